@@ -1,0 +1,347 @@
+//! Text cleaning: Unicode NFC, whitespace and line breaks normalised, page furniture removed.
+//!
+//! The furniture patterns are data (`data/boilerplate.tsv`, see its header for the kinds of
+//! rule). Structural rules live here: author bios (a name standing alone on its line, then a
+//! paragraph "<Name> est une spécialiste…"), a "related" heading and the teaser headlines under
+//! it, and repeated lines (the same line twice: the first is kept).
+
+use crate::lexicon::{fold, rows};
+use regex::RegexSet;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+static BOILERPLATE_TSV: &str = include_str!("../../data/boilerplate.tsv");
+
+/// Lines longer than this (in chars) are never compared with the line/prefix patterns.
+const SHORT_LINE: usize = 300;
+/// A line longer than this, or ending a sentence, reads as story text (not a teaser title).
+const TEASER_MAX: usize = 160;
+
+/// Why a line was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Removal {
+    /// Matched a `line` pattern (share button, heading, menu item...).
+    Furniture,
+    /// "Lire aussi", "Read more", "You might also like" and the link titles under them.
+    Related,
+    /// Matched a `regex` pattern (crumbs, slug, URL, cookie notice, by-line, credit).
+    Pattern,
+    /// An author block: name line(s) and bio.
+    AuthorBio,
+    /// The same line again.
+    Duplicate,
+}
+
+impl Removal {
+    pub fn name(self) -> &'static str {
+        match self {
+            Removal::Furniture => "furniture",
+            Removal::Related => "related links",
+            Removal::Pattern => "crumbs/slugs/notices",
+            Removal::AuthorBio => "author bio",
+            Removal::Duplicate => "repeated lines",
+        }
+    }
+}
+
+/// The cleaned text and what was taken out of it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cleaned {
+    pub text: String,
+    /// Number of removed (non-blank) lines per reason, in [`Removal`] order; zero counts omitted.
+    pub removed: Vec<(Removal, usize)>,
+}
+
+impl Cleaned {
+    pub fn removed_lines(&self) -> usize {
+        self.removed.iter().map(|(_, n)| n).sum()
+    }
+}
+
+struct Rules {
+    lines: HashSet<String>,
+    tails: HashSet<String>,
+    /// (folded pattern, pattern with its decoration stripped, max chars)
+    prefixes: Vec<(String, String, usize)>,
+    regexes: RegexSet,
+    regex_max: Vec<usize>,
+    /// Folded bio verbs: "est une", "is a"...
+    bios: Vec<String>,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let mut lines = HashSet::new();
+    let mut tails = HashSet::new();
+    let mut prefixes = Vec::new();
+    let mut patterns = Vec::new();
+    let mut regex_max = Vec::new();
+    let mut bios = Vec::new();
+    for row in rows(BOILERPLATE_TSV) {
+        let (kind, pattern) = match (row.first(), row.get(1)) {
+            (Some(k), Some(p)) if !p.is_empty() => (*k, *p),
+            _ => continue,
+        };
+        let max = row.get(2).and_then(|m| m.parse::<usize>().ok()).unwrap_or(0);
+        match kind {
+            "line" => {
+                lines.insert(strip_decoration(&fold(pattern)).to_string());
+            }
+            "tail" => {
+                tails.insert(strip_decoration(&fold(pattern)).to_string());
+            }
+            "prefix" => {
+                let folded = fold(pattern);
+                let alone = strip_decoration(&folded).to_string();
+                prefixes.push((folded, alone, max));
+            }
+            "regex" => {
+                patterns.push(pattern.to_string());
+                regex_max.push(if max == 0 { usize::MAX } else { max });
+            }
+            "bio" => bios.push(fold(pattern)),
+            _ => {}
+        }
+    }
+    // The data file is compiled in and covered by tests: a bad pattern is a build-time bug.
+    let regexes = RegexSet::new(&patterns).expect("data/boilerplate.tsv: invalid regex");
+    Rules { lines, tails, prefixes, regexes, regex_max, bios }
+});
+
+/// Trim everything that is not a letter or digit from both ends ("› Lire aussi :" → "Lire aussi").
+fn strip_decoration(s: &str) -> &str {
+    s.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn strip_leading_decoration(s: &str) -> &str {
+    s.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Normalise Unicode (NFC) and whitespace: line breaks to `\n`, runs of spaces/tabs to one
+/// space (a lone no-break space is kept: French typography), zero-width characters, soft
+/// hyphens and control characters dropped, every line trimmed. Blank lines are kept.
+pub fn normalize(raw: &str) -> String {
+    let nfc;
+    let src: &str = if is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        raw
+    } else {
+        nfc = raw.nfc().collect::<String>();
+        &nfc
+    };
+    let mut out = String::with_capacity(src.len());
+    // Pending horizontal whitespace: None, or Some(char to emit).
+    let mut pending: Option<char> = None;
+    let mut at_line_start = true;
+    let mut chars = src.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    continue;
+                }
+                pending = None;
+                out.push('\n');
+                at_line_start = true;
+            }
+            '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                pending = None;
+                out.push('\n');
+                at_line_start = true;
+            }
+            '\u{A0}' | '\u{202F}' => {
+                // A lone no-break space stays; in a run with other spaces, the run is one space.
+                pending = Some(if pending.is_none() { c } else { ' ' });
+            }
+            ' ' | '\t' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{205F}' | '\u{3000}' => {
+                pending = Some(' ');
+            }
+            '\u{200B}' | '\u{FEFF}' | '\u{AD}' | '\u{2060}' => {}
+            c if c.is_control() => {}
+            c => {
+                if let Some(p) = pending.take() {
+                    if !at_line_start {
+                        out.push(p);
+                    }
+                }
+                at_line_start = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// A line that reads like a person's name: 2–5 words, capitalised (particles allowed), letters only.
+fn is_name_line(line: &str) -> bool {
+    if line.len() > 60 {
+        return false;
+    }
+    let mut capitalised = 0;
+    let mut words = 0;
+    for w in line.split(' ') {
+        words += 1;
+        if words > 5 || w.is_empty() {
+            return false;
+        }
+        if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')) {
+            return false;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            capitalised += 1;
+        } else if !matches!(w, "de" | "du" | "da" | "dos" | "van" | "von" | "al" | "el" | "ben" | "bin" | "ould" | "ag") {
+            return false;
+        }
+    }
+    capitalised >= 2
+}
+
+/// A line that could be a link title under a "related" heading: short, no sentence end.
+fn is_teaser_like(line: &str) -> bool {
+    if line.chars().count() > TEASER_MAX {
+        return false;
+    }
+    let last = line.trim_end_matches(['»', '"', '”', '’', ')', ' ', '\u{A0}', '\u{202F}']).chars().last();
+    !matches!(last, Some('.') | Some('…'))
+}
+
+/// Clean a raw text (plain text, or text extracted from HTML). See the module docs.
+pub fn clean(raw: &str) -> Cleaned {
+    let rules = &*RULES;
+    let normalized = normalize(raw);
+    let lines: Vec<&str> = normalized.split('\n').collect();
+    let mut removed: Vec<Option<Removal>> = vec![None; lines.len()];
+
+    // Folded forms of the short lines (pattern matching and duplicate detection).
+    let folded: Vec<Option<String>> = lines
+        .iter()
+        .map(|l| (!l.is_empty() && l.len() <= SHORT_LINE * 4 && l.chars().count() <= SHORT_LINE).then(|| fold(l)))
+        .collect();
+
+    // 1. Author blocks: a name alone on its line and a paragraph "<Name> <bio verb> ...".
+    let names: Vec<&str> = lines.iter().copied().filter(|l| is_name_line(l)).collect();
+    if !names.is_empty() {
+        for (i, line) in lines.iter().enumerate() {
+            for name in &names {
+                let Some(rest) = line.strip_prefix(name).and_then(|r| r.strip_prefix(' ')) else {
+                    continue;
+                };
+                let head: String = rest.chars().take(40).collect();
+                let head = fold(&head);
+                let is_bio = rules.bios.iter().any(|b| {
+                    head.strip_prefix(b.as_str())
+                        .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+                });
+                if is_bio {
+                    removed[i] = Some(Removal::AuthorBio);
+                    for (j, other) in lines.iter().enumerate() {
+                        if other == name {
+                            removed[j] = Some(Removal::AuthorBio);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // 2. Line patterns.
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.is_empty() || removed[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let nchars = line.chars().count();
+        if let Some(f) = &folded[i] {
+            let bare = strip_decoration(f);
+            if rules.lines.contains(bare) {
+                removed[i] = Some(Removal::Furniture);
+                i += 1;
+                continue;
+            }
+            if rules.tails.contains(bare) {
+                removed[i] = Some(Removal::Related);
+                let mut j = i + 1;
+                while j < lines.len() {
+                    if !lines[j].is_empty() {
+                        if !is_teaser_like(lines[j]) {
+                            break;
+                        }
+                        removed[j] = Some(Removal::Related);
+                    }
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+            let lead = strip_leading_decoration(f);
+            let prefix = rules.prefixes.iter().find(|(p, _, max)| {
+                nchars <= *max
+                    && lead.strip_prefix(p.as_str()).is_some_and(|after| {
+                        p.ends_with(|c: char| !c.is_alphanumeric())
+                            || after.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    })
+            });
+            if let Some((_, alone, max)) = prefix {
+                removed[i] = Some(Removal::Related);
+                if bare == alone.as_str() {
+                    // The heading alone: the link title is on the next non-blank line.
+                    if let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].is_empty()) {
+                        if lines[j].chars().count() <= *max && is_teaser_like(lines[j]) && removed[j].is_none() {
+                            removed[j] = Some(Removal::Related);
+                        }
+                    }
+                }
+                i += 1;
+                continue;
+            }
+        }
+        let matches = rules.regexes.matches(line);
+        if matches.iter().any(|k| nchars <= rules.regex_max[k]) {
+            removed[i] = Some(Removal::Pattern);
+        }
+        i += 1;
+    }
+
+    // 3. Repeated lines: keep the first.
+    let mut seen_short: HashSet<&str> = HashSet::new();
+    let mut seen_long: HashSet<&str> = HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() || removed[i].is_some() {
+            continue;
+        }
+        let fresh = match &folded[i] {
+            Some(f) => seen_short.insert(f.as_str()),
+            None => seen_long.insert(line),
+        };
+        if !fresh {
+            removed[i] = Some(Removal::Duplicate);
+        }
+    }
+
+    // 4. Assemble: kept lines, blank runs collapsed to one blank line, none at the ends.
+    let mut text = String::with_capacity(normalized.len());
+    let mut blank_pending = false;
+    let mut counts: Vec<(Removal, usize)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(r) = removed[i] {
+            match counts.iter_mut().find(|(k, _)| *k == r) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((r, 1)),
+            }
+            continue;
+        }
+        if line.is_empty() {
+            blank_pending = true;
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank_pending { "\n\n" } else { "\n" });
+        }
+        blank_pending = false;
+        text.push_str(line);
+    }
+    counts.sort();
+    Cleaned { text, removed: counts }
+}

@@ -1,0 +1,491 @@
+//! Stage 3 — Mentions → Incidents: link the mentions of all articles into incidents
+//! (one event type, one place, one day) and reconcile their figures (low/best/high).
+//!
+//! Linking compares normalised values only (dates, coordinates, admin units, ACLED types,
+//! actor names, figures, victim nationalities), so French and English reports meet.
+//! It runs in three passes, each deterministic:
+//! 1. mentions with a date, in date order: join a compatible incident of the same country within
+//!    the date's precision (blocked by day), else found a new incident;
+//! 2. mentions with a place but no date: join the best compatible incident near that place
+//!    (blocked by a 1° grid cell) when the evidence is strong enough, else found one;
+//! 3. mentions with neither (a report that names no place nor day): join the incident they
+//!    match best on figures, actors and keys, never found one; a report of a coordinated
+//!    operation joins every site of that operation.
+//!
+//! Two mentions of one article are never merged: the article itself told them apart.
+
+pub mod reconcile;
+
+use crate::mentions::build::short_hash;
+use crate::mentions::frames::{haversine_km, places_fit, same_day};
+use crate::model::*;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Group mentions into incidents. Deterministic: the same set of mentions, in any order,
+/// gives the same incidents with the same ids.
+pub fn link(mentions: &[Mention]) -> Vec<Incident> {
+    let mut order: Vec<&Mention> = mentions.iter().collect();
+    order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    order.dedup_by(|a, b| a.id == b.id);
+
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_day: HashMap<(String, NaiveDate), Vec<usize>> = HashMap::new();
+    let mut by_cell: HashMap<(String, i32, i32), Vec<usize>> = HashMap::new();
+    let mut by_country: HashMap<String, Vec<usize>> = HashMap::new();
+
+    // Pass 1: dated mentions.
+    for m in order.iter().filter(|m| m.date.is_some()) {
+        let d = m.date.expect("filtered");
+        let country = country_of(m);
+        let slack = d.precision.slack_days() + 1;
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for off in -slack..=slack {
+            if let Some(day) = d.date.checked_add_signed(chrono::Duration::days(off)) {
+                if let Some(v) = by_day.get(&(country.clone(), day)) {
+                    candidates.extend(v.iter().copied());
+                }
+            }
+        }
+        let best = candidates
+            .into_iter()
+            .filter_map(|c| score(&clusters[c], m, Pass::Dated).map(|s| (s, c)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let idx = match best {
+            Some((_, c)) => c,
+            None => {
+                clusters.push(Cluster::default());
+                clusters.len() - 1
+            }
+        };
+        clusters[idx].add(m);
+        // An imprecise date is indexed over its whole window, so precise reports of any day
+        // in it find it.
+        let spread = d.precision.slack_days();
+        for off in -spread..=spread {
+            if let Some(day) = d.date.checked_add_signed(chrono::Duration::days(off)) {
+                let list = by_day.entry((country.clone(), day)).or_default();
+                if list.last() != Some(&idx) {
+                    list.push(idx);
+                }
+            }
+        }
+        index_place(&mut by_cell, &mut by_country, &country, m, idx);
+    }
+    // Pass 2: placed, undated mentions.
+    for m in order.iter().filter(|m| m.date.is_none() && is_placed(m)) {
+        let country = country_of(m);
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        if let Some((la, lo)) = coords(m) {
+            let (cy, cx) = (la.floor() as i32, lo.floor() as i32);
+            for dy in -1..=1 {
+                for dx in -1..=1 {
+                    if let Some(v) = by_cell.get(&(country.clone(), cy + dy, cx + dx)) {
+                        candidates.extend(v.iter().copied());
+                    }
+                }
+            }
+        } else if let Some(v) = by_country.get(&country) {
+            candidates.extend(v.iter().copied());
+        }
+        let best = candidates
+            .into_iter()
+            .filter_map(|c| score(&clusters[c], m, Pass::Undated).map(|s| (s, c)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let idx = match best {
+            Some((_, c)) => c,
+            None => {
+                clusters.push(Cluster::default());
+                clusters.len() - 1
+            }
+        };
+        clusters[idx].add(m);
+        index_place(&mut by_cell, &mut by_country, &country, m, idx);
+    }
+    // Pass 3: mentions with neither date nor place join, never found.
+    let dependent: Vec<&Mention> = order.iter().copied().filter(|m| m.date.is_none() && !is_placed(m)).collect();
+    let mut attachments: Vec<(usize, &Mention)> = Vec::new();
+    for m in dependent {
+        let country = country_of(m);
+        let Some(candidates) = by_country.get(&country) else { continue };
+        let mut seen = BTreeSet::new();
+        let best = candidates
+            .iter()
+            .copied()
+            .filter(|c| seen.insert(*c))
+            .filter_map(|c| score(&clusters[c], m, Pass::Dependent).map(|s| (s, c)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let Some((_, c)) = best else { continue };
+        // A report of a whole coordinated operation supports each of its sites.
+        let ops = clusters[c].operations.clone();
+        if m.keys.iter().any(|k| k == "coordinated") && !ops.is_empty() {
+            for (i, cl) in clusters.iter().enumerate() {
+                if i != c && cl.operations.iter().any(|o| ops.contains(o)) && cl.event_type() == clusters[c].event_type() {
+                    attachments.push((i, m));
+                }
+            }
+        }
+        attachments.push((c, m));
+    }
+    for (c, m) in attachments {
+        if !clusters[c].articles.contains(&m.article) {
+            clusters[c].add(m);
+        }
+    }
+    finish(clusters)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Dated,
+    Undated,
+    Dependent,
+}
+
+#[derive(Default, Debug)]
+struct Cluster<'a> {
+    members: Vec<&'a Mention>,
+    articles: BTreeSet<String>,
+    operations: BTreeSet<String>,
+}
+
+impl<'a> Cluster<'a> {
+    fn add(&mut self, m: &'a Mention) {
+        self.articles.insert(m.article.clone());
+        if let Some(op) = &m.operation {
+            self.operations.insert(op.clone());
+        }
+        self.members.push(m);
+    }
+    fn main_members(&self) -> impl Iterator<Item = &&'a Mention> {
+        let any_main = self.members.iter().any(|m| !m.background);
+        self.members.iter().filter(move |m| !any_main || !m.background)
+    }
+    fn event_type(&self) -> Option<EventType> {
+        self.main_members().next().map(|m| m.event_type)
+    }
+}
+
+fn sort_key(m: &Mention) -> (Option<NaiveDate>, u8, String, String, u32) {
+    (
+        m.date.map(|d| d.date),
+        m.date.map_or(9, |d| d.precision.code()),
+        m.place.as_ref().map(|p| p.location.clone()).unwrap_or_default(),
+        m.article.clone(),
+        m.ordinal,
+    )
+}
+
+fn country_of(m: &Mention) -> String {
+    m.place.as_ref().map(|p| p.country_code.clone()).unwrap_or_default()
+}
+
+fn coords(m: &Mention) -> Option<(f64, f64)> {
+    let p = m.place.as_ref()?;
+    Some((p.latitude?, p.longitude?))
+}
+
+/// Placed below country level.
+fn is_placed(m: &Mention) -> bool {
+    m.place.as_ref().is_some_and(|p| p.latitude.is_some() || p.admin1.is_some())
+}
+
+fn index_place(
+    by_cell: &mut HashMap<(String, i32, i32), Vec<usize>>,
+    by_country: &mut HashMap<String, Vec<usize>>,
+    country: &str,
+    m: &Mention,
+    idx: usize,
+) {
+    if let Some((la, lo)) = coords(m) {
+        let cell = by_cell.entry((country.to_string(), la.floor() as i32, lo.floor() as i32)).or_default();
+        if cell.last() != Some(&idx) {
+            cell.push(idx);
+        }
+    }
+    let list = by_country.entry(country.to_string()).or_default();
+    if list.last() != Some(&idx) {
+        list.push(idx);
+    }
+}
+
+/// How far apart two places may be and still be the same event location.
+fn place_tolerance_km(a: &ResolvedPlace, b: &ResolvedPlace) -> f64 {
+    match a.geo_precision.max(b.geo_precision) {
+        1 => 8.0,
+        2 => 60.0,
+        _ => 150.0,
+    }
+}
+
+fn places_compatible(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
+    if places_fit(a, b) {
+        return true;
+    }
+    match (a.latitude, a.longitude, b.latitude, b.longitude) {
+        (Some(la), Some(oa), Some(lb), Some(ob)) => haversine_km(la, oa, lb, ob) <= place_tolerance_km(a, b),
+        _ => a.admin1.is_some() && a.admin1 == b.admin1 && a.geo_precision.max(b.geo_precision) >= 3,
+    }
+}
+
+fn types_compatible(a: &Mention, b: &Mention) -> bool {
+    if a.event_type == b.event_type {
+        return true;
+    }
+    // A recollection in passing rarely says what exactly happened.
+    if a.background || b.background {
+        let violent = |m: &Mention| m.event_type != EventType::Protests && m.sub_event_type != SubEventType::ChangeToGroupActivity;
+        return violent(a) && violent(b);
+    }
+    // One report only saw the burning, another the kidnapping: same raid on the same sites.
+    let property = |m: &Mention| m.sub_event_type == SubEventType::LootingPropertyDestruction;
+    let shared_target = a.targets.iter().any(|t| b.targets.iter().any(|u| u.kind == t.kind));
+    (property(a) || property(b)) && shared_target
+}
+
+fn actors_conflict(a: &Mention, b: &Mention) -> bool {
+    match (&a.actor1, &b.actor1) {
+        (Some(x), Some(y)) => {
+            let named = |s: &Actor| !s.name.starts_with("Unidentified");
+            named(x) && named(y) && x.name != y.name
+        }
+        _ => false,
+    }
+}
+
+fn counts_of(m: &Mention, field: CountField) -> Option<Quantity> {
+    m.counts(field).map(|(_, q)| q).next()
+}
+
+fn ranges_meet(a: Quantity, b: Quantity) -> bool {
+    let (alo, ahi) = (a.low as f64 * 0.9, a.high.map_or(f64::INFINITY, |h| h as f64 * 1.1));
+    let (blo, bhi) = (b.low as f64 * 0.9, b.high.map_or(f64::INFINITY, |h| h as f64 * 1.1));
+    alo <= bhi && blo <= ahi
+}
+
+/// Evidence that mention `m` reports the incident of `cluster`, or None when it cannot.
+fn score(cluster: &Cluster, m: &Mention, pass: Pass) -> Option<i32> {
+    if cluster.articles.contains(&m.article) {
+        return None;
+    }
+    let mut total = 0i32;
+    let mut best_member = i32::MIN;
+    for other in cluster.main_members() {
+        if !types_compatible(m, other) || actors_conflict(m, other) {
+            continue;
+        }
+        let mut s = 0i32;
+        // Dates.
+        match (m.date, other.date) {
+            (Some(a), Some(b)) => {
+                if !same_day(a, b) {
+                    continue;
+                }
+                s += 3;
+            }
+            (None, Some(b)) => {
+                // An undated report can only be of something that happened before it was published.
+                if let Some(p) = m.published {
+                    let days = (p - b.date).num_days();
+                    if !(-1..=60).contains(&days) {
+                        continue;
+                    }
+                    s += 1;
+                }
+            }
+            _ => {}
+        }
+        // Places.
+        match (&m.place, &other.place) {
+            (Some(a), Some(b)) if is_placed(m) && is_placed(other) => {
+                if !places_compatible(a, b) {
+                    continue;
+                }
+                s += if a.place_id.is_some() && a.place_id == b.place_id { 3 } else { 2 };
+            }
+            _ => {}
+        }
+        if m.sub_event_type == other.sub_event_type {
+            s += 1;
+        }
+        if let (Some(x), Some(y)) = (&m.actor1, &other.actor1) {
+            if x.name == y.name {
+                s += 1;
+            }
+        }
+        for field in [CountField::Abducted, CountField::Attackers, CountField::Fatalities] {
+            if let (Some(a), Some(b)) = (counts_of(m, field), counts_of(other, field)) {
+                if ranges_meet(a, b) {
+                    s += 2;
+                } else if field == CountField::Abducted {
+                    s -= 2;
+                }
+            }
+        }
+        let shared_keys = m.keys.iter().filter(|k| other.keys.contains(k)).count() as i32;
+        s += 2 * shared_keys;
+        if m.targets.iter().any(|t| other.targets.iter().any(|u| u.kind == t.kind)) {
+            s += 1;
+        }
+        best_member = best_member.max(s);
+        total += s;
+    }
+    if best_member == i32::MIN {
+        return None;
+    }
+    let threshold = match pass {
+        Pass::Dated => 0,
+        Pass::Undated => 4,
+        Pass::Dependent => 5,
+    };
+    (best_member >= threshold).then_some(best_member * 4 + total.min(40))
+}
+
+/// Turn clusters into incidents: pick the coded values, reconcile figures, give ids.
+fn finish(clusters: Vec<Cluster>) -> Vec<Incident> {
+    // Operations: incidents sharing any article-level operation key form one operation.
+    let mut op_ids: BTreeMap<String, String> = BTreeMap::new();
+    for c in &clusters {
+        if let Some(min) = c.operations.iter().next() {
+            let root = c.operations.iter().filter_map(|o| op_ids.get(o)).min().cloned().unwrap_or_else(|| min.clone());
+            for o in &c.operations {
+                op_ids.insert(o.clone(), root.clone());
+            }
+        }
+    }
+    let mut incidents: Vec<Incident> = clusters.iter().filter(|c| !c.members.is_empty()).map(|c| incident_of(c, &op_ids)).collect();
+    incidents.sort_by(|a, b| {
+        b.date.map(|d| d.date).cmp(&a.date.map(|d| d.date)).then(a.id.cmp(&b.id))
+    });
+    // Ids are unique by construction (type, place, day); make sure of it.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for inc in incidents.iter_mut() {
+        let n = seen.entry(inc.id.clone()).or_insert(0);
+        if *n > 0 {
+            inc.id = format!("{}-{}", inc.id, n);
+        }
+        *n += 1;
+    }
+    incidents
+}
+
+fn incident_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Incident {
+    let main: Vec<&Mention> = c.main_members().copied().collect();
+    // Type: the most reported sub-event type among the main reports, ties by ACLED order.
+    let sub = most_common(main.iter().map(|m| m.sub_event_type)).unwrap_or(SubEventType::Other);
+    let date = c
+        .members
+        .iter()
+        .filter_map(|m| m.date)
+        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)));
+    let place = c
+        .members
+        .iter()
+        .filter_map(|m| m.place.as_ref())
+        .filter(|p| p.latitude.is_some() || p.admin1.is_some())
+        .min_by(|a, b| a.geo_precision.cmp(&b.geo_precision).then(a.location.cmp(&b.location)))
+        .or_else(|| c.members.iter().find_map(|m| m.place.as_ref()))
+        .cloned();
+    let named = |a: &&Actor| !a.name.starts_with("Unidentified");
+    let actor1 = most_common_actor(c.members.iter().filter_map(|m| m.actor1.as_ref()).filter(named))
+        .or_else(|| most_common_actor(c.members.iter().filter_map(|m| m.actor1.as_ref())));
+    let assoc_actor1 = most_common_actor(c.members.iter().filter_map(|m| m.assoc_actor1.as_ref()));
+    let actor2 = most_common_actor(main.iter().filter(|m| m.sub_event_type.event_type() == sub.event_type()).filter_map(|m| m.actor2.as_ref()));
+    let mut targets: Vec<Target> = c.members.iter().flat_map(|m| m.targets.iter().cloned()).collect();
+    targets.sort();
+    targets.dedup();
+    let mut people: Vec<String> = c.members.iter().flat_map(|m| m.people.iter().cloned()).collect();
+    people.sort();
+    people.dedup();
+    let estimate = |field: CountField| {
+        reconcile::estimate(
+            c.members
+                .iter()
+                .flat_map(|m| m.counts(field).map(move |(claim, _)| (m.article.as_str(), claim))),
+        )
+    };
+    let mut mentions: Vec<String> = c.members.iter().map(|m| m.id.clone()).collect();
+    mentions.sort();
+    let articles: Vec<String> = c.articles.iter().cloned().collect();
+    let country = place.as_ref().map(|p| p.country_code.clone()).unwrap_or_else(|| "XX".to_string());
+    let key_place = place.as_ref().map(|p| p.place_id.map_or_else(|| p.location.clone(), |i| i.to_string())).unwrap_or_default();
+    let key_date = date.map_or_else(|| format!("undated:{}", mentions.first().cloned().unwrap_or_default()), |d| d.date.to_string());
+    let id = format!("{}-{}", country, short_hash(&[&country, sub.event_type().label(), &key_place, &key_date]));
+    let operation = c.operations.iter().next().and_then(|o| op_ids.get(o)).cloned();
+    let mut incident = Incident {
+        id,
+        event_type: sub.event_type(),
+        sub_event_type: sub,
+        date,
+        place,
+        actor1,
+        assoc_actor1,
+        actor2,
+        assoc_actor2: None,
+        targets,
+        people,
+        fatalities: estimate(CountField::Fatalities),
+        injured: estimate(CountField::Injured),
+        abducted: estimate(CountField::Abducted),
+        attackers: estimate(CountField::Attackers),
+        mentions,
+        articles,
+        operation,
+        notes: String::new(),
+    };
+    incident.notes = notes(&incident, &c.members);
+    incident
+}
+
+fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
+    for i in items {
+        *counts.entry(i).or_default() += 1;
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k)
+}
+
+fn most_common_actor<'a>(items: impl Iterator<Item = &'a Actor>) -> Option<Actor> {
+    let mut counts: BTreeMap<&'a Actor, usize> = BTreeMap::new();
+    for a in items {
+        *counts.entry(a).or_default() += 1;
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone())
+}
+
+/// A one-line summary, then the figures sources disagree on.
+fn notes(inc: &Incident, members: &[&Mention]) -> String {
+    let mut out = format!("{}", inc.sub_event_type);
+    if let Some(a) = &inc.actor1 {
+        out.push_str(&format!(": {}", a.name));
+    }
+    if let Some(a) = &inc.actor2 {
+        out.push_str(&format!(" against {}", a.name));
+    }
+    if let Some(p) = &inc.place {
+        out.push_str(&format!(" at {}", p.location));
+    }
+    out.push('.');
+    for field in CountField::ALL {
+        let mut claims: Vec<String> = Vec::new();
+        for m in members {
+            for (c, q) in m.counts(field) {
+                let figure = match (q.qualifier, q.high) {
+                    (Qualifier::MoreThan | Qualifier::AtLeast, _) => format!("{}+", q.low),
+                    (_, Some(h)) if h != q.low => format!("{}-{}", q.low, h),
+                    _ => q.best.to_string(),
+                };
+                let who = c.attributed_to.clone().unwrap_or_else(|| m.article.clone());
+                let s = format!("{figure} ({who}{})", if c.hedged { ", unconfirmed" } else { "" });
+                if !claims.contains(&s) {
+                    claims.push(s);
+                }
+            }
+        }
+        let distinct: BTreeSet<&str> = claims.iter().map(|c| c.split(' ').next().unwrap_or("")).collect();
+        if distinct.len() > 1 {
+            out.push_str(&format!(" {} disputed: {}.", field.name(), claims.join(" · ")));
+        }
+    }
+    out
+}

@@ -1,0 +1,169 @@
+//! Reconciling the figures of an incident's reports into UCDP-style low/best/high.
+//!
+//! Rule (also in ARCHITECTURE.md):
+//! 1. Claims are grouped by *source*: (article, who the article attributes the figure to).
+//!    A source that restates its figure counts once; a source that gives separate figures for
+//!    soldiers, attackers and civilians gives their sum.
+//! 2. Vague words ("several", "dozens") are set aside when any source gives a number.
+//! 3. low  = the lowest low among sources that are not hedged (ACLED: the lowest reported
+//!    figure), or among all sources when every one is hedged.
+//!    high = the highest bound any source gives (open-ended "more than 150" bounds nothing).
+//!    best = the figure that the most independent articles' ranges contain, ties going to the
+//!    lower figure; clamped into [low, high].
+
+use crate::model::{Claim, ClaimValue, Estimate, Qualifier, Quantity, Victims};
+use std::collections::BTreeMap;
+
+/// One source's figure.
+#[derive(Debug, Clone, Copy)]
+struct Value {
+    low: u32,
+    high: Option<u32>,
+    best: u32,
+    hedged: bool,
+    vague: bool,
+}
+
+/// Reconcile the claims (all for one field) of an incident. `claims` are (article ref, claim).
+pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Estimate {
+    // (article, source) → victims → first quantity stated
+    let mut by_source: BTreeMap<(String, String), BTreeMap<u8, (Quantity, bool)>> = BTreeMap::new();
+    for (article, claim) in claims {
+        let ClaimValue::Count(q) = claim.value else { continue };
+        let source = claim.attributed_to.clone().unwrap_or_default().to_lowercase();
+        let victims = match claim.victims {
+            None | Some(Victims::Unspecified) => 0,
+            Some(Victims::Soldiers) => 1,
+            Some(Victims::Attackers) => 2,
+            Some(Victims::Civilians) => 3,
+        };
+        let entry = by_source.entry((article.to_string(), source)).or_default();
+        // A later hedged restatement does not replace a firm one.
+        entry.entry(victims).or_insert((q, claim.hedged));
+    }
+    let mut values: Vec<(String, Value)> = Vec::new();
+    for ((article, _), groups) in by_source {
+        // "Unspecified" dead alongside named groups is usually their total: do not add it twice.
+        let named: Vec<&(Quantity, bool)> = groups.iter().filter(|(k, _)| **k != 0).map(|(_, v)| v).collect();
+        let parts: Vec<&(Quantity, bool)> = if named.len() >= 2 || groups.get(&0).is_none() {
+            named
+        } else {
+            vec![&groups[&0]]
+        };
+        let mut v = Value { low: 0, high: Some(0), best: 0, hedged: false, vague: false };
+        for (q, hedged) in parts {
+            v.low += q.low;
+            v.best += q.best;
+            v.high = match (v.high, q.high) {
+                (Some(a), Some(b)) => Some(a + b),
+                _ => None,
+            };
+            v.hedged |= *hedged;
+            v.vague |= q.qualifier == Qualifier::Vague;
+        }
+        values.push((article, v));
+    }
+    if values.is_empty() {
+        return Estimate::default();
+    }
+    if values.iter().any(|(_, v)| !v.vague) {
+        values.retain(|(_, v)| !v.vague);
+    }
+    let firm: Vec<&Value> = values.iter().map(|(_, v)| v).filter(|v| !v.hedged).collect();
+    let pool: Vec<&Value> = if firm.is_empty() { values.iter().map(|(_, v)| v).collect() } else { firm };
+    let low = pool.iter().map(|v| v.low).min();
+    let high = values
+        .iter()
+        .map(|(_, v)| v.high.unwrap_or(v.best.max(v.low)))
+        .max();
+    let any_bounded = values.iter().any(|(_, v)| v.high.is_some());
+    let high = if any_bounded { high } else { None };
+    // best: most articles agree with it; ties to the lower figure.
+    let mut candidates: Vec<u32> = values.iter().map(|(_, v)| v.best).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let support = |x: u32| -> usize {
+        let mut arts: Vec<&str> = values
+            .iter()
+            .filter(|(_, v)| v.low <= x && v.high.is_none_or(|h| x <= h))
+            .map(|(a, _)| a.as_str())
+            .collect();
+        arts.sort_unstable();
+        arts.dedup();
+        arts.len()
+    };
+    let best = candidates.iter().copied().max_by(|&a, &b| support(a).cmp(&support(b)).then(b.cmp(&a)));
+    let best = best.map(|b| {
+        let b = low.map_or(b, |l| b.max(l));
+        high.map_or(b, |h| b.min(h))
+    });
+    Estimate { low, best, high }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn claim(q: Quantity, source: Option<&str>, hedged: bool) -> Claim {
+        Claim {
+            field: "abducted".into(),
+            value: ClaimValue::Count(q),
+            quote: String::new(),
+            span: Span::new(0, 0),
+            attributed_to: source.map(str::to_string),
+            hedged,
+            victims: None,
+        }
+    }
+
+    fn range(low: u32, high: u32) -> Quantity {
+        Quantity { low, high: Some(high), best: low, qualifier: Qualifier::Range }
+    }
+
+    #[test]
+    fn disagreeing_sources_give_a_range_with_the_best_supported_figure() {
+        let a = claim(range(3, 4), Some("some sources"), true);
+        let b = claim(Quantity::exact(3), Some("a press collective"), false);
+        let c = claim(Quantity::exact(4), Some("an elected official"), false);
+        let e = estimate([("x", &a), ("y", &b), ("y", &c)]);
+        assert_eq!(e, Estimate { low: Some(3), best: Some(3), high: Some(4) });
+    }
+
+    #[test]
+    fn more_than_and_nearly_bound_each_other() {
+        let more = claim(Quantity { low: 150, high: None, best: 150, qualifier: Qualifier::MoreThan }, None, false);
+        let nearly = claim(Quantity { low: 160, high: Some(160), best: 160, qualifier: Qualifier::UpTo }, None, false);
+        let e = estimate([("fr", &more), ("en", &nearly)]);
+        assert_eq!(e.low, Some(150));
+        assert_eq!(e.high, Some(160));
+        assert_eq!(e.best, Some(160), "160 is inside both reports' ranges");
+        let alone = estimate([("fr", &more)]);
+        assert_eq!(alone, Estimate { low: Some(150), best: Some(150), high: None });
+    }
+
+    #[test]
+    fn hedged_figures_do_not_set_the_low_when_a_firm_one_exists() {
+        let hedged = claim(Quantity::exact(80), Some("state television"), true);
+        let firm = claim(Quantity::exact(95), Some("the army"), false);
+        let e = estimate([("a", &hedged), ("b", &firm)]);
+        assert_eq!(e.low, Some(95));
+        assert_eq!(e.high, Some(95));
+    }
+
+    #[test]
+    fn a_source_restating_its_figure_counts_once_and_vague_words_yield_to_numbers() {
+        let first = claim(Quantity::exact(4), Some("the army"), false);
+        let again = claim(Quantity::exact(4), Some("The army"), false);
+        let several = claim(Quantity { low: 2, high: None, best: 3, qualifier: Qualifier::Vague }, None, true);
+        let e = estimate([("a", &first), ("a", &again), ("b", &several)]);
+        assert_eq!(e, Estimate { low: Some(4), best: Some(4), high: Some(4) });
+        let only_vague = estimate([("b", &several)]);
+        assert_eq!(only_vague.best, Some(3));
+    }
+
+    #[test]
+    fn no_claims_no_figure() {
+        assert_eq!(estimate(std::iter::empty()), Estimate::default());
+    }
+}

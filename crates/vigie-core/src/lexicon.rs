@@ -1,0 +1,106 @@
+//! Lexicons (trigger words, number words, qualifiers, months, weekdays, actors, targets) are
+//! data files under `crates/vigie-core/data/`, compiled in and parsed once by the module that
+//! uses them. Format: UTF-8, tab-separated, `#` starts a comment line, blank lines ignored;
+//! each file's header comment names its source and licence.
+
+/// Rows of a TSV lexicon: comment and blank lines skipped, fields trimmed.
+pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Lower-case, accents removed, apostrophes and dashes unified: the form lexicon keys are
+/// compared in. ("Près" → "pres", "l’État" → "l'etat").
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+            '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
+            '\u{a0}' | '\u{202f}' => out.push(' '),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => {
+                let d = deunicode::deunicode_char(c).unwrap_or("");
+                for dc in d.chars() {
+                    out.push(dc.to_ascii_lowercase());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A folded copy of a text that remembers where each of its bytes came from, so matches
+/// found in the folded form map back to exact byte offsets of the original.
+pub struct Folded {
+    pub text: String,
+    /// `origin[i]` = byte offset in the original of the char that produced folded byte `i`;
+    /// one extra entry at the end holds the original length.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        let mut buf = [0u8; 4];
+        for (i, c) in original.char_indices() {
+            let folded = fold(c.encode_utf8(&mut buf));
+            for _ in 0..folded.len() {
+                origin.push(i);
+            }
+            text.push_str(&folded);
+        }
+        origin.push(original.len());
+        Folded { text, origin }
+    }
+
+    /// Original byte range of the folded range `start..end`.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.origin[start.min(self.origin.len() - 1)];
+        // The end maps to the start of the char after the last folded byte.
+        let e = if end >= self.origin.len() - 1 {
+            *self.origin.last().unwrap_or(&0)
+        } else {
+            let last = self.origin[end];
+            if end > 0 && self.origin[end - 1] == last {
+                // `end` splits one original char's expansion: include that whole char.
+                self.origin[end..].iter().copied().find(|&o| o != last).unwrap_or(last)
+            } else {
+                last
+            }
+        };
+        (s, e.max(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_case_accents_and_typographic_marks() {
+        assert_eq!(fold("Près de l’État — Sandaré"), "pres de l'etat - sandare");
+    }
+
+    #[test]
+    fn folded_offsets_map_back_to_the_original() {
+        let original = "Attaque à Sandaré, près de Kayes";
+        let f = Folded::new(original);
+        let start = f.text.find("sandare").unwrap();
+        let (s, e) = f.original_span(start, start + "sandare".len());
+        assert_eq!(&original[s..e], "Sandaré");
+        let start = f.text.find("pres").unwrap();
+        let (s, e) = f.original_span(start, start + 4);
+        assert_eq!(&original[s..e], "près");
+    }
+
+    #[test]
+    fn rows_skip_comments_and_blanks() {
+        let data = "# source: test\n\na\tb\n  # indented comment\nc\t d \n";
+        let got: Vec<Vec<&str>> = rows(data).collect();
+        assert_eq!(got, vec![vec!["a", "b"], vec!["c", "d"]]);
+    }
+}

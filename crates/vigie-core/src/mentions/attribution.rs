@@ -1,0 +1,140 @@
+//! To whom a sentence attributes what it says ("selon l'ORTM", "a local official told AFP",
+//! "Wamaps reported") and whether it is hedged ("auraient été", "non confirmée", "reportedly").
+
+use super::scan::{Category, CueKind, Hit};
+use crate::model::Span;
+
+/// Source and hedging of the statements of one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub source: Option<String>,
+    pub hedged: bool,
+}
+
+/// Words that open a clause but are not its subject.
+const CONNECTORS: &[&str] = &[
+    "however", "but", "and", "meanwhile", "toutefois", "mais", "et", "en revanche", "pourtant",
+    "cependant", "par ailleurs", "yet", "also",
+];
+
+const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "it", "him", "them", "on"];
+
+/// Attribution of `sentence` (a span of `text`) from the cue hits inside it.
+pub fn attribute(text: &str, sentence: Span, hits: &[Hit]) -> Attribution {
+    let mut out = Attribution::default();
+    for hit in hits.iter().filter(|h| sentence.contains(h.span)) {
+        match hit.category {
+            Category::Cue(CueKind::Hedge) => out.hedged = true,
+            Category::Cue(CueKind::SourceBefore) if out.source.is_none() => {
+                out.source = source_after(text, hit.span.end, sentence.end);
+            }
+            Category::Cue(CueKind::SourceVerb) if out.source.is_none() => {
+                out.source = subject_before(text, sentence.start, hit.span.start);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "selon l'ORTM, …" → "ORTM"; "according to a local official, …" → "a local official".
+fn source_after(text: &str, from: usize, until: usize) -> Option<String> {
+    let rest = text.get(from..until)?;
+    let end = rest
+        .find([',', ';', ':', '.', '(', '«', '"', '“'])
+        .unwrap_or(rest.len());
+    let phrase = rest[..end].trim();
+    // Keep a short noun phrase: sources are named in a few words.
+    let words: Vec<&str> = phrase.split_whitespace().take(9).collect();
+    clean_source(&words.join(" "))
+}
+
+/// "Wamaps, a collective of journalists, reported that …" → "Wamaps";
+/// "An elected official from the Kayes region, however, said …" → that official.
+fn subject_before(text: &str, sentence_start: usize, verb_start: usize) -> Option<String> {
+    let before = text.get(sentence_start..verb_start)?;
+    // Quoted speech then "the source said": the subject follows the closing quote.
+    let before = match before.rfind(['»', '”']) {
+        Some(q) => &before[q + before[q..].chars().next().map_or(1, char::len_utf8)..],
+        None => before,
+    };
+    // Start of the clause: after the last "que"/"that"-style boundary is not needed for
+    // subjects, but a preceding clause ending in ";" or ":" is.
+    let clause = before.rsplit([';', ':']).next().unwrap_or(before);
+    let segment = clause
+        .split(',')
+        .map(str::trim)
+        .find(|s| !s.is_empty() && !CONNECTORS.contains(&s.to_lowercase().as_str()))?;
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return None;
+    }
+    // Drop the auxiliary of a compound verb ("L'armée malienne a rapporté").
+    let phrase = words.join(" ");
+    clean_source(&phrase)
+}
+
+fn clean_source(phrase: &str) -> Option<String> {
+    let mut p = phrase.trim().trim_matches(|c: char| c == '"' || c == '«' || c == '»' || c == '“' || c == '”').trim();
+    for article in ["l'", "l’", "le ", "la ", "les ", "the "] {
+        let head = p.get(..article.len()).filter(|_| p.len() > article.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(article)) {
+            let rest = &p[article.len()..];
+            // Keep "the" before common nouns ("the army"), drop it before acronyms ("l'ORTM").
+            if rest.chars().next().is_some_and(|c| c.is_uppercase()) {
+                p = rest;
+            }
+            break;
+        }
+    }
+    let lower = p.to_lowercase();
+    if p.is_empty() || PRONOUNS.contains(&lower.as_str()) || p.chars().count() > 90 {
+        return None;
+    }
+    // A subject that is only a number phrase or starts lowercase mid-sentence after a
+    // conjunction is not a source ("que 80 assaillants").
+    if p.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(p.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Folded;
+    use crate::mentions::scan::Scanner;
+
+    fn attr(sentence: &str) -> Attribution {
+        let folded = Folded::new(sentence);
+        let hits = Scanner::get().scan(sentence, &folded);
+        attribute(sentence, Span::new(0, sentence.len()), &hits)
+    }
+
+    #[test]
+    fn source_after_selon_and_according_to() {
+        let a = attr("Au moins douze soldats ont été tués selon l'AMAP, qui cite l'état-major.");
+        assert_eq!(a.source.as_deref(), Some("AMAP"));
+        assert!(!a.hedged);
+        let a = attr("According to a local official, five villagers were killed.");
+        assert_eq!(a.source.as_deref(), Some("a local official"));
+    }
+
+    #[test]
+    fn subject_of_reporting_verbs() {
+        let a = attr("Radio Kledu, a Bamako station, reported that two traders were kidnapped.");
+        assert_eq!(a.source.as_deref(), Some("Radio Kledu"));
+        let a = attr("A regional councillor, however, said six people were abducted.");
+        assert_eq!(a.source.as_deref(), Some("A regional councillor"));
+        let a = attr("L'armée nigérienne rapporte vingt assaillants neutralisés.");
+        assert_eq!(a.source.as_deref(), Some("armée nigérienne").map(|_| "L'armée nigérienne"));
+    }
+
+    #[test]
+    fn hedges_are_flagged() {
+        assert!(attr("Une trentaine d'assaillants auraient été tués.").hedged);
+        assert!(attr("Ten soldiers were reportedly killed.").hedged);
+        assert!(attr("L'enlèvement de deux personnes, une information non confirmée.").hedged);
+        assert!(!attr("Deux soldats ont été tués.").hedged);
+    }
+}

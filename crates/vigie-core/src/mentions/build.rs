@@ -1,0 +1,579 @@
+//! From a frame to mentions: the ACLED type by order of precedence, actors, targets, figures,
+//! the place (one mention per site of a coordinated operation) and a claim for every value.
+
+use super::frames::{places_fit, Analysis, Frame};
+use super::scan::{Category, NounClass, Scanner, TriggerClass};
+use crate::model::*;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+
+/// The mentions of one frame.
+pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal: &mut u32) -> Vec<Mention> {
+    let sentences: Vec<usize> = {
+        let mut v: Vec<usize> = frame.all_sentences().collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let targets = targets_of(a, &frame.sentences);
+    let counts = counts_of(a, frame, &sentences);
+    let (actor1, assoc1, people, actor_claims) = perpetrator(a, frame, &sentences);
+    let state_opponent = state_actor(a, &sentences, actor1.as_ref());
+    let keys = keys_of(a, &frame.sentences, frame);
+
+    // Which kinds of event the frame holds: usually one; a raid on a base that also carries
+    // off civilians is a battle and an abduction (two ACLED events).
+    let victims_civilian = counts.iter().any(|c| c.field == "abducted")
+        || targets.iter().any(|t| matches!(t.kind, TargetKind::Civilians | TargetKind::IndustrialSite | TargetKind::Village));
+    let military_target = targets.iter().any(|t| {
+        matches!(t.kind, TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost)
+    });
+    let primary = classify(frame, &targets, &counts, state_opponent.is_some(), actor1.as_ref());
+    let Some(primary) = primary else { return Vec::new() };
+    let mut kinds = vec![primary];
+    if primary.event_type() == EventType::Battles
+        && frame.classes.contains(&TriggerClass::Abduction)
+        && victims_civilian
+        && military_target
+    {
+        kinds.push(SubEventType::AbductionForcedDisappearance);
+    }
+
+    // Places: one per site of a coordinated operation, else the most specific one.
+    let sites = sites_of(a, frame);
+    let operation = (sites.len() > 1).then(|| {
+        format!("op-{}", short_hash(&[&a.doc.reference, &a.doc.content_hash, &frame_index.to_string()]))
+    });
+    let country = sites
+        .first()
+        .and_then(|&p| a.place(p).map(|r| r.country_code.clone()))
+        .or_else(|| a.country.clone());
+    let country_name = country.as_deref().and_then(vigie_geo::country_name).unwrap_or("");
+
+    let mut out = Vec::new();
+    for kind in kinds {
+        let site_list: Vec<Option<usize>> = if sites.is_empty() { vec![None] } else { sites.iter().map(|&s| Some(s)).collect() };
+        for (site_no, site) in site_list.iter().enumerate() {
+            let anaphoric = frame.anaphoric_place.map(|(p, _)| p);
+            let mut place = site.and_then(|p| a.place(p).cloned()).map(|mut r| {
+                if anaphoric == *site {
+                    r.geo_precision = r.geo_precision.max(2);
+                }
+                r
+            });
+            if place.is_none() {
+                if let Some((p, _)) = frame.anaphoric_place {
+                    place = a.place(p).cloned().map(|mut r| {
+                        r.geo_precision = r.geo_precision.max(2);
+                        r
+                    });
+                }
+            }
+            if place.is_none() {
+                // Known only at country level: no point, but the country is kept for linking.
+                place = country.as_ref().map(|code| ResolvedPlace {
+                    location: country_name.to_string(),
+                    place_id: None,
+                    country: country_name.to_string(),
+                    country_code: code.clone(),
+                    admin1: None,
+                    admin1_new: None,
+                    admin2: None,
+                    admin3: None,
+                    latitude: None,
+                    longitude: None,
+                    geo_precision: 3,
+                });
+            }
+            let mut claims: Vec<Claim> = Vec::new();
+            if let (Some(d), Some(src)) = (frame.date, frame.date_source) {
+                claims.push(sentence_claim(a, src, "date", ClaimValue::Text(d.date.to_string())));
+            }
+            if let (Some(p), Some(r)) = (site, &place) {
+                let sentence = a.sentences.iter().position(|s| s.span.contains(Span::new(a.places[*p].start, a.places[*p].end)));
+                if let Some(s) = sentence {
+                    claims.push(sentence_claim(a, s, "location", ClaimValue::Text(r.location.clone())));
+                }
+            }
+            claims.push(sentence_claim(a, frame.anchor, "event_type", ClaimValue::Text(kind.label().to_string())));
+            let is_abduction_split = kind == SubEventType::AbductionForcedDisappearance && primary != kind;
+            // Figures: the first site carries the operation's figures; an abduction split
+            // carries the abducted, the battle the rest.
+            if site_no == 0 {
+                for c in &counts {
+                    let wanted = if is_abduction_split {
+                        c.field == "abducted"
+                    } else if kinds_contains_split(primary, frame, victims_civilian, military_target) {
+                        c.field != "abducted"
+                    } else {
+                        true
+                    };
+                    if wanted {
+                        claims.push(c.clone());
+                    }
+                }
+            }
+            let civilian_victims = kind.event_type() == EventType::ViolenceAgainstCivilians;
+            let actor2 = if civilian_victims {
+                Some(Actor { name: format!("Civilians ({country_name})"), kind: ActorKind::Civilians, parent: None })
+                    .filter(|_| !country_name.is_empty())
+            } else if kind.event_type() == EventType::Battles || kind.event_type() == EventType::ExplosionsRemoteViolence {
+                state_opponent.clone().filter(|s| Some(s) != actor1.as_ref())
+            } else {
+                None
+            };
+            let resolved_actor1 = actor1.clone().map(|a| with_country(a, country_name));
+            claims.extend(actor_claims.iter().cloned());
+            let mention_targets: Vec<Target> = if is_abduction_split {
+                targets.iter().filter(|t| !matches!(t.kind, TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost)).cloned().collect()
+            } else {
+                targets.clone()
+            };
+            let ordinal = *next_ordinal;
+            *next_ordinal += 1;
+            let id = format!(
+                "m-{}",
+                short_hash(&[&a.doc.reference, &a.doc.content_hash, &ordinal.to_string(), kind.label()])
+            );
+            let evidence = Span::new(
+                sentences.iter().map(|&s| a.sentences[s].span.start).min().unwrap_or(0),
+                sentences.iter().map(|&s| a.sentences[s].span.end).max().unwrap_or(0),
+            );
+            out.push(Mention {
+                id,
+                article: a.doc.reference.clone(),
+                published: a.doc.published,
+                ordinal,
+                background: frame.background,
+                event_type: kind.event_type(),
+                sub_event_type: kind,
+                actor1: resolved_actor1,
+                assoc_actor1: assoc1.clone(),
+                actor2,
+                assoc_actor2: None,
+                people: people.clone(),
+                targets: mention_targets,
+                date: frame.date,
+                place,
+                operation: operation.clone(),
+                operation_wide: operation.is_some() && site_no == 0 && claims.iter().any(|c| matches!(c.value, ClaimValue::Count(_))),
+                claims,
+                evidence,
+                keys: keys.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn kinds_contains_split(primary: SubEventType, frame: &Frame, victims_civilian: bool, military_target: bool) -> bool {
+    primary.event_type() == EventType::Battles
+        && frame.classes.contains(&TriggerClass::Abduction)
+        && victims_civilian
+        && military_target
+}
+
+/// ACLED's order of precedence over what the frame says.
+fn classify(
+    frame: &Frame,
+    targets: &[Target],
+    counts: &[Claim],
+    state_opponent: bool,
+    actor1: Option<&Actor>,
+) -> Option<SubEventType> {
+    use SubEventType::*;
+    use TriggerClass as T;
+    // Weak triggers ("fighting over territory") count only when nothing strong was said.
+    let classes = if frame.strong_classes.is_empty() { &frame.classes } else { &frame.strong_classes };
+    let has = |c: T| classes.contains(&c);
+    let target = |k: TargetKind| targets.iter().any(|t| t.kind == k);
+    let military = target(TargetKind::MilitaryBase)
+        || target(TargetKind::Checkpoint)
+        || target(TargetKind::BorderPost)
+        || (target(TargetKind::Convoy) && state_opponent);
+    let civilian_dead = counts
+        .iter()
+        .any(|c| c.field == "fatalities" && matches!(c.victims, Some(Victims::Civilians)) && count_positive(c));
+    let anyone_dead = counts.iter().any(|c| c.field == "fatalities" && count_positive(c));
+    let abducted = has(T::Abduction) || counts.iter().any(|c| c.field == "abducted" && count_positive(c));
+    let non_state = actor1.is_some_and(|a| a.kind != ActorKind::StateForces);
+    let announcement_only = frame.anchor_classes.iter().all(|c| !c.is_violent());
+
+    if announcement_only {
+        if has(T::Protest) {
+            return Some(if has(T::Killing) { ExcessiveForceAgainstProtesters } else if has(T::Arrest) || has(T::Clash) { ProtestWithIntervention } else { PeacefulProtest });
+        }
+        if has(T::Blockade) {
+            // Announced blockades and curfews need their own date to be an event.
+            return frame.date.is_some().then_some(ChangeToGroupActivity);
+        }
+        if has(T::Arrest) {
+            return Some(Arrests);
+        }
+        return None;
+    }
+    if has(T::Riot) {
+        return Some(if has(T::Killing) || has(T::Injury) { MobViolence } else { ViolentDemonstration });
+    }
+    // Remote violence, unless it is part of a ground battle.
+    let ground_battle = has(T::Clash) || has(T::Overrun);
+    if !ground_battle {
+        if has(T::Suicide) {
+            return Some(SuicideBomb);
+        }
+        if has(T::Air) {
+            return Some(AirDroneStrike);
+        }
+        if has(T::Shelling) {
+            return Some(ShellingArtilleryMissileAttack);
+        }
+        if has(T::Ied) {
+            return Some(RemoteExplosiveLandmineIed);
+        }
+        if has(T::Grenade) {
+            return Some(Grenade);
+        }
+    }
+    if military || has(T::Clash) || (has(T::Ambush) && state_opponent) || (state_opponent && !abducted && has(T::Attack) && !civilian_dead) {
+        if has(T::Overrun) && non_state {
+            return Some(NonStateActorOvertakesTerritory);
+        }
+        return Some(ArmedClash);
+    }
+    if has(T::Sexual) {
+        return Some(SexualViolence);
+    }
+    if abducted && (has(T::Killing) && civilian_dead) {
+        return Some(Attack);
+    }
+    if abducted {
+        return Some(AbductionForcedDisappearance);
+    }
+    if civilian_dead || has(T::Killing) || has(T::Injury) || anyone_dead {
+        return Some(Attack);
+    }
+    if has(T::Arson) {
+        return Some(LootingPropertyDestruction);
+    }
+    if has(T::Ambush) || has(T::Attack) || has(T::Overrun) {
+        // An attack with no one reported hurt: on property it is destruction, else an attack.
+        let property = target(TargetKind::IndustrialSite)
+            || target(TargetKind::FuelTankers)
+            || target(TargetKind::Vehicle)
+            || target(TargetKind::Infrastructure)
+            || target(TargetKind::Mine);
+        return Some(if property && !target(TargetKind::Civilians) { LootingPropertyDestruction } else { Attack });
+    }
+    if has(T::Arrest) {
+        return Some(Arrests);
+    }
+    None
+}
+
+fn count_positive(c: &Claim) -> bool {
+    matches!(c.value, ClaimValue::Count(q) if q.best > 0)
+}
+
+fn targets_of(a: &Analysis, sentences: &[usize]) -> Vec<Target> {
+    let mut out: BTreeSet<Target> = BTreeSet::new();
+    for &s in sentences {
+        for h in &a.sentences[s].hits {
+            if let Category::Target(kind) = h.category {
+                out.insert(Target { kind, name: None });
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Every counted figure of the frame, as claims.
+fn counts_of(a: &Analysis, frame: &Frame, sentences: &[usize]) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    for &si in sentences {
+        let s = &a.sentences[si];
+        if s.generic {
+            continue;
+        }
+        // "aucun mort ni blessé", "no casualties"
+        for z in &s.zero {
+            let zero = Quantity::exact(0);
+            push_claim(&mut out, a, si, "fatalities", zero, None);
+            let tail = &a.doc.text[z.end..s.span.end.min(z.end + 20)];
+            if crate::lexicon::fold(tail).trim_start().starts_with("ni blesse") {
+                push_claim(&mut out, a, si, "injured", zero, None);
+            }
+        }
+        for &qi in &s.quantities {
+            let q = &a.quantities[qi];
+            let Some(noun) = a.noun_after(qi) else { continue };
+            let verb = nearest_verb(a, si, q.span);
+            let (field, victims) = match (noun, verb) {
+                (NounClass::Dead, _) => ("fatalities", Some(Victims::Unspecified)),
+                (NounClass::Injured, _) => ("injured", None),
+                (NounClass::Hostage, _) => ("abducted", None),
+                (NounClass::Attacker, Some(TriggerClass::Killing)) => ("fatalities", Some(Victims::Attackers)),
+                (NounClass::Attacker, Some(TriggerClass::Injury)) => ("injured", None),
+                (NounClass::Attacker, _) => ("attackers", None),
+                (NounClass::Soldier, Some(TriggerClass::Killing)) => ("fatalities", Some(Victims::Soldiers)),
+                (NounClass::Soldier, Some(TriggerClass::Injury)) => ("injured", None),
+                (NounClass::Soldier, Some(TriggerClass::Abduction)) => ("abducted", None),
+                (NounClass::Civilian | NounClass::Person, Some(TriggerClass::Killing)) => {
+                    ("fatalities", Some(if noun == NounClass::Civilian { Victims::Civilians } else { Victims::Unspecified }))
+                }
+                (NounClass::Civilian | NounClass::Person, Some(TriggerClass::Injury)) => ("injured", None),
+                (NounClass::Civilian | NounClass::Person, Some(TriggerClass::Abduction)) => ("abducted", None),
+                _ => continue,
+            };
+            if q.quantity.best == 0 && field == "attackers" {
+                continue;
+            }
+            // A zero phrase in the sentence already said it.
+            if q.quantity.best == 0 && out.iter().any(|c| c.field == field && c.span == a.sentences[si].span) {
+                continue;
+            }
+            push_claim(&mut out, a, si, field, q.quantity, victims);
+        }
+    }
+    // An abduction frame's "people" are the abducted even when no verb sits near the number.
+    let _ = frame;
+    out
+}
+
+fn push_claim(out: &mut Vec<Claim>, a: &Analysis, si: usize, field: &str, q: Quantity, victims: Option<Victims>) {
+    let mut c = sentence_claim(a, si, field, ClaimValue::Count(q));
+    c.victims = victims;
+    if !out.iter().any(|o| o.field == c.field && o.span == c.span && o.value == c.value) {
+        out.push(c);
+    }
+}
+
+/// The killing/injury/abduction word nearest to a number in its sentence (after it first).
+fn nearest_verb(a: &Analysis, si: usize, span: Span) -> Option<TriggerClass> {
+    let s = &a.sentences[si];
+    let relevant = |c: TriggerClass| matches!(c, TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction);
+    let after = s
+        .triggers
+        .iter()
+        .filter(|t| relevant(t.0) && t.2.start >= span.end)
+        .min_by_key(|t| t.2.start - span.end)
+        .map(|t| (t.0, t.2.start - span.end));
+    let before = s
+        .triggers
+        .iter()
+        .filter(|t| relevant(t.0) && t.2.end <= span.start)
+        .min_by_key(|t| span.start - t.2.end)
+        .map(|t| (t.0, span.start - t.2.end));
+    match (after, before) {
+        (Some(x), Some(y)) => Some(if x.1 <= y.1 + 40 { x.0 } else { y.0 }),
+        (Some(x), None) => Some(x.0),
+        (None, Some(y)) => Some(y.0),
+        (None, None) => None,
+    }
+}
+
+pub fn sentence_claim(a: &Analysis, si: usize, field: &str, value: ClaimValue) -> Claim {
+    let s = &a.sentences[si];
+    Claim {
+        field: field.to_string(),
+        value,
+        quote: a.doc.text[s.span.start..s.span.end].to_string(),
+        span: s.span,
+        attributed_to: s.attribution.source.clone(),
+        hedged: s.attribution.hedged,
+        victims: None,
+    }
+}
+
+/// The perpetrator: the first named armed group in the frame, else the article's, else an
+/// unidentified armed group when the text speaks of gunmen. Also the people named.
+fn perpetrator(a: &Analysis, frame: &Frame, sentences: &[usize]) -> (Option<Actor>, Option<Actor>, Vec<String>, Vec<Claim>) {
+    let scanner = Scanner::get();
+    let country = a.country.clone();
+    let resolve_entry = |idx: u32| -> Option<(Actor, Option<Actor>)> {
+        let e = scanner.actors.get(idx as usize)?;
+        if e.country.as_ref().is_some_and(|c| Some(c) != country.as_ref()) {
+            return None;
+        }
+        let actor = Actor { name: e.name.clone(), kind: e.kind, parent: e.parent.clone() };
+        // A wing is coded as an associated actor of its parent.
+        match &e.parent {
+            Some(parent) => {
+                let parent_kind = scanner.actors.iter().find(|p| &p.name == parent).map_or(e.kind, |p| p.kind);
+                Some((Actor { name: parent.clone(), kind: parent_kind, parent: None }, Some(actor)))
+            }
+            None => Some((actor, None)),
+        }
+    };
+    let mut people: Vec<String> = Vec::new();
+    let mut named: Option<(Actor, Option<Actor>, usize)> = None;
+    let mut generic: Option<(Actor, usize)> = None;
+    for &si in sentences {
+        for h in &a.sentences[si].actors {
+            match h.category {
+                Category::Person(p) => {
+                    if let Some(person) = scanner.people.get(p as usize) {
+                        if !people.contains(&person.name) {
+                            people.push(person.name.clone());
+                        }
+                    }
+                }
+                Category::Actor(idx) => {
+                    let Some((actor, assoc)) = resolve_entry(idx) else { continue };
+                    if actor.name.starts_with('?') {
+                        continue;
+                    }
+                    let armed = matches!(actor.kind, ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia | ActorKind::External);
+                    if !armed {
+                        continue;
+                    }
+                    if actor.name.starts_with("Unidentified") {
+                        if generic.is_none() {
+                            generic = Some((actor, si));
+                        }
+                    } else if named.is_none() {
+                        named = Some((actor, assoc, si));
+                    } else if let (Some((n, assoc_slot, _)), Some(assoc)) = (named.as_mut(), assoc) {
+                        if assoc_slot.is_none() && assoc.parent.as_deref() == Some(n.name.as_str()) {
+                            *assoc_slot = Some(assoc);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut claims = Vec::new();
+    if let Some((actor, assoc, si)) = named {
+        claims.push(sentence_claim(a, si, "actor1", ClaimValue::Text(actor.name.clone())));
+        return (Some(actor), assoc, people, claims);
+    }
+    // The article's named group, when the frame only says "jihadists" or names no one.
+    let article_group = a.sentences.iter().enumerate().find_map(|(si, s)| {
+        s.actors.iter().find_map(|h| match h.category {
+            Category::Actor(idx) => resolve_entry(idx)
+                .filter(|(x, _)| matches!(x.kind, ActorKind::RebelGroup) && !x.name.starts_with('?') && !x.name.starts_with("Unidentified"))
+                .map(|(x, assoc)| (x, assoc, si)),
+            _ => None,
+        })
+    });
+    let frame_says_jihadists = sentences.iter().any(|&si| {
+        a.sentences[si].actors.iter().any(|h| matches!(h.category, Category::Actor(idx) if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with('?'))))
+    });
+    if let Some((actor, assoc, si)) = article_group.filter(|_| frame_says_jihadists || generic.is_none()) {
+        claims.push(sentence_claim(a, si, "actor1", ClaimValue::Text(actor.name.clone())));
+        return (Some(actor), assoc, people, claims);
+    }
+    if let Some((actor, si)) = generic {
+        claims.push(sentence_claim(a, si, "actor1", ClaimValue::Text(actor.name.clone())));
+        return (Some(actor), None, people, claims);
+    }
+    let _ = frame;
+    (None, None, people, claims)
+}
+
+/// State forces named in the frame (the other side of a battle).
+fn state_actor(a: &Analysis, sentences: &[usize], actor1: Option<&Actor>) -> Option<Actor> {
+    let scanner = Scanner::get();
+    let country_name = a.country.as_deref().and_then(vigie_geo::country_name).unwrap_or("");
+    for &si in sentences {
+        for h in &a.sentences[si].actors {
+            if let Category::Actor(idx) = h.category {
+                let Some(e) = scanner.actors.get(idx as usize) else { continue };
+                if e.kind != ActorKind::StateForces || e.country.as_ref().is_some_and(|c| Some(c) != a.country.as_ref()) {
+                    continue;
+                }
+                let actor = with_country(Actor { name: e.name.clone(), kind: e.kind, parent: None }, country_name);
+                if Some(&actor) != actor1 {
+                    return Some(actor);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn with_country(mut actor: Actor, country: &str) -> Actor {
+    if actor.name.contains("{country}") {
+        let c = if country.is_empty() { "Unknown" } else { country };
+        actor.name = actor.name.replace("{country}", c);
+    }
+    actor
+}
+
+/// Linking keys: victim nationalities, "coordinated".
+fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
+    let scanner = Scanner::get();
+    let mut keys: BTreeSet<String> = BTreeSet::new();
+    for &si in sentences {
+        for h in &a.sentences[si].hits {
+            if let Category::Nationality(n) = h.category {
+                if let Some(k) = scanner.nationalities.get(n as usize) {
+                    keys.insert(format!("nationality:{k}"));
+                }
+            }
+        }
+    }
+    if frame.coordinated {
+        keys.insert("coordinated".to_string());
+    }
+    keys.into_iter().collect()
+}
+
+/// The frame's event locations: each site of an operation, or the single most specific place.
+fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
+    let usable: Vec<(usize, &ResolvedPlace)> = frame.places.iter().filter_map(|&p| a.place(p).map(|r| (p, r))).collect();
+    if usable.is_empty() {
+        return Vec::new();
+    }
+    // Group places that fit each other (same place, or one inside the other).
+    // Two distinct names a few km apart (Niono, Molodo) are two sites; a name and the
+    // cercle or region containing it are one.
+    let same_site = |x: &ResolvedPlace, y: &ResolvedPlace| {
+        (x.place_id.is_some() && x.place_id == y.place_id)
+            || (crate::lexicon::fold(&x.location) == crate::lexicon::fold(&y.location))
+            || (places_fit(x, y) && (x.geo_precision >= 2 || y.geo_precision >= 2))
+    };
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &(p, rp) in &usable {
+        match groups.iter_mut().find(|g| g.iter().any(|&q| a.place(q).is_some_and(|rq| same_site(rp, rq)))) {
+            Some(g) => g.push(p),
+            None => groups.push(vec![p]),
+        }
+    }
+    let most_specific = |g: &Vec<usize>| -> usize {
+        *g.iter()
+            .min_by_key(|&&p| a.place(p).map_or(9, |r| r.geo_precision))
+            .unwrap_or(&g[0])
+    };
+    // The sentence of the frame that names the most distinct places lists the sites.
+    let in_sentence = |si: usize| -> Vec<&Vec<usize>> {
+        let span = a.sentences[si].span;
+        groups
+            .iter()
+            .filter(|g| g.iter().any(|&p| span.contains(Span::new(a.places[p].start, a.places[p].end))))
+            .collect()
+    };
+    let list_sentence = frame
+        .sentences
+        .iter()
+        .copied()
+        .max_by(|&x, &y| in_sentence(x).len().cmp(&in_sentence(y).len()).then(y.cmp(&x)))
+        .unwrap_or(frame.anchor);
+    let anchor_groups = in_sentence(list_sentence);
+    let multi = anchor_groups.len() >= 2 && (frame.coordinated || anchor_groups.len() >= 3);
+    if multi {
+        return anchor_groups.iter().map(|g| most_specific(g)).collect();
+    }
+    let chosen = anchor_groups.first().copied().unwrap_or(&groups[0]);
+    vec![most_specific(chosen)]
+}
+
+pub fn short_hash(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0u8]);
+    }
+    let digest = h.finalize();
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}

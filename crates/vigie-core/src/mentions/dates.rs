@@ -1,0 +1,713 @@
+//! Dates in text (absolute, partial, weekdays, relative) and their resolution to ACLED days.
+//!
+//! [`find_dates`] finds date expressions in French and English; [`resolve`] turns one into an
+//! [`EventDate`] (ACLED coded day + time precision) against an anchor date (the publication
+//! date, or [`anchor_from_text`] when there is none) and the previously resolved event date
+//! (for "le lendemain", "two days later"). Month names, weekdays and relative phrases are data
+//! (`data/dates_months.tsv`, `data/dates_weekdays.tsv`, `data/dates_relative.tsv`), parsed once;
+//! matching is one pass over the token stream shared with the quantity extractor.
+//!
+//! # Spans
+//!
+//! A match covers the whole expression including "le"/"en"/"in"/"on" before it and time-of-day
+//! words ("au petit matin du 11 janvier 2026", "dans la nuit du samedi au dimanche",
+//! "mardi soir"), but not "depuis"/"since"/"during", which only serve as cues.
+//!
+//! # Reading rules
+//!
+//! - Numeric dates are day-first ("01/07/2025" = 1 July 2025) unless that is impossible
+//!   ("07/13/2025" = 13 July); ISO "2025-07-01" is year-month-day.
+//! - A bare month ("juillet") or year ("2022") is only a date after a cue ("en juillet",
+//!   "in 2022", "since 2022", "fin juin", "mi-mars", "early 2025"). "May", "March", "August"
+//!   must be capitalised; abbreviations ("janv.", "Sept.") need a dot or a following number.
+//! - "early/début/late/fin 2025" (a part of a year) is a [`DateExpr::Year`]: not codable.
+//! - Night phrases ("dans la nuit du samedi au dimanche", "la nuit du 5 au 6 juillet") give the
+//!   first day; a day range ("du 3 au 5 mars") gives its first day.
+//! - "jeudi dernier" / "last Thursday" read like "jeudi": the latest Thursday on or before the
+//!   anchor.
+//!
+//! # Resolution ([`resolve`])
+//!
+//! | expression | date | precision |
+//! |---|---|---|
+//! | `Full` | itself | Day |
+//! | `DayMonth` | in the anchor's year, or the year before when that would put it more than 7 days after the anchor | Day |
+//! | `MonthYear`, `Month`, `RelativeMonths` | the 15th (`Whole`, `Mid`), the 1st (`Early`), the last day (`Late`) | Month |
+//! | `Month` | year of the anchor, or the year before when the month is after the anchor's | Month |
+//! | `Weekday` | the latest such weekday on or before the anchor (the anchor itself if it is one) | Day |
+//! | `RelativeDays` | anchor + days | Day |
+//! | `RelativeWeeks` | Thursday (middle) of the ISO week anchor + weeks | Week |
+//! | `FollowingDay` | previous event date + days | the previous one's |
+//! | `Year` | None (less precise than a month is not coded) | |
+//!
+//! Everything but `Full`, `MonthYear` and `Year` needs an anchor (or a previous date for
+//! `FollowingDay`); without one `resolve` returns None. Today's date is never used.
+
+use super::quantity::{numeric_date, tokenize, Gap, Kind, Phrases, Tok, NO_ID, QLEX, VOCAB};
+use crate::lexicon;
+use crate::model::{EventDate, Span, TimePrecision};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use std::sync::LazyLock;
+
+pub(crate) const MONTHS_TSV: &str = include_str!("../../data/dates_months.tsv");
+pub(crate) const WEEKDAYS_TSV: &str = include_str!("../../data/dates_weekdays.tsv");
+pub(crate) const RELATIVE_TSV: &str = include_str!("../../data/dates_relative.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateExpr {
+    /// "11 janvier 2026", "1er juillet 2025", "July 1, 2025", "2025-07-01", "01/07/2025".
+    Full { year: i32, month: u32, day: u32 },
+    /// "28 octobre", "July 1", "le 3 mars".
+    DayMonth { month: u32, day: u32 },
+    /// "juillet 2025", "early July 2025", "fin juin 2025", "mi-mars 2024".
+    MonthYear { year: i32, month: u32, part: MonthPart },
+    /// "en juillet", "in early March" (year from the anchor).
+    Month { month: u32, part: MonthPart },
+    /// "en 2022", "since early 2025": not codable (resolves to None).
+    Year { year: i32 },
+    /// "jeudi", "Thursday", "dans la nuit du samedi au dimanche" (night, the first day).
+    Weekday { weekday: Weekday, night: bool },
+    /// "hier" -1, "avant-hier" -2, "aujourd'hui" 0, "yesterday" -1, "last night" -1.
+    RelativeDays { days: i64 },
+    /// "la semaine dernière" -1, "this week" 0.
+    RelativeWeeks { weeks: i64 },
+    /// "le mois dernier" -1, "earlier this month" 0, "en début de mois" 0 early.
+    RelativeMonths { months: i64, part: MonthPart },
+    /// "le lendemain" +1, "la veille" -1, "deux jours plus tard" +2: from the previous event.
+    FollowingDay { days: i64 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MonthPart {
+    Whole,
+    Early,
+    Mid,
+    Late,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMatch {
+    pub span: Span,
+    pub expr: DateExpr,
+}
+
+/// All date expressions of `text`, in order, non-overlapping (longest at each place).
+pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    let lex = &*DLEX;
+    let toks = tokenize(text, &VOCAB);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match lex.parse_at(text, &toks, i) {
+            Some((s, e, expr)) => {
+                out.push(DateMatch { span: Span::new(toks[s].start, toks[e - 1].end), expr });
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Resolve against `anchor` (the publication date, or when unknown the article's own anchor
+/// date — the caller passes it) and `previous` (the date of the event the text last spoke of,
+/// for `FollowingDay`). See the module documentation for the rules.
+pub fn resolve(
+    expr: &DateExpr,
+    anchor: Option<NaiveDate>,
+    previous: Option<EventDate>,
+) -> Option<EventDate> {
+    let day = |date: NaiveDate| Some(EventDate { date, precision: TimePrecision::Day });
+    let month = |date: NaiveDate| Some(EventDate { date, precision: TimePrecision::Month });
+    match *expr {
+        DateExpr::Full { year, month: m, day: d } => day(NaiveDate::from_ymd_opt(year, m, d)?),
+        DateExpr::DayMonth { month: m, day: d } => {
+            let a = anchor?;
+            let limit = a.checked_add_days(Days::new(7))?;
+            let date = [a.year(), a.year() - 1, a.year() - 2, a.year() - 3, a.year() - 4]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+                .find(|date| *date <= limit)?;
+            day(date)
+        }
+        DateExpr::MonthYear { year, month: m, part } => month(month_day(year, m, part)?),
+        DateExpr::Month { month: m, part } => {
+            let a = anchor?;
+            let year = if m > a.month() { a.year() - 1 } else { a.year() };
+            month(month_day(year, m, part)?)
+        }
+        DateExpr::Year { .. } => None,
+        DateExpr::Weekday { weekday, .. } => {
+            let a = anchor?;
+            let back = (i64::from(a.weekday().num_days_from_monday())
+                - i64::from(weekday.num_days_from_monday()))
+            .rem_euclid(7);
+            day(a.checked_sub_days(Days::new(back as u64))?)
+        }
+        DateExpr::RelativeDays { days } => day(add_days(anchor?, days)?),
+        DateExpr::RelativeWeeks { weeks } => {
+            let a = anchor?;
+            let monday =
+                a.checked_sub_days(Days::new(u64::from(a.weekday().num_days_from_monday())))?;
+            let mid = add_days(monday, weeks.checked_mul(7)?.checked_add(3)?)?;
+            Some(EventDate { date: mid, precision: TimePrecision::Week })
+        }
+        DateExpr::RelativeMonths { months, part } => {
+            let a = anchor?;
+            let first = a.with_day(1)?;
+            let shifted = if months >= 0 {
+                first.checked_add_months(Months::new(u32::try_from(months).ok()?))?
+            } else {
+                first.checked_sub_months(Months::new(u32::try_from(-months).ok()?))?
+            };
+            month(month_day(shifted.year(), shifted.month(), part)?)
+        }
+        DateExpr::FollowingDay { days } => {
+            let p = previous?;
+            Some(EventDate { date: add_days(p.date, days)?, precision: p.precision })
+        }
+    }
+}
+
+/// The date the article itself gives as its frame of reference when it has no publication
+/// date: the latest full date (day, month and year) it mentions. None when it has none.
+pub fn anchor_from_text(matches: &[DateMatch]) -> Option<NaiveDate> {
+    matches
+        .iter()
+        .filter_map(|m| match m.expr {
+            DateExpr::Full { year, month, day } => NaiveDate::from_ymd_opt(year, month, day),
+            _ => None,
+        })
+        .max()
+}
+
+fn add_days(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    if days >= 0 {
+        d.checked_add_days(Days::new(days as u64))
+    } else {
+        d.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+}
+
+fn last_day(year: i32, month: u32) -> Option<u32> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = first.checked_add_months(Months::new(1))?;
+    Some(next.pred_opt()?.day())
+}
+
+fn month_day(year: i32, month: u32, part: MonthPart) -> Option<NaiveDate> {
+    let d = match part {
+        MonthPart::Whole | MonthPart::Mid => 15,
+        MonthPart::Early => 1,
+        MonthPart::Late => last_day(year, month)?,
+    };
+    NaiveDate::from_ymd_opt(year, month, d)
+}
+
+/// Longest day count of a month (29 for February).
+fn max_day(month: u32) -> u32 {
+    match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy)]
+struct MonthWord {
+    month: u32,
+    cap: bool,
+    abbr: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Days,
+    Weeks,
+    Months,
+}
+
+struct DLex {
+    month: Vec<Option<MonthWord>>,
+    weekday: Vec<Option<Weekday>>,
+    relative: Phrases<DateExpr>,
+    part: Phrases<MonthPart>,
+    cue: Phrases<bool>,
+    prefix: Phrases<bool>,
+    suffix: Phrases<bool>,
+    weekday_prefix: Phrases<()>,
+    weekday_suffix: Phrases<()>,
+    link: Phrases<()>,
+    day_suffix: Phrases<()>,
+    day_word: Phrases<u32>,
+    of: Phrases<()>,
+    count_unit: Phrases<Unit>,
+    ago_prefix: Phrases<()>,
+    ago_suffix: Phrases<()>,
+    later: Phrases<i64>,
+}
+
+fn part_of(s: Option<&&str>) -> MonthPart {
+    match s.copied() {
+        Some("early") => MonthPart::Early,
+        Some("mid") => MonthPart::Mid,
+        Some("late") => MonthPart::Late,
+        _ => MonthPart::Whole,
+    }
+}
+
+static DLEX: LazyLock<DLex> = LazyLock::new(|| {
+    let v = &*VOCAB;
+    let mut l = DLex {
+        month: vec![None; v.len()],
+        weekday: vec![None; v.len()],
+        relative: Phrases::new(v),
+        part: Phrases::new(v),
+        cue: Phrases::new(v),
+        prefix: Phrases::new(v),
+        suffix: Phrases::new(v),
+        weekday_prefix: Phrases::new(v),
+        weekday_suffix: Phrases::new(v),
+        link: Phrases::new(v),
+        day_suffix: Phrases::new(v),
+        day_word: Phrases::new(v),
+        of: Phrases::new(v),
+        count_unit: Phrases::new(v),
+        ago_prefix: Phrases::new(v),
+        ago_suffix: Phrases::new(v),
+        later: Phrases::new(v),
+    };
+    for row in lexicon::rows(MONTHS_TSV) {
+        let (Some(w), Some(Ok(month))) = (row.first(), row.get(1).map(|m| m.parse::<u32>()))
+        else {
+            continue;
+        };
+        let flags = row.get(2).copied().unwrap_or("");
+        let id = v.get(w);
+        if id != NO_ID && (1..=12).contains(&month) {
+            l.month[id as usize] =
+                Some(MonthWord { month, cap: flags.contains("cap"), abbr: flags.contains("abbr") });
+        }
+    }
+    for row in lexicon::rows(WEEKDAYS_TSV) {
+        let (Some(w), Some(Ok(wd))) = (row.first(), row.get(1).map(|d| d.parse::<Weekday>()))
+        else {
+            continue;
+        };
+        let id = v.get(w);
+        if id != NO_ID {
+            l.weekday[id as usize] = Some(wd);
+        }
+    }
+    let int = |s: Option<&&str>| s.and_then(|s| s.trim_start_matches('+').parse::<i64>().ok());
+    for row in lexicon::rows(RELATIVE_TSV) {
+        let (Some(p), Some(role)) = (row.first().copied(), row.get(1).copied()) else { continue };
+        let n = int(row.get(2));
+        match (role, n) {
+            ("days", Some(days)) => l.relative.add(v, p, DateExpr::RelativeDays { days }),
+            ("weeks", Some(weeks)) => l.relative.add(v, p, DateExpr::RelativeWeeks { weeks }),
+            ("months", Some(months)) => {
+                l.relative.add(v, p, DateExpr::RelativeMonths { months, part: part_of(row.get(3)) })
+            }
+            ("following", Some(days)) => l.relative.add(v, p, DateExpr::FollowingDay { days }),
+            ("part", _) => l.part.add(v, p, part_of(row.get(2))),
+            ("cue", _) => l.cue.add(v, p, row.get(2).copied() != Some("drop")),
+            ("prefix", _) => l.prefix.add(v, p, row.get(2).copied() == Some("night")),
+            ("suffix", _) => l.suffix.add(v, p, row.get(2).copied() == Some("night")),
+            ("weekday_prefix", _) => l.weekday_prefix.add(v, p, ()),
+            ("weekday_suffix", _) => l.weekday_suffix.add(v, p, ()),
+            ("link", _) => l.link.add(v, p, ()),
+            ("day_suffix", _) => l.day_suffix.add(v, p, ()),
+            ("day_word", Some(d)) => l.day_word.add(v, p, d as u32),
+            ("of", _) => l.of.add(v, p, ()),
+            ("count_unit", _) => {
+                let unit = match row.get(2).copied() {
+                    Some("weeks") => Unit::Weeks,
+                    Some("months") => Unit::Months,
+                    _ => Unit::Days,
+                };
+                l.count_unit.add(v, p, unit)
+            }
+            ("ago_prefix", _) => l.ago_prefix.add(v, p, ()),
+            ("ago_suffix", _) => l.ago_suffix.add(v, p, ()),
+            ("later", Some(dir)) => l.later.add(v, p, dir.signum()),
+            _ => {}
+        }
+    }
+    l
+});
+
+// ---------------------------------------------------------------------------
+// Grammar
+// ---------------------------------------------------------------------------
+
+/// Token `k` exists and is on the same line as the one before it.
+fn joined(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(Tok::joined)
+}
+
+impl DLex {
+    /// The longest date expression starting at token `i`: (start token, end token, expr).
+    fn parse_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize, DateExpr)> {
+        let mut best: Option<(usize, usize, DateExpr)> = None;
+        let mut consider = |c: Option<(usize, usize, DateExpr)>| {
+            if let Some(c) = c {
+                if best.is_none_or(|b| c.1 > b.1) {
+                    best = Some(c);
+                }
+            }
+        };
+        consider(self.relative.longest(toks, i).map(|(e, x)| (i, e, *x)));
+        consider(self.counted(text, toks, i));
+        if let Some((e, &night)) = self.prefix.longest(toks, i) {
+            if joined(toks, e) {
+                consider(self.core(toks, e, night, true).map(|(ce, x)| (i, ce, x)));
+            }
+        }
+        if let Some((e, &keep)) = self.cue.longest(toks, i) {
+            if joined(toks, e) {
+                let start = if keep { i } else { e };
+                consider(self.core(toks, e, false, true).map(|(ce, x)| (start, ce, x)));
+            }
+        }
+        if let Some((e, _)) = self.weekday_prefix.longest(toks, i) {
+            if joined(toks, e) && self.weekday_at(toks, e).is_some() {
+                consider(self.core(toks, e, false, false).map(|(ce, x)| (i, ce, x)));
+            }
+        }
+        consider(self.core(toks, i, false, false).map(|(ce, x)| (i, ce, x)));
+        best
+    }
+
+    /// "il y a trois jours", "two weeks ago", "deux jours plus tard", "three days earlier".
+    fn counted(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize, DateExpr)> {
+        let (ago, j) = match self.ago_prefix.longest(toks, i) {
+            Some((e, _)) if joined(toks, e) => (true, e),
+            _ => (false, i),
+        };
+        let (n, k) = self.count(text, toks, j)?;
+        let (ue, &unit) = self.count_unit.longest(toks, k).filter(|_| joined(toks, k))?;
+        let n = i64::try_from(n).ok()?;
+        if ago {
+            return Some((i, ue, relative(unit, -n)?));
+        }
+        if !joined(toks, ue) {
+            return None;
+        }
+        if let Some((e, _)) = self.ago_suffix.longest(toks, ue) {
+            return Some((i, e, relative(unit, -n)?));
+        }
+        let (e, &dir) = self.later.longest(toks, ue)?;
+        let days = match unit {
+            Unit::Days => n,
+            Unit::Weeks => n.checked_mul(7)?,
+            Unit::Months => return None,
+        };
+        Some((i, e, DateExpr::FollowingDay { days: dir * days }))
+    }
+
+    /// A small count before a time unit: digits, number words, or the article "a"/"an".
+    fn count(&self, text: &str, toks: &[Tok], j: usize) -> Option<(u64, usize)> {
+        let t = toks.get(j)?;
+        if t.kind == Kind::Word && matches!(&text[t.start..t.end], "a" | "an" | "A" | "An") {
+            return Some((1, j + 1));
+        }
+        if t.kind == Kind::Num && t.gap == Gap::None && j > 0 && toks[j - 1].kind == Kind::Word {
+            return None;
+        }
+        QLEX.plain_number(text, toks, j).filter(|(n, _)| *n <= 10_000)
+    }
+
+    fn month_at(&self, toks: &[Tok], j: usize) -> Option<(u32, usize)> {
+        let t = toks.get(j)?;
+        if t.kind != Kind::Word || t.id == NO_ID {
+            return None;
+        }
+        let m = self.month.get(t.id as usize).copied().flatten()?;
+        if m.cap && !t.upper {
+            return None;
+        }
+        if m.abbr {
+            let n = toks.get(j + 1)?;
+            if n.is_punct('.') && n.gap == Gap::None {
+                return Some((m.month, j + 2));
+            }
+            if n.kind == Kind::Num && n.joined() {
+                return Some((m.month, j + 1));
+            }
+            return None;
+        }
+        Some((m.month, j + 1))
+    }
+
+    fn weekday_at(&self, toks: &[Tok], j: usize) -> Option<Weekday> {
+        let t = toks.get(j)?;
+        if t.kind != Kind::Word || t.id == NO_ID {
+            return None;
+        }
+        self.weekday.get(t.id as usize).copied().flatten()
+    }
+
+    /// A day of the month: "11", "1er", "2nd", "premier".
+    fn day_at(&self, toks: &[Tok], j: usize) -> Option<(u32, usize)> {
+        let t = toks.get(j)?;
+        if t.kind == Kind::Num {
+            if t.digits > 2 || t.value == 0 || t.value > 31 {
+                return None;
+            }
+            if t.gap == Gap::None && j > 0 && toks[j - 1].kind != Kind::Punct {
+                return None;
+            }
+            let mut e = j + 1;
+            if let Some(s) = toks.get(e).filter(|s| s.gap == Gap::None) {
+                if s.kind == Kind::Word {
+                    self.day_suffix.longest(toks, e)?;
+                    e += 1;
+                } else if s.kind == Kind::Num {
+                    return None;
+                }
+            }
+            return Some((t.value as u32, e));
+        }
+        self.day_word.longest(toks, j).map(|(e, &d)| (d, e))
+    }
+
+    fn year_at(&self, toks: &[Tok], j: usize) -> Option<(i32, usize)> {
+        let t = toks.get(j)?;
+        if t.kind != Kind::Num || t.digits != 4 || !(1900..=2100).contains(&t.value) {
+            return None;
+        }
+        if toks.get(j + 1).is_some_and(|n| {
+            n.gap == Gap::None && (n.kind != Kind::Punct || matches!(n.ch, '/' | ':' | '-'))
+        }) {
+            return None;
+        }
+        Some((t.value as i32, j + 1))
+    }
+
+    /// Optional "," then a year: (year, end).
+    fn year_after(&self, toks: &[Tok], k: usize) -> Option<(i32, usize)> {
+        if !joined(toks, k) {
+            return None;
+        }
+        let k = if toks[k].is_punct(',') && joined(toks, k + 1) { k + 1 } else { k };
+        self.year_at(toks, k)
+    }
+
+    /// "11 janvier [2026]", "1st of July [2025]", "5 au 6 juillet [2025]": (end, expr).
+    fn day_month(&self, toks: &[Tok], j: usize) -> Option<(usize, DateExpr)> {
+        let (d, k) = self.day_at(toks, j)?;
+        if !joined(toks, k) {
+            return None;
+        }
+        // A range of days, or the two days of one night: the first day counts.
+        if let Some((le, _)) = self.link.longest(toks, k) {
+            let mut k2 = le;
+            if self.weekday_at(toks, k2).is_some() && joined(toks, k2 + 1) {
+                k2 += 1;
+            }
+            if joined(toks, k2) {
+                if let Some((d2, k3)) = self.day_at(toks, k2) {
+                    if let Some((end, expr)) = self.month_tail(toks, k3, d2) {
+                        return Some((end, first_of_range(d, d2, expr)?));
+                    }
+                }
+            }
+        }
+        let k = match self.of.longest(toks, k) {
+            Some((e, _)) if joined(toks, e) => e,
+            _ => k,
+        };
+        let (end, expr) = self.month_tail(toks, k, d)?;
+        // "31 décembre au 1er janvier 2026": the first day takes the year of the second.
+        if let (DateExpr::DayMonth { month, day }, Some((le, _))) =
+            (expr, self.link.longest(toks, end).filter(|_| joined(toks, end)))
+        {
+            let mut k2 = le;
+            if self.weekday_at(toks, k2).is_some() && joined(toks, k2 + 1) {
+                k2 += 1;
+            }
+            if joined(toks, k2) {
+                if let Some((e2, DateExpr::Full { year, month: m2, day: d2 })) =
+                    self.day_month(toks, k2)
+                {
+                    let y = if (month, day) > (m2, d2) { year - 1 } else { year };
+                    if NaiveDate::from_ymd_opt(y, month, day).is_some() {
+                        return Some((e2, DateExpr::Full { year: y, month, day }));
+                    }
+                }
+            }
+        }
+        Some((end, expr))
+    }
+
+    /// Month [year] after a day `d` at token `k`.
+    fn month_tail(&self, toks: &[Tok], k: usize, d: u32) -> Option<(usize, DateExpr)> {
+        if !joined(toks, k) {
+            return None;
+        }
+        let (m, me) = self.month_at(toks, k)?;
+        if d > max_day(m) {
+            return None;
+        }
+        match self.year_after(toks, me) {
+            Some((y, ye)) => {
+                NaiveDate::from_ymd_opt(y, m, d)?;
+                Some((ye, DateExpr::Full { year: y, month: m, day: d }))
+            }
+            None => Some((me, DateExpr::DayMonth { month: m, day: d })),
+        }
+    }
+
+    /// "July 1, 2025", "July 1".
+    fn month_day(&self, toks: &[Tok], j: usize) -> Option<(usize, DateExpr)> {
+        let (m, k) = self.month_at(toks, j)?;
+        if !joined(toks, k) {
+            return None;
+        }
+        let (d, de) = self.day_at(toks, k)?;
+        if toks[k].kind != Kind::Num || d > max_day(m) {
+            return None;
+        }
+        match self.year_after(toks, de) {
+            Some((y, ye)) => {
+                NaiveDate::from_ymd_opt(y, m, d)?;
+                Some((ye, DateExpr::Full { year: y, month: m, day: d }))
+            }
+            None => Some((de, DateExpr::DayMonth { month: m, day: d })),
+        }
+    }
+
+    /// The date itself, after any prefix: (end, expr). `cue` allows a bare month or year.
+    fn core(&self, toks: &[Tok], j: usize, night: bool, cue: bool) -> Option<(usize, DateExpr)> {
+        let t = toks.get(j)?;
+        if let Some(weekday) = self.weekday_at(toks, j) {
+            let mut k = j + 1;
+            if toks.get(k).is_some_and(|c| c.is_punct(',')) && joined(toks, k + 1) {
+                k += 1;
+            }
+            if joined(toks, k) {
+                if let Some(r) = self.day_month(toks, k).or_else(|| self.month_day(toks, k)) {
+                    return Some(r);
+                }
+            }
+            let mut e = j + 1;
+            let mut night = night;
+            if joined(toks, e) {
+                if let Some((se, &n)) = self.suffix.longest(toks, e) {
+                    night |= n;
+                    e = se;
+                }
+            }
+            if joined(toks, e) {
+                if let Some((se, _)) = self.weekday_suffix.longest(toks, e) {
+                    e = se;
+                }
+            }
+            if night && joined(toks, e) {
+                if let Some((le, _)) = self.link.longest(toks, e) {
+                    if joined(toks, le) && self.weekday_at(toks, le).is_some() {
+                        e = le + 1;
+                    }
+                }
+            }
+            return Some((e, DateExpr::Weekday { weekday, night }));
+        }
+        if let Some(r) = self.day_month(toks, j) {
+            return Some(r);
+        }
+        if let Some(r) = self.month_day(toks, j) {
+            return Some(r);
+        }
+        if t.kind == Kind::Num {
+            if let Some((e, year, month, day)) = numeric_date(toks, j) {
+                return Some((e, DateExpr::Full { year, month, day }));
+            }
+        }
+        if let Some((pe, &part)) = self.part.longest(toks, j) {
+            let mut k = pe;
+            if toks.get(k).is_some_and(|h| h.is_punct('-')) {
+                k += 1;
+            }
+            if joined(toks, k) {
+                if let Some((m, me)) = self.month_at(toks, k) {
+                    return Some(match self.year_after(toks, me) {
+                        Some((year, ye)) => (ye, DateExpr::MonthYear { year, month: m, part }),
+                        None => (me, DateExpr::Month { month: m, part }),
+                    });
+                }
+                if let Some((year, ye)) = self.year_at(toks, k) {
+                    return Some((ye, DateExpr::Year { year }));
+                }
+            }
+        }
+        if let Some((m, me)) = self.month_at(toks, j) {
+            if let Some((year, ye)) = self.year_after(toks, me) {
+                return Some((ye, DateExpr::MonthYear { year, month: m, part: MonthPart::Whole }));
+            }
+            if cue {
+                return Some((me, DateExpr::Month { month: m, part: MonthPart::Whole }));
+            }
+        }
+        if cue {
+            if let Some((year, ye)) = self.year_at(toks, j) {
+                return Some((ye, DateExpr::Year { year }));
+            }
+        }
+        None
+    }
+}
+
+fn relative(unit: Unit, n: i64) -> Option<DateExpr> {
+    Some(match unit {
+        Unit::Days => DateExpr::RelativeDays { days: n },
+        Unit::Weeks => DateExpr::RelativeWeeks { weeks: n },
+        Unit::Months => DateExpr::RelativeMonths { months: n, part: MonthPart::Whole },
+    })
+}
+
+/// The first day `d1` of a range ending on `d2` of the month in `end`.
+fn first_of_range(d1: u32, d2: u32, end: DateExpr) -> Option<DateExpr> {
+    match end {
+        DateExpr::Full { year, month, .. } => {
+            let (y, m) = if d1 > d2 { prev_month(year, month) } else { (year, month) };
+            NaiveDate::from_ymd_opt(y, m, d1)?;
+            Some(DateExpr::Full { year: y, month: m, day: d1 })
+        }
+        DateExpr::DayMonth { month, .. } => {
+            let m = if d1 > d2 { prev_month(2000, month).1 } else { month };
+            (d1 <= max_day(m)).then_some(DateExpr::DayMonth { month: m, day: d1 })
+        }
+        _ => None,
+    }
+}
+
+fn prev_month(year: i32, month: u32) -> (i32, u32) {
+    if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load() {
+        assert!(DLEX.month.iter().flatten().count() >= 24);
+        assert_eq!(DLEX.weekday.iter().flatten().count(), 14);
+    }
+
+    #[test]
+    fn last_day_of_february() {
+        assert_eq!(last_day(2024, 2), Some(29));
+        assert_eq!(last_day(2025, 2), Some(28));
+        assert_eq!(last_day(2025, 12), Some(31));
+    }
+}

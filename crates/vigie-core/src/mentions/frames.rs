@@ -1,0 +1,532 @@
+//! Event frames: which sentences of an article speak of which incident.
+//!
+//! Each sentence is analysed once (triggers, dates, places, figures, cues). Sentences with an
+//! event trigger open a new frame or join the current one; a sentence opens a new frame when
+//! it brings its own date, a place that does not fit the frame, a different kind of event at a
+//! place of its own, or a background cue ("had already been attacked"). Sentences without a
+//! trigger but with figures or actors support the current frame.
+
+use super::attribution::{attribute, Attribution};
+use super::dates::{self, DateMatch};
+use super::quantity::QuantityMatch;
+use super::scan::{Category, CueKind, Hit, TriggerClass};
+use crate::document::Document;
+use crate::model::{EventDate, Span};
+use std::collections::BTreeSet;
+use vigie_geo::{AdminLevel, Cue, PlaceMention, ResolvedPlace};
+
+/// What one sentence carries.
+#[derive(Debug, Clone, Default)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    pub hits: Vec<Hit>,
+    pub triggers: Vec<(TriggerClass, bool, Span)>,
+    pub quantities: Vec<usize>,
+    pub dates: Vec<usize>,
+    /// Indices of resolved sub-national places.
+    pub places: Vec<usize>,
+    /// Country codes named in the sentence.
+    pub countries: Vec<String>,
+    pub attribution: Attribution,
+    pub background: bool,
+    pub coordinated: bool,
+    pub generic: bool,
+    pub anaphora: bool,
+    pub zero: Vec<Span>,
+    pub actors: Vec<Hit>,
+}
+
+impl Sentence {
+    pub fn classes(&self) -> BTreeSet<TriggerClass> {
+        self.triggers.iter().map(|t| t.0).collect()
+    }
+    pub fn strong_classes(&self) -> BTreeSet<TriggerClass> {
+        self.triggers.iter().filter(|t| t.1).map(|t| t.0).collect()
+    }
+    fn has_strong_trigger(&self) -> bool {
+        self.triggers.iter().any(|t| t.1)
+    }
+}
+
+/// The text's analysis shared by framing and mention building.
+pub struct Analysis<'a> {
+    pub doc: &'a Document,
+    pub hits: Vec<Hit>,
+    pub quantities: Vec<QuantityMatch>,
+    pub dates: Vec<DateMatch>,
+    pub places: Vec<PlaceMention>,
+    pub resolved: Vec<Option<ResolvedPlace>>,
+    pub sentences: Vec<Sentence>,
+    /// Publication date, else the article's own reference date.
+    pub anchor: Option<chrono::NaiveDate>,
+    /// The country most of the article's places are in (ISO2).
+    pub country: Option<String>,
+}
+
+/// Sentences about one incident.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub anchor: usize,
+    pub sentences: Vec<usize>,
+    /// Sentences that only bring figures, actors or places.
+    pub support: Vec<usize>,
+    pub classes: BTreeSet<TriggerClass>,
+    /// Classes named by strong triggers only ("fighting over territory" is weak).
+    pub strong_classes: BTreeSet<TriggerClass>,
+    pub anchor_classes: BTreeSet<TriggerClass>,
+    pub date: Option<EventDate>,
+    /// Sentence whose words give the date.
+    pub date_source: Option<usize>,
+    pub places: Vec<usize>,
+    /// A place referred back to ("à l'ouest de la ville"), with the sentence that does so.
+    pub anaphoric_place: Option<(usize, usize)>,
+    pub background: bool,
+    pub coordinated: bool,
+    pub strong: bool,
+}
+
+impl Frame {
+    fn new(i: usize, s: &Sentence) -> Frame {
+        Frame {
+            anchor: i,
+            sentences: vec![i],
+            support: Vec::new(),
+            classes: s.classes(),
+            strong_classes: s.strong_classes(),
+            anchor_classes: s.classes(),
+            date: None,
+            date_source: None,
+            places: s.places.clone(),
+            anaphoric_place: None,
+            background: s.background,
+            coordinated: s.coordinated,
+            strong: s.has_strong_trigger(),
+        }
+    }
+
+    pub fn all_sentences(&self) -> impl Iterator<Item = usize> + '_ {
+        self.sentences.iter().chain(self.support.iter()).copied()
+    }
+
+    fn is_announcement(&self) -> bool {
+        !self.anchor_classes.iter().any(|c| c.is_violent())
+    }
+}
+
+impl<'a> Analysis<'a> {
+    pub fn place(&self, idx: usize) -> Option<&ResolvedPlace> {
+        self.resolved.get(idx).and_then(|r| r.as_ref())
+    }
+
+    pub fn sentence_text(&self, i: usize) -> &str {
+        let s = self.sentences[i].span;
+        &self.doc.text[s.start..s.end]
+    }
+
+    /// Distribute matches over sentences.
+    pub fn new(
+        doc: &'a Document,
+        hits: Vec<Hit>,
+        quantities: Vec<QuantityMatch>,
+        dates: Vec<DateMatch>,
+        places: Vec<PlaceMention>,
+        resolved: Vec<Option<ResolvedPlace>>,
+    ) -> Analysis<'a> {
+        let mut sentences: Vec<Sentence> = doc
+            .sentences
+            .iter()
+            .map(|&span| Sentence {
+                span,
+                paragraph: doc.paragraphs.iter().position(|p| p.contains(span)).unwrap_or(0),
+                ..Sentence::default()
+            })
+            .collect();
+        let locate = |pos: usize| -> Option<usize> {
+            let i = sentences_partition(&doc.sentences, pos)?;
+            (doc.sentences[i].start <= pos && pos < doc.sentences[i].end.max(doc.sentences[i].start + 1)).then_some(i)
+        };
+        for hit in &hits {
+            if let Some(i) = locate(hit.span.start) {
+                let s = &mut sentences[i];
+                s.hits.push(*hit);
+                match hit.category {
+                    Category::Trigger(class, strong) => s.triggers.push((class, strong, hit.span)),
+                    Category::Cue(CueKind::Background) => s.background = true,
+                    Category::Cue(CueKind::Coordinated) => s.coordinated = true,
+                    Category::Cue(CueKind::Generic) => s.generic = true,
+                    Category::Cue(CueKind::Anaphora) => s.anaphora = true,
+                    Category::Cue(CueKind::Zero) => s.zero.push(hit.span),
+                    Category::Actor(_) | Category::Person(_) => s.actors.push(*hit),
+                    _ => {}
+                }
+            }
+        }
+        for (qi, q) in quantities.iter().enumerate() {
+            if let Some(i) = locate(q.span.start) {
+                sentences[i].quantities.push(qi);
+            }
+        }
+        for (di, d) in dates.iter().enumerate() {
+            if let Some(i) = locate(d.span.start) {
+                sentences[i].dates.push(di);
+            }
+        }
+        let mut country_votes: Vec<(String, usize)> = Vec::new();
+        let masked = |p: &PlaceMention| {
+            let glued = doc.text[p.end..].starts_with(['\'', '’']);
+            glued
+                || hits.iter().any(|h| {
+                    matches!(h.category, Category::Actor(_) | Category::Person(_))
+                        && h.span.overlaps(Span::new(p.start, p.end))
+                })
+        };
+        // A small place named with no locative cue ("owned by Ibrahima Diawara") is more
+        // often a person or a word than a village: keep it only inside a list of places, or
+        // when the same name is also given with a cue.
+        let gazetteer = vigie_geo::global();
+        let is_small = |pi: usize| {
+            resolved.get(pi).and_then(|r| r.as_ref()).and_then(|r| r.place_id).is_some_and(|id| {
+                let place = gazetteer.place(id);
+                matches!(place.kind, vigie_geo::PlaceKind::Village | vigie_geo::PlaceKind::Other) && place.population < 20_000
+            })
+        };
+        let cued_names: BTreeSet<String> = places
+            .iter()
+            .filter(|p| !matches!(p.cue, Cue::None))
+            .map(|p| crate::lexicon::fold(&p.surface))
+            .collect();
+        let in_list = |pi: usize| {
+            let p = &places[pi];
+            let near = |q: &PlaceMention| {
+                let (a, b) = if q.end <= p.start { (q.end, p.start) } else if p.end <= q.start { (p.end, q.start) } else { return false };
+                let gap = crate::lexicon::fold(doc.text.get(a..b).unwrap_or("x"));
+                matches!(gap.trim(), "," | "et" | "and" | "-" | "/" | ", et" | ", and") 
+            };
+            places.iter().enumerate().any(|(qi, q)| qi != pi && !matches!(q.cue, Cue::Admin(AdminLevel::Country)) && near(q))
+        };
+        for (pi, p) in places.iter().enumerate() {
+            let Some(i) = locate(p.start) else { continue };
+            if masked(p) {
+                continue;
+            }
+            if matches!(p.cue, Cue::None) && is_small(pi) && !in_list(pi) && !cued_names.contains(&crate::lexicon::fold(&p.surface)) {
+                continue;
+            }
+            // Two- and three-letter names ("Si", "Sy") match too many words to trust bare.
+            if matches!(p.cue, Cue::None) && p.surface.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+                continue;
+            }
+            match (&p.cue, resolved.get(pi).and_then(|r| r.as_ref())) {
+                (Cue::Admin(AdminLevel::Country), r) => {
+                    let code = r.map(|r| r.country_code.clone()).or_else(|| country_code_of(&p.surface));
+                    if let Some(code) = code {
+                        vote(&mut country_votes, &code, 1);
+                        sentences[i].countries.push(code);
+                    }
+                }
+                (_, Some(r)) => {
+                    vote(&mut country_votes, &r.country_code, 2);
+                    sentences[i].places.push(pi);
+                }
+                _ => {}
+            }
+        }
+        for s in sentences.iter_mut() {
+            s.attribution = attribute(&doc.text, s.span, &s.hits);
+        }
+        let anchor = doc.published.or_else(|| dates::anchor_from_text(&dates));
+        country_votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let country = country_votes.first().map(|c| c.0.clone());
+        Analysis { doc, hits, quantities, dates, places, resolved, sentences, anchor, country }
+    }
+
+    /// The first date of sentence `i` that resolves, with the match index.
+    fn sentence_date(&self, i: usize, previous: Option<EventDate>) -> Option<EventDate> {
+        self.sentences[i]
+            .dates
+            .iter()
+            .find_map(|&d| dates::resolve(&self.dates[d].expr, self.anchor, previous))
+    }
+
+    fn sentence_has_date_words(&self, i: usize) -> bool {
+        !self.sentences[i].dates.is_empty()
+    }
+
+    /// Is place `a` the same place as `b`, inside it, or containing it?
+    pub fn places_fit(&self, a: usize, b: usize) -> bool {
+        match (self.place(a), self.place(b)) {
+            (Some(pa), Some(pb)) => places_fit(pa, pb),
+            _ => false,
+        }
+    }
+
+    /// The last sub-national place named before byte `pos` (for "the town", "la ville").
+    fn last_place_before(&self, pos: usize) -> Option<usize> {
+        self.sentences
+            .iter()
+            .filter(|s| s.span.start < pos)
+            .flat_map(|s| s.places.iter().copied())
+            .filter(|&p| self.places[p].start < pos)
+            .next_back()
+    }
+
+    /// Group the sentences into frames.
+    pub fn frames(&self) -> Vec<Frame> {
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut pending_support: Vec<usize> = Vec::new();
+        // The frame the text is currently about (never a background frame).
+        let mut current: Option<usize> = None;
+        for (i, s) in self.sentences.iter().enumerate() {
+            if s.triggers.is_empty() {
+                let supports = !s.generic
+                    && (!s.zero.is_empty() || !s.actors.is_empty() || self.has_counted_quantity(i) || !s.places.is_empty());
+                if supports {
+                    match current {
+                        Some(c) => frames[c].support.push(i),
+                        None => pending_support.push(i),
+                    }
+                }
+                continue;
+            }
+            let classes = s.classes();
+            let previous_date = current.and_then(|c| frames[c].date);
+            let own_date = self.sentence_date(i, previous_date);
+            let mut own_places = s.places.clone();
+            let anaphoric = if own_places.is_empty() && s.anaphora {
+                self.last_place_before(s.span.start)
+            } else {
+                None
+            };
+            if let Some(p) = anaphoric {
+                own_places.push(p);
+            }
+            let strong = s.has_strong_trigger();
+
+            if s.background {
+                // An older incident recalled in passing: its own frame, never the main one.
+                let mut f = Frame::new(i, s);
+                f.background = true;
+                f.date = own_date;
+                f.date_source = own_date.map(|_| i);
+                if f.places.is_empty() {
+                    // "These sites had already been attacked": the sites of the frame before.
+                    if let Some(c) = current {
+                        f.places = frames[c].places.clone();
+                    }
+                }
+                frames.push(f);
+                continue;
+            }
+
+            let target = match current {
+                None => None,
+                Some(c) => {
+                    let f = &frames[c];
+                    let date_conflict = match (own_date, f.date) {
+                        (Some(a), Some(b)) => !same_day(a, b),
+                        _ => false,
+                    };
+                    let place_conflict = !own_places.is_empty()
+                        && !f.places.is_empty()
+                        && !own_places.iter().any(|&p| f.places.iter().any(|&q| self.places_fit(p, q)));
+                    let new_kind = classes.is_disjoint(&f.classes) && !own_places.is_empty();
+                    let announcement_shift = !f.is_announcement()
+                        && classes.iter().all(|c| !c.is_violent())
+                        && self.sentence_has_date_words(i);
+                    if date_conflict {
+                        // Back to an earlier frame of that day and place, or a new one.
+                        frames.iter().position(|g| {
+                            !g.background
+                                && g.date.is_some_and(|d| own_date.is_some_and(|o| same_day(d, o)))
+                                && (own_places.is_empty()
+                                    || g.places.is_empty()
+                                    || own_places.iter().any(|&p| g.places.iter().any(|&q| self.places_fit(p, q))))
+                        })
+                    } else if (place_conflict || new_kind) && strong || announcement_shift {
+                        None
+                    } else if place_conflict && !strong {
+                        // A weak trigger somewhere else: talk about the conflict in general.
+                        continue;
+                    } else if f.is_announcement() && classes.iter().any(|c| c.is_violent()) && own_date.is_none() {
+                        // Violence recalled in an announcement's frame belongs to the last
+                        // violent frame of its kind (fighting and dead attackers to a battle).
+                        let battle_like = |set: &BTreeSet<TriggerClass>| {
+                            set.iter().any(|c| matches!(c, TriggerClass::Clash | TriggerClass::Overrun | TriggerClass::Ambush))
+                        };
+                        let wants_battle = battle_like(&classes) || self.mentions_combatants(i);
+                        frames
+                            .iter()
+                            .rposition(|g| !g.background && !g.is_announcement() && (!wants_battle || battle_like(&g.classes)))
+                            .or_else(|| frames.iter().rposition(|g| !g.background && !g.is_announcement()))
+                            .or(Some(c))
+                    } else {
+                        Some(c)
+                    }
+                }
+            };
+            match target {
+                Some(t) => {
+                    let f = &mut frames[t];
+                    f.sentences.push(i);
+                    f.classes.extend(classes.iter().copied());
+                    f.strong_classes.extend(s.strong_classes());
+                    f.coordinated |= s.coordinated;
+                    f.strong |= strong;
+                    if f.date.is_none() && own_date.is_some() {
+                        f.date = own_date;
+                        f.date_source = Some(i);
+                    }
+                    for p in own_places {
+                        if !f.places.contains(&p) {
+                            f.places.push(p);
+                        }
+                    }
+                    current = Some(t);
+                }
+                None => {
+                    let mut f = Frame::new(i, s);
+                    f.places = own_places;
+                    if let (true, Some(p)) = (s.places.is_empty(), anaphoric) {
+                        f.anaphoric_place = Some((p, i));
+                    }
+                    match own_date {
+                        Some(d) => {
+                            f.date = Some(d);
+                            f.date_source = Some(i);
+                        }
+                        None => {
+                            // Same story, next lines: the date carries over.
+                            if let Some(c) = current {
+                                let prev = &frames[c];
+                                let last_par = prev.sentences.last().map(|&l| self.sentences[l].paragraph).unwrap_or(0);
+                                if s.paragraph <= last_par + 1 && !self.sentence_has_date_words(i) {
+                                    f.date = prev.date;
+                                    f.date_source = prev.date_source;
+                                }
+                            }
+                        }
+                    }
+                    if frames.is_empty() && !pending_support.is_empty() {
+                        f.support.append(&mut pending_support);
+                    }
+                    frames.push(f);
+                    current = Some(frames.len() - 1);
+                }
+            }
+        }
+        // Figures found before any trigger belong to the first frame.
+        if let (Some(first), false) = (frames.first_mut(), pending_support.is_empty()) {
+            first.support.extend(pending_support);
+        }
+        // Support sentences may name the place when the frame's own sentences do not.
+        for f in frames.iter_mut() {
+            if f.places.is_empty() {
+                let support_places: Vec<usize> =
+                    f.support.iter().flat_map(|&s| self.sentences[s].places.iter().copied()).collect();
+                f.places = support_places;
+            }
+        }
+        frames
+    }
+
+    /// Does sentence `i` count fighters or soldiers?
+    fn mentions_combatants(&self, i: usize) -> bool {
+        self.sentences[i].quantities.iter().any(|&q| {
+            matches!(self.noun_after(q), Some(super::scan::NounClass::Attacker | super::scan::NounClass::Soldier))
+        })
+    }
+
+    /// Does sentence `i` hold a number that counts people?
+    pub fn has_counted_quantity(&self, i: usize) -> bool {
+        let s = &self.sentences[i];
+        s.quantities.iter().any(|&q| self.noun_after(q).is_some())
+    }
+
+    /// The count-noun class right after quantity `q` ("150 combattants", "160 armed men").
+    pub fn noun_after(&self, q: usize) -> Option<super::scan::NounClass> {
+        let qm = &self.quantities[q];
+        let end = qm.span.end;
+        let sentence = &self.sentences[sentences_partition(&self.doc.sentences, qm.span.start)?];
+        let next_quantity = self.quantities.get(q + 1).map_or(usize::MAX, |n| n.span.start);
+        sentence.hits.iter().find_map(|h| match h.category {
+            Category::Noun(class) if h.span.start >= end && h.span.start < next_quantity => {
+                let is_head = qm.noun.is_some_and(|n| n.start == h.span.start);
+                // Or nothing but two small words ("de", "d'", "of", an adjective) between.
+                let between = &self.doc.text[end..h.span.start];
+                let close = between.split_whitespace().count() <= 2
+                    && between.len() <= 16
+                    && !between.contains([',', ';', '.', ':', '(']);
+                (is_head || close).then_some(class)
+            }
+            _ => None,
+        })
+    }
+}
+
+fn vote(votes: &mut Vec<(String, usize)>, code: &str, weight: usize) {
+    match votes.iter_mut().find(|v| v.0 == code) {
+        Some(v) => v.1 += weight,
+        None => votes.push((code.to_string(), weight)),
+    }
+}
+
+/// ISO2 code of a country name as written in French or English.
+pub fn country_code_of(name: &str) -> Option<String> {
+    let folded = crate::lexicon::fold(name);
+    let code = match folded.as_str() {
+        "mali" => "ML",
+        "burkina faso" | "burkina" => "BF",
+        "niger" => "NE",
+        "senegal" => "SN",
+        "mauritanie" | "mauritania" => "MR",
+        "tchad" | "chad" => "TD",
+        "nigeria" => "NG",
+        _ => return None,
+    };
+    Some(code.to_string())
+}
+
+/// Index of the last sentence starting at or before `pos`.
+fn sentences_partition(sentences: &[Span], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.start <= pos);
+    i.checked_sub(1)
+}
+
+/// Same day within the precision of the two dates.
+pub fn same_day(a: EventDate, b: EventDate) -> bool {
+    let slack = a.precision.slack_days().max(b.precision.slack_days());
+    (a.date - b.date).num_days().abs() <= slack
+}
+
+/// Same place, within a few km, or one is an administrative unit containing the other.
+pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
+    if a.place_id.is_some() && a.place_id == b.place_id {
+        return true;
+    }
+    if a.country_code != b.country_code {
+        return false;
+    }
+    if let (Some(la), Some(oa), Some(lb), Some(ob)) = (a.latitude, a.longitude, b.latitude, b.longitude) {
+        if haversine_km(la, oa, lb, ob) <= 15.0 {
+            return true;
+        }
+    }
+    let contains = |outer: &ResolvedPlace, inner: &ResolvedPlace| {
+        outer.geo_precision >= 2 && {
+            let name = crate::lexicon::fold(&outer.location);
+            [&inner.admin1, &inner.admin1_new, &inner.admin2, &inner.admin3]
+                .iter()
+                .any(|u| u.as_deref().is_some_and(|u| crate::lexicon::fold(u) == name))
+        }
+    };
+    contains(a, b) || contains(b, a)
+}
+
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}

@@ -1,0 +1,65 @@
+//! Stage 2 — Document → Mentions: every incident the article reports (and the older ones it
+//! recalls), one event frame per incident and place, each value backed by a quoted claim.
+//!
+//! Components, in the order they run over one document:
+//! - [`scan`]: one Aho-Corasick pass over the folded text for every lexicon;
+//! - [`quantity`], [`dates`]: numbers with qualifiers, date expressions;
+//! - `vigie_geo::find_places` / `resolve`: place names in context;
+//! - [`attribution`]: source and hedging per sentence;
+//! - [`frames`]: which sentences speak of which incident;
+//! - [`build`]: type by ACLED precedence, actors, targets, figures, place, claims.
+
+pub mod attribution;
+pub mod build;
+pub mod dates;
+pub mod frames;
+pub mod quantity;
+pub mod scan;
+
+use crate::document::Document;
+use crate::lexicon::Folded;
+use crate::model::{Diagnostic, Mention};
+
+/// Extract the event mentions of a document. Never fails on text.
+pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
+    let folded = Folded::new(&doc.text);
+    let hits = scan::Scanner::get().scan(&doc.text, &folded);
+    let quantities = quantity::find_quantities(&doc.text);
+    let date_matches = dates::find_dates(&doc.text);
+    let gazetteer = vigie_geo::global();
+    let places = vigie_geo::find_places(gazetteer, &doc.text);
+    let resolved = vigie_geo::resolve(gazetteer, &doc.text, &places);
+    let analysis = frames::Analysis::new(doc, hits, quantities, date_matches, places, resolved);
+    let frames = analysis.frames();
+    let mut diagnostics = Vec::new();
+    let mut mentions = Vec::new();
+    let mut ordinal = 0u32;
+    for (i, frame) in frames.iter().enumerate() {
+        let before = mentions.len();
+        mentions.extend(build::mentions_of(&analysis, frame, i, &mut ordinal));
+        if mentions.len() == before {
+            diagnostics.push(Diagnostic::info(
+                "mentions",
+                format!("no codable event in: {}", shorten(analysis.sentence_text(frame.anchor))),
+            ));
+        }
+    }
+    // A background mention with no date cannot be placed in time: not coded (ACLED codes
+    // nothing less precise than a month).
+    mentions.retain(|m| {
+        let keep = !m.background || m.date.is_some();
+        if !keep {
+            diagnostics.push(Diagnostic::info("mentions", "undated background mention not coded"));
+        }
+        keep
+    });
+    (mentions, diagnostics)
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(80).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}

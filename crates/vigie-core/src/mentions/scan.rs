@@ -1,0 +1,382 @@
+//! One pass of multi-pattern matching per article: every lexicon (triggers, targets, cues,
+//! count nouns, nationalities, actors, people) is compiled into a single Aho-Corasick automaton
+//! over folded text, built once per process.
+
+use crate::lexicon::{fold, rows, Folded};
+use crate::model::{ActorKind, Span, TargetKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TriggerClass {
+    Attack,
+    Clash,
+    Overrun,
+    Ambush,
+    Abduction,
+    Killing,
+    Injury,
+    Arson,
+    Ied,
+    Suicide,
+    Air,
+    Shelling,
+    Grenade,
+    Protest,
+    Riot,
+    Blockade,
+    Arrest,
+    Sexual,
+}
+
+impl TriggerClass {
+    fn parse(s: &str) -> Option<Self> {
+        use TriggerClass::*;
+        Some(match s {
+            "attack" => Attack,
+            "clash" => Clash,
+            "overrun" => Overrun,
+            "ambush" => Ambush,
+            "abduction" => Abduction,
+            "killing" => Killing,
+            "injury" => Injury,
+            "arson" => Arson,
+            "ied" => Ied,
+            "suicide" => Suicide,
+            "air" => Air,
+            "shelling" => Shelling,
+            "grenade" => Grenade,
+            "protest" => Protest,
+            "riot" => Riot,
+            "blockade" => Blockade,
+            "arrest" => Arrest,
+            "sexual" => Sexual,
+            _ => return None,
+        })
+    }
+    /// Violence against people or positions (as opposed to announcements and demonstrations).
+    pub fn is_violent(self) -> bool {
+        !matches!(self, TriggerClass::Protest | TriggerClass::Blockade | TriggerClass::Arrest)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    Hedge,
+    SourceBefore,
+    SourceVerb,
+    Background,
+    Coordinated,
+    Zero,
+    Generic,
+    Anaphora,
+    Direction,
+}
+
+impl CueKind {
+    fn parse(s: &str) -> Option<Self> {
+        use CueKind::*;
+        Some(match s {
+            "hedge" => Hedge,
+            "source_before" => SourceBefore,
+            "source_verb" => SourceVerb,
+            "background" => Background,
+            "coordinated" => Coordinated,
+            "zero" => Zero,
+            "generic" => Generic,
+            "anaphora" => Anaphora,
+            "direction" => Direction,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NounClass {
+    Dead,
+    Injured,
+    Attacker,
+    Soldier,
+    Civilian,
+    Person,
+    Hostage,
+}
+
+impl NounClass {
+    fn parse(s: &str) -> Option<Self> {
+        use NounClass::*;
+        Some(match s {
+            "dead" => Dead,
+            "injured" => Injured,
+            "attacker" => Attacker,
+            "soldier" => Soldier,
+            "civilian" => Civilian,
+            "person" => Person,
+            "hostage" => Hostage,
+            _ => return None,
+        })
+    }
+}
+
+/// An actor alias row of `data/actors.tsv`.
+#[derive(Debug, Clone)]
+pub struct ActorEntry {
+    /// ACLED name, possibly with `{country}`; names starting with `?` are placeholders.
+    pub name: String,
+    pub kind: ActorKind,
+    pub parent: Option<String>,
+    /// ISO2 country the alias is restricted to.
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonEntry {
+    pub name: String,
+    pub organisation: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    Trigger(TriggerClass, bool),
+    Target(TargetKind),
+    Cue(CueKind),
+    Noun(NounClass),
+    Nationality(u16),
+    Actor(u32),
+    Person(u32),
+}
+
+impl Category {
+    fn group(self) -> u8 {
+        match self {
+            Category::Trigger(..) => 0,
+            Category::Target(_) => 1,
+            Category::Cue(_) => 2,
+            Category::Noun(_) => 3,
+            Category::Nationality(_) => 4,
+            Category::Actor(_) => 5,
+            Category::Person(_) => 6,
+        }
+    }
+}
+
+/// A lexicon match, with byte offsets in the original (cleaned) text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Span,
+    pub category: Category,
+}
+
+struct Pattern {
+    category: Category,
+    /// `*` suffix: the match may end inside a word (it is extended to the word's end).
+    prefix: bool,
+    /// Must match the original text's case (short all-caps acronyms).
+    case_sensitive: Option<String>,
+}
+
+pub struct Scanner {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    pub actors: Vec<ActorEntry>,
+    pub people: Vec<PersonEntry>,
+    pub nationalities: Vec<String>,
+}
+
+static SCANNER: LazyLock<Scanner> = LazyLock::new(Scanner::build);
+
+impl Scanner {
+    pub fn get() -> &'static Scanner {
+        &SCANNER
+    }
+
+    fn build() -> Scanner {
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut push = |raw: &str, category: Category, keys: &mut Vec<String>| {
+            let prefix = raw.ends_with('*');
+            let text = raw.trim_end_matches('*');
+            let folded = fold(text);
+            if folded.trim().is_empty() {
+                return;
+            }
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let case_sensitive = (matches!(category, Category::Actor(_))
+                && !letters.is_empty()
+                && letters.len() <= 5
+                && letters.iter().all(|c| c.is_uppercase()))
+            .then(|| text.to_string());
+            keys.push(folded);
+            patterns.push(Pattern { category, prefix, case_sensitive });
+        };
+        for row in rows(include_str!("../../data/triggers.tsv")) {
+            if let (Some(p), Some(class)) = (row.first(), row.get(1).and_then(|c| TriggerClass::parse(c))) {
+                let strong = row.get(2).is_none_or(|s| *s != "weak");
+                push(p, Category::Trigger(class, strong), &mut keys);
+            }
+        }
+        for row in rows(include_str!("../../data/targets.tsv")) {
+            if let (Some(p), Some(kind)) = (row.first(), row.get(1).and_then(|k| target_kind(k))) {
+                push(p, Category::Target(kind), &mut keys);
+            }
+        }
+        for row in rows(include_str!("../../data/cues.tsv")) {
+            if let (Some(p), Some(cue)) = (row.first(), row.get(1).and_then(|c| CueKind::parse(c))) {
+                push(p, Category::Cue(cue), &mut keys);
+            }
+        }
+        for row in rows(include_str!("../../data/count_nouns.tsv")) {
+            if let (Some(p), Some(class)) = (row.first(), row.get(1).and_then(|c| NounClass::parse(c))) {
+                push(p, Category::Noun(class), &mut keys);
+            }
+        }
+        let mut nationalities: Vec<String> = Vec::new();
+        for row in rows(include_str!("../../data/nationalities.tsv")) {
+            if let (Some(p), Some(key)) = (row.first(), row.get(1)) {
+                let idx = match nationalities.iter().position(|k| k == key) {
+                    Some(i) => i,
+                    None => {
+                        nationalities.push(key.to_string());
+                        nationalities.len() - 1
+                    }
+                };
+                push(p, Category::Nationality(idx as u16), &mut keys);
+            }
+        }
+        let mut actors: Vec<ActorEntry> = Vec::new();
+        for row in rows(include_str!("../../data/actors.tsv")) {
+            let (Some(alias), Some(name), Some(inter)) = (row.first(), row.get(1), row.get(2)) else {
+                continue;
+            };
+            let Some(kind) = inter.parse::<u8>().ok().and_then(ActorKind::from_code) else {
+                continue;
+            };
+            let parent = row.get(3).filter(|p| !p.is_empty()).map(|p| p.to_string());
+            let country = row.get(4).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            actors.push(ActorEntry { name: name.to_string(), kind, parent, country });
+            push(alias, Category::Actor((actors.len() - 1) as u32), &mut keys);
+        }
+        let mut people: Vec<PersonEntry> = Vec::new();
+        for row in rows(include_str!("../../data/people.tsv")) {
+            let Some(name) = row.first() else { continue };
+            let organisation = row.get(3).filter(|o| !o.is_empty()).map(|o| o.to_string());
+            people.push(PersonEntry { name: name.to_string(), organisation });
+            let idx = (people.len() - 1) as u32;
+            push(name, Category::Person(idx), &mut keys);
+            for alias in row.get(1).map(|a| a.split(';')).into_iter().flatten() {
+                if !alias.trim().is_empty() {
+                    push(alias.trim(), Category::Person(idx), &mut keys);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .expect("lexicon patterns form a valid automaton");
+        Scanner { automaton, patterns, actors, people, nationalities }
+    }
+
+    /// Every lexicon match in `text`, on whole words, longest first within a category group,
+    /// sorted by position.
+    pub fn scan(&self, text: &str, folded: &Folded) -> Vec<Hit> {
+        let f = folded.text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric();
+        let mut hits: Vec<(usize, usize, Category)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&folded.text) {
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let (start, mut end) = (m.start(), m.end());
+            if start > 0 && is_word(f[start - 1]) {
+                continue;
+            }
+            if pattern.prefix {
+                while end < f.len() && (is_word(f[end]) || f[end] == b'-' && end + 1 < f.len() && is_word(f[end + 1])) {
+                    end += 1;
+                }
+            } else if end < f.len() && is_word(f[end]) {
+                continue;
+            }
+            let (os, oe) = folded.original_span(start, end);
+            if let Some(exact) = &pattern.case_sensitive {
+                if text.get(os..oe).is_none_or(|s| s != exact) {
+                    continue;
+                }
+            }
+            hits.push((os, oe, pattern.category));
+        }
+        // Within one group, keep the longest of overlapping matches.
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut kept: Vec<(usize, usize, Category)> = Vec::with_capacity(hits.len());
+        for h in hits {
+            let covered = kept
+                .iter()
+                .rev()
+                .take(16)
+                .any(|k| k.2.group() == h.2.group() && k.0 <= h.0 && h.1 <= k.1);
+            if !covered {
+                kept.push(h);
+            }
+        }
+        kept.into_iter().map(|(s, e, c)| Hit { span: Span::new(s, e), category: c }).collect()
+    }
+}
+
+pub fn target_kind(name: &str) -> Option<TargetKind> {
+    use TargetKind::*;
+    Some(match name {
+        "military_base" => MilitaryBase,
+        "checkpoint" => Checkpoint,
+        "border_post" => BorderPost,
+        "convoy" => Convoy,
+        "fuel_tankers" => FuelTankers,
+        "industrial_site" => IndustrialSite,
+        "mine" => Mine,
+        "village" => Village,
+        "civilians" => Civilians,
+        "place_of_worship" => PlaceOfWorship,
+        "school" => School,
+        "health_facility" => HealthFacility,
+        "officials" => Officials,
+        "vehicle" => Vehicle,
+        "infrastructure" => Infrastructure,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str) -> Vec<(String, Category)> {
+        let folded = Folded::new(text);
+        Scanner::get()
+            .scan(text, &folded)
+            .into_iter()
+            .map(|h| (text[h.span.start..h.span.end].to_string(), h.category))
+            .collect()
+    }
+
+    #[test]
+    fn finds_triggers_on_whole_words_with_prefix_patterns() {
+        let hits = scan("Des hommes armés ont attaqué le camp militaire de Tessit.");
+        assert!(hits.iter().any(|(s, c)| s == "attaqué" && *c == Category::Trigger(TriggerClass::Attack, false)));
+        assert!(hits.iter().any(|(s, c)| s == "camp militaire" && *c == Category::Target(TargetKind::MilitaryBase)));
+        // "attaquer" inside "contre-attaque" is a clash, not an attack.
+        let hits = scan("Une contre-attaque a suivi.");
+        assert!(hits.iter().any(|(s, c)| s == "contre-attaque" && *c == Category::Trigger(TriggerClass::Clash, true)));
+    }
+
+    #[test]
+    fn does_not_match_inside_words() {
+        let hits = scan("Le tuteur a raidi sa position.");
+        assert!(!hits.iter().any(|(_, c)| matches!(c, Category::Trigger(TriggerClass::Killing, _))));
+        assert!(!hits.iter().any(|(s, _)| s == "raid"));
+    }
+
+    #[test]
+    fn short_acronyms_match_only_in_capitals() {
+        let hits = scan("Le JNIM a revendiqué l'attaque.");
+        assert!(hits.iter().any(|(s, c)| s == "JNIM" && matches!(c, Category::Actor(_))));
+        let hits = scan("The fan was broken.");
+        assert!(!hits.iter().any(|(_, c)| matches!(c, Category::Actor(_))));
+    }
+}

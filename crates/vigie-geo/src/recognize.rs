@@ -1,0 +1,465 @@
+//! Finding place names (and country names) in a text, with their cue words.
+//!
+//! The text is tokenised once (runs of alphanumeric characters, each folded to lower-case ASCII into one
+//! buffer). From every capitalised token, n-grams of up to `max_tokens` tokens joined by a space, hyphen or
+//! apostrophe are hashed incrementally and looked up in the gazetteer's hash index; the longest known name
+//! wins. A name must start and end with a capitalised token (lower-case particles such as "du" may sit
+//! inside), all-capital tokens never start one (acronyms), one-word names in `data/stopwords.txt` are skipped,
+//! and a one-word name glued to another capitalised word ("Amadou Koufa", "Radio Kayes") is taken for part of
+//! a person's or organisation's name unless that word is generic (`data/generic.txt`: "Region", "Airport"…).
+//!
+//! Country names (`data/countries.tsv`, French and English) are reported with `Cue::Admin(Country)` and no
+//! candidates; "Niger" next to "fleuve"/"river" is the river and is not reported.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::gazetteer::{IdMap, MIN_SKELETON};
+use crate::normalize::{fold, hash_extend, hash_key, hash_start, key, push_folded, skeleton};
+use crate::{AdminLevel, Cue, Gazetteer, PlaceMention};
+
+pub(crate) struct Lexicon {
+    pub stop: HashSet<u64>,
+    pub person: HashSet<u64>,
+    pub generic: HashSet<u64>,
+    /// key hash of a country name → ISO code.
+    pub countries: IdMap<&'static str>,
+    /// key hash of a demonym → ISO code.
+    pub demonyms: IdMap<&'static str>,
+    /// (folded phrase, cue), longest first.
+    pub cues: Vec<(String, Cue)>,
+    pub max_country_tokens: usize,
+}
+
+fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+    let stop = data_lines(include_str!("../data/stopwords.txt")).map(|w| hash_key(&key(w))).collect();
+    let person = data_lines(include_str!("../data/person_names.txt")).map(|w| hash_key(&key(w))).collect();
+    let generic = data_lines(include_str!("../data/generic.txt")).map(|w| hash_key(&key(w))).collect();
+    let mut countries: IdMap<&'static str> = IdMap::default();
+    let mut demonyms: IdMap<&'static str> = IdMap::default();
+    let mut max_country_tokens = 1;
+    for line in data_lines(include_str!("../data/countries.tsv")) {
+        let mut f = line.split('\t');
+        let (Some(code), Some(names)) = (f.next(), f.next()) else { continue };
+        for n in names.split('|') {
+            max_country_tokens = max_country_tokens.max(fold(n).split(' ').count());
+            countries.insert(hash_key(&key(n)), code);
+        }
+        for d in f.next().unwrap_or("").split('|').filter(|d| !d.is_empty()) {
+            demonyms.insert(hash_key(&key(d)), code);
+        }
+    }
+    let mut cues: Vec<(String, Cue)> = data_lines(include_str!("../data/cues.tsv"))
+        .filter_map(|l| {
+            let (phrase, cue) = l.split_once('\t')?;
+            let cue = match cue.trim() {
+                "At" => Cue::At,
+                "Near" => Cue::Near,
+                "Between" => Cue::Between,
+                "Axis" => Cue::Axis,
+                "Region" => Cue::Admin(AdminLevel::Region),
+                "Cercle" => Cue::Admin(AdminLevel::Cercle),
+                "Commune" => Cue::Admin(AdminLevel::Commune),
+                _ => return None,
+            };
+            Some((fold(phrase), cue))
+        })
+        .collect();
+    cues.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    Lexicon { stop, person, generic, countries, demonyms, cues, max_country_tokens }
+});
+
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    fstart: u32,
+    fend: u32,
+    /// First character upper case.
+    pub cap: bool,
+    /// Every letter upper case and at least two letters (an acronym or a shouted word).
+    pub upper: bool,
+}
+
+pub(crate) struct Tokens<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    folded: String,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut folded = String::with_capacity(text.len());
+        let mut cur: Option<(usize, bool, usize, usize)> = None; // start, cap, letters, uppers
+        let mut fstart = 0u32;
+        let close = |cur: &mut Option<(usize, bool, usize, usize)>,
+                     end: usize,
+                     toks: &mut Vec<Tok>,
+                     folded: &String,
+                     fstart: u32| {
+            if let Some((start, cap, letters, uppers)) = cur.take() {
+                toks.push(Tok {
+                    start,
+                    end,
+                    fstart,
+                    fend: folded.len() as u32,
+                    cap,
+                    upper: letters >= 2 && letters == uppers,
+                });
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                let cur_ref = cur.get_or_insert_with(|| {
+                    fstart = folded.len() as u32;
+                    (i, c.is_uppercase(), 0, 0)
+                });
+                if c.is_alphabetic() {
+                    cur_ref.2 += 1;
+                    if c.is_uppercase() {
+                        cur_ref.3 += 1;
+                    }
+                }
+                push_folded(c, &mut folded);
+            } else {
+                close(&mut cur, i, &mut toks, &folded, fstart);
+            }
+        }
+        close(&mut cur, text.len(), &mut toks, &folded, fstart);
+        Tokens { text, toks, folded }
+    }
+
+    pub fn folded(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.folded[t.fstart as usize..t.fend as usize]
+    }
+
+    /// Text between token `i` and token `i + 1`.
+    pub fn sep(&self, i: usize) -> &str {
+        &self.text[self.toks[i].end..self.toks[i + 1].start]
+    }
+
+    fn joinable(&self, i: usize) -> bool {
+        let s = self.sep(i);
+        !s.is_empty()
+            && s.chars().count() <= 3
+            && s.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '-' | '\'' | '’' | '\u{2011}'))
+    }
+
+    /// Separated from the next token by white space only (not a hyphen: "Kayes-Diboli" is two places).
+    fn spaced(&self, i: usize) -> bool {
+        let s = self.sep(i);
+        !s.is_empty() && s.chars().count() <= 2 && s.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+}
+
+enum Hit<'g> {
+    Place(&'g [u32]),
+    Country(&'static str),
+}
+
+/// Place names in `text`, with their cues and gazetteer candidates. Country names come with
+/// `Cue::Admin(AdminLevel::Country)` and no candidates. Never panics; spans are char boundaries.
+pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
+    let lex = &*LEX;
+    let t = Tokens::new(text);
+    let n = t.toks.len();
+    let max_n = gaz.max_tokens.max(lex.max_country_tokens);
+    let mut out: Vec<PlaceMention> = Vec::new();
+    let mut matched_until = 0usize; // first token index not inside a previous mention
+    let mut i = 0;
+    while i < n {
+        let ti = &t.toks[i];
+        if !ti.cap || ti.upper || t.folded(i).is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut h = hash_start();
+        let mut best: Option<(usize, Hit<'_>)> = None;
+        let mut j = i;
+        while j < n && j < i + max_n {
+            if j > i {
+                if !t.joinable(j - 1) {
+                    break;
+                }
+                let tj = &t.toks[j];
+                if !tj.cap && t.folded(j).len() > 4 {
+                    break;
+                }
+            }
+            h = hash_extend(h, t.folded(j).as_bytes());
+            if t.toks[j].cap || t.folded(j).bytes().all(|b| b.is_ascii_digit()) {
+                if let Some(code) = lex.countries.get(&h) {
+                    best = Some((j, Hit::Country(code)));
+                } else if j < i + gaz.max_tokens {
+                    let ids = gaz.lookup_hash(h);
+                    if !ids.is_empty() {
+                        best = Some((j, Hit::Place(ids)));
+                    }
+                }
+            }
+            j += 1;
+        }
+        let Some((end_tok, hit)) = best else {
+            i += 1;
+            continue;
+        };
+        let single = end_tok == i;
+        let fi = hash_key(t.folded(i));
+        let keep = match hit {
+            Hit::Country("NE") => !is_river(&t, i, end_tok),
+            Hit::Country(_) => true,
+            Hit::Place(_) => {
+                !(single && (lex.stop.contains(&fi) || lex.person.contains(&fi)))
+                    && !(single && glued_to_name(gaz, &t, i, matched_until))
+            }
+        };
+        if !keep {
+            i += 1;
+            continue;
+        }
+        let start = t.toks[i].start;
+        let end = t.toks[end_tok].end;
+        let (cue, candidates) = match hit {
+            Hit::Country(_) => (Cue::Admin(AdminLevel::Country), Vec::new()),
+            Hit::Place(ids) => {
+                let mut c = ids.to_vec();
+                // widen with similar spellings ("Boulikessi" for "Boulkessi") for the resolver to weigh
+                let k: String = (i..=end_tok).map(|x| t.folded(x)).collect();
+                let sk = skeleton(&k);
+                if sk.len() >= MIN_SKELETON {
+                    let similar = gaz.lookup_skeleton(hash_key(&sk));
+                    if similar.len() <= 40 {
+                        let max_edits = (k.len() / 5).max(1);
+                        for &id in similar {
+                            if !c.contains(&id) && gaz.names_of(id).any(|n| edits(&key(n), &k) <= max_edits) {
+                                c.push(id);
+                            }
+                        }
+                    }
+                }
+                (Cue::None, c)
+            }
+        };
+        out.push(PlaceMention { start, end, surface: text[start..end].to_string(), cue, candidates });
+        matched_until = end_tok + 1;
+        i = end_tok + 1;
+    }
+    assign_cues(&t, &mut out);
+    out
+}
+
+fn is_river(t: &Tokens<'_>, i: usize, end: usize) -> bool {
+    let before = i.checked_sub(1).map(|p| t.folded(p)).unwrap_or("");
+    let after = if end + 1 < t.toks.len() { t.folded(end + 1) } else { "" };
+    matches!(before, "fleuve" | "river") || matches!(after, "river") || (before == "du" && after.is_empty())
+}
+
+/// A one-word name with a capitalised, non-generic word right before or after it (space-separated) is
+/// taken for part of a longer proper noun.
+fn glued_to_name(gaz: &Gazetteer, t: &Tokens<'_>, i: usize, matched_until: usize) -> bool {
+    let lex = &*LEX;
+    let other = |j: usize| {
+        let tj = &t.toks[j];
+        if !tj.cap || tj.upper {
+            return false;
+        }
+        let h = hash_key(t.folded(j));
+        lex.person.contains(&h)
+            || (!lex.stop.contains(&h) && !lex.generic.contains(&h) && !lex.countries.contains_key(&h))
+    };
+    if i > 0
+        && i - 1 >= matched_until
+        && t.spaced(i - 1)
+        && other(i - 1)
+        && (!sentence_start(t, i - 1) || lex.person.contains(&hash_key(t.folded(i - 1))))
+    {
+        return true;
+    }
+    if i + 1 < t.toks.len() && t.spaced(i) && other(i + 1) {
+        // "Kayes Diboli" lists two places: a following known name does not glue
+        return gaz.lookup_hash(hash_key(t.folded(i + 1))).is_empty();
+    }
+    false
+}
+
+/// Token `j` opens a sentence (so its capital says nothing).
+fn sentence_start(t: &Tokens<'_>, j: usize) -> bool {
+    if j == 0 {
+        return t.text[..t.toks[0].start].trim().is_empty();
+    }
+    let s = t.sep(j - 1);
+    s.contains(['.', '!', '?', '\n', ':', '«', '"'])
+}
+
+/// Folded text of up to ~8 words before byte `start`.
+fn folded_before(text: &str, start: usize) -> String {
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    fold(&text[from..start])
+}
+
+fn distance_km(prefix: &str) -> Option<f64> {
+    let words: Vec<&str> = prefix.split(' ').collect();
+    let mut k = words.len();
+    let last = *words.get(k.checked_sub(1)?)?;
+    if !matches!(last, "de" | "d" | "du" | "from" | "of") {
+        return None;
+    }
+    k -= 1;
+    let mut skipped = 0;
+    const DIRS: [&str; 17] = [
+        "au", "a", "l", "la", "to", "the", "nord", "sud", "est", "ouest", "north", "south", "east", "west",
+        "northeast", "northwest", "southeast",
+    ];
+    while k > 0 && skipped < 5 && (DIRS.contains(&words[k - 1]) || words[k - 1] == "southwest") {
+        k -= 1;
+        skipped += 1;
+    }
+    let unit = *words.get(k.checked_sub(1)?)?;
+    let (num_word, glued) = if let Some(num) = unit.strip_suffix("km") {
+        if num.is_empty() {
+            (*words.get(k.checked_sub(2)?)?, false)
+        } else {
+            (num, true)
+        }
+    } else if matches!(unit, "kilometres" | "kilometre" | "kilometers" | "kilometer" | "kms") {
+        (*words.get(k.checked_sub(2)?)?, false)
+    } else {
+        return None;
+    };
+    let _ = glued;
+    let km: f64 = num_word.parse().ok()?;
+    (km > 0.0 && km < 2000.0).then_some(km)
+}
+
+fn ends_with_phrase(prefix: &str, phrase: &str) -> bool {
+    prefix == phrase
+        || (prefix.len() > phrase.len()
+            && prefix.ends_with(phrase)
+            && prefix.as_bytes()[prefix.len() - phrase.len() - 1] == b' ')
+}
+
+fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention]) {
+    let lex = &*LEX;
+    let text = t.text;
+    for k in 0..ms.len() {
+        if ms[k].cue == Cue::Admin(AdminLevel::Country) {
+            continue;
+        }
+        let start = ms[k].start;
+        let prev_end = if k > 0 { ms[k - 1].end } else { 0 };
+        let between = if k > 0 { &text[prev_end..start] } else { "" };
+        let between_f = fold(between);
+        let prev_cue = if k > 0 { ms[k - 1].cue.clone() } else { Cue::None };
+        // "(Bankass, Mopti)" right after a name
+        if k > 0 {
+            let b = between.trim();
+            let opens = b == "(" || b == "[";
+            let continues = matches!(b, "," | ";") && prev_cue == Cue::Parenthetical;
+            if opens || continues {
+                ms[k].cue = Cue::Parenthetical;
+                continue;
+            }
+        }
+        // "Kayes-Diboli" after "axe", or "between X and Y"
+        if k > 0 && matches!(between.trim(), "-" | "–" | "—" | "/") && prev_cue == Cue::Axis {
+            ms[k].cue = Cue::Axis;
+            continue;
+        }
+        if k > 0 && matches!(between_f.as_str(), "et" | "and") && prev_cue == Cue::Between {
+            ms[k].cue = Cue::Between;
+            continue;
+        }
+        let prefix = folded_before(text, start);
+        if let Some(km) = distance_km(&prefix) {
+            ms[k].cue = Cue::DistanceFrom { km };
+            continue;
+        }
+        // "Mopti region", "Soum province" (English order)
+        let after = {
+            let mut to = (ms[k].end + 24).min(text.len());
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            fold(&text[ms[k].end..to])
+        };
+        let first_after = after.split(' ').next().unwrap_or("");
+        let suffix_cue = match first_after {
+            "region" | "state" => Some(Cue::Admin(AdminLevel::Region)),
+            "province" | "cercle" | "circle" | "department" => Some(Cue::Admin(AdminLevel::Cercle)),
+            "commune" | "municipality" => Some(Cue::Admin(AdminLevel::Commune)),
+            _ => None,
+        };
+        let mut cue = Cue::None;
+        for (phrase, c) in &lex.cues {
+            if ends_with_phrase(&prefix, phrase) {
+                cue = c.clone();
+                break;
+            }
+        }
+        if let Some(sc) = suffix_cue {
+            if matches!(cue, Cue::None | Cue::At) {
+                cue = sc;
+            }
+        }
+        // "on the Kayes-Diboli road": the pair before "road"/"highway" is an axis
+        if k > 0
+            && matches!(between.trim(), "-" | "–" | "—")
+            && matches!(first_after, "road" | "highway" | "axis" | "axe" | "route")
+        {
+            ms[k - 1].cue = Cue::Axis;
+            cue = Cue::Axis;
+        }
+        ms[k].cue = cue;
+    }
+}
+
+/// ISO code of a country mention's surface ("Sénégal" → "SN").
+pub fn country_code_of(surface: &str) -> Option<&'static str> {
+    LEX.countries.get(&hash_key(&key(surface))).copied()
+}
+
+/// Country evidence from demonyms in the text ("l'armée malienne", "Burkinabe soldiers"): (code, count).
+pub(crate) fn demonym_votes(text: &str) -> Vec<(&'static str, usize)> {
+    let lex = &*LEX;
+    let t = Tokens::new(text);
+    let mut votes: Vec<(&'static str, usize)> = Vec::new();
+    for i in 0..t.toks.len() {
+        let w = t.folded(i);
+        if w.len() < 5 {
+            continue;
+        }
+        if let Some(code) = lex.demonyms.get(&hash_key(w)) {
+            match votes.iter_mut().find(|(c, _)| c == code) {
+                Some(v) => v.1 += 1,
+                None => votes.push((code, 1)),
+            }
+        }
+    }
+    votes
+}
+
+/// Levenshtein distance over bytes (keys are ASCII).
+pub(crate) fn edits(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 3 {
+        return a.len().abs_diff(b.len());
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}

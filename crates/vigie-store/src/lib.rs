@@ -1,0 +1,877 @@
+//! Vigie's embedded store (SQLite): articles and their versions, documents, mentions,
+//! incidents and claims. The only crate besides the CLI that knows SQL.
+//!
+//! Contract used by `vigie-cli` and the web server (keep the signatures; fill the bodies):
+//! - [`Store::open`] / [`Store::open_in_memory`]: migrate, WAL.
+//! - [`Store::ingest`]: one transaction per batch of processed articles; content hash decides
+//!   new / unchanged / updated (a new version replaces what was derived from the old one).
+//! - [`Store::relink`]: re-run linking over stored mentions and write incidents (ids stable).
+//! - [`Store::incidents`], [`Store::incident`], [`Store::articles`], [`Store::article`],
+//!   [`Store::stats`]: the read side, returning serde-serializable views.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use vigie_core::Processed;
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for StoreError {}
+
+/// What happened to one article of an ingest batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    New,
+    Unchanged,
+    Updated,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestReport {
+    pub new: usize,
+    pub unchanged: usize,
+    pub updated: usize,
+    /// (ref, outcome) in batch order.
+    pub outcomes: Vec<(String, Option<Outcome>)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct IncidentFilter {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Country name or ISO code, case-insensitive.
+    pub country: Option<String>,
+    /// Event type or sub-event type label, case-insensitive.
+    pub event_type: Option<String>,
+    /// Substring of actor1/actor2/associated actors, case-insensitive.
+    pub actor: Option<String>,
+    /// (lat, lon, km)
+    pub near: Option<(f64, f64, f64)>,
+    /// Free-text search over location, admin names, actors, notes and quotes.
+    pub text: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// An estimate as published: UCDP low/best/high.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+pub struct EstimateView {
+    pub low: Option<u32>,
+    pub best: Option<u32>,
+    pub high: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ArticleRefView {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub language: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ClaimView {
+    pub field: String,
+    pub value: serde_json::Value,
+    pub article: String,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    pub attributed_to: Option<String>,
+    pub hedged: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub victims: Option<String>,
+    /// The mention is a recollection of an older incident in that article.
+    pub background: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TargetView {
+    pub kind: String,
+    pub name: Option<String>,
+}
+
+/// One incident in the shape of `shared/schema/incident.schema.json` (plus ACLED extras).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct IncidentView {
+    pub id: String,
+    pub event_id_cnty: String,
+    pub date: Option<String>,
+    pub date_end: Option<String>,
+    pub time_precision: Option<u8>,
+    pub disorder_type: Option<String>,
+    pub event_type: Option<String>,
+    pub sub_event_type: Option<String>,
+    pub actor1: Option<String>,
+    pub assoc_actor_1: Option<String>,
+    pub inter1: Option<u8>,
+    pub actor2: Option<String>,
+    pub assoc_actor_2: Option<String>,
+    pub inter2: Option<u8>,
+    pub interaction: Option<u16>,
+    pub civilian_targeting: Option<String>,
+    pub iso: Option<u16>,
+    pub region: Option<String>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub admin1_post2023: Option<String>,
+    pub admin2: Option<String>,
+    pub admin3: Option<String>,
+    pub location: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub geo_precision: Option<u8>,
+    pub fatalities: EstimateView,
+    pub injured: EstimateView,
+    pub abducted: EstimateView,
+    pub attackers: EstimateView,
+    pub targets: Vec<TargetView>,
+    pub people: Vec<String>,
+    pub operation: Option<String>,
+    pub articles: Vec<ArticleRefView>,
+    pub claims: Vec<ClaimView>,
+    pub notes: Option<String>,
+    pub source: Option<String>,
+    pub source_scale: Option<String>,
+    pub tags: Option<String>,
+    /// Unix seconds of the last change (ACLED `timestamp`).
+    pub timestamp: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ArticleRow {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub language: String,
+    /// "extracted", "unsupported_language", "empty"
+    pub status: String,
+    pub version: u32,
+    pub mentions: usize,
+    pub diagnostics: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ArticleDetail {
+    #[serde(flatten)]
+    pub row: ArticleRow,
+    /// The cleaned text that claim offsets refer to.
+    pub text: String,
+    pub incidents: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    pub articles: usize,
+    pub incidents: usize,
+    /// (ISO week start date "YYYY-MM-DD", event type, count)
+    pub per_week_type: Vec<(String, String, usize)>,
+    /// (admin1, count)
+    pub per_admin1: Vec<(String, usize)>,
+    /// (actor, count)
+    pub per_actor: Vec<(String, usize)>,
+}
+
+/// An input that could not be read or parsed, kept so `vigie articles` can show it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Rejection {
+    /// File path as given (or "<stdin>").
+    pub source: String,
+    /// 1-based line (JSONL) when the problem is one record.
+    pub line: Option<usize>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.source, l, self.reason),
+            None => write!(f, "{}: {}", self.source, self.reason),
+        }
+    }
+}
+
+/// A stored rejection, with the Unix time it was first seen.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RejectionRow {
+    #[serde(flatten)]
+    pub rejection: Rejection,
+    pub at: i64,
+}
+
+mod schema;
+mod views;
+
+pub use views::{claim_source, country_info, figure_claims_text, figure_disputed, source_scale, value_text};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use vigie_core::{Article, Mention};
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError(format!("database error: {e}"))
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError(format!("serialization error: {e}"))
+    }
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn sha256_hex(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p.as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Source metadata the [`Processed`] document does not carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleMeta {
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+}
+
+impl From<&Article> for ArticleMeta {
+    fn from(a: &Article) -> Self {
+        ArticleMeta { url: a.url.clone(), outlet: a.outlet.clone() }
+    }
+}
+
+/// Haversine distance in km.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
+}
+
+fn like_pattern(s: &str) -> String {
+    let mut p = String::from("%");
+    for ch in s.to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p.push('%');
+    p
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Open (creating if needed) the store at `path`: migrations, WAL, foreign keys, busy timeout.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)
+            .map_err(|e| StoreError(format!("cannot open {}: {e}", path.display())))?;
+        Store::setup(conn, true)
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, false)
+    }
+
+    fn setup(mut conn: Connection, wal: bool) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if wal {
+            let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError(format!("cannot switch the database to WAL (journal mode is {mode})")));
+            }
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        schema::migrate(&mut conn).map_err(StoreError)?;
+        Ok(Store { conn })
+    }
+
+    /// Current schema version (number of migrations applied).
+    pub fn schema_version(&self) -> Result<i64> {
+        schema::version(&self.conn).map_err(StoreError)
+    }
+
+    /// [`Store::ingest_articles`] without source metadata (url and outlet stay unknown).
+    pub fn ingest(&mut self, batch: &[Processed]) -> Result<IngestReport> {
+        let meta = vec![ArticleMeta::default(); batch.len()];
+        self.ingest_articles(batch, &meta)
+    }
+
+    /// Store a batch in ONE transaction. Per article, by `ref`: same content hash → unchanged
+    /// (nothing written); different → updated (version + 1, its mentions replaced); unknown → new.
+    /// `meta[i]` carries the url/outlet of `batch[i]` (missing entries count as unknown).
+    /// On any error nothing of the batch is written.
+    pub fn ingest_articles(&mut self, batch: &[Processed], meta: &[ArticleMeta]) -> Result<IngestReport> {
+        let now = unix_now();
+        let tx = self.conn.transaction()?;
+        let mut report = IngestReport::default();
+        for (i, p) in batch.iter().enumerate() {
+            let m = meta.get(i).cloned().unwrap_or_default();
+            let outcome = ingest_one(&tx, p, &m, now)?;
+            match outcome {
+                Outcome::New => report.new += 1,
+                Outcome::Unchanged => report.unchanged += 1,
+                Outcome::Updated => report.updated += 1,
+            }
+            report.outcomes.push((p.document.reference.clone(), Some(outcome)));
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Re-run linking over every stored mention and rewrite the incidents (in one transaction).
+    /// Incidents whose content did not change are left untouched (same `timestamp`); those that
+    /// disappeared are deleted. Returns the number of incidents.
+    pub fn relink(&mut self) -> Result<usize> {
+        let mut mentions: Vec<Mention> = Vec::new();
+        {
+            let mut st = self.conn.prepare("SELECT article_ref, ordinal, data FROM mentions ORDER BY article_ref, ordinal")?;
+            let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+            for row in rows {
+                let (aref, ord, data) = row?;
+                let m: Mention = serde_json::from_str(&data)
+                    .map_err(|e| StoreError(format!("stored mention {aref}#{ord} is unreadable: {e}")))?;
+                mentions.push(m);
+            }
+        }
+        let incidents = vigie_core::incidents::link(&mentions);
+        self.replace_incidents(&incidents, &mentions)
+    }
+
+    /// Replace the stored incidents by `incidents` (built from `mentions`), in one transaction,
+    /// keeping rows (and their `timestamp`) whose content is unchanged. Returns their number.
+    pub fn replace_incidents(&mut self, incidents: &[vigie_core::Incident], mentions: &[Mention]) -> Result<usize> {
+        let articles = self.article_refs()?;
+        let mut by_id: HashMap<&str, Vec<&Mention>> = HashMap::new();
+        for m in mentions {
+            by_id.entry(m.id.as_str()).or_default().push(m);
+        }
+
+        let mut views: Vec<(IncidentView, String, String)> = Vec::new(); // (view, hash, country_code)
+        let mut ids = HashSet::new();
+        for inc in incidents {
+            let mut view = views::build(inc, &by_id, &articles);
+            // Guard against a duplicate id from the linker: keep ids unique, deterministically.
+            let mut n = 2;
+            while ids.contains(&view.id) {
+                view.id = format!("{}-{n}", inc.id);
+                view.event_id_cnty = view.id.clone();
+                n += 1;
+            }
+            ids.insert(view.id.clone());
+            let hash = sha256_hex(&[&serde_json::to_string(&view)?]);
+            let cc = inc.place.as_ref().map(|p| p.country_code.clone()).unwrap_or_default();
+            views.push((view, hash, cc));
+        }
+
+        let now = unix_now();
+        let tx = self.conn.transaction()?;
+        let existing: HashMap<String, String> = {
+            let mut st = tx.prepare("SELECT id, content_hash FROM incidents")?;
+            let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for id in existing.keys() {
+            if !ids.contains(id) {
+                tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
+            }
+        }
+        for (mut view, hash, cc) in views {
+            if existing.get(&view.id) == Some(&hash) {
+                continue;
+            }
+            view.timestamp = now;
+            tx.execute("DELETE FROM incidents WHERE id = ?1", [&view.id])?;
+            let inc = incidents.iter().find(|i| i.id == view.id || view.id.starts_with(&format!("{}-", i.id)));
+            write_incident(&tx, &view, &hash, &cc, inc)?;
+        }
+        tx.commit()?;
+        Ok(ids.len())
+    }
+
+    fn article_refs(&self) -> Result<HashMap<String, ArticleRefView>> {
+        let mut st = self.conn.prepare("SELECT ref, url, outlet, language, published, title FROM articles")?;
+        let rows = st.query_map([], |r| {
+            Ok(ArticleRefView {
+                reference: r.get(0)?,
+                url: r.get(1)?,
+                outlet: r.get(2)?,
+                language: r.get(3)?,
+                published: r.get(4)?,
+                title: r.get(5)?,
+            })
+        })?;
+        let mut out = HashMap::new();
+        for a in rows {
+            let a = a?;
+            out.insert(a.reference.clone(), a);
+        }
+        Ok(out)
+    }
+
+    /// Incidents matching `filter`, by date (most recent first, undated last) then id.
+    pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<IncidentView>> {
+        let mut sql = String::from("SELECT view, lat, lon FROM incidents WHERE 1=1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
+            args.push(v);
+            sql.push_str(&clause.replace("?", &format!("?{}", args.len())));
+        };
+        use rusqlite::types::Value as V;
+        if let Some(d) = filter.since {
+            arg(&mut sql, " AND date >= ?", V::Text(d.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(d) = filter.until {
+            arg(&mut sql, " AND date <= ?", V::Text(d.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(c) = filter.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            arg(
+                &mut sql,
+                " AND (lower(country) = lower(?) OR upper(country_code) = upper(?) OR CAST(iso AS TEXT) = ?)",
+                V::Text(c.to_string()),
+            );
+        }
+        if let Some(t) = filter.event_type.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            arg(&mut sql, " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))", V::Text(t.to_string()));
+        }
+        if let Some(a) = filter.actor.as_deref().filter(|c| !c.trim().is_empty()) {
+            arg(&mut sql, " AND actors_lc LIKE ? ESCAPE '\\'", V::Text(like_pattern(a.trim())));
+        }
+        if let Some(t) = filter.text.as_deref().filter(|c| !c.trim().is_empty()) {
+            arg(&mut sql, " AND search LIKE ? ESCAPE '\\'", V::Text(like_pattern(t.trim())));
+        }
+        if let Some((lat, lon, km)) = filter.near {
+            if !(lat.is_finite() && lon.is_finite() && km.is_finite() && km >= 0.0) {
+                return Err(StoreError("near: latitude, longitude and distance must be finite numbers".into()));
+            }
+            let dlat = km / 110.574;
+            let coslat = lat.to_radians().cos().abs();
+            let dlon = if coslat < 1e-6 { 360.0 } else { km / (111.320 * coslat) };
+            arg(&mut sql, " AND lat BETWEEN ? ", V::Real(lat - dlat));
+            arg(&mut sql, "AND ?", V::Real(lat + dlat));
+            arg(&mut sql, " AND lon BETWEEN ? ", V::Real(lon - dlon));
+            arg(&mut sql, "AND ?", V::Real(lon + dlon));
+        }
+        sql.push_str(" ORDER BY date IS NULL, date DESC, id");
+        if filter.near.is_none() {
+            if let Some(l) = filter.limit {
+                sql.push_str(&format!(" LIMIT {}", l.min(i64::MAX as usize)));
+            } else if filter.offset > 0 {
+                sql.push_str(" LIMIT -1");
+            }
+            if filter.offset > 0 {
+                sql.push_str(&format!(" OFFSET {}", filter.offset));
+            }
+        }
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<f64>>(1)?, r.get::<_, Option<f64>>(2)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (view, ilat, ilon) = row?;
+            if let Some((lat, lon, km)) = filter.near {
+                match (ilat, ilon) {
+                    (Some(a), Some(b)) if distance_km(lat, lon, a, b) <= km => {}
+                    _ => continue,
+                }
+            }
+            out.push(serde_json::from_str::<IncidentView>(&view)?);
+        }
+        if filter.near.is_some() {
+            out = out.into_iter().skip(filter.offset).take(filter.limit.unwrap_or(usize::MAX)).collect();
+        }
+        Ok(out)
+    }
+
+    pub fn incident(&self, id: &str) -> Result<Option<IncidentView>> {
+        let view: Option<String> =
+            self.conn.query_row("SELECT view FROM incidents WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        Ok(match view {
+            Some(v) => Some(serde_json::from_str(&v)?),
+            None => None,
+        })
+    }
+
+    pub fn articles(&self) -> Result<Vec<ArticleRow>> {
+        let mut st = self.conn.prepare(
+            "SELECT ref, title, url, outlet, published, language, status, version, diagnostics,
+                    (SELECT count(*) FROM mentions m WHERE m.article_ref = a.ref)
+             FROM articles a ORDER BY ref",
+        )?;
+        let rows = st.query_map([], article_row)?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(r??);
+        }
+        Ok(out)
+    }
+
+    pub fn article(&self, reference: &str) -> Result<Option<ArticleDetail>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT ref, title, url, outlet, published, language, status, version, diagnostics,
+                        (SELECT count(*) FROM mentions m WHERE m.article_ref = a.ref), text
+                 FROM articles a WHERE ref = ?1",
+                [reference],
+                |r| Ok((article_row(r)?, r.get::<_, String>(10)?)),
+            )
+            .optional()?;
+        let Some((row, text)) = row else { return Ok(None) };
+        let mut st = self
+            .conn
+            .prepare("SELECT incident_id FROM incident_articles WHERE article_ref = ?1 ORDER BY incident_id")?;
+        let incidents = st.query_map([reference], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(ArticleDetail { row: row?, text, incidents }))
+    }
+
+    /// Counts per ISO week × event type, per admin1 and per actor (actor1 and actor2).
+    pub fn stats(&self) -> Result<Stats> {
+        let articles: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let mut st = self.conn.prepare("SELECT date, event_type, admin1, actor1, actor2 FROM incidents")?;
+        type Row = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+        let rows = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<rusqlite::Result<Vec<Row>>>()?;
+        let mut week: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let mut admin: BTreeMap<String, usize> = BTreeMap::new();
+        let mut actor: BTreeMap<String, usize> = BTreeMap::new();
+        for (date, et, a1, ac1, ac2) in &rows {
+            if let (Some(d), Some(et)) = (date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()), et) {
+                use chrono::Datelike;
+                let start = d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64);
+                *week.entry((start.format("%Y-%m-%d").to_string(), et.clone())).or_default() += 1;
+            }
+            if let Some(a) = a1 {
+                *admin.entry(a.clone()).or_default() += 1;
+            }
+            for a in [ac1, ac2].into_iter().flatten() {
+                *actor.entry(a.clone()).or_default() += 1;
+            }
+        }
+        let by_count = |m: BTreeMap<String, usize>| {
+            let mut v: Vec<(String, usize)> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        Ok(Stats {
+            articles: articles as usize,
+            incidents: rows.len(),
+            per_week_type: week.into_iter().map(|((w, t), n)| (w, t, n)).collect(),
+            per_admin1: by_count(admin),
+            per_actor: by_count(actor),
+        })
+    }
+
+    /// Record the rejections of one run. `sources` are every input read in that run: their
+    /// earlier rejections are forgotten unless rejected again (then the first `at` is kept).
+    pub fn record_rejections(&mut self, sources: &[String], rejections: &[Rejection]) -> Result<()> {
+        let now = unix_now();
+        let tx = self.conn.transaction()?;
+        let fresh: HashSet<(&str, Option<i64>, &str)> = rejections
+            .iter()
+            .map(|r| (r.source.as_str(), r.line.map(|l| l as i64), r.reason.as_str()))
+            .collect();
+        let all_sources: HashSet<&str> =
+            sources.iter().map(String::as_str).chain(rejections.iter().map(|r| r.source.as_str())).collect();
+        let mut kept: HashSet<(String, Option<i64>, String)> = HashSet::new();
+        for s in &all_sources {
+            let old: Vec<(i64, Option<i64>, String)> = {
+                let mut st = tx.prepare("SELECT rowid, line, reason FROM rejections WHERE source = ?1")?;
+                let rows = st.query_map([s], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for (rowid, line, reason) in old {
+                if fresh.contains(&(*s, line, reason.as_str())) && kept.insert((s.to_string(), line, reason.clone())) {
+                    continue;
+                }
+                tx.execute("DELETE FROM rejections WHERE rowid = ?1", [rowid])?;
+            }
+        }
+        for r in rejections {
+            let key = (r.source.clone(), r.line.map(|l| l as i64), r.reason.clone());
+            if kept.insert(key) {
+                tx.execute(
+                    "INSERT INTO rejections (source, line, reason, at) VALUES (?1, ?2, ?3, ?4)",
+                    params![r.source, r.line.map(|l| l as i64), r.reason, now],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every stored rejection, by source then line.
+    pub fn rejections(&self) -> Result<Vec<RejectionRow>> {
+        let mut st = self.conn.prepare("SELECT source, line, reason, at FROM rejections ORDER BY source, line, reason")?;
+        let rows = st.query_map([], |r| {
+            Ok(RejectionRow {
+                rejection: Rejection {
+                    source: r.get(0)?,
+                    line: r.get::<_, Option<i64>>(1)?.map(|l| l.max(0) as usize),
+                    reason: r.get(2)?,
+                },
+                at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Store extra gazetteer rows (e.g. from a GeoNames dump); a row with the same name, country
+    /// and coordinates replaces the old one. Returns the number of rows written.
+    pub fn import_gazetteer(&mut self, places: &[vigie_geo::Place]) -> Result<usize> {
+        let now = unix_now();
+        let tx = self.conn.transaction()?;
+        for p in places {
+            tx.execute(
+                "INSERT OR REPLACE INTO gazetteer_extra (name, country, lat, lon, data, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![p.name, p.country, p.lat, p.lon, serde_json::to_string(p)?, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(places.len())
+    }
+
+    /// The extra gazetteer rows, in a stable order (ids renumbered from 0).
+    pub fn gazetteer_extra(&self) -> Result<Vec<vigie_geo::Place>> {
+        let mut st = self.conn.prepare("SELECT data FROM gazetteer_extra ORDER BY country, name, lat, lon")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for (i, r) in rows.enumerate() {
+            let mut p: vigie_geo::Place = serde_json::from_str(&r?)?;
+            p.id = i as vigie_geo::PlaceId;
+            out.push(p);
+        }
+        Ok(out)
+    }
+}
+
+fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<ArticleRow>> {
+    let diagnostics: String = r.get(8)?;
+    let version: i64 = r.get(7)?;
+    let mentions: i64 = r.get(9)?;
+    let row = (|| -> Result<ArticleRow> {
+        Ok(ArticleRow {
+            reference: r.get(0)?,
+            title: r.get(1)?,
+            url: r.get(2)?,
+            outlet: r.get(3)?,
+            published: r.get(4)?,
+            language: r.get(5)?,
+            status: r.get(6)?,
+            version: version.max(0) as u32,
+            mentions: mentions.max(0) as usize,
+            diagnostics: serde_json::from_str(&diagnostics)?,
+        })
+    })();
+    Ok(row)
+}
+
+fn status_of(p: &Processed) -> &'static str {
+    if p.document.text.trim().is_empty() {
+        "empty"
+    } else if !p.document.language.is_supported() {
+        "unsupported_language"
+    } else {
+        "extracted"
+    }
+}
+
+fn ingest_one(tx: &rusqlite::Transaction<'_>, p: &Processed, meta: &ArticleMeta, now: i64) -> Result<Outcome> {
+    let doc = &p.document;
+    let published = doc.published.map(|d| d.format("%Y-%m-%d").to_string());
+    let hash = sha256_hex(&[
+        &doc.content_hash,
+        &doc.text,
+        doc.title.as_deref().unwrap_or(""),
+        published.as_deref().unwrap_or(""),
+        meta.url.as_deref().unwrap_or(""),
+        meta.outlet.as_deref().unwrap_or(""),
+    ]);
+    let existing: Option<(String, i64)> = tx
+        .query_row("SELECT content_hash, version FROM articles WHERE ref = ?1", [&doc.reference], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let diagnostics: Vec<String> = p
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let sev = match d.severity {
+                vigie_core::Severity::Info => "info",
+                vigie_core::Severity::Warning => "warning",
+            };
+            format!("{sev}: {}: {}", d.stage, d.message)
+        })
+        .collect();
+    let diagnostics = serde_json::to_string(&diagnostics)?;
+    let outcome = match existing {
+        Some((h, _)) if h == hash => return Ok(Outcome::Unchanged),
+        Some((_, v)) => {
+            let version = v + 1;
+            tx.execute(
+                "UPDATE articles SET url = ?2, title = ?3, outlet = ?4, published = ?5, language = ?6,
+                        status = ?7, content_hash = ?8, version = ?9, text = ?10, diagnostics = ?11,
+                        ingested_at = ?12
+                 WHERE ref = ?1",
+                params![
+                    doc.reference,
+                    meta.url,
+                    doc.title,
+                    meta.outlet,
+                    published,
+                    doc.language.code(),
+                    status_of(p),
+                    hash,
+                    version,
+                    doc.text,
+                    diagnostics,
+                    now
+                ],
+            )?;
+            tx.execute("DELETE FROM mentions WHERE article_ref = ?1", [&doc.reference])?;
+            tx.execute(
+                "INSERT OR REPLACE INTO article_versions (ref, version, content_hash, ingested_at) VALUES (?1, ?2, ?3, ?4)",
+                params![doc.reference, version, hash, now],
+            )?;
+            Outcome::Updated
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO articles (ref, url, title, outlet, published, language, status, content_hash,
+                                       version, text, diagnostics, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?11)",
+                params![
+                    doc.reference,
+                    meta.url,
+                    doc.title,
+                    meta.outlet,
+                    published,
+                    doc.language.code(),
+                    status_of(p),
+                    hash,
+                    doc.text,
+                    diagnostics,
+                    now
+                ],
+            )?;
+            tx.execute(
+                "INSERT INTO article_versions (ref, version, content_hash, ingested_at) VALUES (?1, 1, ?2, ?3)",
+                params![doc.reference, hash, now],
+            )?;
+            Outcome::New
+        }
+    };
+    for (i, m) in p.mentions.iter().enumerate() {
+        let place = m.place.as_ref();
+        tx.execute(
+            "INSERT INTO mentions (article_ref, ordinal, id, date, country, lat, lon, event_type, data)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                doc.reference,
+                i as i64,
+                m.id,
+                m.date.map(|d| d.date.format("%Y-%m-%d").to_string()),
+                place.map(|p| p.country_code.clone()),
+                place.and_then(|p| p.latitude),
+                place.and_then(|p| p.longitude),
+                m.event_type.label(),
+                serde_json::to_string(m)?
+            ],
+        )?;
+    }
+    Ok(outcome)
+}
+
+fn write_incident(
+    tx: &rusqlite::Transaction<'_>,
+    view: &IncidentView,
+    hash: &str,
+    country_code: &str,
+    inc: Option<&vigie_core::Incident>,
+) -> Result<()> {
+    let actors: Vec<&str> =
+        [&view.actor1, &view.assoc_actor_1, &view.actor2, &view.assoc_actor_2].into_iter().flatten().map(String::as_str).collect();
+    let actors_lc = actors.join("\n").to_lowercase();
+    let mut search: Vec<&str> = actors.clone();
+    search.extend(
+        [&view.location, &view.admin1, &view.admin2, &view.admin3, &view.country, &view.notes]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+    );
+    search.extend(view.claims.iter().map(|c| c.quote.as_str()));
+    let search = search.join("\n").to_lowercase();
+    tx.execute(
+        "INSERT INTO incidents (id, date, event_type, sub_event_type, country, country_code, iso, admin1,
+                                actor1, actor2, actors_lc, lat, lon, search, content_hash, timestamp, view)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            view.id,
+            view.date,
+            view.event_type,
+            view.sub_event_type,
+            view.country,
+            country_code,
+            view.iso,
+            view.admin1,
+            view.actor1,
+            view.actor2,
+            actors_lc,
+            view.latitude,
+            view.longitude,
+            search,
+            hash,
+            view.timestamp,
+            serde_json::to_string(view)?
+        ],
+    )?;
+    let mut mention_ids: Vec<&str> = inc.map(|i| i.mentions.iter().map(String::as_str).collect()).unwrap_or_default();
+    mention_ids.sort();
+    mention_ids.dedup();
+    for m in mention_ids {
+        tx.execute("INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?1, ?2)", params![view.id, m])?;
+    }
+    let mut refs: Vec<&str> = view.articles.iter().map(|a| a.reference.as_str()).collect();
+    refs.sort();
+    refs.dedup();
+    for r in refs {
+        tx.execute("INSERT INTO incident_articles (incident_id, article_ref) VALUES (?1, ?2)", params![view.id, r])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,121 @@
+//! Versioned migrations. The schema version is SQLite's `user_version`; each entry of
+//! [`MIGRATIONS`] moves the database one version up, inside its own transaction.
+//! Never edit a released migration: append a new one.
+
+use rusqlite::Connection;
+
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1 — initial schema
+    r#"
+CREATE TABLE articles (
+    ref          TEXT PRIMARY KEY CHECK (length(ref) > 0),
+    url          TEXT,
+    title        TEXT,
+    outlet       TEXT,
+    published    TEXT,
+    language     TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    diagnostics  TEXT NOT NULL DEFAULT '[]',
+    ingested_at  INTEGER NOT NULL
+);
+CREATE TABLE article_versions (
+    ref          TEXT NOT NULL REFERENCES articles(ref) ON DELETE CASCADE,
+    version      INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    ingested_at  INTEGER NOT NULL,
+    PRIMARY KEY (ref, version)
+);
+CREATE TABLE mentions (
+    article_ref TEXT NOT NULL REFERENCES articles(ref) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,
+    id          TEXT NOT NULL,
+    date        TEXT,
+    country     TEXT,
+    lat         REAL,
+    lon         REAL,
+    event_type  TEXT,
+    data        TEXT NOT NULL,
+    PRIMARY KEY (article_ref, ordinal)
+);
+CREATE INDEX mentions_id ON mentions(id);
+CREATE INDEX mentions_date ON mentions(date);
+CREATE TABLE incidents (
+    id             TEXT PRIMARY KEY,
+    date           TEXT,
+    event_type     TEXT,
+    sub_event_type TEXT,
+    country        TEXT,
+    country_code   TEXT,
+    iso            INTEGER,
+    admin1         TEXT,
+    actor1         TEXT,
+    actor2         TEXT,
+    actors_lc      TEXT NOT NULL,
+    lat            REAL,
+    lon            REAL,
+    search         TEXT NOT NULL,
+    content_hash   TEXT NOT NULL,
+    timestamp      INTEGER NOT NULL,
+    view           TEXT NOT NULL
+);
+CREATE INDEX incidents_date ON incidents(date);
+CREATE INDEX incidents_country ON incidents(country);
+CREATE INDEX incidents_latlon ON incidents(lat, lon);
+CREATE TABLE incident_mentions (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    mention_id  TEXT NOT NULL,
+    PRIMARY KEY (incident_id, mention_id)
+);
+CREATE TABLE incident_articles (
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    article_ref TEXT NOT NULL,
+    PRIMARY KEY (incident_id, article_ref)
+);
+CREATE INDEX incident_articles_ref ON incident_articles(article_ref);
+CREATE TABLE rejections (
+    source TEXT NOT NULL,
+    line   INTEGER,
+    reason TEXT NOT NULL,
+    at     INTEGER NOT NULL
+);
+CREATE INDEX rejections_source ON rejections(source);
+CREATE TABLE gazetteer_extra (
+    name        TEXT NOT NULL,
+    country     TEXT NOT NULL,
+    lat         REAL NOT NULL,
+    lon         REAL NOT NULL,
+    data        TEXT NOT NULL,
+    imported_at INTEGER NOT NULL,
+    PRIMARY KEY (name, country, lat, lon)
+);
+"#,
+];
+
+/// Bring the database up to the latest schema version. Idempotent.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), String> {
+    let current: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| format!("cannot read the schema version: {e}"))?;
+    if current < 0 || current as usize > MIGRATIONS.len() {
+        return Err(format!(
+            "the database has schema version {current}, newer than this vigie knows ({}); upgrade vigie",
+            MIGRATIONS.len()
+        ));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let version = i as i64 + 1;
+        let tx = conn.transaction().map_err(|e| format!("migration {version}: {e}"))?;
+        tx.execute_batch(sql).map_err(|e| format!("migration {version}: {e}"))?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(|e| format!("migration {version}: {e}"))?;
+        tx.commit().map_err(|e| format!("migration {version}: {e}"))?;
+    }
+    Ok(())
+}
+
+pub(crate) fn version(conn: &Connection) -> Result<i64, String> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| e.to_string())
+}

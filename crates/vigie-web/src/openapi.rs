@@ -1,0 +1,306 @@
+//! The OpenAPI 3.1 document served at `/api/openapi.json`, written by hand.
+
+use serde_json::{json, Value};
+
+/// (method, path) of every API route, as written in the document.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("get", "/api/health"),
+    ("get", "/api/config"),
+    ("get", "/api/openapi.json"),
+    ("get", "/api/incidents"),
+    ("get", "/api/incidents.geojson"),
+    ("get", "/api/incidents/{id}"),
+    ("get", "/api/articles"),
+    ("post", "/api/articles"),
+    ("get", "/api/articles/{ref}"),
+    ("get", "/api/stats"),
+];
+
+fn param(name: &str, description: &str, schema: Value) -> Value {
+    json!({ "name": name, "in": "query", "required": false, "description": description, "schema": schema })
+}
+
+fn errors(codes: &[&str]) -> serde_json::Map<String, Value> {
+    let mut m = serde_json::Map::new();
+    for c in codes {
+        let what = match *c {
+            "400" => "Bad parameter or body; the message names it",
+            "401" => "Missing or wrong bearer token",
+            "403" => "Writes are disabled (no token configured)",
+            "404" => "Unknown id",
+            "413" => "Request body too large",
+            "415" => "Unsupported Content-Type",
+            _ => "Store failure",
+        };
+        m.insert(
+            (*c).into(),
+            json!({ "description": what, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }),
+        );
+    }
+    m
+}
+
+fn ok(description: &str, schema: &str) -> Value {
+    json!({ "description": description, "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{schema}") } } } })
+}
+
+fn responses(ok_resp: Value, error_codes: &[&str]) -> Value {
+    let mut m = errors(error_codes);
+    m.insert("200".into(), ok_resp);
+    Value::Object(m)
+}
+
+fn estimate() -> Value {
+    json!({ "$ref": "#/components/schemas/Estimate" })
+}
+
+fn nullable(t: &str) -> Value {
+    json!({ "type": [t, "null"] })
+}
+
+pub fn openapi_document() -> Value {
+    let filters = vec![
+        param(
+            "since",
+            "Earliest event date (inclusive), YYYY-MM-DD",
+            json!({"type": "string", "format": "date"}),
+        ),
+        param(
+            "until",
+            "Latest event date (inclusive), YYYY-MM-DD",
+            json!({"type": "string", "format": "date"}),
+        ),
+        param(
+            "country",
+            "Country name or ISO code, case-insensitive",
+            json!({"type": "string"}),
+        ),
+        param(
+            "type",
+            "Event type or sub-event type label (ACLED), case-insensitive",
+            json!({"type": "string"}),
+        ),
+        param(
+            "actor",
+            "Substring of actor1/actor2/associated actors, case-insensitive",
+            json!({"type": "string"}),
+        ),
+        param(
+            "admin1",
+            "First-level region (old or post-2023 name), case-insensitive",
+            json!({"type": "string"}),
+        ),
+        param(
+            "near",
+            "lat,lon,km: within km of a point",
+            json!({"type": "string", "pattern": "^-?[0-9.]+,-?[0-9.]+,[0-9.]+$", "examples": ["14.45,-11.43,50"]}),
+        ),
+        param(
+            "q",
+            "Free-text search over places, actors, notes and quotes",
+            json!({"type": "string"}),
+        ),
+    ];
+    let paging = |default: Option<usize>| {
+        let mut limit = json!({"type": "integer", "minimum": 0, "maximum": crate::api::MAX_LIMIT});
+        if let Some(d) = default {
+            limit["default"] = json!(d);
+        }
+        vec![
+            param("limit", "Page size", limit),
+            param(
+                "offset",
+                "Items to skip",
+                json!({"type": "integer", "minimum": 0, "default": 0}),
+            ),
+        ]
+    };
+    let mut list_params = filters.clone();
+    list_params.extend(paging(Some(crate::api::DEFAULT_LIMIT)));
+    let mut geo_params = filters;
+    geo_params.extend(paging(None));
+
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Vigie API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Conflict incidents (ACLED conventions) linked across French and English reports, every figure traced to its quote. Errors are JSON objects {\"error\": \"...\"}.",
+            "license": { "name": "Apache-2.0", "identifier": "Apache-2.0" }
+        },
+        "paths": {
+            "/api/health": { "get": {
+                "operationId": "health", "summary": "Liveness check",
+                "responses": responses(ok("Server is up", "Health"), &[])
+            }},
+            "/api/config": { "get": {
+                "operationId": "config", "summary": "UI configuration (optional tile layer, whether writes are enabled)",
+                "responses": responses(ok("Configuration", "Config"), &[])
+            }},
+            "/api/openapi.json": { "get": {
+                "operationId": "openapi", "summary": "This document",
+                "responses": { "200": { "description": "OpenAPI 3.1 document", "content": { "application/json": { "schema": { "type": "object" } } } } }
+            }},
+            "/api/incidents": { "get": {
+                "operationId": "listIncidents", "summary": "Incidents matching the filters, paginated",
+                "parameters": list_params,
+                "responses": responses(ok("A page of incidents", "IncidentList"), &["400", "500"])
+            }},
+            "/api/incidents.geojson": { "get": {
+                "operationId": "incidentsGeoJson", "summary": "Incidents matching the filters as a GeoJSON FeatureCollection of points (incidents without coordinates are counted in `without_coordinates`)",
+                "parameters": geo_params,
+                "responses": responses(json!({ "description": "GeoJSON", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } }), &["400", "500"])
+            }},
+            "/api/incidents/{id}": { "get": {
+                "operationId": "getIncident", "summary": "One incident with its claims, its articles and their texts (claim offsets are UTF-8 byte offsets into `texts[].text`)",
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "responses": responses(ok("The incident", "IncidentDetail"), &["404", "500"])
+            }},
+            "/api/articles": {
+                "get": {
+                    "operationId": "listArticles", "summary": "Stored articles, paginated",
+                    "parameters": paging(Some(crate::api::DEFAULT_LIMIT)),
+                    "responses": responses(ok("A page of articles", "ArticleList"), &["400", "500"])
+                },
+                "post": {
+                    "operationId": "ingestArticles",
+                    "summary": "Ingest articles: one JSON record, a JSON array, or JSON Lines; then relink incidents",
+                    "description": "Bad records are reported in `rejected` with their line (JSON Lines) or 1-based array position, and the rest of the batch is stored. Returns 400 when no record is valid.",
+                    "security": [{ "bearer": [] }],
+                    "requestBody": { "required": true, "content": {
+                        "application/json": { "schema": { "oneOf": [
+                            { "$ref": "#/components/schemas/ArticleRecord" },
+                            { "type": "array", "items": { "$ref": "#/components/schemas/ArticleRecord" } }
+                        ] } },
+                        "application/x-ndjson": { "schema": { "type": "string", "description": "One ArticleRecord JSON object per line" } }
+                    }},
+                    "responses": responses(ok("Ingest report", "IngestReport"), &["400", "401", "403", "413", "415", "500"])
+                }
+            },
+            "/api/articles/{ref}": { "get": {
+                "operationId": "getArticle", "summary": "One article with its cleaned text and incident ids",
+                "parameters": [{ "name": "ref", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "responses": responses(ok("The article", "ArticleDetail"), &["404", "500"])
+            }},
+            "/api/stats": { "get": {
+                "operationId": "stats", "summary": "Counts per ISO week × event type, per admin1, per actor",
+                "responses": responses(ok("Statistics", "Stats"), &["500"])
+            }}
+        },
+        "components": {
+            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "description": "The server's --token / VIGIE_TOKEN" } },
+            "schemas": {
+                "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "string" } } },
+                "Health": { "type": "object", "required": ["status"], "properties": { "status": { "const": "ok" }, "version": { "type": "string" } } },
+                "Config": { "type": "object", "properties": { "version": { "type": "string" }, "tile_url": nullable("string"), "writes": { "type": "boolean" } } },
+                "Estimate": { "type": "object", "description": "UCDP-style low/best/high over all claims", "properties": { "low": nullable("integer"), "best": nullable("integer"), "high": nullable("integer") } },
+                "ArticleRef": { "type": "object", "required": ["ref"], "properties": {
+                    "ref": { "type": "string" }, "url": nullable("string"), "outlet": nullable("string"),
+                    "language": nullable("string"), "published": nullable("string"), "title": nullable("string") } },
+                "Claim": { "type": "object", "required": ["field", "value", "article", "quote", "start", "end", "hedged", "background"], "properties": {
+                    "field": { "type": "string", "description": "date, location, event_type, actor1, actor2, target, fatalities, injured, abducted, attackers" },
+                    "value": { "description": "A quantity {low, high, best, qualifier} or a string" },
+                    "article": { "type": "string", "description": "ref of the article that says it" },
+                    "quote": { "type": "string" },
+                    "start": { "type": "integer", "description": "UTF-8 byte offset of the quote in the article text" },
+                    "end": { "type": "integer" },
+                    "attributed_to": nullable("string"),
+                    "hedged": { "type": "boolean" },
+                    "victims": { "type": "string" },
+                    "background": { "type": "boolean" } } },
+                "Target": { "type": "object", "properties": { "kind": { "type": "string" }, "name": nullable("string") } },
+                "Incident": { "type": "object", "required": ["id", "event_id_cnty", "fatalities", "articles", "claims"], "properties": {
+                    "id": { "type": "string" }, "event_id_cnty": { "type": "string" },
+                    "date": nullable("string"), "date_end": nullable("string"), "time_precision": nullable("integer"),
+                    "disorder_type": nullable("string"), "event_type": nullable("string"), "sub_event_type": nullable("string"),
+                    "actor1": nullable("string"), "assoc_actor_1": nullable("string"), "inter1": nullable("integer"),
+                    "actor2": nullable("string"), "assoc_actor_2": nullable("string"), "inter2": nullable("integer"),
+                    "interaction": nullable("integer"), "civilian_targeting": nullable("string"),
+                    "iso": nullable("integer"), "region": nullable("string"), "country": nullable("string"),
+                    "admin1": nullable("string"), "admin1_post2023": nullable("string"), "admin2": nullable("string"), "admin3": nullable("string"),
+                    "location": nullable("string"), "latitude": nullable("number"), "longitude": nullable("number"), "geo_precision": nullable("integer"),
+                    "fatalities": estimate(), "injured": estimate(), "abducted": estimate(), "attackers": estimate(),
+                    "targets": { "type": "array", "items": { "$ref": "#/components/schemas/Target" } },
+                    "people": { "type": "array", "items": { "type": "string" } },
+                    "operation": nullable("string"),
+                    "articles": { "type": "array", "items": { "$ref": "#/components/schemas/ArticleRef" } },
+                    "claims": { "type": "array", "items": { "$ref": "#/components/schemas/Claim" } },
+                    "notes": nullable("string"), "source": nullable("string"), "source_scale": nullable("string"), "tags": nullable("string"),
+                    "timestamp": { "type": "integer" } } },
+                "ArticleText": { "type": "object", "required": ["ref", "text"], "properties": {
+                    "ref": { "type": "string" }, "title": nullable("string"), "url": nullable("string"), "outlet": nullable("string"),
+                    "published": nullable("string"), "language": { "type": "string" }, "text": { "type": "string" } } },
+                "IncidentDetail": { "allOf": [ { "$ref": "#/components/schemas/Incident" }, { "type": "object", "required": ["texts"], "properties": {
+                    "texts": { "type": "array", "items": { "$ref": "#/components/schemas/ArticleText" } } } } ] },
+                "IncidentList": { "type": "object", "required": ["total", "offset", "items"], "properties": {
+                    "total": { "type": "integer" }, "limit": nullable("integer"), "offset": { "type": "integer" },
+                    "items": { "type": "array", "items": { "$ref": "#/components/schemas/Incident" } } } },
+                "FeatureCollection": { "type": "object", "required": ["type", "features"], "properties": {
+                    "type": { "const": "FeatureCollection" },
+                    "features": { "type": "array", "items": { "type": "object", "properties": {
+                        "type": { "const": "Feature" }, "id": { "type": "string" },
+                        "geometry": { "type": "object", "properties": { "type": { "const": "Point" }, "coordinates": { "type": "array", "items": { "type": "number" }, "minItems": 2, "maxItems": 2 } } },
+                        "properties": { "type": "object" } } } },
+                    "total": { "type": "integer" }, "without_coordinates": { "type": "integer" } } },
+                "ArticleRow": { "type": "object", "required": ["ref", "language", "status", "version"], "properties": {
+                    "ref": { "type": "string" }, "title": nullable("string"), "url": nullable("string"), "outlet": nullable("string"),
+                    "published": nullable("string"), "language": { "type": "string" },
+                    "status": { "enum": ["extracted", "unsupported_language", "empty"] },
+                    "version": { "type": "integer" }, "mentions": { "type": "integer" },
+                    "diagnostics": { "type": "array", "items": { "type": "string" } } } },
+                "ArticleDetail": { "allOf": [ { "$ref": "#/components/schemas/ArticleRow" }, { "type": "object", "properties": {
+                    "text": { "type": "string" }, "incidents": { "type": "array", "items": { "type": "string" } } } } ] },
+                "ArticleList": { "type": "object", "required": ["total", "offset", "items"], "properties": {
+                    "total": { "type": "integer" }, "limit": nullable("integer"), "offset": { "type": "integer" },
+                    "items": { "type": "array", "items": { "$ref": "#/components/schemas/ArticleRow" } } } },
+                "Stats": { "type": "object", "properties": {
+                    "articles": { "type": "integer" }, "incidents": { "type": "integer" },
+                    "per_week_type": { "type": "array", "items": { "type": "object", "properties": { "week": { "type": "string", "description": "Monday of the ISO week" }, "event_type": { "type": "string" }, "count": { "type": "integer" } } } },
+                    "per_admin1": { "type": "array", "items": { "type": "object", "properties": { "admin1": { "type": "string" }, "count": { "type": "integer" } } } },
+                    "per_actor": { "type": "array", "items": { "type": "object", "properties": { "actor": { "type": "string" }, "count": { "type": "integer" } } } } } },
+                "ArticleRecord": { "type": "object", "description": "One input report; `id` (else `url`) is its reference; `text` or `html` is required",
+                    "anyOf": [ { "required": ["id"] }, { "required": ["url"] } ],
+                    "properties": {
+                        "id": { "type": ["string", "integer"] }, "url": { "type": "string" }, "title": { "type": "string" },
+                        "outlet": { "type": "string" }, "published": { "type": "string", "description": "YYYY-MM-DD or an ISO date-time" },
+                        "language": { "type": "string", "description": "Declared language, e.g. fr, en" },
+                        "text": { "type": "string" }, "html": { "type": "string" } } },
+                "IngestReport": { "type": "object", "required": ["read", "new", "unchanged", "updated", "rejected"], "properties": {
+                    "read": { "type": "integer" }, "new": { "type": "integer" }, "unchanged": { "type": "integer" }, "updated": { "type": "integer" },
+                    "incidents": { "type": ["integer", "null"], "description": "Incidents after relinking" },
+                    "rejected": { "type": "array", "items": { "type": "object", "required": ["line", "error"], "properties": { "line": { "type": "integer" }, "error": { "type": "string" } } } },
+                    "articles": { "type": "array", "items": { "type": "object", "properties": { "ref": { "type": "string" }, "outcome": { "type": ["string", "null"] } } } },
+                    "error": { "type": "string" } } }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_documented_and_every_ref_resolves() {
+        let doc = openapi_document();
+        for (method, path) in ROUTES {
+            assert!(
+                doc["paths"][path][method].is_object(),
+                "{method} {path} missing"
+            );
+        }
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 9);
+        let text = doc.to_string();
+        let mut from = 0;
+        while let Some(i) = text[from..].find("#/components/schemas/") {
+            let start = from + i + "#/components/schemas/".len();
+            let end = start + text[start..].find('"').unwrap();
+            let name = &text[start..end];
+            assert!(
+                doc["components"]["schemas"][name].is_object(),
+                "dangling $ref {name}"
+            );
+            from = end;
+        }
+    }
+}

@@ -1,0 +1,680 @@
+//! API tests against a real server on 127.0.0.1 (ephemeral port), over a temporary store.
+//!
+//! The incidents are built from mentions written by hand (not by the extractor), so these
+//! tests depend on the store and the linker but not on extraction quality. All places,
+//! people and events below are fiction.
+
+use serde_json::Value;
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+use vigie_core::{
+    Actor, ActorKind, Article, Claim, ClaimValue, EventDate, Mention, Processed, Quantity,
+    ResolvedPlace, Span, SubEventType, TimePrecision,
+};
+use vigie_store::Store;
+use vigie_web::{AppState, ServeOptions};
+
+const TOKEN: &str = "s3cret-test-token";
+const TEST_MAX_BODY: usize = 64 * 1024;
+
+struct Server {
+    base: String,
+    _dir: tempfile::TempDir,
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .proxy(None)
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .new_agent()
+}
+
+fn start(token: Option<&str>, fill: bool) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("vigie.db");
+    if fill {
+        let mut store = Store::open(&db).unwrap();
+        store.ingest(&fixture()).unwrap();
+        store.relink().unwrap();
+    }
+    let opts = ServeOptions {
+        db,
+        addr: "127.0.0.1:0".parse().unwrap(),
+        token: token.map(str::to_string),
+        tile_url: Some("https://tiles.example.invalid/{z}/{x}/{y}.png".into()),
+    };
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind(opts.addr).await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            let state = Arc::new(AppState::new(&opts).unwrap().with_max_body(TEST_MAX_BODY));
+            tx.send(addr).unwrap();
+            vigie_web::serve_state(listener, state, std::future::pending())
+                .await
+                .unwrap();
+        });
+    });
+    let addr = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("server did not start");
+    Server {
+        base: format!("http://{addr}"),
+        _dir: dir,
+    }
+}
+
+fn get(s: &Server, path: &str) -> (u16, Value) {
+    let mut r = agent().get(&format!("{}{path}", s.base)).call().unwrap();
+    let status = r.status().as_u16();
+    let text = r.body_mut().read_to_string().unwrap();
+    let v =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {text}"));
+    (status, v)
+}
+
+fn post(s: &Server, token: Option<&str>, content_type: &str, body: &str) -> (u16, Value) {
+    let mut req = agent()
+        .post(&format!("{}/api/articles", s.base))
+        .content_type(content_type);
+    if let Some(t) = token {
+        req = req.header("Authorization", &format!("Bearer {t}"));
+    }
+    let mut r = req.send(body).unwrap();
+    let status = r.status().as_u16();
+    let text = r.body_mut().read_to_string().unwrap();
+    let v = serde_json::from_str(&text).unwrap_or_else(|e| panic!("POST: not JSON ({e}): {text}"));
+    (status, v)
+}
+
+fn error_of(v: &Value) -> &str {
+    v["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no `error` member in {v}"))
+}
+
+// ---------------------------------------------------------------------------
+// Fixture: four fictional reports, their mentions written by hand
+// ---------------------------------------------------------------------------
+
+fn place(
+    location: &str,
+    country: &str,
+    cc: &str,
+    admin1: &str,
+    lat: f64,
+    lon: f64,
+) -> ResolvedPlace {
+    ResolvedPlace {
+        location: location.into(),
+        place_id: None,
+        country: country.into(),
+        country_code: cc.into(),
+        admin1: Some(admin1.into()),
+        admin1_new: None,
+        admin2: None,
+        admin3: None,
+        latitude: Some(lat),
+        longitude: Some(lon),
+        geo_precision: 1,
+    }
+}
+
+fn claim(text: &str, field: &str, quote: &str, value: ClaimValue, source: Option<&str>) -> Claim {
+    let start = text
+        .find(quote)
+        .unwrap_or_else(|| panic!("{quote:?} not in text"));
+    Claim {
+        field: field.into(),
+        value,
+        quote: quote.into(),
+        span: Span::new(start, start + quote.len()),
+        attributed_to: source.map(str::to_string),
+        hedged: false,
+        victims: None,
+    }
+}
+
+struct Report {
+    reference: &'static str,
+    lang: &'static str,
+    outlet: &'static str,
+    text: &'static str,
+    sub: SubEventType,
+    day: (i32, u32, u32),
+    place: ResolvedPlace,
+    actor1: Option<&'static str>,
+    claims: Vec<(&'static str, &'static str, ClaimValue)>,
+}
+
+const FR_TEXT: &str = "Le 3 mars 2031, des hommes armés ont attaqué le poste militaire de Torokéla, village imaginaire du cercle fictif de Sabaré. Selon une source sécuritaire, douze soldats ont été tués. L'armée dit avoir repoussé l'assaut.";
+const EN_TEXT: &str = "Gunmen attacked an army post in the imaginary village of Torokela on March 3, 2031. Nearly 15 soldiers were killed, a local official said. The army said it repelled the assault.";
+const ABDUCTION_TEXT: &str = "Four aid workers were abducted near the invented town of Wassoumba on March 20, 2031, colleagues said. Their employer, a fictional charity, called for their release.";
+const BLAST_TEXT: &str = "A roadside bomb killed three passengers of a bus on the road out of Kanfiéla, a made-up town, on May 10, 2031, according to police.";
+
+fn reports() -> Vec<Report> {
+    let torokela = || place("Torokela", "Mali", "ML", "Kayes", 14.35, -10.85);
+    vec![
+        Report {
+            reference: "fiction-fr-torokela",
+            lang: "fr",
+            outlet: "Le Veilleur (fictif)",
+            text: FR_TEXT,
+            sub: SubEventType::ArmedClash,
+            day: (2031, 3, 3),
+            place: torokela(),
+            actor1: Some("Unidentified Armed Group (Mali)"),
+            claims: vec![(
+                "fatalities",
+                "douze soldats ont été tués",
+                ClaimValue::Count(Quantity::exact(12)),
+            )],
+        },
+        Report {
+            reference: "fiction-en-torokela",
+            lang: "en",
+            outlet: "The Lookout (fiction)",
+            text: EN_TEXT,
+            sub: SubEventType::ArmedClash,
+            day: (2031, 3, 3),
+            place: torokela(),
+            actor1: Some("Unidentified Armed Group (Mali)"),
+            claims: vec![(
+                "fatalities",
+                "Nearly 15 soldiers were killed",
+                ClaimValue::Count(Quantity {
+                    low: 15,
+                    high: Some(15),
+                    best: 15,
+                    qualifier: vigie_core::Qualifier::UpTo,
+                }),
+            )],
+        },
+        Report {
+            reference: "fiction-en-wassoumba",
+            lang: "en",
+            outlet: "The Lookout (fiction)",
+            text: ABDUCTION_TEXT,
+            sub: SubEventType::AbductionForcedDisappearance,
+            day: (2031, 3, 20),
+            place: place("Wassoumba", "Mali", "ML", "Mopti", 14.2, -4.1),
+            actor1: None,
+            claims: vec![(
+                "abducted",
+                "Four aid workers were abducted",
+                ClaimValue::Count(Quantity::exact(4)),
+            )],
+        },
+        Report {
+            reference: "fiction-en-kanfiela",
+            lang: "en",
+            outlet: "Sahel Ledger (fiction)",
+            text: BLAST_TEXT,
+            sub: SubEventType::RemoteExplosiveLandmineIed,
+            day: (2031, 5, 10),
+            place: place("Kanfiela", "Burkina Faso", "BF", "Est", 12.05, 0.35),
+            actor1: None,
+            claims: vec![(
+                "fatalities",
+                "A roadside bomb killed three passengers",
+                ClaimValue::Count(Quantity::exact(3)),
+            )],
+        },
+    ]
+}
+
+fn fixture() -> Vec<Processed> {
+    reports()
+        .into_iter()
+        .map(|r| {
+            let mut article = Article::text(r.reference, r.text);
+            article.outlet = Some(r.outlet.into());
+            article.declared_language = Some(r.lang.into());
+            article.published = chrono::NaiveDate::from_ymd_opt(r.day.0, r.day.1, r.day.2);
+            let mut processed = vigie_core::process(&article);
+            let claims: Vec<Claim> = r
+                .claims
+                .iter()
+                .map(|(f, q, v)| claim(r.text, f, q, v.clone(), Some("a source")))
+                .collect();
+            let claims: Vec<Value> = claims.iter().map(|c| serde_json::to_value(c).unwrap()).collect();
+            // Built through serde so that fields added to `Mention` later (Option, default)
+            // do not break this fixture.
+            let mention = serde_json::json!({
+                "id": format!("{}#0", r.reference),
+                "article": r.reference,
+                "published": article.published,
+                "ordinal": 0,
+                "background": false,
+                "event_type": r.sub.event_type(),
+                "sub_event_type": r.sub,
+                "actor1": r.actor1.map(|n| Actor { name: n.into(), kind: ActorKind::PoliticalMilitia, parent: None }),
+                "assoc_actor1": null,
+                "actor2": null,
+                "assoc_actor2": null,
+                "people": [],
+                "targets": [],
+                "date": EventDate {
+                    date: chrono::NaiveDate::from_ymd_opt(r.day.0, r.day.1, r.day.2).unwrap(),
+                    precision: TimePrecision::Day,
+                },
+                "place": r.place,
+                "operation": null,
+                "operation_wide": false,
+                "claims": claims,
+                "evidence": Span::new(0, r.text.len()),
+                "keys": [],
+            });
+            let mention: Mention = serde_json::from_value(mention)
+                .unwrap_or_else(|e| panic!("the test's Mention no longer matches the model: {e}"));
+            processed.mentions = vec![mention];
+            processed
+        })
+        .collect()
+}
+
+fn items(v: &Value) -> &Vec<Value> {
+    v["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no items in {v}"))
+}
+
+fn locations(v: &Value) -> Vec<String> {
+    let mut l: Vec<String> = items(v)
+        .iter()
+        .map(|i| i["location"].as_str().unwrap_or("").to_string())
+        .collect();
+    l.sort();
+    l.dedup();
+    l
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+
+#[test]
+fn incidents_filters_pagination_detail_geojson_stats() {
+    let s = start(Some(TOKEN), true);
+
+    let (st, all) = get(&s, "/api/incidents");
+    assert_eq!(st, 200, "{all}");
+    let total = all["total"].as_u64().unwrap() as usize;
+    assert!(
+        total >= 3,
+        "expected the 3 fictional places as incidents, got {all}"
+    );
+    assert_eq!(items(&all).len(), total);
+    assert_eq!(all["limit"], 100);
+    assert_eq!(locations(&all), vec!["Kanfiela", "Torokela", "Wassoumba"]);
+
+    // Filters (each is checked against values we know).
+    let (_, v) = get(&s, "/api/incidents?type=Explosions%2FRemote%20violence");
+    assert_eq!(locations(&v), vec!["Kanfiela"]);
+    let (_, v) = get(&s, "/api/incidents?type=Abduction%2Fforced%20disappearance");
+    assert_eq!(locations(&v), vec!["Wassoumba"]);
+    let (_, v) = get(&s, "/api/incidents?since=2031-03-15&until=2031-04-30");
+    assert_eq!(locations(&v), vec!["Wassoumba"]);
+    let (_, v) = get(&s, "/api/incidents?country=Burkina%20Faso");
+    assert_eq!(locations(&v), vec!["Kanfiela"]);
+    let (_, v) = get(&s, "/api/incidents?country=ML");
+    assert_eq!(locations(&v), vec!["Torokela", "Wassoumba"]);
+    let (_, v) = get(&s, "/api/incidents?admin1=mopti");
+    assert_eq!(locations(&v), vec!["Wassoumba"]);
+    let (_, v) = get(&s, "/api/incidents?actor=unidentified%20armed");
+    assert_eq!(locations(&v), vec!["Torokela"]);
+    let (_, v) = get(&s, "/api/incidents?near=14.3,-10.8,50");
+    assert_eq!(locations(&v), vec!["Torokela"]);
+    let (_, v) = get(&s, "/api/incidents?q=roadside%20bomb");
+    assert_eq!(locations(&v), vec!["Kanfiela"]);
+    let (_, v) = get(&s, "/api/incidents?since=2032-01-01");
+    assert_eq!((v["total"].as_u64(), items(&v).len()), (Some(0), 0));
+
+    // Pagination: pages partition the full list, in the same order.
+    let ids: Vec<String> = items(&all)
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().into())
+        .collect();
+    let (_, p1) = get(&s, "/api/incidents?limit=2&offset=0");
+    let (_, p2) = get(&s, "/api/incidents?limit=2&offset=2");
+    assert_eq!(p1["total"].as_u64().unwrap() as usize, total);
+    assert_eq!(
+        (p1["limit"].as_u64(), p2["offset"].as_u64()),
+        (Some(2), Some(2))
+    );
+    let paged: Vec<String> = items(&p1)
+        .iter()
+        .chain(items(&p2))
+        .map(|i| i["id"].as_str().unwrap().into())
+        .collect();
+    assert_eq!(paged, ids.iter().take(4).cloned().collect::<Vec<_>>());
+    let (_, past) = get(&s, "/api/incidents?offset=50");
+    assert!(items(&past).is_empty());
+
+    // One incident: its claims, and the article texts the claim offsets point into.
+    let kanfiela = items(&all)
+        .iter()
+        .find(|i| i["location"] == "Kanfiela")
+        .expect("Kanfiela incident");
+    let id = kanfiela["id"].as_str().unwrap();
+    let (st, inc) = get(&s, &format!("/api/incidents/{id}"));
+    assert_eq!(st, 200, "{inc}");
+    assert_eq!(inc["event_type"], "Explosions/Remote violence");
+    assert_eq!(inc["fatalities"]["best"], 3);
+    let claims = inc["claims"].as_array().unwrap();
+    let c = claims
+        .iter()
+        .find(|c| c["field"] == "fatalities")
+        .expect("fatalities claim");
+    assert_eq!(c["quote"], "A roadside bomb killed three passengers");
+    let texts = inc["texts"].as_array().unwrap();
+    assert_eq!(texts.len(), 1);
+    assert_eq!(texts[0]["ref"], "fiction-en-kanfiela");
+    let text = texts[0]["text"].as_str().unwrap();
+    let (a, b) = (
+        c["start"].as_u64().unwrap() as usize,
+        c["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[a..b], "A roadside bomb killed three passengers");
+
+    // 404 and 400 are JSON errors naming what is wrong.
+    let (st, v) = get(&s, "/api/incidents/no-such-incident");
+    assert_eq!(st, 404);
+    assert!(error_of(&v).contains("no-such-incident"));
+    for (q, param) in [
+        ("near=14.3,-10.8", "near"),
+        ("near=abc,1,2", "near"),
+        ("since=03/03/2031", "since"),
+        ("limit=many", "limit"),
+        ("limit=999999", "limit"),
+        ("colour=red", "colour"),
+    ] {
+        let (st, v) = get(&s, &format!("/api/incidents?{q}"));
+        assert_eq!(st, 400, "{q}: {v}");
+        assert!(error_of(&v).contains(&format!("`{param}`")), "{q}: {v}");
+    }
+    let (st, v) = get(&s, "/api/nothing-here");
+    assert_eq!(st, 404);
+    error_of(&v);
+
+    // GeoJSON: one point per incident, [lon, lat]; filters apply.
+    let (st, g) = get(&s, "/api/incidents.geojson?country=BF");
+    assert_eq!(st, 200);
+    assert_eq!(g["type"], "FeatureCollection");
+    let f = g["features"].as_array().unwrap();
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0]["geometry"]["coordinates"],
+        serde_json::json!([0.35, 12.05])
+    );
+    assert_eq!(f[0]["properties"]["location"], "Kanfiela");
+    let (_, g) = get(&s, "/api/incidents.geojson");
+    assert_eq!(g["features"].as_array().unwrap().len(), total);
+
+    // Articles.
+    let (st, arts) = get(&s, "/api/articles");
+    assert_eq!(st, 200);
+    assert_eq!(arts["total"], 4);
+    let (st, art) = get(&s, "/api/articles/fiction-fr-torokela");
+    assert_eq!(st, 200, "{art}");
+    assert_eq!(art["text"], FR_TEXT);
+    let (st, v) = get(&s, "/api/articles/fiction-xx");
+    assert_eq!(st, 404);
+    assert!(error_of(&v).contains("fiction-xx"));
+
+    // Statistics.
+    let (st, stats) = get(&s, "/api/stats");
+    assert_eq!(st, 200);
+    assert_eq!(stats["articles"], 4);
+    assert_eq!(stats["incidents"].as_u64().unwrap() as usize, total);
+    let weeks = stats["per_week_type"].as_array().unwrap();
+    assert!(
+        weeks.iter().any(|w| w["week"] == "2031-05-05"
+            && w["event_type"] == "Explosions/Remote violence"
+            && w["count"] == 1),
+        "{stats}"
+    );
+    let admin1 = stats["per_admin1"].as_array().unwrap();
+    assert!(
+        admin1
+            .iter()
+            .any(|a| a["admin1"] == "Mopti" && a["count"] == 1),
+        "{stats}"
+    );
+    assert!(stats["per_actor"].is_array());
+}
+
+#[test]
+fn french_and_english_reports_of_one_event_are_one_incident_with_both_figures() {
+    let s = start(None, true);
+    let (_, v) = get(&s, "/api/incidents?admin1=Kayes");
+    assert_eq!(
+        items(&v).len(),
+        1,
+        "the FR and EN Torokela reports should be one incident: {v}"
+    );
+    let id = items(&v)[0]["id"].as_str().unwrap();
+    let (_, inc) = get(&s, &format!("/api/incidents/{id}"));
+    let mut langs: Vec<&str> = inc["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["language"].as_str().unwrap())
+        .collect();
+    langs.sort();
+    assert_eq!(langs, vec!["en", "fr"]);
+    assert_eq!(inc["fatalities"]["low"], 12);
+    assert_eq!(inc["fatalities"]["high"], 15);
+    let quotes: Vec<&str> = inc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["field"] == "fatalities")
+        .map(|c| c["quote"].as_str().unwrap())
+        .collect();
+    assert!(quotes.contains(&"douze soldats ont été tués"), "{quotes:?}");
+    assert!(
+        quotes.contains(&"Nearly 15 soldiers were killed"),
+        "{quotes:?}"
+    );
+    // The French quote's byte offsets land on the right words despite the accents.
+    let fr = inc["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["language"] == "fr")
+        .unwrap();
+    let c = inc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["quote"] == "douze soldats ont été tués")
+        .unwrap();
+    let text = fr["text"].as_str().unwrap();
+    let (a, b) = (
+        c["start"].as_u64().unwrap() as usize,
+        c["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[a..b], "douze soldats ont été tués");
+}
+
+#[test]
+fn openapi_health_config_and_the_embedded_ui() {
+    let s = start(None, false);
+    let (st, doc) = get(&s, "/api/openapi.json");
+    assert_eq!(st, 200);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    for route in [
+        "/api/incidents",
+        "/api/incidents/{id}",
+        "/api/incidents.geojson",
+        "/api/articles",
+        "/api/articles/{ref}",
+        "/api/stats",
+        "/api/openapi.json",
+        "/api/health",
+        "/api/config",
+    ] {
+        assert!(
+            paths.contains_key(route),
+            "{route} missing from the OpenAPI document"
+        );
+    }
+    assert!(paths["/api/articles"]["post"]["security"].is_array());
+    for (method, path) in vigie_web::API_ROUTES {
+        assert!(paths[*path][*method].is_object(), "{method} {path}");
+    }
+
+    let (st, h) = get(&s, "/api/health");
+    assert_eq!((st, h["status"].as_str()), (200, Some("ok")));
+    let (_, c) = get(&s, "/api/config");
+    assert_eq!(
+        c["tile_url"],
+        "https://tiles.example.invalid/{z}/{x}/{y}.png"
+    );
+    assert_eq!(c["writes"], false);
+
+    // The page and its assets come from the binary.
+    let mut r = agent().get(&format!("{}/", s.base)).call().unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let html = r.body_mut().read_to_string().unwrap();
+    assert!(html.contains("<script src=\"app.js\"></script>"), "{html}");
+    assert!(html.contains("vendor/leaflet.js"));
+    for asset in [
+        "/app.js",
+        "/app.css",
+        "/vendor/leaflet.js",
+        "/vendor/leaflet.css",
+    ] {
+        let r = agent().get(&format!("{}{asset}", s.base)).call().unwrap();
+        assert_eq!(r.status().as_u16(), 200, "{asset}");
+    }
+    let mut r = agent()
+        .get(&format!("{}/geo/countries.geojson", s.base))
+        .call()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let geo: Value = serde_json::from_str(
+        &r.body_mut()
+            .with_config()
+            .limit(50 * 1024 * 1024)
+            .read_to_string()
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(geo["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["properties"]["name"] == "Mali"));
+    let (st, v) = get(&s, "/no/such/file.js");
+    assert_eq!(st, 404);
+    error_of(&v);
+}
+
+#[test]
+fn writes_need_the_token_and_report_bad_records() {
+    let s = start(Some(TOKEN), false);
+    let good = r#"{"id":"fiction-post-1","title":"Essai","outlet":"Le Veilleur (fictif)","published":"2031-06-01","language":"fr","text":"Le 1er juin 2031, un marché imaginaire a été incendié à Dabakoro, ville inventée."}"#;
+
+    let (st, v) = post(&s, None, "application/x-ndjson", good);
+    assert_eq!(st, 401, "{v}");
+    assert!(error_of(&v).contains("Bearer"));
+    let (st, v) = post(&s, Some("wrong"), "application/x-ndjson", good);
+    assert_eq!(st, 401);
+    assert!(error_of(&v).contains("invalid"));
+
+    // JSON Lines: the bad lines are reported by number, the good ones stored.
+    let body = format!(
+        "{good}\n{{\"id\": \"broken\", \"text\": \n\n{{\"id\":\"fiction-post-2\"}}\n{}\n",
+        r#"{"url":"https://example.invalid/fiction-3","language":"en","html":"<p>A made-up convoy was stopped near Gorodji, an invented town, on June 2, 2031.</p>"}"#
+    );
+    let (st, v) = post(&s, Some(TOKEN), "application/x-ndjson", &body);
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(v["read"], 4);
+    assert_eq!(v["new"], 2, "{v}");
+    let rejected = v["rejected"].as_array().unwrap();
+    let lines: Vec<u64> = rejected
+        .iter()
+        .map(|r| r["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![2, 4]);
+    assert!(rejected[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("invalid JSON"));
+    assert!(rejected[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("`text` nor `html`"));
+
+    // Same record again: unchanged. As a JSON object this time.
+    let (st, v) = post(&s, Some(TOKEN), "application/json", good);
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(
+        (v["new"].as_u64(), v["unchanged"].as_u64()),
+        (Some(0), Some(1))
+    );
+
+    let (_, arts) = get(&s, "/api/articles");
+    let refs: Vec<&str> = items(&arts)
+        .iter()
+        .map(|a| a["ref"].as_str().unwrap())
+        .collect();
+    assert!(
+        refs.contains(&"fiction-post-1") && refs.contains(&"https://example.invalid/fiction-3")
+    );
+    assert_eq!(arts["total"], 2);
+
+    // Whole-body errors.
+    let (st, v) = post(&s, Some(TOKEN), "application/json", "{\"id\": ");
+    assert_eq!(st, 400);
+    assert!(error_of(&v).contains("invalid JSON"));
+    let (st, v) = post(
+        &s,
+        Some(TOKEN),
+        "application/json",
+        "[{\"title\":\"no id\"}]",
+    );
+    assert_eq!(st, 400);
+    assert_eq!(v["rejected"][0]["line"], 1);
+    let (st, v) = post(&s, Some(TOKEN), "application/x-ndjson", "\n\n");
+    assert_eq!(st, 400);
+    error_of(&v);
+    let (st, v) = post(&s, Some(TOKEN), "text/html", "<p>hello</p>");
+    assert_eq!(st, 415);
+    error_of(&v);
+    let big = format!(
+        "{{\"id\":\"big\",\"text\":\"{}\"}}",
+        "Texte de remplissage imaginaire. ".repeat(TEST_MAX_BODY / 16)
+    );
+    let (st, v) = post(&s, Some(TOKEN), "application/json", &big);
+    assert_eq!(st, 413, "{v}");
+    assert!(error_of(&v).contains("too large"));
+}
+
+#[test]
+fn writes_are_disabled_without_a_configured_token() {
+    let s = start(None, false);
+    let (st, v) = post(
+        &s,
+        Some("anything"),
+        "application/json",
+        r#"{"id":"x","text":"Texte fictif."}"#,
+    );
+    assert_eq!(st, 403);
+    assert!(error_of(&v).contains("disabled"));
+}

