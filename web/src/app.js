@@ -39,7 +39,7 @@ function h(tag, attrs, ...children) {
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -186,9 +186,8 @@ async function loadBoundaries() {
     setStatus(`Could not load country outlines: ${e.message}`, true);
   }
   try {
-    const r = await fetch('geo/admin1.geojson');
-    if (r.ok) {
-      const admin1 = await r.json();
+    if (state.config.admin1_layer) {
+      const admin1 = await getJSON('geo/admin1.geojson');
       layers.Regions = L.geoJSON(admin1, {
         pane: 'boundaries',
         style: { color: '#b0a890', weight: 0.6, dashArray: '3 3', fill: false },
@@ -543,10 +542,11 @@ async function openIncident(id) {
     return;
   }
   panel.replaceChildren(...renderIncident(inc));
-  panel.focus();
+  panel.focus({ preventScroll: true });
+  panel.scrollTop = 0;
   drawMarkers();
   const m = markerById.get(id);
-  if (m) map.panTo(m.getLatLng());
+  if (m && !map.getBounds().pad(-0.1).contains(m.getLatLng())) map.panTo(m.getLatLng(), { animate: false });
 }
 
 function backButton() {
@@ -586,7 +586,9 @@ function renderIncident(inc) {
   const date = inc.date
     ? `${inc.date}${inc.date_end && inc.date_end !== inc.date ? ' → ' + inc.date_end : ''} (${TIME_PRECISION[inc.time_precision] || 'precision unknown'})`
     : 'unknown';
-  const place = [inc.location, inc.admin3, inc.admin2, inc.admin1, inc.country].filter(Boolean).join(', ');
+  const place = [inc.location, inc.admin3, inc.admin2, inc.admin1, inc.country]
+    .filter((x, k, all) => x && all.indexOf(x) === k)
+    .join(', ');
   const coords = inc.latitude != null ? ` · ${inc.latitude.toFixed(4)}, ${inc.longitude.toFixed(4)}` : '';
   const actor = (a, assoc) => (a ? a + (assoc ? ` (with ${assoc})` : '') : null);
   out.push(
@@ -635,25 +637,42 @@ function renderIncident(inc) {
     byField.get(c.field).push(c);
   }
   claims.forEach((c, i) => (c._n = i));
-  for (const [field, cs] of byField) {
+  // Figures first (conflicts are what the reader needs to see), then the other fields.
+  const fields = [...byField.keys()].sort((a, b) => {
+    const ra = FIGURES.includes(a) ? FIGURES.indexOf(a) : 99;
+    const rb = FIGURES.includes(b) ? FIGURES.indexOf(b) : 99;
+    return ra - rb || a.localeCompare(b);
+  });
+  const others = h('details', { class: 'other-claims' });
+  let otherCount = 0;
+  for (const field of fields) {
+    const cs = byField.get(field);
     const values = new Map();
     for (const c of cs) {
       const k = valueKey(c.value);
       if (!values.has(k)) values.set(k, []);
       values.get(k).push(c);
     }
+    let section;
     if (values.size > 1) {
-      out.push(
-        h(
-          'section',
-          { class: 'conflict', 'data-testid': 'conflict', 'aria-label': `Conflicting claims about ${field}` },
-          h('h4', { text: `${field}: sources disagree` }),
-          h('div', { class: 'side-by-side' }, [...values.values()].map((group) => h('div', { class: 'column' }, group.map((c) => claimCard(c, articles))))),
-        ),
+      section = h(
+        'section',
+        { class: 'conflict', 'data-testid': 'conflict', 'aria-label': `Conflicting claims about ${field}` },
+        h('h4', { text: `${field}: sources disagree` }),
+        h('div', { class: 'side-by-side' }, [...values.values()].map((group) => h('div', { class: 'column' }, group.map((c) => claimCard(c, articles))))),
       );
     } else {
-      out.push(h('section', { class: 'claims' }, h('h4', { text: field }), cs.map((c) => claimCard(c, articles))));
+      section = h('section', { class: 'claims' }, h('h4', { text: field }), cs.map((c) => claimCard(c, articles)));
     }
+    if (FIGURES.includes(field) || values.size > 1) out.push(section);
+    else {
+      others.append(section);
+      otherCount += cs.length;
+    }
+  }
+  if (otherCount) {
+    others.prepend(h('summary', { text: `Other claims (${otherCount}): ${fields.filter((f) => !FIGURES.includes(f)).join(', ')}` }));
+    out.push(others);
   }
 
   // Article texts, French and English together, quoted words highlighted.

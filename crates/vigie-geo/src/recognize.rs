@@ -11,7 +11,7 @@
 //! Country names (`data/countries.tsv`, French and English) are reported with `Cue::Admin(Country)` and no
 //! candidates; "Niger" next to "fleuve"/"river" is the river and is not reported.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::gazetteer::{IdMap, MIN_SKELETON};
@@ -26,8 +26,8 @@ pub(crate) struct Lexicon {
     pub countries: IdMap<&'static str>,
     /// key hash of a demonym → ISO code.
     pub demonyms: IdMap<&'static str>,
-    /// (folded phrase, cue), longest first.
-    pub cues: Vec<(String, Cue)>,
+    /// last word of a cue phrase → (words of the phrase, cue), longest first.
+    pub cues: HashMap<String, Vec<(Vec<String>, Cue)>>,
     pub max_country_tokens: usize,
 }
 
@@ -70,6 +70,13 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         })
         .collect();
     cues.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    let mut by_last: HashMap<String, Vec<(Vec<String>, Cue)>> = HashMap::new();
+    for (phrase, cue) in cues {
+        let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+        let last = words.last().cloned().unwrap_or_default();
+        by_last.entry(last).or_default().push((words, cue));
+    }
+    let cues = by_last;
     Lexicon { stop, person, generic, countries, demonyms, cues, max_country_tokens }
 });
 
@@ -171,6 +178,8 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     let max_n = gaz.max_tokens.max(lex.max_country_tokens);
     let mut out: Vec<PlaceMention> = Vec::new();
     let mut matched_until = 0usize; // first token index not inside a previous mention
+    let mut widened: IdMap<Vec<u32>> = IdMap::default();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
         let ti = &t.toks[i];
@@ -227,6 +236,25 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         let (cue, candidates) = match hit {
             Hit::Country(_) => (Cue::Admin(AdminLevel::Country), Vec::new()),
             Hit::Place(ids) => {
+                let c = widened.entry(h_of(&t, i, end_tok)).or_insert_with(|| widen(gaz, &t, i, end_tok, ids)).clone();
+                (Cue::None, c)
+            }
+        };
+        out.push(PlaceMention { start, end, surface: text[start..end].to_string(), cue, candidates });
+        ranges.push((i, end_tok));
+        matched_until = end_tok + 1;
+        i = end_tok + 1;
+    }
+    assign_cues(&t, &mut out, &ranges);
+    out
+}
+
+fn h_of(t: &Tokens<'_>, i: usize, end: usize) -> u64 {
+    (i..=end).fold(hash_start(), |h, x| hash_extend(h, t.folded(x).as_bytes()))
+}
+
+/// Exact candidates plus places spelled alike (same skeleton, at most one edit per five letters).
+fn widen(gaz: &Gazetteer, t: &Tokens<'_>, i: usize, end_tok: usize, ids: &[u32]) -> Vec<u32> {
                 let mut c = ids.to_vec();
                 // widen with similar spellings ("Boulikessi" for "Boulkessi") for the resolver to weigh
                 let k: String = (i..=end_tok).map(|x| t.folded(x)).collect();
@@ -242,15 +270,7 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                         }
                     }
                 }
-                (Cue::None, c)
-            }
-        };
-        out.push(PlaceMention { start, end, surface: text[start..end].to_string(), cue, candidates });
-        matched_until = end_tok + 1;
-        i = end_tok + 1;
-    }
-    assign_cues(&t, &mut out);
-    out
+    c
 }
 
 fn is_river(t: &Tokens<'_>, i: usize, end: usize) -> bool {
@@ -296,101 +316,73 @@ fn sentence_start(t: &Tokens<'_>, j: usize) -> bool {
     s.contains(['.', '!', '?', '\n', ':', '«', '"'])
 }
 
-/// Folded text of up to ~8 words before byte `start`.
-fn folded_before(text: &str, start: usize) -> String {
-    let mut from = start.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    fold(&text[from..start])
-}
-
-fn distance_km(prefix: &str) -> Option<f64> {
-    let words: Vec<&str> = prefix.split(' ').collect();
+fn distance_km(words: &[&str]) -> Option<f64> {
     let mut k = words.len();
     let last = *words.get(k.checked_sub(1)?)?;
     if !matches!(last, "de" | "d" | "du" | "from" | "of") {
         return None;
     }
     k -= 1;
-    let mut skipped = 0;
-    const DIRS: [&str; 17] = [
+    const DIRS: [&str; 18] = [
         "au", "a", "l", "la", "to", "the", "nord", "sud", "est", "ouest", "north", "south", "east", "west",
-        "northeast", "northwest", "southeast",
+        "northeast", "northwest", "southeast", "southwest",
     ];
-    while k > 0 && skipped < 5 && (DIRS.contains(&words[k - 1]) || words[k - 1] == "southwest") {
+    let mut skipped = 0;
+    while k > 0 && skipped < 5 && DIRS.contains(&words[k - 1]) {
         k -= 1;
         skipped += 1;
     }
     let unit = *words.get(k.checked_sub(1)?)?;
-    let (num_word, glued) = if let Some(num) = unit.strip_suffix("km") {
-        if num.is_empty() {
-            (*words.get(k.checked_sub(2)?)?, false)
-        } else {
-            (num, true)
+    let num_word = match unit.strip_suffix("km") {
+        Some("") => *words.get(k.checked_sub(2)?)?,
+        Some(num) => num,
+        None if matches!(unit, "kilometres" | "kilometre" | "kilometers" | "kilometer" | "kms") => {
+            *words.get(k.checked_sub(2)?)?
         }
-    } else if matches!(unit, "kilometres" | "kilometre" | "kilometers" | "kilometer" | "kms") {
-        (*words.get(k.checked_sub(2)?)?, false)
-    } else {
-        return None;
+        None => return None,
     };
-    let _ = glued;
     let km: f64 = num_word.parse().ok()?;
     (km > 0.0 && km < 2000.0).then_some(km)
 }
 
-fn ends_with_phrase(prefix: &str, phrase: &str) -> bool {
-    prefix == phrase
-        || (prefix.len() > phrase.len()
-            && prefix.ends_with(phrase)
-            && prefix.as_bytes()[prefix.len() - phrase.len() - 1] == b' ')
-}
-
-fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention]) {
+fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)]) {
     let lex = &*LEX;
     let text = t.text;
     for k in 0..ms.len() {
         if ms[k].cue == Cue::Admin(AdminLevel::Country) {
             continue;
         }
+        let (first_tok, last_tok) = ranges[k];
         let start = ms[k].start;
         let prev_end = if k > 0 { ms[k - 1].end } else { 0 };
-        let between = if k > 0 { &text[prev_end..start] } else { "" };
-        let between_f = fold(between);
+        let between = if k > 0 { text[prev_end..start].trim() } else { "" };
         let prev_cue = if k > 0 { ms[k - 1].cue.clone() } else { Cue::None };
         // "(Bankass, Mopti)" right after a name
         if k > 0 {
-            let b = between.trim();
-            let opens = b == "(" || b == "[";
-            let continues = matches!(b, "," | ";") && prev_cue == Cue::Parenthetical;
+            let opens = between == "(" || between == "[";
+            let continues = matches!(between, "," | ";") && prev_cue == Cue::Parenthetical;
             if opens || continues {
                 ms[k].cue = Cue::Parenthetical;
                 continue;
             }
         }
         // "Kayes-Diboli" after "axe", or "between X and Y"
-        if k > 0 && matches!(between.trim(), "-" | "–" | "—" | "/") && prev_cue == Cue::Axis {
+        if k > 0 && matches!(between, "-" | "–" | "—" | "/") && prev_cue == Cue::Axis {
             ms[k].cue = Cue::Axis;
             continue;
         }
-        if k > 0 && matches!(between_f.as_str(), "et" | "and") && prev_cue == Cue::Between {
+        if k > 0 && (between.eq_ignore_ascii_case("et") || between.eq_ignore_ascii_case("and")) && prev_cue == Cue::Between {
             ms[k].cue = Cue::Between;
             continue;
         }
-        let prefix = folded_before(text, start);
-        if let Some(km) = distance_km(&prefix) {
+        let from = first_tok.saturating_sub(8);
+        let words: Vec<&str> = (from..first_tok).map(|x| t.folded(x)).collect();
+        if let Some(km) = distance_km(&words) {
             ms[k].cue = Cue::DistanceFrom { km };
             continue;
         }
         // "Mopti region", "Soum province" (English order)
-        let after = {
-            let mut to = (ms[k].end + 24).min(text.len());
-            while !text.is_char_boundary(to) {
-                to -= 1;
-            }
-            fold(&text[ms[k].end..to])
-        };
-        let first_after = after.split(' ').next().unwrap_or("");
+        let first_after = if last_tok + 1 < t.toks.len() { t.folded(last_tok + 1) } else { "" };
         let suffix_cue = match first_after {
             "region" | "state" => Some(Cue::Admin(AdminLevel::Region)),
             "province" | "cercle" | "circle" | "department" => Some(Cue::Admin(AdminLevel::Cercle)),
@@ -398,10 +390,12 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention]) {
             _ => None,
         };
         let mut cue = Cue::None;
-        for (phrase, c) in &lex.cues {
-            if ends_with_phrase(&prefix, phrase) {
-                cue = c.clone();
-                break;
+        if let Some(cands) = words.last().and_then(|w| lex.cues.get(*w)) {
+            for (phrase, c) in cands {
+                if phrase.len() <= words.len() && words[words.len() - phrase.len()..].iter().zip(phrase).all(|(a, b)| a == b) {
+                    cue = c.clone();
+                    break;
+                }
             }
         }
         if let Some(sc) = suffix_cue {
@@ -411,7 +405,7 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention]) {
         }
         // "on the Kayes-Diboli road": the pair before "road"/"highway" is an axis
         if k > 0
-            && matches!(between.trim(), "-" | "–" | "—")
+            && matches!(between, "-" | "–" | "—")
             && matches!(first_after, "road" | "highway" | "axis" | "axe" | "route")
         {
             ms[k - 1].cue = Cue::Axis;
@@ -462,4 +456,30 @@ pub(crate) fn edits(a: &str, b: &str) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn parts() {
+        let text = "Des hommes armés non identifiés ont attaqué mardi le poste de sécurité de Diboli, à la frontière \
+avec le Sénégal, selon des sources locales. D'autres assaillants ont visé Sandaré et la cimenterie de Gangontéry, \
+dans le cercle de Bafoulabé, région de Kayes. ".repeat(12);
+        let g = Gazetteer::bundled();
+        let _ = &*LEX;
+        let n = 500;
+        let t0 = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(Tokens::new(&text));
+        }
+        println!("tokens {:?}", t0.elapsed() / n);
+        let t0 = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(find_places(g, &text));
+        }
+        println!("find {:?}", t0.elapsed() / n);
+        println!("{} mentions", find_places(g, &text).len());
+    }
 }

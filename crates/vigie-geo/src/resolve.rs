@@ -24,8 +24,8 @@ use crate::{country_name, AdminLevel, Cue, Gazetteer, PlaceId, PlaceKind, PlaceM
 
 struct Ctx {
     country: Option<&'static str>,
-    /// (key hash of a name in the text, weight, mention index)
-    admin: Vec<(u64, f64, usize)>,
+    /// (key hash of a name in the text, weight); a mention never supports a candidate of its own name
+    admin: Vec<(u64, f64)>,
 }
 
 fn wanted_admin(cue: &Cue) -> Option<PlaceKind> {
@@ -73,7 +73,7 @@ fn static_code(cc: &str) -> Option<&'static str> {
     crate::COUNTRY_CODES.iter().copied().find(|c| *c == cc)
 }
 
-fn score(gaz: &Gazetteer, ctx: &Ctx, mi: usize, m: &PlaceMention, id: PlaceId, exact: bool) -> f64 {
+fn score(gaz: &Gazetteer, ctx: &Ctx, own_key: u64, m: &PlaceMention, id: PlaceId, exact: bool) -> f64 {
     let r = &gaz.recs[id as usize];
     let mut s = if exact { 3.0 } else { 0.0 };
     if let Some(c) = ctx.country {
@@ -116,8 +116,8 @@ fn score(gaz: &Gazetteer, ctx: &Ctx, mi: usize, m: &PlaceMention, id: PlaceId, e
     let a2 = gaz.admin_key(id, 2);
     let a3 = gaz.admin_key(id, 3);
     let (mut b1, mut b2, mut b3) = (0.0f64, 0.0f64, 0.0f64);
-    for &(k, w, other) in &ctx.admin {
-        if other == mi || k == 0 {
+    for &(k, w) in &ctx.admin {
+        if k == own_key || k == 0 {
             continue;
         }
         if k == a2 && r.kind != PlaceKind::Admin2 {
@@ -131,6 +131,13 @@ fn score(gaz: &Gazetteer, ctx: &Ctx, mi: usize, m: &PlaceMention, id: PlaceId, e
         }
     }
     s + b1 + b2 + b3
+}
+
+/// Equirectangular distance: accurate enough for proximity bonuses at Sahel latitudes.
+fn approx_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let x = (lon2 - lon1) * ((lat1 + lat2) * 0.5).to_radians().cos() * 111.32;
+    let y = (lat2 - lat1) * 110.57;
+    (x * x + y * y).sqrt()
 }
 
 fn precision(kind: PlaceKind, cue: &Cue) -> u8 {
@@ -191,8 +198,9 @@ pub fn resolve(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
         })
         .collect();
     let country = country_votes(gaz, text, mentions, &exact);
-    let mut admin = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
+    let keys: Vec<u64> = mentions.iter().map(|m| hash_key(&key(&m.surface))).collect();
+    let mut admin: Vec<(u64, f64)> = Vec::new();
+    for (m, &k) in mentions.iter().zip(&keys) {
         if m.candidates.is_empty() {
             continue;
         }
@@ -200,33 +208,41 @@ pub fn resolve(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
             Cue::Admin(_) | Cue::Parenthetical => 4.0,
             _ => 1.5,
         };
-        admin.push((hash_key(&key(&m.surface)), w, i));
+        match admin.iter_mut().find(|(ak, _)| *ak == k) {
+            Some(a) => a.1 = a.1.max(w),
+            None => admin.push((k, w)),
+        }
     }
     let ctx = Ctx { country, admin };
 
-    // pass 1: scores without proximity
+    // pass 1: scores without proximity (the same name with the same cue scores the same)
     let mut scored: Vec<Vec<(PlaceId, f64)>> = Vec::with_capacity(mentions.len());
     for (mi, m) in mentions.iter().enumerate() {
+        if let Some(prev) = (0..mi).find(|&p| keys[p] == keys[mi] && mentions[p].cue == m.cue && mentions[p].candidates == m.candidates) {
+            let v = scored[prev].clone();
+            scored.push(v);
+            continue;
+        }
         let mut v: Vec<(PlaceId, f64)> = m
             .candidates
             .iter()
             .copied()
             .filter(|&id| id < n)
-            .map(|id| (id, score(gaz, &ctx, mi, m, id, exact[mi].contains(&id))))
+            .map(|id| (id, score(gaz, &ctx, keys[mi], m, id, exact[mi].contains(&id))))
             .collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scored.push(v);
     }
-    let firsts: Vec<Option<(f64, f64, u64)>> = scored
-        .iter()
-        .zip(mentions)
-        .map(|(v, m)| {
-            v.first().map(|&(id, _)| {
+    // anchors for proximity: the first choice of each distinct name
+    let mut anchors: Vec<(f64, f64, u64)> = Vec::new();
+    for (v, &k) in scored.iter().zip(&keys) {
+        if let Some(&(id, _)) = v.first() {
+            if !anchors.iter().any(|a| a.2 == k) {
                 let r = &gaz.recs[id as usize];
-                (r.lat(), r.lon(), hash_key(&key(&m.surface)))
-            })
-        })
-        .collect();
+                anchors.push((r.lat(), r.lon(), k));
+            }
+        }
+    }
 
     // pass 2: proximity to the other places of the article
     let mut out = Vec::with_capacity(mentions.len());
@@ -251,17 +267,15 @@ pub fn resolve(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
             out.push(None);
             continue;
         }
-        let own_key = firsts[mi].map(|f| f.2).unwrap_or(0);
+        let own_key = keys[mi];
         let mut v: Vec<(PlaceId, f64)> = scored[mi]
             .iter()
             .map(|&(id, s)| {
                 let r = &gaz.recs[id as usize];
                 let mut best_d = f64::INFINITY;
-                for (oi, f) in firsts.iter().enumerate() {
-                    if let Some((lat, lon, k)) = f {
-                        if oi != mi && *k != own_key {
-                            best_d = best_d.min(km(r.lat(), r.lon(), *lat, *lon));
-                        }
+                for &(lat, lon, k) in &anchors {
+                    if k != own_key {
+                        best_d = best_d.min(approx_km(r.lat(), r.lon(), lat, lon));
                     }
                 }
                 let bonus = if best_d < 30.0 {

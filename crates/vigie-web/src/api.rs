@@ -90,6 +90,16 @@ pub async fn api_not_found(uri: axum::http::Uri) -> ApiError {
     ))
 }
 
+pub async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!(
+            "{method} is not allowed on {} (see /api/openapi.json)",
+            uri.path()
+        ),
+    )
+}
+
 // ---------------------------------------------------------------------------
 // Small routes
 // ---------------------------------------------------------------------------
@@ -103,6 +113,7 @@ pub async fn config(State(state): AppStateRef) -> Json<Value> {
         "version": env!("CARGO_PKG_VERSION"),
         "tile_url": state.tile_url,
         "writes": state.token.is_some(),
+        "admin1_layer": crate::assets::Dist::get("geo/admin1.geojson").is_some(),
     }))
 }
 

@@ -119,6 +119,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api", get(api::api_not_found))
         .route("/api/{*rest}", axum::routing::any(api::api_not_found))
         .fallback(assets::static_file)
+        .method_not_allowed_fallback(api::method_not_allowed)
         .with_state(state)
 }
 

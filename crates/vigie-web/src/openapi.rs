@@ -192,7 +192,7 @@ pub fn openapi_document() -> Value {
             "schemas": {
                 "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "string" } } },
                 "Health": { "type": "object", "required": ["status"], "properties": { "status": { "const": "ok" }, "version": { "type": "string" } } },
-                "Config": { "type": "object", "properties": { "version": { "type": "string" }, "tile_url": nullable("string"), "writes": { "type": "boolean" } } },
+                "Config": { "type": "object", "properties": { "version": { "type": "string" }, "tile_url": nullable("string"), "writes": { "type": "boolean" }, "admin1_layer": { "type": "boolean", "description": "Whether the UI bundles first-level region outlines" } } },
                 "Estimate": { "type": "object", "description": "UCDP-style low/best/high over all claims", "properties": { "low": nullable("integer"), "best": nullable("integer"), "high": nullable("integer") } },
                 "ArticleRef": { "type": "object", "required": ["ref"], "properties": {
                     "ref": { "type": "string" }, "url": nullable("string"), "outlet": nullable("string"),

@@ -580,6 +580,13 @@ fn openapi_health_config_and_the_embedded_ui() {
         .unwrap()
         .iter()
         .any(|f| f["properties"]["name"] == "Mali"));
+    let mut r = agent()
+        .delete(&format!("{}/api/incidents", s.base))
+        .call()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 405);
+    let v: Value = serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap();
+    assert!(error_of(&v).contains("DELETE"));
     let (st, v) = get(&s, "/no/such/file.js");
     assert_eq!(st, 404);
     error_of(&v);

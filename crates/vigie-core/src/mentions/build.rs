@@ -32,7 +32,7 @@ pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal
     let Some(primary) = primary else { return Vec::new() };
     let mut kinds = vec![primary];
     if primary.event_type() == EventType::Battles
-        && frame.classes.contains(&TriggerClass::Abduction)
+        && effective_classes(frame).contains(&TriggerClass::Abduction)
         && victims_civilian
         && military_target
     {
@@ -168,9 +168,18 @@ pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal
 
 fn kinds_contains_split(primary: SubEventType, frame: &Frame, victims_civilian: bool, military_target: bool) -> bool {
     primary.event_type() == EventType::Battles
-        && frame.classes.contains(&TriggerClass::Abduction)
+        && effective_classes(frame).contains(&TriggerClass::Abduction)
         && victims_civilian
         && military_target
+}
+
+/// Weak triggers ("fighting over territory") count only when nothing strong was said.
+fn effective_classes(frame: &Frame) -> &BTreeSet<TriggerClass> {
+    if frame.strong_classes.is_empty() {
+        &frame.classes
+    } else {
+        &frame.strong_classes
+    }
 }
 
 /// ACLED's order of precedence over what the frame says.
@@ -183,8 +192,7 @@ fn classify(
 ) -> Option<SubEventType> {
     use SubEventType::*;
     use TriggerClass as T;
-    // Weak triggers ("fighting over territory") count only when nothing strong was said.
-    let classes = if frame.strong_classes.is_empty() { &frame.classes } else { &frame.strong_classes };
+    let classes = effective_classes(frame);
     let has = |c: T| classes.contains(&c);
     let target = |k: TargetKind| targets.iter().any(|t| t.kind == k);
     let military = target(TargetKind::MilitaryBase)

@@ -98,6 +98,11 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Every expression starts with a digit or a lexicon word.
+        if toks[i].id == NO_ID && toks[i].kind != Kind::Num {
+            i += 1;
+            continue;
+        }
         match lex.parse_at(text, &toks, i) {
             Some((s, e, expr)) => {
                 out.push(DateMatch { span: Span::new(toks[s].start, toks[e - 1].end), expr });

@@ -278,7 +278,7 @@ impl<'a> Analysis<'a> {
         // The frame the text is currently about (never a background frame).
         let mut current: Option<usize> = None;
         for (i, s) in self.sentences.iter().enumerate() {
-            if s.triggers.is_empty() {
+            if s.triggers.is_empty() || s.generic {
                 let supports = !s.generic
                     && (!s.zero.is_empty() || !s.actors.is_empty() || self.has_counted_quantity(i) || !s.places.is_empty());
                 if supports {

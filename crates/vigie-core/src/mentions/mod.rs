@@ -31,6 +31,14 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
     let resolved = vigie_geo::resolve(gazetteer, &doc.text, &places);
     let analysis = frames::Analysis::new(doc, hits, quantities, date_matches, places, resolved);
     let frames = analysis.frames();
+    if std::env::var_os("VIGIE_DEBUG_FRAMES").is_some() {
+        for (i, f) in frames.iter().enumerate() {
+            eprintln!("frame {i}: classes {:?} strong {:?} sentences {:?} support {:?} places {:?}", f.classes, f.strong_classes, f.sentences, f.support, f.places);
+            for &s in &f.sentences {
+                eprintln!("   [{s}] {:?} {}", analysis.sentences[s].classes(), shorten(analysis.sentence_text(s)));
+            }
+        }
+    }
     let mut diagnostics = Vec::new();
     let mut mentions = Vec::new();
     let mut ordinal = 0u32;

@@ -69,6 +69,11 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Every expression starts with a digit or a lexicon word.
+        if toks[i].id == NO_ID && toks[i].kind != Kind::Num {
+            i += 1;
+            continue;
+        }
         if let Some((end, _)) = lex.skip.longest(&toks, i) {
             i = end;
             continue;
@@ -255,6 +260,11 @@ pub(crate) fn tokenize(text: &str, vocab: &Vocab) -> Vec<Tok> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b == b' ' {
+            gap = if gap == Gap::None { Gap::Space } else { gap.max(Gap::Spaces) };
+            i += 1;
+            continue;
+        }
         let (c, clen) = if b < 0x80 {
             (b as char, 1)
         } else {
@@ -295,8 +305,14 @@ pub(crate) fn tokenize(text: &str, vocab: &Vocab) -> Vec<Tok> {
             buf.clear();
             let mut j = i;
             while j < bytes.len() {
-                let (c2, l2) = if bytes[j] < 0x80 {
-                    (bytes[j] as char, 1)
+                let bj = bytes[j];
+                if bj.is_ascii_alphabetic() {
+                    buf.push(bj.to_ascii_lowercase() as char);
+                    j += 1;
+                    continue;
+                }
+                let (c2, l2) = if bj < 0x80 {
+                    break;
                 } else {
                     match text[j..].chars().next() {
                         Some(c2) => (c2, c2.len_utf8()),
