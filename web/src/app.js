@@ -200,10 +200,18 @@ async function loadBoundaries() {
     /* regions are optional */
   }
   if (state.config.tile_url) {
-    layers['Online tiles'] = L.tileLayer(state.config.tile_url, {
+    // The operator asked for an online basemap: show it, with the country fill made
+    // transparent so the tiles show through (outlines stay). Toggle in the layer control.
+    const tiles = L.tileLayer(state.config.tile_url, {
       maxZoom: 18,
       attribution: 'Tiles: as configured by the server operator',
     });
+    layers['Online tiles'] = tiles;
+    const fill = (on) => layers.Countries && layers.Countries.setStyle({ fillOpacity: on ? 0 : 1 });
+    map.on('overlayadd', (e) => e.layer === tiles && fill(true));
+    map.on('overlayremove', (e) => e.layer === tiles && fill(false));
+    tiles.addTo(map);
+    fill(true);
   }
   if (Object.keys(layers).length > 1) L.control.layers(null, layers, { collapsed: true }).addTo(map);
 }
@@ -372,7 +380,7 @@ function drawList() {
           h('span', { class: 'swatch', style: `background:${color(inc.event_type)}`, 'aria-hidden': 'true' }),
           h('span', { class: 'item-date', text: inc.date || 'no date' }),
           h('span', { class: 'item-type', text: inc.sub_event_type || inc.event_type || '' }),
-          h('span', { class: 'item-place', text: [inc.location, inc.admin1, inc.country].filter(Boolean).join(', ') }),
+          h('span', { class: 'item-place', text: [inc.location, inc.admin1, inc.country].filter((x, k, all) => x && all.indexOf(x) === k).join(', ') }),
           h('span', { class: 'item-figs', text: best != null ? `${best} killed` : '' }),
           h('span', { class: 'item-src', text: `${inc.articles.length} report${inc.articles.length === 1 ? '' : 's'}${langs ? ' · ' + langs : ''}` }),
         ),
@@ -677,12 +685,12 @@ function renderIncident(inc) {
 
   // Article texts, French and English together, quoted words highlighted.
   const texts = inc.texts || [];
-  const langs = [...new Set(texts.map((t) => t.language))];
+  const order = { fr: 0, en: 1 };
+  const sorted = texts.slice().sort((a, b) => (order[a.language] ?? 9) - (order[b.language] ?? 9) || a.ref.localeCompare(b.ref));
+  const langs = [...new Set(sorted.map((t) => t.language))];
   out.push(
     h('h3', { text: `Reports (${texts.length})${langs.length > 1 ? ' — ' + langs.map((l) => LANG_NAME[l] || l).join(' and ') + ' together' : ''}` }),
   );
-  const order = { fr: 0, en: 1 };
-  const sorted = texts.slice().sort((a, b) => (order[a.language] ?? 9) - (order[b.language] ?? 9) || a.ref.localeCompare(b.ref));
   out.push(h('div', { class: 'texts' + (sorted.length > 1 ? ' multi' : '') }, sorted.map((t) => articleText(t, claims))));
   return out;
 }

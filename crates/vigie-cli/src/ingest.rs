@@ -1,7 +1,8 @@
 //! The ingest loop: read sources → batches → `process_batch` (parallel) → one store
 //! transaction per batch → relink at the end.
 
-use crate::input::{read_source, Item, ReadArticle, Rejection, Source};
+use crate::input::{read_source_with, Item, ReadArticle, Rejection, Source};
+use std::ops::ControlFlow;
 use vigie_core::{Article, Diagnostic};
 use vigie_store::{ArticleMeta, Store};
 
@@ -36,19 +37,27 @@ impl Summary {
 
 /// Hooks for progress display.
 pub trait Progress {
+    /// One more input (file, stdin) fully read.
     fn source_done(&self, _name: &str) {}
+    /// Articles stored so far in this run.
+    fn articles_done(&self, _n: usize) {}
 }
 impl Progress for () {}
 
 /// Ingest `sources` into `store`. Store errors abort (what was committed in earlier batches
 /// stays; the failing batch leaves nothing).
-pub fn run(store: &mut Store, sources: &[Source], progress: &dyn Progress) -> anyhow::Result<Summary> {
+pub fn run(
+    store: &mut Store,
+    sources: &[Source],
+    progress: &dyn Progress,
+) -> anyhow::Result<Summary> {
     let mut summary = Summary::default();
     let mut pending: Vec<(ReadArticle, String)> = Vec::new();
     let mut seen_refs: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut failure: Option<anyhow::Error> = None;
     for source in sources {
         let name = source.name();
-        for item in read_source(source) {
+        let _ = read_source_with(source, &mut |item| {
             summary.read += 1;
             match item {
                 Item::Rejected(r) => summary.rejected.push(r),
@@ -68,10 +77,18 @@ pub fn run(store: &mut Store, sources: &[Source], progress: &dyn Progress) -> an
                     }
                     pending.push((a, name.clone()));
                     if pending.len() >= BATCH {
-                        flush(store, &mut pending, &mut summary)?;
+                        if let Err(e) = flush(store, &mut pending, &mut summary) {
+                            failure = Some(e);
+                            return ControlFlow::Break(());
+                        }
+                        progress.articles_done(summary.new + summary.unchanged + summary.updated);
                     }
                 }
             }
+            ControlFlow::Continue(())
+        });
+        if let Some(e) = failure {
+            return Err(e);
         }
         progress.source_done(&name);
     }
@@ -84,15 +101,32 @@ pub fn run(store: &mut Store, sources: &[Source], progress: &dyn Progress) -> an
 
 /// Ingest already-read articles (e.g. the demo corpus) as one run.
 pub fn run_articles(store: &mut Store, articles: Vec<Article>) -> anyhow::Result<Summary> {
-    let mut summary = Summary { read: articles.len(), ..Default::default() };
-    let mut pending: Vec<(ReadArticle, String)> =
-        articles.into_iter().map(|a| (ReadArticle { article: a, notes: vec![] }, String::new())).collect();
+    let mut summary = Summary {
+        read: articles.len(),
+        ..Default::default()
+    };
+    let mut pending: Vec<(ReadArticle, String)> = articles
+        .into_iter()
+        .map(|a| {
+            (
+                ReadArticle {
+                    article: a,
+                    notes: vec![],
+                },
+                String::new(),
+            )
+        })
+        .collect();
     flush(store, &mut pending, &mut summary)?;
     summary.incidents = store.relink()?;
     Ok(summary)
 }
 
-fn flush(store: &mut Store, pending: &mut Vec<(ReadArticle, String)>, summary: &mut Summary) -> anyhow::Result<()> {
+fn flush(
+    store: &mut Store,
+    pending: &mut Vec<(ReadArticle, String)>,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
     if pending.is_empty() {
         return Ok(());
     }

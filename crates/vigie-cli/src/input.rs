@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use std::io::BufRead;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use vigie_core::{Article, Body};
 pub use vigie_store::Rejection;
@@ -14,9 +15,15 @@ pub const MAX_BYTES: u64 = 10_000_000;
 /// An input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
-    File { path: PathBuf, kind: Kind },
+    File {
+        path: PathBuf,
+        kind: Kind,
+    },
     /// A file or directory entry that cannot be read at all (reported as is).
-    Bad { path: PathBuf, reason: String },
+    Bad {
+        path: PathBuf,
+        reason: String,
+    },
     Stdin,
 }
 
@@ -78,7 +85,10 @@ pub fn collect_sources(args: &[String]) -> Vec<Source> {
 }
 
 fn walk(path: &Path, explicit: bool, out: &mut Vec<Source>, depth: usize) {
-    let bad = |reason: String| Source::Bad { path: path.to_path_buf(), reason };
+    let bad = |reason: String| Source::Bad {
+        path: path.to_path_buf(),
+        reason,
+    };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -109,11 +119,14 @@ fn walk(path: &Path, explicit: bool, out: &mut Vec<Source>, depth: usize) {
         return;
     }
     match Kind::of(path) {
-        Some(kind) if meta.is_file() => out.push(Source::File { path: path.to_path_buf(), kind }),
+        Some(kind) if meta.is_file() => out.push(Source::File {
+            path: path.to_path_buf(),
+            kind,
+        }),
         Some(_) => out.push(bad("cannot read: not a regular file".into())),
-        None if explicit => {
-            out.push(bad("unsupported file type (expected .txt, .md, .html, .htm, .jsonl or .json)".into()))
-        }
+        None if explicit => out.push(bad(
+            "unsupported file type (expected .txt, .md, .html, .htm, .jsonl or .json)".into(),
+        )),
         None => {}
     }
 }
@@ -133,7 +146,11 @@ pub enum Item {
 }
 
 fn reject(source: &str, line: Option<usize>, reason: impl Into<String>) -> Item {
-    Item::Rejected(Rejection { source: source.to_string(), line, reason: reason.into() })
+    Item::Rejected(Rejection {
+        source: source.to_string(),
+        line,
+        reason: reason.into(),
+    })
 }
 
 fn mb(n: u64) -> String {
@@ -159,7 +176,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, bool), String> {
         }
     };
     let total = text.chars().count();
-    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
     if controls > 0 && controls * 20 > total {
         return Err("binary file (control characters)".into());
     }
@@ -170,14 +190,53 @@ const CP1252_NOTE: &str = "not UTF-8: decoded as Windows-1252";
 
 /// Read one source completely. File-level problems give a single rejection.
 pub fn read_source(source: &Source) -> Vec<Item> {
+    let mut out = Vec::new();
+    let _ = read_source_with(source, &mut |item| {
+        out.push(item);
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Streaming form of [`read_source`]: JSONL (files and stdin) is passed on record by record,
+/// so a large input never sits whole in memory.
+pub fn read_source_with(
+    source: &Source,
+    sink: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     match source {
-        Source::Bad { path, reason } => vec![reject(&path.display().to_string(), None, reason.clone())],
+        Source::Bad { path, reason } => {
+            sink(reject(&path.display().to_string(), None, reason.clone()))
+        }
         Source::Stdin => {
             let stdin = std::io::stdin();
-            let lock = stdin.lock();
-            read_jsonl(STDIN_NAME, lock, None)
+            read_jsonl_with(STDIN_NAME, stdin.lock(), None, sink)
         }
-        Source::File { path, kind } => read_file(path, *kind),
+        Source::File {
+            path,
+            kind: Kind::Jsonl,
+        } => {
+            let name = path.display().to_string();
+            match std::fs::File::open(path) {
+                Ok(f) => read_jsonl_with(
+                    &name,
+                    std::io::BufReader::new(f),
+                    Some(&file_stem(path)),
+                    sink,
+                ),
+                Err(e) => sink(reject(
+                    &name,
+                    None,
+                    format!("cannot read: {}", io_reason(&e)),
+                )),
+            }
+        }
+        Source::File { path, kind } => {
+            for item in read_file(path, *kind) {
+                sink(item)?;
+            }
+            ControlFlow::Continue(())
+        }
     }
 }
 
@@ -190,7 +249,11 @@ pub fn read_file(path: &Path, kind: Kind) -> Vec<Item> {
                 let stem = file_stem(path);
                 read_jsonl(&name, std::io::BufReader::new(f), Some(&stem))
             }
-            Err(e) => vec![reject(&name, None, format!("cannot read: {}", io_reason(&e)))],
+            Err(e) => vec![reject(
+                &name,
+                None,
+                format!("cannot read: {}", io_reason(&e)),
+            )],
         };
     }
     let bytes = match read_limited(path) {
@@ -204,22 +267,36 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let f = std::fs::File::open(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
     let mut buf = Vec::new();
-    f.take(MAX_BYTES + 1).read_to_end(&mut buf).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    f.take(MAX_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
     if buf.len() as u64 > MAX_BYTES {
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(buf.len() as u64);
-        return Err(format!("file too large ({} > {})", mb(size), mb(MAX_BYTES).replace(".0", "")));
+        let size = std::fs::metadata(path)
+            .map(|m| m.len())
+            .unwrap_or(buf.len() as u64);
+        return Err(format!(
+            "file too large ({} > {})",
+            mb(size),
+            mb(MAX_BYTES).replace(".0", "")
+        ));
     }
     Ok(buf)
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// Parse the bytes of a whole (non-JSONL) file. `name` is used in messages, `stem` as the ref.
 pub fn parse_file_bytes(name: &str, stem: &str, kind: Kind, bytes: &[u8]) -> Vec<Item> {
     if bytes.len() as u64 > MAX_BYTES {
-        return vec![reject(name, None, format!("file too large ({} > 10 MB)", mb(bytes.len() as u64)))];
+        return vec![reject(
+            name,
+            None,
+            format!("file too large ({} > 10 MB)", mb(bytes.len() as u64)),
+        )];
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return vec![reject(name, None, "empty file")];
@@ -228,10 +305,18 @@ pub fn parse_file_bytes(name: &str, stem: &str, kind: Kind, bytes: &[u8]) -> Vec
         Ok(t) => t,
         Err(reason) => return vec![reject(name, None, reason)],
     };
-    let notes = if cp1252 { vec![CP1252_NOTE.to_string()] } else { vec![] };
+    let notes = if cp1252 {
+        vec![CP1252_NOTE.to_string()]
+    } else {
+        vec![]
+    };
     match kind {
         Kind::Text | Kind::Html => {
-            let body = if kind == Kind::Text { Body::Text(text) } else { Body::Html(text) };
+            let body = if kind == Kind::Text {
+                Body::Text(text)
+            } else {
+                Body::Html(text)
+            };
             let mut article = Article::text(stem, "");
             article.body = body;
             vec![Item::Article(ReadArticle { article, notes })]
@@ -244,16 +329,28 @@ pub fn parse_file_bytes(name: &str, stem: &str, kind: Kind, bytes: &[u8]) -> Vec
             let records = match value {
                 serde_json::Value::Array(a) => a,
                 v @ serde_json::Value::Object(_) => vec![v],
-                _ => return vec![reject(name, None, "expected a JSON array of records or one record")],
+                _ => {
+                    return vec![reject(
+                        name,
+                        None,
+                        "expected a JSON array of records or one record",
+                    )]
+                }
             };
             records
                 .into_iter()
                 .enumerate()
                 .map(|(i, v)| match record_to_article(&v) {
-                    Ok(Some(a)) => Item::Article(ReadArticle { article: a, notes: notes.clone() }),
+                    Ok(Some(a)) => Item::Article(ReadArticle {
+                        article: a,
+                        notes: notes.clone(),
+                    }),
                     Ok(None) => {
                         let a = record_article_fallback(&v, &format!("{stem}-{}", i + 1));
-                        Item::Article(ReadArticle { article: a, notes: notes.clone() })
+                        Item::Article(ReadArticle {
+                            article: a,
+                            notes: notes.clone(),
+                        })
                     }
                     Err(reason) => reject(name, None, format!("record {}: {reason}", i + 1)),
                 })
@@ -264,8 +361,23 @@ pub fn parse_file_bytes(name: &str, stem: &str, kind: Kind, bytes: &[u8]) -> Vec
 }
 
 /// Read JSONL records: one article per non-blank line; each bad line is its own rejection.
-pub fn read_jsonl<R: BufRead>(name: &str, mut reader: R, stem: Option<&str>) -> Vec<Item> {
+pub fn read_jsonl<R: BufRead>(name: &str, reader: R, stem: Option<&str>) -> Vec<Item> {
     let mut out = Vec::new();
+    let _ = read_jsonl_with(name, reader, stem, &mut |item| {
+        out.push(item);
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Streaming form of [`read_jsonl`]: each item goes to `sink` as soon as it is read; the sink
+/// may stop the reading with `ControlFlow::Break`.
+pub fn read_jsonl_with<R: BufRead>(
+    name: &str,
+    mut reader: R,
+    stem: Option<&str>,
+    sink: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     let mut any = false;
@@ -275,8 +387,11 @@ pub fn read_jsonl<R: BufRead>(name: &str, mut reader: R, stem: Option<&str>) -> 
         let n = match std::io::Read::take(&mut reader, MAX_BYTES + 1).read_until(b'\n', &mut buf) {
             Ok(n) => n,
             Err(e) => {
-                out.push(reject(name, Some(line_no + 1), format!("cannot read: {}", io_reason(&e))));
-                break;
+                return sink(reject(
+                    name,
+                    Some(line_no + 1),
+                    format!("cannot read: {}", io_reason(&e)),
+                ));
             }
         };
         if n == 0 {
@@ -298,7 +413,11 @@ pub fn read_jsonl<R: BufRead>(name: &str, mut reader: R, stem: Option<&str>) -> 
                     }
                 }
             }
-            out.push(reject(name, Some(line_no), format!("record too large ({} > 10 MB)", mb(total))));
+            sink(reject(
+                name,
+                Some(line_no),
+                format!("record too large ({} > 10 MB)", mb(total)),
+            ))?;
             any = true;
             continue;
         }
@@ -306,12 +425,12 @@ pub fn read_jsonl<R: BufRead>(name: &str, mut reader: R, stem: Option<&str>) -> 
             continue;
         }
         any = true;
-        out.push(parse_jsonl_line(name, line_no, &buf, stem));
+        sink(parse_jsonl_line(name, line_no, &buf, stem))?;
     }
     if !any {
-        out.push(reject(name, None, "empty file"));
+        sink(reject(name, None, "empty file"))?;
     }
-    out
+    ControlFlow::Continue(())
 }
 
 /// Parse one JSONL line (1-based `line_no`) into an article or a rejection.
@@ -324,12 +443,19 @@ pub fn parse_jsonl_line(name: &str, line_no: usize, bytes: &[u8], stem: Option<&
         Ok(v) => v,
         Err(e) => return reject(name, Some(line_no), json_error(&e)),
     };
-    let notes = if cp1252 { vec![CP1252_NOTE.to_string()] } else { vec![] };
+    let notes = if cp1252 {
+        vec![CP1252_NOTE.to_string()]
+    } else {
+        vec![]
+    };
     match record_to_article(&value) {
         Ok(Some(a)) => Item::Article(ReadArticle { article: a, notes }),
         Ok(None) => {
             let fallback = format!("{}-{line_no}", stem.unwrap_or("stdin"));
-            Item::Article(ReadArticle { article: record_article_fallback(&value, &fallback), notes })
+            Item::Article(ReadArticle {
+                article: record_article_fallback(&value, &fallback),
+                notes,
+            })
         }
         Err(reason) => reject(name, Some(line_no), reason),
     }
@@ -353,7 +479,10 @@ fn record_article_fallback(value: &serde_json::Value, reference: &str) -> Articl
     // Only called once `record_to_article` validated the record; re-read it without a ref.
     let mut v = value.clone();
     if let Some(o) = v.as_object_mut() {
-        o.insert("id".into(), serde_json::Value::String(reference.to_string()));
+        o.insert(
+            "id".into(),
+            serde_json::Value::String(reference.to_string()),
+        );
     }
     match record_to_article(&v) {
         Ok(Some(a)) => a,
@@ -361,12 +490,19 @@ fn record_article_fallback(value: &serde_json::Value, reference: &str) -> Articl
     }
 }
 
-fn str_field(o: &serde_json::Map<String, serde_json::Value>, key: &str) -> Result<Option<String>, String> {
+fn str_field(
+    o: &serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Result<Option<String>, String> {
     match o.get(key) {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) => {
             let s = s.trim();
-            Ok(if s.is_empty() { None } else { Some(s.to_string()) })
+            Ok(if s.is_empty() {
+                None
+            } else {
+                Some(s.to_string())
+            })
         }
         Some(serde_json::Value::Number(n)) if key == "id" => Ok(Some(n.to_string())),
         Some(_) => Err(format!("bad \"{key}\": expected a string")),
@@ -385,7 +521,12 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
         return Some(dt.date_naive());
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
             return Some(dt.date());
         }
@@ -395,7 +536,9 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
 
 /// A JSON record → article. `Ok(None)`: valid but without `id` or `url` (the caller names it).
 pub fn record_to_article(value: &serde_json::Value) -> Result<Option<Article>, String> {
-    let o = value.as_object().ok_or_else(|| "expected a JSON object".to_string())?;
+    let o = value
+        .as_object()
+        .ok_or_else(|| "expected a JSON object".to_string())?;
     let id = str_field(o, "id")?;
     let url = str_field(o, "url")?;
     let title = str_field(o, "title")?;
@@ -404,7 +547,10 @@ pub fn record_to_article(value: &serde_json::Value) -> Result<Option<Article>, S
     let published = match str_field(o, "published")? {
         None => None,
         Some(p) => Some(parse_published(&p).ok_or_else(|| {
-            format!("bad \"published\": {:?} is not a date (expected YYYY-MM-DD or RFC 3339)", p)
+            format!(
+                "bad \"published\": {:?} is not a date (expected YYYY-MM-DD or RFC 3339)",
+                p
+            )
         })?),
     };
     let text = match o.get("text") {
@@ -430,7 +576,15 @@ pub fn record_to_article(value: &serde_json::Value) -> Result<Option<Article>, S
     let Some(reference) = id.or_else(|| url.clone()) else {
         return Ok(None);
     };
-    Ok(Some(Article { reference, url, title, outlet, published, declared_language: language, body }))
+    Ok(Some(Article {
+        reference,
+        url,
+        title,
+        outlet,
+        published,
+        declared_language: language,
+        body,
+    }))
 }
 
 #[cfg(test)]
@@ -469,10 +623,16 @@ mod tests {
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 1, 2));
         assert_eq!(a.declared_language.as_deref(), Some("fr"));
         assert_eq!(a.body, Body::Text("Bonjour.".into()));
-        assert_eq!(rejection(&items[1]), "r.jsonl:3: malformed JSON: key must be a string at column 2");
+        assert_eq!(
+            rejection(&items[1]),
+            "r.jsonl:3: malformed JSON: key must be a string at column 2"
+        );
         assert_eq!(article(&items[2]).reference, "https://y.ml/2");
         assert_eq!(article(&items[2]).body, Body::Html("<p>Hi</p>".into()));
-        assert_eq!(rejection(&items[3]), "r.jsonl:5: missing \"text\" or \"html\"");
+        assert_eq!(
+            rejection(&items[3]),
+            "r.jsonl:5: missing \"text\" or \"html\""
+        );
         assert_eq!(
             rejection(&items[4]),
             "r.jsonl:6: bad \"published\": \"yesterday\" is not a date (expected YYYY-MM-DD or RFC 3339)"
@@ -484,7 +644,10 @@ mod tests {
     #[test]
     fn empty_jsonl_is_rejected() {
         let items = read_jsonl("e.jsonl", std::io::Cursor::new("\n  \n"), Some("e"));
-        assert_eq!(items.iter().map(rejection).collect::<Vec<_>>(), vec!["e.jsonl: empty file"]);
+        assert_eq!(
+            items.iter().map(rejection).collect::<Vec<_>>(),
+            vec!["e.jsonl: empty file"]
+        );
     }
 
     #[test]
@@ -492,22 +655,39 @@ mod tests {
         let items = parse_file_bytes("d/n.txt", "n", Kind::Text, "Attaque à Sévaré.".as_bytes());
         assert_eq!(article(&items[0]).reference, "n");
         // "Sévaré" in Windows-1252 bytes.
-        let items = parse_file_bytes("w.txt", "w", Kind::Text, b"Attaque \xe0 S\xe9var\xe9 \x96 \x93ok\x94.");
-        assert_eq!(article(&items[0]).body, Body::Text("Attaque à Sévaré – “ok”.".into()));
+        let items = parse_file_bytes(
+            "w.txt",
+            "w",
+            Kind::Text,
+            b"Attaque \xe0 S\xe9var\xe9 \x96 \x93ok\x94.",
+        );
+        assert_eq!(
+            article(&items[0]).body,
+            Body::Text("Attaque à Sévaré – “ok”.".into())
+        );
         match &items[0] {
             Item::Article(a) => assert_eq!(a.notes, vec![CP1252_NOTE.to_string()]),
             _ => unreachable!(),
         }
         let items = parse_file_bytes("bad.txt", "bad", Kind::Text, b"abc \x81\x8d\x90 def");
-        assert_eq!(rejection(&items[0]), "bad.txt: invalid text encoding (neither UTF-8 nor Windows-1252)");
+        assert_eq!(
+            rejection(&items[0]),
+            "bad.txt: invalid text encoding (neither UTF-8 nor Windows-1252)"
+        );
         let items = parse_file_bytes("x.bin.txt", "x", Kind::Text, b"ab\0cd");
         assert_eq!(rejection(&items[0]), "x.bin.txt: binary file (NUL bytes)");
         let items = parse_file_bytes("c.txt", "c", Kind::Text, b"\x01\x02\x03\x04abc");
-        assert_eq!(rejection(&items[0]), "c.txt: binary file (control characters)");
+        assert_eq!(
+            rejection(&items[0]),
+            "c.txt: binary file (control characters)"
+        );
         let items = parse_file_bytes("e.txt", "e", Kind::Text, b" \n\t ");
         assert_eq!(rejection(&items[0]), "e.txt: empty file");
         let items = parse_file_bytes("p.html", "p", Kind::Html, b"<html><p>x</p></html>");
-        assert_eq!(article(&items[0]).body, Body::Html("<html><p>x</p></html>".into()));
+        assert_eq!(
+            article(&items[0]).body,
+            Body::Html("<html><p>x</p></html>".into())
+        );
         // A BOM is dropped.
         let items = parse_file_bytes("b.md", "b", Kind::Text, "\u{feff}# Titre".as_bytes());
         assert_eq!(article(&items[0]).body, Body::Text("# Titre".into()));
@@ -525,9 +705,16 @@ mod tests {
         assert_eq!(rejection(&items[1]), "a.json: record 2: empty \"text\"");
         assert_eq!(article(&items[2]).reference, "a-3");
         let items = parse_file_bytes("b.json", "b", Kind::Json, b"[1,");
-        assert!(rejection(&items[0]).starts_with("b.json:1: malformed JSON: "), "{}", rejection(&items[0]));
+        assert!(
+            rejection(&items[0]).starts_with("b.json:1: malformed JSON: "),
+            "{}",
+            rejection(&items[0])
+        );
         let items = parse_file_bytes("c.json", "c", Kind::Json, b"42");
-        assert_eq!(rejection(&items[0]), "c.json: expected a JSON array of records or one record");
+        assert_eq!(
+            rejection(&items[0]),
+            "c.json: expected a JSON array of records or one record"
+        );
     }
 
     #[test]
@@ -543,8 +730,17 @@ mod tests {
 
     #[test]
     fn numeric_ids_and_wrong_types() {
-        let items = read_jsonl("n.jsonl", std::io::Cursor::new("{\"id\":12,\"text\":\"a\"}\n{\"id\":\"z\",\"title\":5,\"text\":\"a\"}\n"), None);
+        let items = read_jsonl(
+            "n.jsonl",
+            std::io::Cursor::new(
+                "{\"id\":12,\"text\":\"a\"}\n{\"id\":\"z\",\"title\":5,\"text\":\"a\"}\n",
+            ),
+            None,
+        );
         assert_eq!(article(&items[0]).reference, "12");
-        assert_eq!(rejection(&items[1]), "n.jsonl:2: bad \"title\": expected a string");
+        assert_eq!(
+            rejection(&items[1]),
+            "n.jsonl:2: bad \"title\": expected a string"
+        );
     }
 }

@@ -15,7 +15,11 @@ use vigie_store::{IncidentFilter, Store};
 const SAMPLE: &str = include_str!("../../../corpus/sample/sample.jsonl");
 
 #[derive(Parser, Debug)]
-#[command(name = "vigie", version, about = "Conflict-event monitor: reports in, traced incidents out.")]
+#[command(
+    name = "vigie",
+    version,
+    about = "Conflict-event monitor: reports in, traced incidents out."
+)]
 struct Cli {
     /// SQLite store [env: VIGIE_DB] [default: ./vigie.db; `demo`: ./vigie-demo.db]
     #[arg(long, global = true, value_name = "PATH")]
@@ -137,7 +141,8 @@ enum ShowFormat {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date (expected YYYY-MM-DD)"))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date (expected YYYY-MM-DD)"))
 }
 
 fn parse_near(s: &str) -> Result<(f64, f64, f64), String> {
@@ -146,10 +151,20 @@ fn parse_near(s: &str) -> Result<(f64, f64, f64), String> {
     if parts.len() != 3 {
         return Err(bad());
     }
-    let n: Vec<f64> = parts.iter().map(|p| p.parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
+    let n: Vec<f64> = parts
+        .iter()
+        .map(|p| p.parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
     let (lat, lon, km) = (n[0], n[1], n[2]);
-    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) || !(km.is_finite() && km >= 0.0) {
-        return Err(format!("{s:?}: latitude must be in -90..90, longitude in -180..180, distance ≥ 0"));
+    let ok = (-90.0..=90.0).contains(&lat)
+        && (-180.0..=180.0).contains(&lon)
+        && km.is_finite()
+        && km >= 0.0;
+    if !ok {
+        return Err(format!(
+            "{s:?}: latitude must be in -90..90, longitude in -180..180, distance ≥ 0"
+        ));
     }
     Ok((lat, lon, km))
 }
@@ -229,14 +244,21 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
         Cmd::Article { reference, format } => {
             let store = open(&db_path(&cli.db))?;
             let Some(a) = store.article(&reference)? else {
-                anyhow::bail!("no article with ref {reference:?} (list them with `vigie articles`)");
+                anyhow::bail!(
+                    "no article with ref {reference:?} (list them with `vigie articles`)"
+                );
             };
             match format {
                 ShowFormat::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&a)?))?,
                 ShowFormat::Text => {
                     let r = &a.row;
                     let mut s = format!("Article {}\n", r.reference);
-                    for (k, v) in [("title", &r.title), ("url", &r.url), ("outlet", &r.outlet), ("published", &r.published)] {
+                    for (k, v) in [
+                        ("title", &r.title),
+                        ("url", &r.url),
+                        ("outlet", &r.outlet),
+                        ("published", &r.published),
+                    ] {
                         if let Some(v) = v {
                             s.push_str(&format!("  {k}: {v}\n"));
                         }
@@ -257,9 +279,30 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
-        Cmd::Incidents { format, since, until, country, event_type, actor, near, text, limit, offset } => {
+        Cmd::Incidents {
+            format,
+            since,
+            until,
+            country,
+            event_type,
+            actor,
+            near,
+            text,
+            limit,
+            offset,
+        } => {
             let store = open(&db_path(&cli.db))?;
-            let filter = IncidentFilter { since, until, country, event_type, actor, near, text, limit, offset };
+            let filter = IncidentFilter {
+                since,
+                until,
+                country,
+                event_type,
+                actor,
+                near,
+                text,
+                limit,
+                offset,
+            };
             let views = store.incidents(&filter)?;
             match format {
                 IncidentFormat::Table => emit(&output::incidents_table(&views))?,
@@ -276,9 +319,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                     output::write_csv(&views, &mut buf)?;
                     emit(&String::from_utf8_lossy(&buf))?
                 }
-                IncidentFormat::Geojson => {
-                    emit(&format!("{}\n", serde_json::to_string_pretty(&output::geojson(&views))?))?
-                }
+                IncidentFormat::Geojson => emit(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&output::geojson(&views))?
+                ))?,
             }
             Ok(0)
         }
@@ -297,25 +341,33 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let db = db_path(&cli.db);
             // Create and migrate the store before serving, so errors are reported here.
             drop(open(&db)?);
-            if !quiet {
-                eprintln!("serving {} on http://{addr}/", db.display());
-            }
-            vigie_web::serve(vigie_web::ServeOptions { db, addr, token, tile_url: tiles })?;
+            vigie_web::serve(vigie_web::ServeOptions {
+                db,
+                addr,
+                token,
+                tile_url: tiles,
+            })?;
             Ok(0)
         }
         Cmd::Demo { addr, no_serve } => {
-            let db = cli.db.clone().unwrap_or_else(|| PathBuf::from("vigie-demo.db"));
+            let db = cli
+                .db
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("vigie-demo.db"));
             for suffix in ["", "-wal", "-shm"] {
                 let mut p = db.clone().into_os_string();
                 p.push(suffix);
                 match std::fs::remove_file(&p) {
                     Ok(()) => {}
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(e) => return Err(e).with_context(|| format!("cannot recreate {}", db.display())),
+                    Err(e) => {
+                        return Err(e).with_context(|| format!("cannot recreate {}", db.display()))
+                    }
                 }
             }
             let mut store = open(&db)?;
-            let items = input::read_jsonl("sample.jsonl", std::io::Cursor::new(SAMPLE), Some("sample"));
+            let items =
+                input::read_jsonl("sample.jsonl", std::io::Cursor::new(SAMPLE), Some("sample"));
             let mut articles = Vec::new();
             for item in items {
                 match item {
@@ -333,20 +385,35 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 return Ok(0);
             }
             drop(store);
-            emit(&format!("Vigie demo: open http://{addr}/ (Ctrl-C to stop)\n"))?;
-            vigie_web::serve(vigie_web::ServeOptions { db, addr, token: None, tile_url: None })?;
+            emit(&format!(
+                "Vigie demo: open http://{addr}/ (Ctrl-C to stop)\n"
+            ))?;
+            vigie_web::serve(vigie_web::ServeOptions {
+                db,
+                addr,
+                token: None,
+                tile_url: None,
+            })?;
             Ok(0)
         }
-        Cmd::Gazetteer { cmd: GazetteerCmd::Lookup { name } } => {
+        Cmd::Gazetteer {
+            cmd: GazetteerCmd::Lookup { name },
+        } => {
             let store = open(&db_path(&cli.db))?;
             vigie_cli::install_gazetteer(&store)?;
             let gaz = vigie_geo::global();
             let cands = gaz.lookup_details(&name);
             if cands.is_empty() {
-                eprintln!("no place named {name:?} in the gazetteer ({} places)", gaz.len());
+                eprintln!(
+                    "no place named {name:?} in the gazetteer ({} places)",
+                    gaz.len()
+                );
                 return Ok(1);
             }
-            let header = ["name", "country", "admin1", "admin2", "admin3", "lat", "lon", "kind", "match", "sources"];
+            let header = [
+                "name", "country", "admin1", "admin2", "admin3", "lat", "lon", "kind", "match",
+                "sources",
+            ];
             let rows: Vec<Vec<String>> = cands
                 .iter()
                 .map(|c| {
@@ -360,7 +427,11 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                         format!("{:.4}", p.lat),
                         format!("{:.4}", p.lon),
                         format!("{:?}", p.kind),
-                        if c.exact { "exact".into() } else { "similar".into() },
+                        if c.exact {
+                            "exact".into()
+                        } else {
+                            "similar".into()
+                        },
                         p.sources.join(","),
                     ]
                 })
@@ -368,17 +439,30 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             emit(&output::table(&header, &rows))?;
             Ok(0)
         }
-        Cmd::Gazetteer { cmd: GazetteerCmd::Import { file } } => {
+        Cmd::Gazetteer {
+            cmd: GazetteerCmd::Import { file },
+        } => {
             let mut store = open(&db_path(&cli.db))?;
             let f = std::fs::File::open(&file)
                 .map_err(|e| anyhow::anyhow!("{}: cannot read: {}", file.display(), e.kind()))?;
-            let (places, errors) = vigie_geo::parse_geonames_dump_lenient(std::io::BufReader::new(f));
+            let (places, errors) =
+                vigie_geo::parse_geonames_dump_lenient(std::io::BufReader::new(f));
             let n = store.import_gazetteer(&places)?;
             for e in &errors {
-                eprintln!("error: {}: {e}", file.display());
+                // The parser says "line N: reason"; name it file:N like every other input error.
+                match e.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
+                    Some((n, reason)) if n.parse::<usize>().is_ok() => {
+                        eprintln!("error: {}:{n}: {reason}", file.display())
+                    }
+                    _ => eprintln!("error: {}: {e}", file.display()),
+                }
             }
             if !quiet {
-                println!("imported {n} places from {}, rejected {} lines", file.display(), errors.len());
+                println!(
+                    "imported {n} places from {}, rejected {} lines",
+                    file.display(),
+                    errors.len()
+                );
             }
             Ok(if errors.is_empty() { 0 } else { 1 })
         }
@@ -394,12 +478,23 @@ impl ingest::Progress for Bar {
             b.inc(1);
         }
     }
+    fn articles_done(&self, n: usize) {
+        if let Some(b) = &self.0 {
+            b.set_message(format!("{n} articles stored"));
+        }
+    }
 }
 
-fn run_ingest(store: &mut Store, sources: &[input::Source], quiet: bool) -> anyhow::Result<ingest::Summary> {
-    let bar = if !quiet && std::io::stderr().is_terminal() && sources.len() > 1 {
+fn run_ingest(
+    store: &mut Store,
+    sources: &[input::Source],
+    quiet: bool,
+) -> anyhow::Result<ingest::Summary> {
+    let bar = if !quiet && std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(sources.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} {wide_msg}") {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files {elapsed} {wide_msg}",
+        ) {
             b.set_style(style);
         }
         Some(b)

@@ -1,6 +1,8 @@
 //! Rendering incidents and articles: tables, ACLED CSV, GeoJSON, and the `show` page.
 
-use vigie_store::{figure_claims_text, value_text, ArticleRow, EstimateView, IncidentView, RejectionRow};
+use vigie_store::{
+    figure_claims_text, value_text, ArticleRow, EstimateView, IncidentView, RejectionRow,
+};
 
 /// ACLED's export columns, in ACLED's order.
 pub const ACLED_COLUMNS: [&str; 31] = [
@@ -65,7 +67,12 @@ pub fn acled_fatalities(v: &IncidentView) -> u32 {
 
 /// One CSV row, in the order of [`ACLED_COLUMNS`] then [`EXTRA_COLUMNS`].
 pub fn csv_row(v: &IncidentView) -> Vec<String> {
-    let year = v.date.as_deref().and_then(|d| d.get(..4)).unwrap_or("").to_string();
+    let year = v
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .unwrap_or("")
+        .to_string();
     let mut row = vec![
         v.event_id_cnty.clone(),
         opt(&v.date),
@@ -104,13 +111,23 @@ pub fn csv_row(v: &IncidentView) -> Vec<String> {
         row.push(opt(&e.best));
         row.push(opt(&e.high));
     }
-    row.push(v.articles.iter().map(|a| a.reference.as_str()).collect::<Vec<_>>().join("; "));
+    row.push(
+        v.articles
+            .iter()
+            .map(|a| a.reference.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
     row
 }
 
 pub fn write_csv<W: std::io::Write>(views: &[IncidentView], out: W) -> anyhow::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let header: Vec<&str> = ACLED_COLUMNS.iter().chain(EXTRA_COLUMNS.iter()).copied().collect();
+    let header: Vec<&str> = ACLED_COLUMNS
+        .iter()
+        .chain(EXTRA_COLUMNS.iter())
+        .copied()
+        .collect();
     w.write_record(&header)?;
     for v in views {
         w.write_record(csv_row(v))?;
@@ -215,14 +232,23 @@ pub fn estimate_text(e: EstimateView) -> Option<String> {
 }
 
 pub fn incidents_table(views: &[IncidentView]) -> String {
-    let header = ["id", "date", "type", "location", "country", "actor1", "actor2", "killed", "abducted", "articles"];
+    let header = [
+        "id", "date", "type", "location", "country", "actor1", "actor2", "killed", "abducted",
+        "articles",
+    ];
     let rows: Vec<Vec<String>> = views
         .iter()
         .map(|v| {
             vec![
                 v.id.clone(),
                 opt(&v.date),
-                clip(v.sub_event_type.as_deref().or(v.event_type.as_deref()).unwrap_or(""), 30),
+                clip(
+                    v.sub_event_type
+                        .as_deref()
+                        .or(v.event_type.as_deref())
+                        .unwrap_or(""),
+                    30,
+                ),
                 clip(v.location.as_deref().unwrap_or(""), 24),
                 opt(&v.country),
                 clip(v.actor1.as_deref().unwrap_or(""), 32),
@@ -234,7 +260,11 @@ pub fn incidents_table(views: &[IncidentView]) -> String {
         })
         .collect();
     let mut s = table(&header, &rows);
-    s.push_str(&format!("{} incident{}\n", views.len(), if views.len() == 1 { "" } else { "s" }));
+    s.push_str(&format!(
+        "{} incident{}\n",
+        views.len(),
+        if views.len() == 1 { "" } else { "s" }
+    ));
     s
 }
 
@@ -243,7 +273,12 @@ pub fn articles_table(rows: &[ArticleRow], rejections: &[RejectionRow]) -> Strin
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let errors: Vec<&str> = r.diagnostics.iter().filter(|d| d.starts_with("warning")).map(String::as_str).collect();
+            let errors: Vec<&str> = r
+                .diagnostics
+                .iter()
+                .filter(|d| d.starts_with("warning"))
+                .map(String::as_str)
+                .collect();
             vec![
                 clip(&r.reference, 48),
                 r.language.clone(),
@@ -255,9 +290,17 @@ pub fn articles_table(rows: &[ArticleRow], rejections: &[RejectionRow]) -> Strin
         })
         .collect();
     let mut s = table(&header, &body);
-    s.push_str(&format!("{} article{}\n", rows.len(), if rows.len() == 1 { "" } else { "s" }));
+    s.push_str(&format!(
+        "{} article{}\n",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    ));
     if !rejections.is_empty() {
-        s.push_str(&format!("\n{} rejected input{}:\n", rejections.len(), if rejections.len() == 1 { "" } else { "s" }));
+        s.push_str(&format!(
+            "\n{} rejected input{}:\n",
+            rejections.len(),
+            if rejections.len() == 1 { "" } else { "s" }
+        ));
         for r in rejections {
             s.push_str(&format!("rejected: {}\n", r.rejection));
         }
@@ -292,7 +335,10 @@ pub fn show_text(v: &IncidentView) -> String {
         "  Type:     {} / {}{}\n",
         v.event_type.as_deref().unwrap_or("?"),
         v.sub_event_type.as_deref().unwrap_or("?"),
-        v.disorder_type.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
+        v.disorder_type
+            .as_ref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default()
     ));
     let date = match (&v.date, v.time_precision) {
         (Some(d), Some(p)) => format!("{d} (time precision {p}: {})", time_precision_word(p)),
@@ -301,8 +347,15 @@ pub fn show_text(v: &IncidentView) -> String {
     };
     s.push_str(&format!("  Date:     {date}\n"));
     let mut place = v.location.clone().unwrap_or_else(|| "unknown".into());
-    let mut within: Vec<&str> =
-        [v.admin3.as_deref(), v.admin2.as_deref(), v.admin1.as_deref(), v.country.as_deref()].into_iter().flatten().collect();
+    let mut within: Vec<&str> = [
+        v.admin3.as_deref(),
+        v.admin2.as_deref(),
+        v.admin1.as_deref(),
+        v.country.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     within.dedup();
     within.retain(|w| Some(*w) != v.location.as_deref());
     if !within.is_empty() {
@@ -325,8 +378,14 @@ pub fn show_text(v: &IncidentView) -> String {
         }
         a
     };
-    s.push_str(&format!("  Actor 1:  {}\n", actor(&v.actor1, &v.assoc_actor_1, v.inter1)));
-    s.push_str(&format!("  Actor 2:  {}\n", actor(&v.actor2, &v.assoc_actor_2, v.inter2)));
+    s.push_str(&format!(
+        "  Actor 1:  {}\n",
+        actor(&v.actor1, &v.assoc_actor_1, v.inter1)
+    ));
+    s.push_str(&format!(
+        "  Actor 2:  {}\n",
+        actor(&v.actor2, &v.assoc_actor_2, v.inter2)
+    ));
     if !v.targets.is_empty() {
         let t: Vec<String> = v
             .targets
@@ -345,7 +404,12 @@ pub fn show_text(v: &IncidentView) -> String {
         s.push_str(&format!("  Operation: {op}\n"));
     }
     s.push_str("\nFigures\n");
-    for (name, e) in [("fatalities", v.fatalities), ("injured", v.injured), ("abducted", v.abducted), ("attackers", v.attackers)] {
+    for (name, e) in [
+        ("fatalities", v.fatalities),
+        ("injured", v.injured),
+        ("abducted", v.abducted),
+        ("attackers", v.attackers),
+    ] {
         let claims = figure_claims_text(v, name);
         match estimate_text(e) {
             Some(t) if claims.is_empty() => s.push_str(&format!("  {name}: {t}\n")),
@@ -375,16 +439,34 @@ pub fn show_text(v: &IncidentView) -> String {
             c.start,
             c.end,
             c.attributed_to.as_deref().unwrap_or("—"),
-            if flags.is_empty() { String::new() } else { format!(" ({})", flags.join(", ")) }
+            if flags.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", flags.join(", "))
+            }
         ));
     }
     s.push_str(&format!("\nSources ({})\n", v.articles.len()));
     for a in &v.articles {
-        let parts: Vec<String> = [a.outlet.clone(), a.published.clone(), a.language.clone(), a.title.clone(), a.url.clone()]
-            .into_iter()
-            .flatten()
-            .collect();
-        s.push_str(&format!("  {}{}\n", a.reference, if parts.is_empty() { String::new() } else { format!(" — {}", parts.join(" · ")) }));
+        let parts: Vec<String> = [
+            a.outlet.clone(),
+            a.published.clone(),
+            a.language.clone(),
+            a.title.clone(),
+            a.url.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        s.push_str(&format!(
+            "  {}{}\n",
+            a.reference,
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", parts.join(" · "))
+            }
+        ));
     }
     if let Some(n) = &v.notes {
         s.push_str(&format!("\nNotes: {n}\n"));

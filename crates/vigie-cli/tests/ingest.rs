@@ -31,8 +31,17 @@ fn seeds_ingest_and_every_incident_validates_against_the_schema() {
     let db = dir.path().join("seeds.db");
     let r = vigie(&db, &["ingest", seeds.to_str().unwrap()]);
     assert_eq!(r.code, 0, "stdout: {}\nstderr: {}", r.stdout, r.stderr);
-    let n_files = std::fs::read_dir(&seeds).unwrap().filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))).count();
-    assert_eq!(summary(&r), format!("read {n_files}, new {n_files}, unchanged 0, updated 0, rejected 0"));
+    let n_files = std::fs::read_dir(&seeds)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        })
+        .count();
+    assert_eq!(
+        summary(&r),
+        format!("read {n_files}, new {n_files}, unchanged 0, updated 0, rejected 0")
+    );
     let n = validate_incidents(&db, &v);
     assert!(n > 0, "the seed reports should give incidents");
     assert_eq!(article_refs(&db).len(), n_files);
@@ -58,7 +67,10 @@ fn our_own_texts_ingest_and_validate() {
     write(&input.join("wire.jsonl"), format!("{record}\n").as_bytes());
     let r = vigie(&db, &["ingest", input.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(summary(&r), "read 3, new 3, unchanged 0, updated 0, rejected 0");
+    assert_eq!(
+        summary(&r),
+        "read 3, new 3, unchanged 0, updated 0, rejected 0"
+    );
     let n = validate_incidents(&db, &v);
     eprintln!("note: {n} incidents from our own texts");
     let mut refs = article_refs(&db);
@@ -71,7 +83,10 @@ fn our_own_texts_ingest_and_validate() {
     assert_eq!(a["url"], "https://wire.example.org/djibo");
     assert_eq!(a["outlet"], "Example Wire");
     assert_eq!(a["published"], "2025-03-15");
-    assert!(a["text"].as_str().unwrap().contains("kidnapped five traders"));
+    assert!(a["text"]
+        .as_str()
+        .unwrap()
+        .contains("kidnapped five traders"));
 }
 
 fn snapshot(db: &std::path::Path) -> String {
@@ -100,7 +115,9 @@ fn a_second_ingest_adds_nothing_and_changes_nothing() {
     if seeds_dir().is_dir() {
         paths.push(seeds_dir().to_str().unwrap().to_string());
     }
-    let args: Vec<&str> = std::iter::once("ingest").chain(paths.iter().map(String::as_str)).collect();
+    let args: Vec<&str> = std::iter::once("ingest")
+        .chain(paths.iter().map(String::as_str))
+        .collect();
     let first = vigie(&db, &args);
     assert_eq!(first.code, 0, "{}", first.stderr);
     let before = snapshot(&db);
@@ -109,13 +126,31 @@ fn a_second_ingest_adds_nothing_and_changes_nothing() {
     let second = vigie(&db, &args);
     assert_eq!(second.code, 0, "{}", second.stderr);
     let n = article_refs(&db).len();
-    assert_eq!(summary(&second), format!("read {n}, new 0, unchanged {n}, updated 0, rejected 0"));
-    assert_eq!(snapshot(&db), before, "a second ingest must not change the store");
+    assert_eq!(
+        summary(&second),
+        format!("read {n}, new 0, unchanged {n}, updated 0, rejected 0")
+    );
+    assert_eq!(
+        snapshot(&db),
+        before,
+        "a second ingest must not change the store"
+    );
 
     // A changed text under the same ref is a new version.
-    write(&input.join("diema-fr.txt"), FR_ATTACK.replace("deux gendarmes", "quatre gendarmes").as_bytes());
+    write(
+        &input.join("diema-fr.txt"),
+        FR_ATTACK
+            .replace("deux gendarmes", "quatre gendarmes")
+            .as_bytes(),
+    );
     let third = vigie(&db, &args);
-    assert_eq!(summary(&third), format!("read {n}, new 0, unchanged {}, updated 1, rejected 0", n - 1));
+    assert_eq!(
+        summary(&third),
+        format!(
+            "read {n}, new 0, unchanged {}, updated 1, rejected 0",
+            n - 1
+        )
+    );
     let a = vigie(&db, &["article", "diema-fr", "--format", "json"]);
     let a: serde_json::Value = serde_json::from_str(&a.stdout).unwrap();
     assert_eq!(a["version"], 2);
@@ -172,7 +207,10 @@ fn show_unknown_id_is_a_clear_error() {
     let db = dir.path().join("v.db");
     let r = vigie(&db, &["show", "no-such-incident"]);
     assert_eq!(r.code, 2);
-    assert_eq!(r.stderr.trim(), "error: no incident with id \"no-such-incident\" (list them with `vigie incidents`)");
+    assert_eq!(
+        r.stderr.trim(),
+        "error: no incident with id \"no-such-incident\" (list them with `vigie incidents`)"
+    );
 }
 
 #[test]
@@ -191,7 +229,10 @@ fn show_lists_every_claim_of_each_incident() {
         assert!(text.stdout.starts_with(&format!("Incident {id}\n")));
         for c in v["claims"].as_array().unwrap() {
             let quote = c["quote"].as_str().unwrap().replace('\n', " ");
-            assert!(text.stdout.contains(&format!("«{quote}»")), "claim missing from show: {quote}");
+            assert!(
+                text.stdout.contains(&format!("«{quote}»")),
+                "claim missing from show: {quote}"
+            );
         }
         let json = vigie(&db, &["show", id, "--format", "json"]);
         let back: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
@@ -209,7 +250,10 @@ fn filters_reach_the_store() {
     write(&input.join("djibo-en.txt"), EN_ABDUCTION.as_bytes());
     assert_eq!(vigie(&db, &["ingest", input.to_str().unwrap()]).code, 0);
     let all = vigie(&db, &["incidents", "--format", "jsonl"]).stdout;
-    let all: Vec<serde_json::Value> = all.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let all: Vec<serde_json::Value> = all
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let count = |args: &[&str]| {
         let mut a = vec!["incidents", "--format", "jsonl"];
         a.extend_from_slice(args);
@@ -240,4 +284,75 @@ fn an_unopenable_store_is_exit_2_and_nothing_is_half_written() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.starts_with("error: cannot open "), "{}", r.stderr);
     assert!(!db.exists());
+}
+
+#[test]
+fn large_jsonl_goes_in_several_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v.db");
+    let f = dir.path().join("many.jsonl");
+    let mut s = String::new();
+    for i in 0..1203 {
+        s.push_str(&serde_json::json!({"id": format!("n{i}"), "text": format!("Dépêche numéro {i} : rien à signaler à Ségou.")}).to_string());
+        s.push('\n');
+    }
+    s.push_str("{\"id\": \"broken\"\n");
+    write(&f, s.as_bytes());
+    let r = vigie(&db, &["ingest", f.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        summary(&r),
+        "read 1204, new 1203, unchanged 0, updated 0, rejected 1"
+    );
+    assert_eq!(article_refs(&db).len(), 1203);
+}
+
+#[test]
+fn html_pages_lose_their_furniture() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v.db");
+    let f = dir.path().join("page-tessit.html");
+    let html = "<!doctype html><html><head><title>Patrouille attaquée près de Tessit</title></head><body>\
+<header><nav><a href=\"/\">Accueil</a> | <a href=\"/monde\">Monde</a> | <a href=\"/sport\">Sport</a></nav></header>\
+<main><article><h1>Une patrouille attaquée près de Tessit</h1>\
+<p>Une patrouille de l'armée malienne est tombée dans une embuscade près de Tessit, dans la région de Gao, le 9 juin 2025, \
+selon un communiqué de l'état-major.</p><p>Le communiqué fait état de trois soldats blessés.</p></article></main>\
+<footer>© 2025 Journal fictif. Tous droits réservés. Abonnez-vous à notre lettre d'information.</footer></body></html>";
+    write(&f, html.as_bytes());
+    let r = vigie(&db, &["ingest", f.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let a = vigie(&db, &["article", "page-tessit", "--format", "json"]);
+    let a: serde_json::Value = serde_json::from_str(&a.stdout).unwrap();
+    let text = a["text"].as_str().unwrap();
+    assert!(
+        text.contains("tombée dans une embuscade près de Tessit"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Abonnez-vous") && !text.contains("Accueil") && !text.contains('<'),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_store_path_comes_from_vigie_db() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("from-env.db");
+    let f = dir.path().join("note.txt");
+    write(&f, "Un rapport bref sur Ansongo.".as_bytes());
+    let out = std::process::Command::new(BIN)
+        .args(["ingest", f.to_str().unwrap()])
+        .env("VIGIE_DB", &db)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(db.exists());
+    assert!(!dir.path().join("vigie.db").exists());
+    assert_eq!(article_refs(&db), vec!["note"]);
 }

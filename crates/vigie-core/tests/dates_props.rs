@@ -8,7 +8,10 @@ use vigie_core::{EventDate, TimePrecision};
 fn check(text: &str, anchor: Option<NaiveDate>) {
     let got = find_dates(text);
     let mut last_end = 0;
-    let prev = anchor.map(|date| EventDate { date, precision: TimePrecision::Day });
+    let prev = anchor.map(|date| EventDate {
+        date,
+        precision: TimePrecision::Day,
+    });
     for m in &got {
         assert!(m.span.start < m.span.end, "empty span {m:?}");
         assert!(m.span.start >= last_end, "overlap or disorder {got:?}");

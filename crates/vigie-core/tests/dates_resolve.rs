@@ -21,59 +21,134 @@ fn r(text: &str, anchor: Option<NaiveDate>) -> Option<EventDate> {
 
 #[test]
 fn full_dates_need_no_anchor() {
-    assert_eq!(r("le 11 janvier 2026", None), at(ymd(2026, 1, 11), TimePrecision::Day));
-    assert_eq!(r("July 1, 2025", Some(ymd(2026, 3, 1))), at(ymd(2025, 7, 1), TimePrecision::Day));
+    assert_eq!(
+        r("le 11 janvier 2026", None),
+        at(ymd(2026, 1, 11), TimePrecision::Day)
+    );
+    assert_eq!(
+        r("July 1, 2025", Some(ymd(2026, 3, 1))),
+        at(ymd(2025, 7, 1), TimePrecision::Day)
+    );
 }
 
 #[test]
 fn day_month_takes_the_anchor_year_or_the_year_before() {
-    assert_eq!(r("le 28 décembre", Some(ymd(2026, 1, 3))), at(ymd(2025, 12, 28), TimePrecision::Day));
-    assert_eq!(r("le 28 octobre", Some(ymd(2025, 11, 2))), at(ymd(2025, 10, 28), TimePrecision::Day));
+    assert_eq!(
+        r("le 28 décembre", Some(ymd(2026, 1, 3))),
+        at(ymd(2025, 12, 28), TimePrecision::Day)
+    );
+    assert_eq!(
+        r("le 28 octobre", Some(ymd(2025, 11, 2))),
+        at(ymd(2025, 10, 28), TimePrecision::Day)
+    );
     // A few days after the anchor is still the anchor's year (announced or mis-dated items).
-    assert_eq!(r("le 5 janvier", Some(ymd(2026, 1, 3))), at(ymd(2026, 1, 5), TimePrecision::Day));
-    assert_eq!(r("le 20 janvier", Some(ymd(2026, 1, 3))), at(ymd(2025, 1, 20), TimePrecision::Day));
+    assert_eq!(
+        r("le 5 janvier", Some(ymd(2026, 1, 3))),
+        at(ymd(2026, 1, 5), TimePrecision::Day)
+    );
+    assert_eq!(
+        r("le 20 janvier", Some(ymd(2026, 1, 3))),
+        at(ymd(2025, 1, 20), TimePrecision::Day)
+    );
     // 29 February goes back to the last leap year.
-    assert_eq!(r("le 29 février", Some(ymd(2026, 3, 10))), at(ymd(2024, 2, 29), TimePrecision::Day));
+    assert_eq!(
+        r("le 29 février", Some(ymd(2026, 3, 10))),
+        at(ymd(2024, 2, 29), TimePrecision::Day)
+    );
     assert_eq!(r("le 28 octobre", None), None);
 }
 
 #[test]
 fn weekdays_are_the_latest_on_or_before_the_anchor() {
     // 2025-07-04 is a Friday.
-    assert_eq!(r("jeudi", Some(ymd(2025, 7, 4))), at(ymd(2025, 7, 3), TimePrecision::Day));
-    assert_eq!(r("vendredi", Some(ymd(2025, 7, 4))), at(ymd(2025, 7, 4), TimePrecision::Day));
-    assert_eq!(r("Saturday", Some(ymd(2025, 7, 4))), at(ymd(2025, 6, 28), TimePrecision::Day));
+    assert_eq!(
+        r("jeudi", Some(ymd(2025, 7, 4))),
+        at(ymd(2025, 7, 3), TimePrecision::Day)
+    );
+    assert_eq!(
+        r("vendredi", Some(ymd(2025, 7, 4))),
+        at(ymd(2025, 7, 4), TimePrecision::Day)
+    );
+    assert_eq!(
+        r("Saturday", Some(ymd(2025, 7, 4))),
+        at(ymd(2025, 6, 28), TimePrecision::Day)
+    );
     assert_eq!(
         r("dans la nuit du samedi au dimanche", Some(ymd(2025, 7, 7))),
         at(ymd(2025, 7, 5), TimePrecision::Day)
     );
     // Across a year boundary: 2026-01-01 is a Thursday.
-    assert_eq!(r("lundi", Some(ymd(2026, 1, 1))), at(ymd(2025, 12, 29), TimePrecision::Day));
+    assert_eq!(
+        r("lundi", Some(ymd(2026, 1, 1))),
+        at(ymd(2025, 12, 29), TimePrecision::Day)
+    );
     assert_eq!(r("jeudi", None), None);
 }
 
 #[test]
 fn relative_days_and_weeks() {
-    assert_eq!(r("hier", Some(ymd(2026, 1, 1))), at(ymd(2025, 12, 31), TimePrecision::Day));
-    assert_eq!(r("avant-hier", Some(ymd(2025, 3, 1))), at(ymd(2025, 2, 27), TimePrecision::Day));
-    assert_eq!(r("today", Some(ymd(2025, 3, 1))), at(ymd(2025, 3, 1), TimePrecision::Day));
+    assert_eq!(
+        r("hier", Some(ymd(2026, 1, 1))),
+        at(ymd(2025, 12, 31), TimePrecision::Day)
+    );
+    assert_eq!(
+        r("avant-hier", Some(ymd(2025, 3, 1))),
+        at(ymd(2025, 2, 27), TimePrecision::Day)
+    );
+    assert_eq!(
+        r("today", Some(ymd(2025, 3, 1))),
+        at(ymd(2025, 3, 1), TimePrecision::Day)
+    );
     // 2025-07-04 is a Friday: last week is Mon 23 June .. Sun 29 June, middle Thursday 26.
-    assert_eq!(r("last week", Some(ymd(2025, 7, 4))), at(ymd(2025, 6, 26), TimePrecision::Week));
-    assert_eq!(r("cette semaine", Some(ymd(2025, 7, 4))), at(ymd(2025, 7, 3), TimePrecision::Week));
+    assert_eq!(
+        r("last week", Some(ymd(2025, 7, 4))),
+        at(ymd(2025, 6, 26), TimePrecision::Week)
+    );
+    assert_eq!(
+        r("cette semaine", Some(ymd(2025, 7, 4))),
+        at(ymd(2025, 7, 3), TimePrecision::Week)
+    );
     assert_eq!(r("hier", None), None);
 }
 
 #[test]
 fn months_use_the_fifteenth_or_the_first_and_last_days() {
-    assert_eq!(r("juillet 2025", None), at(ymd(2025, 7, 15), TimePrecision::Month));
-    assert_eq!(r("début juillet 2025", None), at(ymd(2025, 7, 1), TimePrecision::Month));
-    assert_eq!(r("fin février 2024", None), at(ymd(2024, 2, 29), TimePrecision::Month));
-    assert_eq!(r("mi-mars 2024", None), at(ymd(2024, 3, 15), TimePrecision::Month));
-    assert_eq!(r("en juillet", Some(ymd(2025, 9, 2))), at(ymd(2025, 7, 15), TimePrecision::Month));
-    assert_eq!(r("en décembre", Some(ymd(2026, 1, 3))), at(ymd(2025, 12, 15), TimePrecision::Month));
-    assert_eq!(r("le mois dernier", Some(ymd(2026, 1, 3))), at(ymd(2025, 12, 15), TimePrecision::Month));
-    assert_eq!(r("à la fin du mois dernier", Some(ymd(2025, 3, 3))), at(ymd(2025, 2, 28), TimePrecision::Month));
-    assert_eq!(r("earlier this month", Some(ymd(2025, 3, 20))), at(ymd(2025, 3, 15), TimePrecision::Month));
+    assert_eq!(
+        r("juillet 2025", None),
+        at(ymd(2025, 7, 15), TimePrecision::Month)
+    );
+    assert_eq!(
+        r("début juillet 2025", None),
+        at(ymd(2025, 7, 1), TimePrecision::Month)
+    );
+    assert_eq!(
+        r("fin février 2024", None),
+        at(ymd(2024, 2, 29), TimePrecision::Month)
+    );
+    assert_eq!(
+        r("mi-mars 2024", None),
+        at(ymd(2024, 3, 15), TimePrecision::Month)
+    );
+    assert_eq!(
+        r("en juillet", Some(ymd(2025, 9, 2))),
+        at(ymd(2025, 7, 15), TimePrecision::Month)
+    );
+    assert_eq!(
+        r("en décembre", Some(ymd(2026, 1, 3))),
+        at(ymd(2025, 12, 15), TimePrecision::Month)
+    );
+    assert_eq!(
+        r("le mois dernier", Some(ymd(2026, 1, 3))),
+        at(ymd(2025, 12, 15), TimePrecision::Month)
+    );
+    assert_eq!(
+        r("à la fin du mois dernier", Some(ymd(2025, 3, 3))),
+        at(ymd(2025, 2, 28), TimePrecision::Month)
+    );
+    assert_eq!(
+        r("earlier this month", Some(ymd(2025, 3, 20))),
+        at(ymd(2025, 3, 15), TimePrecision::Month)
+    );
 }
 
 #[test]
@@ -83,10 +158,19 @@ fn years_are_not_codable() {
 
 #[test]
 fn following_days_keep_the_previous_precision() {
-    let prev = EventDate { date: ymd(2025, 12, 31), precision: TimePrecision::Day };
+    let prev = EventDate {
+        date: ymd(2025, 12, 31),
+        precision: TimePrecision::Day,
+    };
     let next = DateExpr::FollowingDay { days: 1 };
-    assert_eq!(resolve(&next, Some(ymd(2026, 1, 10)), Some(prev)), at(ymd(2026, 1, 1), TimePrecision::Day));
-    let week = EventDate { date: ymd(2025, 6, 26), precision: TimePrecision::Week };
+    assert_eq!(
+        resolve(&next, Some(ymd(2026, 1, 10)), Some(prev)),
+        at(ymd(2026, 1, 1), TimePrecision::Day)
+    );
+    let week = EventDate {
+        date: ymd(2025, 6, 26),
+        precision: TimePrecision::Week,
+    };
     assert_eq!(
         resolve(&DateExpr::FollowingDay { days: -1 }, None, Some(week)),
         at(ymd(2025, 6, 25), TimePrecision::Week)
@@ -96,10 +180,22 @@ fn following_days_keep_the_previous_precision() {
 
 #[test]
 fn month_part_resolution_directly() {
-    let e = DateExpr::Month { month: 2, part: MonthPart::Late };
-    assert_eq!(resolve(&e, Some(ymd(2025, 3, 1)), None), at(ymd(2025, 2, 28), TimePrecision::Month));
-    let w = DateExpr::Weekday { weekday: Weekday::Sun, night: true };
-    assert_eq!(resolve(&w, Some(ymd(2025, 7, 6)), None), at(ymd(2025, 7, 6), TimePrecision::Day));
+    let e = DateExpr::Month {
+        month: 2,
+        part: MonthPart::Late,
+    };
+    assert_eq!(
+        resolve(&e, Some(ymd(2025, 3, 1)), None),
+        at(ymd(2025, 2, 28), TimePrecision::Month)
+    );
+    let w = DateExpr::Weekday {
+        weekday: Weekday::Sun,
+        night: true,
+    };
+    assert_eq!(
+        resolve(&w, Some(ymd(2025, 7, 6)), None),
+        at(ymd(2025, 7, 6), TimePrecision::Day)
+    );
 }
 
 #[test]

@@ -31,7 +31,11 @@ fn french_page_with_furniture_is_reduced_to_the_story() {
     );
     assert_eq!(c.removed_lines(), 8);
     assert!(c.removed.contains(&(Removal::Duplicate, 1)));
-    assert!(c.removed.contains(&(Removal::Pattern, 3)), "{:?}", c.removed);
+    assert!(
+        c.removed.contains(&(Removal::Pattern, 3)),
+        "{:?}",
+        c.removed
+    );
 }
 
 #[test]
@@ -61,7 +65,11 @@ fn english_page_with_author_bio_and_teasers() {
          Militants ambushed a fuel convoy on Tuesday near the town of Kita, officials said.\n\
          Three drivers were taken away by the attackers, a transport union said."
     );
-    assert!(c.removed.contains(&(Removal::AuthorBio, 3)), "{:?}", c.removed);
+    assert!(
+        c.removed.contains(&(Removal::AuthorBio, 3)),
+        "{:?}",
+        c.removed
+    );
 }
 
 #[test]
@@ -87,9 +95,13 @@ fn a_name_in_the_story_is_not_a_bio() {
     // A name alone on a line, but no bio sentence after it: nothing is removed but the repeat.
     let raw = "Ibrahim Keita\nIbrahim Keita a été enlevé lundi près de Ségou.\n";
     let c = clean(raw);
-    assert_eq!(c.text, "Ibrahim Keita\nIbrahim Keita a été enlevé lundi près de Ségou.");
+    assert_eq!(
+        c.text,
+        "Ibrahim Keita\nIbrahim Keita a été enlevé lundi près de Ségou."
+    );
     // A story sentence "X est un ..." without the name standing alone stays.
-    let raw = "Le chef du village, Moussa Diallo est un témoin clé.\nMoussa Diallo est un ancien maire.";
+    let raw =
+        "Le chef du village, Moussa Diallo est un témoin clé.\nMoussa Diallo est un ancien maire.";
     assert_eq!(clean(raw).text, raw);
 }
 
@@ -99,7 +111,10 @@ fn whitespace_unicode_and_blank_lines_are_normalised() {
     // zero-width space dropped, runs of blank lines reduced to one, typographic apostrophe kept.
     let raw = "  Le\u{301}gende\t\tdu   jour \r\n\r\n\r\n\r\nL\u{2019}armée a tiré 1\u{202F}200\u{200B} obus :\u{A0}fin.  \r\n\n";
     let c = clean(raw);
-    assert_eq!(c.text, "Légende du jour\n\nL\u{2019}armée a tiré 1\u{202F}200 obus :\u{A0}fin.");
+    assert_eq!(
+        c.text,
+        "Légende du jour\n\nL\u{2019}armée a tiré 1\u{202F}200 obus :\u{A0}fin."
+    );
     assert_eq!(normalize("a \u{A0} b"), "a b");
 }
 
@@ -119,11 +134,10 @@ fn seed_003_loses_its_furniture_and_keeps_its_story() {
         eprintln!("seed folder absent: skipped");
         return;
     };
-    let Some(path) = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("003_")))
-    else {
+    let Some(path) = entries.filter_map(Result::ok).map(|e| e.path()).find(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("003_"))
+    }) else {
         eprintln!("seed 003 absent: skipped");
         return;
     };
@@ -133,10 +147,18 @@ fn seed_003_loses_its_furniture_and_keeps_its_story() {
     assert!(!t.contains("Read full bio"));
     assert!(!t.contains("You Might Also Like"));
     assert!(!t.contains("spécialiste roumaine"));
-    assert!(!t.lines().any(|l| l.trim() == "jihadiste-jnim-attaques-mali"));
-    assert!(!t.lines().any(|l| !l.is_empty() && l.split(' ').count() == 2 && raw.matches(l).count() >= 3));
+    assert!(!t
+        .lines()
+        .any(|l| l.trim() == "jihadiste-jnim-attaques-mali"));
+    assert!(!t
+        .lines()
+        .any(|l| !l.is_empty() && l.split(' ').count() == 2 && raw.matches(l).count() >= 3));
     // The story stays: every long paragraph of the page is kept verbatim, but one (the bio).
-    let long: Vec<&str> = raw.lines().map(str::trim).filter(|l| l.chars().count() > 200).collect();
+    let long: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.chars().count() > 200)
+        .collect();
     let kept = long.iter().filter(|l| t.contains(**l)).count();
     assert!(long.len() >= 5);
     assert_eq!(kept, long.len() - 1);
@@ -185,15 +207,34 @@ fn html_article(html: &str) -> Article {
 fn html_page_gives_the_story_with_paragraphs_title_and_date() {
     let doc = document::build(&html_article(HTML_PAGE));
     let t = &doc.text;
-    assert!(t.contains("Un convoi de camions-citernes a été attaqué dimanche matin"), "{t}");
-    assert!(t.contains("L\u{2019}armée n\u{2019}a pas communiqué sur l'attaque & ses suites."), "{t}");
+    assert!(
+        t.contains("Un convoi de camions-citernes a été attaqué dimanche matin"),
+        "{t}"
+    );
+    assert!(
+        t.contains("L\u{2019}armée n\u{2019}a pas communiqué sur l'attaque & ses suites."),
+        "{t}"
+    );
     assert!(t.contains("avant l\u{2019}arrivée des renforts militaires dans la zone."));
-    for junk in ["tracking", "ni ceci", "color", "Accueil", "Sport", "Les plus lus", "Un autre article", "droits réservés", "cookies"] {
+    for junk in [
+        "tracking",
+        "ni ceci",
+        "color",
+        "Accueil",
+        "Sport",
+        "Les plus lus",
+        "Un autre article",
+        "droits réservés",
+        "cookies",
+    ] {
         assert!(!t.contains(junk), "{junk:?} left in {t:?}");
     }
     // Paragraphs stay apart.
     assert!(doc.paragraphs.len() >= 4, "{:?}", doc.paragraphs);
-    assert_eq!(doc.title.as_deref(), Some("Attaque contre un convoi près de Ségou"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Attaque contre un convoi près de Ségou")
+    );
     assert_eq!(doc.published, chrono::NaiveDate::from_ymd_opt(2025, 9, 14));
     assert_eq!(doc.language, vigie_core::model::Language::Fr);
 }
@@ -204,7 +245,10 @@ fn short_html_page_falls_back_to_the_body_text() {
         <div>Two soldiers were killed near Gao.</div><div>The army confirmed the toll.</div>\
         <footer>Contact us</footer></body></html>";
     let doc = document::build(&html_article(html));
-    assert_eq!(doc.text, "Two soldiers were killed near Gao.\n\nThe army confirmed the toll.");
+    assert_eq!(
+        doc.text,
+        "Two soldiers were killed near Gao.\n\nThe army confirmed the toll."
+    );
     assert_eq!(doc.sentences.len(), 2);
 }
 
@@ -217,5 +261,59 @@ fn empty_text_after_cleaning_is_a_warning() {
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Warning && d.message == "no text after cleaning"));
-    assert!(doc.diagnostics.iter().any(|d| d.severity == Severity::Info && d.message.starts_with("removed 2 lines")));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Info && d.message.starts_with("removed 2 lines")));
+}
+
+/// Speed of each step on a ~3 KB article (run with `--ignored --nocapture`); printed only.
+#[test]
+#[ignore]
+fn measure_document_speed() {
+    use vigie_core::document::{language, sentences};
+    let mut raw = String::from("Accueil > Afrique > Mali\nDes hommes armés attaquent un poste de douane près de Kayes\nPartager\n\n");
+    let mut i = 0;
+    while raw.len() < 3000 {
+        i += 1;
+        raw.push_str(&format!(
+            "Selon M. Traoré, {i} hommes armés ont attaqué le poste vers 4 h du matin, a indiqué un responsable. \
+             Les assaillants, venus à moto, ont incendié deux véhicules et emporté des armes. « Nous avons fui », dit un habitant.\n\n"
+        ));
+    }
+    raw.push_str("Lire aussi : Mali : la route de Diboli de nouveau coupée\nAwa Traoré\nAwa Traoré est journaliste.\n");
+    let html = format!(
+        "<html><head><title>T</title></head><body><nav>Accueil</nav><article>{}</article><footer>x</footer></body></html>",
+        raw.split("\n\n").map(|p| format!("<p>{p}</p>")).collect::<String>()
+    );
+    let n = 500;
+    let time = |name: &str, f: &dyn Fn()| {
+        f();
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        eprintln!(
+            "{name}: {:.1} µs",
+            t.elapsed().as_secs_f64() * 1e6 / n as f64
+        );
+    };
+    let cleaned = clean(&raw).text;
+    eprintln!("raw {} bytes, cleaned {} bytes", raw.len(), cleaned.len());
+    time("clean", &|| {
+        std::hint::black_box(clean(&raw));
+    });
+    time("paragraphs+sentences", &|| {
+        let p = sentences::paragraphs(&cleaned);
+        std::hint::black_box(sentences::sentences(&cleaned, &p));
+    });
+    time("language (fast path)", &|| {
+        std::hint::black_box(language::identify(&cleaned, None));
+    });
+    time("build (text body)", &|| {
+        std::hint::black_box(document::build(&Article::text("x", raw.clone())));
+    });
+    time("build (html body)", &|| {
+        std::hint::black_box(document::build(&html_article(&html)));
+    });
 }

@@ -36,9 +36,19 @@ const EN_HEADLINES: &[&str] = &[
 
 #[test]
 fn short_headlines_are_mostly_identified() {
-    let fr = FR_HEADLINES.iter().filter(|h| identify(h, None).language == Language::Fr).count();
-    let en = EN_HEADLINES.iter().filter(|h| identify(h, None).language == Language::En).count();
-    eprintln!("headlines: fr {fr}/{}, en {en}/{}", FR_HEADLINES.len(), EN_HEADLINES.len());
+    let fr = FR_HEADLINES
+        .iter()
+        .filter(|h| identify(h, None).language == Language::Fr)
+        .count();
+    let en = EN_HEADLINES
+        .iter()
+        .filter(|h| identify(h, None).language == Language::En)
+        .count();
+    eprintln!(
+        "headlines: fr {fr}/{}, en {en}/{}",
+        FR_HEADLINES.len(),
+        EN_HEADLINES.len()
+    );
     assert!(fr >= FR_HEADLINES.len() - 1, "fr {fr}");
     assert!(en >= EN_HEADLINES.len() - 1, "en {en}");
 }
@@ -67,14 +77,42 @@ fn other_languages_are_other() {
     assert_eq!(pt_id.code, Some("pt"));
     let doc = document::build(&Article::text("es", es));
     assert_eq!(doc.language, Language::Other);
-    assert!(doc.diagnostics.iter().any(|d| d.message.contains("identified as es")));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("identified as es")));
+}
+
+#[test]
+fn long_texts_take_the_function_word_path_and_agree_with_lingua() {
+    let fr = "Des hommes armés ont attaqué mardi un poste de douane près de la frontière, selon des sources locales. Deux agents ont été blessés et les assaillants sont repartis avec des armes. ";
+    let en = "Armed men attacked a customs post near the border on Tuesday, local sources said. Two officers were wounded and the attackers left with weapons that had been stored there. ";
+    let es = "Hombres armados atacaron el martes un puesto de aduanas cerca de la frontera, según fuentes locales. Dos agentes fueron heridos y los atacantes huyeron con las armas. ";
+    let pt = "Homens armados atacaram na terça-feira um posto alfandegário perto da fronteira, segundo fontes locais. Dois agentes ficaram feridos e os atacantes já fugiram com as armas. ";
+    for (text, lang, code) in [
+        (fr, Language::Fr, "fr"),
+        (en, Language::En, "en"),
+        (es, Language::Other, "es"),
+        (pt, Language::Other, "pt"),
+    ] {
+        let short = identify(text, None);
+        let long = identify(&text.repeat(4), None);
+        assert_eq!((short.language, short.code), (lang, Some(code)), "{text}");
+        assert_eq!((long.language, long.code), (lang, Some(code)), "{text}");
+    }
 }
 
 #[test]
 fn too_short_is_unknown() {
-    assert_eq!(identify("Mali : 12 morts", None).language, Language::Unknown);
+    assert_eq!(
+        identify("Mali : 12 morts", None).language,
+        Language::Unknown
+    );
     assert_eq!(identify("", None).language, Language::Unknown);
-    assert_eq!(identify("1 200 / 3 400 — 2025", Some("fr")).language, Language::Unknown);
+    assert_eq!(
+        identify("1 200 / 3 400 — 2025", Some("fr")).language,
+        Language::Unknown
+    );
 }
 
 #[test]
@@ -100,12 +138,19 @@ fn measure_language_speed() {
     let en = "Armed men attacked a customs post near the border on Tuesday, local sources said. Two officers were wounded and a vehicle was set on fire. ".repeat(20);
     identify(&fr, None);
     identify(&en, None);
-    for (name, text) in [("fr 3KB", &fr), ("en 3KB", &en), ("headline", &FR_HEADLINES[0].to_string())] {
+    for (name, text) in [
+        ("fr 3KB", &fr),
+        ("en 3KB", &en),
+        ("headline", &FR_HEADLINES[0].to_string()),
+    ] {
         let n = 300;
         let t = std::time::Instant::now();
         for _ in 0..n {
             std::hint::black_box(identify(text, None));
         }
-        eprintln!("{name}: {:.1} µs per text", t.elapsed().as_secs_f64() * 1e6 / n as f64);
+        eprintln!(
+            "{name}: {:.1} µs per text",
+            t.elapsed().as_secs_f64() * 1e6 / n as f64
+        );
     }
 }

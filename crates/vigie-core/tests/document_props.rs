@@ -22,7 +22,10 @@ fn check_spans(doc: &Document) {
         assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
         let x = &t[s.start..s.end];
         assert_eq!(x, x.trim());
-        assert!(doc.paragraphs.iter().any(|p| p.contains(*s)), "sentence crosses a paragraph");
+        assert!(
+            doc.paragraphs.iter().any(|p| p.contains(*s)),
+            "sentence crosses a paragraph"
+        );
         prev_end = s.end;
     }
     // Every paragraph's non-blank text is covered by its sentences.
@@ -83,7 +86,11 @@ fn content_hash_is_stable_and_sensitive() {
     assert_eq!(h.len(), 64);
     assert!(h.bytes().all(|c| c.is_ascii_hexdigit()));
     assert_eq!(h, document::build(&a).content_hash);
-    assert_eq!(h, document::build(&b).content_hash, "the reference is not content");
+    assert_eq!(
+        h,
+        document::build(&b).content_hash,
+        "the reference is not content"
+    );
     let mut c = a.clone();
     c.body = Body::Text("Trois soldats tués près de Gao.".into());
     assert_ne!(h, document::build(&c).content_hash);

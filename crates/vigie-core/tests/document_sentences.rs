@@ -6,7 +6,10 @@ use vigie_core::model::{Article, Span};
 
 fn split(text: &str) -> Vec<&str> {
     let p = paragraphs(text);
-    sentences(text, &p).into_iter().map(|s| &text[s.start..s.end]).collect()
+    sentences(text, &p)
+        .into_iter()
+        .map(|s| &text[s.start..s.end])
+        .collect()
 }
 
 #[test]
@@ -49,14 +52,26 @@ fn english_quotes_close_the_sentence() {
     let t = "\"We left at dawn.\" The convoy stopped. He said: 'It burned.' (Officials declined to comment.) Then rain came.";
     assert_eq!(
         split(t),
-        vec!["\"We left at dawn.\"", "The convoy stopped.", "He said: 'It burned.'", "(Officials declined to comment.)", "Then rain came."]
+        vec![
+            "\"We left at dawn.\"",
+            "The convoy stopped.",
+            "He said: 'It burned.'",
+            "(Officials declined to comment.)",
+            "Then rain came."
+        ]
     );
 }
 
 #[test]
 fn lower_case_after_a_period_does_not_split() {
-    assert_eq!(split("Il est arrivé vers 4 h. du matin et reparti."), vec!["Il est arrivé vers 4 h. du matin et reparti."]);
-    assert_eq!(split("See the report. also the annex."), vec!["See the report. also the annex."]);
+    assert_eq!(
+        split("Il est arrivé vers 4 h. du matin et reparti."),
+        vec!["Il est arrivé vers 4 h. du matin et reparti."]
+    );
+    assert_eq!(
+        split("See the report. also the annex."),
+        vec!["See the report. also the annex."]
+    );
 }
 
 #[test]
@@ -64,10 +79,24 @@ fn headlines_and_paragraphs_are_their_own_units() {
     let t = "Attaque dans le cercle de Bafoulabé\nTrois sites ont été visés. Aucun mort.\n\nBilan incertain\nL'armée n'a rien dit";
     let p = paragraphs(t);
     let got: Vec<&str> = p.iter().map(|s| &t[s.start..s.end]).collect();
-    assert_eq!(got, vec!["Attaque dans le cercle de Bafoulabé", "Trois sites ont été visés. Aucun mort.", "Bilan incertain", "L'armée n'a rien dit"]);
+    assert_eq!(
+        got,
+        vec![
+            "Attaque dans le cercle de Bafoulabé",
+            "Trois sites ont été visés. Aucun mort.",
+            "Bilan incertain",
+            "L'armée n'a rien dit"
+        ]
+    );
     assert_eq!(
         split(t),
-        vec!["Attaque dans le cercle de Bafoulabé", "Trois sites ont été visés.", "Aucun mort.", "Bilan incertain", "L'armée n'a rien dit"]
+        vec![
+            "Attaque dans le cercle de Bafoulabé",
+            "Trois sites ont été visés.",
+            "Aucun mort.",
+            "Bilan incertain",
+            "L'armée n'a rien dit"
+        ]
     );
     // Every sentence lies in one paragraph.
     let s = sentences(t, &p);
@@ -84,15 +113,24 @@ fn list_numbers_and_spans_exclude_whitespace() {
 
 #[test]
 fn document_title_from_a_headline_first_line() {
-    let doc = document::build(&Article::text("a", "Deux soldats tués près de Gao\nDeux soldats ont été tués lundi près de Gao."));
+    let doc = document::build(&Article::text(
+        "a",
+        "Deux soldats tués près de Gao\nDeux soldats ont été tués lundi près de Gao.",
+    ));
     assert_eq!(doc.title.as_deref(), Some("Deux soldats tués près de Gao"));
     assert!(doc.text.starts_with("Deux soldats tués près de Gao\n"));
     assert_eq!(doc.sentences.len(), 2);
     // A first line ending with a period is not a headline.
-    let doc = document::build(&Article::text("b", "Two soldiers were killed near Gao on Monday.\nThe army confirmed it."));
+    let doc = document::build(&Article::text(
+        "b",
+        "Two soldiers were killed near Gao on Monday.\nThe army confirmed it.",
+    ));
     assert_eq!(doc.title, None);
     // A given title wins.
-    let mut a = Article::text("c", "Deux soldats tués près de Gao\nDeux soldats ont été tués lundi.");
+    let mut a = Article::text(
+        "c",
+        "Deux soldats tués près de Gao\nDeux soldats ont été tués lundi.",
+    );
     a.title = Some("  Titre   fourni ".into());
     assert_eq!(document::build(&a).title.as_deref(), Some("Titre fourni"));
 }

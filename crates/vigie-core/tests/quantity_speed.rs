@@ -48,3 +48,23 @@ fn time_extractors() {
         d.len()
     );
 }
+
+/// Prints what both extractors find in the probe article (for eyeballing).
+#[test]
+#[ignore]
+fn show_matches() {
+    let text = article();
+    let text = &text[..1200];
+    for m in quantity::find_quantities(text) {
+        let noun = m.noun.map(|n| &text[n.start..n.end]);
+        println!(
+            "Q {:?} {:?} {:?}",
+            &text[m.span.start..m.span.end],
+            m.quantity,
+            noun
+        );
+    }
+    for m in dates::find_dates(text) {
+        println!("D {:?} {:?}", &text[m.span.start..m.span.end], m.expr);
+    }
+}

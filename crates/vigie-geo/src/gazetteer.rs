@@ -16,7 +16,14 @@ use crate::{Place, PlaceId, PlaceKind};
 static BUNDLED_TSV_GZ: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
 
 /// Source tags a row can carry, in bit order.
-pub(crate) const SOURCES: [&str; 6] = ["ocha", "geonames", "cities500", "osm", "seednotes", "import"];
+pub(crate) const SOURCES: [&str; 6] = [
+    "ocha",
+    "geonames",
+    "cities500",
+    "osm",
+    "seednotes",
+    "import",
+];
 
 /// Keys are already 64-bit hashes: pass them through.
 #[derive(Default, Clone, Copy)]
@@ -113,7 +120,10 @@ fn source_bits<'a>(sources: impl Iterator<Item = &'a str>) -> u8 {
         if s.is_empty() {
             continue;
         }
-        let i = SOURCES.iter().position(|x| *x == s).unwrap_or(SOURCES.len() - 1);
+        let i = SOURCES
+            .iter()
+            .position(|x| *x == s)
+            .unwrap_or(SOURCES.len() - 1);
         bits |= 1 << i;
     }
     bits
@@ -167,7 +177,10 @@ impl Builder {
     fn push_str(&mut self, s: &str) -> Span {
         let start = self.strings.len() as u32;
         self.strings.push_str(s);
-        Span { start, len: s.len() as u32 }
+        Span {
+            start,
+            len: s.len() as u32,
+        }
     }
 
     pub(crate) fn push(&mut self, row: RowRef<'_>) {
@@ -177,7 +190,10 @@ impl Builder {
         let mut count = 0u16;
         for (i, n) in row.names.iter().enumerate() {
             let n = n.trim();
-            if n.is_empty() || (i > 0 && row.names[..i].iter().any(|m| m.trim() == n)) || count == u16::MAX {
+            if n.is_empty()
+                || (i > 0 && row.names[..i].iter().any(|m| m.trim() == n))
+                || count == u16::MAX
+            {
                 continue;
             }
             let sp = self.push_str(n);
@@ -248,8 +264,11 @@ impl Builder {
         strings.shrink_to_fit();
         let mut spans = self.spans;
         spans.shrink_to_fit();
-        let interned_keys =
-            self.interned.iter().map(|s| if s.is_empty() { 0 } else { hash_key(&key(s)) }).collect();
+        let interned_keys = self
+            .interned
+            .iter()
+            .map(|s| if s.is_empty() { 0 } else { hash_key(&key(s)) })
+            .collect();
         Gazetteer {
             strings,
             spans,
@@ -275,11 +294,20 @@ pub(crate) fn parse_tsv(text: &str) -> Result<Gazetteer, String> {
         }
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() < 13 {
-            return Err(format!("gazetteer line {}: expected 13 columns, found {}", i + 1, f.len()));
+            return Err(format!(
+                "gazetteer line {}: expected 13 columns, found {}",
+                i + 1,
+                f.len()
+            ));
         }
-        let lat: f64 = f[3].parse().map_err(|_| format!("gazetteer line {}: bad latitude {:?}", i + 1, f[3]))?;
-        let lon: f64 = f[4].parse().map_err(|_| format!("gazetteer line {}: bad longitude {:?}", i + 1, f[4]))?;
-        let kind = kind_from_code(f[5]).ok_or_else(|| format!("gazetteer line {}: bad kind {:?}", i + 1, f[5]))?;
+        let lat: f64 = f[3]
+            .parse()
+            .map_err(|_| format!("gazetteer line {}: bad latitude {:?}", i + 1, f[3]))?;
+        let lon: f64 = f[4]
+            .parse()
+            .map_err(|_| format!("gazetteer line {}: bad longitude {:?}", i + 1, f[4]))?;
+        let kind = kind_from_code(f[5])
+            .ok_or_else(|| format!("gazetteer line {}: bad kind {:?}", i + 1, f[5]))?;
         let mut names = vec![f[0]];
         if !f[1].is_empty() {
             names.extend(f[1].split('|'));
@@ -306,7 +334,10 @@ impl Gazetteer {
         GAZ.get_or_init(|| {
             let mut text = String::new();
             let decoded = flate2::read::GzDecoder::new(BUNDLED_TSV_GZ).read_to_string(&mut text);
-            match decoded.map_err(|e| format!("bundled gazetteer: {e}")).and_then(|_| parse_tsv(&text)) {
+            match decoded
+                .map_err(|e| format!("bundled gazetteer: {e}"))
+                .and_then(|_| parse_tsv(&text))
+            {
                 Ok(g) => g,
                 // The bundled file is generated and tested; an empty gazetteer is the only non-panicking fallback.
                 Err(_) => Builder::new().finish(),
@@ -369,7 +400,9 @@ impl Gazetteer {
     pub(crate) fn names_of(&self, id: PlaceId) -> impl Iterator<Item = &str> {
         let r = &self.recs[id as usize];
         let s = r.names_start as usize;
-        self.spans[s..s + r.names_len as usize].iter().map(|sp| self.span(*sp))
+        self.spans[s..s + r.names_len as usize]
+            .iter()
+            .map(|sp| self.span(*sp))
     }
 
     pub(crate) fn country_code(&self, id: PlaceId) -> &str {
@@ -440,13 +473,21 @@ impl Gazetteer {
         let exact = self.lookup_hash(hash_key(&k));
         let mut out: Vec<Candidate<'_>> = exact
             .iter()
-            .map(|&id| Candidate { place: self.place(id), refs: self.refs(id), exact: true })
+            .map(|&id| Candidate {
+                place: self.place(id),
+                refs: self.refs(id),
+                exact: true,
+            })
             .collect();
         let sk = skeleton(&k);
         if sk.len() >= MIN_SKELETON {
             for &id in self.lookup_skeleton(hash_key(&sk)) {
                 if !exact.contains(&id) {
-                    out.push(Candidate { place: self.place(id), refs: self.refs(id), exact: false });
+                    out.push(Candidate {
+                        place: self.place(id),
+                        refs: self.refs(id),
+                        exact: false,
+                    });
                 }
             }
         }
@@ -479,8 +520,10 @@ pub struct Candidate<'a> {
 impl std::fmt::Display for Candidate<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let p = self.place;
-        let units: Vec<&str> =
-            [&p.admin1, &p.admin2, &p.admin3].iter().filter_map(|a| a.as_deref()).collect();
+        let units: Vec<&str> = [&p.admin1, &p.admin2, &p.admin3]
+            .iter()
+            .filter_map(|a| a.as_deref())
+            .collect();
         write!(
             f,
             "#{} {} [{}] {:?} {:.4},{:.4} {}{} sources={} refs={}{}",
@@ -491,10 +534,17 @@ impl std::fmt::Display for Candidate<'_> {
             p.lat,
             p.lon,
             units.join(" / "),
-            p.admin1_new.as_deref().map(|r| format!(" (since 2023: {r})")).unwrap_or_default(),
+            p.admin1_new
+                .as_deref()
+                .map(|r| format!(" (since 2023: {r})"))
+                .unwrap_or_default(),
             p.sources.join(","),
             self.refs.join(","),
-            if self.exact { "" } else { " (similar spelling)" }
+            if self.exact {
+                ""
+            } else {
+                " (similar spelling)"
+            }
         )?;
         let others: Vec<&str> = p.names.iter().skip(1).map(String::as_str).collect();
         if !others.is_empty() {

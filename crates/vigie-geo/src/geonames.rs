@@ -42,7 +42,9 @@ fn latin_spelling(s: &str) -> bool {
             (c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)))
                 || matches!(c, ' ' | '-' | '\'' | '’' | '.')
         })
-        && s.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+        && s.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
         && !(s.len() <= 4 && s.chars().all(|c| c.is_ascii_uppercase()))
 }
 
@@ -67,7 +69,16 @@ fn clean_admin(name: &str) -> String {
             break;
         }
     }
-    for suf in [" Cercle", " Region", " Région", " Province", " Department", " Département", " Commune", " State"] {
+    for suf in [
+        " Cercle",
+        " Region",
+        " Région",
+        " Province",
+        " Department",
+        " Département",
+        " Commune",
+        " State",
+    ] {
         if let Some(rest) = s.strip_suffix(suf) {
             s = rest.trim().to_string();
         }
@@ -88,25 +99,45 @@ struct Row {
 fn parse_line(line: &str, n: usize) -> Result<Option<Row>, String> {
     let c: Vec<&str> = line.split('\t').collect();
     if c.len() < 19 {
-        return Err(format!("line {n}: expected 19 tab-separated GeoNames columns, found {}", c.len()));
+        return Err(format!(
+            "line {n}: expected 19 tab-separated GeoNames columns, found {}",
+            c.len()
+        ));
     }
-    let lat: f64 = c[4].trim().parse().map_err(|_| format!("line {n}: bad latitude {:?}", c[4]))?;
-    let lon: f64 = c[5].trim().parse().map_err(|_| format!("line {n}: bad longitude {:?}", c[5]))?;
+    let lat: f64 = c[4]
+        .trim()
+        .parse()
+        .map_err(|_| format!("line {n}: bad latitude {:?}", c[4]))?;
+    let lon: f64 = c[5]
+        .trim()
+        .parse()
+        .map_err(|_| format!("line {n}: bad longitude {:?}", c[5]))?;
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(format!("line {n}: coordinate out of range {lat},{lon}"));
     }
     let population: u32 = if c[14].trim().is_empty() {
         0
     } else {
-        c[14].trim().parse().map_err(|_| format!("line {n}: bad population {:?}", c[14]))?
+        c[14]
+            .trim()
+            .parse()
+            .map_err(|_| format!("line {n}: bad population {:?}", c[14]))?
     };
     let country = c[8].trim();
     if country.len() != 2 {
         return Err(format!("line {n}: bad country code {:?}", c[8]));
     }
-    let Some(kind) = kind_of(c[6].trim(), c[7].trim(), population) else { return Ok(None) };
+    let Some(kind) = kind_of(c[6].trim(), c[7].trim(), population) else {
+        return Ok(None);
+    };
     let admin = is_admin(kind);
-    let fix = |s: &str| if admin { clean_admin(s) } else { s.trim().to_string() };
+    let fix = |s: &str| {
+        if admin {
+            clean_admin(s)
+        } else {
+            s.trim().to_string()
+        }
+    };
     let name = fix(c[1]);
     let mut names = vec![name.clone()];
     for alt in std::iter::once(c[2]).chain(c[3].split(',')) {
@@ -147,7 +178,8 @@ fn finish(rows: Vec<Row>) -> Vec<Place> {
     for r in &rows {
         match r.place.kind {
             PlaceKind::Admin1 => {
-                a1.entry((r.place.country.clone(), r.a1.clone())).or_insert_with(|| r.place.name.clone());
+                a1.entry((r.place.country.clone(), r.a1.clone()))
+                    .or_insert_with(|| r.place.name.clone());
             }
             PlaceKind::Admin2 => {
                 a2.entry((r.place.country.clone(), r.a1.clone(), r.a2.clone()))
@@ -250,9 +282,17 @@ impl Gazetteer {
         for mut e in extra {
             let mut best: Option<(usize, f64)> = None;
             for n in std::iter::once(&e.name).chain(e.names.iter()) {
-                for &i in by_key.get(&(e.country.clone(), key(n))).map(Vec::as_slice).unwrap_or(&[]) {
+                for &i in by_key
+                    .get(&(e.country.clone(), key(n)))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                {
                     let p = &places[i];
-                    let same_family = if is_admin(p.kind) || is_admin(e.kind) { p.kind == e.kind } else { true };
+                    let same_family = if is_admin(p.kind) || is_admin(e.kind) {
+                        p.kind == e.kind
+                    } else {
+                        true
+                    };
                     let d = km(p.lat, p.lon, e.lat, e.lon);
                     let limit = if is_admin(e.kind) { 150.0 } else { MERGE_KM };
                     if same_family && d <= limit && best.is_none_or(|(_, bd)| d < bd) {
@@ -292,7 +332,11 @@ impl Gazetteer {
                 let mut near: Option<(usize, f64)> = None;
                 for di in -4..=4 {
                     for dj in -4..=4 {
-                        for &i in grid.get(&(ci + di, cj + dj)).map(Vec::as_slice).unwrap_or(&[]) {
+                        for &i in grid
+                            .get(&(ci + di, cj + dj))
+                            .map(Vec::as_slice)
+                            .unwrap_or(&[])
+                        {
                             let p = &places[i];
                             if p.country != e.country || is_admin(p.kind) || p.admin1.is_none() {
                                 continue;
@@ -325,10 +369,10 @@ impl Gazetteer {
 
 static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
 
-/// Installs the process-wide gazetteer (e.g. bundled + a user's imported dump). Returns `Err(g)` back if one
-/// was installed already (the first stays).
-pub fn install_global(g: Gazetteer) -> Result<(), Gazetteer> {
-    GLOBAL.set(g)
+/// Installs the process-wide gazetteer (e.g. bundled + a user's imported dump), before the first [`global`]
+/// call that should see it. Returns false (and drops `g`) if one was installed already: the first stays.
+pub fn install_global(g: Gazetteer) -> bool {
+    GLOBAL.set(g).is_ok()
 }
 
 /// The installed gazetteer, else the bundled one.
@@ -349,14 +393,20 @@ mod tests {
     fn parses_places_and_admin_names() {
         let places = parse_geonames_dump(DUMP.as_bytes()).unwrap();
         assert_eq!(places.len(), 3, "hill skipped");
-        assert_eq!(places[0].names, vec!["Kayes", "Kaes", "Kajes"], "non-Latin spellings dropped");
+        assert_eq!(
+            places[0].names,
+            vec!["Kayes", "Kaes", "Kajes"],
+            "non-Latin spellings dropped"
+        );
         assert_eq!(places[1].admin1.as_deref(), Some("Kayes"));
         assert_eq!(places[2].kind, PlaceKind::Admin1);
     }
 
     #[test]
     fn bad_line_is_named() {
-        let bad = format!("{DUMP}123\tBroken\tBroken\t\tnotalat\t-11\tP\tPPL\tML\t\t03\t\t\t\t0\t\t\t\t\n");
+        let bad = format!(
+            "{DUMP}123\tBroken\tBroken\t\tnotalat\t-11\tP\tPPL\tML\t\t03\t\t\t\t0\t\t\t\t\n"
+        );
         let err = parse_geonames_dump(bad.as_bytes()).unwrap_err();
         assert!(err.starts_with("line 5: bad latitude"), "{err}");
         let short = parse_geonames_dump("1\tX\n".as_bytes()).unwrap_err();

@@ -94,7 +94,9 @@ pub enum Cue {
     /// "entre X et Y", "between X and Y"
     Between,
     /// "à 50 km de X", "50 km from X"
-    DistanceFrom { km: f64 },
+    DistanceFrom {
+        km: f64,
+    },
     /// "sur l'axe X-Y", "on the X-Y road"
     Axis,
     /// "cercle de X", "région de X", "commune de X", "province of X"
@@ -129,8 +131,8 @@ pub use resolve::resolve;
 
 /// ISO codes [`country_name`] knows.
 pub const COUNTRY_CODES: [&str; 21] = [
-    "ML", "BF", "NE", "SN", "MR", "TD", "NG", "GN", "GW", "GM", "CI", "DZ", "LY", "GH", "TG", "BJ", "CM", "SD",
-    "MA", "SL", "LR",
+    "ML", "BF", "NE", "SN", "MR", "TD", "NG", "GN", "GW", "GM", "CI", "DZ", "LY", "GH", "TG", "BJ",
+    "CM", "SD", "MA", "SL", "LR",
 ];
 
 /// Country name for an ISO alpha-2 code of the region ("ML" → "Mali").

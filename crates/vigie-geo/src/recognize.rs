@@ -32,19 +32,29 @@ pub(crate) struct Lexicon {
 }
 
 fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    s.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
-    let stop = data_lines(include_str!("../data/stopwords.txt")).map(|w| hash_key(&key(w))).collect();
-    let person = data_lines(include_str!("../data/person_names.txt")).map(|w| hash_key(&key(w))).collect();
-    let generic = data_lines(include_str!("../data/generic.txt")).map(|w| hash_key(&key(w))).collect();
+    let stop = data_lines(include_str!("../data/stopwords.txt"))
+        .map(|w| hash_key(&key(w)))
+        .collect();
+    let person = data_lines(include_str!("../data/person_names.txt"))
+        .map(|w| hash_key(&key(w)))
+        .collect();
+    let generic = data_lines(include_str!("../data/generic.txt"))
+        .map(|w| hash_key(&key(w)))
+        .collect();
     let mut countries: IdMap<&'static str> = IdMap::default();
     let mut demonyms: IdMap<&'static str> = IdMap::default();
     let mut max_country_tokens = 1;
     for line in data_lines(include_str!("../data/countries.tsv")) {
         let mut f = line.split('\t');
-        let (Some(code), Some(names)) = (f.next(), f.next()) else { continue };
+        let (Some(code), Some(names)) = (f.next(), f.next()) else {
+            continue;
+        };
         for n in names.split('|') {
             max_country_tokens = max_country_tokens.max(fold(n).split(' ').count());
             countries.insert(hash_key(&key(n)), code);
@@ -77,7 +87,15 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         by_last.entry(last).or_default().push((words, cue));
     }
     let cues = by_last;
-    Lexicon { stop, person, generic, countries, demonyms, cues, max_country_tokens }
+    Lexicon {
+        stop,
+        person,
+        generic,
+        countries,
+        demonyms,
+        cues,
+        max_country_tokens,
+    }
 });
 
 pub(crate) struct Tok {
@@ -102,12 +120,15 @@ impl<'a> Tokens<'a> {
         let mut toks = Vec::with_capacity(text.len() / 5);
         let mut folded = String::with_capacity(text.len());
         let mut cur: Option<(usize, bool, usize, usize)> = None; // start, cap, letters, uppers
+        let mut inner_upper = false; // an upper-case letter after the first one ("FAMa", "MINUSMA")
         let mut fstart = 0u32;
         let close = |cur: &mut Option<(usize, bool, usize, usize)>,
+                     inner_upper: &mut bool,
                      end: usize,
                      toks: &mut Vec<Tok>,
                      folded: &String,
                      fstart: u32| {
+            let inner_upper = std::mem::take(inner_upper);
             if let Some((start, cap, letters, uppers)) = cur.take() {
                 toks.push(Tok {
                     start,
@@ -115,7 +136,7 @@ impl<'a> Tokens<'a> {
                     fstart,
                     fend: folded.len() as u32,
                     cap,
-                    upper: letters >= 2 && letters == uppers,
+                    upper: letters >= 2 && (letters == uppers || (uppers >= 2 && inner_upper)),
                 });
             }
         };
@@ -129,14 +150,24 @@ impl<'a> Tokens<'a> {
                     cur_ref.2 += 1;
                     if c.is_uppercase() {
                         cur_ref.3 += 1;
+                        if cur_ref.2 > 1 {
+                            inner_upper = true;
+                        }
                     }
                 }
                 push_folded(c, &mut folded);
             } else {
-                close(&mut cur, i, &mut toks, &folded, fstart);
+                close(&mut cur, &mut inner_upper, i, &mut toks, &folded, fstart);
             }
         }
-        close(&mut cur, text.len(), &mut toks, &folded, fstart);
+        close(
+            &mut cur,
+            &mut inner_upper,
+            text.len(),
+            &mut toks,
+            &folded,
+            fstart,
+        );
         Tokens { text, toks, folded }
     }
 
@@ -154,7 +185,8 @@ impl<'a> Tokens<'a> {
         let s = self.sep(i);
         !s.is_empty()
             && s.chars().count() <= 3
-            && s.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '-' | '\'' | '’' | '\u{2011}'))
+            && s.chars()
+                .all(|c| matches!(c, ' ' | '\u{a0}' | '-' | '\'' | '’' | '\u{2011}'))
     }
 
     /// Separated from the next token by white space only (not a hyphen: "Kayes-Diboli" is two places).
@@ -223,8 +255,10 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             Hit::Country("NE") => !is_river(&t, i, end_tok),
             Hit::Country(_) => true,
             Hit::Place(_) => {
-                !(single && (lex.stop.contains(&fi) || lex.person.contains(&fi)))
-                    && !(single && glued_to_name(gaz, &t, i, matched_until))
+                !single
+                    || (!lex.stop.contains(&fi)
+                        && !lex.person.contains(&fi)
+                        && !glued_to_name(gaz, &t, i, matched_until))
             }
         };
         if !keep {
@@ -236,11 +270,20 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         let (cue, candidates) = match hit {
             Hit::Country(_) => (Cue::Admin(AdminLevel::Country), Vec::new()),
             Hit::Place(ids) => {
-                let c = widened.entry(h_of(&t, i, end_tok)).or_insert_with(|| widen(gaz, &t, i, end_tok, ids)).clone();
+                let c = widened
+                    .entry(h_of(&t, i, end_tok))
+                    .or_insert_with(|| widen(gaz, &t, i, end_tok, ids))
+                    .clone();
                 (Cue::None, c)
             }
         };
-        out.push(PlaceMention { start, end, surface: text[start..end].to_string(), cue, candidates });
+        out.push(PlaceMention {
+            start,
+            end,
+            surface: text[start..end].to_string(),
+            cue,
+            candidates,
+        });
         ranges.push((i, end_tok));
         matched_until = end_tok + 1;
         i = end_tok + 1;
@@ -255,28 +298,34 @@ fn h_of(t: &Tokens<'_>, i: usize, end: usize) -> u64 {
 
 /// Exact candidates plus places spelled alike (same skeleton, at most one edit per five letters).
 fn widen(gaz: &Gazetteer, t: &Tokens<'_>, i: usize, end_tok: usize, ids: &[u32]) -> Vec<u32> {
-                let mut c = ids.to_vec();
-                // widen with similar spellings ("Boulikessi" for "Boulkessi") for the resolver to weigh
-                let k: String = (i..=end_tok).map(|x| t.folded(x)).collect();
-                let sk = skeleton(&k);
-                if sk.len() >= MIN_SKELETON {
-                    let similar = gaz.lookup_skeleton(hash_key(&sk));
-                    if similar.len() <= 40 {
-                        let max_edits = (k.len() / 5).max(1);
-                        for &id in similar {
-                            if !c.contains(&id) && gaz.names_of(id).any(|n| edits(&key(n), &k) <= max_edits) {
-                                c.push(id);
-                            }
-                        }
-                    }
+    let mut c = ids.to_vec();
+    // widen with similar spellings ("Boulikessi" for "Boulkessi") for the resolver to weigh
+    let k: String = (i..=end_tok).map(|x| t.folded(x)).collect();
+    let sk = skeleton(&k);
+    if sk.len() >= MIN_SKELETON {
+        let similar = gaz.lookup_skeleton(hash_key(&sk));
+        if similar.len() <= 40 {
+            let max_edits = (k.len() / 5).max(1);
+            for &id in similar {
+                if !c.contains(&id) && gaz.names_of(id).any(|n| edits(&key(n), &k) <= max_edits) {
+                    c.push(id);
                 }
+            }
+        }
+    }
     c
 }
 
 fn is_river(t: &Tokens<'_>, i: usize, end: usize) -> bool {
     let before = i.checked_sub(1).map(|p| t.folded(p)).unwrap_or("");
-    let after = if end + 1 < t.toks.len() { t.folded(end + 1) } else { "" };
-    matches!(before, "fleuve" | "river") || matches!(after, "river") || (before == "du" && after.is_empty())
+    let after = if end + 1 < t.toks.len() {
+        t.folded(end + 1)
+    } else {
+        ""
+    };
+    matches!(before, "fleuve" | "river")
+        || matches!(after, "river")
+        || (before == "du" && after.is_empty())
 }
 
 /// A one-word name with a capitalised, non-generic word right before or after it (space-separated) is
@@ -290,10 +339,12 @@ fn glued_to_name(gaz: &Gazetteer, t: &Tokens<'_>, i: usize, matched_until: usize
         }
         let h = hash_key(t.folded(j));
         lex.person.contains(&h)
-            || (!lex.stop.contains(&h) && !lex.generic.contains(&h) && !lex.countries.contains_key(&h))
+            || (!lex.stop.contains(&h)
+                && !lex.generic.contains(&h)
+                && !lex.countries.contains_key(&h))
     };
     if i > 0
-        && i - 1 >= matched_until
+        && i > matched_until
         && t.spaced(i - 1)
         && other(i - 1)
         && (!sentence_start(t, i - 1) || lex.person.contains(&hash_key(t.folded(i - 1))))
@@ -324,8 +375,24 @@ fn distance_km(words: &[&str]) -> Option<f64> {
     }
     k -= 1;
     const DIRS: [&str; 18] = [
-        "au", "a", "l", "la", "to", "the", "nord", "sud", "est", "ouest", "north", "south", "east", "west",
-        "northeast", "northwest", "southeast", "southwest",
+        "au",
+        "a",
+        "l",
+        "la",
+        "to",
+        "the",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
     ];
     let mut skipped = 0;
     while k > 0 && skipped < 5 && DIRS.contains(&words[k - 1]) {
@@ -336,7 +403,11 @@ fn distance_km(words: &[&str]) -> Option<f64> {
     let num_word = match unit.strip_suffix("km") {
         Some("") => *words.get(k.checked_sub(2)?)?,
         Some(num) => num,
-        None if matches!(unit, "kilometres" | "kilometre" | "kilometers" | "kilometer" | "kms") => {
+        None if matches!(
+            unit,
+            "kilometres" | "kilometre" | "kilometers" | "kilometer" | "kms"
+        ) =>
+        {
             *words.get(k.checked_sub(2)?)?
         }
         None => return None,
@@ -355,8 +426,16 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         let (first_tok, last_tok) = ranges[k];
         let start = ms[k].start;
         let prev_end = if k > 0 { ms[k - 1].end } else { 0 };
-        let between = if k > 0 { text[prev_end..start].trim() } else { "" };
-        let prev_cue = if k > 0 { ms[k - 1].cue.clone() } else { Cue::None };
+        let between = if k > 0 {
+            text[prev_end..start].trim()
+        } else {
+            ""
+        };
+        let prev_cue = if k > 0 {
+            ms[k - 1].cue.clone()
+        } else {
+            Cue::None
+        };
         // "(Bankass, Mopti)" right after a name
         if k > 0 {
             let opens = between == "(" || between == "[";
@@ -371,7 +450,10 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             ms[k].cue = Cue::Axis;
             continue;
         }
-        if k > 0 && (between.eq_ignore_ascii_case("et") || between.eq_ignore_ascii_case("and")) && prev_cue == Cue::Between {
+        if k > 0
+            && (between.eq_ignore_ascii_case("et") || between.eq_ignore_ascii_case("and"))
+            && prev_cue == Cue::Between
+        {
             ms[k].cue = Cue::Between;
             continue;
         }
@@ -382,7 +464,11 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             continue;
         }
         // "Mopti region", "Soum province" (English order)
-        let first_after = if last_tok + 1 < t.toks.len() { t.folded(last_tok + 1) } else { "" };
+        let first_after = if last_tok + 1 < t.toks.len() {
+            t.folded(last_tok + 1)
+        } else {
+            ""
+        };
         let suffix_cue = match first_after {
             "region" | "state" => Some(Cue::Admin(AdminLevel::Region)),
             "province" | "cercle" | "circle" | "department" => Some(Cue::Admin(AdminLevel::Cercle)),
@@ -392,7 +478,12 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         let mut cue = Cue::None;
         if let Some(cands) = words.last().and_then(|w| lex.cues.get(*w)) {
             for (phrase, c) in cands {
-                if phrase.len() <= words.len() && words[words.len() - phrase.len()..].iter().zip(phrase).all(|(a, b)| a == b) {
+                if phrase.len() <= words.len()
+                    && words[words.len() - phrase.len()..]
+                        .iter()
+                        .zip(phrase)
+                        .all(|(a, b)| a == b)
+                {
                     cue = c.clone();
                     break;
                 }
@@ -451,7 +542,9 @@ pub(crate) fn edits(a: &str, b: &str) -> usize {
     for (i, &ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         std::mem::swap(&mut prev, &mut cur);
     }

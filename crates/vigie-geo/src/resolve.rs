@@ -20,7 +20,9 @@ use crate::gazetteer::is_admin;
 use crate::geonames::km;
 use crate::normalize::{hash_key, key};
 use crate::recognize::{country_code_of, demonym_votes};
-use crate::{country_name, AdminLevel, Cue, Gazetteer, PlaceId, PlaceKind, PlaceMention, ResolvedPlace};
+use crate::{
+    country_name, AdminLevel, Cue, Gazetteer, PlaceId, PlaceKind, PlaceMention, ResolvedPlace,
+};
 
 struct Ctx {
     country: Option<&'static str>,
@@ -37,7 +39,12 @@ fn wanted_admin(cue: &Cue) -> Option<PlaceKind> {
     }
 }
 
-fn country_votes(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention], exact: &[Vec<PlaceId>]) -> Option<&'static str> {
+fn country_votes(
+    gaz: &Gazetteer,
+    text: &str,
+    mentions: &[PlaceMention],
+    exact: &[Vec<PlaceId>],
+) -> Option<&'static str> {
     let mut votes: HashMap<&'static str, f64> = HashMap::new();
     for (m, ex) in mentions.iter().zip(exact) {
         if m.cue == Cue::Admin(AdminLevel::Country) {
@@ -73,7 +80,14 @@ fn static_code(cc: &str) -> Option<&'static str> {
     crate::COUNTRY_CODES.iter().copied().find(|c| *c == cc)
 }
 
-fn score(gaz: &Gazetteer, ctx: &Ctx, own_key: u64, m: &PlaceMention, id: PlaceId, exact: bool) -> f64 {
+fn score(
+    gaz: &Gazetteer,
+    ctx: &Ctx,
+    own_key: u64,
+    m: &PlaceMention,
+    id: PlaceId,
+    exact: bool,
+) -> f64 {
     let r = &gaz.recs[id as usize];
     let mut s = if exact { 3.0 } else { 0.0 };
     if let Some(c) = ctx.country {
@@ -175,30 +189,50 @@ pub(crate) fn coded(gaz: &Gazetteer, id: PlaceId, geo_precision: u8) -> Resolved
 }
 
 /// The admin unit of `kind` named `name_key` in `country`, nearest to (lat, lon).
-fn admin_unit(gaz: &Gazetteer, name: &str, country: &str, kind: PlaceKind, lat: f64, lon: f64) -> Option<PlaceId> {
+fn admin_unit(
+    gaz: &Gazetteer,
+    name: &str,
+    country: &str,
+    kind: PlaceKind,
+    lat: f64,
+    lon: f64,
+) -> Option<PlaceId> {
     gaz.lookup(name)
         .into_iter()
         .filter(|&id| gaz.recs[id as usize].kind == kind && gaz.country_code(id) == country)
         .min_by(|&a, &b| {
             let ra = &gaz.recs[a as usize];
             let rb = &gaz.recs[b as usize];
-            km(lat, lon, ra.lat(), ra.lon()).total_cmp(&km(lat, lon, rb.lat(), rb.lon())).then(a.cmp(&b))
+            km(lat, lon, ra.lat(), ra.lon())
+                .total_cmp(&km(lat, lon, rb.lat(), rb.lon()))
+                .then(a.cmp(&b))
         })
 }
 
 /// Article-level disambiguation: one resolution (or None) per mention, same order.
-pub fn resolve(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Option<ResolvedPlace>> {
+pub fn resolve(
+    gaz: &Gazetteer,
+    text: &str,
+    mentions: &[PlaceMention],
+) -> Vec<Option<ResolvedPlace>> {
     let n = gaz.len() as PlaceId;
     // candidates that match the spelling exactly; ids out of range (another gazetteer) are dropped
     let exact: Vec<Vec<PlaceId>> = mentions
         .iter()
         .map(|m| {
             let ids = gaz.lookup(&m.surface);
-            m.candidates.iter().copied().filter(|c| ids.contains(c)).collect()
+            m.candidates
+                .iter()
+                .copied()
+                .filter(|c| ids.contains(c))
+                .collect()
         })
         .collect();
     let country = country_votes(gaz, text, mentions, &exact);
-    let keys: Vec<u64> = mentions.iter().map(|m| hash_key(&key(&m.surface))).collect();
+    let keys: Vec<u64> = mentions
+        .iter()
+        .map(|m| hash_key(&key(&m.surface)))
+        .collect();
     let mut admin: Vec<(u64, f64)> = Vec::new();
     for (m, &k) in mentions.iter().zip(&keys) {
         if m.candidates.is_empty() {
@@ -218,7 +252,11 @@ pub fn resolve(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
     // pass 1: scores without proximity (the same name with the same cue scores the same)
     let mut scored: Vec<Vec<(PlaceId, f64)>> = Vec::with_capacity(mentions.len());
     for (mi, m) in mentions.iter().enumerate() {
-        if let Some(prev) = (0..mi).find(|&p| keys[p] == keys[mi] && mentions[p].cue == m.cue && mentions[p].candidates == m.candidates) {
+        if let Some(prev) = (0..mi).find(|&p| {
+            keys[p] == keys[mi]
+                && mentions[p].cue == m.cue
+                && mentions[p].candidates == m.candidates
+        }) {
             let v = scored[prev].clone();
             scored.push(v);
             continue;
@@ -228,7 +266,12 @@ pub fn resolve(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
             .iter()
             .copied()
             .filter(|&id| id < n)
-            .map(|id| (id, score(gaz, &ctx, keys[mi], m, id, exact[mi].contains(&id))))
+            .map(|id| {
+                (
+                    id,
+                    score(gaz, &ctx, keys[mi], m, id, exact[mi].contains(&id)),
+                )
+            })
             .collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scored.push(v);
@@ -265,6 +308,15 @@ pub fn resolve(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
         }
         if scored[mi].is_empty() {
             out.push(None);
+            continue;
+        }
+        if let Some(prev) = (0..mi).find(|&p| {
+            keys[p] == keys[mi]
+                && mentions[p].cue == m.cue
+                && mentions[p].candidates == m.candidates
+        }) {
+            let same = out[prev].clone();
+            out.push(same);
             continue;
         }
         let own_key = keys[mi];
@@ -304,19 +356,32 @@ pub fn resolve(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
             {
                 let pb = gaz.place(best);
                 let ps = gaz.place(second);
-                let unit = if pb.admin2.is_some() && pb.admin2 == ps.admin2 && pb.admin1 == ps.admin1 {
-                    pb.admin2.as_deref().and_then(|a| admin_unit(gaz, a, &pb.country, PlaceKind::Admin2, pb.lat, pb.lon))
-                } else if pb.admin1.is_some() && pb.admin1 == ps.admin1 {
-                    pb.admin1.as_deref().and_then(|a| admin_unit(gaz, a, &pb.country, PlaceKind::Admin1, pb.lat, pb.lon))
-                } else {
-                    None
-                };
+                let unit =
+                    if pb.admin2.is_some() && pb.admin2 == ps.admin2 && pb.admin1 == ps.admin1 {
+                        pb.admin2.as_deref().and_then(|a| {
+                            admin_unit(gaz, a, &pb.country, PlaceKind::Admin2, pb.lat, pb.lon)
+                        })
+                    } else if pb.admin1.is_some() && pb.admin1 == ps.admin1 {
+                        pb.admin1.as_deref().and_then(|a| {
+                            admin_unit(gaz, a, &pb.country, PlaceKind::Admin1, pb.lat, pb.lon)
+                        })
+                    } else {
+                        None
+                    };
                 if let Some(u) = unit {
                     let k = gaz.recs[u as usize].kind;
                     out.push(Some(coded(gaz, u, precision(k, &Cue::Near))));
                     continue;
                 }
             }
+        }
+        // an uncued village abroad is more likely a word or a surname than the event's place
+        if m.cue == Cue::None
+            && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other)
+            && ctx.country.is_some_and(|c| c != gaz.country_code(best))
+        {
+            out.push(None);
+            continue;
         }
         out.push(Some(coded(gaz, best, precision(rb.kind, &m.cue))));
     }

@@ -7,7 +7,15 @@ use vigie_geo::{find_places, resolve, Gazetteer};
 fn rss_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0)))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse()
+                    .unwrap_or(0)
+            })
+        })
         .unwrap_or(0)
 }
 
@@ -33,7 +41,14 @@ fn print_numbers() {
     let g = Gazetteer::bundled();
     let load = t.elapsed();
     let rss1 = rss_kb();
-    println!("gazetteer: {} places, load {:.1} ms, RSS {} KB -> {} KB (+{} KB)", g.len(), load.as_secs_f64() * 1e3, rss0, rss1, rss1 - rss0);
+    println!(
+        "gazetteer: {} places, load {:.1} ms, RSS {} KB -> {} KB (+{} KB)",
+        g.len(),
+        load.as_secs_f64() * 1e3,
+        rss0,
+        rss1,
+        rss1 - rss0
+    );
     let text = article();
     let n = 2000;
     let t = Instant::now();
@@ -48,6 +63,12 @@ fn print_numbers() {
         found += resolve(g, &text, &ms).len();
     }
     let rs = t.elapsed() / n;
-    println!("{}-byte article: {} mentions; find_places {:.1} us, resolve {:.1} us ({found})", text.len(), ms.len(), fp.as_secs_f64() * 1e6, rs.as_secs_f64() * 1e6);
+    println!(
+        "{}-byte article: {} mentions; find_places {:.1} us, resolve {:.1} us ({found})",
+        text.len(),
+        ms.len(),
+        fp.as_secs_f64() * 1e6,
+        rs.as_secs_f64() * 1e6
+    );
     println!("RSS after matching: {} KB", rss_kb());
 }

@@ -18,14 +18,27 @@ fn resolved(text: &str, surface: &str) -> ResolvedPlace {
     let i = ms
         .iter()
         .position(|m| m.surface == surface)
-        .unwrap_or_else(|| panic!("{surface:?} not found in {text:?}: {:?}", ms.iter().map(|m| &m.surface).collect::<Vec<_>>()));
-    rs[i].clone().unwrap_or_else(|| panic!("{surface:?} unresolved in {text:?}"))
+        .unwrap_or_else(|| {
+            panic!(
+                "{surface:?} not found in {text:?}: {:?}",
+                ms.iter().map(|m| &m.surface).collect::<Vec<_>>()
+            )
+        });
+    rs[i]
+        .clone()
+        .unwrap_or_else(|| panic!("{surface:?} unresolved in {text:?}"))
 }
 
 fn assert_near(r: &ResolvedPlace, lat: f64, lon: f64, max_km: f64) {
-    let (Some(la), Some(lo)) = (r.latitude, r.longitude) else { panic!("no point: {r:?}") };
+    let (Some(la), Some(lo)) = (r.latitude, r.longitude) else {
+        panic!("no point: {r:?}")
+    };
     let d = km(la, lo, lat, lon);
-    assert!(d <= max_km, "{} at {la},{lo} is {d:.1} km from {lat},{lon}: {r:?}", r.location);
+    assert!(
+        d <= max_km,
+        "{} at {la},{lo} is {d:.1} km from {lat},{lon}: {r:?}",
+        r.location
+    );
 }
 
 #[test]
@@ -52,13 +65,55 @@ fn must_show_spellings_resolve_within_25_km() {
 #[test]
 fn seed_event_places_resolve() {
     let cases: &[(&str, &str, f64, f64, &str)] = &[
-        ("Le gouverneur s'est rendu à Kayes, au Mali, mardi.", "Kayes", 14.4485, -11.4389, "Kayes"),
-        ("Des renforts sont arrivés à Nioro, dans l'ouest du Mali.", "Nioro", 15.2276, -9.5903, "Kayes"),
-        ("À Niono, au Mali, les paysans ont quitté leurs champs.", "Niono", 14.2443, -5.9933, "Ségou"),
-        ("Les habitants de Molodo (Mali) ont été menacés.", "Molodo", 14.2375, -6.02, "Ségou"),
-        ("Une patrouille a été attaquée près de Bafoulabé, au Mali.", "Bafoulabé", 13.8034, -10.8323, "Kayes"),
-        ("The junta met in Kati, the garrison town outside Bamako, Mali.", "Kati", 12.7383, -8.0718, "Koulikoro"),
-        ("The junta met in Kati, the garrison town outside Bamako, Mali.", "Bamako", 12.6429, -8.0021, "Bamako"),
+        (
+            "Le gouverneur s'est rendu à Kayes, au Mali, mardi.",
+            "Kayes",
+            14.4485,
+            -11.4389,
+            "Kayes",
+        ),
+        (
+            "Des renforts sont arrivés à Nioro, dans l'ouest du Mali.",
+            "Nioro",
+            15.2276,
+            -9.5903,
+            "Kayes",
+        ),
+        (
+            "À Niono, au Mali, les paysans ont quitté leurs champs.",
+            "Niono",
+            14.2443,
+            -5.9933,
+            "Ségou",
+        ),
+        (
+            "Les habitants de Molodo (Mali) ont été menacés.",
+            "Molodo",
+            14.2375,
+            -6.02,
+            "Ségou",
+        ),
+        (
+            "Une patrouille a été attaquée près de Bafoulabé, au Mali.",
+            "Bafoulabé",
+            13.8034,
+            -10.8323,
+            "Kayes",
+        ),
+        (
+            "The junta met in Kati, the garrison town outside Bamako, Mali.",
+            "Kati",
+            12.7383,
+            -8.0718,
+            "Koulikoro",
+        ),
+        (
+            "The junta met in Kati, the garrison town outside Bamako, Mali.",
+            "Bamako",
+            12.6429,
+            -8.0021,
+            "Bamako",
+        ),
     ];
     for &(text, surface, lat, lon, admin1) in cases {
         let r = resolved(text, surface);
@@ -70,7 +125,10 @@ fn seed_event_places_resolve() {
 
 #[test]
 fn accentless_spellings() {
-    let r = resolved("Au Mali, des tirs ont ete entendus a Sandare dans la nuit.", "Sandare");
+    let r = resolved(
+        "Au Mali, des tirs ont ete entendus a Sandare dans la nuit.",
+        "Sandare",
+    );
     assert_near(&r, 14.7007, -10.3053, 10.0);
     assert_eq!(r.location, "Sandaré");
     assert_eq!(r.admin2.as_deref(), Some("Nioro"));
@@ -82,47 +140,83 @@ fn accentless_spellings() {
 
 #[test]
 fn french_and_english_variants() {
-    let fr = resolved("Un convoi a été attaqué à Tombouctou, au Mali.", "Tombouctou");
+    let fr = resolved(
+        "Un convoi a été attaqué à Tombouctou, au Mali.",
+        "Tombouctou",
+    );
     let en = resolved("A convoy was attacked in Timbuktu, Mali.", "Timbuktu");
     assert_eq!(fr.place_id, en.place_id);
     assert_eq!(en.location, "Tombouctou");
     assert_eq!(en.admin1.as_deref(), Some("Tombouctou"));
-    let nioro = resolved("Des renforts ont été envoyés à Nioro du Sahel.", "Nioro du Sahel");
+    let nioro = resolved(
+        "Des renforts ont été envoyés à Nioro du Sahel.",
+        "Nioro du Sahel",
+    );
     let short = resolved("Des renforts ont été envoyés à Nioro, au Mali.", "Nioro");
     assert_eq!(nioro.place_id, short.place_id);
-    let a = resolved("Des déplacés sont arrivés à Barsalogho, au Burkina Faso.", "Barsalogho");
-    let b = resolved("Displaced people reached Barsalogo, Burkina Faso.", "Barsalogo");
+    let a = resolved(
+        "Des déplacés sont arrivés à Barsalogho, au Burkina Faso.",
+        "Barsalogho",
+    );
+    let b = resolved(
+        "Displaced people reached Barsalogo, Burkina Faso.",
+        "Barsalogo",
+    );
     assert_eq!(a.place_id, b.place_id);
 }
 
 #[test]
 fn name_in_two_countries_is_picked_by_country_context() {
     // Boulkessi (Mali, OSM) and Boulikéssi (Burkina, GeoNames) are ~80 km apart on either side of the border.
-    let bf = resolved("Au Burkina Faso, des villageois ont fui Boulikessi, dans la province de l'Oudalan.", "Boulikessi");
+    let bf = resolved(
+        "Au Burkina Faso, des villageois ont fui Boulikessi, dans la province de l'Oudalan.",
+        "Boulikessi",
+    );
     assert_eq!(bf.country_code, "BF");
     assert_near(&bf, 14.4374, -0.6654, 10.0);
-    let ml = resolved("Au Mali, l'armée a renforcé le camp de Boulikessi.", "Boulikessi");
+    let ml = resolved(
+        "Au Mali, l'armée a renforcé le camp de Boulikessi.",
+        "Boulikessi",
+    );
     assert_eq!(ml.country_code, "ML");
     assert_near(&ml, 14.7983, -1.3026, 10.0);
     // Nioro exists in Mali and in the Gambia
-    let gm = resolved("In the Gambia, farmers in Nioro complained about the rains.", "Nioro");
+    let gm = resolved(
+        "In the Gambia, farmers in Nioro complained about the rains.",
+        "Nioro",
+    );
     assert_eq!(gm.country_code, "GM");
-    let ml = resolved("Au Mali, les commerçants de Nioro se plaignent des routes.", "Nioro");
+    let ml = resolved(
+        "Au Mali, les commerçants de Nioro se plaignent des routes.",
+        "Nioro",
+    );
     assert_eq!(ml.country_code, "ML");
 }
 
 #[test]
 fn homonym_resolved_by_parenthetical_admin_units() {
     // Doundé exists in the cercles of Banamba, Bankass, Bandiagara, Douentza, Youwarou (and in Burkina).
-    let r = resolved("Des hommes armés ont incendié Doundé (Bankass, Mopti) dimanche.", "Doundé");
+    let r = resolved(
+        "Des hommes armés ont incendié Doundé (Bankass, Mopti) dimanche.",
+        "Doundé",
+    );
     assert_eq!(r.admin2.as_deref(), Some("Bankass"));
     assert_near(&r, 13.9583, -3.7130, 5.0);
-    let r = resolved("Attackers burned Dounde (Douentza, Mopti) on Sunday.", "Dounde");
+    let r = resolved(
+        "Attackers burned Dounde (Douentza, Mopti) on Sunday.",
+        "Dounde",
+    );
     assert_eq!(r.admin2.as_deref(), Some("Douentza"));
-    let r = resolved("Des hommes armés ont attaqué Doundé, dans le cercle de Banamba.", "Doundé");
+    let r = resolved(
+        "Des hommes armés ont attaqué Doundé, dans le cercle de Banamba.",
+        "Doundé",
+    );
     assert_eq!(r.admin2.as_deref(), Some("Banamba"));
     // Mahina: the commune seat of Bafoulabé, not the villages of the same name in Kita or Kayes cercles
-    let r = resolved("Le pont de Mahina, dans le cercle de Bafoulabé, a été fermé.", "Mahina");
+    let r = resolved(
+        "Le pont de Mahina, dans le cercle de Bafoulabé, a été fermé.",
+        "Mahina",
+    );
     assert_near(&r, 13.7594, -10.8502, 5.0);
 }
 
@@ -136,20 +230,38 @@ fn distance_from_a_town() {
     assert_eq!(r.location, "Kati");
     assert_eq!(r.geo_precision, 2);
     assert_near(&r, 12.7383, -8.0718, 3.0);
-    let en = find_places(Gazetteer::bundled(), "The ambush happened 30 km north of Kati.");
+    let en = find_places(
+        Gazetteer::bundled(),
+        "The ambush happened 30 km north of Kati.",
+    );
     assert_eq!(en[0].cue, Cue::DistanceFrom { km: 30.0 });
 }
 
 #[test]
 fn admin_cues_give_units_and_precision() {
-    let r = resolved("L'usine a été attaquée dans le cercle de Bafoulabé, au Mali.", "Bafoulabé");
-    assert_eq!((r.geo_precision, r.admin2.as_deref(), r.admin3.as_deref()), (2, Some("Bafoulabé"), None));
+    let r = resolved(
+        "L'usine a été attaquée dans le cercle de Bafoulabé, au Mali.",
+        "Bafoulabé",
+    );
+    assert_eq!(
+        (r.geo_precision, r.admin2.as_deref(), r.admin3.as_deref()),
+        (2, Some("Bafoulabé"), None)
+    );
     assert_near(&r, 13.8034, -10.8323, 5.0);
-    let r = resolved("Plusieurs incidents ont été signalés dans la région de Kayes.", "Kayes");
-    assert_eq!((r.geo_precision, r.admin1.as_deref(), r.admin2.as_deref()), (3, Some("Kayes"), None));
+    let r = resolved(
+        "Plusieurs incidents ont été signalés dans la région de Kayes.",
+        "Kayes",
+    );
+    assert_eq!(
+        (r.geo_precision, r.admin1.as_deref(), r.admin2.as_deref()),
+        (3, Some("Kayes"), None)
+    );
     let r = resolved("Fighting was reported across the Mopti region.", "Mopti");
     assert_eq!(r.geo_precision, 3);
-    let r = resolved("La commune de Sandaré compte vingt-trois villages.", "Sandaré");
+    let r = resolved(
+        "La commune de Sandaré compte vingt-trois villages.",
+        "Sandaré",
+    );
     assert_eq!((r.geo_precision, r.admin3.as_deref()), (2, Some("Sandaré")));
 }
 
@@ -168,17 +280,31 @@ fn unknown_village_falls_back_to_its_cercle() {
 fn between_and_axis() {
     let text = "Des combats ont opposé l'armée aux assaillants entre Kayes et Diboli.";
     let ms = find_places(Gazetteer::bundled(), text);
-    let cues: Vec<_> = ms.iter().filter(|m| !m.candidates.is_empty()).map(|m| (m.surface.as_str(), m.cue.clone())).collect();
-    assert_eq!(cues, vec![("Kayes", Cue::Between), ("Diboli", Cue::Between)]);
+    let cues: Vec<_> = ms
+        .iter()
+        .filter(|m| !m.candidates.is_empty())
+        .map(|m| (m.surface.as_str(), m.cue.clone()))
+        .collect();
+    assert_eq!(
+        cues,
+        vec![("Kayes", Cue::Between), ("Diboli", Cue::Between)]
+    );
     let r = resolved(text, "Diboli");
     assert_eq!(r.geo_precision, 2);
     let text = "Un camion a sauté sur une mine sur l'axe Kayes-Diboli, au Mali.";
     let ms = find_places(Gazetteer::bundled(), text);
-    let cues: Vec<_> = ms.iter().filter(|m| !m.candidates.is_empty()).map(|m| (m.surface.as_str(), m.cue.clone())).collect();
+    let cues: Vec<_> = ms
+        .iter()
+        .filter(|m| !m.candidates.is_empty())
+        .map(|m| (m.surface.as_str(), m.cue.clone()))
+        .collect();
     assert_eq!(cues, vec![("Kayes", Cue::Axis), ("Diboli", Cue::Axis)]);
     let r = resolved(text, "Kayes");
     assert_eq!((r.geo_precision, r.location.as_str()), (2, "Kayes"));
-    let en = find_places(Gazetteer::bundled(), "A truck hit a mine on the Kayes-Diboli road in Mali.");
+    let en = find_places(
+        Gazetteer::bundled(),
+        "A truck hit a mine on the Kayes-Diboli road in Mali.",
+    );
     assert_eq!(en[0].cue, Cue::Axis);
     assert_eq!(en[1].cue, Cue::Axis);
 }
@@ -192,23 +318,38 @@ fn cues_near_and_at() {
     let ms = find_places(g, "Gunmen were seen outside Djibo and near Barsalogo.");
     assert_eq!(ms[0].cue, Cue::Near);
     assert_eq!(ms[1].cue, Cue::Near);
-    assert_eq!(resolved("Gunmen were seen outside Djibo, Burkina Faso.", "Djibo").geo_precision, 2);
+    assert_eq!(
+        resolved("Gunmen were seen outside Djibo, Burkina Faso.", "Djibo").geo_precision,
+        2
+    );
 }
 
 #[test]
 fn countries_are_context_not_points() {
     let g = Gazetteer::bundled();
-    let text = "Le Mali et le Sénégal ont fermé la frontière ; la Côte d'Ivoire et le Burkina Faso aussi.";
+    let text =
+        "Le Mali et le Sénégal ont fermé la frontière ; la Côte d'Ivoire et le Burkina Faso aussi.";
     let ms = find_places(g, text);
     let countries: Vec<&str> = ms.iter().map(|m| m.surface.as_str()).collect();
-    assert_eq!(countries, vec!["Mali", "Sénégal", "Côte d'Ivoire", "Burkina Faso"]);
-    assert!(ms.iter().all(|m| m.cue == Cue::Admin(AdminLevel::Country) && m.candidates.is_empty()));
+    assert_eq!(
+        countries,
+        vec!["Mali", "Sénégal", "Côte d'Ivoire", "Burkina Faso"]
+    );
+    assert!(ms
+        .iter()
+        .all(|m| m.cue == Cue::Admin(AdminLevel::Country) && m.candidates.is_empty()));
     let rs = resolve(g, text, &ms);
     let r = rs[1].as_ref().unwrap();
-    assert_eq!((r.country_code.as_str(), r.latitude, r.place_id), ("SN", None, None));
+    assert_eq!(
+        (r.country_code.as_str(), r.latitude, r.place_id),
+        ("SN", None, None)
+    );
     // the river is not the country
     let ms = find_places(g, "Les pirogues descendent le fleuve Niger jusqu'à Mopti.");
-    assert_eq!(ms.iter().map(|m| m.surface.as_str()).collect::<Vec<_>>(), vec!["Mopti"]);
+    assert_eq!(
+        ms.iter().map(|m| m.surface.as_str()).collect::<Vec<_>>(),
+        vec!["Mopti"]
+    );
 }
 
 #[test]
@@ -235,4 +376,24 @@ fn lookup_details_lists_sources_and_units() {
     let c = g.lookup_details("Boulikessi");
     assert!(c.iter().any(|c| !c.exact && c.place.country == "ML"));
     assert!(c[0].exact);
+}
+
+#[test]
+fn acronyms_and_foreign_uncued_villages_are_dropped() {
+    let g = Gazetteer::bundled();
+    let text = "Les FAMa et la MINUSMA ont patrouillé à Kayes, au Mali. Le JNIM a revendiqué.";
+    let ms = find_places(g, text);
+    assert_eq!(
+        ms.iter().map(|m| m.surface.as_str()).collect::<Vec<_>>(),
+        vec!["Kayes", "Mali"]
+    );
+    // "Diawara" is a village in Senegal and a common surname: uncued, in an article about Mali, no point
+    let text = "Au Mali, l'usine de Diawara a repris le travail à Kayes.";
+    let ms = find_places(g, text);
+    let rs = resolve(g, text, &ms);
+    for (m, r) in ms.iter().zip(&rs) {
+        if m.surface == "Diawara" && m.cue == Cue::None {
+            assert!(r.as_ref().is_none_or(|r| r.country_code == "ML"), "{r:?}");
+        }
+    }
 }

@@ -11,7 +11,11 @@ fn import_adds_new_places_and_merges_known_ones() {
     let base = Gazetteer::bundled();
     let extra = parse_geonames_dump(DUMP.as_bytes()).unwrap();
     let g = base.with_extra(extra);
-    assert_eq!(g.len(), base.len() + 1, "Kayes merged, the new village appended");
+    assert_eq!(
+        g.len(),
+        base.len() + 1,
+        "Kayes merged, the new village appended"
+    );
     let ids = g.lookup("Tadjoulame");
     assert_eq!(ids.len(), 1);
     let p = g.place(ids[0]);
@@ -22,10 +26,15 @@ fn import_adds_new_places_and_merges_known_ones() {
     assert_eq!(p.admin2.as_deref(), Some("Kayes"));
     // the new spelling of Kayes now finds the city
     let kayes = g.lookup("Kayi Ba");
-    assert!(kayes.iter().any(|&id| g.place(id).population >= 127_368 && g.place(id).sources.contains(&"import".to_string())));
+    assert!(kayes.iter().any(|&id| g.place(id).population >= 127_368
+        && g.place(id).sources.contains(&"import".to_string())));
     let text = "Des hommes armés ont attaqué Tadjoulamé, au Mali.";
     let ms = find_places(&g, text);
     let rs = resolve(&g, text, &ms);
-    let r = rs.iter().flatten().find(|r| r.location == "Tadjoulamé").unwrap();
+    let r = rs
+        .iter()
+        .flatten()
+        .find(|r| r.location == "Tadjoulamé")
+        .unwrap();
     assert_eq!(r.geo_precision, 1);
 }

@@ -217,7 +217,9 @@ pub struct RejectionRow {
 mod schema;
 mod views;
 
-pub use views::{claim_source, country_info, figure_claims_text, figure_disputed, source_scale, value_text};
+pub use views::{
+    claim_source, country_info, figure_claims_text, figure_disputed, source_scale, value_text,
+};
 
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -261,7 +263,10 @@ pub struct ArticleMeta {
 
 impl From<&Article> for ArticleMeta {
     fn from(a: &Article) -> Self {
-        ArticleMeta { url: a.url.clone(), outlet: a.outlet.clone() }
+        ArticleMeta {
+            url: a.url.clone(),
+            outlet: a.outlet.clone(),
+        }
     }
 }
 
@@ -306,9 +311,12 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         if wal {
-            let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
+            let mode: String =
+                conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                return Err(StoreError(format!("cannot switch the database to WAL (journal mode is {mode})")));
+                return Err(StoreError(format!(
+                    "cannot switch the database to WAL (journal mode is {mode})"
+                )));
             }
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
@@ -331,7 +339,11 @@ impl Store {
     /// (nothing written); different → updated (version + 1, its mentions replaced); unknown → new.
     /// `meta[i]` carries the url/outlet of `batch[i]` (missing entries count as unknown).
     /// On any error nothing of the batch is written.
-    pub fn ingest_articles(&mut self, batch: &[Processed], meta: &[ArticleMeta]) -> Result<IngestReport> {
+    pub fn ingest_articles(
+        &mut self,
+        batch: &[Processed],
+        meta: &[ArticleMeta],
+    ) -> Result<IngestReport> {
         let now = unix_now();
         let tx = self.conn.transaction()?;
         let mut report = IngestReport::default();
@@ -343,7 +355,9 @@ impl Store {
                 Outcome::Unchanged => report.unchanged += 1,
                 Outcome::Updated => report.updated += 1,
             }
-            report.outcomes.push((p.document.reference.clone(), Some(outcome)));
+            report
+                .outcomes
+                .push((p.document.reference.clone(), Some(outcome)));
         }
         tx.commit()?;
         Ok(report)
@@ -355,12 +369,21 @@ impl Store {
     pub fn relink(&mut self) -> Result<usize> {
         let mut mentions: Vec<Mention> = Vec::new();
         {
-            let mut st = self.conn.prepare("SELECT article_ref, ordinal, data FROM mentions ORDER BY article_ref, ordinal")?;
-            let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+            let mut st = self.conn.prepare(
+                "SELECT article_ref, ordinal, data FROM mentions ORDER BY article_ref, ordinal",
+            )?;
+            let rows = st.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
             for row in rows {
                 let (aref, ord, data) = row?;
-                let m: Mention = serde_json::from_str(&data)
-                    .map_err(|e| StoreError(format!("stored mention {aref}#{ord} is unreadable: {e}")))?;
+                let m: Mention = serde_json::from_str(&data).map_err(|e| {
+                    StoreError(format!("stored mention {aref}#{ord} is unreadable: {e}"))
+                })?;
                 mentions.push(m);
             }
         }
@@ -370,14 +393,19 @@ impl Store {
 
     /// Replace the stored incidents by `incidents` (built from `mentions`), in one transaction,
     /// keeping rows (and their `timestamp`) whose content is unchanged. Returns their number.
-    pub fn replace_incidents(&mut self, incidents: &[vigie_core::Incident], mentions: &[Mention]) -> Result<usize> {
+    pub fn replace_incidents(
+        &mut self,
+        incidents: &[vigie_core::Incident],
+        mentions: &[Mention],
+    ) -> Result<usize> {
         let articles = self.article_refs()?;
         let mut by_id: HashMap<&str, Vec<&Mention>> = HashMap::new();
         for m in mentions {
             by_id.entry(m.id.as_str()).or_default().push(m);
         }
 
-        let mut views: Vec<(IncidentView, String, String)> = Vec::new(); // (view, hash, country_code)
+        // (view, content hash, country code, the linker's incident)
+        let mut views: Vec<(IncidentView, String, String, &vigie_core::Incident)> = Vec::new();
         let mut ids = HashSet::new();
         for inc in incidents {
             let mut view = views::build(inc, &by_id, &articles);
@@ -390,15 +418,20 @@ impl Store {
             }
             ids.insert(view.id.clone());
             let hash = sha256_hex(&[&serde_json::to_string(&view)?]);
-            let cc = inc.place.as_ref().map(|p| p.country_code.clone()).unwrap_or_default();
-            views.push((view, hash, cc));
+            let cc = inc
+                .place
+                .as_ref()
+                .map(|p| p.country_code.clone())
+                .unwrap_or_default();
+            views.push((view, hash, cc, inc));
         }
 
         let now = unix_now();
         let tx = self.conn.transaction()?;
         let existing: HashMap<String, String> = {
             let mut st = tx.prepare("SELECT id, content_hash FROM incidents")?;
-            let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            let rows =
+                st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         for id in existing.keys() {
@@ -406,21 +439,22 @@ impl Store {
                 tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
             }
         }
-        for (mut view, hash, cc) in views {
+        for (mut view, hash, cc, inc) in views {
             if existing.get(&view.id) == Some(&hash) {
                 continue;
             }
             view.timestamp = now;
             tx.execute("DELETE FROM incidents WHERE id = ?1", [&view.id])?;
-            let inc = incidents.iter().find(|i| i.id == view.id || view.id.starts_with(&format!("{}-", i.id)));
-            write_incident(&tx, &view, &hash, &cc, inc)?;
+            write_incident(&tx, &view, &hash, &cc, Some(inc))?;
         }
         tx.commit()?;
         Ok(ids.len())
     }
 
     fn article_refs(&self) -> Result<HashMap<String, ArticleRefView>> {
-        let mut st = self.conn.prepare("SELECT ref, url, outlet, language, published, title FROM articles")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT ref, url, outlet, language, published, title FROM articles")?;
         let rows = st.query_map([], |r| {
             Ok(ArticleRefView {
                 reference: r.get(0)?,
@@ -449,34 +483,70 @@ impl Store {
         };
         use rusqlite::types::Value as V;
         if let Some(d) = filter.since {
-            arg(&mut sql, " AND date >= ?", V::Text(d.format("%Y-%m-%d").to_string()));
+            arg(
+                &mut sql,
+                " AND date >= ?",
+                V::Text(d.format("%Y-%m-%d").to_string()),
+            );
         }
         if let Some(d) = filter.until {
-            arg(&mut sql, " AND date <= ?", V::Text(d.format("%Y-%m-%d").to_string()));
+            arg(
+                &mut sql,
+                " AND date <= ?",
+                V::Text(d.format("%Y-%m-%d").to_string()),
+            );
         }
-        if let Some(c) = filter.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        if let Some(c) = filter
+            .country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             arg(
                 &mut sql,
                 " AND (lower(country) = lower(?) OR upper(country_code) = upper(?) OR CAST(iso AS TEXT) = ?)",
                 V::Text(c.to_string()),
             );
         }
-        if let Some(t) = filter.event_type.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-            arg(&mut sql, " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))", V::Text(t.to_string()));
+        if let Some(t) = filter
+            .event_type
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            arg(
+                &mut sql,
+                " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))",
+                V::Text(t.to_string()),
+            );
         }
         if let Some(a) = filter.actor.as_deref().filter(|c| !c.trim().is_empty()) {
-            arg(&mut sql, " AND actors_lc LIKE ? ESCAPE '\\'", V::Text(like_pattern(a.trim())));
+            arg(
+                &mut sql,
+                " AND actors_lc LIKE ? ESCAPE '\\'",
+                V::Text(like_pattern(a.trim())),
+            );
         }
         if let Some(t) = filter.text.as_deref().filter(|c| !c.trim().is_empty()) {
-            arg(&mut sql, " AND search LIKE ? ESCAPE '\\'", V::Text(like_pattern(t.trim())));
+            arg(
+                &mut sql,
+                " AND search LIKE ? ESCAPE '\\'",
+                V::Text(like_pattern(t.trim())),
+            );
         }
         if let Some((lat, lon, km)) = filter.near {
             if !(lat.is_finite() && lon.is_finite() && km.is_finite() && km >= 0.0) {
-                return Err(StoreError("near: latitude, longitude and distance must be finite numbers".into()));
+                return Err(StoreError(
+                    "near: latitude, longitude and distance must be finite numbers".into(),
+                ));
             }
             let dlat = km / 110.574;
             let coslat = lat.to_radians().cos().abs();
-            let dlon = if coslat < 1e-6 { 360.0 } else { km / (111.320 * coslat) };
+            let dlon = if coslat < 1e-6 {
+                360.0
+            } else {
+                km / (111.320 * coslat)
+            };
             arg(&mut sql, " AND lat BETWEEN ? ", V::Real(lat - dlat));
             arg(&mut sql, "AND ?", V::Real(lat + dlat));
             arg(&mut sql, " AND lon BETWEEN ? ", V::Real(lon - dlon));
@@ -495,7 +565,11 @@ impl Store {
         }
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<f64>>(1)?, r.get::<_, Option<f64>>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<f64>>(1)?,
+                r.get::<_, Option<f64>>(2)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
@@ -509,14 +583,22 @@ impl Store {
             out.push(serde_json::from_str::<IncidentView>(&view)?);
         }
         if filter.near.is_some() {
-            out = out.into_iter().skip(filter.offset).take(filter.limit.unwrap_or(usize::MAX)).collect();
+            out = out
+                .into_iter()
+                .skip(filter.offset)
+                .take(filter.limit.unwrap_or(usize::MAX))
+                .collect();
         }
         Ok(out)
     }
 
     pub fn incident(&self, id: &str) -> Result<Option<IncidentView>> {
-        let view: Option<String> =
-            self.conn.query_row("SELECT view FROM incidents WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let view: Option<String> = self
+            .conn
+            .query_row("SELECT view FROM incidents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
         Ok(match view {
             Some(v) => Some(serde_json::from_str(&v)?),
             None => None,
@@ -548,30 +630,56 @@ impl Store {
                 |r| Ok((article_row(r)?, r.get::<_, String>(10)?)),
             )
             .optional()?;
-        let Some((row, text)) = row else { return Ok(None) };
-        let mut st = self
-            .conn
-            .prepare("SELECT incident_id FROM incident_articles WHERE article_ref = ?1 ORDER BY incident_id")?;
-        let incidents = st.query_map([reference], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Some(ArticleDetail { row: row?, text, incidents }))
+        let Some((row, text)) = row else {
+            return Ok(None);
+        };
+        let mut st = self.conn.prepare(
+            "SELECT incident_id FROM incident_articles WHERE article_ref = ?1 ORDER BY incident_id",
+        )?;
+        let incidents = st
+            .query_map([reference], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(ArticleDetail {
+            row: row?,
+            text,
+            incidents,
+        }))
     }
 
     /// Counts per ISO week × event type, per admin1 and per actor (actor1 and actor2).
     pub fn stats(&self) -> Result<Stats> {
-        let articles: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
-        let mut st = self.conn.prepare("SELECT date, event_type, admin1, actor1, actor2 FROM incidents")?;
-        type Row = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+        let articles: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let mut st = self
+            .conn
+            .prepare("SELECT date, event_type, admin1, actor1, actor2 FROM incidents")?;
+        type Row = (
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
         let rows = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
             .collect::<rusqlite::Result<Vec<Row>>>()?;
         let mut week: BTreeMap<(String, String), usize> = BTreeMap::new();
         let mut admin: BTreeMap<String, usize> = BTreeMap::new();
         let mut actor: BTreeMap<String, usize> = BTreeMap::new();
         for (date, et, a1, ac1, ac2) in &rows {
-            if let (Some(d), Some(et)) = (date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()), et) {
+            if let (Some(d), Some(et)) = (
+                date.as_deref()
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                et,
+            ) {
                 use chrono::Datelike;
                 let start = d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64);
-                *week.entry((start.format("%Y-%m-%d").to_string(), et.clone())).or_default() += 1;
+                *week
+                    .entry((start.format("%Y-%m-%d").to_string(), et.clone()))
+                    .or_default() += 1;
             }
             if let Some(a) = a1 {
                 *admin.entry(a.clone()).or_default() += 1;
@@ -596,24 +704,40 @@ impl Store {
 
     /// Record the rejections of one run. `sources` are every input read in that run: their
     /// earlier rejections are forgotten unless rejected again (then the first `at` is kept).
-    pub fn record_rejections(&mut self, sources: &[String], rejections: &[Rejection]) -> Result<()> {
+    pub fn record_rejections(
+        &mut self,
+        sources: &[String],
+        rejections: &[Rejection],
+    ) -> Result<()> {
         let now = unix_now();
         let tx = self.conn.transaction()?;
         let fresh: HashSet<(&str, Option<i64>, &str)> = rejections
             .iter()
-            .map(|r| (r.source.as_str(), r.line.map(|l| l as i64), r.reason.as_str()))
+            .map(|r| {
+                (
+                    r.source.as_str(),
+                    r.line.map(|l| l as i64),
+                    r.reason.as_str(),
+                )
+            })
             .collect();
-        let all_sources: HashSet<&str> =
-            sources.iter().map(String::as_str).chain(rejections.iter().map(|r| r.source.as_str())).collect();
+        let all_sources: HashSet<&str> = sources
+            .iter()
+            .map(String::as_str)
+            .chain(rejections.iter().map(|r| r.source.as_str()))
+            .collect();
         let mut kept: HashSet<(String, Option<i64>, String)> = HashSet::new();
         for s in &all_sources {
             let old: Vec<(i64, Option<i64>, String)> = {
-                let mut st = tx.prepare("SELECT rowid, line, reason FROM rejections WHERE source = ?1")?;
+                let mut st =
+                    tx.prepare("SELECT rowid, line, reason FROM rejections WHERE source = ?1")?;
                 let rows = st.query_map([s], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
             for (rowid, line, reason) in old {
-                if fresh.contains(&(*s, line, reason.as_str())) && kept.insert((s.to_string(), line, reason.clone())) {
+                if fresh.contains(&(*s, line, reason.as_str()))
+                    && kept.insert((s.to_string(), line, reason.clone()))
+                {
                     continue;
                 }
                 tx.execute("DELETE FROM rejections WHERE rowid = ?1", [rowid])?;
@@ -634,7 +758,9 @@ impl Store {
 
     /// Every stored rejection, by source then line.
     pub fn rejections(&self) -> Result<Vec<RejectionRow>> {
-        let mut st = self.conn.prepare("SELECT source, line, reason, at FROM rejections ORDER BY source, line, reason")?;
+        let mut st = self.conn.prepare(
+            "SELECT source, line, reason, at FROM rejections ORDER BY source, line, reason",
+        )?;
         let rows = st.query_map([], |r| {
             Ok(RejectionRow {
                 rejection: Rejection {
@@ -666,7 +792,9 @@ impl Store {
 
     /// The extra gazetteer rows, in a stable order (ids renumbered from 0).
     pub fn gazetteer_extra(&self) -> Result<Vec<vigie_geo::Place>> {
-        let mut st = self.conn.prepare("SELECT data FROM gazetteer_extra ORDER BY country, name, lat, lon")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT data FROM gazetteer_extra ORDER BY country, name, lat, lon")?;
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for (i, r) in rows.enumerate() {
@@ -709,7 +837,12 @@ fn status_of(p: &Processed) -> &'static str {
     }
 }
 
-fn ingest_one(tx: &rusqlite::Transaction<'_>, p: &Processed, meta: &ArticleMeta, now: i64) -> Result<Outcome> {
+fn ingest_one(
+    tx: &rusqlite::Transaction<'_>,
+    p: &Processed,
+    meta: &ArticleMeta,
+    now: i64,
+) -> Result<Outcome> {
     let doc = &p.document;
     let published = doc.published.map(|d| d.format("%Y-%m-%d").to_string());
     let hash = sha256_hex(&[
@@ -721,9 +854,11 @@ fn ingest_one(tx: &rusqlite::Transaction<'_>, p: &Processed, meta: &ArticleMeta,
         meta.outlet.as_deref().unwrap_or(""),
     ]);
     let existing: Option<(String, i64)> = tx
-        .query_row("SELECT content_hash, version FROM articles WHERE ref = ?1", [&doc.reference], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT content_hash, version FROM articles WHERE ref = ?1",
+            [&doc.reference],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     let diagnostics: Vec<String> = p
         .diagnostics
@@ -761,7 +896,10 @@ fn ingest_one(tx: &rusqlite::Transaction<'_>, p: &Processed, meta: &ArticleMeta,
                     now
                 ],
             )?;
-            tx.execute("DELETE FROM mentions WHERE article_ref = ?1", [&doc.reference])?;
+            tx.execute(
+                "DELETE FROM mentions WHERE article_ref = ?1",
+                [&doc.reference],
+            )?;
             tx.execute(
                 "INSERT OR REPLACE INTO article_versions (ref, version, content_hash, ingested_at) VALUES (?1, ?2, ?3, ?4)",
                 params![doc.reference, version, hash, now],
@@ -796,10 +934,11 @@ fn ingest_one(tx: &rusqlite::Transaction<'_>, p: &Processed, meta: &ArticleMeta,
     };
     for (i, m) in p.mentions.iter().enumerate() {
         let place = m.place.as_ref();
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO mentions (article_ref, ordinal, id, date, country, lat, lon, event_type, data)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
+        )?
+        .execute(params![
                 doc.reference,
                 i as i64,
                 m.id,
@@ -809,8 +948,7 @@ fn ingest_one(tx: &rusqlite::Transaction<'_>, p: &Processed, meta: &ArticleMeta,
                 place.and_then(|p| p.longitude),
                 m.event_type.label(),
                 serde_json::to_string(m)?
-            ],
-        )?;
+            ])?;
     }
     Ok(outcome)
 }
@@ -822,15 +960,30 @@ fn write_incident(
     country_code: &str,
     inc: Option<&vigie_core::Incident>,
 ) -> Result<()> {
-    let actors: Vec<&str> =
-        [&view.actor1, &view.assoc_actor_1, &view.actor2, &view.assoc_actor_2].into_iter().flatten().map(String::as_str).collect();
+    let actors: Vec<&str> = [
+        &view.actor1,
+        &view.assoc_actor_1,
+        &view.actor2,
+        &view.assoc_actor_2,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect();
     let actors_lc = actors.join("\n").to_lowercase();
     let mut search: Vec<&str> = actors.clone();
     search.extend(
-        [&view.location, &view.admin1, &view.admin2, &view.admin3, &view.country, &view.notes]
-            .into_iter()
-            .flatten()
-            .map(String::as_str),
+        [
+            &view.location,
+            &view.admin1,
+            &view.admin2,
+            &view.admin3,
+            &view.country,
+            &view.notes,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str),
     );
     search.extend(view.claims.iter().map(|c| c.quote.as_str()));
     let search = search.join("\n").to_lowercase();
@@ -858,17 +1011,25 @@ fn write_incident(
             serde_json::to_string(view)?
         ],
     )?;
-    let mut mention_ids: Vec<&str> = inc.map(|i| i.mentions.iter().map(String::as_str).collect()).unwrap_or_default();
+    let mut mention_ids: Vec<&str> = inc
+        .map(|i| i.mentions.iter().map(String::as_str).collect())
+        .unwrap_or_default();
     mention_ids.sort();
     mention_ids.dedup();
     for m in mention_ids {
-        tx.execute("INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?1, ?2)", params![view.id, m])?;
+        tx.execute(
+            "INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?1, ?2)",
+            params![view.id, m],
+        )?;
     }
     let mut refs: Vec<&str> = view.articles.iter().map(|a| a.reference.as_str()).collect();
     refs.sort();
     refs.dedup();
     for r in refs {
-        tx.execute("INSERT INTO incident_articles (incident_id, article_ref) VALUES (?1, ?2)", params![view.id, r])?;
+        tx.execute(
+            "INSERT INTO incident_articles (incident_id, article_ref) VALUES (?1, ?2)",
+            params![view.id, r],
+        )?;
     }
     Ok(())
 }

@@ -107,15 +107,20 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), String> {
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let version = i as i64 + 1;
-        let tx = conn.transaction().map_err(|e| format!("migration {version}: {e}"))?;
-        tx.execute_batch(sql).map_err(|e| format!("migration {version}: {e}"))?;
+        let tx = conn
+            .transaction()
+            .map_err(|e| format!("migration {version}: {e}"))?;
+        tx.execute_batch(sql)
+            .map_err(|e| format!("migration {version}: {e}"))?;
         tx.pragma_update(None, "user_version", version)
             .map_err(|e| format!("migration {version}: {e}"))?;
-        tx.commit().map_err(|e| format!("migration {version}: {e}"))?;
+        tx.commit()
+            .map_err(|e| format!("migration {version}: {e}"))?;
     }
     Ok(())
 }
 
 pub(crate) fn version(conn: &Connection) -> Result<i64, String> {
-    conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| e.to_string())
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| e.to_string())
 }

@@ -1,7 +1,7 @@
 use super::*;
 use vigie_core::{
-    Actor, ActorKind, Claim, ClaimValue, Document, Estimate, EventDate, EventType, Incident, Language, Mention,
-    Quantity, ResolvedPlace, Span, SubEventType, TimePrecision,
+    Actor, ActorKind, Claim, ClaimValue, Document, Estimate, EventDate, EventType, Incident,
+    Language, Mention, Quantity, ResolvedPlace, Span, SubEventType, TimePrecision,
 };
 
 fn processed(reference: &str, text: &str, mentions: Vec<Mention>) -> Processed {
@@ -39,7 +39,11 @@ fn place(location: &str, cc: &str, country: &str, lat: f64, lon: f64) -> Resolve
 }
 
 fn actor(name: &str, kind: ActorKind) -> Actor {
-    Actor { name: name.into(), kind, parent: None }
+    Actor {
+        name: name.into(),
+        kind,
+        parent: None,
+    }
 }
 
 fn count_claim(field: &str, n: u32, quote: &str, by: Option<&str>, hedged: bool) -> Claim {
@@ -63,13 +67,19 @@ fn mention(article: &str, ordinal: u32, claims: Vec<Claim>) -> Mention {
         background: false,
         event_type: EventType::ViolenceAgainstCivilians,
         sub_event_type: SubEventType::AbductionForcedDisappearance,
-        actor1: Some(actor("Unidentified Armed Group (Mali)", ActorKind::PoliticalMilitia)),
+        actor1: Some(actor(
+            "Unidentified Armed Group (Mali)",
+            ActorKind::PoliticalMilitia,
+        )),
         assoc_actor1: None,
         actor2: Some(actor("Civilians (Mali)", ActorKind::Civilians)),
         assoc_actor2: None,
         people: vec![],
         targets: vec![],
-        date: Some(EventDate { date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(), precision: TimePrecision::Day }),
+        date: Some(EventDate {
+            date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+            precision: TimePrecision::Day,
+        }),
         place: Some(place("Nioro", "ML", "Mali", 15.23, -9.59)),
         operation: None,
         operation_wide: false,
@@ -106,7 +116,11 @@ fn incident(
         people: vec![],
         fatalities: Estimate::default(),
         injured: Estimate::default(),
-        abducted: Estimate { low: Some(3), best: Some(3), high: Some(4) },
+        abducted: Estimate {
+            low: Some(3),
+            best: Some(3),
+            high: Some(4),
+        },
         attackers: Estimate::default(),
         mentions: mentions.iter().map(|m| m.id.clone()).collect(),
         articles: {
@@ -120,7 +134,10 @@ fn incident(
 }
 
 fn count(store: &Store, table: &str) -> i64 {
-    store.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    store
+        .conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
@@ -134,10 +151,20 @@ fn migrations_are_idempotent_and_wal_is_on() {
     }
     let s = Store::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), schema::MIGRATIONS.len() as i64);
-    assert_eq!(s.articles().unwrap().len(), 1, "re-opening must not lose data");
-    let mode: String = s.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        s.articles().unwrap().len(),
+        1,
+        "re-opening must not lose data"
+    );
+    let mode: String = s
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = s.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = s
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
 }
 
@@ -157,25 +184,57 @@ fn a_newer_schema_is_refused() {
 #[test]
 fn ingest_new_unchanged_updated() {
     let mut s = Store::open_in_memory().unwrap();
-    let r = s.ingest(&[processed("a", "Texte A.", vec![]), processed("b", "Text B.", vec![])]).unwrap();
+    let r = s
+        .ingest(&[
+            processed("a", "Texte A.", vec![]),
+            processed("b", "Text B.", vec![]),
+        ])
+        .unwrap();
     assert_eq!((r.new, r.unchanged, r.updated), (2, 0, 0));
-    assert_eq!(r.outcomes, vec![("a".into(), Some(Outcome::New)), ("b".into(), Some(Outcome::New))]);
+    assert_eq!(
+        r.outcomes,
+        vec![
+            ("a".into(), Some(Outcome::New)),
+            ("b".into(), Some(Outcome::New))
+        ]
+    );
     let before: Vec<(String, i64)> = {
-        let mut st = s.conn.prepare("SELECT ref, ingested_at FROM articles ORDER BY ref").unwrap();
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect()
+        let mut st = s
+            .conn
+            .prepare("SELECT ref, ingested_at FROM articles ORDER BY ref")
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     };
     // Force a visible difference should anything be rewritten.
-    s.conn.execute("UPDATE articles SET ingested_at = 7", []).unwrap();
-    let r = s.ingest(&[processed("a", "Texte A.", vec![]), processed("b", "Text B.", vec![])]).unwrap();
+    s.conn
+        .execute("UPDATE articles SET ingested_at = 7", [])
+        .unwrap();
+    let r = s
+        .ingest(&[
+            processed("a", "Texte A.", vec![]),
+            processed("b", "Text B.", vec![]),
+        ])
+        .unwrap();
     assert_eq!((r.new, r.unchanged, r.updated), (0, 2, 0));
     let at: Vec<i64> = {
-        let mut st = s.conn.prepare("SELECT ingested_at FROM articles ORDER BY ref").unwrap();
-        st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        let mut st = s
+            .conn
+            .prepare("SELECT ingested_at FROM articles ORDER BY ref")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     };
     assert_eq!(at, vec![7, 7], "unchanged articles must not be written");
     assert_eq!(before.len(), 2);
 
-    let r = s.ingest(&[processed("a", "Texte A, corrigé.", vec![])]).unwrap();
+    let r = s
+        .ingest(&[processed("a", "Texte A, corrigé.", vec![])])
+        .unwrap();
     assert_eq!((r.new, r.unchanged, r.updated), (0, 0, 1));
     let rows = s.articles().unwrap();
     assert_eq!(rows[0].reference, "a");
@@ -192,17 +251,28 @@ fn ingest_new_unchanged_updated() {
 #[test]
 fn an_updated_version_replaces_its_mentions() {
     let mut s = Store::open_in_memory().unwrap();
-    let m1 = mention("a", 0, vec![count_claim("abducted", 3, "trois", None, false)]);
+    let m1 = mention(
+        "a",
+        0,
+        vec![count_claim("abducted", 3, "trois", None, false)],
+    );
     let m2 = mention("a", 1, vec![]);
     s.ingest(&[processed("a", "v1", vec![m1, m2])]).unwrap();
     assert_eq!(s.articles().unwrap()[0].mentions, 2);
-    let mut m3 = mention("a", 0, vec![count_claim("abducted", 5, "cinq", None, false)]);
+    let mut m3 = mention(
+        "a",
+        0,
+        vec![count_claim("abducted", 5, "cinq", None, false)],
+    );
     m3.id = "m-new".into();
     s.ingest(&[processed("a", "v2", vec![m3])]).unwrap();
     assert_eq!(s.articles().unwrap()[0].mentions, 1);
     let ids: Vec<String> = {
         let mut st = s.conn.prepare("SELECT id FROM mentions").unwrap();
-        st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     };
     assert_eq!(ids, vec!["m-new".to_string()]);
 }
@@ -210,7 +280,8 @@ fn an_updated_version_replaces_its_mentions() {
 #[test]
 fn a_failing_batch_leaves_the_store_intact() {
     let mut s = Store::open_in_memory().unwrap();
-    s.ingest(&[processed("a", "Texte A.", vec![mention("a", 0, vec![])])]).unwrap();
+    s.ingest(&[processed("a", "Texte A.", vec![mention("a", 0, vec![])])])
+        .unwrap();
     // The second article has an empty ref, which the schema refuses: the whole batch rolls back,
     // including the update of "a" and the new "b" written before the failure.
     let err = s
@@ -231,17 +302,42 @@ fn a_failing_batch_leaves_the_store_intact() {
 
 fn seeded_incidents() -> (Store, Vec<Incident>, Vec<Mention>) {
     let mut s = Store::open_in_memory().unwrap();
-    let ma = mention("alpha", 0, vec![count_claim("abducted", 3, "trois personnes", None, false)]);
-    let mb = mention("beta", 0, vec![count_claim("abducted", 4, "four people", Some("an elected official"), true)]);
+    let ma = mention(
+        "alpha",
+        0,
+        vec![count_claim("abducted", 3, "trois personnes", None, false)],
+    );
+    let mb = mention(
+        "beta",
+        0,
+        vec![count_claim(
+            "abducted",
+            4,
+            "four people",
+            Some("an elected official"),
+            true,
+        )],
+    );
     let mc = mention("gamma", 0, vec![]);
     let md = mention("delta", 0, vec![]);
     let mut pa = processed("alpha", "A", vec![ma.clone()]);
     pa.document.language = Language::Fr;
     s.ingest_articles(
-        &[pa, processed("beta", "B", vec![mb.clone()]), processed("gamma", "C", vec![mc.clone()]), processed("delta", "D", vec![md.clone()])],
         &[
-            ArticleMeta { url: Some("https://news.example.ml/x".into()), outlet: Some("Journal du Mali".into()) },
-            ArticleMeta { url: Some("https://www.example.com/y".into()), outlet: Some("Wire".into()) },
+            pa,
+            processed("beta", "B", vec![mb.clone()]),
+            processed("gamma", "C", vec![mc.clone()]),
+            processed("delta", "D", vec![md.clone()]),
+        ],
+        &[
+            ArticleMeta {
+                url: Some("https://news.example.ml/x".into()),
+                outlet: Some("Journal du Mali".into()),
+            },
+            ArticleMeta {
+                url: Some("https://www.example.com/y".into()),
+                outlet: Some("Wire".into()),
+            },
             ArticleMeta::default(),
             ArticleMeta::default(),
         ],
@@ -263,7 +359,10 @@ fn seeded_incidents() -> (Store, Vec<Incident>, Vec<Mention>) {
             (2025, 2, 10),
             place("Djibo", "BF", "Burkina Faso", 14.10, -1.63),
             "Islamic State Sahel",
-            Some(("Military Forces of Burkina Faso (2022-)", ActorKind::StateForces)),
+            Some((
+                "Military Forces of Burkina Faso (2022-)",
+                ActorKind::StateForces,
+            )),
             &[&mc],
         ),
         incident(
@@ -299,7 +398,10 @@ fn incident_views_carry_acled_columns_claims_and_disputes() {
     assert_eq!(v.source.as_deref(), Some("Journal du Mali; Wire"));
     assert_eq!(v.source_scale.as_deref(), Some("National-International"));
     assert_eq!(v.claims.len(), 2);
-    assert_eq!(v.claims[1].attributed_to.as_deref(), Some("an elected official"));
+    assert_eq!(
+        v.claims[1].attributed_to.as_deref(),
+        Some("an elected official")
+    );
     assert_eq!(v.articles[0].outlet.as_deref(), Some("Journal du Mali"));
     assert_eq!(v.articles[0].published.as_deref(), Some("2025-03-02"));
     assert_eq!(
@@ -308,8 +410,16 @@ fn incident_views_carry_acled_columns_claims_and_disputes() {
     );
     let notes = v.notes.clone().unwrap();
     assert!(notes.starts_with("On 2025-03-01, abduction/forced disappearance at Nioro (Nioro cercle, Nioro region, Mali)"), "{notes}");
-    assert!(notes.contains("Disputed abducted: 3 (Journal du Mali) · 4 (an elected official) (unconfirmed)."), "{notes}");
-    assert_eq!(v.tags.as_deref(), Some("disputed abducted; unconfirmed claims"));
+    assert!(
+        notes.contains(
+            "Disputed abducted: 3 (Journal du Mali) · 4 (an elected official) (unconfirmed)."
+        ),
+        "{notes}"
+    );
+    assert_eq!(
+        v.tags.as_deref(),
+        Some("disputed abducted; unconfirmed claims")
+    );
     let v3 = s.incident("inc-3").unwrap().unwrap();
     assert_eq!(v3.interaction, Some(20));
     assert_eq!(v3.civilian_targeting, None);
@@ -322,65 +432,191 @@ fn incident_views_carry_acled_columns_claims_and_disputes() {
 #[test]
 fn filters_select_and_order_incidents() {
     let (s, _, _) = seeded_incidents();
-    let ids = |f: IncidentFilter| -> Vec<String> { s.incidents(&f).unwrap().into_iter().map(|v| v.id).collect() };
-    assert_eq!(ids(IncidentFilter::default()), vec!["inc-1", "inc-3", "inc-2"]);
-    assert_eq!(ids(IncidentFilter { country: Some("mali".into()), ..Default::default() }), vec!["inc-1", "inc-3"]);
-    assert_eq!(ids(IncidentFilter { country: Some("bf".into()), ..Default::default() }), vec!["inc-2"]);
-    assert_eq!(ids(IncidentFilter { country: Some("854".into()), ..Default::default() }), vec!["inc-2"]);
+    let ids = |f: IncidentFilter| -> Vec<String> {
+        s.incidents(&f).unwrap().into_iter().map(|v| v.id).collect()
+    };
     assert_eq!(
-        ids(IncidentFilter { since: NaiveDate::from_ymd_opt(2025, 2, 11), ..Default::default() }),
+        ids(IncidentFilter::default()),
+        vec!["inc-1", "inc-3", "inc-2"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            country: Some("mali".into()),
+            ..Default::default()
+        }),
         vec!["inc-1", "inc-3"]
     );
     assert_eq!(
-        ids(IncidentFilter { until: NaiveDate::from_ymd_opt(2025, 2, 10), ..Default::default() }),
+        ids(IncidentFilter {
+            country: Some("bf".into()),
+            ..Default::default()
+        }),
         vec!["inc-2"]
     );
-    assert_eq!(ids(IncidentFilter { event_type: Some("battles".into()), ..Default::default() }), vec!["inc-2"]);
-    assert_eq!(ids(IncidentFilter { event_type: Some("Attack".into()), ..Default::default() }), vec!["inc-3"]);
-    assert_eq!(ids(IncidentFilter { actor: Some("jnim".into()), ..Default::default() }), vec!["inc-1"]);
-    assert_eq!(ids(IncidentFilter { actor: Some("burkina".into()), ..Default::default() }), vec!["inc-2"]);
-    assert!(ids(IncidentFilter { actor: Some("%".into()), ..Default::default() }).is_empty());
-    // Nioro–Diéma is about 80 km.
-    assert_eq!(ids(IncidentFilter { near: Some((15.23, -9.59, 10.0)), ..Default::default() }), vec!["inc-1"]);
-    assert_eq!(ids(IncidentFilter { near: Some((15.23, -9.59, 100.0)), ..Default::default() }), vec!["inc-1", "inc-3"]);
     assert_eq!(
-        ids(IncidentFilter { near: Some((15.23, -9.59, 100.0)), offset: 1, ..Default::default() }),
+        ids(IncidentFilter {
+            country: Some("854".into()),
+            ..Default::default()
+        }),
+        vec!["inc-2"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            since: NaiveDate::from_ymd_opt(2025, 2, 11),
+            ..Default::default()
+        }),
+        vec!["inc-1", "inc-3"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            until: NaiveDate::from_ymd_opt(2025, 2, 10),
+            ..Default::default()
+        }),
+        vec!["inc-2"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            event_type: Some("battles".into()),
+            ..Default::default()
+        }),
+        vec!["inc-2"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            event_type: Some("Attack".into()),
+            ..Default::default()
+        }),
         vec!["inc-3"]
     );
-    assert_eq!(ids(IncidentFilter { text: Some("DIÉMA".into()), ..Default::default() }), vec!["inc-3"]);
-    assert_eq!(ids(IncidentFilter { text: Some("four people".into()), ..Default::default() }), vec!["inc-1"]);
-    assert_eq!(ids(IncidentFilter { limit: Some(1), offset: 1, ..Default::default() }), vec!["inc-3"]);
-    assert_eq!(ids(IncidentFilter { offset: 2, ..Default::default() }), vec!["inc-2"]);
-    assert!(s.incidents(&IncidentFilter { near: Some((f64::NAN, 0.0, 1.0)), ..Default::default() }).is_err());
+    assert_eq!(
+        ids(IncidentFilter {
+            actor: Some("jnim".into()),
+            ..Default::default()
+        }),
+        vec!["inc-1"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            actor: Some("burkina".into()),
+            ..Default::default()
+        }),
+        vec!["inc-2"]
+    );
+    assert!(ids(IncidentFilter {
+        actor: Some("%".into()),
+        ..Default::default()
+    })
+    .is_empty());
+    // Nioro–Diéma is about 80 km.
+    assert_eq!(
+        ids(IncidentFilter {
+            near: Some((15.23, -9.59, 10.0)),
+            ..Default::default()
+        }),
+        vec!["inc-1"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            near: Some((15.23, -9.59, 100.0)),
+            ..Default::default()
+        }),
+        vec!["inc-1", "inc-3"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            near: Some((15.23, -9.59, 100.0)),
+            offset: 1,
+            ..Default::default()
+        }),
+        vec!["inc-3"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            text: Some("DIÉMA".into()),
+            ..Default::default()
+        }),
+        vec!["inc-3"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            text: Some("four people".into()),
+            ..Default::default()
+        }),
+        vec!["inc-1"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            limit: Some(1),
+            offset: 1,
+            ..Default::default()
+        }),
+        vec!["inc-3"]
+    );
+    assert_eq!(
+        ids(IncidentFilter {
+            offset: 2,
+            ..Default::default()
+        }),
+        vec!["inc-2"]
+    );
+    assert!(s
+        .incidents(&IncidentFilter {
+            near: Some((f64::NAN, 0.0, 1.0)),
+            ..Default::default()
+        })
+        .is_err());
 }
 
 #[test]
 fn replacing_incidents_keeps_unchanged_timestamps_and_drops_gone_ones() {
     let (mut s, mut incs, all) = seeded_incidents();
-    s.conn.execute("UPDATE incidents SET timestamp = 1", []).unwrap();
+    s.conn
+        .execute("UPDATE incidents SET timestamp = 1", [])
+        .unwrap();
     assert_eq!(s.replace_incidents(&incs, &all).unwrap(), 3);
     let ts: Vec<i64> = {
-        let mut st = s.conn.prepare("SELECT timestamp FROM incidents ORDER BY id").unwrap();
-        st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        let mut st = s
+            .conn
+            .prepare("SELECT timestamp FROM incidents ORDER BY id")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     };
     assert_eq!(ts, vec![1, 1, 1]);
-    incs[0].fatalities = Estimate { low: Some(1), best: Some(1), high: Some(1) };
+    incs[0].fatalities = Estimate {
+        low: Some(1),
+        best: Some(1),
+        high: Some(1),
+    };
     incs.remove(2);
     assert_eq!(s.replace_incidents(&incs, &all).unwrap(), 2);
     let ts: Vec<(String, i64)> = {
-        let mut st = s.conn.prepare("SELECT id, timestamp FROM incidents ORDER BY id").unwrap();
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect()
+        let mut st = s
+            .conn
+            .prepare("SELECT id, timestamp FROM incidents ORDER BY id")
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     };
     assert_eq!(ts.len(), 2);
     assert!(ts[0].1 > 1, "changed incident gets a new timestamp");
     assert_eq!(ts[1], ("inc-2".to_string(), 1));
-    assert_eq!(count(&s, "incident_articles"), 3, "links of the deleted incident cascade away");
+    assert_eq!(
+        count(&s, "incident_articles"),
+        3,
+        "links of the deleted incident cascade away"
+    );
 }
 
 #[test]
 fn relink_runs_over_stored_mentions() {
     let mut s = Store::open_in_memory().unwrap();
-    s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])]).unwrap();
+    s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])
+        .unwrap();
     let n = s.relink().unwrap();
     assert_eq!(n as i64, count(&s, "incidents"));
 }
@@ -395,27 +631,51 @@ fn stats_count_weeks_admins_and_actors() {
         st.per_week_type,
         vec![
             ("2025-02-10".to_string(), "Battles".to_string(), 1),
-            ("2025-02-24".to_string(), "Violence against civilians".to_string(), 2),
+            (
+                "2025-02-24".to_string(),
+                "Violence against civilians".to_string(),
+                2
+            ),
         ]
     );
     let admins: Vec<&str> = st.per_admin1.iter().map(|a| a.0.as_str()).collect();
     assert_eq!(admins, vec!["Diéma region", "Djibo region", "Nioro region"]);
-    assert_eq!(st.per_actor.iter().find(|a| a.0 == "Civilians (Mali)").map(|a| a.1), Some(1));
+    assert_eq!(
+        st.per_actor
+            .iter()
+            .find(|a| a.0 == "Civilians (Mali)")
+            .map(|a| a.1),
+        Some(1)
+    );
 }
 
 #[test]
 fn rejections_are_recorded_and_forgotten_when_fixed() {
     let mut s = Store::open_in_memory().unwrap();
-    let r = |src: &str, line: Option<usize>, reason: &str| Rejection { source: src.into(), line, reason: reason.into() };
-    s.record_rejections(&["x.jsonl".into(), "e.txt".into()], &[r("x.jsonl", Some(3), "malformed JSON"), r("e.txt", None, "empty file")])
-        .unwrap();
+    let r = |src: &str, line: Option<usize>, reason: &str| Rejection {
+        source: src.into(),
+        line,
+        reason: reason.into(),
+    };
+    s.record_rejections(
+        &["x.jsonl".into(), "e.txt".into()],
+        &[
+            r("x.jsonl", Some(3), "malformed JSON"),
+            r("e.txt", None, "empty file"),
+        ],
+    )
+    .unwrap();
     let rows = s.rejections().unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].rejection.to_string(), "e.txt: empty file");
     assert_eq!(rows[1].rejection.to_string(), "x.jsonl:3: malformed JSON");
     s.conn.execute("UPDATE rejections SET at = 5", []).unwrap();
     // e.txt fixed, x.jsonl still bad: the old row (and its time) stays.
-    s.record_rejections(&["x.jsonl".into(), "e.txt".into()], &[r("x.jsonl", Some(3), "malformed JSON")]).unwrap();
+    s.record_rejections(
+        &["x.jsonl".into(), "e.txt".into()],
+        &[r("x.jsonl", Some(3), "malformed JSON")],
+    )
+    .unwrap();
     let rows = s.rejections().unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].at, 5);

@@ -30,7 +30,11 @@ pub fn country_info(alpha2: &str) -> Option<(u16, &'static str)> {
 }
 
 fn estimate(e: Estimate) -> EstimateView {
-    EstimateView { low: e.low, best: e.best, high: e.high }
+    EstimateView {
+        low: e.low,
+        best: e.best,
+        high: e.high,
+    }
 }
 
 /// Human wording of a claimed value as stored in a [`ClaimView`]: counts as "3", "more than 150",
@@ -41,7 +45,10 @@ pub fn value_text(value: &serde_json::Value) -> String {
         serde_json::Value::Object(o) => {
             let num = |k: &str| o.get(k).and_then(|v| v.as_u64());
             let (low, high, best) = (num("low"), num("high"), num("best"));
-            let q = o.get("qualifier").and_then(|v| v.as_str()).unwrap_or("exact");
+            let q = o
+                .get("qualifier")
+                .and_then(|v| v.as_str())
+                .unwrap_or("exact");
             let low_s = low.map(|v| v.to_string()).unwrap_or_else(|| "?".into());
             let high_s = high.map(|v| v.to_string()).unwrap_or_else(|| "?".into());
             let best_s = best.map(|v| v.to_string()).unwrap_or_else(|| low_s.clone());
@@ -64,7 +71,11 @@ pub fn value_text(value: &serde_json::Value) -> String {
 /// Who stands behind a claim, for display: the person/body it is attributed to, else the
 /// article's outlet, else the article ref.
 pub fn claim_source(view: &IncidentView, claim: &ClaimView) -> String {
-    if let Some(a) = claim.attributed_to.as_deref().filter(|a| !a.trim().is_empty()) {
+    if let Some(a) = claim
+        .attributed_to
+        .as_deref()
+        .filter(|a| !a.trim().is_empty())
+    {
         return a.to_string();
     }
     view.articles
@@ -93,8 +104,12 @@ pub fn figure_claims_text(view: &IncidentView, field: &str) -> String {
 
 /// Whether the claims of a figure disagree (more than one distinct value).
 pub fn figure_disputed(view: &IncidentView, field: &str) -> bool {
-    let values: BTreeSet<String> =
-        view.claims.iter().filter(|c| c.field == field).map(|c| value_text(&c.value)).collect();
+    let values: BTreeSet<String> = view
+        .claims
+        .iter()
+        .filter(|c| c.field == field)
+        .map(|c| value_text(&c.value))
+        .collect();
     values.len() > 1
 }
 
@@ -139,7 +154,9 @@ pub fn source_scale(country_code: Option<&str>, articles: &[ArticleRefView]) -> 
 }
 
 fn victims_name(v: vigie_core::Victims) -> Option<String> {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string))
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
 }
 
 /// Build the view of an incident. `timestamp` is filled in by the caller.
@@ -161,7 +178,9 @@ pub(crate) fn build(
         .as_ref()
         .filter(|a| a.kind == ActorKind::Civilians)
         .map(|_| "Civilian targeting".to_string());
-    let country_code = place.map(|p| p.country_code.as_str()).filter(|c| !c.is_empty());
+    let country_code = place
+        .map(|p| p.country_code.as_str())
+        .filter(|c| !c.is_empty());
     let info = country_code.and_then(country_info);
 
     let article_views: Vec<ArticleRefView> = inc
@@ -248,7 +267,10 @@ pub(crate) fn build(
         targets: inc
             .targets
             .iter()
-            .map(|t| TargetView { kind: t.kind.name().to_string(), name: t.name.clone() })
+            .map(|t| TargetView {
+                kind: t.kind.name().to_string(),
+                name: t.name.clone(),
+            })
             .collect(),
         people: inc.people.clone(),
         operation: inc.operation.clone(),
@@ -256,13 +278,21 @@ pub(crate) fn build(
         articles: article_views,
         claims,
         notes: None,
-        source: if outlets.is_empty() { None } else { Some(outlets.join("; ")) },
+        source: if outlets.is_empty() {
+            None
+        } else {
+            Some(outlets.join("; "))
+        },
         tags: None,
         timestamp: 0,
     };
     // The linker writes its own summary (with the disputed figures); generate one otherwise.
     let linker_notes = inc.notes.trim();
-    view.notes = Some(if linker_notes.is_empty() { notes(&view) } else { linker_notes.to_string() });
+    view.notes = Some(if linker_notes.is_empty() {
+        notes(&view)
+    } else {
+        linker_notes.to_string()
+    });
     view.tags = tags(&view);
     view
 }
@@ -277,12 +307,22 @@ fn notes(v: &IncidentView) -> String {
     if let Some(d) = &v.date {
         s.push_str(&format!("On {d}, "));
     }
-    let what = v.sub_event_type.clone().unwrap_or_else(|| "incident".into()).to_lowercase();
+    let what = v
+        .sub_event_type
+        .clone()
+        .unwrap_or_else(|| "incident".into())
+        .to_lowercase();
     s.push_str(&what);
     if let Some(loc) = &v.location {
         s.push_str(&format!(" at {loc}"));
-        let mut within: Vec<&str> =
-            [v.admin2.as_deref(), v.admin1.as_deref(), v.country.as_deref()].into_iter().flatten().collect();
+        let mut within: Vec<&str> = [
+            v.admin2.as_deref(),
+            v.admin1.as_deref(),
+            v.country.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         within.dedup();
         within.retain(|w| w != loc);
         if !within.is_empty() {
@@ -313,7 +353,11 @@ fn notes(v: &IncidentView) -> String {
     }
     for f in CountField::ALL {
         if figure_disputed(v, f.name()) {
-            s.push_str(&format!(" Disputed {}: {}.", f.name(), figure_claims_text(v, f.name())));
+            s.push_str(&format!(
+                " Disputed {}: {}.",
+                f.name(),
+                figure_claims_text(v, f.name())
+            ));
         }
     }
     s
@@ -357,7 +401,10 @@ mod tests {
     #[test]
     fn tld_and_scale() {
         assert_eq!(url_tld("https://www.journal.ml/a/b?c"), Some("ml".into()));
-        assert_eq!(url_tld("http://user@news.example.org:8080/x"), Some("org".into()));
+        assert_eq!(
+            url_tld("http://user@news.example.org:8080/x"),
+            Some("org".into())
+        );
         assert_eq!(url_tld("nonsense"), None);
         let a = |u: &str| ArticleRefView {
             reference: "r".into(),
@@ -368,16 +415,20 @@ mod tests {
             title: None,
         };
         assert_eq!(source_scale(Some("ML"), &[a("https://x.ml/1")]), "National");
-        assert_eq!(source_scale(Some("ML"), &[a("https://x.com/1")]), "International");
-        assert_eq!(source_scale(Some("ML"), &[a("https://x.ml/1"), a("https://y.fr/")]), "National-International");
+        assert_eq!(
+            source_scale(Some("ML"), &[a("https://x.com/1")]),
+            "International"
+        );
+        assert_eq!(
+            source_scale(Some("ML"), &[a("https://x.ml/1"), a("https://y.fr/")]),
+            "National-International"
+        );
         assert_eq!(source_scale(None, &[a("https://x.ml/1")]), "Other");
     }
 
     #[test]
     fn quantities_read_as_words() {
-        let q = |qual: &str, low: u32, high: Option<u32>, best: u32| {
-            serde_json::json!({"low": low, "high": high, "best": best, "qualifier": qual})
-        };
+        let q = |qual: &str, low: u32, high: Option<u32>, best: u32| serde_json::json!({"low": low, "high": high, "best": best, "qualifier": qual});
         assert_eq!(value_text(&q("exact", 3, Some(3), 3)), "3");
         assert_eq!(value_text(&q("more_than", 150, None, 150)), "more than 150");
         assert_eq!(value_text(&q("range", 3, Some(4), 3)), "3–4");

@@ -7,11 +7,17 @@ use std::process::{Command, Output, Stdio};
 pub const BIN: &str = env!("CARGO_BIN_EXE_vigie");
 
 pub fn seeds_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/seeds"))
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/seeds"
+    ))
 }
 
 pub fn schema_path() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/schema/incident.schema.json"))
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/schema/incident.schema.json"
+    ))
 }
 
 pub struct Run {
@@ -40,7 +46,10 @@ fn command(db: &Path, args: &[&str]) -> Command {
 }
 
 pub fn vigie(db: &Path, args: &[&str]) -> Run {
-    let o = command(db, args).stdin(Stdio::null()).output().expect("run vigie");
+    let o = command(db, args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run vigie");
     Run::from(o)
 }
 
@@ -92,9 +101,17 @@ pub fn validate_incidents(db: &Path, v: &jsonschema::Validator) -> usize {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let mut n = 0;
     for (i, line) in r.stdout.lines().enumerate() {
-        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}", i + 1));
-        let errors: Vec<String> = v.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
-        assert!(errors.is_empty(), "line {} does not validate: {errors:?}\n{line}", i + 1);
+        let value: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}", i + 1));
+        let errors: Vec<String> = v
+            .iter_errors(&value)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "line {} does not validate: {errors:?}\n{line}",
+            i + 1
+        );
         n += 1;
     }
     n

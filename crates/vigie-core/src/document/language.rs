@@ -18,9 +18,9 @@
 //!   credit to (confidence ≥ [`PLAUSIBLE`]), the declared language is used; otherwise the
 //!   detector's best guess is.
 
+use crate::lexicon::rows;
 use crate::model::Language;
 use lingua::{Language as L, LanguageDetector, LanguageDetectorBuilder};
-use crate::lexicon::rows;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -39,7 +39,15 @@ pub const SURE: f64 = 0.6;
 /// Confidence a declared language needs to be kept when the detector is unsure.
 pub const PLAUSIBLE: f64 = 0.1;
 
-const CANDIDATES: [L; 7] = [L::French, L::English, L::Spanish, L::Portuguese, L::German, L::Arabic, L::Italian];
+const CANDIDATES: [L; 7] = [
+    L::French,
+    L::English,
+    L::Spanish,
+    L::Portuguese,
+    L::German,
+    L::Arabic,
+    L::Italian,
+];
 
 static FUNCTION_WORDS_TSV: &str = include_str!("../../data/language_function_words.tsv");
 
@@ -47,9 +55,15 @@ static FUNCTION_WORDS_TSV: &str = include_str!("../../data/language_function_wor
 static FUNCTION_WORDS: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     for row in rows(FUNCTION_WORDS_TSV) {
-        let (Some(code), Some(words)) = (row.first(), row.get(1)) else { continue };
-        let Some(lang) = parse_declared(code) else { continue };
-        let Some(idx) = CANDIDATES.iter().position(|l| *l == lang) else { continue };
+        let (Some(code), Some(words)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let Some(lang) = parse_declared(code) else {
+            continue;
+        };
+        let Some(idx) = CANDIDATES.iter().position(|l| *l == lang) else {
+            continue;
+        };
         for w in words.split_whitespace() {
             map.insert(w, idx);
         }
@@ -128,13 +142,23 @@ fn sample(text: &str, max: usize) -> &str {
 
 /// Identify the language of a (cleaned) text. `declared` is the source's claim, if any.
 pub fn identify(text: &str, declared: Option<&str>) -> Identification {
-    let unknown = Identification { language: Language::Unknown, code: None, confidence: 0.0, from_declared: false };
+    let unknown = Identification {
+        language: Language::Unknown,
+        code: None,
+        confidence: 0.0,
+        from_declared: false,
+    };
     let s = sample(text, SAMPLE_BYTES);
     if s.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return unknown;
     }
     if let Some((best, conf)) = fast_path(s) {
-        return Identification { language: to_model(best), code: Some(code_of(best)), confidence: conf, from_declared: false };
+        return Identification {
+            language: to_model(best),
+            code: Some(code_of(best)),
+            confidence: conf,
+            from_declared: false,
+        };
     }
     let values = DETECTOR.compute_language_confidence_values(sample(s, LINGUA_BYTES));
     let Some(&(best, conf)) = values.first() else {
@@ -147,12 +171,22 @@ pub fn identify(text: &str, declared: Option<&str>) -> Identification {
         if let Some(d) = declared.and_then(parse_declared) {
             if let Some(&(_, dc)) = values.iter().find(|(l, _)| *l == d) {
                 if dc >= PLAUSIBLE {
-                    return Identification { language: to_model(d), code: Some(code_of(d)), confidence: dc, from_declared: true };
+                    return Identification {
+                        language: to_model(d),
+                        code: Some(code_of(d)),
+                        confidence: dc,
+                        from_declared: true,
+                    };
                 }
             }
         }
     }
-    Identification { language: to_model(best), code: Some(code_of(best)), confidence: conf, from_declared: false }
+    Identification {
+        language: to_model(best),
+        code: Some(code_of(best)),
+        confidence: conf,
+        from_declared: false,
+    }
 }
 
 /// Arabic script, or a clear majority of one language's function words.
@@ -160,7 +194,8 @@ fn fast_path(s: &str) -> Option<(L, f64)> {
     let (mut letters, mut arabic) = (0usize, 0usize);
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
-        if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}') {
+        if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}')
+        {
             arabic += 1;
         }
     }
@@ -169,7 +204,10 @@ fn fast_path(s: &str) -> Option<(L, f64)> {
     }
     let mut hits = [0usize; CANDIDATES.len()];
     let mut buf = String::new();
-    for word in s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 12) {
+    for word in s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.len() <= 12)
+    {
         buf.clear();
         buf.extend(word.chars().flat_map(char::to_lowercase));
         if let Some(&i) = FUNCTION_WORDS.get(buf.as_str()) {
@@ -178,15 +216,25 @@ fn fast_path(s: &str) -> Option<(L, f64)> {
     }
     let total: usize = hits.iter().sum();
     let (best, &top) = hits.iter().enumerate().max_by_key(|(_, h)| **h)?;
-    let second = hits.iter().enumerate().filter(|(i, _)| *i != best).map(|(_, h)| *h).max().unwrap_or(0);
-    (top >= FAST_MIN_HITS && top >= FAST_RATIO * second.max(1)).then(|| (CANDIDATES[best], top as f64 / total as f64))
+    let second = hits
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, h)| *h)
+        .max()
+        .unwrap_or(0);
+    (top >= FAST_MIN_HITS && top >= FAST_RATIO * second.max(1))
+        .then(|| (CANDIDATES[best], top as f64 / total as f64))
 }
 
 /// Load the detector now (it is otherwise built on first use).
 pub fn warm_up() {
     LazyLock::force(&FUNCTION_WORDS);
     LazyLock::force(&DETECTOR);
-    for probe in ["Des hommes armés ont attaqué un poste", "Armed men attacked a customs post"] {
+    for probe in [
+        "Des hommes armés ont attaqué un poste",
+        "Armed men attacked a customs post",
+    ] {
         let _ = DETECTOR.detect_language_of(probe);
     }
 }

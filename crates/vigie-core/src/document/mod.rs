@@ -144,10 +144,18 @@ pub fn build(article: &Article) -> Document {
         }
     };
     if cleaned.removed_lines() > 0 {
-        let parts: Vec<String> = cleaned.removed.iter().map(|(r, n)| format!("{} {n}", r.name())).collect();
+        let parts: Vec<String> = cleaned
+            .removed
+            .iter()
+            .map(|(r, n)| format!("{} {n}", r.name()))
+            .collect();
         diagnostics.push(Diagnostic::info(
             STAGE,
-            format!("removed {} lines of page furniture ({})", cleaned.removed_lines(), parts.join(", ")),
+            format!(
+                "removed {} lines of page furniture ({})",
+                cleaned.removed_lines(),
+                parts.join(", ")
+            ),
         ));
     }
     let text = cleaned.text;
@@ -157,22 +165,34 @@ pub fn build(article: &Article) -> Document {
     let paragraphs = sentences::paragraphs(&text);
     let sentence_spans = sentences::sentences(&text, &paragraphs);
 
-    let declared = article.declared_language.as_deref().or(page_lang.as_deref());
+    let declared = article
+        .declared_language
+        .as_deref()
+        .or(page_lang.as_deref());
     let id = language::identify(&text, declared);
     match id.language {
         Language::Unknown if !text.is_empty() => {
-            diagnostics.push(Diagnostic::info(STAGE, "too little text to identify the language"));
+            diagnostics.push(Diagnostic::info(
+                STAGE,
+                "too little text to identify the language",
+            ));
         }
         Language::Other => diagnostics.push(Diagnostic::info(
             STAGE,
-            format!("language identified as {} (not supported)", id.code.unwrap_or("?")),
+            format!(
+                "language identified as {} (not supported)",
+                id.code.unwrap_or("?")
+            ),
         )),
         _ => {}
     }
     if id.from_declared {
         diagnostics.push(Diagnostic::info(
             STAGE,
-            format!("language detector unsure; declared language {} kept", id.code.unwrap_or("?")),
+            format!(
+                "language detector unsure; declared language {} kept",
+                id.code.unwrap_or("?")
+            ),
         ));
     }
 

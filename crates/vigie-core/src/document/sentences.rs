@@ -169,7 +169,13 @@ fn push_trimmed(para: &str, base: usize, s: usize, e: usize, out: &mut Vec<Span>
 }
 
 /// Is the period at char index `dot` the end of an abbreviation rather than of a sentence?
-fn is_abbreviation(para: &str, chars: &[(usize, char)], sentence_start: usize, dot: usize, next: char) -> bool {
+fn is_abbreviation(
+    para: &str,
+    chars: &[(usize, char)],
+    sentence_start: usize,
+    dot: usize,
+    next: char,
+) -> bool {
     // The token before the period: back to whitespace, then opening quotes/brackets skipped.
     let mut t = dot;
     while t > sentence_start && !is_space(chars[t - 1].1) {
@@ -217,7 +223,8 @@ fn is_abbreviation(para: &str, chars: &[(usize, char)], sentence_start: usize, d
             q -= 1;
         }
         let prev = &para[chars[q].0..at_char(chars, p, para.len())];
-        let day = matches!(prev.len(), 1 | 2) && prev.bytes().all(|b| b.is_ascii_digit()) || prev == "1er";
+        let day = matches!(prev.len(), 1 | 2) && prev.bytes().all(|b| b.is_ascii_digit())
+            || prev == "1er";
         let mut r = dot + 1;
         while r < chars.len() && is_space(chars[r].1) {
             r += 1;
@@ -262,7 +269,10 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let p = paragraphs(text);
-        sentences(text, &p).into_iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(text, &p)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -276,13 +286,25 @@ mod tests {
         let t = "M. Traoré a parlé. Le Dr Keita aussi. Ils étaient sept. Le 3 janv. 2026, tout a changé.";
         assert_eq!(
             split(t),
-            vec!["M. Traoré a parlé.", "Le Dr Keita aussi.", "Ils étaient sept.", "Le 3 janv. 2026, tout a changé."]
+            vec![
+                "M. Traoré a parlé.",
+                "Le Dr Keita aussi.",
+                "Ils étaient sept.",
+                "Le 3 janv. 2026, tout a changé."
+            ]
         );
     }
 
     #[test]
     fn guillemets_and_question_marks() {
         let t = "Il a dit : « C'est fini. » Puis il est parti. « Pourquoi ? » demande-t-il.";
-        assert_eq!(split(t), vec!["Il a dit : « C'est fini. »", "Puis il est parti.", "« Pourquoi ? » demande-t-il."]);
+        assert_eq!(
+            split(t),
+            vec![
+                "Il a dit : « C'est fini. »",
+                "Puis il est parti.",
+                "« Pourquoi ? » demande-t-il."
+            ]
+        );
     }
 }

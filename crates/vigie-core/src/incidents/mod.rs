@@ -8,7 +8,7 @@
 //!    the date's precision (blocked by day), else found a new incident;
 //! 2. mentions with a place but no date: join the best compatible incident near that place
 //!    (blocked by a 1° grid cell) when the evidence is strong enough, else found one;
-//! 3. mentions with neither (a report that names no place nor day): join the incident they
+//! 3. mentions with no place below country level: join the incident they
 //!    match best on figures, actors and keys, never found one; a report of a coordinated
 //!    operation joins every site of that operation.
 //!
@@ -35,7 +35,7 @@ pub fn link(mentions: &[Mention]) -> Vec<Incident> {
     let mut by_country: HashMap<String, Vec<usize>> = HashMap::new();
 
     // Pass 1: dated mentions.
-    for m in order.iter().filter(|m| m.date.is_some()) {
+    for m in order.iter().filter(|m| m.date.is_some() && is_placed(m)) {
         let d = m.date.expect("filtered");
         let country = country_of(m);
         let slack = d.precision.slack_days() + 1;
@@ -103,7 +103,8 @@ pub fn link(mentions: &[Mention]) -> Vec<Incident> {
         index_place(&mut by_cell, &mut by_country, &country, m, idx);
     }
     // Pass 3: mentions with neither date nor place join, never found.
-    let dependent: Vec<&Mention> = order.iter().copied().filter(|m| m.date.is_none() && !is_placed(m)).collect();
+    // (Known only at country level: ACLED does not code it on its own.)
+    let dependent: Vec<&Mention> = order.iter().copied().filter(|m| !is_placed(m)).collect();
     let mut attachments: Vec<(usize, &Mention)> = Vec::new();
     for m in dependent {
         let country = country_of(m);

@@ -29,7 +29,16 @@ pub fn attribute(text: &str, sentence: Span, hits: &[Hit]) -> Attribution {
                 out.source = source_after(text, hit.span.end, sentence.end);
             }
             Category::Cue(CueKind::SourceVerb) if out.source.is_none() => {
-                out.source = subject_before(text, sentence.start, hit.span.start);
+                // "Fifteen soldiers were killed, a local official said.": the source is the
+                // clause right before a sentence-final verb.
+                let rest = text.get(hit.span.end..sentence.end).unwrap_or("");
+                out.source = if rest.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).is_empty() {
+                    let before = text.get(sentence.start..hit.span.start).unwrap_or("");
+                    let last = before.rsplit(',').next().unwrap_or(before);
+                    clean_source(last)
+                } else {
+                    subject_before(text, sentence.start, hit.span.start)
+                };
             }
             _ => {}
         }
@@ -128,6 +137,12 @@ mod tests {
         assert_eq!(a.source.as_deref(), Some("A regional councillor"));
         let a = attr("L'armée nigérienne rapporte vingt assaillants neutralisés.");
         assert_eq!(a.source.as_deref(), Some("armée nigérienne").map(|_| "L'armée nigérienne"));
+    }
+
+    #[test]
+    fn a_sentence_final_reporting_verb_takes_the_clause_before_it() {
+        let a = attr("Fifteen soldiers were killed, a local official said.");
+        assert_eq!(a.source.as_deref(), Some("a local official"));
     }
 
     #[test]

@@ -306,8 +306,8 @@ fn counts_of(a: &Analysis, frame: &Frame, sentences: &[usize]) -> Vec<Claim> {
         for z in &s.zero {
             let zero = Quantity::exact(0);
             push_claim(&mut out, a, si, "fatalities", zero, None);
-            let tail = &a.doc.text[z.end..s.span.end.min(z.end + 20)];
-            if crate::lexicon::fold(tail).trim_start().starts_with("ni blesse") {
+            let tail: String = a.doc.text.get(z.end..s.span.end).unwrap_or("").chars().take(20).collect();
+            if crate::lexicon::fold(&tail).trim_start().starts_with("ni blesse") {
                 push_claim(&mut out, a, si, "injured", zero, None);
             }
         }
@@ -315,6 +315,10 @@ fn counts_of(a: &Analysis, frame: &Frame, sentences: &[usize]) -> Vec<Claim> {
             let q = &a.quantities[qi];
             let Some(noun) = a.noun_after(qi) else { continue };
             let verb = nearest_verb(a, si, q.span);
+            // Fighters are the dead only when the verb is about them ("80 assaillants tués",
+            // "neutralisé quatre-vingts assaillants"), not when they do the killing
+            // ("a hundred gunmen raided the village, killing five").
+            let verb = if noun == NounClass::Attacker { verb_close(a, si, q.span, 40).or(None) } else { verb };
             let (field, victims) = match (noun, verb) {
                 (NounClass::Dead, _) => ("fatalities", Some(Victims::Unspecified)),
                 (NounClass::Injured, _) => ("injured", None),
@@ -353,6 +357,21 @@ fn push_claim(out: &mut Vec<Claim>, a: &Analysis, si: usize, field: &str, q: Qua
     if !out.iter().any(|o| o.field == c.field && o.span == c.span && o.value == c.value) {
         out.push(c);
     }
+}
+
+/// A killing/injury word within `reach` bytes of the number (and its noun), none of it
+/// across a comma.
+fn verb_close(a: &Analysis, si: usize, span: Span, reach: usize) -> Option<TriggerClass> {
+    let s = &a.sentences[si];
+    s.triggers
+        .iter()
+        .filter(|t| matches!(t.0, TriggerClass::Killing | TriggerClass::Injury))
+        .filter(|t| {
+            let (from, to) = if t.2.start >= span.end { (span.end, t.2.start) } else { (t.2.end, span.start.max(t.2.end)) };
+            to.saturating_sub(from) <= reach && !a.doc.text.get(from..to).unwrap_or(",").contains([',', ';', ':'])
+        })
+        .map(|t| t.0)
+        .next()
 }
 
 /// The killing/injury/abduction word nearest to a number in its sentence (after it first).

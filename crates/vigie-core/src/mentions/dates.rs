@@ -60,7 +60,11 @@ pub enum DateExpr {
     /// "28 octobre", "July 1", "le 3 mars".
     DayMonth { month: u32, day: u32 },
     /// "juillet 2025", "early July 2025", "fin juin 2025", "mi-mars 2024".
-    MonthYear { year: i32, month: u32, part: MonthPart },
+    MonthYear {
+        year: i32,
+        month: u32,
+        part: MonthPart,
+    },
     /// "en juillet", "in early March" (year from the anchor).
     Month { month: u32, part: MonthPart },
     /// "en 2022", "since early 2025": not codable (resolves to None).
@@ -99,13 +103,16 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut i = 0;
     while i < toks.len() {
         // Every expression starts with a digit or a lexicon word.
-        if toks[i].id == NO_ID && toks[i].kind != Kind::Num {
+        if toks[i].kind != Kind::Num && (toks[i].id == NO_ID || !lex.start[toks[i].id as usize]) {
             i += 1;
             continue;
         }
         match lex.parse_at(text, &toks, i) {
             Some((s, e, expr)) => {
-                out.push(DateMatch { span: Span::new(toks[s].start, toks[e - 1].end), expr });
+                out.push(DateMatch {
+                    span: Span::new(toks[s].start, toks[e - 1].end),
+                    expr,
+                });
                 i = e;
             }
             None => i += 1,
@@ -122,23 +129,51 @@ pub fn resolve(
     anchor: Option<NaiveDate>,
     previous: Option<EventDate>,
 ) -> Option<EventDate> {
-    let day = |date: NaiveDate| Some(EventDate { date, precision: TimePrecision::Day });
-    let month = |date: NaiveDate| Some(EventDate { date, precision: TimePrecision::Month });
+    let day = |date: NaiveDate| {
+        Some(EventDate {
+            date,
+            precision: TimePrecision::Day,
+        })
+    };
+    let month = |date: NaiveDate| {
+        Some(EventDate {
+            date,
+            precision: TimePrecision::Month,
+        })
+    };
     match *expr {
-        DateExpr::Full { year, month: m, day: d } => day(NaiveDate::from_ymd_opt(year, m, d)?),
+        DateExpr::Full {
+            year,
+            month: m,
+            day: d,
+        } => day(NaiveDate::from_ymd_opt(year, m, d)?),
         DateExpr::DayMonth { month: m, day: d } => {
             let a = anchor?;
             let limit = a.checked_add_days(Days::new(7))?;
-            let date = [a.year(), a.year() - 1, a.year() - 2, a.year() - 3, a.year() - 4]
-                .into_iter()
-                .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
-                .find(|date| *date <= limit)?;
+            let date = [
+                a.year(),
+                a.year() - 1,
+                a.year() - 2,
+                a.year() - 3,
+                a.year() - 4,
+            ]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+            .find(|date| *date <= limit)?;
             day(date)
         }
-        DateExpr::MonthYear { year, month: m, part } => month(month_day(year, m, part)?),
+        DateExpr::MonthYear {
+            year,
+            month: m,
+            part,
+        } => month(month_day(year, m, part)?),
         DateExpr::Month { month: m, part } => {
             let a = anchor?;
-            let year = if m > a.month() { a.year() - 1 } else { a.year() };
+            let year = if m > a.month() {
+                a.year() - 1
+            } else {
+                a.year()
+            };
             month(month_day(year, m, part)?)
         }
         DateExpr::Year { .. } => None,
@@ -155,7 +190,10 @@ pub fn resolve(
             let monday =
                 a.checked_sub_days(Days::new(u64::from(a.weekday().num_days_from_monday())))?;
             let mid = add_days(monday, weeks.checked_mul(7)?.checked_add(3)?)?;
-            Some(EventDate { date: mid, precision: TimePrecision::Week })
+            Some(EventDate {
+                date: mid,
+                precision: TimePrecision::Week,
+            })
         }
         DateExpr::RelativeMonths { months, part } => {
             let a = anchor?;
@@ -169,7 +207,10 @@ pub fn resolve(
         }
         DateExpr::FollowingDay { days } => {
             let p = previous?;
-            Some(EventDate { date: add_days(p.date, days)?, precision: p.precision })
+            Some(EventDate {
+                date: add_days(p.date, days)?,
+                precision: p.precision,
+            })
         }
     }
 }
@@ -254,6 +295,8 @@ struct DLex {
     ago_prefix: Phrases<()>,
     ago_suffix: Phrases<()>,
     later: Phrases<i64>,
+    /// Vocabulary ids that can begin a date expression.
+    start: Vec<bool>,
 }
 
 fn part_of(s: Option<&&str>) -> MonthPart {
@@ -285,17 +328,20 @@ static DLEX: LazyLock<DLex> = LazyLock::new(|| {
         ago_prefix: Phrases::new(v),
         ago_suffix: Phrases::new(v),
         later: Phrases::new(v),
+        start: vec![false; v.len()],
     };
     for row in lexicon::rows(MONTHS_TSV) {
-        let (Some(w), Some(Ok(month))) = (row.first(), row.get(1).map(|m| m.parse::<u32>()))
-        else {
+        let (Some(w), Some(Ok(month))) = (row.first(), row.get(1).map(|m| m.parse::<u32>())) else {
             continue;
         };
         let flags = row.get(2).copied().unwrap_or("");
         let id = v.get(w);
         if id != NO_ID && (1..=12).contains(&month) {
-            l.month[id as usize] =
-                Some(MonthWord { month, cap: flags.contains("cap"), abbr: flags.contains("abbr") });
+            l.month[id as usize] = Some(MonthWord {
+                month,
+                cap: flags.contains("cap"),
+                abbr: flags.contains("abbr"),
+            });
         }
     }
     for row in lexicon::rows(WEEKDAYS_TSV) {
@@ -310,14 +356,21 @@ static DLEX: LazyLock<DLex> = LazyLock::new(|| {
     }
     let int = |s: Option<&&str>| s.and_then(|s| s.trim_start_matches('+').parse::<i64>().ok());
     for row in lexicon::rows(RELATIVE_TSV) {
-        let (Some(p), Some(role)) = (row.first().copied(), row.get(1).copied()) else { continue };
+        let (Some(p), Some(role)) = (row.first().copied(), row.get(1).copied()) else {
+            continue;
+        };
         let n = int(row.get(2));
         match (role, n) {
             ("days", Some(days)) => l.relative.add(v, p, DateExpr::RelativeDays { days }),
             ("weeks", Some(weeks)) => l.relative.add(v, p, DateExpr::RelativeWeeks { weeks }),
-            ("months", Some(months)) => {
-                l.relative.add(v, p, DateExpr::RelativeMonths { months, part: part_of(row.get(3)) })
-            }
+            ("months", Some(months)) => l.relative.add(
+                v,
+                p,
+                DateExpr::RelativeMonths {
+                    months,
+                    part: part_of(row.get(3)),
+                },
+            ),
             ("following", Some(days)) => l.relative.add(v, p, DateExpr::FollowingDay { days }),
             ("part", _) => l.part.add(v, p, part_of(row.get(2))),
             ("cue", _) => l.cue.add(v, p, row.get(2).copied() != Some("drop")),
@@ -342,6 +395,19 @@ static DLEX: LazyLock<DLex> = LazyLock::new(|| {
             ("later", Some(dir)) => l.later.add(v, p, dir.signum()),
             _ => {}
         }
+    }
+    for id in 0..v.len() {
+        let id32 = id as u32;
+        l.start[id] = l.month[id].is_some()
+            || l.weekday[id].is_some()
+            || QLEX.is_number_word(id32)
+            || l.relative.starts_id(id32)
+            || l.ago_prefix.starts_id(id32)
+            || l.prefix.starts_id(id32)
+            || l.cue.starts_id(id32)
+            || l.weekday_prefix.starts_id(id32)
+            || l.part.starts_id(id32)
+            || l.day_word.starts_id(id32);
     }
     l
 });
@@ -376,7 +442,10 @@ impl DLex {
         if let Some((e, &keep)) = self.cue.longest(toks, i) {
             if joined(toks, e) {
                 let start = if keep { i } else { e };
-                consider(self.core(toks, e, false, true).map(|(ce, x)| (start, ce, x)));
+                consider(
+                    self.core(toks, e, false, true)
+                        .map(|(ce, x)| (start, ce, x)),
+                );
             }
         }
         if let Some((e, _)) = self.weekday_prefix.longest(toks, i) {
@@ -395,7 +464,10 @@ impl DLex {
             _ => (false, i),
         };
         let (n, k) = self.count(text, toks, j)?;
-        let (ue, &unit) = self.count_unit.longest(toks, k).filter(|_| joined(toks, k))?;
+        let (ue, &unit) = self
+            .count_unit
+            .longest(toks, k)
+            .filter(|_| joined(toks, k))?;
         let n = i64::try_from(n).ok()?;
         if ago {
             return Some((i, ue, relative(unit, -n)?));
@@ -424,7 +496,8 @@ impl DLex {
         if t.kind == Kind::Num && t.gap == Gap::None && j > 0 && toks[j - 1].kind == Kind::Word {
             return None;
         }
-        QLEX.plain_number(text, toks, j).filter(|(n, _)| *n <= 10_000)
+        QLEX.plain_number(text, toks, j)
+            .filter(|(n, _)| *n <= 10_000)
     }
 
     fn month_at(&self, toks: &[Tok], j: usize) -> Option<(u32, usize)> {
@@ -499,7 +572,11 @@ impl DLex {
         if !joined(toks, k) {
             return None;
         }
-        let k = if toks[k].is_punct(',') && joined(toks, k + 1) { k + 1 } else { k };
+        let k = if toks[k].is_punct(',') && joined(toks, k + 1) {
+            k + 1
+        } else {
+            k
+        };
         self.year_at(toks, k)
     }
 
@@ -529,20 +606,38 @@ impl DLex {
         };
         let (end, expr) = self.month_tail(toks, k, d)?;
         // "31 décembre au 1er janvier 2026": the first day takes the year of the second.
-        if let (DateExpr::DayMonth { month, day }, Some((le, _))) =
-            (expr, self.link.longest(toks, end).filter(|_| joined(toks, end)))
-        {
+        if let (DateExpr::DayMonth { month, day }, Some((le, _))) = (
+            expr,
+            self.link.longest(toks, end).filter(|_| joined(toks, end)),
+        ) {
             let mut k2 = le;
             if self.weekday_at(toks, k2).is_some() && joined(toks, k2 + 1) {
                 k2 += 1;
             }
             if joined(toks, k2) {
-                if let Some((e2, DateExpr::Full { year, month: m2, day: d2 })) =
-                    self.day_month(toks, k2)
+                if let Some((
+                    e2,
+                    DateExpr::Full {
+                        year,
+                        month: m2,
+                        day: d2,
+                    },
+                )) = self.day_month(toks, k2)
                 {
-                    let y = if (month, day) > (m2, d2) { year - 1 } else { year };
+                    let y = if (month, day) > (m2, d2) {
+                        year - 1
+                    } else {
+                        year
+                    };
                     if NaiveDate::from_ymd_opt(y, month, day).is_some() {
-                        return Some((e2, DateExpr::Full { year: y, month, day }));
+                        return Some((
+                            e2,
+                            DateExpr::Full {
+                                year: y,
+                                month,
+                                day,
+                            },
+                        ));
                     }
                 }
             }
@@ -562,7 +657,14 @@ impl DLex {
         match self.year_after(toks, me) {
             Some((y, ye)) => {
                 NaiveDate::from_ymd_opt(y, m, d)?;
-                Some((ye, DateExpr::Full { year: y, month: m, day: d }))
+                Some((
+                    ye,
+                    DateExpr::Full {
+                        year: y,
+                        month: m,
+                        day: d,
+                    },
+                ))
             }
             None => Some((me, DateExpr::DayMonth { month: m, day: d })),
         }
@@ -581,7 +683,14 @@ impl DLex {
         match self.year_after(toks, de) {
             Some((y, ye)) => {
                 NaiveDate::from_ymd_opt(y, m, d)?;
-                Some((ye, DateExpr::Full { year: y, month: m, day: d }))
+                Some((
+                    ye,
+                    DateExpr::Full {
+                        year: y,
+                        month: m,
+                        day: d,
+                    },
+                ))
             }
             None => Some((de, DateExpr::DayMonth { month: m, day: d })),
         }
@@ -641,7 +750,14 @@ impl DLex {
             if joined(toks, k) {
                 if let Some((m, me)) = self.month_at(toks, k) {
                     return Some(match self.year_after(toks, me) {
-                        Some((year, ye)) => (ye, DateExpr::MonthYear { year, month: m, part }),
+                        Some((year, ye)) => (
+                            ye,
+                            DateExpr::MonthYear {
+                                year,
+                                month: m,
+                                part,
+                            },
+                        ),
                         None => (me, DateExpr::Month { month: m, part }),
                     });
                 }
@@ -652,10 +768,23 @@ impl DLex {
         }
         if let Some((m, me)) = self.month_at(toks, j) {
             if let Some((year, ye)) = self.year_after(toks, me) {
-                return Some((ye, DateExpr::MonthYear { year, month: m, part: MonthPart::Whole }));
+                return Some((
+                    ye,
+                    DateExpr::MonthYear {
+                        year,
+                        month: m,
+                        part: MonthPart::Whole,
+                    },
+                ));
             }
             if cue {
-                return Some((me, DateExpr::Month { month: m, part: MonthPart::Whole }));
+                return Some((
+                    me,
+                    DateExpr::Month {
+                        month: m,
+                        part: MonthPart::Whole,
+                    },
+                ));
             }
         }
         if cue {
@@ -671,7 +800,10 @@ fn relative(unit: Unit, n: i64) -> Option<DateExpr> {
     Some(match unit {
         Unit::Days => DateExpr::RelativeDays { days: n },
         Unit::Weeks => DateExpr::RelativeWeeks { weeks: n },
-        Unit::Months => DateExpr::RelativeMonths { months: n, part: MonthPart::Whole },
+        Unit::Months => DateExpr::RelativeMonths {
+            months: n,
+            part: MonthPart::Whole,
+        },
     })
 }
 
@@ -679,12 +811,24 @@ fn relative(unit: Unit, n: i64) -> Option<DateExpr> {
 fn first_of_range(d1: u32, d2: u32, end: DateExpr) -> Option<DateExpr> {
     match end {
         DateExpr::Full { year, month, .. } => {
-            let (y, m) = if d1 > d2 { prev_month(year, month) } else { (year, month) };
+            let (y, m) = if d1 > d2 {
+                prev_month(year, month)
+            } else {
+                (year, month)
+            };
             NaiveDate::from_ymd_opt(y, m, d1)?;
-            Some(DateExpr::Full { year: y, month: m, day: d1 })
+            Some(DateExpr::Full {
+                year: y,
+                month: m,
+                day: d1,
+            })
         }
         DateExpr::DayMonth { month, .. } => {
-            let m = if d1 > d2 { prev_month(2000, month).1 } else { month };
+            let m = if d1 > d2 {
+                prev_month(2000, month).1
+            } else {
+                month
+            };
             (d1 <= max_day(m)).then_some(DateExpr::DayMonth { month: m, day: d1 })
         }
         _ => None,

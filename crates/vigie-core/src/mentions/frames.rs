@@ -151,7 +151,11 @@ impl<'a> Analysis<'a> {
                 let s = &mut sentences[i];
                 s.hits.push(*hit);
                 match hit.category {
-                    Category::Trigger(class, strong) => s.triggers.push((class, strong, hit.span)),
+                    Category::Trigger(class, strong) => {
+                        if !negated(&doc.text, hit.span.start) {
+                            s.triggers.push((class, strong, hit.span));
+                        }
+                    }
                     Category::Cue(CueKind::Background) => s.background = true,
                     Category::Cue(CueKind::Coordinated) => s.coordinated = true,
                     Category::Cue(CueKind::Generic) => s.generic = true,
@@ -174,7 +178,7 @@ impl<'a> Analysis<'a> {
         }
         let mut country_votes: Vec<(String, usize)> = Vec::new();
         let masked = |p: &PlaceMention| {
-            let glued = doc.text[p.end..].starts_with(['\'', '’']);
+            let glued = doc.text.get(p.end..).unwrap_or("").starts_with(['\'', '’']);
             glued
                 || hits.iter().any(|h| {
                     matches!(h.category, Category::Actor(_) | Category::Person(_))
@@ -242,11 +246,30 @@ impl<'a> Analysis<'a> {
     }
 
     /// The first date of sentence `i` that resolves, with the match index.
+    /// A date introduced by "après", "after", "depuis", "since" situates the event relative to
+    /// another one ("une semaine après l'attaque du 6 septembre, … dimanche"): the event's own
+    /// date is another one of the sentence when there is one.
     fn sentence_date(&self, i: usize, previous: Option<EventDate>) -> Option<EventDate> {
-        self.sentences[i]
+        let text = &self.doc.text;
+        let relative = |d: usize| {
+            let start = self.dates[d].span.start;
+            let mut from = start.saturating_sub(30);
+            while from > 0 && !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
+            ["apres", "after", "depuis", "since", "avant", "before"].iter().any(|w| before.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+        };
+        let resolved: Vec<(usize, EventDate)> = self.sentences[i]
             .dates
             .iter()
-            .find_map(|&d| dates::resolve(&self.dates[d].expr, self.anchor, previous))
+            .filter_map(|&d| dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r)))
+            .collect();
+        resolved
+            .iter()
+            .find(|(d, _)| !relative(*d))
+            .or(resolved.first())
+            .map(|(_, r)| *r)
     }
 
     fn sentence_has_date_words(&self, i: usize) -> bool {
@@ -330,7 +353,11 @@ impl<'a> Analysis<'a> {
                     let place_conflict = !own_places.is_empty()
                         && !f.places.is_empty()
                         && !own_places.iter().any(|&p| f.places.iter().any(|&q| self.places_fit(p, q)));
-                    let new_kind = classes.is_disjoint(&f.classes) && !own_places.is_empty();
+                    // Another kind of event at a place of its own: a new incident, unless the
+                    // place is one of this frame's and the text has not moved on.
+                    let last_par = f.sentences.last().map_or(0, |&l| self.sentences[l].paragraph);
+                    let moved_on = place_conflict || s.paragraph > last_par + 1;
+                    let new_kind = classes.is_disjoint(&f.classes) && !own_places.is_empty() && moved_on;
                     let announcement_shift = !f.is_announcement()
                         && classes.iter().all(|c| !c.is_violent())
                         && self.sentence_has_date_words(i);
@@ -453,7 +480,7 @@ impl<'a> Analysis<'a> {
             Category::Noun(class) if h.span.start >= end && h.span.start < next_quantity => {
                 let is_head = qm.noun.is_some_and(|n| n.start == h.span.start);
                 // Or nothing but two small words ("de", "d'", "of", an adjective) between.
-                let between = &self.doc.text[end..h.span.start];
+                let between = self.doc.text.get(end..h.span.start).unwrap_or(",");
                 let close = between.split_whitespace().count() <= 2
                     && between.len() <= 16
                     && !between.contains([',', ';', '.', ':', '(']);
@@ -462,6 +489,21 @@ impl<'a> Analysis<'a> {
             _ => None,
         })
     }
+}
+
+/// "aucun échange de tirs", "no fighting", "sans combat": the event did not happen.
+fn negated(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(14);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| matches!(*w, "aucun" | "aucune" | "no" | "sans" | "without" | "pas" | "never" | "jamais" | "ni" | "nor"))
 }
 
 fn vote(votes: &mut Vec<(String, usize)>, code: &str, weight: usize) {
@@ -502,6 +544,12 @@ pub fn same_day(a: EventDate, b: EventDate) -> bool {
 /// Same place, within a few km, or one is an administrative unit containing the other.
 pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     if a.place_id.is_some() && a.place_id == b.place_id {
+        return true;
+    }
+    if a.country_code == b.country_code
+        && a.geo_precision == b.geo_precision
+        && crate::lexicon::fold(&a.location) == crate::lexicon::fold(&b.location)
+    {
         return true;
     }
     if a.country_code != b.country_code {
