@@ -18,8 +18,9 @@ demo:
 
 # The full test suite.
 test:
-	$(CARGO) test --workspace
-# web e2e
+	$(CARGO) test --workspace --no-fail-fast
+	$(CARGO) build -p vigie-cli
+	bash web/tests/run-e2e.sh
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -10,12 +10,18 @@ fn main() {
             eprintln!("cannot read {path}");
             continue;
         };
-        let reference = std::path::Path::new(&path).file_stem().map_or(path.clone(), |s| s.to_string_lossy().into_owned());
+        let reference = std::path::Path::new(&path)
+            .file_stem()
+            .map_or(path.clone(), |s| s.to_string_lossy().into_owned());
         if std::env::var("VIGIE_PLACES").is_ok() {
             dump_places(&text);
         }
         let processed = process(&Article::text(reference.clone(), text));
-        println!("== {reference} [{}] {} mentions", processed.document.language.code(), processed.mentions.len());
+        println!(
+            "== {reference} [{}] {} mentions",
+            processed.document.language.code(),
+            processed.mentions.len()
+        );
         for d in &processed.diagnostics {
             println!("   diag: {}", d.message);
         }
@@ -36,7 +42,14 @@ fn main() {
             );
             for c in &m.claims {
                 if matches!(c.value, vigie_core::ClaimValue::Count(_)) {
-                    println!("      {} = {:?} by {:?} hedged={} «{}»", c.field, c.value, c.attributed_to, c.hedged, c.quote.chars().take(90).collect::<String>());
+                    println!(
+                        "      {} = {:?} by {:?} hedged={} «{}»",
+                        c.field,
+                        c.value,
+                        c.attributed_to,
+                        c.hedged,
+                        c.quote.chars().take(90).collect::<String>()
+                    );
                 }
             }
         }
@@ -66,6 +79,11 @@ fn dump_places(text: &str) {
     let found = vigie_geo::find_places(g, text);
     let res = vigie_geo::resolve(g, text, &found);
     for (p, r) in found.iter().zip(res) {
-        println!("   place {:?} {:?} -> {:?}", p.surface, p.cue, r.map(|r| (r.location, r.country_code, r.geo_precision)));
+        println!(
+            "   place {:?} {:?} -> {:?}",
+            p.surface,
+            p.cue,
+            r.map(|r| (r.location, r.country_code, r.geo_precision))
+        );
     }
 }

@@ -67,7 +67,11 @@ impl Folded {
             let last = self.origin[end];
             if end > 0 && self.origin[end - 1] == last {
                 // `end` splits one original char's expansion: include that whole char.
-                self.origin[end..].iter().copied().find(|&o| o != last).unwrap_or(last)
+                self.origin[end..]
+                    .iter()
+                    .copied()
+                    .find(|&o| o != last)
+                    .unwrap_or(last)
             } else {
                 last
             }

@@ -94,15 +94,25 @@ pub enum Severity {
 
 impl Diagnostic {
     pub fn info(stage: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Info, stage: stage.to_string(), message: message.into() }
+        Diagnostic {
+            severity: Severity::Info,
+            stage: stage.to_string(),
+            message: message.into(),
+        }
     }
     pub fn warning(stage: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, stage: stage.to_string(), message: message.into() }
+        Diagnostic {
+            severity: Severity::Warning,
+            stage: stage.to_string(),
+            message: message.into(),
+        }
     }
 }
 
 /// A byte range in a document's cleaned text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -152,7 +162,9 @@ impl EventType {
         }
     }
     pub fn from_label(s: &str) -> Option<EventType> {
-        EventType::ALL.into_iter().find(|t| t.label().eq_ignore_ascii_case(s))
+        EventType::ALL
+            .into_iter()
+            .find(|t| t.label().eq_ignore_ascii_case(s))
     }
     pub const ALL: [EventType; 6] = [
         EventType::Battles,
@@ -262,7 +274,9 @@ impl SubEventType {
     }
 
     pub fn from_label(s: &str) -> Option<SubEventType> {
-        SubEventType::ALL.into_iter().find(|t| t.label().eq_ignore_ascii_case(s))
+        SubEventType::ALL
+            .into_iter()
+            .find(|t| t.label().eq_ignore_ascii_case(s))
     }
 
     /// The event type this sub-event type belongs to (ACLED's hierarchy).
@@ -370,7 +384,12 @@ pub enum Qualifier {
 
 impl Quantity {
     pub fn exact(n: u32) -> Self {
-        Quantity { low: n, high: Some(n), best: n, qualifier: Qualifier::Exact }
+        Quantity {
+            low: n,
+            high: Some(n),
+            best: n,
+            qualifier: Qualifier::Exact,
+        }
     }
 }
 
@@ -385,8 +404,12 @@ pub enum CountField {
 }
 
 impl CountField {
-    pub const ALL: [CountField; 4] =
-        [CountField::Fatalities, CountField::Injured, CountField::Abducted, CountField::Attackers];
+    pub const ALL: [CountField; 4] = [
+        CountField::Fatalities,
+        CountField::Injured,
+        CountField::Abducted,
+        CountField::Attackers,
+    ];
     pub fn name(self) -> &'static str {
         match self {
             CountField::Fatalities => "fatalities",
@@ -430,9 +453,18 @@ impl ActorKind {
     }
     pub fn from_code(c: u8) -> Option<ActorKind> {
         use ActorKind::*;
-        [StateForces, RebelGroup, PoliticalMilitia, IdentityMilitia, Rioters, Protesters, Civilians, External]
-            .into_iter()
-            .find(|k| k.inter_code() == c)
+        [
+            StateForces,
+            RebelGroup,
+            PoliticalMilitia,
+            IdentityMilitia,
+            Rioters,
+            Protesters,
+            Civilians,
+            External,
+        ]
+        .into_iter()
+        .find(|k| k.inter_code() == c)
     }
 }
 
@@ -566,10 +598,12 @@ pub struct Mention {
 
 impl Mention {
     pub fn counts(&self, field: CountField) -> impl Iterator<Item = (&Claim, Quantity)> {
-        self.claims.iter().filter_map(move |c| match (&c.value, c.field == field.name()) {
-            (ClaimValue::Count(q), true) => Some((c, *q)),
-            _ => None,
-        })
+        self.claims
+            .iter()
+            .filter_map(move |c| match (&c.value, c.field == field.name()) {
+                (ClaimValue::Count(q), true) => Some((c, *q)),
+                _ => None,
+            })
     }
 }
 
@@ -639,13 +673,19 @@ mod tests {
     fn every_sub_event_type_belongs_to_one_of_the_six_types() {
         assert_eq!(SubEventType::ALL.len(), 25);
         for t in EventType::ALL {
-            assert!(SubEventType::ALL.iter().any(|s| s.event_type() == t), "{t} has no sub-types");
+            assert!(
+                SubEventType::ALL.iter().any(|s| s.event_type() == t),
+                "{t} has no sub-types"
+            );
         }
         assert_eq!(
             SubEventType::AbductionForcedDisappearance.event_type(),
             EventType::ViolenceAgainstCivilians
         );
-        assert_eq!(SubEventType::SuicideBomb.event_type(), EventType::ExplosionsRemoteViolence);
+        assert_eq!(
+            SubEventType::SuicideBomb.event_type(),
+            EventType::ExplosionsRemoteViolence
+        );
     }
 
     #[test]

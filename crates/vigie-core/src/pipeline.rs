@@ -28,7 +28,11 @@ pub fn process(article: &Article) -> Processed {
         ));
         Vec::new()
     };
-    Processed { document, mentions, diagnostics }
+    Processed {
+        document,
+        mentions,
+        diagnostics,
+    }
 }
 
 /// [`process`] over many articles, in parallel, results in input order.

@@ -7,13 +7,53 @@ use vigie_core::{incidents, process, Article, Body};
 fn report_like() -> impl Strategy<Value = String> {
     // Fragments of real-looking report language mixed with noise, so the extractors are reached.
     let words = prop::sample::select(vec![
-        "Le", "camp", "militaire", "de", "Kayes", "a été attaqué", "le 3 mars 2025", "par", "le JNIM", ".",
-        "trois à quatre", "personnes", "ont été enlevées", "selon l'ORTM", "plus de 150", "combattants",
-        "aucun mort ni blessé", "Gunmen", "killed", "at least 12", "soldiers", "near", "Djibo", "on Monday",
-        "hier", "le lendemain", "(Bankass, Mopti)", "à 50 km de Kati", "’", "é", "\n", "\n\n", "—", "«", "»",
-        "FAMa", "had already been attacked", "in July 2024", "quatre-vingts", "assaillants", "neutralisés",
+        "Le",
+        "camp",
+        "militaire",
+        "de",
+        "Kayes",
+        "a été attaqué",
+        "le 3 mars 2025",
+        "par",
+        "le JNIM",
+        ".",
+        "trois à quatre",
+        "personnes",
+        "ont été enlevées",
+        "selon l'ORTM",
+        "plus de 150",
+        "combattants",
+        "aucun mort ni blessé",
+        "Gunmen",
+        "killed",
+        "at least 12",
+        "soldiers",
+        "near",
+        "Djibo",
+        "on Monday",
+        "hier",
+        "le lendemain",
+        "(Bankass, Mopti)",
+        "à 50 km de Kati",
+        "’",
+        "é",
+        "\n",
+        "\n\n",
+        "—",
+        "«",
+        "»",
+        "FAMa",
+        "had already been attacked",
+        "in July 2024",
+        "quatre-vingts",
+        "assaillants",
+        "neutralisés",
     ]);
-    prop::collection::vec(prop_oneof![words.prop_map(str::to_string), ".{0,12}"], 0..60).prop_map(|v| v.join(" "))
+    prop::collection::vec(
+        prop_oneof![words.prop_map(str::to_string), ".{0,12}"],
+        0..60,
+    )
+    .prop_map(|v| v.join(" "))
 }
 
 proptest! {

@@ -47,7 +47,11 @@ fn render_mention(out: &mut String, m: &Mention) {
     let _ = writeln!(
         out,
         "  date: {}",
-        m.date.map_or("unknown".to_string(), |d| format!("{} (precision {})", d.date, d.precision.code()))
+        m.date.map_or("unknown".to_string(), |d| format!(
+            "{} (precision {})",
+            d.date,
+            d.precision.code()
+        ))
     );
     let _ = writeln!(
         out,
@@ -61,8 +65,16 @@ fn render_mention(out: &mut String, m: &Mention) {
             p.geo_precision
         ))
     );
-    let _ = writeln!(out, "  actor1: {}", m.actor1.as_ref().map_or("-", |a| a.name.as_str()));
-    let _ = writeln!(out, "  actor2: {}", m.actor2.as_ref().map_or("-", |a| a.name.as_str()));
+    let _ = writeln!(
+        out,
+        "  actor1: {}",
+        m.actor1.as_ref().map_or("-", |a| a.name.as_str())
+    );
+    let _ = writeln!(
+        out,
+        "  actor2: {}",
+        m.actor2.as_ref().map_or("-", |a| a.name.as_str())
+    );
     let mut targets: Vec<&str> = m.targets.iter().map(|t| t.kind.name()).collect();
     targets.dedup();
     let _ = writeln!(out, "  targets: {}", targets.join(", "));
@@ -80,7 +92,9 @@ fn render_mention(out: &mut String, m: &Mention) {
                 high,
                 q.best,
                 q.qualifier,
-                c.attributed_to.as_ref().map_or(String::new(), |s| format!(" by {s}")),
+                c.attributed_to
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(" by {s}")),
                 if c.hedged { " hedged" } else { "" },
                 c.quote.chars().take(70).collect::<String>()
             );
@@ -122,7 +136,11 @@ fn test_texts_match_their_snapshots() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
-    assert!(paths.len() >= 10, "expected the test texts, found {}", paths.len());
+    assert!(
+        paths.len() >= 10,
+        "expected the test texts, found {}",
+        paths.len()
+    );
     let mut failures = Vec::new();
     for path in &paths {
         let got = render(&load(path));
@@ -133,10 +151,18 @@ fn test_texts_match_their_snapshots() {
         }
         let want = std::fs::read_to_string(&snap).unwrap_or_default();
         if want != got {
-            failures.push(format!("{}:\n--- snapshot\n{want}\n--- now\n{got}", path.display()));
+            failures.push(format!(
+                "{}:\n--- snapshot\n{want}\n--- now\n{got}",
+                path.display()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} texts differ from their snapshots (UPDATE_SNAPSHOTS=1 to accept):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} texts differ from their snapshots (UPDATE_SNAPSHOTS=1 to accept):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -147,7 +173,11 @@ fn the_french_and_english_reports_of_one_raid_link_into_one_incident() {
     mentions.extend(process(&en).mentions);
     let linked = incidents::link(&mentions);
     let both: Vec<_> = linked.iter().filter(|i| i.articles.len() == 2).collect();
-    assert_eq!(both.len(), 1, "one incident carries both reports: {linked:#?}");
+    assert_eq!(
+        both.len(),
+        1,
+        "one incident carries both reports: {linked:#?}"
+    );
 }
 
 #[test]
@@ -157,5 +187,8 @@ fn two_attacks_on_one_town_a_week_apart_stay_apart() {
     let mut mentions = process(&first).mentions;
     mentions.extend(process(&second).mentions);
     let linked = incidents::link(&mentions);
-    assert!(linked.iter().all(|i| i.articles.len() == 1), "no incident mixes the two attacks: {linked:#?}");
+    assert!(
+        linked.iter().all(|i| i.articles.len() == 1),
+        "no incident mixes the two attacks: {linked:#?}"
+    );
 }

@@ -108,7 +108,9 @@ pub fn link(mentions: &[Mention]) -> Vec<Incident> {
     let mut attachments: Vec<(usize, &Mention)> = Vec::new();
     for m in dependent {
         let country = country_of(m);
-        let Some(candidates) = by_country.get(&country) else { continue };
+        let Some(candidates) = by_country.get(&country) else {
+            continue;
+        };
         let mut seen = BTreeSet::new();
         let best = candidates
             .iter()
@@ -121,7 +123,10 @@ pub fn link(mentions: &[Mention]) -> Vec<Incident> {
         let ops = clusters[c].operations.clone();
         if m.keys.iter().any(|k| k == "coordinated") && !ops.is_empty() {
             for (i, cl) in clusters.iter().enumerate() {
-                if i != c && cl.operations.iter().any(|o| ops.contains(o)) && cl.event_type() == clusters[c].event_type() {
+                if i != c
+                    && cl.operations.iter().any(|o| ops.contains(o))
+                    && cl.event_type() == clusters[c].event_type()
+                {
                     attachments.push((i, m));
                 }
             }
@@ -160,7 +165,9 @@ impl<'a> Cluster<'a> {
     }
     fn main_members(&self) -> impl Iterator<Item = &&'a Mention> {
         let any_main = self.members.iter().any(|m| !m.background);
-        self.members.iter().filter(move |m| !any_main || !m.background)
+        self.members
+            .iter()
+            .filter(move |m| !any_main || !m.background)
     }
     fn event_type(&self) -> Option<EventType> {
         self.main_members().next().map(|m| m.event_type)
@@ -171,14 +178,20 @@ fn sort_key(m: &Mention) -> (Option<NaiveDate>, u8, String, String, u32) {
     (
         m.date.map(|d| d.date),
         m.date.map_or(9, |d| d.precision.code()),
-        m.place.as_ref().map(|p| p.location.clone()).unwrap_or_default(),
+        m.place
+            .as_ref()
+            .map(|p| p.location.clone())
+            .unwrap_or_default(),
         m.article.clone(),
         m.ordinal,
     )
 }
 
 fn country_of(m: &Mention) -> String {
-    m.place.as_ref().map(|p| p.country_code.clone()).unwrap_or_default()
+    m.place
+        .as_ref()
+        .map(|p| p.country_code.clone())
+        .unwrap_or_default()
 }
 
 fn coords(m: &Mention) -> Option<(f64, f64)> {
@@ -188,7 +201,9 @@ fn coords(m: &Mention) -> Option<(f64, f64)> {
 
 /// Placed below country level.
 fn is_placed(m: &Mention) -> bool {
-    m.place.as_ref().is_some_and(|p| p.latitude.is_some() || p.admin1.is_some())
+    m.place
+        .as_ref()
+        .is_some_and(|p| p.latitude.is_some() || p.admin1.is_some())
 }
 
 fn index_place(
@@ -199,7 +214,9 @@ fn index_place(
     idx: usize,
 ) {
     if let Some((la, lo)) = coords(m) {
-        let cell = by_cell.entry((country.to_string(), la.floor() as i32, lo.floor() as i32)).or_default();
+        let cell = by_cell
+            .entry((country.to_string(), la.floor() as i32, lo.floor() as i32))
+            .or_default();
         if cell.last() != Some(&idx) {
             cell.push(idx);
         }
@@ -224,8 +241,12 @@ fn places_compatible(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
         return true;
     }
     match (a.latitude, a.longitude, b.latitude, b.longitude) {
-        (Some(la), Some(oa), Some(lb), Some(ob)) => haversine_km(la, oa, lb, ob) <= place_tolerance_km(a, b),
-        _ => a.admin1.is_some() && a.admin1 == b.admin1 && a.geo_precision.max(b.geo_precision) >= 3,
+        (Some(la), Some(oa), Some(lb), Some(ob)) => {
+            haversine_km(la, oa, lb, ob) <= place_tolerance_km(a, b)
+        }
+        _ => {
+            a.admin1.is_some() && a.admin1 == b.admin1 && a.geo_precision.max(b.geo_precision) >= 3
+        }
     }
 }
 
@@ -235,12 +256,18 @@ fn types_compatible(a: &Mention, b: &Mention) -> bool {
     }
     // A recollection in passing rarely says what exactly happened.
     if a.background || b.background {
-        let violent = |m: &Mention| m.event_type != EventType::Protests && m.sub_event_type != SubEventType::ChangeToGroupActivity;
+        let violent = |m: &Mention| {
+            m.event_type != EventType::Protests
+                && m.sub_event_type != SubEventType::ChangeToGroupActivity
+        };
         return violent(a) && violent(b);
     }
     // One report only saw the burning, another the kidnapping: same raid on the same sites.
     let property = |m: &Mention| m.sub_event_type == SubEventType::LootingPropertyDestruction;
-    let shared_target = a.targets.iter().any(|t| b.targets.iter().any(|u| u.kind == t.kind));
+    let shared_target = a
+        .targets
+        .iter()
+        .any(|t| b.targets.iter().any(|u| u.kind == t.kind));
     (property(a) || property(b)) && shared_target
 }
 
@@ -259,8 +286,14 @@ fn counts_of(m: &Mention, field: CountField) -> Option<Quantity> {
 }
 
 fn ranges_meet(a: Quantity, b: Quantity) -> bool {
-    let (alo, ahi) = (a.low as f64 * 0.9, a.high.map_or(f64::INFINITY, |h| h as f64 * 1.1));
-    let (blo, bhi) = (b.low as f64 * 0.9, b.high.map_or(f64::INFINITY, |h| h as f64 * 1.1));
+    let (alo, ahi) = (
+        a.low as f64 * 0.9,
+        a.high.map_or(f64::INFINITY, |h| h as f64 * 1.1),
+    );
+    let (blo, bhi) = (
+        b.low as f64 * 0.9,
+        b.high.map_or(f64::INFINITY, |h| h as f64 * 1.1),
+    );
     alo <= bhi && blo <= ahi
 }
 
@@ -302,7 +335,11 @@ fn score(cluster: &Cluster, m: &Mention, pass: Pass) -> Option<i32> {
                 if !places_compatible(a, b) {
                     continue;
                 }
-                s += if a.place_id.is_some() && a.place_id == b.place_id { 3 } else { 2 };
+                s += if a.place_id.is_some() && a.place_id == b.place_id {
+                    3
+                } else {
+                    2
+                };
             }
             _ => {}
         }
@@ -314,7 +351,11 @@ fn score(cluster: &Cluster, m: &Mention, pass: Pass) -> Option<i32> {
                 s += 1;
             }
         }
-        for field in [CountField::Abducted, CountField::Attackers, CountField::Fatalities] {
+        for field in [
+            CountField::Abducted,
+            CountField::Attackers,
+            CountField::Fatalities,
+        ] {
             if let (Some(a), Some(b)) = (counts_of(m, field), counts_of(other, field)) {
                 if ranges_meet(a, b) {
                     s += 2;
@@ -325,7 +366,10 @@ fn score(cluster: &Cluster, m: &Mention, pass: Pass) -> Option<i32> {
         }
         let shared_keys = m.keys.iter().filter(|k| other.keys.contains(k)).count() as i32;
         s += 2 * shared_keys;
-        if m.targets.iter().any(|t| other.targets.iter().any(|u| u.kind == t.kind)) {
+        if m.targets
+            .iter()
+            .any(|t| other.targets.iter().any(|u| u.kind == t.kind))
+        {
             s += 1;
         }
         best_member = best_member.max(s);
@@ -348,15 +392,28 @@ fn finish(clusters: Vec<Cluster>) -> Vec<Incident> {
     let mut op_ids: BTreeMap<String, String> = BTreeMap::new();
     for c in &clusters {
         if let Some(min) = c.operations.iter().next() {
-            let root = c.operations.iter().filter_map(|o| op_ids.get(o)).min().cloned().unwrap_or_else(|| min.clone());
+            let root = c
+                .operations
+                .iter()
+                .filter_map(|o| op_ids.get(o))
+                .min()
+                .cloned()
+                .unwrap_or_else(|| min.clone());
             for o in &c.operations {
                 op_ids.insert(o.clone(), root.clone());
             }
         }
     }
-    let mut incidents: Vec<Incident> = clusters.iter().filter(|c| !c.members.is_empty()).map(|c| incident_of(c, &op_ids)).collect();
+    let mut incidents: Vec<Incident> = clusters
+        .iter()
+        .filter(|c| !c.members.is_empty())
+        .map(|c| incident_of(c, &op_ids))
+        .collect();
     incidents.sort_by(|a, b| {
-        b.date.map(|d| d.date).cmp(&a.date.map(|d| d.date)).then(a.id.cmp(&b.id))
+        b.date
+            .map(|d| d.date)
+            .cmp(&a.date.map(|d| d.date))
+            .then(a.id.cmp(&b.id))
     });
     // Ids are unique by construction (type, place, day); make sure of it.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -384,35 +441,76 @@ fn incident_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Incident {
         .iter()
         .filter_map(|m| m.place.as_ref())
         .filter(|p| p.latitude.is_some() || p.admin1.is_some())
-        .min_by(|a, b| a.geo_precision.cmp(&b.geo_precision).then(a.location.cmp(&b.location)))
+        .min_by(|a, b| {
+            a.geo_precision
+                .cmp(&b.geo_precision)
+                .then(a.location.cmp(&b.location))
+        })
         .or_else(|| c.members.iter().find_map(|m| m.place.as_ref()))
         .cloned();
     let named = |a: &&Actor| !a.name.starts_with("Unidentified");
-    let actor1 = most_common_actor(c.members.iter().filter_map(|m| m.actor1.as_ref()).filter(named))
-        .or_else(|| most_common_actor(c.members.iter().filter_map(|m| m.actor1.as_ref())));
+    let actor1 = most_common_actor(
+        c.members
+            .iter()
+            .filter_map(|m| m.actor1.as_ref())
+            .filter(named),
+    )
+    .or_else(|| most_common_actor(c.members.iter().filter_map(|m| m.actor1.as_ref())));
     let assoc_actor1 = most_common_actor(c.members.iter().filter_map(|m| m.assoc_actor1.as_ref()));
-    let actor2 = most_common_actor(main.iter().filter(|m| m.sub_event_type.event_type() == sub.event_type()).filter_map(|m| m.actor2.as_ref()));
-    let mut targets: Vec<Target> = c.members.iter().flat_map(|m| m.targets.iter().cloned()).collect();
+    let actor2 = most_common_actor(
+        main.iter()
+            .filter(|m| m.sub_event_type.event_type() == sub.event_type())
+            .filter_map(|m| m.actor2.as_ref()),
+    );
+    let mut targets: Vec<Target> = c
+        .members
+        .iter()
+        .flat_map(|m| m.targets.iter().cloned())
+        .collect();
     targets.sort();
     targets.dedup();
-    let mut people: Vec<String> = c.members.iter().flat_map(|m| m.people.iter().cloned()).collect();
+    let mut people: Vec<String> = c
+        .members
+        .iter()
+        .flat_map(|m| m.people.iter().cloned())
+        .collect();
     people.sort();
     people.dedup();
     let estimate = |field: CountField| {
-        reconcile::estimate(
-            c.members
-                .iter()
-                .flat_map(|m| m.counts(field).map(move |(claim, _)| (m.article.as_str(), claim))),
-        )
+        reconcile::estimate(c.members.iter().flat_map(|m| {
+            m.counts(field)
+                .map(move |(claim, _)| (m.article.as_str(), claim))
+        }))
     };
     let mut mentions: Vec<String> = c.members.iter().map(|m| m.id.clone()).collect();
     mentions.sort();
     let articles: Vec<String> = c.articles.iter().cloned().collect();
-    let country = place.as_ref().map(|p| p.country_code.clone()).unwrap_or_else(|| "XX".to_string());
-    let key_place = place.as_ref().map(|p| p.place_id.map_or_else(|| p.location.clone(), |i| i.to_string())).unwrap_or_default();
-    let key_date = date.map_or_else(|| format!("undated:{}", mentions.first().cloned().unwrap_or_default()), |d| d.date.to_string());
-    let id = format!("{}-{}", country, short_hash(&[&country, sub.event_type().label(), &key_place, &key_date]));
-    let operation = c.operations.iter().next().and_then(|o| op_ids.get(o)).cloned();
+    let country = place
+        .as_ref()
+        .map(|p| p.country_code.clone())
+        .unwrap_or_else(|| "XX".to_string());
+    let key_place = place
+        .as_ref()
+        .map(|p| {
+            p.place_id
+                .map_or_else(|| p.location.clone(), |i| i.to_string())
+        })
+        .unwrap_or_default();
+    let key_date = date.map_or_else(
+        || format!("undated:{}", mentions.first().cloned().unwrap_or_default()),
+        |d| d.date.to_string(),
+    );
+    let id = format!(
+        "{}-{}",
+        country,
+        short_hash(&[&country, sub.event_type().label(), &key_place, &key_date])
+    );
+    let operation = c
+        .operations
+        .iter()
+        .next()
+        .and_then(|o| op_ids.get(o))
+        .cloned();
     let mut incident = Incident {
         id,
         event_type: sub.event_type(),
@@ -443,7 +541,10 @@ fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
     for i in items {
         *counts.entry(i).or_default() += 1;
     }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k)
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
 }
 
 fn most_common_actor<'a>(items: impl Iterator<Item = &'a Actor>) -> Option<Actor> {
@@ -451,7 +552,10 @@ fn most_common_actor<'a>(items: impl Iterator<Item = &'a Actor>) -> Option<Actor
     for a in items {
         *counts.entry(a).or_default() += 1;
     }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone())
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(k, _)| k.clone())
 }
 
 /// A one-line summary, then the figures sources disagree on.
@@ -477,15 +581,25 @@ fn notes(inc: &Incident, members: &[&Mention]) -> String {
                     _ => q.best.to_string(),
                 };
                 let who = c.attributed_to.clone().unwrap_or_else(|| m.article.clone());
-                let s = format!("{figure} ({who}{})", if c.hedged { ", unconfirmed" } else { "" });
+                let s = format!(
+                    "{figure} ({who}{})",
+                    if c.hedged { ", unconfirmed" } else { "" }
+                );
                 if !claims.contains(&s) {
                     claims.push(s);
                 }
             }
         }
-        let distinct: BTreeSet<&str> = claims.iter().map(|c| c.split(' ').next().unwrap_or("")).collect();
+        let distinct: BTreeSet<&str> = claims
+            .iter()
+            .map(|c| c.split(' ').next().unwrap_or(""))
+            .collect();
         if distinct.len() > 1 {
-            out.push_str(&format!(" {} disputed: {}.", field.name(), claims.join(" · ")));
+            out.push_str(&format!(
+                " {} disputed: {}.",
+                field.name(),
+                claims.join(" · ")
+            ));
         }
     }
     out

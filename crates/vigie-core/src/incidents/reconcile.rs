@@ -29,8 +29,14 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
     // (article, source) → victims → first quantity stated
     let mut by_source: BTreeMap<(String, String), BTreeMap<u8, (Quantity, bool)>> = BTreeMap::new();
     for (article, claim) in claims {
-        let ClaimValue::Count(q) = claim.value else { continue };
-        let source = claim.attributed_to.clone().unwrap_or_default().to_lowercase();
+        let ClaimValue::Count(q) = claim.value else {
+            continue;
+        };
+        let source = claim
+            .attributed_to
+            .clone()
+            .unwrap_or_default()
+            .to_lowercase();
         let victims = match claim.victims {
             None | Some(Victims::Unspecified) => 0,
             Some(Victims::Soldiers) => 1,
@@ -44,13 +50,23 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
     let mut values: Vec<(String, Value)> = Vec::new();
     for ((article, _), groups) in by_source {
         // "Unspecified" dead alongside named groups is usually their total: do not add it twice.
-        let named: Vec<&(Quantity, bool)> = groups.iter().filter(|(k, _)| **k != 0).map(|(_, v)| v).collect();
+        let named: Vec<&(Quantity, bool)> = groups
+            .iter()
+            .filter(|(k, _)| **k != 0)
+            .map(|(_, v)| v)
+            .collect();
         let parts: Vec<&(Quantity, bool)> = if named.len() >= 2 || groups.get(&0).is_none() {
             named
         } else {
             vec![&groups[&0]]
         };
-        let mut v = Value { low: 0, high: Some(0), best: 0, hedged: false, vague: false };
+        let mut v = Value {
+            low: 0,
+            high: Some(0),
+            best: 0,
+            hedged: false,
+            vague: false,
+        };
         for (q, hedged) in parts {
             v.low += q.low;
             v.best += q.best;
@@ -69,8 +85,16 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
     if values.iter().any(|(_, v)| !v.vague) {
         values.retain(|(_, v)| !v.vague);
     }
-    let firm: Vec<&Value> = values.iter().map(|(_, v)| v).filter(|v| !v.hedged).collect();
-    let pool: Vec<&Value> = if firm.is_empty() { values.iter().map(|(_, v)| v).collect() } else { firm };
+    let firm: Vec<&Value> = values
+        .iter()
+        .map(|(_, v)| v)
+        .filter(|v| !v.hedged)
+        .collect();
+    let pool: Vec<&Value> = if firm.is_empty() {
+        values.iter().map(|(_, v)| v).collect()
+    } else {
+        firm
+    };
     let low = pool.iter().map(|v| v.low).min();
     let high = values
         .iter()
@@ -92,7 +116,10 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
         arts.dedup();
         arts.len()
     };
-    let best = candidates.iter().copied().max_by(|&a, &b| support(a).cmp(&support(b)).then(b.cmp(&a)));
+    let best = candidates
+        .iter()
+        .copied()
+        .max_by(|&a, &b| support(a).cmp(&support(b)).then(b.cmp(&a)));
     let best = best.map(|b| {
         let b = low.map_or(b, |l| b.max(l));
         high.map_or(b, |h| b.min(h))
@@ -118,7 +145,12 @@ mod tests {
     }
 
     fn range(low: u32, high: u32) -> Quantity {
-        Quantity { low, high: Some(high), best: low, qualifier: Qualifier::Range }
+        Quantity {
+            low,
+            high: Some(high),
+            best: low,
+            qualifier: Qualifier::Range,
+        }
     }
 
     #[test]
@@ -127,19 +159,51 @@ mod tests {
         let b = claim(Quantity::exact(3), Some("a press collective"), false);
         let c = claim(Quantity::exact(4), Some("an elected official"), false);
         let e = estimate([("x", &a), ("y", &b), ("y", &c)]);
-        assert_eq!(e, Estimate { low: Some(3), best: Some(3), high: Some(4) });
+        assert_eq!(
+            e,
+            Estimate {
+                low: Some(3),
+                best: Some(3),
+                high: Some(4)
+            }
+        );
     }
 
     #[test]
     fn more_than_and_nearly_bound_each_other() {
-        let more = claim(Quantity { low: 150, high: None, best: 150, qualifier: Qualifier::MoreThan }, None, false);
-        let nearly = claim(Quantity { low: 160, high: Some(160), best: 160, qualifier: Qualifier::UpTo }, None, false);
+        let more = claim(
+            Quantity {
+                low: 150,
+                high: None,
+                best: 150,
+                qualifier: Qualifier::MoreThan,
+            },
+            None,
+            false,
+        );
+        let nearly = claim(
+            Quantity {
+                low: 160,
+                high: Some(160),
+                best: 160,
+                qualifier: Qualifier::UpTo,
+            },
+            None,
+            false,
+        );
         let e = estimate([("fr", &more), ("en", &nearly)]);
         assert_eq!(e.low, Some(150));
         assert_eq!(e.high, Some(160));
         assert_eq!(e.best, Some(160), "160 is inside both reports' ranges");
         let alone = estimate([("fr", &more)]);
-        assert_eq!(alone, Estimate { low: Some(150), best: Some(150), high: None });
+        assert_eq!(
+            alone,
+            Estimate {
+                low: Some(150),
+                best: Some(150),
+                high: None
+            }
+        );
     }
 
     #[test]
@@ -155,9 +219,25 @@ mod tests {
     fn a_source_restating_its_figure_counts_once_and_vague_words_yield_to_numbers() {
         let first = claim(Quantity::exact(4), Some("the army"), false);
         let again = claim(Quantity::exact(4), Some("The army"), false);
-        let several = claim(Quantity { low: 2, high: None, best: 3, qualifier: Qualifier::Vague }, None, true);
+        let several = claim(
+            Quantity {
+                low: 2,
+                high: None,
+                best: 3,
+                qualifier: Qualifier::Vague,
+            },
+            None,
+            true,
+        );
         let e = estimate([("a", &first), ("a", &again), ("b", &several)]);
-        assert_eq!(e, Estimate { low: Some(4), best: Some(4), high: Some(4) });
+        assert_eq!(
+            e,
+            Estimate {
+                low: Some(4),
+                best: Some(4),
+                high: Some(4)
+            }
+        );
         let only_vague = estimate([("b", &several)]);
         assert_eq!(only_vague.best, Some(3));
     }

@@ -13,11 +13,24 @@ pub struct Attribution {
 
 /// Words that open a clause but are not its subject.
 const CONNECTORS: &[&str] = &[
-    "however", "but", "and", "meanwhile", "toutefois", "mais", "et", "en revanche", "pourtant",
-    "cependant", "par ailleurs", "yet", "also",
+    "however",
+    "but",
+    "and",
+    "meanwhile",
+    "toutefois",
+    "mais",
+    "et",
+    "en revanche",
+    "pourtant",
+    "cependant",
+    "par ailleurs",
+    "yet",
+    "also",
 ];
 
-const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "it", "him", "them", "on"];
+const PRONOUNS: &[&str] = &[
+    "il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "it", "him", "them", "on",
+];
 
 /// Attribution of `sentence` (a span of `text`) from the cue hits inside it.
 pub fn attribute(text: &str, sentence: Span, hits: &[Hit]) -> Attribution {
@@ -32,7 +45,10 @@ pub fn attribute(text: &str, sentence: Span, hits: &[Hit]) -> Attribution {
                 // "Fifteen soldiers were killed, a local official said.": the source is the
                 // clause right before a sentence-final verb.
                 let rest = text.get(hit.span.end..sentence.end).unwrap_or("");
-                out.source = if rest.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).is_empty() {
+                out.source = if rest
+                    .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+                    .is_empty()
+                {
                     let before = text.get(sentence.start..hit.span.start).unwrap_or("");
                     let last = before.rsplit(',').next().unwrap_or(before);
                     clean_source(last)
@@ -84,7 +100,10 @@ fn subject_before(text: &str, sentence_start: usize, verb_start: usize) -> Optio
 }
 
 fn clean_source(phrase: &str) -> Option<String> {
-    let mut p = phrase.trim().trim_matches(|c: char| c == '"' || c == '«' || c == '»' || c == '“' || c == '”').trim();
+    let mut p = phrase
+        .trim()
+        .trim_matches(|c: char| c == '"' || c == '«' || c == '»' || c == '“' || c == '”')
+        .trim();
     for article in ["l'", "l’", "le ", "la ", "les ", "the "] {
         let head = p.get(..article.len()).filter(|_| p.len() > article.len());
         if head.is_some_and(|h| h.eq_ignore_ascii_case(article)) {
@@ -136,7 +155,10 @@ mod tests {
         let a = attr("A regional councillor, however, said six people were abducted.");
         assert_eq!(a.source.as_deref(), Some("A regional councillor"));
         let a = attr("L'armée nigérienne rapporte vingt assaillants neutralisés.");
-        assert_eq!(a.source.as_deref(), Some("armée nigérienne").map(|_| "L'armée nigérienne"));
+        assert_eq!(
+            a.source.as_deref(),
+            Some("armée nigérienne").map(|_| "L'armée nigérienne")
+        );
     }
 
     #[test]

@@ -8,7 +8,12 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 
 /// The mentions of one frame.
-pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal: &mut u32) -> Vec<Mention> {
+pub fn mentions_of(
+    a: &Analysis,
+    frame: &Frame,
+    frame_index: usize,
+    next_ordinal: &mut u32,
+) -> Vec<Mention> {
     let sentences: Vec<usize> = {
         let mut v: Vec<usize> = frame.all_sentences().collect();
         v.sort_unstable();
@@ -24,12 +29,28 @@ pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal
     // Which kinds of event the frame holds: usually one; a raid on a base that also carries
     // off civilians is a battle and an abduction (two ACLED events).
     let victims_civilian = counts.iter().any(|c| c.field == "abducted")
-        || targets.iter().any(|t| matches!(t.kind, TargetKind::Civilians | TargetKind::IndustrialSite | TargetKind::Village));
+        || targets.iter().any(|t| {
+            matches!(
+                t.kind,
+                TargetKind::Civilians | TargetKind::IndustrialSite | TargetKind::Village
+            )
+        });
     let military_target = targets.iter().any(|t| {
-        matches!(t.kind, TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost)
+        matches!(
+            t.kind,
+            TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost
+        )
     });
-    let primary = classify(frame, &targets, &counts, state_opponent.is_some(), actor1.as_ref());
-    let Some(primary) = primary else { return Vec::new() };
+    let primary = classify(
+        frame,
+        &targets,
+        &counts,
+        state_opponent.is_some(),
+        actor1.as_ref(),
+    );
+    let Some(primary) = primary else {
+        return Vec::new();
+    };
     let mut kinds = vec![primary];
     if primary.event_type() == EventType::Battles
         && effective_classes(frame).contains(&TriggerClass::Abduction)
@@ -42,17 +63,31 @@ pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal
     // Places: one per site of a coordinated operation, else the most specific one.
     let sites = sites_of(a, frame);
     let operation = (sites.len() > 1).then(|| {
-        format!("op-{}", short_hash(&[&a.doc.reference, &a.doc.content_hash, &frame_index.to_string()]))
+        format!(
+            "op-{}",
+            short_hash(&[
+                &a.doc.reference,
+                &a.doc.content_hash,
+                &frame_index.to_string()
+            ])
+        )
     });
     let country = sites
         .first()
         .and_then(|&p| a.place(p).map(|r| r.country_code.clone()))
         .or_else(|| a.country.clone());
-    let country_name = country.as_deref().and_then(vigie_geo::country_name).unwrap_or("");
+    let country_name = country
+        .as_deref()
+        .and_then(vigie_geo::country_name)
+        .unwrap_or("");
 
     let mut out = Vec::new();
     for kind in kinds {
-        let site_list: Vec<Option<usize>> = if sites.is_empty() { vec![None] } else { sites.iter().map(|&s| Some(s)).collect() };
+        let site_list: Vec<Option<usize>> = if sites.is_empty() {
+            vec![None]
+        } else {
+            sites.iter().map(|&s| Some(s)).collect()
+        };
         for (site_no, site) in site_list.iter().enumerate() {
             let anaphoric = frame.anaphoric_place.map(|(p, _)| p);
             let mut place = site.and_then(|p| a.place(p).cloned()).map(|mut r| {
@@ -87,23 +122,47 @@ pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal
             }
             let mut claims: Vec<Claim> = Vec::new();
             if let (Some(d), Some(src)) = (frame.date, frame.date_source) {
-                claims.push(sentence_claim(a, src, "date", ClaimValue::Text(d.date.to_string())));
+                claims.push(sentence_claim(
+                    a,
+                    src,
+                    "date",
+                    ClaimValue::Text(d.date.to_string()),
+                ));
             }
             if let (Some(p), Some(r)) = (site, &place) {
-                let sentence = a.sentences.iter().position(|s| s.span.contains(Span::new(a.places[*p].start, a.places[*p].end)));
+                let sentence = a.sentences.iter().position(|s| {
+                    s.span
+                        .contains(Span::new(a.places[*p].start, a.places[*p].end))
+                });
                 if let Some(s) = sentence {
-                    claims.push(sentence_claim(a, s, "location", ClaimValue::Text(r.location.clone())));
+                    claims.push(sentence_claim(
+                        a,
+                        s,
+                        "location",
+                        ClaimValue::Text(r.location.clone()),
+                    ));
                 }
             }
-            claims.push(sentence_claim(a, frame.anchor, "event_type", ClaimValue::Text(kind.label().to_string())));
-            let is_abduction_split = kind == SubEventType::AbductionForcedDisappearance && primary != kind;
+            claims.push(sentence_claim(
+                a,
+                frame.anchor,
+                "event_type",
+                ClaimValue::Text(kind.label().to_string()),
+            ));
+            let is_abduction_split =
+                kind == SubEventType::AbductionForcedDisappearance && primary != kind;
             // Figures: the first site carries the operation's figures; an abduction split
             // carries the abducted, the battle the rest.
             if site_no == 0 {
                 for c in &counts {
                     let wanted = if is_abduction_split {
                         c.field == "abducted"
-                    } else if kinds_contains_split(primary, frame, victims_civilian, military_target) {
+                    } else if kinds_contains_split(
+                        primary,
+                        frame,
+                        victims_civilian,
+                        military_target,
+                    ) {
                         c.field != "abducted"
                     } else {
                         true
@@ -115,17 +174,36 @@ pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal
             }
             let civilian_victims = kind.event_type() == EventType::ViolenceAgainstCivilians;
             let actor2 = if civilian_victims {
-                Some(Actor { name: format!("Civilians ({country_name})"), kind: ActorKind::Civilians, parent: None })
-                    .filter(|_| !country_name.is_empty())
-            } else if kind.event_type() == EventType::Battles || kind.event_type() == EventType::ExplosionsRemoteViolence {
-                state_opponent.clone().filter(|s| Some(s) != actor1.as_ref())
+                Some(Actor {
+                    name: format!("Civilians ({country_name})"),
+                    kind: ActorKind::Civilians,
+                    parent: None,
+                })
+                .filter(|_| !country_name.is_empty())
+            } else if kind.event_type() == EventType::Battles
+                || kind.event_type() == EventType::ExplosionsRemoteViolence
+            {
+                state_opponent
+                    .clone()
+                    .filter(|s| Some(s) != actor1.as_ref())
             } else {
                 None
             };
             let resolved_actor1 = actor1.clone().map(|a| with_country(a, country_name));
             claims.extend(actor_claims.iter().cloned());
             let mention_targets: Vec<Target> = if is_abduction_split {
-                targets.iter().filter(|t| !matches!(t.kind, TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost)).cloned().collect()
+                targets
+                    .iter()
+                    .filter(|t| {
+                        !matches!(
+                            t.kind,
+                            TargetKind::MilitaryBase
+                                | TargetKind::Checkpoint
+                                | TargetKind::BorderPost
+                        )
+                    })
+                    .cloned()
+                    .collect()
             } else {
                 targets.clone()
             };
@@ -133,11 +211,24 @@ pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal
             *next_ordinal += 1;
             let id = format!(
                 "m-{}",
-                short_hash(&[&a.doc.reference, &a.doc.content_hash, &ordinal.to_string(), kind.label()])
+                short_hash(&[
+                    &a.doc.reference,
+                    &a.doc.content_hash,
+                    &ordinal.to_string(),
+                    kind.label()
+                ])
             );
             let evidence = Span::new(
-                sentences.iter().map(|&s| a.sentences[s].span.start).min().unwrap_or(0),
-                sentences.iter().map(|&s| a.sentences[s].span.end).max().unwrap_or(0),
+                sentences
+                    .iter()
+                    .map(|&s| a.sentences[s].span.start)
+                    .min()
+                    .unwrap_or(0),
+                sentences
+                    .iter()
+                    .map(|&s| a.sentences[s].span.end)
+                    .max()
+                    .unwrap_or(0),
             );
             out.push(Mention {
                 id,
@@ -156,7 +247,11 @@ pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal
                 date: frame.date,
                 place,
                 operation: operation.clone(),
-                operation_wide: operation.is_some() && site_no == 0 && claims.iter().any(|c| matches!(c.value, ClaimValue::Count(_))),
+                operation_wide: operation.is_some()
+                    && site_no == 0
+                    && claims
+                        .iter()
+                        .any(|c| matches!(c.value, ClaimValue::Count(_))),
                 claims,
                 evidence,
                 keys: keys.clone(),
@@ -166,7 +261,12 @@ pub fn mentions_of(a: &Analysis, frame: &Frame, frame_index: usize, next_ordinal
     out
 }
 
-fn kinds_contains_split(primary: SubEventType, frame: &Frame, victims_civilian: bool, military_target: bool) -> bool {
+fn kinds_contains_split(
+    primary: SubEventType,
+    frame: &Frame,
+    victims_civilian: bool,
+    military_target: bool,
+) -> bool {
     primary.event_type() == EventType::Battles
         && effective_classes(frame).contains(&TriggerClass::Abduction)
         && victims_civilian
@@ -199,17 +299,30 @@ fn classify(
         || target(TargetKind::Checkpoint)
         || target(TargetKind::BorderPost)
         || (target(TargetKind::Convoy) && state_opponent);
-    let civilian_dead = counts
+    let civilian_dead = counts.iter().any(|c| {
+        c.field == "fatalities"
+            && matches!(c.victims, Some(Victims::Civilians))
+            && count_positive(c)
+    });
+    let anyone_dead = counts
         .iter()
-        .any(|c| c.field == "fatalities" && matches!(c.victims, Some(Victims::Civilians)) && count_positive(c));
-    let anyone_dead = counts.iter().any(|c| c.field == "fatalities" && count_positive(c));
-    let abducted = has(T::Abduction) || counts.iter().any(|c| c.field == "abducted" && count_positive(c));
+        .any(|c| c.field == "fatalities" && count_positive(c));
+    let abducted = has(T::Abduction)
+        || counts
+            .iter()
+            .any(|c| c.field == "abducted" && count_positive(c));
     let non_state = actor1.is_some_and(|a| a.kind != ActorKind::StateForces);
     let announcement_only = frame.anchor_classes.iter().all(|c| !c.is_violent());
 
     if announcement_only {
         if has(T::Protest) {
-            return Some(if has(T::Killing) { ExcessiveForceAgainstProtesters } else if has(T::Arrest) || has(T::Clash) { ProtestWithIntervention } else { PeacefulProtest });
+            return Some(if has(T::Killing) {
+                ExcessiveForceAgainstProtesters
+            } else if has(T::Arrest) || has(T::Clash) {
+                ProtestWithIntervention
+            } else {
+                PeacefulProtest
+            });
         }
         if has(T::Blockade) {
             // Announced blockades and curfews need their own date to be an event.
@@ -221,7 +334,11 @@ fn classify(
         return None;
     }
     if has(T::Riot) {
-        return Some(if has(T::Killing) || has(T::Injury) { MobViolence } else { ViolentDemonstration });
+        return Some(if has(T::Killing) || has(T::Injury) {
+            MobViolence
+        } else {
+            ViolentDemonstration
+        });
     }
     // Remote violence, unless it is part of a ground battle.
     let ground_battle = has(T::Clash) || has(T::Overrun);
@@ -242,7 +359,11 @@ fn classify(
             return Some(Grenade);
         }
     }
-    if military || has(T::Clash) || (has(T::Ambush) && state_opponent) || (state_opponent && !abducted && has(T::Attack) && !civilian_dead) {
+    if military
+        || has(T::Clash)
+        || (has(T::Ambush) && state_opponent)
+        || (state_opponent && !abducted && has(T::Attack) && !civilian_dead)
+    {
         if has(T::Overrun) && non_state {
             return Some(NonStateActorOvertakesTerritory);
         }
@@ -270,7 +391,11 @@ fn classify(
             || target(TargetKind::Vehicle)
             || target(TargetKind::Infrastructure)
             || target(TargetKind::Mine);
-        return Some(if property && !target(TargetKind::Civilians) { LootingPropertyDestruction } else { Attack });
+        return Some(if property && !target(TargetKind::Civilians) {
+            LootingPropertyDestruction
+        } else {
+            Attack
+        });
     }
     if has(T::Arrest) {
         return Some(Arrests);
@@ -306,41 +431,74 @@ fn counts_of(a: &Analysis, frame: &Frame, sentences: &[usize]) -> Vec<Claim> {
         for z in &s.zero {
             let zero = Quantity::exact(0);
             push_claim(&mut out, a, si, "fatalities", zero, None);
-            let tail: String = a.doc.text.get(z.end..s.span.end).unwrap_or("").chars().take(20).collect();
-            if crate::lexicon::fold(&tail).trim_start().starts_with("ni blesse") {
+            let tail: String = a
+                .doc
+                .text
+                .get(z.end..s.span.end)
+                .unwrap_or("")
+                .chars()
+                .take(20)
+                .collect();
+            if crate::lexicon::fold(&tail)
+                .trim_start()
+                .starts_with("ni blesse")
+            {
                 push_claim(&mut out, a, si, "injured", zero, None);
             }
         }
         for &qi in &s.quantities {
             let q = &a.quantities[qi];
-            let Some(noun) = a.noun_after(qi) else { continue };
+            let Some(noun) = a.noun_after(qi) else {
+                continue;
+            };
             let verb = nearest_verb(a, si, q.span);
             // Fighters are the dead only when the verb is about them ("80 assaillants tués",
             // "neutralisé quatre-vingts assaillants"), not when they do the killing
             // ("a hundred gunmen raided the village, killing five").
-            let verb = if noun == NounClass::Attacker { verb_close(a, si, q.span, 40).or(None) } else { verb };
+            let verb = if noun == NounClass::Attacker {
+                verb_close(a, si, q.span, 40).or(None)
+            } else {
+                verb
+            };
             let (field, victims) = match (noun, verb) {
                 (NounClass::Dead, _) => ("fatalities", Some(Victims::Unspecified)),
                 (NounClass::Injured, _) => ("injured", None),
                 (NounClass::Hostage, _) => ("abducted", None),
-                (NounClass::Attacker, Some(TriggerClass::Killing)) => ("fatalities", Some(Victims::Attackers)),
+                (NounClass::Attacker, Some(TriggerClass::Killing)) => {
+                    ("fatalities", Some(Victims::Attackers))
+                }
                 (NounClass::Attacker, Some(TriggerClass::Injury)) => ("injured", None),
                 (NounClass::Attacker, _) => ("attackers", None),
-                (NounClass::Soldier, Some(TriggerClass::Killing)) => ("fatalities", Some(Victims::Soldiers)),
+                (NounClass::Soldier, Some(TriggerClass::Killing)) => {
+                    ("fatalities", Some(Victims::Soldiers))
+                }
                 (NounClass::Soldier, Some(TriggerClass::Injury)) => ("injured", None),
                 (NounClass::Soldier, Some(TriggerClass::Abduction)) => ("abducted", None),
-                (NounClass::Civilian | NounClass::Person, Some(TriggerClass::Killing)) => {
-                    ("fatalities", Some(if noun == NounClass::Civilian { Victims::Civilians } else { Victims::Unspecified }))
+                (NounClass::Civilian | NounClass::Person, Some(TriggerClass::Killing)) => (
+                    "fatalities",
+                    Some(if noun == NounClass::Civilian {
+                        Victims::Civilians
+                    } else {
+                        Victims::Unspecified
+                    }),
+                ),
+                (NounClass::Civilian | NounClass::Person, Some(TriggerClass::Injury)) => {
+                    ("injured", None)
                 }
-                (NounClass::Civilian | NounClass::Person, Some(TriggerClass::Injury)) => ("injured", None),
-                (NounClass::Civilian | NounClass::Person, Some(TriggerClass::Abduction)) => ("abducted", None),
+                (NounClass::Civilian | NounClass::Person, Some(TriggerClass::Abduction)) => {
+                    ("abducted", None)
+                }
                 _ => continue,
             };
             if q.quantity.best == 0 && field == "attackers" {
                 continue;
             }
             // A zero phrase in the sentence already said it.
-            if q.quantity.best == 0 && out.iter().any(|c| c.field == field && c.span == a.sentences[si].span) {
+            if q.quantity.best == 0
+                && out
+                    .iter()
+                    .any(|c| c.field == field && c.span == a.sentences[si].span)
+            {
                 continue;
             }
             push_claim(&mut out, a, si, field, q.quantity, victims);
@@ -351,10 +509,20 @@ fn counts_of(a: &Analysis, frame: &Frame, sentences: &[usize]) -> Vec<Claim> {
     out
 }
 
-fn push_claim(out: &mut Vec<Claim>, a: &Analysis, si: usize, field: &str, q: Quantity, victims: Option<Victims>) {
+fn push_claim(
+    out: &mut Vec<Claim>,
+    a: &Analysis,
+    si: usize,
+    field: &str,
+    q: Quantity,
+    victims: Option<Victims>,
+) {
     let mut c = sentence_claim(a, si, field, ClaimValue::Count(q));
     c.victims = victims;
-    if !out.iter().any(|o| o.field == c.field && o.span == c.span && o.value == c.value) {
+    if !out
+        .iter()
+        .any(|o| o.field == c.field && o.span == c.span && o.value == c.value)
+    {
         out.push(c);
     }
 }
@@ -367,8 +535,18 @@ fn verb_close(a: &Analysis, si: usize, span: Span, reach: usize) -> Option<Trigg
         .iter()
         .filter(|t| matches!(t.0, TriggerClass::Killing | TriggerClass::Injury))
         .filter(|t| {
-            let (from, to) = if t.2.start >= span.end { (span.end, t.2.start) } else { (t.2.end, span.start.max(t.2.end)) };
-            to.saturating_sub(from) <= reach && !a.doc.text.get(from..to).unwrap_or(",").contains([',', ';', ':'])
+            let (from, to) = if t.2.start >= span.end {
+                (span.end, t.2.start)
+            } else {
+                (t.2.end, span.start.max(t.2.end))
+            };
+            to.saturating_sub(from) <= reach
+                && !a
+                    .doc
+                    .text
+                    .get(from..to)
+                    .unwrap_or(",")
+                    .contains([',', ';', ':'])
         })
         .map(|t| t.0)
         .next()
@@ -377,7 +555,12 @@ fn verb_close(a: &Analysis, si: usize, span: Span, reach: usize) -> Option<Trigg
 /// The killing/injury/abduction word nearest to a number in its sentence (after it first).
 fn nearest_verb(a: &Analysis, si: usize, span: Span) -> Option<TriggerClass> {
     let s = &a.sentences[si];
-    let relevant = |c: TriggerClass| matches!(c, TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction);
+    let relevant = |c: TriggerClass| {
+        matches!(
+            c,
+            TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction
+        )
+    };
     let after = s
         .triggers
         .iter()
@@ -413,20 +596,42 @@ pub fn sentence_claim(a: &Analysis, si: usize, field: &str, value: ClaimValue) -
 
 /// The perpetrator: the first named armed group in the frame, else the article's, else an
 /// unidentified armed group when the text speaks of gunmen. Also the people named.
-fn perpetrator(a: &Analysis, frame: &Frame, sentences: &[usize]) -> (Option<Actor>, Option<Actor>, Vec<String>, Vec<Claim>) {
+fn perpetrator(
+    a: &Analysis,
+    frame: &Frame,
+    sentences: &[usize],
+) -> (Option<Actor>, Option<Actor>, Vec<String>, Vec<Claim>) {
     let scanner = Scanner::get();
     let country = a.country.clone();
     let resolve_entry = |idx: u32| -> Option<(Actor, Option<Actor>)> {
         let e = scanner.actors.get(idx as usize)?;
-        if e.country.as_ref().is_some_and(|c| Some(c) != country.as_ref()) {
+        if e.country
+            .as_ref()
+            .is_some_and(|c| Some(c) != country.as_ref())
+        {
             return None;
         }
-        let actor = Actor { name: e.name.clone(), kind: e.kind, parent: e.parent.clone() };
+        let actor = Actor {
+            name: e.name.clone(),
+            kind: e.kind,
+            parent: e.parent.clone(),
+        };
         // A wing is coded as an associated actor of its parent.
         match &e.parent {
             Some(parent) => {
-                let parent_kind = scanner.actors.iter().find(|p| &p.name == parent).map_or(e.kind, |p| p.kind);
-                Some((Actor { name: parent.clone(), kind: parent_kind, parent: None }, Some(actor)))
+                let parent_kind = scanner
+                    .actors
+                    .iter()
+                    .find(|p| &p.name == parent)
+                    .map_or(e.kind, |p| p.kind);
+                Some((
+                    Actor {
+                        name: parent.clone(),
+                        kind: parent_kind,
+                        parent: None,
+                    },
+                    Some(actor),
+                ))
             }
             None => Some((actor, None)),
         }
@@ -445,11 +650,19 @@ fn perpetrator(a: &Analysis, frame: &Frame, sentences: &[usize]) -> (Option<Acto
                     }
                 }
                 Category::Actor(idx) => {
-                    let Some((actor, assoc)) = resolve_entry(idx) else { continue };
+                    let Some((actor, assoc)) = resolve_entry(idx) else {
+                        continue;
+                    };
                     if actor.name.starts_with('?') {
                         continue;
                     }
-                    let armed = matches!(actor.kind, ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia | ActorKind::External);
+                    let armed = matches!(
+                        actor.kind,
+                        ActorKind::RebelGroup
+                            | ActorKind::PoliticalMilitia
+                            | ActorKind::IdentityMilitia
+                            | ActorKind::External
+                    );
                     if !armed {
                         continue;
                     }
@@ -459,8 +672,10 @@ fn perpetrator(a: &Analysis, frame: &Frame, sentences: &[usize]) -> (Option<Acto
                         }
                     } else if named.is_none() {
                         named = Some((actor, assoc, si));
-                    } else if let (Some((n, assoc_slot, _)), Some(assoc)) = (named.as_mut(), assoc) {
-                        if assoc_slot.is_none() && assoc.parent.as_deref() == Some(n.name.as_str()) {
+                    } else if let (Some((n, assoc_slot, _)), Some(assoc)) = (named.as_mut(), assoc)
+                    {
+                        if assoc_slot.is_none() && assoc.parent.as_deref() == Some(n.name.as_str())
+                        {
                             *assoc_slot = Some(assoc);
                         }
                     }
@@ -471,14 +686,23 @@ fn perpetrator(a: &Analysis, frame: &Frame, sentences: &[usize]) -> (Option<Acto
     }
     let mut claims = Vec::new();
     if let Some((actor, assoc, si)) = named {
-        claims.push(sentence_claim(a, si, "actor1", ClaimValue::Text(actor.name.clone())));
+        claims.push(sentence_claim(
+            a,
+            si,
+            "actor1",
+            ClaimValue::Text(actor.name.clone()),
+        ));
         return (Some(actor), assoc, people, claims);
     }
     // The article's named group, when the frame only says "jihadists" or names no one.
     let article_group = a.sentences.iter().enumerate().find_map(|(si, s)| {
         s.actors.iter().find_map(|h| match h.category {
             Category::Actor(idx) => resolve_entry(idx)
-                .filter(|(x, _)| matches!(x.kind, ActorKind::RebelGroup) && !x.name.starts_with('?') && !x.name.starts_with("Unidentified"))
+                .filter(|(x, _)| {
+                    matches!(x.kind, ActorKind::RebelGroup)
+                        && !x.name.starts_with('?')
+                        && !x.name.starts_with("Unidentified")
+                })
                 .map(|(x, assoc)| (x, assoc, si)),
             _ => None,
         })
@@ -486,12 +710,24 @@ fn perpetrator(a: &Analysis, frame: &Frame, sentences: &[usize]) -> (Option<Acto
     let frame_says_jihadists = sentences.iter().any(|&si| {
         a.sentences[si].actors.iter().any(|h| matches!(h.category, Category::Actor(idx) if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with('?'))))
     });
-    if let Some((actor, assoc, si)) = article_group.filter(|_| frame_says_jihadists || generic.is_none()) {
-        claims.push(sentence_claim(a, si, "actor1", ClaimValue::Text(actor.name.clone())));
+    if let Some((actor, assoc, si)) =
+        article_group.filter(|_| frame_says_jihadists || generic.is_none())
+    {
+        claims.push(sentence_claim(
+            a,
+            si,
+            "actor1",
+            ClaimValue::Text(actor.name.clone()),
+        ));
         return (Some(actor), assoc, people, claims);
     }
     if let Some((actor, si)) = generic {
-        claims.push(sentence_claim(a, si, "actor1", ClaimValue::Text(actor.name.clone())));
+        claims.push(sentence_claim(
+            a,
+            si,
+            "actor1",
+            ClaimValue::Text(actor.name.clone()),
+        ));
         return (Some(actor), None, people, claims);
     }
     let _ = frame;
@@ -501,15 +737,32 @@ fn perpetrator(a: &Analysis, frame: &Frame, sentences: &[usize]) -> (Option<Acto
 /// State forces named in the frame (the other side of a battle).
 fn state_actor(a: &Analysis, sentences: &[usize], actor1: Option<&Actor>) -> Option<Actor> {
     let scanner = Scanner::get();
-    let country_name = a.country.as_deref().and_then(vigie_geo::country_name).unwrap_or("");
+    let country_name = a
+        .country
+        .as_deref()
+        .and_then(vigie_geo::country_name)
+        .unwrap_or("");
     for &si in sentences {
         for h in &a.sentences[si].actors {
             if let Category::Actor(idx) = h.category {
-                let Some(e) = scanner.actors.get(idx as usize) else { continue };
-                if e.kind != ActorKind::StateForces || e.country.as_ref().is_some_and(|c| Some(c) != a.country.as_ref()) {
+                let Some(e) = scanner.actors.get(idx as usize) else {
+                    continue;
+                };
+                if e.kind != ActorKind::StateForces
+                    || e.country
+                        .as_ref()
+                        .is_some_and(|c| Some(c) != a.country.as_ref())
+                {
                     continue;
                 }
-                let actor = with_country(Actor { name: e.name.clone(), kind: e.kind, parent: None }, country_name);
+                let actor = with_country(
+                    Actor {
+                        name: e.name.clone(),
+                        kind: e.kind,
+                        parent: None,
+                    },
+                    country_name,
+                );
                 if Some(&actor) != actor1 {
                     return Some(actor);
                 }
@@ -521,7 +774,11 @@ fn state_actor(a: &Analysis, sentences: &[usize], actor1: Option<&Actor>) -> Opt
 
 fn with_country(mut actor: Actor, country: &str) -> Actor {
     if actor.name.contains("{country}") {
-        let c = if country.is_empty() { "Unknown" } else { country };
+        let c = if country.is_empty() {
+            "Unknown"
+        } else {
+            country
+        };
         actor.name = actor.name.replace("{country}", c);
     }
     actor
@@ -548,7 +805,11 @@ fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
 
 /// The frame's event locations: each site of an operation, or the single most specific place.
 fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
-    let usable: Vec<(usize, &ResolvedPlace)> = frame.places.iter().filter_map(|&p| a.place(p).map(|r| (p, r))).collect();
+    let usable: Vec<(usize, &ResolvedPlace)> = frame
+        .places
+        .iter()
+        .filter_map(|&p| a.place(p).map(|r| (p, r)))
+        .collect();
     if usable.is_empty() {
         return Vec::new();
     }
@@ -562,7 +823,10 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
     };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &(p, rp) in &usable {
-        match groups.iter_mut().find(|g| g.iter().any(|&q| a.place(q).is_some_and(|rq| same_site(rp, rq)))) {
+        match groups.iter_mut().find(|g| {
+            g.iter()
+                .any(|&q| a.place(q).is_some_and(|rq| same_site(rp, rq)))
+        }) {
             Some(g) => g.push(p),
             None => groups.push(vec![p]),
         }
@@ -577,14 +841,22 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
         let span = a.sentences[si].span;
         groups
             .iter()
-            .filter(|g| g.iter().any(|&p| span.contains(Span::new(a.places[p].start, a.places[p].end))))
+            .filter(|g| {
+                g.iter()
+                    .any(|&p| span.contains(Span::new(a.places[p].start, a.places[p].end)))
+            })
             .collect()
     };
     let list_sentence = frame
         .sentences
         .iter()
         .copied()
-        .max_by(|&x, &y| in_sentence(x).len().cmp(&in_sentence(y).len()).then(y.cmp(&x)))
+        .max_by(|&x, &y| {
+            in_sentence(x)
+                .len()
+                .cmp(&in_sentence(y).len())
+                .then(y.cmp(&x))
+        })
         .unwrap_or(frame.anchor);
     let anchor_groups = in_sentence(list_sentence);
     let multi = anchor_groups.len() >= 2 && (frame.coordinated || anchor_groups.len() >= 3);

@@ -138,13 +138,19 @@ impl<'a> Analysis<'a> {
             .iter()
             .map(|&span| Sentence {
                 span,
-                paragraph: doc.paragraphs.iter().position(|p| p.contains(span)).unwrap_or(0),
+                paragraph: doc
+                    .paragraphs
+                    .iter()
+                    .position(|p| p.contains(span))
+                    .unwrap_or(0),
                 ..Sentence::default()
             })
             .collect();
         let locate = |pos: usize| -> Option<usize> {
             let i = sentences_partition(&doc.sentences, pos)?;
-            (doc.sentences[i].start <= pos && pos < doc.sentences[i].end.max(doc.sentences[i].start + 1)).then_some(i)
+            (doc.sentences[i].start <= pos
+                && pos < doc.sentences[i].end.max(doc.sentences[i].start + 1))
+            .then_some(i)
         };
         for hit in &hits {
             if let Some(i) = locate(hit.span.start) {
@@ -190,10 +196,17 @@ impl<'a> Analysis<'a> {
         // when the same name is also given with a cue.
         let gazetteer = vigie_geo::global();
         let is_small = |pi: usize| {
-            resolved.get(pi).and_then(|r| r.as_ref()).and_then(|r| r.place_id).is_some_and(|id| {
-                let place = gazetteer.place(id);
-                matches!(place.kind, vigie_geo::PlaceKind::Village | vigie_geo::PlaceKind::Other) && place.population < 20_000
-            })
+            resolved
+                .get(pi)
+                .and_then(|r| r.as_ref())
+                .and_then(|r| r.place_id)
+                .is_some_and(|id| {
+                    let place = gazetteer.place(id);
+                    matches!(
+                        place.kind,
+                        vigie_geo::PlaceKind::Village | vigie_geo::PlaceKind::Other
+                    ) && place.population < 20_000
+                })
         };
         let cued_names: BTreeSet<String> = places
             .iter()
@@ -203,27 +216,46 @@ impl<'a> Analysis<'a> {
         let in_list = |pi: usize| {
             let p = &places[pi];
             let near = |q: &PlaceMention| {
-                let (a, b) = if q.end <= p.start { (q.end, p.start) } else if p.end <= q.start { (p.end, q.start) } else { return false };
+                let (a, b) = if q.end <= p.start {
+                    (q.end, p.start)
+                } else if p.end <= q.start {
+                    (p.end, q.start)
+                } else {
+                    return false;
+                };
                 let gap = crate::lexicon::fold(doc.text.get(a..b).unwrap_or("x"));
-                matches!(gap.trim(), "," | "et" | "and" | "-" | "/" | ", et" | ", and") 
+                matches!(
+                    gap.trim(),
+                    "," | "et" | "and" | "-" | "/" | ", et" | ", and"
+                )
             };
-            places.iter().enumerate().any(|(qi, q)| qi != pi && !matches!(q.cue, Cue::Admin(AdminLevel::Country)) && near(q))
+            places.iter().enumerate().any(|(qi, q)| {
+                qi != pi && !matches!(q.cue, Cue::Admin(AdminLevel::Country)) && near(q)
+            })
         };
         for (pi, p) in places.iter().enumerate() {
             let Some(i) = locate(p.start) else { continue };
             if masked(p) {
                 continue;
             }
-            if matches!(p.cue, Cue::None) && is_small(pi) && !in_list(pi) && !cued_names.contains(&crate::lexicon::fold(&p.surface)) {
+            if matches!(p.cue, Cue::None)
+                && is_small(pi)
+                && !in_list(pi)
+                && !cued_names.contains(&crate::lexicon::fold(&p.surface))
+            {
                 continue;
             }
             // Two- and three-letter names ("Si", "Sy") match too many words to trust bare.
-            if matches!(p.cue, Cue::None) && p.surface.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+            if matches!(p.cue, Cue::None)
+                && p.surface.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            {
                 continue;
             }
             match (&p.cue, resolved.get(pi).and_then(|r| r.as_ref())) {
                 (Cue::Admin(AdminLevel::Country), r) => {
-                    let code = r.map(|r| r.country_code.clone()).or_else(|| country_code_of(&p.surface));
+                    let code = r
+                        .map(|r| r.country_code.clone())
+                        .or_else(|| country_code_of(&p.surface));
                     if let Some(code) = code {
                         vote(&mut country_votes, &code, 1);
                         sentences[i].countries.push(code);
@@ -242,7 +274,17 @@ impl<'a> Analysis<'a> {
         let anchor = doc.published.or_else(|| dates::anchor_from_text(&dates));
         country_votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let country = country_votes.first().map(|c| c.0.clone());
-        Analysis { doc, hits, quantities, dates, places, resolved, sentences, anchor, country }
+        Analysis {
+            doc,
+            hits,
+            quantities,
+            dates,
+            places,
+            resolved,
+            sentences,
+            anchor,
+            country,
+        }
     }
 
     /// The first date of sentence `i` that resolves, with the match index.
@@ -258,12 +300,20 @@ impl<'a> Analysis<'a> {
                 from -= 1;
             }
             let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
-            ["apres", "after", "depuis", "since", "avant", "before"].iter().any(|w| before.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+            ["apres", "after", "depuis", "since", "avant", "before"]
+                .iter()
+                .any(|w| {
+                    before
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|t| t == *w)
+                })
         };
         let resolved: Vec<(usize, EventDate)> = self.sentences[i]
             .dates
             .iter()
-            .filter_map(|&d| dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r)))
+            .filter_map(|&d| {
+                dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r))
+            })
             .collect();
         resolved
             .iter()
@@ -303,7 +353,10 @@ impl<'a> Analysis<'a> {
         for (i, s) in self.sentences.iter().enumerate() {
             if s.triggers.is_empty() || s.generic {
                 let supports = !s.generic
-                    && (!s.zero.is_empty() || !s.actors.is_empty() || self.has_counted_quantity(i) || !s.places.is_empty());
+                    && (!s.zero.is_empty()
+                        || !s.actors.is_empty()
+                        || self.has_counted_quantity(i)
+                        || !s.places.is_empty());
                 if supports {
                     match current {
                         Some(c) => frames[c].support.push(i),
@@ -352,12 +405,18 @@ impl<'a> Analysis<'a> {
                     };
                     let place_conflict = !own_places.is_empty()
                         && !f.places.is_empty()
-                        && !own_places.iter().any(|&p| f.places.iter().any(|&q| self.places_fit(p, q)));
+                        && !own_places
+                            .iter()
+                            .any(|&p| f.places.iter().any(|&q| self.places_fit(p, q)));
                     // Another kind of event at a place of its own: a new incident, unless the
                     // place is one of this frame's and the text has not moved on.
-                    let last_par = f.sentences.last().map_or(0, |&l| self.sentences[l].paragraph);
+                    let last_par = f
+                        .sentences
+                        .last()
+                        .map_or(0, |&l| self.sentences[l].paragraph);
                     let moved_on = place_conflict || s.paragraph > last_par + 1;
-                    let new_kind = classes.is_disjoint(&f.classes) && !own_places.is_empty() && moved_on;
+                    let new_kind =
+                        classes.is_disjoint(&f.classes) && !own_places.is_empty() && moved_on;
                     let announcement_shift = !f.is_announcement()
                         && classes.iter().all(|c| !c.is_violent())
                         && self.sentence_has_date_words(i);
@@ -365,27 +424,48 @@ impl<'a> Analysis<'a> {
                         // Back to an earlier frame of that day and place, or a new one.
                         frames.iter().position(|g| {
                             !g.background
-                                && g.date.is_some_and(|d| own_date.is_some_and(|o| same_day(d, o)))
+                                && g.date
+                                    .is_some_and(|d| own_date.is_some_and(|o| same_day(d, o)))
                                 && (own_places.is_empty()
                                     || g.places.is_empty()
-                                    || own_places.iter().any(|&p| g.places.iter().any(|&q| self.places_fit(p, q))))
+                                    || own_places
+                                        .iter()
+                                        .any(|&p| g.places.iter().any(|&q| self.places_fit(p, q))))
                         })
                     } else if (place_conflict || new_kind) && strong || announcement_shift {
                         None
                     } else if place_conflict && !strong {
                         // A weak trigger somewhere else: talk about the conflict in general.
                         continue;
-                    } else if f.is_announcement() && classes.iter().any(|c| c.is_violent()) && own_date.is_none() {
+                    } else if f.is_announcement()
+                        && classes.iter().any(|c| c.is_violent())
+                        && own_date.is_none()
+                    {
                         // Violence recalled in an announcement's frame belongs to the last
                         // violent frame of its kind (fighting and dead attackers to a battle).
                         let battle_like = |set: &BTreeSet<TriggerClass>| {
-                            set.iter().any(|c| matches!(c, TriggerClass::Clash | TriggerClass::Overrun | TriggerClass::Ambush))
+                            set.iter().any(|c| {
+                                matches!(
+                                    c,
+                                    TriggerClass::Clash
+                                        | TriggerClass::Overrun
+                                        | TriggerClass::Ambush
+                                )
+                            })
                         };
                         let wants_battle = battle_like(&classes) || self.mentions_combatants(i);
                         frames
                             .iter()
-                            .rposition(|g| !g.background && !g.is_announcement() && (!wants_battle || battle_like(&g.classes)))
-                            .or_else(|| frames.iter().rposition(|g| !g.background && !g.is_announcement()))
+                            .rposition(|g| {
+                                !g.background
+                                    && !g.is_announcement()
+                                    && (!wants_battle || battle_like(&g.classes))
+                            })
+                            .or_else(|| {
+                                frames
+                                    .iter()
+                                    .rposition(|g| !g.background && !g.is_announcement())
+                            })
                             .or(Some(c))
                     } else {
                         Some(c)
@@ -426,7 +506,11 @@ impl<'a> Analysis<'a> {
                             // Same story, next lines: the date carries over.
                             if let Some(c) = current {
                                 let prev = &frames[c];
-                                let last_par = prev.sentences.last().map(|&l| self.sentences[l].paragraph).unwrap_or(0);
+                                let last_par = prev
+                                    .sentences
+                                    .last()
+                                    .map(|&l| self.sentences[l].paragraph)
+                                    .unwrap_or(0);
                                 if s.paragraph <= last_par + 1 && !self.sentence_has_date_words(i) {
                                     f.date = prev.date;
                                     f.date_source = prev.date_source;
@@ -449,8 +533,11 @@ impl<'a> Analysis<'a> {
         // Support sentences may name the place when the frame's own sentences do not.
         for f in frames.iter_mut() {
             if f.places.is_empty() {
-                let support_places: Vec<usize> =
-                    f.support.iter().flat_map(|&s| self.sentences[s].places.iter().copied()).collect();
+                let support_places: Vec<usize> = f
+                    .support
+                    .iter()
+                    .flat_map(|&s| self.sentences[s].places.iter().copied())
+                    .collect();
                 f.places = support_places;
             }
         }
@@ -460,7 +547,10 @@ impl<'a> Analysis<'a> {
     /// Does sentence `i` count fighters or soldiers?
     fn mentions_combatants(&self, i: usize) -> bool {
         self.sentences[i].quantities.iter().any(|&q| {
-            matches!(self.noun_after(q), Some(super::scan::NounClass::Attacker | super::scan::NounClass::Soldier))
+            matches!(
+                self.noun_after(q),
+                Some(super::scan::NounClass::Attacker | super::scan::NounClass::Soldier)
+            )
         })
     }
 
@@ -475,7 +565,10 @@ impl<'a> Analysis<'a> {
         let qm = &self.quantities[q];
         let end = qm.span.end;
         let sentence = &self.sentences[sentences_partition(&self.doc.sentences, qm.span.start)?];
-        let next_quantity = self.quantities.get(q + 1).map_or(usize::MAX, |n| n.span.start);
+        let next_quantity = self
+            .quantities
+            .get(q + 1)
+            .map_or(usize::MAX, |n| n.span.start);
         sentence.hits.iter().find_map(|h| match h.category {
             Category::Noun(class) if h.span.start >= end && h.span.start < next_quantity => {
                 let is_head = qm.noun.is_some_and(|n| n.start == h.span.start);
@@ -499,11 +592,21 @@ fn negated(text: &str, start: usize) -> bool {
     }
     let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
     let words: Vec<&str> = before.split_whitespace().collect();
-    words
-        .iter()
-        .rev()
-        .take(2)
-        .any(|w| matches!(*w, "aucun" | "aucune" | "no" | "sans" | "without" | "pas" | "never" | "jamais" | "ni" | "nor"))
+    words.iter().rev().take(2).any(|w| {
+        matches!(
+            *w,
+            "aucun"
+                | "aucune"
+                | "no"
+                | "sans"
+                | "without"
+                | "pas"
+                | "never"
+                | "jamais"
+                | "ni"
+                | "nor"
+        )
+    })
 }
 
 fn vote(votes: &mut Vec<(String, usize)>, code: &str, weight: usize) {
@@ -555,7 +658,9 @@ pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     if a.country_code != b.country_code {
         return false;
     }
-    if let (Some(la), Some(oa), Some(lb), Some(ob)) = (a.latitude, a.longitude, b.latitude, b.longitude) {
+    if let (Some(la), Some(oa), Some(lb), Some(ob)) =
+        (a.latitude, a.longitude, b.latitude, b.longitude)
+    {
         if haversine_km(la, oa, lb, ob) <= 15.0 {
             return true;
         }
@@ -563,9 +668,17 @@ pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     let contains = |outer: &ResolvedPlace, inner: &ResolvedPlace| {
         outer.geo_precision >= 2 && {
             let name = crate::lexicon::fold(&outer.location);
-            [&inner.admin1, &inner.admin1_new, &inner.admin2, &inner.admin3]
-                .iter()
-                .any(|u| u.as_deref().is_some_and(|u| crate::lexicon::fold(u) == name))
+            [
+                &inner.admin1,
+                &inner.admin1_new,
+                &inner.admin2,
+                &inner.admin3,
+            ]
+            .iter()
+            .any(|u| {
+                u.as_deref()
+                    .is_some_and(|u| crate::lexicon::fold(u) == name)
+            })
         }
     };
     contains(a, b) || contains(b, a)

@@ -33,9 +33,16 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
     let frames = analysis.frames();
     if std::env::var_os("VIGIE_DEBUG_FRAMES").is_some() {
         for (i, f) in frames.iter().enumerate() {
-            eprintln!("frame {i}: classes {:?} strong {:?} sentences {:?} support {:?} places {:?}", f.classes, f.strong_classes, f.sentences, f.support, f.places);
+            eprintln!(
+                "frame {i}: classes {:?} strong {:?} sentences {:?} support {:?} places {:?}",
+                f.classes, f.strong_classes, f.sentences, f.support, f.places
+            );
             for &s in &f.sentences {
-                eprintln!("   [{s}] {:?} {}", analysis.sentences[s].classes(), shorten(analysis.sentence_text(s)));
+                eprintln!(
+                    "   [{s}] {:?} {}",
+                    analysis.sentences[s].classes(),
+                    shorten(analysis.sentence_text(s))
+                );
             }
         }
     }
@@ -48,7 +55,10 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
         if mentions.len() == before {
             diagnostics.push(Diagnostic::info(
                 "mentions",
-                format!("no codable event in: {}", shorten(analysis.sentence_text(frame.anchor))),
+                format!(
+                    "no codable event in: {}",
+                    shorten(analysis.sentence_text(frame.anchor))
+                ),
             ));
         }
     }
@@ -57,7 +67,10 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
     mentions.retain(|m| {
         let keep = !m.background || m.date.is_some();
         if !keep {
-            diagnostics.push(Diagnostic::info("mentions", "undated background mention not coded"));
+            diagnostics.push(Diagnostic::info(
+                "mentions",
+                "undated background mention not coded",
+            ));
         }
         keep
     });

@@ -56,7 +56,10 @@ impl TriggerClass {
     }
     /// Violence against people or positions (as opposed to announcements and demonstrations).
     pub fn is_violent(self) -> bool {
-        !matches!(self, TriggerClass::Protest | TriggerClass::Blockade | TriggerClass::Arrest)
+        !matches!(
+            self,
+            TriggerClass::Protest | TriggerClass::Blockade | TriggerClass::Arrest
+        )
     }
 }
 
@@ -207,10 +210,16 @@ impl Scanner {
                 && letters.iter().all(|c| c.is_uppercase()))
             .then(|| text.to_string());
             keys.push(folded);
-            patterns.push(Pattern { category, prefix, case_sensitive });
+            patterns.push(Pattern {
+                category,
+                prefix,
+                case_sensitive,
+            });
         };
         for row in rows(include_str!("../../data/triggers.tsv")) {
-            if let (Some(p), Some(class)) = (row.first(), row.get(1).and_then(|c| TriggerClass::parse(c))) {
+            if let (Some(p), Some(class)) =
+                (row.first(), row.get(1).and_then(|c| TriggerClass::parse(c)))
+            {
                 let strong = row.get(2).is_none_or(|s| *s != "weak");
                 push(p, Category::Trigger(class, strong), &mut keys);
             }
@@ -221,12 +230,15 @@ impl Scanner {
             }
         }
         for row in rows(include_str!("../../data/cues.tsv")) {
-            if let (Some(p), Some(cue)) = (row.first(), row.get(1).and_then(|c| CueKind::parse(c))) {
+            if let (Some(p), Some(cue)) = (row.first(), row.get(1).and_then(|c| CueKind::parse(c)))
+            {
                 push(p, Category::Cue(cue), &mut keys);
             }
         }
         for row in rows(include_str!("../../data/count_nouns.tsv")) {
-            if let (Some(p), Some(class)) = (row.first(), row.get(1).and_then(|c| NounClass::parse(c))) {
+            if let (Some(p), Some(class)) =
+                (row.first(), row.get(1).and_then(|c| NounClass::parse(c)))
+            {
                 push(p, Category::Noun(class), &mut keys);
             }
         }
@@ -245,7 +257,8 @@ impl Scanner {
         }
         let mut actors: Vec<ActorEntry> = Vec::new();
         for row in rows(include_str!("../../data/actors.tsv")) {
-            let (Some(alias), Some(name), Some(inter)) = (row.first(), row.get(1), row.get(2)) else {
+            let (Some(alias), Some(name), Some(inter)) = (row.first(), row.get(1), row.get(2))
+            else {
                 continue;
             };
             let Some(kind) = inter.parse::<u8>().ok().and_then(ActorKind::from_code) else {
@@ -253,14 +266,22 @@ impl Scanner {
             };
             let parent = row.get(3).filter(|p| !p.is_empty()).map(|p| p.to_string());
             let country = row.get(4).filter(|c| !c.is_empty()).map(|c| c.to_string());
-            actors.push(ActorEntry { name: name.to_string(), kind, parent, country });
+            actors.push(ActorEntry {
+                name: name.to_string(),
+                kind,
+                parent,
+                country,
+            });
             push(alias, Category::Actor((actors.len() - 1) as u32), &mut keys);
         }
         let mut people: Vec<PersonEntry> = Vec::new();
         for row in rows(include_str!("../../data/people.tsv")) {
             let Some(name) = row.first() else { continue };
             let organisation = row.get(3).filter(|o| !o.is_empty()).map(|o| o.to_string());
-            people.push(PersonEntry { name: name.to_string(), organisation });
+            people.push(PersonEntry {
+                name: name.to_string(),
+                organisation,
+            });
             let idx = (people.len() - 1) as u32;
             push(name, Category::Person(idx), &mut keys);
             for alias in row.get(1).map(|a| a.split(';')).into_iter().flatten() {
@@ -273,7 +294,13 @@ impl Scanner {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .expect("lexicon patterns form a valid automaton");
-        Scanner { automaton, patterns, actors, people, nationalities }
+        Scanner {
+            automaton,
+            patterns,
+            actors,
+            people,
+            nationalities,
+        }
     }
 
     /// Every lexicon match in `text`, on whole words, longest first within a category group,
@@ -289,7 +316,10 @@ impl Scanner {
                 continue;
             }
             if pattern.prefix {
-                while end < f.len() && (is_word(f[end]) || f[end] == b'-' && end + 1 < f.len() && is_word(f[end + 1])) {
+                while end < f.len()
+                    && (is_word(f[end])
+                        || f[end] == b'-' && end + 1 < f.len() && is_word(f[end + 1]))
+                {
                     end += 1;
                 }
             } else if end < f.len() && is_word(f[end]) {
@@ -316,7 +346,12 @@ impl Scanner {
                 kept.push(h);
             }
         }
-        kept.into_iter().map(|(s, e, c)| Hit { span: Span::new(s, e), category: c }).collect()
+        kept.into_iter()
+            .map(|(s, e, c)| Hit {
+                span: Span::new(s, e),
+                category: c,
+            })
+            .collect()
     }
 }
 
@@ -358,24 +393,35 @@ mod tests {
     #[test]
     fn finds_triggers_on_whole_words_with_prefix_patterns() {
         let hits = scan("Des hommes armés ont attaqué le camp militaire de Tessit.");
-        assert!(hits.iter().any(|(s, c)| s == "attaqué" && *c == Category::Trigger(TriggerClass::Attack, false)));
-        assert!(hits.iter().any(|(s, c)| s == "camp militaire" && *c == Category::Target(TargetKind::MilitaryBase)));
+        assert!(hits
+            .iter()
+            .any(|(s, c)| s == "attaqué" && *c == Category::Trigger(TriggerClass::Attack, false)));
+        assert!(hits.iter().any(
+            |(s, c)| s == "camp militaire" && *c == Category::Target(TargetKind::MilitaryBase)
+        ));
         // "attaquer" inside "contre-attaque" is a clash, not an attack.
         let hits = scan("Une contre-attaque a suivi.");
-        assert!(hits.iter().any(|(s, c)| s == "contre-attaque" && *c == Category::Trigger(TriggerClass::Clash, true)));
+        assert!(hits
+            .iter()
+            .any(|(s, c)| s == "contre-attaque"
+                && *c == Category::Trigger(TriggerClass::Clash, true)));
     }
 
     #[test]
     fn does_not_match_inside_words() {
         let hits = scan("Le tuteur a raidi sa position.");
-        assert!(!hits.iter().any(|(_, c)| matches!(c, Category::Trigger(TriggerClass::Killing, _))));
+        assert!(!hits
+            .iter()
+            .any(|(_, c)| matches!(c, Category::Trigger(TriggerClass::Killing, _))));
         assert!(!hits.iter().any(|(s, _)| s == "raid"));
     }
 
     #[test]
     fn short_acronyms_match_only_in_capitals() {
         let hits = scan("Le JNIM a revendiqué l'attaque.");
-        assert!(hits.iter().any(|(s, c)| s == "JNIM" && matches!(c, Category::Actor(_))));
+        assert!(hits
+            .iter()
+            .any(|(s, c)| s == "JNIM" && matches!(c, Category::Actor(_))));
         let hits = scan("The fan was broken.");
         assert!(!hits.iter().any(|(_, c)| matches!(c, Category::Actor(_))));
     }

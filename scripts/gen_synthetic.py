@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Generate template-made synthetic reports (JSONL) for speed measurements only.
+
+Usage: gen_synthetic.py N [SEED] > synthetic.jsonl
+
+The reports are fictional, built from templates over a few towns, dates and figures; they exist to
+measure throughput (`vigie ingest`), never to be shipped as sample data. ~3 KB each.
+"""
+import json, random, sys, datetime
+
+TOWNS = [("Kayes", "ML"), ("Nioro du Sahel", "ML"), ("Diboli", "ML"), ("Sandaré", "ML"), ("Bafoulabé", "ML"),
+         ("Mopti", "ML"), ("Douentza", "ML"), ("Boni", "ML"), ("Tessit", "ML"), ("Ménaka", "ML"),
+         ("Djibo", "BF"), ("Barsalogho", "BF"), ("Titao", "BF"), ("Dori", "BF"), ("Arbinda", "BF"),
+         ("Tillia", "NE"), ("Ayorou", "NE"), ("Téra", "NE"), ("Banibangou", "NE"), ("Ansongo", "ML")]
+MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+FILLER_FR = ("La situation sécuritaire reste préoccupante dans la zone, où les déplacements sont devenus difficiles "
+             "et où les marchés hebdomadaires fonctionnent au ralenti. Les habitants décrivent une vie quotidienne "
+             "marquée par l'incertitude, les routes étant jugées dangereuses par les transporteurs. ")
+FILLER_EN = ("The security situation in the area remains worrying, with travel increasingly difficult and weekly "
+             "markets running at reduced capacity. Residents describe daily life marked by uncertainty, as "
+             "transporters consider the roads dangerous. ")
+
+def report(i, rng):
+    town, _ = rng.choice(TOWNS)
+    day = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randrange(600))
+    published = day + datetime.timedelta(days=rng.randrange(1, 3))
+    n = rng.randrange(2, 40)
+    if rng.random() < 0.5:
+        text = (f"Fictional synthetic report {i}.\n\n"
+                f"Le camp militaire de {town} a été attaqué le {day.day} {MONTHS_FR[day.month-1]} {day.year} par des hommes armés. "
+                f"Selon une source sécuritaire, {n} assaillants ont été neutralisés et trois soldats blessés. "
+                f"Plus de {n * 5} combattants à moto ont pris part à l'assaut.\n\n" + FILLER_FR * 10)
+        lang = "fr"
+    else:
+        text = (f"Fictional synthetic report {i}.\n\n"
+                f"Gunmen abducted {n % 7 + 2} civilians near {town} on {day.strftime('%B')} {day.day}, {day.year}, a local official said. "
+                f"At least {n} people were killed in the raid, according to residents.\n\n" + FILLER_EN * 10)
+        lang = "en"
+    return {"id": f"syn-{i}", "title": f"Synthetic report {i}", "outlet": "Vigie synthetic (fictional)",
+            "published": published.isoformat(), "language": lang, "text": text}
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
+    out = sys.stdout
+    for i in range(n):
+        out.write(json.dumps(report(i, rng), ensure_ascii=False) + "\n")
+
+if __name__ == "__main__":
+    main()
