@@ -54,31 +54,8 @@ enum Cmd {
     Incidents {
         #[arg(long, value_enum, default_value_t = IncidentFormat::Table)]
         format: IncidentFormat,
-        /// From this day (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        since: Option<NaiveDate>,
-        /// Up to this day (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        until: Option<NaiveDate>,
-        /// Country name or ISO code (ML, 466).
-        #[arg(long)]
-        country: Option<String>,
-        /// Event type or sub-event type ("Battles", "Abduction/forced disappearance").
-        #[arg(long = "type")]
-        event_type: Option<String>,
-        /// Part of an actor's name.
-        #[arg(long)]
-        actor: Option<String>,
-        /// Within KM of a point: LAT,LON,KM.
-        #[arg(long, value_parser = parse_near, allow_hyphen_values = true)]
-        near: Option<(f64, f64, f64)>,
-        /// Free text over places, actors, notes and quotes.
-        #[arg(long)]
-        text: Option<String>,
-        #[arg(long)]
-        limit: Option<usize>,
-        #[arg(long, default_value_t = 0)]
-        offset: usize,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
     /// One incident: figures with every claim behind them, quotes and sources.
     Show {
@@ -167,6 +144,52 @@ fn parse_near(s: &str) -> Result<(f64, f64, f64), String> {
         ));
     }
     Ok((lat, lon, km))
+}
+
+/// The incident filters of `vigie incidents`.
+#[derive(clap::Args, Debug)]
+struct FilterArgs {
+    /// From this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    since: Option<NaiveDate>,
+    /// Up to this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    until: Option<NaiveDate>,
+    /// Country name or ISO code (ML, 466).
+    #[arg(long)]
+    country: Option<String>,
+    /// Event type or sub-event type ("Battles", "Abduction/forced disappearance").
+    #[arg(long = "type")]
+    event_type: Option<String>,
+    /// Part of an actor's name.
+    #[arg(long)]
+    actor: Option<String>,
+    /// Within KM of a point: LAT,LON,KM.
+    #[arg(long, value_parser = parse_near, allow_hyphen_values = true)]
+    near: Option<(f64, f64, f64)>,
+    /// Free text over places, actors, notes and quotes.
+    #[arg(long)]
+    text: Option<String>,
+    #[arg(long)]
+    limit: Option<usize>,
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+}
+
+impl From<FilterArgs> for IncidentFilter {
+    fn from(f: FilterArgs) -> Self {
+        IncidentFilter {
+            since: f.since,
+            until: f.until,
+            country: f.country,
+            event_type: f.event_type,
+            actor: f.actor,
+            near: f.near,
+            text: f.text,
+            limit: f.limit,
+            offset: f.offset,
+        }
+    }
 }
 
 fn main() {
@@ -279,30 +302,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
-        Cmd::Incidents {
-            format,
-            since,
-            until,
-            country,
-            event_type,
-            actor,
-            near,
-            text,
-            limit,
-            offset,
-        } => {
+        Cmd::Incidents { format, filter } => {
             let store = open(&db_path(&cli.db))?;
-            let filter = IncidentFilter {
-                since,
-                until,
-                country,
-                event_type,
-                actor,
-                near,
-                text,
-                limit,
-                offset,
-            };
+            let filter = IncidentFilter::from(filter);
             let views = store.incidents(&filter)?;
             match format {
                 IncidentFormat::Table => emit(&output::incidents_table(&views))?,

@@ -347,17 +347,7 @@ pub fn show_text(v: &IncidentView) -> String {
     };
     s.push_str(&format!("  Date:     {date}\n"));
     let mut place = v.location.clone().unwrap_or_else(|| "unknown".into());
-    let mut within: Vec<&str> = [
-        v.admin3.as_deref(),
-        v.admin2.as_deref(),
-        v.admin1.as_deref(),
-        v.country.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    within.dedup();
-    within.retain(|w| Some(*w) != v.location.as_deref());
+    let within = v.enclosing_units(true);
     if !within.is_empty() {
         place.push_str(&format!(", {}", within.join(", ")));
     }

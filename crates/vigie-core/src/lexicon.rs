@@ -16,20 +16,24 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
-            '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
-            '\u{a0}' | '\u{202f}' => out.push(' '),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => {
-                let d = deunicode::deunicode_char(c).unwrap_or("");
-                for dc in d.chars() {
-                    out.push(dc.to_ascii_lowercase());
-                }
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// Append the folded form of one char (no allocation: this runs on every char of every article).
+fn push_folded(c: char, out: &mut String) {
+    match c {
+        '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+        '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
+        '\u{a0}' | '\u{202f}' => out.push(' '),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => {
+            for dc in deunicode::deunicode_char(c).unwrap_or("").chars() {
+                out.push(dc.to_ascii_lowercase());
             }
         }
     }
-    out
 }
 
 /// A folded copy of a text that remembers where each of its bytes came from, so matches
@@ -45,13 +49,10 @@ impl Folded {
     pub fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
-        let mut buf = [0u8; 4];
         for (i, c) in original.char_indices() {
-            let folded = fold(c.encode_utf8(&mut buf));
-            for _ in 0..folded.len() {
-                origin.push(i);
-            }
-            text.push_str(&folded);
+            let before = text.len();
+            push_folded(c, &mut text);
+            origin.resize(origin.len() + (text.len() - before), i);
         }
         origin.push(original.len());
         Folded { text, origin }

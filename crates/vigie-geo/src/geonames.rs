@@ -247,12 +247,7 @@ pub fn parse_geonames_dump_lenient(reader: impl BufRead) -> (Vec<Place>, Vec<Str
     (finish(rows), errors)
 }
 
-pub(crate) fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let p = std::f64::consts::PI / 180.0;
-    let a = ((lat2 - lat1) * p / 2.0).sin().powi(2)
-        + (lat1 * p).cos() * (lat2 * p).cos() * ((lon2 - lon1) * p / 2.0).sin().powi(2);
-    12742.0 * a.sqrt().min(1.0).asin()
-}
+pub(crate) use crate::distance_km as km;
 
 fn cell(lat: f64, lon: f64) -> (i32, i32) {
     ((lat * 10.0).floor() as i32, (lon * 10.0).floor() as i32)

@@ -135,6 +135,15 @@ pub const COUNTRY_CODES: [&str; 21] = [
     "CM", "SD", "MA", "SL", "LR",
 ];
 
+/// Great-circle (haversine) distance in km; the one distance the whole workspace uses.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
+}
+
 /// Country name for an ISO alpha-2 code of the region ("ML" → "Mali").
 pub fn country_name(code: &str) -> Option<&'static str> {
     Some(match code {

@@ -270,14 +270,7 @@ impl From<&Article> for ArticleMeta {
     }
 }
 
-/// Haversine distance in km.
-pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
-}
+pub use vigie_geo::distance_km;
 
 fn like_pattern(s: &str) -> String {
     let mut p = String::from("%");

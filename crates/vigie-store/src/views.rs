@@ -301,6 +301,30 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
+impl IncidentView {
+    /// The units around the location, innermost first (admin3 only when asked), without
+    /// repeating the location's own name: "Bafoulabé, Kayes, Mali".
+    pub fn enclosing_units(&self, with_admin3: bool) -> Vec<&str> {
+        let admin3 = if with_admin3 {
+            self.admin3.as_deref()
+        } else {
+            None
+        };
+        let mut within: Vec<&str> = [
+            admin3,
+            self.admin2.as_deref(),
+            self.admin1.as_deref(),
+            self.country.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        within.dedup();
+        within.retain(|w| Some(*w) != self.location.as_deref());
+        within
+    }
+}
+
 /// One-line summary, then the disputed figures.
 fn notes(v: &IncidentView) -> String {
     let mut s = String::new();
@@ -315,16 +339,7 @@ fn notes(v: &IncidentView) -> String {
     s.push_str(&what);
     if let Some(loc) = &v.location {
         s.push_str(&format!(" at {loc}"));
-        let mut within: Vec<&str> = [
-            v.admin2.as_deref(),
-            v.admin1.as_deref(),
-            v.country.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        within.dedup();
-        within.retain(|w| w != loc);
+        let within = v.enclosing_units(false);
         if !within.is_empty() {
             s.push_str(&format!(" ({})", within.join(", ")));
         }

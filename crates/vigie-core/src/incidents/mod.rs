@@ -17,7 +17,7 @@
 pub mod reconcile;
 
 use crate::mentions::build::short_hash;
-use crate::mentions::frames::{haversine_km, places_fit, same_day};
+use crate::mentions::frames::{places_fit, same_day};
 use crate::model::*;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// gives the same incidents with the same ids.
 pub fn link(mentions: &[Mention]) -> Vec<Incident> {
     let mut order: Vec<&Mention> = mentions.iter().collect();
-    order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    order.sort_by_key(|a| sort_key(a));
     order.dedup_by(|a, b| a.id == b.id);
 
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -242,7 +242,7 @@ fn places_compatible(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     }
     match (a.latitude, a.longitude, b.latitude, b.longitude) {
         (Some(la), Some(oa), Some(lb), Some(ob)) => {
-            haversine_km(la, oa, lb, ob) <= place_tolerance_km(a, b)
+            vigie_geo::distance_km(la, oa, lb, ob) <= place_tolerance_km(a, b)
         }
         _ => {
             a.admin1.is_some() && a.admin1 == b.admin1 && a.geo_precision.max(b.geo_precision) >= 3

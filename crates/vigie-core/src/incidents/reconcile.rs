@@ -55,7 +55,7 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
             .filter(|(k, _)| **k != 0)
             .map(|(_, v)| v)
             .collect();
-        let parts: Vec<&(Quantity, bool)> = if named.len() >= 2 || groups.get(&0).is_none() {
+        let parts: Vec<&(Quantity, bool)> = if named.len() >= 2 || !groups.contains_key(&0) {
             named
         } else {
             vec![&groups[&0]]

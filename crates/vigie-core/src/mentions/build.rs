@@ -21,8 +21,8 @@ pub fn mentions_of(
         v
     };
     let targets = targets_of(a, &frame.sentences);
-    let counts = counts_of(a, frame, &sentences);
-    let (actor1, assoc1, people, actor_claims) = perpetrator(a, frame, &sentences);
+    let counts = counts_of(a, &sentences);
+    let (actor1, assoc1, people, actor_claims) = perpetrator(a, &sentences);
     let state_opponent = state_actor(a, &sentences, actor1.as_ref());
     let keys = keys_of(a, &frame.sentences, frame);
 
@@ -51,12 +51,12 @@ pub fn mentions_of(
     let Some(primary) = primary else {
         return Vec::new();
     };
-    let mut kinds = vec![primary];
-    if primary.event_type() == EventType::Battles
+    let split = primary.event_type() == EventType::Battles
         && effective_classes(frame).contains(&TriggerClass::Abduction)
         && victims_civilian
-        && military_target
-    {
+        && military_target;
+    let mut kinds = vec![primary];
+    if split {
         kinds.push(SubEventType::AbductionForcedDisappearance);
     }
 
@@ -157,12 +157,7 @@ pub fn mentions_of(
                 for c in &counts {
                     let wanted = if is_abduction_split {
                         c.field == "abducted"
-                    } else if kinds_contains_split(
-                        primary,
-                        frame,
-                        victims_civilian,
-                        military_target,
-                    ) {
+                    } else if split {
                         c.field != "abducted"
                     } else {
                         true
@@ -259,18 +254,6 @@ pub fn mentions_of(
         }
     }
     out
-}
-
-fn kinds_contains_split(
-    primary: SubEventType,
-    frame: &Frame,
-    victims_civilian: bool,
-    military_target: bool,
-) -> bool {
-    primary.event_type() == EventType::Battles
-        && effective_classes(frame).contains(&TriggerClass::Abduction)
-        && victims_civilian
-        && military_target
 }
 
 /// Weak triggers ("fighting over territory") count only when nothing strong was said.
@@ -420,7 +403,7 @@ fn targets_of(a: &Analysis, sentences: &[usize]) -> Vec<Target> {
 }
 
 /// Every counted figure of the frame, as claims.
-fn counts_of(a: &Analysis, frame: &Frame, sentences: &[usize]) -> Vec<Claim> {
+fn counts_of(a: &Analysis, sentences: &[usize]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for &si in sentences {
         let s = &a.sentences[si];
@@ -456,7 +439,7 @@ fn counts_of(a: &Analysis, frame: &Frame, sentences: &[usize]) -> Vec<Claim> {
             // "neutralisé quatre-vingts assaillants"), not when they do the killing
             // ("a hundred gunmen raided the village, killing five").
             let verb = if noun == NounClass::Attacker {
-                verb_close(a, si, q.span, 40).or(None)
+                verb_close(a, si, q.span, 40)
             } else {
                 verb
             };
@@ -504,8 +487,6 @@ fn counts_of(a: &Analysis, frame: &Frame, sentences: &[usize]) -> Vec<Claim> {
             push_claim(&mut out, a, si, field, q.quantity, victims);
         }
     }
-    // An abduction frame's "people" are the abducted even when no verb sits near the number.
-    let _ = frame;
     out
 }
 
@@ -598,7 +579,6 @@ pub fn sentence_claim(a: &Analysis, si: usize, field: &str, value: ClaimValue) -
 /// unidentified armed group when the text speaks of gunmen. Also the people named.
 fn perpetrator(
     a: &Analysis,
-    frame: &Frame,
     sentences: &[usize],
 ) -> (Option<Actor>, Option<Actor>, Vec<String>, Vec<Claim>) {
     let scanner = Scanner::get();
@@ -730,7 +710,6 @@ fn perpetrator(
         ));
         return (Some(actor), None, people, claims);
     }
-    let _ = frame;
     (None, None, people, claims)
 }
 

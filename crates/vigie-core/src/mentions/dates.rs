@@ -654,7 +654,19 @@ impl DLex {
         if d > max_day(m) {
             return None;
         }
-        match self.year_after(toks, me) {
+        self.with_optional_year(toks, me, m, d)
+    }
+
+    /// Day `d` of month `m` ending at token `end`: a full date when a year follows, else a
+    /// day and month.
+    fn with_optional_year(
+        &self,
+        toks: &[Tok],
+        end: usize,
+        m: u32,
+        d: u32,
+    ) -> Option<(usize, DateExpr)> {
+        match self.year_after(toks, end) {
             Some((y, ye)) => {
                 NaiveDate::from_ymd_opt(y, m, d)?;
                 Some((
@@ -666,7 +678,7 @@ impl DLex {
                     },
                 ))
             }
-            None => Some((me, DateExpr::DayMonth { month: m, day: d })),
+            None => Some((end, DateExpr::DayMonth { month: m, day: d })),
         }
     }
 
@@ -680,20 +692,7 @@ impl DLex {
         if toks[k].kind != Kind::Num || d > max_day(m) {
             return None;
         }
-        match self.year_after(toks, de) {
-            Some((y, ye)) => {
-                NaiveDate::from_ymd_opt(y, m, d)?;
-                Some((
-                    ye,
-                    DateExpr::Full {
-                        year: y,
-                        month: m,
-                        day: d,
-                    },
-                ))
-            }
-            None => Some((de, DateExpr::DayMonth { month: m, day: d })),
-        }
+        self.with_optional_year(toks, de, m, d)
     }
 
     /// The date itself, after any prefix: (end, expr). `cue` allows a bare month or year.

@@ -157,10 +157,8 @@ impl<'a> Analysis<'a> {
                 let s = &mut sentences[i];
                 s.hits.push(*hit);
                 match hit.category {
-                    Category::Trigger(class, strong) => {
-                        if !negated(&doc.text, hit.span.start) {
-                            s.triggers.push((class, strong, hit.span));
-                        }
+                    Category::Trigger(class, strong) if !negated(&doc.text, hit.span.start) => {
+                        s.triggers.push((class, strong, hit.span));
                     }
                     Category::Cue(CueKind::Background) => s.background = true,
                     Category::Cue(CueKind::Coordinated) => s.coordinated = true,
@@ -255,7 +253,7 @@ impl<'a> Analysis<'a> {
                 (Cue::Admin(AdminLevel::Country), r) => {
                     let code = r
                         .map(|r| r.country_code.clone())
-                        .or_else(|| country_code_of(&p.surface));
+                        .or_else(|| vigie_geo::country_code_of(&p.surface).map(str::to_string));
                     if let Some(code) = code {
                         vote(&mut country_votes, &code, 1);
                         sentences[i].countries.push(code);
@@ -340,8 +338,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .filter(|s| s.span.start < pos)
             .flat_map(|s| s.places.iter().copied())
-            .filter(|&p| self.places[p].start < pos)
-            .next_back()
+            .rfind(|&p| self.places[p].start < pos)
     }
 
     /// Group the sentences into frames.
@@ -616,22 +613,6 @@ fn vote(votes: &mut Vec<(String, usize)>, code: &str, weight: usize) {
     }
 }
 
-/// ISO2 code of a country name as written in French or English.
-pub fn country_code_of(name: &str) -> Option<String> {
-    let folded = crate::lexicon::fold(name);
-    let code = match folded.as_str() {
-        "mali" => "ML",
-        "burkina faso" | "burkina" => "BF",
-        "niger" => "NE",
-        "senegal" => "SN",
-        "mauritanie" | "mauritania" => "MR",
-        "tchad" | "chad" => "TD",
-        "nigeria" => "NG",
-        _ => return None,
-    };
-    Some(code.to_string())
-}
-
 /// Index of the last sentence starting at or before `pos`.
 fn sentences_partition(sentences: &[Span], pos: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.start <= pos);
@@ -661,7 +642,7 @@ pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     if let (Some(la), Some(oa), Some(lb), Some(ob)) =
         (a.latitude, a.longitude, b.latitude, b.longitude)
     {
-        if haversine_km(la, oa, lb, ob) <= 15.0 {
+        if vigie_geo::distance_km(la, oa, lb, ob) <= 15.0 {
             return true;
         }
     }
@@ -682,12 +663,4 @@ pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
         }
     };
     contains(a, b) || contains(b, a)
-}
-
-pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }

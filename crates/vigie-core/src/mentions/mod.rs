@@ -20,6 +20,10 @@ use crate::document::Document;
 use crate::lexicon::Folded;
 use crate::model::{Diagnostic, Mention};
 
+/// `VIGIE_DEBUG_FRAMES=1` prints the frames to stderr (read once, not per article).
+static DEBUG_FRAMES: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("VIGIE_DEBUG_FRAMES").is_some());
+
 /// Extract the event mentions of a document. Never fails on text.
 pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
     let folded = Folded::new(&doc.text);
@@ -31,7 +35,7 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
     let resolved = vigie_geo::resolve(gazetteer, &doc.text, &places);
     let analysis = frames::Analysis::new(doc, hits, quantities, date_matches, places, resolved);
     let frames = analysis.frames();
-    if std::env::var_os("VIGIE_DEBUG_FRAMES").is_some() {
+    if *DEBUG_FRAMES {
         for (i, f) in frames.iter().enumerate() {
             eprintln!(
                 "frame {i}: classes {:?} strong {:?} sentences {:?} support {:?} places {:?}",
