@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generate template-made synthetic reports (JSONL) for speed measurements only.
 
-Usage: gen_synthetic.py N [SEED] > synthetic.jsonl
+Usage: gen_synthetic.py N [SEED] [FIRST_ID] > synthetic.jsonl
+(FIRST_ID offsets the ids, to make a later batch for an existing store.)
 
 The reports are fictional, built from templates over a few towns, dates and figures; they exist to
 measure throughput (`vigie ingest`), never to be shipped as sample data. ~3 KB each.
@@ -42,8 +43,9 @@ def report(i, rng):
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
+    first = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     out = sys.stdout
-    for i in range(n):
+    for i in range(first, first + n):
         out.write(json.dumps(report(i, rng), ensure_ascii=False) + "\n")
 
 if __name__ == "__main__":

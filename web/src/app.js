@@ -708,6 +708,7 @@ function claimCard(c, articles) {
       h('span', { text: `${a.outlet || a.title || c.article}${a.language ? ' (' + a.language + ')' : ''}` }),
       c.attributed_to ? h('span', { text: ` · according to ${c.attributed_to}` }) : null,
       c.victims ? h('span', { text: ` · victims: ${c.victims}` }) : null,
+      a.copy_of ? h('span', { class: 'tag', title: `wire copy of ${a.copy_of}: counted once`, text: 'wire copy' }) : null,
       c.hedged ? h('span', { class: 'tag hedged', text: 'hedged' }) : null,
       c.background ? h('span', { class: 'tag', text: 'recalled in passing' }) : null,
       h('button', {

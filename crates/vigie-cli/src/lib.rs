@@ -1,6 +1,7 @@
 //! The `vigie` command's library side: input reading ([`input`]), the ingest loop ([`ingest`])
 //! and output formats ([`output`]). `main.rs` only parses arguments and dispatches.
 
+pub mod bench;
 pub mod ingest;
 pub mod input;
 pub mod output;

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use vigie_cli::{ingest, input, output};
+use vigie_cli::{bench, ingest, input, output};
 use vigie_store::{IncidentFilter, Store};
 
 /// The bundled demo corpus (written by us; see corpus/sample).
@@ -81,6 +81,14 @@ enum Cmd {
         /// Do not serve; only build the demo store and print the incidents.
         #[arg(long)]
         no_serve: bool,
+    },
+    /// Measure the pipeline alone (no store) on the given inputs: articles/s and peak memory.
+    Bench {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+        /// Runs over the inputs; the best is reported.
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
     },
     /// Inspect or extend the gazetteer.
     Gazetteer {
@@ -349,6 +357,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 token,
                 tile_url: tiles,
             })?;
+            Ok(0)
+        }
+        Cmd::Bench { paths, repeat } => {
+            emit(&bench::run(&paths, repeat)?)?;
             Ok(0)
         }
         Cmd::Demo { addr, no_serve } => {

@@ -269,7 +269,9 @@ pub fn incidents_table(views: &[IncidentView]) -> String {
 }
 
 pub fn articles_table(rows: &[ArticleRow], rejections: &[RejectionRow]) -> String {
-    let header = ["ref", "language", "status", "version", "mentions", "errors"];
+    let header = [
+        "ref", "language", "status", "version", "mentions", "copy of", "errors",
+    ];
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -285,6 +287,7 @@ pub fn articles_table(rows: &[ArticleRow], rejections: &[RejectionRow]) -> Strin
                 r.status.clone(),
                 r.version.to_string(),
                 r.mentions.to_string(),
+                clip(r.copy_of.as_deref().unwrap_or(""), 32),
                 clip(&errors.join("; "), 80),
             ]
         })
@@ -447,6 +450,11 @@ pub fn show_text(v: &IncidentView) -> String {
         ]
         .into_iter()
         .flatten()
+        .chain(
+            a.copy_of
+                .as_ref()
+                .map(|o| format!("wire copy of {o}, counted once")),
+        )
         .collect();
         s.push_str(&format!(
             "  {}{}\n",

@@ -1,6 +1,7 @@
 //! The whole per-article pipeline, and its parallel batch form.
 
 use crate::document::{self, Document};
+use crate::incidents::copies::Fingerprint;
 use crate::mentions;
 use crate::model::{Article, Diagnostic, Mention};
 use rayon::prelude::*;
@@ -10,6 +11,8 @@ use rayon::prelude::*;
 pub struct Processed {
     pub document: Document,
     pub mentions: Vec<Mention>,
+    /// For recognising wire copies across articles (see `incidents::copies`).
+    pub fingerprint: Fingerprint,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -28,9 +31,11 @@ pub fn process(article: &Article) -> Processed {
         ));
         Vec::new()
     };
+    let fingerprint = Fingerprint::of(&document.text);
     Processed {
         document,
         mentions,
+        fingerprint,
         diagnostics,
     }
 }

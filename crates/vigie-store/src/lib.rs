@@ -79,6 +79,9 @@ pub struct ArticleRefView {
     pub language: Option<String>,
     pub published: Option<String>,
     pub title: Option<String>,
+    /// Reference of the article this one is a wire copy of (the group's earliest), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -164,6 +167,9 @@ pub struct ArticleRow {
     pub version: u32,
     pub mentions: usize,
     pub diagnostics: Vec<String>,
+    /// The article this one is a wire copy of, as of the last relink.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -224,6 +230,8 @@ pub use views::{
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use vigie_core::incidents::copies::{copy_groups, ArticlePrint, Fingerprint};
+use vigie_core::incidents::LinkKey;
 use vigie_core::{Article, Mention};
 
 impl From<rusqlite::Error> for StoreError {
@@ -313,7 +321,14 @@ impl Store {
             }
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
+        let before = schema::version(&conn).map_err(StoreError)?;
         schema::migrate(&mut conn).map_err(StoreError)?;
+        if (1..2).contains(&before) {
+            // Schema 2 added fingerprints and link keys: compute them for stored articles.
+            let tx = conn.transaction()?;
+            backfill_link_data(&tx)?;
+            tx.commit()?;
+        }
         Ok(Store { conn })
     }
 
@@ -356,32 +371,132 @@ impl Store {
         Ok(report)
     }
 
-    /// Re-run linking over every stored mention and rewrite the incidents (in one transaction).
-    /// Incidents whose content did not change are left untouched (same `timestamp`); those that
-    /// disappeared are deleted. Returns the number of incidents.
+    /// Re-link every stored mention and bring the stored incidents up to date, in one
+    /// transaction. Returns the number of incidents.
+    ///
+    /// Grouping runs over the mentions' link keys only (a few hundred bytes each); the full
+    /// mentions are loaded, and incidents rebuilt and written, only for groups whose members
+    /// changed (`members_hash`: member ids, their articles' versions and wire-copy sources).
+    /// The result is the same as linking everything from scratch, because it is: only the
+    /// writing is incremental. Unchanged incidents keep their row and `timestamp`; incidents no
+    /// group produces any more are deleted.
     pub fn relink(&mut self) -> Result<usize> {
-        let mut mentions: Vec<Mention> = Vec::new();
-        {
-            let mut st = self.conn.prepare(
-                "SELECT article_ref, ordinal, data FROM mentions ORDER BY article_ref, ordinal",
-            )?;
-            let rows = st.query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (aref, ord, data) = row?;
-                let m: Mention = serde_json::from_str(&data).map_err(|e| {
-                    StoreError(format!("stored mention {aref}#{ord} is unreadable: {e}"))
-                })?;
-                mentions.push(m);
+        let tx = self.conn.transaction()?;
+        let timer = StageTimer::from_env();
+        let copies = refresh_copies(&tx)?;
+        timer.lap("wire copies");
+        let (keys, versions) = load_link_keys(&tx)?;
+        timer.lap("link keys loaded");
+        let groups = vigie_core::incidents::group(&keys);
+        timer.lap("grouped");
+        let source_of = |article: &str| {
+            copies
+                .get(article)
+                .cloned()
+                .unwrap_or_else(|| article.to_string())
+        };
+
+        let existing: HashMap<String, (String, Option<String>)> = {
+            let mut st = tx.prepare("SELECT id, content_hash, members_hash FROM incidents")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let ids: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+        for id in existing.keys() {
+            if !ids.contains(id.as_str()) {
+                tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
             }
         }
-        let incidents = vigie_core::incidents::link(&mentions);
-        self.replace_incidents(&incidents, &mentions)
+        let article_of: HashMap<&str, &str> = keys
+            .iter()
+            .map(|k| (k.id.as_str(), k.article.as_str()))
+            .collect();
+        let mut stale: Vec<(&vigie_core::incidents::Group, String)> = Vec::new();
+        for g in &groups {
+            let mut parts: Vec<String> = vec![g.id.clone()];
+            for id in &g.members {
+                let article = article_of.get(id.as_str()).copied().unwrap_or_default();
+                let version = versions.get(article).copied().unwrap_or(0);
+                parts.push(format!("{id}@{article}#{version}~{}", source_of(article)));
+            }
+            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let members_hash = sha256_hex(&refs);
+            if existing.get(&g.id).and_then(|e| e.1.as_ref()) != Some(&members_hash) {
+                stale.push((g, members_hash));
+            }
+        }
+        drop(article_of);
+        drop(keys);
+        timer.lap(&format!(
+            "members hashed, {} incidents to rebuild",
+            stale.len()
+        ));
+        let now = unix_now();
+        // Rebuild in chunks so memory stays bounded when everything changed (first ingest).
+        for chunk in stale.chunks(512) {
+            let mut mentions: Vec<Mention> = Vec::new();
+            {
+                let mut st = tx.prepare_cached("SELECT data FROM mentions WHERE id = ?1")?;
+                for (g, _) in chunk {
+                    for id in &g.members {
+                        let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
+                        for data in rows {
+                            let data = data?;
+                            mentions.push(serde_json::from_str(&data).map_err(|e| {
+                                StoreError(format!("stored mention {id} is unreadable: {e}"))
+                            })?);
+                        }
+                    }
+                }
+            }
+            let mut by_id: HashMap<&str, Vec<&Mention>> = HashMap::new();
+            for m in &mentions {
+                by_id.entry(m.id.as_str()).or_default().push(m);
+            }
+            let mut article_views: HashMap<String, ArticleRefView> = HashMap::new();
+            for (g, _) in chunk {
+                for r in &g.articles {
+                    if !article_views.contains_key(r) {
+                        if let Some(v) = article_ref(&tx, r, copies.get(r))? {
+                            article_views.insert(r.clone(), v);
+                        }
+                    }
+                }
+            }
+            for (g, members_hash) in chunk {
+                let members: Vec<&Mention> = g
+                    .members
+                    .iter()
+                    .flat_map(|id| by_id.get(id.as_str()).into_iter().flatten().copied())
+                    .collect();
+                let inc = vigie_core::incidents::build(g, &members, &source_of);
+                let mut view = views::build(&inc, &by_id, &article_views);
+                let hash = sha256_hex(&[&serde_json::to_string(&view)?]);
+                if existing.get(&view.id).map(|e| &e.0) == Some(&hash) {
+                    tx.execute(
+                        "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
+                        params![view.id, members_hash],
+                    )?;
+                    continue;
+                }
+                view.timestamp = now;
+                let cc = inc
+                    .place
+                    .as_ref()
+                    .map(|p| p.country_code.clone())
+                    .unwrap_or_default();
+                tx.execute("DELETE FROM incidents WHERE id = ?1", [&view.id])?;
+                write_incident(&tx, &view, &hash, &cc, Some(&inc))?;
+                tx.execute(
+                    "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
+                    params![view.id, members_hash],
+                )?;
+            }
+        }
+        timer.lap("rebuilt");
+        tx.commit()?;
+        timer.lap("committed");
+        Ok(ids.len())
     }
 
     /// Replace the stored incidents by `incidents` (built from `mentions`), in one transaction,
@@ -456,6 +571,7 @@ impl Store {
                 language: r.get(3)?,
                 published: r.get(4)?,
                 title: r.get(5)?,
+                copy_of: None,
             })
         })?;
         let mut out = HashMap::new();
@@ -601,7 +717,8 @@ impl Store {
     pub fn articles(&self) -> Result<Vec<ArticleRow>> {
         let mut st = self.conn.prepare(
             "SELECT ref, title, url, outlet, published, language, status, version, diagnostics,
-                    (SELECT count(*) FROM mentions m WHERE m.article_ref = a.ref)
+                    (SELECT count(*) FROM mentions m WHERE m.article_ref = a.ref),
+                    (SELECT original FROM article_copies c WHERE c.ref = a.ref)
              FROM articles a ORDER BY ref",
         )?;
         let rows = st.query_map([], article_row)?;
@@ -617,10 +734,11 @@ impl Store {
             .conn
             .query_row(
                 "SELECT ref, title, url, outlet, published, language, status, version, diagnostics,
-                        (SELECT count(*) FROM mentions m WHERE m.article_ref = a.ref), text
+                        (SELECT count(*) FROM mentions m WHERE m.article_ref = a.ref),
+                        (SELECT original FROM article_copies c WHERE c.ref = a.ref), text
                  FROM articles a WHERE ref = ?1",
                 [reference],
-                |r| Ok((article_row(r)?, r.get::<_, String>(10)?)),
+                |r| Ok((article_row(r)?, r.get::<_, String>(11)?)),
             )
             .optional()?;
         let Some((row, text)) = row else {
@@ -799,6 +917,130 @@ impl Store {
     }
 }
 
+/// Stage timings of a relink on stderr when `VIGIE_TIMINGS` is set (for benchmarks).
+struct StageTimer(Option<std::time::Instant>);
+
+impl StageTimer {
+    fn from_env() -> StageTimer {
+        StageTimer(std::env::var_os("VIGIE_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+    fn lap(&self, what: &str) {
+        if let Some(start) = self.0 {
+            eprintln!("relink: {what} at {:.2} s", start.elapsed().as_secs_f64());
+        }
+    }
+}
+
+/// Databases written before schema 2 lack fingerprints and link keys: compute them once, when
+/// the schema is upgraded.
+fn backfill_link_data(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let missing: Vec<(String, Option<String>, String)> = {
+        let mut st = tx.prepare("SELECT ref, published, text FROM articles")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (r, published, text) in missing {
+        tx.execute(
+            "INSERT OR REPLACE INTO article_prints (ref, published, fingerprint) VALUES (?1, ?2, ?3)",
+            params![r, published, Fingerprint::of(&text).to_hex()],
+        )?;
+    }
+    let missing: Vec<(String, i64, String)> = {
+        let mut st = tx.prepare("SELECT article_ref, ordinal, data FROM mentions")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (r, ord, data) in missing {
+        let m: Mention = serde_json::from_str(&data)
+            .map_err(|e| StoreError(format!("stored mention {r}#{ord} is unreadable: {e}")))?;
+        tx.execute(
+            "INSERT OR REPLACE INTO mention_keys (article_ref, ordinal, link_key) VALUES (?1, ?2, ?3)",
+            params![r, ord, serde_json::to_string(&LinkKey::of(&m))?],
+        )?;
+    }
+    Ok(())
+}
+
+/// Recompute wire-copy groups over all articles and store them. Returns article → original.
+fn refresh_copies(tx: &rusqlite::Transaction<'_>) -> Result<BTreeMap<String, String>> {
+    let prints: Vec<ArticlePrint> = {
+        let mut st = tx.prepare("SELECT ref, published, fingerprint FROM article_prints")?;
+        let rows = st.query_map([], |r| {
+            let published: Option<String> = r.get(1)?;
+            let fingerprint: Option<String> = r.get(2)?;
+            Ok(ArticlePrint {
+                reference: r.get(0)?,
+                published: published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                fingerprint: Fingerprint::from_hex(fingerprint.as_deref().unwrap_or("")),
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let copies = copy_groups(&prints);
+    tx.execute("DELETE FROM article_copies", [])?;
+    for (r, original) in &copies {
+        if r != original {
+            tx.execute(
+                "INSERT INTO article_copies (ref, original) VALUES (?1, ?2)",
+                params![r, original],
+            )?;
+        }
+    }
+    Ok(copies)
+}
+
+/// Every stored mention's link key, and each article's version.
+fn load_link_keys(tx: &rusqlite::Transaction<'_>) -> Result<(Vec<LinkKey>, HashMap<String, i64>)> {
+    let mut keys = Vec::new();
+    {
+        let mut st = tx.prepare(
+            "SELECT article_ref, ordinal, link_key FROM mention_keys ORDER BY article_ref, ordinal",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let key: String = r.get(2)?;
+            keys.push(serde_json::from_str(&key).map_err(|e| {
+                let aref: String = r.get(0).unwrap_or_default();
+                let ord: i64 = r.get(1).unwrap_or_default();
+                StoreError(format!(
+                    "stored link key of mention {aref}#{ord} is unreadable: {e}"
+                ))
+            })?);
+        }
+    }
+    let versions = {
+        let mut st = tx.prepare("SELECT ref, version FROM articles")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    Ok((keys, versions))
+}
+
+/// How an incident shows one of its articles.
+fn article_ref(
+    tx: &rusqlite::Transaction<'_>,
+    reference: &str,
+    original: Option<&String>,
+) -> Result<Option<ArticleRefView>> {
+    let view = tx
+        .prepare_cached(
+            "SELECT ref, url, outlet, language, published, title FROM articles WHERE ref = ?1",
+        )?
+        .query_row([reference], |r| {
+            Ok(ArticleRefView {
+                reference: r.get(0)?,
+                url: r.get(1)?,
+                outlet: r.get(2)?,
+                language: r.get(3)?,
+                published: r.get(4)?,
+                title: r.get(5)?,
+                copy_of: original.filter(|o| o.as_str() != reference).cloned(),
+            })
+        })
+        .optional()?;
+    Ok(view)
+}
+
 fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<ArticleRow>> {
     let diagnostics: String = r.get(8)?;
     let version: i64 = r.get(7)?;
@@ -815,6 +1057,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<ArticleRow>> {
             version: version.max(0) as u32,
             mentions: mentions.max(0) as usize,
             diagnostics: serde_json::from_str(&diagnostics)?,
+            copy_of: r.get(10)?,
         })
     })();
     Ok(row)
@@ -925,6 +1168,10 @@ fn ingest_one(
             Outcome::New
         }
     };
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO article_prints (ref, published, fingerprint) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![doc.reference, published, p.fingerprint.to_hex()])?;
     for (i, m) in p.mentions.iter().enumerate() {
         let place = m.place.as_ref();
         tx.prepare_cached(
@@ -942,6 +1189,14 @@ fn ingest_one(
                 m.event_type.label(),
                 serde_json::to_string(m)?
             ])?;
+        tx.prepare_cached(
+            "INSERT INTO mention_keys (article_ref, ordinal, link_key) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![
+            doc.reference,
+            i as i64,
+            serde_json::to_string(&LinkKey::of(m))?
+        ])?;
     }
     Ok(outcome)
 }

@@ -92,6 +92,27 @@ CREATE TABLE gazetteer_extra (
     PRIMARY KEY (name, country, lat, lon)
 );
 "#,
+    // 2 — incremental relinking and wire copies
+    r#"
+-- Small rows apart from the big text/JSON ones, so relinking reads megabytes, not the corpus.
+CREATE TABLE article_prints (
+    ref         TEXT PRIMARY KEY REFERENCES articles(ref) ON DELETE CASCADE,
+    published   TEXT,
+    fingerprint TEXT NOT NULL
+);
+CREATE TABLE mention_keys (
+    article_ref TEXT NOT NULL,
+    ordinal     INTEGER NOT NULL,
+    link_key    TEXT NOT NULL,
+    PRIMARY KEY (article_ref, ordinal),
+    FOREIGN KEY (article_ref, ordinal) REFERENCES mentions(article_ref, ordinal) ON DELETE CASCADE
+);
+ALTER TABLE incidents ADD COLUMN members_hash TEXT;
+CREATE TABLE article_copies (
+    ref      TEXT PRIMARY KEY REFERENCES articles(ref) ON DELETE CASCADE,
+    original TEXT NOT NULL
+);
+"#,
 ];
 
 /// Bring the database up to the latest schema version. Idempotent.

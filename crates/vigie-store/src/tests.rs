@@ -17,6 +17,7 @@ fn processed(reference: &str, text: &str, mentions: Vec<Mention>) -> Processed {
             content_hash: String::new(),
             diagnostics: vec![],
         },
+        fingerprint: vigie_core::incidents::copies::Fingerprint::of(text),
         mentions,
         diagnostics: vec![vigie_core::Diagnostic::info("test", "hello")],
     }
@@ -610,6 +611,60 @@ fn replacing_incidents_keeps_unchanged_timestamps_and_drops_gone_ones() {
         3,
         "links of the deleted incident cascade away"
     );
+}
+
+#[test]
+fn an_update_replaces_link_keys_and_fingerprint_too() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.ingest(&[processed(
+        "a",
+        "un texte assez long pour avoir une empreinte de plusieurs mots au moins",
+        vec![mention("a", 0, vec![]), mention("a", 1, vec![])],
+    )])
+    .unwrap();
+    assert_eq!(count(&s, "mention_keys"), 2);
+    s.ingest(&[processed(
+        "a",
+        "un autre texte",
+        vec![mention("a", 0, vec![])],
+    )])
+    .unwrap();
+    assert_eq!(count(&s, "mention_keys"), 1);
+    assert_eq!(count(&s, "article_prints"), 1);
+    let print: String = s
+        .conn
+        .query_row("SELECT fingerprint FROM article_prints", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(print, "", "too short a text for a fingerprint");
+}
+
+#[test]
+fn a_schema_1_database_is_upgraded_and_relinks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO articles (ref, language, status, content_hash, version, text, ingested_at)
+             VALUES ('old', 'fr', 'extracted', 'h', 1, 'Des hommes armés ont attaqué le village hier matin selon des habitants', 0)",
+            [],
+        )
+        .unwrap();
+        let m = mention("old", 0, vec![]);
+        conn.execute(
+            "INSERT INTO mentions (article_ref, ordinal, id, data) VALUES ('old', 0, ?1, ?2)",
+            params![m.id, serde_json::to_string(&m).unwrap()],
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), schema::MIGRATIONS.len() as i64);
+    assert_eq!(count(&s, "mention_keys"), 1);
+    assert_eq!(count(&s, "article_prints"), 1);
+    assert_eq!(s.relink().unwrap(), 1);
+    assert_eq!(count(&s, "incident_mentions"), 1);
 }
 
 #[test]

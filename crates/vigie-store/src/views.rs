@@ -194,6 +194,7 @@ pub(crate) fn build(
                 language: None,
                 published: None,
                 title: None,
+                copy_of: None,
             })
         })
         .collect();
@@ -428,6 +429,7 @@ mod tests {
             language: None,
             published: None,
             title: None,
+            copy_of: None,
         };
         assert_eq!(source_scale(Some("ML"), &[a("https://x.ml/1")]), "National");
         assert_eq!(

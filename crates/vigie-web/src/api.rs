@@ -691,8 +691,12 @@ pub async fn post_articles(
     let outcome = tokio::task::spawn_blocking(move || {
         let _writer = st.write_lock.lock().unwrap_or_else(|p| p.into_inner());
         let processed = vigie_core::process_batch(&articles);
+        let meta: Vec<vigie_store::ArticleMeta> = articles
+            .iter()
+            .map(vigie_store::ArticleMeta::from)
+            .collect();
         st.with_store(|s| {
-            let report = s.ingest(&processed)?;
+            let report = s.ingest_articles(&processed, &meta)?;
             let incidents = s.relink()?;
             Ok((report, incidents))
         })

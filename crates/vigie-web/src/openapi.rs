@@ -196,7 +196,8 @@ pub fn openapi_document() -> Value {
                 "Estimate": { "type": "object", "description": "UCDP-style low/best/high over all claims", "properties": { "low": nullable("integer"), "best": nullable("integer"), "high": nullable("integer") } },
                 "ArticleRef": { "type": "object", "required": ["ref"], "properties": {
                     "ref": { "type": "string" }, "url": nullable("string"), "outlet": nullable("string"),
-                    "language": nullable("string"), "published": nullable("string"), "title": nullable("string") } },
+                    "language": nullable("string"), "published": nullable("string"), "title": nullable("string"),
+                    "copy_of": { "type": "string", "description": "ref of the article this one is a wire copy of (absent when none)" } } },
                 "Claim": { "type": "object", "required": ["field", "value", "article", "quote", "start", "end", "hedged", "background"], "properties": {
                     "field": { "type": "string", "description": "date, location, event_type, actor1, actor2, target, fatalities, injured, abducted, attackers" },
                     "value": { "description": "A quantity {low, high, best, qualifier} or a string" },
@@ -247,7 +248,8 @@ pub fn openapi_document() -> Value {
                     "published": nullable("string"), "language": { "type": "string" },
                     "status": { "enum": ["extracted", "unsupported_language", "empty"] },
                     "version": { "type": "integer" }, "mentions": { "type": "integer" },
-                    "diagnostics": { "type": "array", "items": { "type": "string" } } } },
+                    "diagnostics": { "type": "array", "items": { "type": "string" } },
+                    "copy_of": { "type": "string", "description": "ref of the article this one is a wire copy of (absent when none)" } } },
                 "ArticleDetail": { "allOf": [ { "$ref": "#/components/schemas/ArticleRow" }, { "type": "object", "properties": {
                     "text": { "type": "string" }, "incidents": { "type": "array", "items": { "type": "string" } } } } ] },
                 "ArticleList": { "type": "object", "required": ["total", "offset", "items"], "properties": {

@@ -645,6 +645,17 @@ fn writes_need_the_token_and_report_bad_records() {
         refs.contains(&"fiction-post-1") && refs.contains(&"https://example.invalid/fiction-3")
     );
     assert_eq!(arts["total"], 2);
+    // The record's outlet and url are kept.
+    let posted = items(&arts)
+        .iter()
+        .find(|a| a["ref"] == "fiction-post-1")
+        .expect("posted article listed");
+    assert_eq!(posted["outlet"], "Le Veilleur (fictif)");
+    let by_url = items(&arts)
+        .iter()
+        .find(|a| a["ref"] == "https://example.invalid/fiction-3")
+        .expect("posted page listed");
+    assert_eq!(by_url["url"], "https://example.invalid/fiction-3");
 
     // Whole-body errors.
     let (st, v) = post(&s, Some(TOKEN), "application/json", "{\"id\": ");

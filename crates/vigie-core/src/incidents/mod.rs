@@ -13,8 +13,17 @@
 //!    operation joins every site of that operation.
 //!
 //! Two mentions of one article are never merged: the article itself told them apart.
+//!
+//! Linking is split in two so the store can run it over a large database in little memory:
+//! [`group`] clusters [`LinkKey`]s (the mentions' normalised values, no quotes) and decides each
+//! incident's id, type, date and place; [`build`] turns one group and its full mentions into an
+//! [`Incident`] (actors, targets, reconciled figures, notes). [`link`] does both.
 
+pub mod copies;
+pub mod key;
 pub mod reconcile;
+
+pub use key::LinkKey;
 
 use crate::mentions::build::short_hash;
 use crate::mentions::frames::{places_fit, same_day};
@@ -23,9 +32,43 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Group mentions into incidents. Deterministic: the same set of mentions, in any order,
-/// gives the same incidents with the same ids.
+/// gives the same incidents with the same ids. Every article is its own source.
 pub fn link(mentions: &[Mention]) -> Vec<Incident> {
-    let mut order: Vec<&Mention> = mentions.iter().collect();
+    let keys: Vec<LinkKey> = mentions.iter().map(LinkKey::of).collect();
+    let by_id: HashMap<&str, &Mention> = mentions.iter().map(|m| (m.id.as_str(), m)).collect();
+    group(&keys)
+        .iter()
+        .map(|g| {
+            let members: Vec<&Mention> = g
+                .members
+                .iter()
+                .filter_map(|id| by_id.get(id.as_str()).copied())
+                .collect();
+            build(g, &members, &|article: &str| article.to_string())
+        })
+        .collect()
+}
+
+/// One incident as decided by [`group`]: who belongs to it and what it is coded as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub id: String,
+    pub sub_event_type: SubEventType,
+    pub date: Option<EventDate>,
+    pub place: Option<ResolvedPlace>,
+    /// Member mention ids, sorted.
+    pub members: Vec<String>,
+    /// Articles of the members, sorted.
+    pub articles: Vec<String>,
+    /// Ids of the main (non-background) members, sorted: the only ones whose type counts.
+    pub main_members: Vec<String>,
+    pub operation: Option<String>,
+}
+
+/// Cluster mentions (by their keys) into incidents. Deterministic: the same set of keys, in any
+/// order, gives the same groups with the same ids, most recent first.
+pub fn group(keys: &[LinkKey]) -> Vec<Group> {
+    let mut order: Vec<&LinkKey> = keys.iter().collect();
     order.sort_by_key(|a| sort_key(a));
     order.dedup_by(|a, b| a.id == b.id);
 
@@ -104,8 +147,8 @@ pub fn link(mentions: &[Mention]) -> Vec<Incident> {
     }
     // Pass 3: mentions with neither date nor place join, never found.
     // (Known only at country level: ACLED does not code it on its own.)
-    let dependent: Vec<&Mention> = order.iter().copied().filter(|m| !is_placed(m)).collect();
-    let mut attachments: Vec<(usize, &Mention)> = Vec::new();
+    let dependent: Vec<&LinkKey> = order.iter().copied().filter(|m| !is_placed(m)).collect();
+    let mut attachments: Vec<(usize, &LinkKey)> = Vec::new();
     for m in dependent {
         let country = country_of(m);
         let Some(candidates) = by_country.get(&country) else {
@@ -141,6 +184,9 @@ pub fn link(mentions: &[Mention]) -> Vec<Incident> {
     finish(clusters)
 }
 
+/// How many members of an incident a new mention is compared with.
+const MAX_COMPARED_MEMBERS: usize = 12;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pass {
     Dated,
@@ -150,20 +196,20 @@ enum Pass {
 
 #[derive(Default, Debug)]
 struct Cluster<'a> {
-    members: Vec<&'a Mention>,
+    members: Vec<&'a LinkKey>,
     articles: BTreeSet<String>,
     operations: BTreeSet<String>,
 }
 
 impl<'a> Cluster<'a> {
-    fn add(&mut self, m: &'a Mention) {
+    fn add(&mut self, m: &'a LinkKey) {
         self.articles.insert(m.article.clone());
         if let Some(op) = &m.operation {
             self.operations.insert(op.clone());
         }
         self.members.push(m);
     }
-    fn main_members(&self) -> impl Iterator<Item = &&'a Mention> {
+    fn main_members(&self) -> impl Iterator<Item = &&'a LinkKey> {
         let any_main = self.members.iter().any(|m| !m.background);
         self.members
             .iter()
@@ -174,7 +220,7 @@ impl<'a> Cluster<'a> {
     }
 }
 
-fn sort_key(m: &Mention) -> (Option<NaiveDate>, u8, String, String, u32) {
+fn sort_key(m: &LinkKey) -> (Option<NaiveDate>, u8, String, String, u32) {
     (
         m.date.map(|d| d.date),
         m.date.map_or(9, |d| d.precision.code()),
@@ -187,20 +233,20 @@ fn sort_key(m: &Mention) -> (Option<NaiveDate>, u8, String, String, u32) {
     )
 }
 
-fn country_of(m: &Mention) -> String {
+fn country_of(m: &LinkKey) -> String {
     m.place
         .as_ref()
         .map(|p| p.country_code.clone())
         .unwrap_or_default()
 }
 
-fn coords(m: &Mention) -> Option<(f64, f64)> {
+fn coords(m: &LinkKey) -> Option<(f64, f64)> {
     let p = m.place.as_ref()?;
     Some((p.latitude?, p.longitude?))
 }
 
 /// Placed below country level.
-fn is_placed(m: &Mention) -> bool {
+fn is_placed(m: &LinkKey) -> bool {
     m.place
         .as_ref()
         .is_some_and(|p| p.latitude.is_some() || p.admin1.is_some())
@@ -210,7 +256,7 @@ fn index_place(
     by_cell: &mut HashMap<(String, i32, i32), Vec<usize>>,
     by_country: &mut HashMap<String, Vec<usize>>,
     country: &str,
-    m: &Mention,
+    m: &LinkKey,
     idx: usize,
 ) {
     if let Some((la, lo)) = coords(m) {
@@ -250,39 +296,32 @@ fn places_compatible(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     }
 }
 
-fn types_compatible(a: &Mention, b: &Mention) -> bool {
+fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
     if a.event_type == b.event_type {
         return true;
     }
     // A recollection in passing rarely says what exactly happened.
     if a.background || b.background {
-        let violent = |m: &Mention| {
+        let violent = |m: &LinkKey| {
             m.event_type != EventType::Protests
                 && m.sub_event_type != SubEventType::ChangeToGroupActivity
         };
         return violent(a) && violent(b);
     }
     // One report only saw the burning, another the kidnapping: same raid on the same sites.
-    let property = |m: &Mention| m.sub_event_type == SubEventType::LootingPropertyDestruction;
-    let shared_target = a
-        .targets
-        .iter()
-        .any(|t| b.targets.iter().any(|u| u.kind == t.kind));
+    let property = |m: &LinkKey| m.sub_event_type == SubEventType::LootingPropertyDestruction;
+    let shared_target = a.target_kinds.iter().any(|t| b.target_kinds.contains(t));
     (property(a) || property(b)) && shared_target
 }
 
-fn actors_conflict(a: &Mention, b: &Mention) -> bool {
+fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
     match (&a.actor1, &b.actor1) {
         (Some(x), Some(y)) => {
-            let named = |s: &Actor| !s.name.starts_with("Unidentified");
-            named(x) && named(y) && x.name != y.name
+            let named = |s: &str| !s.starts_with("Unidentified");
+            named(x) && named(y) && x != y
         }
         _ => false,
     }
-}
-
-fn counts_of(m: &Mention, field: CountField) -> Option<Quantity> {
-    m.counts(field).map(|(_, q)| q).next()
 }
 
 fn ranges_meet(a: Quantity, b: Quantity) -> bool {
@@ -298,13 +337,15 @@ fn ranges_meet(a: Quantity, b: Quantity) -> bool {
 }
 
 /// Evidence that mention `m` reports the incident of `cluster`, or None when it cannot.
-fn score(cluster: &Cluster, m: &Mention, pass: Pass) -> Option<i32> {
+fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
     if cluster.articles.contains(&m.article) {
         return None;
     }
     let mut total = 0i32;
     let mut best_member = i32::MIN;
-    for other in cluster.main_members() {
+    // The first reports of a big incident say enough about it; comparing with all of them would
+    // make linking quadratic in the size of incidents that dozens of outlets cover.
+    for other in cluster.main_members().take(MAX_COMPARED_MEMBERS) {
         if !types_compatible(m, other) || actors_conflict(m, other) {
             continue;
         }
@@ -347,7 +388,7 @@ fn score(cluster: &Cluster, m: &Mention, pass: Pass) -> Option<i32> {
             s += 1;
         }
         if let (Some(x), Some(y)) = (&m.actor1, &other.actor1) {
-            if x.name == y.name {
+            if x == y {
                 s += 1;
             }
         }
@@ -356,7 +397,7 @@ fn score(cluster: &Cluster, m: &Mention, pass: Pass) -> Option<i32> {
             CountField::Attackers,
             CountField::Fatalities,
         ] {
-            if let (Some(a), Some(b)) = (counts_of(m, field), counts_of(other, field)) {
+            if let (Some(a), Some(b)) = (m.figure(field), other.figure(field)) {
                 if ranges_meet(a, b) {
                     s += 2;
                 } else if field == CountField::Abducted {
@@ -366,9 +407,9 @@ fn score(cluster: &Cluster, m: &Mention, pass: Pass) -> Option<i32> {
         }
         let shared_keys = m.keys.iter().filter(|k| other.keys.contains(k)).count() as i32;
         s += 2 * shared_keys;
-        if m.targets
+        if m.target_kinds
             .iter()
-            .any(|t| other.targets.iter().any(|u| u.kind == t.kind))
+            .any(|t| other.target_kinds.contains(t))
         {
             s += 1;
         }
@@ -386,8 +427,8 @@ fn score(cluster: &Cluster, m: &Mention, pass: Pass) -> Option<i32> {
     (best_member >= threshold).then_some(best_member * 4 + total.min(40))
 }
 
-/// Turn clusters into incidents: pick the coded values, reconcile figures, give ids.
-fn finish(clusters: Vec<Cluster>) -> Vec<Incident> {
+/// Turn clusters into groups: pick the coded type, date and place, give ids.
+fn finish(clusters: Vec<Cluster>) -> Vec<Group> {
     // Operations: incidents sharing any article-level operation key form one operation.
     let mut op_ids: BTreeMap<String, String> = BTreeMap::new();
     for c in &clusters {
@@ -404,33 +445,35 @@ fn finish(clusters: Vec<Cluster>) -> Vec<Incident> {
             }
         }
     }
-    let mut incidents: Vec<Incident> = clusters
+    let mut groups: Vec<Group> = clusters
         .iter()
         .filter(|c| !c.members.is_empty())
-        .map(|c| incident_of(c, &op_ids))
+        .map(|c| group_of(c, &op_ids))
         .collect();
-    incidents.sort_by(|a, b| {
+    groups.sort_by(|a, b| {
         b.date
             .map(|d| d.date)
             .cmp(&a.date.map(|d| d.date))
             .then(a.id.cmp(&b.id))
+            .then(a.members.cmp(&b.members))
     });
-    // Ids are unique by construction (type, place, day); make sure of it.
+    // Ids are unique by construction (type, place, day) unless one article reports two
+    // events of one type at one place on one day; number the later ones.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for inc in incidents.iter_mut() {
-        let n = seen.entry(inc.id.clone()).or_insert(0);
+    for g in groups.iter_mut() {
+        let n = seen.entry(g.id.clone()).or_insert(0);
         if *n > 0 {
-            inc.id = format!("{}-{}", inc.id, n);
+            g.id = format!("{}-{}", g.id, n);
         }
         *n += 1;
     }
-    incidents
+    groups
 }
 
-fn incident_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Incident {
-    let main: Vec<&Mention> = c.main_members().copied().collect();
+fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
     // Type: the most reported sub-event type among the main reports, ties by ACLED order.
-    let sub = most_common(main.iter().map(|m| m.sub_event_type)).unwrap_or(SubEventType::Other);
+    let sub =
+        most_common(c.main_members().map(|m| m.sub_event_type)).unwrap_or(SubEventType::Other);
     let date = c
         .members
         .iter()
@@ -446,45 +489,21 @@ fn incident_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Incident {
                 .cmp(&b.geo_precision)
                 .then(a.location.cmp(&b.location))
         })
-        .or_else(|| c.members.iter().find_map(|m| m.place.as_ref()))
+        .or_else(|| {
+            // Known only at country level: the first member's, in a fixed order.
+            c.members
+                .iter()
+                .filter(|m| m.place.is_some())
+                .min_by(|a, b| sort_key(a).cmp(&sort_key(b)))
+                .and_then(|m| m.place.as_ref())
+        })
         .cloned();
-    let named = |a: &&Actor| !a.name.starts_with("Unidentified");
-    let actor1 = most_common_actor(
-        c.members
-            .iter()
-            .filter_map(|m| m.actor1.as_ref())
-            .filter(named),
-    )
-    .or_else(|| most_common_actor(c.members.iter().filter_map(|m| m.actor1.as_ref())));
-    let assoc_actor1 = most_common_actor(c.members.iter().filter_map(|m| m.assoc_actor1.as_ref()));
-    let actor2 = most_common_actor(
-        main.iter()
-            .filter(|m| m.sub_event_type.event_type() == sub.event_type())
-            .filter_map(|m| m.actor2.as_ref()),
-    );
-    let mut targets: Vec<Target> = c
-        .members
-        .iter()
-        .flat_map(|m| m.targets.iter().cloned())
-        .collect();
-    targets.sort();
-    targets.dedup();
-    let mut people: Vec<String> = c
-        .members
-        .iter()
-        .flat_map(|m| m.people.iter().cloned())
-        .collect();
-    people.sort();
-    people.dedup();
-    let estimate = |field: CountField| {
-        reconcile::estimate(c.members.iter().flat_map(|m| {
-            m.counts(field)
-                .map(move |(claim, _)| (m.article.as_str(), claim))
-        }))
-    };
-    let mut mentions: Vec<String> = c.members.iter().map(|m| m.id.clone()).collect();
-    mentions.sort();
-    let articles: Vec<String> = c.articles.iter().cloned().collect();
+    let mut members: Vec<String> = c.members.iter().map(|m| m.id.clone()).collect();
+    members.sort();
+    members.dedup();
+    let mut main_members: Vec<String> = c.main_members().map(|m| m.id.clone()).collect();
+    main_members.sort();
+    main_members.dedup();
     let country = place
         .as_ref()
         .map(|p| p.country_code.clone())
@@ -497,7 +516,7 @@ fn incident_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Incident {
         })
         .unwrap_or_default();
     let key_date = date.map_or_else(
-        || format!("undated:{}", mentions.first().cloned().unwrap_or_default()),
+        || format!("undated:{}", members.first().cloned().unwrap_or_default()),
         |d| d.date.to_string(),
     );
     let id = format!(
@@ -511,12 +530,77 @@ fn incident_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Incident {
         .next()
         .and_then(|o| op_ids.get(o))
         .cloned();
-    let mut incident = Incident {
+    Group {
         id,
-        event_type: sub.event_type(),
         sub_event_type: sub,
         date,
         place,
+        members,
+        articles: c.articles.iter().cloned().collect(),
+        main_members,
+        operation,
+    }
+}
+
+/// Build the incident of `group` from its member mentions (any order; ids not in the group are
+/// ignored). `source_of` maps an article to its source for reconciliation: wire copies of one
+/// story share a source and count once.
+pub fn build(group: &Group, mentions: &[&Mention], source_of: &dyn Fn(&str) -> String) -> Incident {
+    let mut members: Vec<&Mention> = mentions
+        .iter()
+        .copied()
+        .filter(|m| group.members.binary_search(&m.id).is_ok())
+        .collect();
+    members.sort_by(|a, b| (&a.article, a.ordinal, &a.id).cmp(&(&b.article, b.ordinal, &b.id)));
+    members.dedup_by(|a, b| a.id == b.id);
+    let main: Vec<&Mention> = members
+        .iter()
+        .copied()
+        .filter(|m| group.main_members.binary_search(&m.id).is_ok())
+        .collect();
+    let sub = group.sub_event_type;
+    let named = |a: &&Actor| !a.name.starts_with("Unidentified");
+    let actor1 = most_common_actor(
+        members
+            .iter()
+            .filter_map(|m| m.actor1.as_ref())
+            .filter(named),
+    )
+    .or_else(|| most_common_actor(members.iter().filter_map(|m| m.actor1.as_ref())));
+    let assoc_actor1 = most_common_actor(members.iter().filter_map(|m| m.assoc_actor1.as_ref()));
+    let actor2 = most_common_actor(
+        main.iter()
+            .filter(|m| m.sub_event_type.event_type() == sub.event_type())
+            .filter_map(|m| m.actor2.as_ref()),
+    );
+    let mut targets: Vec<Target> = members
+        .iter()
+        .flat_map(|m| m.targets.iter().cloned())
+        .collect();
+    targets.sort();
+    targets.dedup();
+    let mut people: Vec<String> = members
+        .iter()
+        .flat_map(|m| m.people.iter().cloned())
+        .collect();
+    people.sort();
+    people.dedup();
+    let sources: HashMap<&str, String> = members
+        .iter()
+        .map(|m| (m.article.as_str(), source_of(&m.article)))
+        .collect();
+    let estimate = |field: CountField| {
+        reconcile::estimate(members.iter().flat_map(|m| {
+            let source = sources[m.article.as_str()].as_str();
+            m.counts(field).map(move |(claim, _)| (source, claim))
+        }))
+    };
+    let mut incident = Incident {
+        id: group.id.clone(),
+        event_type: sub.event_type(),
+        sub_event_type: sub,
+        date: group.date,
+        place: group.place.clone(),
         actor1,
         assoc_actor1,
         actor2,
@@ -527,12 +611,12 @@ fn incident_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Incident {
         injured: estimate(CountField::Injured),
         abducted: estimate(CountField::Abducted),
         attackers: estimate(CountField::Attackers),
-        mentions,
-        articles,
-        operation,
+        mentions: group.members.clone(),
+        articles: group.articles.clone(),
+        operation: group.operation.clone(),
         notes: String::new(),
     };
-    incident.notes = notes(&incident, &c.members);
+    incident.notes = notes(&incident, &members);
     incident
 }
 

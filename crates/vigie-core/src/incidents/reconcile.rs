@@ -1,7 +1,8 @@
 //! Reconciling the figures of an incident's reports into UCDP-style low/best/high.
 //!
 //! Rule (also in ARCHITECTURE.md):
-//! 1. Claims are grouped by *source*: (article, who the article attributes the figure to).
+//! 1. Claims are grouped by *source*: (article, who the article attributes the figure to),
+//!    where wire copies of one story count as one article.
 //!    A source that restates its figure counts once; a source that gives separate figures for
 //!    soldiers, attackers and civilians gives their sum.
 //! 2. Vague words ("several", "dozens") are set aside when any source gives a number.
@@ -24,7 +25,8 @@ struct Value {
     vague: bool,
 }
 
-/// Reconcile the claims (all for one field) of an incident. `claims` are (article ref, claim).
+/// Reconcile the claims (all for one field) of an incident. `claims` are (source article, claim):
+/// pass the same source article for wire copies of one story.
 pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Estimate {
     // (article, source) → victims → first quantity stated
     let mut by_source: BTreeMap<(String, String), BTreeMap<u8, (Quantity, bool)>> = BTreeMap::new();

@@ -1,0 +1,67 @@
+//! What linking compares: the normalised values of a mention, without its quotes.
+//!
+//! Linking reads only these keys, so the store can group every stored mention while holding
+//! a few hundred bytes per mention, and load the full mentions (claims, quotes) only for the
+//! incidents that changed.
+
+use crate::model::*;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The figures linking compares, in this order.
+pub const KEY_FIELDS: [CountField; 3] = [
+    CountField::Abducted,
+    CountField::Attackers,
+    CountField::Fatalities,
+];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkKey {
+    pub id: String,
+    pub article: String,
+    pub published: Option<NaiveDate>,
+    pub ordinal: u32,
+    pub background: bool,
+    pub event_type: EventType,
+    pub sub_event_type: SubEventType,
+    /// Name of the first actor, when any.
+    pub actor1: Option<String>,
+    pub date: Option<EventDate>,
+    pub place: Option<ResolvedPlace>,
+    pub operation: Option<String>,
+    pub keys: Vec<String>,
+    pub target_kinds: Vec<TargetKind>,
+    /// First stated figure for each of [`KEY_FIELDS`].
+    pub figures: [Option<Quantity>; 3],
+}
+
+impl LinkKey {
+    pub fn of(m: &Mention) -> LinkKey {
+        let mut target_kinds: Vec<TargetKind> = m.targets.iter().map(|t| t.kind).collect();
+        target_kinds.sort();
+        target_kinds.dedup();
+        LinkKey {
+            id: m.id.clone(),
+            article: m.article.clone(),
+            published: m.published,
+            ordinal: m.ordinal,
+            background: m.background,
+            event_type: m.event_type,
+            sub_event_type: m.sub_event_type,
+            actor1: m.actor1.as_ref().map(|a| a.name.clone()),
+            date: m.date,
+            place: m.place.clone(),
+            operation: m.operation.clone(),
+            keys: m.keys.clone(),
+            target_kinds,
+            figures: KEY_FIELDS.map(|f| m.counts(f).map(|(_, q)| q).next()),
+        }
+    }
+
+    pub fn figure(&self, field: CountField) -> Option<Quantity> {
+        KEY_FIELDS
+            .iter()
+            .position(|f| *f == field)
+            .and_then(|i| self.figures[i])
+    }
+}

@@ -1,0 +1,207 @@
+//! Linking rules, one test each, in French and English: what must join and what must stay
+//! apart. Every report here is fiction written for these tests (places are real, events not).
+
+use chrono::NaiveDate;
+use vigie_core::{incidents, process, Article, Incident, Mention, SubEventType};
+
+fn report(reference: &str, published: (i32, u32, u32), text: &str) -> Article {
+    let mut a = Article::text(reference, text.to_string());
+    a.published = NaiveDate::from_ymd_opt(published.0, published.1, published.2);
+    a
+}
+
+fn mentions_of(articles: &[Article]) -> Vec<Mention> {
+    articles.iter().flat_map(|a| process(a).mentions).collect()
+}
+
+/// Incidents as (location, date, sub-event type, sorted article refs), sorted.
+fn summary(linked: &[Incident]) -> Vec<(String, String, SubEventType, Vec<String>)> {
+    let mut out: Vec<_> = linked
+        .iter()
+        .map(|i| {
+            (
+                i.place
+                    .as_ref()
+                    .map(|p| p.location.clone())
+                    .unwrap_or_default(),
+                i.date.map(|d| d.date.to_string()).unwrap_or_default(),
+                i.sub_event_type,
+                i.articles.clone(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn articles_of<'a>(linked: &'a [Incident], location: &str) -> Vec<&'a Vec<String>> {
+    linked
+        .iter()
+        .filter(|i| i.place.as_ref().is_some_and(|p| p.location == location))
+        .map(|i| &i.articles)
+        .collect()
+}
+
+const AMBUSH_FR: &str = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Un convoi militaire escorté a été pris en embuscade le mercredi 30 septembre 2026 près de Hombori, \
+dans le cercle de Douentza. Une dizaine de soldats ont été tués, selon des sources locales.";
+
+const CAMP_EN: &str = "Fictional report written for Vigie's tests.\n\n\
+Jihadist fighters attacked the army camp in Boni, in Mali's Douentza district, on Wednesday \
+September 30, 2026. The army said it repelled the assault without losses.";
+
+#[test]
+fn a_convoy_ambush_and_a_camp_attack_in_one_district_on_one_day_stay_apart() {
+    let linked = incidents::link(&mentions_of(&[
+        report("ambush-fr", (2026, 10, 1), AMBUSH_FR),
+        report("camp-en", (2026, 10, 1), CAMP_EN),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Hombori"),
+        vec![&vec!["ambush-fr".to_string()]],
+        "{s:#?}"
+    );
+    assert_eq!(
+        articles_of(&linked, "Boni"),
+        vec![&vec!["camp-en".to_string()]],
+        "{s:#?}"
+    );
+}
+
+const WIRE_EN: &str = "Fictional report written for Vigie's tests.\n\n\
+Gunmen killed four gendarmes in an attack on a gendarmerie post in Djibo, in northern Burkina Faso, \
+on Tuesday March 3, 2026, a security source said. The attackers arrived on motorbikes and set two \
+vehicles on fire before withdrawing, the source added.";
+
+#[test]
+fn a_rewrite_of_a_wire_story_that_adds_an_incident_keeps_the_new_incident_apart() {
+    let rewrite = format!(
+        "{WIRE_EN}\n\nThe same day, armed men kidnapped three traders on the road near Titao, \
+         about a hundred kilometres to the west, local officials said."
+    );
+    let linked = incidents::link(&mentions_of(&[
+        report("wire", (2026, 3, 4), WIRE_EN),
+        report("rewrite", (2026, 3, 4), &rewrite),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Djibo"),
+        vec![&vec!["rewrite".to_string(), "wire".to_string()]],
+        "the wire story and its rewrite report one attack at Djibo: {s:#?}"
+    );
+    let titao = linked
+        .iter()
+        .find(|i| i.place.as_ref().is_some_and(|p| p.location == "Titao"))
+        .unwrap_or_else(|| panic!("the rewrite's own incident exists: {s:#?}"));
+    assert_eq!(titao.articles, vec!["rewrite".to_string()]);
+    assert_eq!(
+        titao.sub_event_type,
+        SubEventType::AbductionForcedDisappearance
+    );
+}
+
+const RAID_FR: &str = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Des hommes armés ont attaqué le village de Kouakourou, dans le cercle de Djenné, le dimanche \
+8 mars 2026, tuant trois civils, selon un élu local.";
+
+const RAID_EN: &str = "Fictional report written for Vigie's tests.\n\n\
+Three civilians were killed when armed men raided the village of Kouakourou in central Mali on \
+Sunday, March 8, 2026, a local official said.";
+
+const RAID_UNDATED_EN: &str = "Fictional report written for Vigie's tests.\n\n\
+Residents of Kouakourou, in central Mali, buried three civilians killed when armed men raided the \
+village, a local official said.";
+
+#[test]
+fn french_english_and_undated_reports_of_one_raid_form_one_incident_with_its_date() {
+    let linked = incidents::link(&mentions_of(&[
+        report("raid-fr", (2026, 3, 9), RAID_FR),
+        report("raid-en", (2026, 3, 9), RAID_EN),
+        report("raid-undated", (2026, 3, 10), RAID_UNDATED_EN),
+    ]));
+    let s = summary(&linked);
+    let raid: Vec<_> = linked
+        .iter()
+        .filter(|i| i.place.as_ref().is_some_and(|p| p.location == "Kouakourou"))
+        .collect();
+    assert_eq!(raid.len(), 1, "{s:#?}");
+    assert_eq!(raid[0].articles, vec!["raid-en", "raid-fr", "raid-undated"]);
+    assert_eq!(
+        raid[0].date.map(|d| d.date.to_string()).as_deref(),
+        Some("2026-03-08")
+    );
+}
+
+#[test]
+fn the_same_village_raided_again_a_week_later_is_a_second_incident() {
+    let later = "Fictional report written for Vigie's tests.\n\n\
+        Armed men attacked the village of Kouakourou again on Sunday, March 15, 2026, killing two \
+        civilians, a local official said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("raid-fr", (2026, 3, 9), RAID_FR),
+        report("raid-later", (2026, 3, 16), later),
+    ]));
+    let s = summary(&linked);
+    let at = articles_of(&linked, "Kouakourou");
+    assert_eq!(at.len(), 2, "{s:#?}");
+    assert!(at.iter().all(|a| a.len() == 1), "{s:#?}");
+}
+
+#[test]
+fn a_recollection_in_passing_joins_the_older_incident_not_the_new_one() {
+    let old = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Le camp militaire de Tessit, dans la région de Gao, a été attaqué le 12 juillet 2025 par \
+        des hommes armés. L'armée affirme avoir repoussé l'assaut.";
+    let new = "Fictional report written for Vigie's tests.\n\n\
+        Militants attacked the military camp in Tessit, in Mali's Gao region, on November 2, 2026, \
+        the army said. The same camp had already been attacked on July 12, 2025.";
+    let linked = incidents::link(&mentions_of(&[
+        report("old-fr", (2025, 7, 13), old),
+        report("new-en", (2026, 11, 3), new),
+    ]));
+    let s = summary(&linked);
+    let tessit: Vec<_> = linked
+        .iter()
+        .filter(|i| i.place.as_ref().is_some_and(|p| p.location == "Tessit"))
+        .map(|i| {
+            (
+                i.date.map(|d| d.date.to_string()).unwrap_or_default(),
+                i.articles.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tessit,
+        vec![
+            ("2026-11-02".to_string(), vec!["new-en".to_string()]),
+            (
+                "2025-07-12".to_string(),
+                vec!["new-en".to_string(), "old-fr".to_string()]
+            ),
+        ],
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn linking_does_not_depend_on_the_order_of_reports() {
+    let articles = [
+        report("ambush-fr", (2026, 10, 1), AMBUSH_FR),
+        report("camp-en", (2026, 10, 1), CAMP_EN),
+        report("raid-fr", (2026, 3, 9), RAID_FR),
+        report("raid-en", (2026, 3, 9), RAID_EN),
+        report("raid-undated", (2026, 3, 10), RAID_UNDATED_EN),
+        report("wire", (2026, 3, 4), WIRE_EN),
+    ];
+    let forward = mentions_of(&articles);
+    let mut backward = forward.clone();
+    backward.reverse();
+    let a = incidents::link(&forward);
+    let b = incidents::link(&backward);
+    assert_eq!(a, b);
+    // Grouping alone gives the same ids as the full linking.
+    let keys: Vec<_> = forward.iter().map(incidents::LinkKey::of).collect();
+    let ids: Vec<String> = incidents::group(&keys).into_iter().map(|g| g.id).collect();
+    assert_eq!(ids, a.iter().map(|i| i.id.clone()).collect::<Vec<_>>());
+}
