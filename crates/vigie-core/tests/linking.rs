@@ -205,3 +205,128 @@ fn linking_does_not_depend_on_the_order_of_reports() {
     let ids: Vec<String> = incidents::group(&keys).into_iter().map(|g| g.id).collect();
     assert_eq!(ids, a.iter().map(|i| i.id.clone()).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_protest_and_an_attack_in_one_town_on_one_day_are_two_incidents() {
+    let protest = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des centaines d'habitants ont manifesté le lundi 6 avril 2026 à Djibo pour dénoncer le \
+        blocus de la ville, selon des témoins.";
+    let attack = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen attacked a checkpoint at the entrance of Djibo on Monday April 6, 2026, killing two \
+        soldiers, a security source said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("protest-fr", (2026, 4, 7), protest),
+        report("attack-en", (2026, 4, 7), attack),
+    ]));
+    let s = summary(&linked);
+    let at = articles_of(&linked, "Djibo");
+    assert_eq!(at.len(), 2, "{s:#?}");
+    assert!(at.iter().all(|a| a.len() == 1), "{s:#?}");
+}
+
+#[test]
+fn villages_forty_kilometres_apart_raided_the_same_day_stay_apart() {
+    // Kouakourou and Djenné are about 40 km apart, both in the cercle of Djenné.
+    let other = "Fictional report written for Vigie's tests.\n\n\
+        Armed men raided the town of Djenné on Sunday, March 8, 2026, killing three civilians, a \
+        local official said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("raid-fr", (2026, 3, 9), RAID_FR),
+        report("djenne-en", (2026, 3, 9), other),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Kouakourou"),
+        vec![&vec!["raid-fr".to_string()]],
+        "{s:#?}"
+    );
+    assert_eq!(
+        articles_of(&linked, "Djenné"),
+        vec![&vec!["djenne-en".to_string()]],
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn an_undated_report_published_months_later_does_not_join() {
+    let linked = incidents::link(&mentions_of(&[
+        report("raid-fr", (2026, 3, 9), RAID_FR),
+        report("raid-undated", (2026, 9, 20), RAID_UNDATED_EN),
+    ]));
+    let s = summary(&linked);
+    assert!(
+        linked.iter().all(|i| i.articles.len() == 1),
+        "a report published six months later is not of the March raid: {s:#?}"
+    );
+}
+
+#[test]
+fn a_coordinated_attack_gives_one_incident_per_town_under_one_operation() {
+    let fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Le JNIM a attaqué simultanément le 4 août 2026 à l'aube les camps de l'armée à Yélimané, \
+        Diéma et Nara, dans l'ouest du Mali, selon des sources sécuritaires.";
+    let en = "Fictional report written for Vigie's tests.\n\n\
+        JNIM fighters attacked army positions in Nara, in western Mali, at dawn on August 4, 2026, \
+        as part of a wider offensive, residents said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("op-fr", (2026, 8, 5), fr),
+        report("nara-en", (2026, 8, 5), en),
+    ]));
+    let s = summary(&linked);
+    let towns: Vec<(String, Vec<String>, Option<String>)> = linked
+        .iter()
+        .map(|i| {
+            (
+                i.place
+                    .as_ref()
+                    .map(|p| p.location.clone())
+                    .unwrap_or_default(),
+                i.articles.clone(),
+                i.operation.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(towns.len(), 3, "{s:#?}");
+    let op = towns[0].2.clone();
+    assert!(op.is_some(), "{towns:#?}");
+    assert!(towns.iter().all(|t| t.2 == op), "one operation: {towns:#?}");
+    let nara = towns.iter().find(|t| t.0 == "Nara").expect("Nara");
+    assert_eq!(nara.1, vec!["nara-en".to_string(), "op-fr".to_string()]);
+}
+
+#[test]
+fn different_named_groups_the_same_day_in_one_town_stay_apart() {
+    let jnim = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Le JNIM a attaqué le poste militaire de Tessit le 10 mai 2026, selon l'armée.";
+    let isgs = "Fictional report written for Vigie's tests.\n\n\
+        Islamic State Sahel fighters attacked the military post in Tessit on May 10, 2026, \
+        the army said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("jnim-fr", (2026, 5, 11), jnim),
+        report("isgs-en", (2026, 5, 11), isgs),
+    ]));
+    let s = summary(&linked);
+    let at = articles_of(&linked, "Tessit");
+    assert_eq!(at.len(), 2, "{s:#?}");
+}
+
+#[test]
+fn a_report_dated_only_to_the_month_joins_the_dated_incident_and_the_day_is_kept() {
+    let vague = "Fictional report written for Vigie's tests.\n\n\
+        In March 2026, armed men raided the village of Kouakourou in central Mali and killed \
+        three civilians, according to a report by a local human rights group published on Friday.";
+    let linked = incidents::link(&mentions_of(&[
+        report("raid-fr", (2026, 3, 9), RAID_FR),
+        report("month-en", (2026, 4, 3), vague),
+    ]));
+    let s = summary(&linked);
+    let raid: Vec<_> = linked
+        .iter()
+        .filter(|i| i.place.as_ref().is_some_and(|p| p.location == "Kouakourou"))
+        .collect();
+    assert_eq!(raid.len(), 1, "{s:#?}");
+    assert_eq!(raid[0].articles, vec!["month-en", "raid-fr"]);
+    let date = raid[0].date.expect("dated");
+    assert_eq!(date.date.to_string(), "2026-03-08");
+    assert_eq!(date.precision.code(), 1);
+}
