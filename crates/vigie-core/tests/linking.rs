@@ -330,3 +330,19 @@ fn a_report_dated_only_to_the_month_joins_the_dated_incident_and_the_day_is_kept
     assert_eq!(date.date.to_string(), "2026-03-08");
     assert_eq!(date.precision.code(), 1);
 }
+
+#[test]
+fn a_bare_text_with_no_date_at_all_still_joins_its_incident() {
+    let mut bare = report("bare", (2026, 3, 10), RAID_UNDATED_EN);
+    bare.published = None;
+    let linked = incidents::link(&mentions_of(&[
+        report("raid-fr", (2026, 3, 9), RAID_FR),
+        bare,
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Kouakourou"),
+        vec![&vec!["bare".to_string(), "raid-fr".to_string()]],
+        "{s:#?}"
+    );
+}

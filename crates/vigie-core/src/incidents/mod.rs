@@ -73,103 +73,60 @@ pub fn group(keys: &[LinkKey]) -> Vec<Group> {
     order.dedup_by(|a, b| a.id == b.id);
 
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_day: HashMap<(String, NaiveDate), Vec<usize>> = HashMap::new();
-    let mut by_cell: HashMap<(String, i32, i32), Vec<usize>> = HashMap::new();
-    let mut by_country: HashMap<String, Vec<usize>> = HashMap::new();
+    // Blocking indexes, so each mention is compared with a bounded number of incidents:
+    // dated incidents by (country, day) over their date window, undated ones by (country,
+    // publication day of their first report). A report with neither an event date nor a
+    // publication date (a bare text file) falls back to every incident in the surrounding
+    // 1° cells, or in the country when it has no place below country level.
+    let mut index = Blocks::default();
 
     // Pass 1: dated mentions.
     for m in order.iter().filter(|m| m.date.is_some() && is_placed(m)) {
         let d = m.date.expect("filtered");
         let country = country_of(m);
-        let slack = d.precision.slack_days() + 1;
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        for off in -slack..=slack {
-            if let Some(day) = d.date.checked_add_signed(chrono::Duration::days(off)) {
-                if let Some(v) = by_day.get(&(country.clone(), day)) {
-                    candidates.extend(v.iter().copied());
-                }
-            }
-        }
-        let best = candidates
-            .into_iter()
-            .filter_map(|c| score(&clusters[c], m, Pass::Dated).map(|s| (s, c)))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let idx = match best {
-            Some((_, c)) => c,
-            None => {
-                clusters.push(Cluster::default());
-                clusters.len() - 1
-            }
-        };
-        clusters[idx].add(m);
-        // An imprecise date is indexed over its whole window, so precise reports of any day
-        // in it find it.
-        let spread = d.precision.slack_days();
-        for off in -spread..=spread {
-            if let Some(day) = d.date.checked_add_signed(chrono::Duration::days(off)) {
-                let list = by_day.entry((country.clone(), day)).or_default();
-                if list.last() != Some(&idx) {
-                    list.push(idx);
-                }
-            }
-        }
-        index_place(&mut by_cell, &mut by_country, &country, m, idx);
+        let candidates = index.in_time(&country, m).unwrap_or_default();
+        let idx = join_or_found(&mut clusters, candidates, m, Pass::Dated);
+        index.add_dated(&country, d, m, idx);
     }
     // Pass 2: placed, undated mentions.
     for m in order.iter().filter(|m| m.date.is_none() && is_placed(m)) {
         let country = country_of(m);
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        if let Some((la, lo)) = coords(m) {
-            let (cy, cx) = (la.floor() as i32, lo.floor() as i32);
-            for dy in -1..=1 {
-                for dx in -1..=1 {
-                    if let Some(v) = by_cell.get(&(country.clone(), cy + dy, cx + dx)) {
-                        candidates.extend(v.iter().copied());
-                    }
-                }
-            }
-        } else if let Some(v) = by_country.get(&country) {
-            candidates.extend(v.iter().copied());
-        }
-        let best = candidates
-            .into_iter()
-            .filter_map(|c| score(&clusters[c], m, Pass::Undated).map(|s| (s, c)))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let idx = match best {
-            Some((_, c)) => c,
-            None => {
-                clusters.push(Cluster::default());
-                clusters.len() - 1
-            }
+        let candidates = match index.in_time(&country, m) {
+            Some(c) => c,
+            None if coords(m).is_some() => index.near(&country, m),
+            None => index.in_country(&country),
         };
-        clusters[idx].add(m);
-        index_place(&mut by_cell, &mut by_country, &country, m, idx);
+        let idx = join_or_found(&mut clusters, candidates, m, Pass::Undated);
+        index.add_undated(&country, m, idx);
     }
-    // Pass 3: mentions with neither date nor place join, never found.
+    // Pass 3: mentions with no place below country level join, never found.
     // (Known only at country level: ACLED does not code it on its own.)
+    let mut by_operation: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        for o in &c.operations {
+            by_operation.entry(o.as_str()).or_default().push(i);
+        }
+    }
     let dependent: Vec<&LinkKey> = order.iter().copied().filter(|m| !is_placed(m)).collect();
     let mut attachments: Vec<(usize, &LinkKey)> = Vec::new();
     for m in dependent {
         let country = country_of(m);
-        let Some(candidates) = by_country.get(&country) else {
-            continue;
-        };
-        let mut seen = BTreeSet::new();
+        let candidates = index
+            .in_time(&country, m)
+            .unwrap_or_else(|| index.in_country(&country));
         let best = candidates
-            .iter()
-            .copied()
-            .filter(|c| seen.insert(*c))
+            .into_iter()
             .filter_map(|c| score(&clusters[c], m, Pass::Dependent).map(|s| (s, c)))
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let Some((_, c)) = best else { continue };
         // A report of a whole coordinated operation supports each of its sites.
-        let ops = clusters[c].operations.clone();
-        if m.keys.iter().any(|k| k == "coordinated") && !ops.is_empty() {
-            for (i, cl) in clusters.iter().enumerate() {
-                if i != c
-                    && cl.operations.iter().any(|o| ops.contains(o))
-                    && cl.event_type() == clusters[c].event_type()
-                {
+        if m.keys.iter().any(|k| k == "coordinated") {
+            let mut sites: BTreeSet<usize> = BTreeSet::new();
+            for o in &clusters[c].operations {
+                sites.extend(by_operation.get(o.as_str()).into_iter().flatten().copied());
+            }
+            for i in sites {
+                if i != c && clusters[i].event_type() == clusters[c].event_type() {
                     attachments.push((i, m));
                 }
             }
@@ -252,24 +209,141 @@ fn is_placed(m: &LinkKey) -> bool {
         .is_some_and(|p| p.latitude.is_some() || p.admin1.is_some())
 }
 
-fn index_place(
-    by_cell: &mut HashMap<(String, i32, i32), Vec<usize>>,
-    by_country: &mut HashMap<String, Vec<usize>>,
-    country: &str,
-    m: &LinkKey,
-    idx: usize,
-) {
-    if let Some((la, lo)) = coords(m) {
-        let cell = by_cell
-            .entry((country.to_string(), la.floor() as i32, lo.floor() as i32))
-            .or_default();
-        if cell.last() != Some(&idx) {
-            cell.push(idx);
+/// Join the best-scoring candidate incident, or found a new one. Returns its index.
+fn join_or_found<'a>(
+    clusters: &mut Vec<Cluster<'a>>,
+    candidates: BTreeSet<usize>,
+    m: &'a LinkKey,
+    pass: Pass,
+) -> usize {
+    let best = candidates
+        .into_iter()
+        .filter_map(|c| score(&clusters[c], m, pass).map(|s| (s, c)))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let idx = match best {
+        Some((_, c)) => c,
+        None => {
+            clusters.push(Cluster::default());
+            clusters.len() - 1
         }
-    }
-    let list = by_country.entry(country.to_string()).or_default();
+    };
+    clusters[idx].add(m);
+    idx
+}
+
+/// How far back an undated report may look for its incident (and `score` agrees: an undated
+/// report joins only something that happened at most this long before it was published).
+const UNDATED_LOOKBACK_DAYS: i64 = 60;
+/// Two undated reports are compared only when published this close together.
+const UNDATED_PAIR_DAYS: i64 = 14;
+
+#[derive(Default)]
+struct Blocks {
+    by_day: HashMap<(String, NaiveDate), Vec<usize>>,
+    undated_by_published: HashMap<(String, NaiveDate), Vec<usize>>,
+    by_cell: HashMap<(String, i32, i32), Vec<usize>>,
+    by_country: HashMap<String, Vec<usize>>,
+}
+
+fn push_once(list: &mut Vec<usize>, idx: usize) {
     if list.last() != Some(&idx) {
         list.push(idx);
+    }
+}
+
+fn days(d: NaiveDate, from: i64, to: i64) -> impl Iterator<Item = NaiveDate> {
+    (from..=to).filter_map(move |off| d.checked_add_signed(chrono::Duration::days(off)))
+}
+
+impl Blocks {
+    /// A dated incident is indexed over its date's whole window, so precise reports of any day
+    /// in it find it.
+    fn add_dated(&mut self, country: &str, d: EventDate, m: &LinkKey, idx: usize) {
+        let spread = d.precision.slack_days();
+        for day in days(d.date, -spread, spread) {
+            push_once(
+                self.by_day.entry((country.to_string(), day)).or_default(),
+                idx,
+            );
+        }
+        self.add_place(country, m, idx);
+    }
+
+    fn add_place(&mut self, country: &str, m: &LinkKey, idx: usize) {
+        if let Some((la, lo)) = coords(m) {
+            let key = (country.to_string(), la.floor() as i32, lo.floor() as i32);
+            push_once(self.by_cell.entry(key).or_default(), idx);
+        }
+        push_once(self.by_country.entry(country.to_string()).or_default(), idx);
+    }
+
+    fn add_undated(&mut self, country: &str, m: &LinkKey, idx: usize) {
+        if let Some(p) = m.published {
+            let list = self
+                .undated_by_published
+                .entry((country.to_string(), p))
+                .or_default();
+            push_once(list, idx);
+        }
+        self.add_place(country, m, idx);
+    }
+
+    /// Incidents whose time fits the mention's date (or, undated, its publication date);
+    /// None when the mention has neither.
+    fn in_time(&self, country: &str, m: &LinkKey) -> Option<BTreeSet<usize>> {
+        let mut out = BTreeSet::new();
+        let mut collect = |map: &HashMap<(String, NaiveDate), Vec<usize>>, day: NaiveDate| {
+            if let Some(v) = map.get(&(country.to_string(), day)) {
+                out.extend(v.iter().copied());
+            }
+        };
+        match (m.date, m.published) {
+            (Some(d), _) => {
+                let slack = d.precision.slack_days() + 1;
+                for day in days(d.date, -slack, slack) {
+                    collect(&self.by_day, day);
+                }
+                // Undated incidents first reported in the days after this date.
+                for day in days(d.date, -1, UNDATED_LOOKBACK_DAYS) {
+                    collect(&self.undated_by_published, day);
+                }
+            }
+            (None, Some(p)) => {
+                for day in days(p, -UNDATED_LOOKBACK_DAYS, 1) {
+                    collect(&self.by_day, day);
+                }
+                for day in days(p, -UNDATED_PAIR_DAYS, UNDATED_PAIR_DAYS) {
+                    collect(&self.undated_by_published, day);
+                }
+            }
+            (None, None) => return None,
+        }
+        Some(out)
+    }
+
+    /// Incidents in the 1° cells around the mention (for reports with no date at all).
+    fn near(&self, country: &str, m: &LinkKey) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        if let Some((la, lo)) = coords(m) {
+            let (cy, cx) = (la.floor() as i32, lo.floor() as i32);
+            for dy in -1..=1 {
+                for dx in -1..=1 {
+                    let key = (country.to_string(), cy + dy, cx + dx);
+                    if let Some(v) = self.by_cell.get(&key) {
+                        out.extend(v.iter().copied());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every incident of the country (for country-level reports with no date at all).
+    fn in_country(&self, country: &str) -> BTreeSet<usize> {
+        self.by_country
+            .get(country)
+            .map(|v| v.iter().copied().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -362,7 +436,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 // An undated report can only be of something that happened before it was published.
                 if let Some(p) = m.published {
                     let days = (p - b.date).num_days();
-                    if !(-1..=60).contains(&days) {
+                    if !(-1..=UNDATED_LOOKBACK_DAYS).contains(&days) {
                         continue;
                     }
                     s += 1;
