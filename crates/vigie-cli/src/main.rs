@@ -178,6 +178,9 @@ struct FilterArgs {
     /// Free text over places, actors, notes and quotes.
     #[arg(long)]
     text: Option<String>,
+    /// First-level region (old or post-2023 name), e.g. "Mopti".
+    #[arg(long)]
+    admin1: Option<String>,
     #[arg(long)]
     limit: Option<usize>,
     #[arg(long, default_value_t = 0)]
@@ -194,6 +197,7 @@ impl From<FilterArgs> for IncidentFilter {
             actor: f.actor,
             near: f.near,
             text: f.text,
+            admin1: f.admin1,
             limit: f.limit,
             offset: f.offset,
         }

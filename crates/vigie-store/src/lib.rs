@@ -58,6 +58,8 @@ pub struct IncidentFilter {
     pub near: Option<(f64, f64, f64)>,
     /// Free-text search over location, admin names, actors, notes and quotes.
     pub text: Option<String>,
+    /// First-level region, old or post-2023 name, case-insensitive.
+    pub admin1: Option<String>,
     pub limit: Option<usize>,
     pub offset: usize,
 }
@@ -584,83 +586,7 @@ impl Store {
 
     /// Incidents matching `filter`, by date (most recent first, undated last) then id.
     pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<IncidentView>> {
-        let mut sql = String::from("SELECT view, lat, lon FROM incidents WHERE 1=1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
-            args.push(v);
-            sql.push_str(&clause.replace("?", &format!("?{}", args.len())));
-        };
-        use rusqlite::types::Value as V;
-        if let Some(d) = filter.since {
-            arg(
-                &mut sql,
-                " AND date >= ?",
-                V::Text(d.format("%Y-%m-%d").to_string()),
-            );
-        }
-        if let Some(d) = filter.until {
-            arg(
-                &mut sql,
-                " AND date <= ?",
-                V::Text(d.format("%Y-%m-%d").to_string()),
-            );
-        }
-        if let Some(c) = filter
-            .country
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
-            arg(
-                &mut sql,
-                " AND (lower(country) = lower(?) OR upper(country_code) = upper(?) OR CAST(iso AS TEXT) = ?)",
-                V::Text(c.to_string()),
-            );
-        }
-        if let Some(t) = filter
-            .event_type
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
-            arg(
-                &mut sql,
-                " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))",
-                V::Text(t.to_string()),
-            );
-        }
-        if let Some(a) = filter.actor.as_deref().filter(|c| !c.trim().is_empty()) {
-            arg(
-                &mut sql,
-                " AND actors_lc LIKE ? ESCAPE '\\'",
-                V::Text(like_pattern(a.trim())),
-            );
-        }
-        if let Some(t) = filter.text.as_deref().filter(|c| !c.trim().is_empty()) {
-            arg(
-                &mut sql,
-                " AND search LIKE ? ESCAPE '\\'",
-                V::Text(like_pattern(t.trim())),
-            );
-        }
-        if let Some((lat, lon, km)) = filter.near {
-            if !(lat.is_finite() && lon.is_finite() && km.is_finite() && km >= 0.0) {
-                return Err(StoreError(
-                    "near: latitude, longitude and distance must be finite numbers".into(),
-                ));
-            }
-            let dlat = km / 110.574;
-            let coslat = lat.to_radians().cos().abs();
-            let dlon = if coslat < 1e-6 {
-                360.0
-            } else {
-                km / (111.320 * coslat)
-            };
-            arg(&mut sql, " AND lat BETWEEN ? ", V::Real(lat - dlat));
-            arg(&mut sql, "AND ?", V::Real(lat + dlat));
-            arg(&mut sql, " AND lon BETWEEN ? ", V::Real(lon - dlon));
-            arg(&mut sql, "AND ?", V::Real(lon + dlon));
-        }
+        let (mut sql, args) = incident_query(filter, "view, lat, lon")?;
         sql.push_str(" ORDER BY date IS NULL, date DESC, id");
         if filter.near.is_none() {
             if let Some(l) = filter.limit {
@@ -699,6 +625,31 @@ impl Store {
                 .collect();
         }
         Ok(out)
+    }
+
+    /// How many incidents match `filter` (its limit and offset aside).
+    pub fn count_incidents(&self, filter: &IncidentFilter) -> Result<usize> {
+        let Some((lat, lon, km)) = filter.near else {
+            let (sql, args) = incident_query(filter, "count(*)")?;
+            let n: i64 =
+                self.conn
+                    .query_row(&sql, rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+            return Ok(n.max(0) as usize);
+        };
+        let (sql, args) = incident_query(filter, "lat, lon")?;
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((r.get::<_, Option<f64>>(0)?, r.get::<_, Option<f64>>(1)?))
+        })?;
+        let mut n = 0;
+        for row in rows {
+            if let (Some(a), Some(b)) = row? {
+                if distance_km(lat, lon, a, b) <= km {
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
     }
 
     pub fn incident(&self, id: &str) -> Result<Option<IncidentView>> {
@@ -915,6 +866,104 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// `SELECT {columns} FROM incidents WHERE …` for `filter` (without order, limit or the exact
+/// distance test of `near`, which callers apply), and its arguments.
+fn incident_query(
+    filter: &IncidentFilter,
+    columns: &str,
+) -> Result<(String, Vec<rusqlite::types::Value>)> {
+    let mut sql = format!("SELECT {columns} FROM incidents WHERE 1=1");
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
+        args.push(v);
+        sql.push_str(&clause.replace("?", &format!("?{}", args.len())));
+    };
+    use rusqlite::types::Value as V;
+    if let Some(d) = filter.since {
+        arg(
+            &mut sql,
+            " AND date >= ?",
+            V::Text(d.format("%Y-%m-%d").to_string()),
+        );
+    }
+    if let Some(d) = filter.until {
+        arg(
+            &mut sql,
+            " AND date <= ?",
+            V::Text(d.format("%Y-%m-%d").to_string()),
+        );
+    }
+    if let Some(c) = filter
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        arg(
+                &mut sql,
+                " AND (lower(country) = lower(?) OR upper(country_code) = upper(?) OR CAST(iso AS TEXT) = ?)",
+                V::Text(c.to_string()),
+            );
+    }
+    if let Some(t) = filter
+        .event_type
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        arg(
+            &mut sql,
+            " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))",
+            V::Text(t.to_string()),
+        );
+    }
+    if let Some(a) = filter.actor.as_deref().filter(|c| !c.trim().is_empty()) {
+        arg(
+            &mut sql,
+            " AND actors_lc LIKE ? ESCAPE '\\'",
+            V::Text(like_pattern(a.trim())),
+        );
+    }
+    if let Some(t) = filter.text.as_deref().filter(|c| !c.trim().is_empty()) {
+        arg(
+            &mut sql,
+            " AND search LIKE ? ESCAPE '\\'",
+            V::Text(like_pattern(t.trim())),
+        );
+    }
+    if let Some((lat, lon, km)) = filter.near {
+        if !(lat.is_finite() && lon.is_finite() && km.is_finite() && km >= 0.0) {
+            return Err(StoreError(
+                "near: latitude, longitude and distance must be finite numbers".into(),
+            ));
+        }
+        let dlat = km / 110.574;
+        let coslat = lat.to_radians().cos().abs();
+        let dlon = if coslat < 1e-6 {
+            360.0
+        } else {
+            km / (111.320 * coslat)
+        };
+        arg(&mut sql, " AND lat BETWEEN ? ", V::Real(lat - dlat));
+        arg(&mut sql, "AND ?", V::Real(lat + dlat));
+        arg(&mut sql, " AND lon BETWEEN ? ", V::Real(lon - dlon));
+        arg(&mut sql, "AND ?", V::Real(lon + dlon));
+    }
+    if let Some(a) = filter
+        .admin1
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
+        arg(
+                &mut sql,
+                " AND (lower(admin1) = lower(?) OR lower(json_extract(view, '$.admin1_post2023')) = lower(?))",
+                V::Text(a.to_string()),
+            );
+    }
+    Ok((sql, args))
 }
 
 /// Stage timings of a relink on stderr when `VIGIE_TIMINGS` is set (for benchmarks).

@@ -569,6 +569,44 @@ fn filters_select_and_order_incidents() {
 }
 
 #[test]
+fn counts_match_the_listed_incidents_for_every_filter() {
+    let (s, _, _) = seeded_incidents();
+    let filters = [
+        IncidentFilter::default(),
+        IncidentFilter {
+            country: Some("ml".into()),
+            ..Default::default()
+        },
+        IncidentFilter {
+            admin1: Some("NO SUCH REGION".into()),
+            ..Default::default()
+        },
+        IncidentFilter {
+            near: Some((14.10, -1.63, 30.0)),
+            ..Default::default()
+        },
+        IncidentFilter {
+            limit: Some(1),
+            offset: 1,
+            ..Default::default()
+        },
+    ];
+    let counts: Vec<usize> = filters
+        .iter()
+        .map(|f| s.count_incidents(f).unwrap())
+        .collect();
+    assert_eq!(
+        counts,
+        vec![3, 2, 0, 1, 3],
+        "limit and offset do not change the count"
+    );
+    for f in &filters[..4] {
+        assert_eq!(s.incidents(f).unwrap().len(), s.count_incidents(f).unwrap());
+    }
+    assert_eq!(s.incidents(&filters[4]).unwrap().len(), 1);
+}
+
+#[test]
 fn replacing_incidents_keeps_unchanged_timestamps_and_drops_gone_ones() {
     let (mut s, mut incs, all) = seeded_incidents();
     s.conn

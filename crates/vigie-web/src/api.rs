@@ -131,7 +131,7 @@ type Params = Result<Query<Vec<(String, String)>>, QueryRejection>;
 #[derive(Debug, Default)]
 pub(crate) struct IncidentQuery {
     pub filter: IncidentFilter,
-    /// First-level region (admin1, old or post-2023 name), case-insensitive; applied here.
+    /// First-level region (admin1, old or post-2023 name), case-insensitive.
     pub admin1: Option<String>,
     pub limit: Option<usize>,
     pub offset: usize,
@@ -253,21 +253,19 @@ pub(crate) fn incident_query(
 }
 
 /// All incidents matching the query (before pagination), in store order.
-async fn matching(state: &Arc<AppState>, q: &IncidentQuery) -> ApiResult<Vec<IncidentView>> {
+/// (total matching, the requested page), paged and counted by the store.
+async fn matching(
+    state: &Arc<AppState>,
+    q: &IncidentQuery,
+) -> ApiResult<(usize, Vec<IncidentView>)> {
     let mut filter = q.filter.clone();
-    filter.limit = None;
-    filter.offset = 0;
-    let admin1 = q.admin1.clone();
-    let mut items = with_store(state, move |s| s.incidents(&filter)).await?;
-    if let Some(a) = admin1 {
-        let a = a.to_lowercase();
-        items.retain(|i| {
-            [&i.admin1, &i.admin1_post2023]
-                .iter()
-                .any(|x| x.as_deref().is_some_and(|x| x.to_lowercase() == a))
-        });
-    }
-    Ok(items)
+    filter.admin1 = q.admin1.clone();
+    filter.limit = q.limit;
+    filter.offset = q.offset;
+    with_store(state, move |s| {
+        Ok((s.count_incidents(&filter)?, s.incidents(&filter)?))
+    })
+    .await
 }
 
 fn page<T>(items: Vec<T>, limit: Option<usize>, offset: usize) -> Vec<T> {
@@ -284,9 +282,7 @@ fn page<T>(items: Vec<T>, limit: Option<usize>, offset: usize) -> Vec<T> {
 
 pub async fn incidents(State(state): AppStateRef, p: Params) -> ApiResult<Json<Value>> {
     let q = incident_query(params(p, INCIDENT_PARAMS)?, Some(DEFAULT_LIMIT))?;
-    let all = matching(&state, &q).await?;
-    let total = all.len();
-    let items = page(all, q.limit, q.offset);
+    let (total, items) = matching(&state, &q).await?;
     Ok(Json(
         json!({ "total": total, "limit": q.limit, "offset": q.offset, "items": items }),
     ))
@@ -294,9 +290,7 @@ pub async fn incidents(State(state): AppStateRef, p: Params) -> ApiResult<Json<V
 
 pub async fn incidents_geojson(State(state): AppStateRef, p: Params) -> ApiResult<Response> {
     let q = incident_query(params(p, INCIDENT_PARAMS)?, None)?;
-    let all = matching(&state, &q).await?;
-    let total = all.len();
-    let items = page(all, q.limit, q.offset);
+    let (total, items) = matching(&state, &q).await?;
     let mut without_coordinates = 0usize;
     let features: Vec<Value> = items
         .iter()
