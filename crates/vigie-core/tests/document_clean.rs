@@ -317,3 +317,44 @@ fn measure_document_speed() {
         std::hint::black_box(document::build(&html_article(&html)));
     });
 }
+
+#[test]
+fn datelines_are_taken_off_the_first_story_lines_only() {
+    let raw = "Attaque meurtrière près de Ménaka\n\n\
+        NIAMEY, 3 mars (Reuters) - Des hommes armés ont tué quatre civils près de Ménaka, selon un élu.\n\n\
+        Le convoi venait de BAMAKO - une route devenue dangereuse, disent les transporteurs.";
+    let c = clean(raw);
+    assert_eq!(
+        c.text,
+        "Attaque meurtrière près de Ménaka\n\n\
+         Des hommes armés ont tué quatre civils près de Ménaka, selon un élu.\n\n\
+         Le convoi venait de BAMAKO - une route devenue dangereuse, disent les transporteurs."
+    );
+    assert!(c.removed.contains(&(Removal::Dateline, 1)));
+
+    for (raw, story) in [
+        (
+            "OUAGADOUGOU (AFP) — Gunmen killed six soldiers in northern Burkina Faso on Monday.",
+            "Gunmen killed six soldiers in northern Burkina Faso on Monday.",
+        ),
+        (
+            "Bamako, 12 juin (AFP) - Le camp de Boni a été attaqué dimanche, selon l'armée.",
+            "Le camp de Boni a été attaqué dimanche, selon l'armée.",
+        ),
+        (
+            "DORI, Burkina Faso — Armed men attacked a market on Tuesday, residents said.",
+            "Armed men attacked a market on Tuesday, residents said.",
+        ),
+    ] {
+        assert_eq!(clean(raw).text, story, "{raw}");
+    }
+    // Not datelines: an acronym opening a sentence, a bare headline, a title-case town
+    // without an agency.
+    for raw in [
+        "MALI - Attaque à Boni",
+        "Djibo - Les habitants racontent une nuit de peur et de tirs nourris.",
+        "JNIM a revendiqué l'attaque de Boni dans un communiqué publié dimanche.",
+    ] {
+        assert_eq!(clean(raw).text, raw);
+    }
+}

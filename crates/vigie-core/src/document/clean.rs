@@ -31,6 +31,8 @@ pub enum Removal {
     AuthorBio,
     /// The same line again.
     Duplicate,
+    /// A dateline ("BAMAKO, 3 mars (AFP) -") at the start of the story: that part of the line.
+    Dateline,
 }
 
 impl Removal {
@@ -41,6 +43,7 @@ impl Removal {
             Removal::Pattern => "crumbs/slugs/notices",
             Removal::AuthorBio => "author bio",
             Removal::Duplicate => "repeated lines",
+            Removal::Dateline => "datelines",
         }
     }
 }
@@ -68,6 +71,8 @@ struct Rules {
     regexes: Vec<(Regex, usize)>,
     /// Folded bio verbs: "est une", "is a"...
     bios: Vec<String>,
+    /// (dateline pattern, max chars of the match)
+    datelines: Vec<(Regex, usize)>,
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
@@ -76,6 +81,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut prefixes = Vec::new();
     let mut regexes = Vec::new();
     let mut bios = Vec::new();
+    let mut datelines = Vec::new();
     for row in rows(BOILERPLATE_TSV) {
         let (kind, pattern) = match (row.first(), row.get(1)) {
             (Some(k), Some(p)) if !p.is_empty() => (*k, *p),
@@ -103,6 +109,10 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
                 regexes.push((re, if max == 0 { usize::MAX } else { max }));
             }
             "bio" => bios.push(fold(pattern)),
+            "dateline" => {
+                let re = Regex::new(pattern).expect("data/boilerplate.tsv: invalid dateline");
+                datelines.push((re, if max == 0 { usize::MAX } else { max }));
+            }
             _ => {}
         }
     }
@@ -112,8 +122,22 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         prefixes,
         regexes,
         bios,
+        datelines,
     }
 });
+
+/// Story lines (from the top) in which a dateline is looked for.
+const DATELINE_LINES: usize = 3;
+
+/// The line without its leading dateline, if it has one followed by story text.
+fn strip_dateline<'a>(rules: &Rules, line: &'a str) -> Option<&'a str> {
+    rules.datelines.iter().find_map(|(re, max)| {
+        let m = re.find(line)?;
+        let rest = &line[m.end()..];
+        // A dateline introduces a sentence; a lone "MALI -" headline is not one.
+        (m.as_str().chars().count() <= *max && rest.split_whitespace().count() >= 4).then_some(rest)
+    })
+}
 
 /// Trim everything that is not a letter or digit from both ends ("› Lire aussi :" → "Lire aussi").
 fn strip_decoration(s: &str) -> &str {
@@ -360,6 +384,7 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut text = String::with_capacity(normalized.len());
     let mut blank_pending = false;
     let mut counts: Vec<(Removal, usize)> = Vec::new();
+    let mut story_lines = 0;
     for (i, line) in lines.iter().enumerate() {
         if let Some(r) = removed[i] {
             match counts.iter_mut().find(|(k, _)| *k == r) {
@@ -376,7 +401,17 @@ pub fn clean(raw: &str) -> Cleaned {
             text.push_str(if blank_pending { "\n\n" } else { "\n" });
         }
         blank_pending = false;
-        text.push_str(line);
+        story_lines += 1;
+        match strip_dateline(rules, line).filter(|_| story_lines <= DATELINE_LINES) {
+            Some(rest) => {
+                match counts.iter_mut().find(|(k, _)| *k == Removal::Dateline) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((Removal::Dateline, 1)),
+                }
+                text.push_str(rest);
+            }
+            None => text.push_str(line),
+        }
     }
     counts.sort();
     Cleaned {
