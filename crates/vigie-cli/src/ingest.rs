@@ -95,7 +95,7 @@ pub fn run(
     flush(store, &mut pending, &mut summary)?;
     let names: Vec<String> = sources.iter().map(Source::name).collect();
     store.record_rejections(&names, &summary.rejected)?;
-    summary.incidents = store.relink()?;
+    summary.incidents = store.relink_if_needed()?;
     Ok(summary)
 }
 
@@ -118,7 +118,7 @@ pub fn run_articles(store: &mut Store, articles: Vec<Article>) -> anyhow::Result
         })
         .collect();
     flush(store, &mut pending, &mut summary)?;
-    summary.incidents = store.relink()?;
+    summary.incidents = store.relink_if_needed()?;
     Ok(summary)
 }
 

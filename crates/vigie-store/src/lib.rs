@@ -329,6 +329,7 @@ impl Store {
             // Schema 2 added fingerprints and link keys: compute them for stored articles.
             let tx = conn.transaction()?;
             backfill_link_data(&tx)?;
+            set_relink_needed(&tx, true)?;
             tx.commit()?;
         }
         Ok(Store { conn })
@@ -360,6 +361,9 @@ impl Store {
         for (i, p) in batch.iter().enumerate() {
             let m = meta.get(i).cloned().unwrap_or_default();
             let outcome = ingest_one(&tx, p, &m, now)?;
+            if outcome != Outcome::Unchanged {
+                set_relink_needed(&tx, true)?;
+            }
             match outcome {
                 Outcome::New => report.new += 1,
                 Outcome::Unchanged => report.unchanged += 1,
@@ -371,6 +375,24 @@ impl Store {
         }
         tx.commit()?;
         Ok(report)
+    }
+
+    /// [`Store::relink`] when an ingest changed articles since the last relink; otherwise only
+    /// the number of stored incidents. Returns the number of incidents.
+    pub fn relink_if_needed(&mut self) -> Result<usize> {
+        let needed: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM store_meta WHERE key = 'relink_needed'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if needed.as_deref() == Some("0") {
+            self.count_incidents(&IncidentFilter::default())
+        } else {
+            self.relink()
+        }
     }
 
     /// Re-link every stored mention and bring the stored incidents up to date, in one
@@ -496,6 +518,7 @@ impl Store {
             }
         }
         timer.lap("rebuilt");
+        set_relink_needed(&tx, false)?;
         tx.commit()?;
         timer.lap("committed");
         Ok(ids.len())
@@ -964,6 +987,15 @@ fn incident_query(
             );
     }
     Ok((sql, args))
+}
+
+fn set_relink_needed(tx: &rusqlite::Transaction<'_>, needed: bool) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO store_meta (key, value) VALUES ('relink_needed', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([if needed { "1" } else { "0" }])?;
+    Ok(())
 }
 
 /// Stage timings of a relink on stderr when `VIGIE_TIMINGS` is set (for benchmarks).

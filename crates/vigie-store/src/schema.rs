@@ -108,6 +108,11 @@ CREATE TABLE mention_keys (
     FOREIGN KEY (article_ref, ordinal) REFERENCES mentions(article_ref, ordinal) ON DELETE CASCADE
 );
 ALTER TABLE incidents ADD COLUMN members_hash TEXT;
+-- 'relink_needed' = '1' after an ingest changed articles, until the next relink.
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE article_copies (
     ref      TEXT PRIMARY KEY REFERENCES articles(ref) ON DELETE CASCADE,
     original TEXT NOT NULL

@@ -706,6 +706,31 @@ fn a_schema_1_database_is_upgraded_and_relinks() {
 }
 
 #[test]
+fn relink_if_needed_skips_only_when_nothing_changed() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])
+        .unwrap();
+    assert_eq!(s.relink_if_needed().unwrap(), 1);
+    // Deleting incidents behind the store's back shows whether a relink ran.
+    s.conn.execute("DELETE FROM incidents", []).unwrap();
+    s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])
+        .unwrap();
+    assert_eq!(
+        s.relink_if_needed().unwrap(),
+        0,
+        "unchanged ingest: no relink"
+    );
+    s.ingest(&[processed("b", "y", vec![mention("b", 0, vec![])])])
+        .unwrap();
+    assert_eq!(
+        s.relink_if_needed().unwrap(),
+        1,
+        "a new article: relinked (both reports in one incident)"
+    );
+    assert_eq!(count(&s, "incident_articles"), 2);
+}
+
+#[test]
 fn relink_runs_over_stored_mentions() {
     let mut s = Store::open_in_memory().unwrap();
     s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])

@@ -691,7 +691,7 @@ pub async fn post_articles(
             .collect();
         st.with_store(|s| {
             let report = s.ingest_articles(&processed, &meta)?;
-            let incidents = s.relink()?;
+            let incidents = s.relink_if_needed()?;
             Ok((report, incidents))
         })
     })
