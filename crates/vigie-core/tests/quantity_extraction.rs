@@ -532,3 +532,15 @@ fn nothing_in_text_without_numbers() {
     assert!(q("").is_empty());
     assert!(q("Les habitants ont fui vers la ville voisine.").is_empty());
 }
+
+#[test]
+fn a_year_after_a_capitalised_month_that_is_also_a_word_is_not_a_count() {
+    // "March" and "May" are months only when capitalised; then the year after them is a year.
+    let got = q("One soldier was killed on 3 March 2026 when gunmen attacked the camp.");
+    assert!(got.iter().all(|(s, _, _)| *s != "2026"), "{got:?}");
+    let got = q("On 5 May 2026 gunmen attacked the post.");
+    assert!(got.iter().all(|(s, _, _)| *s != "2026"), "{got:?}");
+    // Lower-case "may" is a verb: the count after it stays a count.
+    let (s, n, noun) = one("They may 2000 soldiers deploy.");
+    assert_eq!((s, n.best, noun), ("2000", 2000, Some("soldiers")));
+}

@@ -22,8 +22,21 @@ pub fn mentions_of(
     };
     let targets = targets_of(a, &frame.sentences);
     let counts = counts_of(a, &sentences);
-    let (actor1, assoc1, people, actor_claims) = perpetrator(a, &sentences);
-    let state_opponent = state_actor(a, &sentences, actor1.as_ref());
+    let (actor1, assoc1, people, actor_claims) = perpetrator(a, &sentences, frame.background);
+    // A military position attacked is held by the state forces the article names, even when
+    // the frame's sentences do not ("the same base had already been attacked").
+    let position_attacked = targets.iter().any(|t| {
+        matches!(
+            t.kind,
+            TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost
+        )
+    });
+    let state_opponent = state_actor(a, &sentences, actor1.as_ref()).or_else(|| {
+        let all: Vec<usize> = (0..a.sentences.len()).collect();
+        position_attacked
+            .then(|| state_actor(a, &all, actor1.as_ref()))
+            .flatten()
+    });
     let keys = keys_of(a, &frame.sentences, frame);
 
     // Which kinds of event the frame holds: usually one; a raid on a base that also carries
@@ -184,6 +197,12 @@ pub fn mentions_of(
             } else {
                 None
             };
+            // A base opened by state forces is theirs.
+            let actor1 = if kind == SubEventType::HeadquartersOrBaseEstablished {
+                state_actor(a, &sentences, None).or_else(|| actor1.clone())
+            } else {
+                actor1.clone()
+            };
             let resolved_actor1 = actor1.clone().map(|a| with_country(a, country_name));
             claims.extend(actor_claims.iter().cloned());
             let mention_targets: Vec<Target> = if is_abduction_split {
@@ -278,6 +297,11 @@ fn classify(
     let classes = effective_classes(frame);
     let has = |c: T| classes.contains(&c);
     let target = |k: TargetKind| targets.iter().any(|t| t.kind == k);
+    // Soldiers killed: the state's forces were a side even when the text does not name them.
+    let soldiers_dead = counts.iter().any(|c| {
+        c.field == "fatalities" && matches!(c.victims, Some(Victims::Soldiers)) && count_positive(c)
+    });
+    let state_opponent = state_opponent || soldiers_dead;
     let military = target(TargetKind::MilitaryBase)
         || target(TargetKind::Checkpoint)
         || target(TargetKind::BorderPost)
@@ -313,6 +337,12 @@ fn classify(
         }
         if has(T::Arrest) {
             return Some(Arrests);
+        }
+        if has(T::Base) {
+            return frame
+                .date
+                .is_some()
+                .then_some(HeadquartersOrBaseEstablished);
         }
         return None;
     }
@@ -355,7 +385,17 @@ fn classify(
     if has(T::Sexual) {
         return Some(SexualViolence);
     }
-    if abducted && (has(T::Killing) && civilian_dead) {
+    // Abducted then killed: Attack precedes Abduction. The dead of an abduction with no
+    // battle are its victims unless they are said to be the attackers or soldiers.
+    let victims_dead = counts.iter().any(|c| {
+        c.field == "fatalities"
+            && matches!(
+                c.victims,
+                Some(Victims::Civilians | Victims::Unspecified) | None
+            )
+            && count_positive(c)
+    });
+    if abducted && victims_dead {
         return Some(Attack);
     }
     if abducted {
@@ -393,13 +433,38 @@ fn count_positive(c: &Claim) -> bool {
 fn targets_of(a: &Analysis, sentences: &[usize]) -> Vec<Target> {
     let mut out: BTreeSet<Target> = BTreeSet::new();
     for &s in sentences {
+        let span = a.sentences[s].span;
+        let relative = relative_clause_start(a.doc.text.get(span.start..span.end).unwrap_or(""))
+            .map_or(usize::MAX, |r| span.start + r);
+        let held: Vec<Span> = a.sentences[s]
+            .hits
+            .iter()
+            .filter(|h| h.category == Category::Cue(super::scan::CueKind::Held))
+            .map(|h| h.span)
+            .collect();
         for h in &a.sentences[s].hits {
             if let Category::Target(kind) = h.category {
-                out.insert(Target { kind, name: None });
+                // A checkpoint the attackers set up is where they struck, not what they attacked.
+                if kind == TargetKind::Checkpoint && held.iter().any(|c| c.overlaps(h.span)) {
+                    continue;
+                }
+                // "…, qui reproche aux commerçants de ravitailler le camp voisin": a place in a
+                // relative clause after the event is context, not what was attacked.
+                if h.span.start < relative {
+                    out.insert(Target { kind, name: None });
+                }
             }
         }
     }
     out.into_iter().collect()
+}
+
+/// Byte offset of the first relative clause that follows a comma (", qui", ", who", ", which").
+fn relative_clause_start(sentence: &str) -> Option<usize> {
+    [", qui ", ", who ", ", which ", ", where ", ", où "]
+        .iter()
+        .filter_map(|m| sentence.find(m))
+        .min()
 }
 
 /// Every counted figure of the frame, as claims.
@@ -555,6 +620,9 @@ fn nearest_verb(a: &Analysis, si: usize, span: Span) -> Option<TriggerClass> {
         .min_by_key(|t| span.start - t.2.end)
         .map(|t| (t.0, span.start - t.2.end));
     match (after, before) {
+        // "kidnapped twelve traders … and killed four": a verb right before the number has it
+        // as its object.
+        (Some(_), Some(y)) if y.1 <= 1 => Some(y.0),
         (Some(x), Some(y)) => Some(if x.1 <= y.1 + 40 { x.0 } else { y.0 }),
         (Some(x), None) => Some(x.0),
         (None, Some(y)) => Some(y.0),
@@ -577,9 +645,12 @@ pub fn sentence_claim(a: &Analysis, si: usize, field: &str, value: ClaimValue) -
 
 /// The perpetrator: the first named armed group in the frame, else the article's, else an
 /// unidentified armed group when the text speaks of gunmen. Also the people named.
+/// A recalled (background) incident takes only the groups its own sentences name: the
+/// article's group is the perpetrator of the news, not of an older attack.
 fn perpetrator(
     a: &Analysis,
     sentences: &[usize],
+    background: bool,
 ) -> (Option<Actor>, Option<Actor>, Vec<String>, Vec<Claim>) {
     let scanner = Scanner::get();
     let country = a.country.clone();
@@ -690,6 +761,22 @@ fn perpetrator(
     let frame_says_jihadists = sentences.iter().any(|&si| {
         a.sentences[si].actors.iter().any(|h| matches!(h.category, Category::Actor(idx) if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with('?'))))
     });
+    if background && generic.is_none() {
+        let unidentified = scanner
+            .actors
+            .iter()
+            .find(|e| e.name.starts_with("Unidentified Armed Group") && e.country.is_none());
+        return (
+            unidentified.map(|e| Actor {
+                name: e.name.clone(),
+                kind: e.kind,
+                parent: None,
+            }),
+            None,
+            people,
+            claims,
+        );
+    }
     if let Some((actor, assoc, si)) =
         article_group.filter(|_| frame_says_jihadists || generic.is_none())
     {
@@ -810,9 +897,16 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
             None => groups.push(vec![p]),
         }
     }
+    // At equal precision, a town named as such ("près de Hombori") rather than an area coded
+    // to its main town ("le cercle de Douentza").
     let most_specific = |g: &Vec<usize>| -> usize {
         *g.iter()
-            .min_by_key(|&&p| a.place(p).map_or(9, |r| r.geo_precision))
+            .min_by_key(|&&p| {
+                (
+                    a.place(p).map_or(9, |r| r.geo_precision),
+                    matches!(a.places[p].cue, vigie_geo::Cue::Admin(_)),
+                )
+            })
             .unwrap_or(&g[0])
     };
     // The sentence of the frame that names the most distinct places lists the sites.

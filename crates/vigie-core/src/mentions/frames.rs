@@ -9,7 +9,7 @@
 use super::attribution::{attribute, Attribution};
 use super::dates::{self, DateMatch};
 use super::quantity::QuantityMatch;
-use super::scan::{Category, CueKind, Hit, TriggerClass};
+use super::scan::{Category, CueKind, Hit, NounClass, TriggerClass};
 use crate::document::Document;
 use crate::model::{EventDate, Span};
 use std::collections::BTreeSet;
@@ -169,6 +169,28 @@ impl<'a> Analysis<'a> {
                     _ => {}
                 }
             }
+        }
+        // "a revendiqué l'attaque", "claimed the abduction": the event named right after a
+        // claim of responsibility is the one already reported, not a new one.
+        for s in sentences.iter_mut() {
+            let claims: Vec<Span> = s
+                .hits
+                .iter()
+                .filter(|h| h.category == Category::Cue(CueKind::Responsibility))
+                .map(|h| h.span)
+                .collect();
+            if claims.is_empty() {
+                continue;
+            }
+            s.triggers.retain(|t| {
+                !claims.iter().any(|c| {
+                    c.end <= t.2.start
+                        && doc.text.get(c.end..t.2.start).is_some_and(|gap| {
+                            gap.split_whitespace().count() <= 3
+                                && !gap.contains([',', ';', ':', '.'])
+                        })
+                })
+            });
         }
         for (qi, q) in quantities.iter().enumerate() {
             if let Some(i) = locate(q.span.start) {
@@ -332,6 +354,25 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// Are places `a` and `b` one town (same place, same name, or a few km apart)? Unlike
+    /// [`Self::places_fit`], a town "near" which something happened does not contain the
+    /// villages of its commune.
+    fn same_town(&self, a: usize, b: usize) -> bool {
+        match (self.place(a), self.place(b)) {
+            (Some(x), Some(y)) => {
+                (x.place_id.is_some() && x.place_id == y.place_id)
+                    || (x.country_code == y.country_code
+                        && crate::lexicon::fold(&x.location) == crate::lexicon::fold(&y.location))
+                    || matches!(
+                        (x.latitude, x.longitude, y.latitude, y.longitude),
+                        (Some(la), Some(oa), Some(lb), Some(ob))
+                            if vigie_geo::distance_km(la, oa, lb, ob) <= 15.0
+                    )
+            }
+            _ => false,
+        }
+    }
+
     /// The last sub-national place named before byte `pos` (for "the town", "la ville").
     fn last_place_before(&self, pos: usize) -> Option<usize> {
         self.sentences
@@ -375,6 +416,13 @@ impl<'a> Analysis<'a> {
                 own_places.push(p);
             }
             let strong = s.has_strong_trigger();
+            // A weak trigger on a named target at a place of its own ("le camp de Boni a été
+            // attaqué") reports an event, not the conflict in general.
+            let concrete = strong
+                || (!own_places.is_empty()
+                    && s.hits
+                        .iter()
+                        .any(|h| matches!(h.category, Category::Target(_))));
 
             if s.background {
                 // An older incident recalled in passing: its own frame, never the main one.
@@ -400,11 +448,30 @@ impl<'a> Analysis<'a> {
                         (Some(a), Some(b)) => !same_day(a, b),
                         _ => false,
                     };
-                    let place_conflict = !own_places.is_empty()
-                        && !f.places.is_empty()
-                        && !own_places
-                            .iter()
-                            .any(|&p| f.places.iter().any(|&q| self.places_fit(p, q)));
+                    // Towns are compared with the frame's towns: two towns of one cercle
+                    // are two places even though both fit the cercle named first.
+                    let town = |p: &usize| {
+                        !matches!(self.places[*p].cue, Cue::Admin(_))
+                            && self.place(*p).is_some_and(|r| r.geo_precision <= 2)
+                    };
+                    let own_towns: Vec<usize> = own_places.iter().copied().filter(town).collect();
+                    let frame_towns: Vec<usize> = f.places.iter().copied().filter(town).collect();
+                    let (mine, theirs) = if own_towns.is_empty() || frame_towns.is_empty() {
+                        (&own_places, &f.places)
+                    } else {
+                        (&own_towns, &frame_towns)
+                    };
+                    let towns = !own_towns.is_empty() && !frame_towns.is_empty();
+                    let fit = |p: usize, q: usize| {
+                        if towns {
+                            self.same_town(p, q)
+                        } else {
+                            self.places_fit(p, q)
+                        }
+                    };
+                    let place_conflict = !mine.is_empty()
+                        && !theirs.is_empty()
+                        && !mine.iter().any(|&p| theirs.iter().any(|&q| fit(p, q)));
                     // Another kind of event at a place of its own: a new incident, unless the
                     // place is one of this frame's and the text has not moved on.
                     let last_par = f
@@ -429,9 +496,9 @@ impl<'a> Analysis<'a> {
                                         .iter()
                                         .any(|&p| g.places.iter().any(|&q| self.places_fit(p, q))))
                         })
-                    } else if (place_conflict || new_kind) && strong || announcement_shift {
+                    } else if (place_conflict || new_kind) && concrete || announcement_shift {
                         None
-                    } else if place_conflict && !strong {
+                    } else if place_conflict && !concrete {
                         // A weak trigger somewhere else: talk about the conflict in general.
                         continue;
                     } else if f.is_announcement()
@@ -527,6 +594,25 @@ impl<'a> Analysis<'a> {
         if let (Some(first), false) = (frames.first_mut(), pending_support.is_empty()) {
             first.support.extend(pending_support);
         }
+        // An event dated well before the article's date is recalled, not reported.
+        if let Some(anchor) = self.anchor {
+            for f in frames.iter_mut() {
+                if f.date.is_some_and(|d| {
+                    d.precision.slack_days() <= 7 && (anchor - d.date).num_days() > RECALL_DAYS
+                }) {
+                    f.background = true;
+                }
+            }
+        }
+        // A recalled incident with no place of its own ("the same base had already been
+        // attacked") happened where the story before it did.
+        for i in 0..frames.len() {
+            if frames[i].background && frames[i].places.is_empty() {
+                if let Some(prev) = frames[..i].iter().rev().find(|g| !g.places.is_empty()) {
+                    frames[i].places = prev.places.clone();
+                }
+            }
+        }
         // Support sentences may name the place when the frame's own sentences do not.
         for f in frames.iter_mut() {
             if f.places.is_empty() {
@@ -546,7 +632,7 @@ impl<'a> Analysis<'a> {
         self.sentences[i].quantities.iter().any(|&q| {
             matches!(
                 self.noun_after(q),
-                Some(super::scan::NounClass::Attacker | super::scan::NounClass::Soldier)
+                Some(NounClass::Attacker | NounClass::Soldier)
             )
         })
     }
@@ -558,7 +644,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// The count-noun class right after quantity `q` ("150 combattants", "160 armed men").
-    pub fn noun_after(&self, q: usize) -> Option<super::scan::NounClass> {
+    pub fn noun_after(&self, q: usize) -> Option<NounClass> {
         let qm = &self.quantities[q];
         let end = qm.span.end;
         let sentence = &self.sentences[sentences_partition(&self.doc.sentences, qm.span.start)?];
@@ -566,20 +652,78 @@ impl<'a> Analysis<'a> {
             .quantities
             .get(q + 1)
             .map_or(usize::MAX, |n| n.span.start);
-        sentence.hits.iter().find_map(|h| match h.category {
+        // An indefinite article ("un", "une", "a", "an") counts one only when a count noun is
+        // the very next word ("un soldat"), not in "un convoi militaire" or "a local official".
+        let surface = self.doc.text.get(qm.span.start..qm.span.end).unwrap_or("");
+        let article = ["un", "une", "a", "an"]
+            .iter()
+            .any(|w| surface.eq_ignore_ascii_case(w));
+        // "plusieurs d'entre eux", "four of them", "dont trois": the count noun before.
+        let after = self.doc.text.get(end..sentence.span.end).unwrap_or("");
+        let partitive = PARTITIVES.iter().any(|p| {
+            after
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        });
+        if partitive {
+            return sentence.hits.iter().rev().find_map(|h| match h.category {
+                Category::Noun(class) if h.span.end <= qm.span.start => Some(class),
+                _ => None,
+            });
+        }
+        let found = sentence.hits.iter().find_map(|h| match h.category {
             Category::Noun(class) if h.span.start >= end && h.span.start < next_quantity => {
+                let between = self.doc.text.get(end..h.span.start).unwrap_or(",");
+                if article {
+                    return between.trim().is_empty().then_some(class);
+                }
                 let is_head = qm.noun.is_some_and(|n| n.start == h.span.start);
                 // Or nothing but two small words ("de", "d'", "of", an adjective) between.
-                let between = self.doc.text.get(end..h.span.start).unwrap_or(",");
                 let close = between.split_whitespace().count() <= 2
                     && between.len() <= 16
                     && !between.contains([',', ';', '.', ':', '(']);
                 (is_head || close).then_some(class)
             }
             _ => None,
-        })
+        });
+        if matches!(found, Some(c) if c != NounClass::Person) {
+            return found;
+        }
+        // In apposition to the attackers: "les ravisseurs, une centaine selon un habitant",
+        // "the attackers, about twenty men on motorbikes".
+        let apposition = sentence.hits.iter().rev().find_map(|h| match h.category {
+            Category::Noun(NounClass::Attacker) if h.span.end <= qm.span.start => Some(h.span.end),
+            _ => None,
+        });
+        match apposition {
+            Some(noun_end)
+                if matches!(
+                    self.doc.text.get(noun_end..qm.span.start).map(str::trim),
+                    Some("," | "(" | "—" | "–")
+                ) =>
+            {
+                Some(NounClass::Attacker)
+            }
+            _ => found,
+        }
     }
 }
+
+/// An event dated more than this many days before publication is a recollection.
+const RECALL_DAYS: i64 = 60;
+
+/// What follows a number that counts a group named before it ("plusieurs d'entre eux",
+/// "four of them", "ten soldiers, three of whom").
+const PARTITIVES: &[&str] = &[
+    " d'entre eux",
+    " d'entre elles",
+    " d’entre eux",
+    " d’entre elles",
+    " of them",
+    " of whom",
+    " parmi eux",
+    " parmi elles",
+];
 
 /// "aucun échange de tirs", "no fighting", "sans combat": the event did not happen.
 fn negated(text: &str, start: usize) -> bool {

@@ -1,0 +1,199 @@
+//! Extraction rules checked on short reports written for these tests (fiction, French and
+//! English): what each rule must give, value by value.
+
+use vigie_core::{
+    process, Article, ClaimValue, EventType, Mention, Quantity, SubEventType, Victims,
+};
+
+fn mentions(text: &str, published: &str) -> Vec<Mention> {
+    let mut article = Article::text("rule-test", text);
+    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    process(&article).mentions
+}
+
+/// (field, best, victims) of every count claim of a mention, in order.
+fn counts(m: &Mention) -> Vec<(String, u32, Option<Victims>)> {
+    m.claims
+        .iter()
+        .filter_map(|c| match c.value {
+            ClaimValue::Count(Quantity { best, .. }) => Some((c.field.clone(), best, c.victims)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn field(m: &Mention, name: &str) -> Vec<u32> {
+    counts(m)
+        .into_iter()
+        .filter(|c| c.0 == name)
+        .map(|c| c.1)
+        .collect()
+}
+
+fn location(m: &Mention) -> &str {
+    m.place.as_ref().map_or("", |p| p.location.as_str())
+}
+
+#[test]
+fn an_indefinite_article_before_a_thing_is_not_a_count_fr() {
+    let ms = mentions(
+        "Un convoi militaire a été pris en embuscade près de Bankass le 3 mars 2026 ; huit \
+         soldats ont été tués.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1);
+    assert_eq!(field(&ms[0], "fatalities"), vec![8]);
+    // Right before its noun, the article does count one.
+    let ms = mentions(
+        "Un soldat a été tué le 3 mars 2026 dans l'attaque du camp militaire de Bankass.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+}
+
+#[test]
+fn an_indefinite_article_before_a_thing_is_not_a_count_en() {
+    let ms = mentions(
+        "A convoy of soldiers was ambushed near Bankass on 3 March 2026 and eight soldiers \
+         were killed.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1);
+    assert_eq!(field(&ms[0], "fatalities"), vec![8]);
+    let ms = mentions(
+        "One soldier was killed on 3 March 2026 when gunmen attacked the army camp in Bankass.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+}
+
+#[test]
+fn two_towns_of_one_cercle_in_two_paragraphs_are_two_incidents_fr() {
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Deux attaques ont visé l'armée malienne lundi dans le cercle de Bankass. Le matin, une \
+         patrouille a été prise en embuscade près de Bankass ; six soldats ont été tués, selon \
+         un élu local.\n\n\
+         Dans l'après-midi, le camp de Diallassagou a été attaqué à son tour. L'armée affirme \
+         avoir repoussé les assaillants.",
+        "2026-03-04",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Bankass");
+    assert_eq!(ms[0].place.as_ref().unwrap().geo_precision, 2);
+    assert_eq!(field(&ms[0], "fatalities"), vec![6]);
+    assert_eq!(location(&ms[1]), "Diallassagou");
+    assert!(field(&ms[1], "fatalities").is_empty());
+    for m in &ms {
+        assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+        assert_eq!(m.date.unwrap().date.to_string(), "2026-03-02");
+    }
+}
+
+#[test]
+fn two_towns_of_one_region_in_two_paragraphs_are_two_incidents_en() {
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         Two separate attacks hit the army in Burkina Faso's Sahel region on Sunday. In the \
+         morning, a military convoy was ambushed near Djibo; nine soldiers were killed, a \
+         security source said.\n\n\
+         Hours later, the army camp at Arbinda was attacked in turn. The army said it had \
+         repelled the assault.",
+        "2026-03-03",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Djibo");
+    assert_eq!(field(&ms[0], "fatalities"), vec![9]);
+    // The gazetteer's name of the town (Arbinda is its other spelling).
+    assert_eq!(location(&ms[1]), "Aribinda");
+    assert!(field(&ms[1], "fatalities").is_empty());
+    for m in &ms {
+        assert_eq!(m.event_type, EventType::Battles);
+        assert_eq!(m.date.unwrap().date.to_string(), "2026-03-01");
+    }
+}
+
+#[test]
+fn abducted_then_killed_is_an_attack_on_civilians_en() {
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         Armed men stopped a bus near Bankass on Monday and forced nine passengers off, \
+         relatives said. The bodies of three of them were found on Tuesday, a local official \
+         told AFP. Witnesses said the attackers, about fifteen men on motorbikes, had been \
+         running checkpoints on the road.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    let m = &ms[0];
+    assert_eq!(m.event_type, EventType::ViolenceAgainstCivilians);
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+    assert_eq!(m.date.unwrap().date.to_string(), "2026-03-02");
+    assert_eq!(m.actor2.as_ref().unwrap().name, "Civilians (Mali)");
+    assert_eq!(field(m, "abducted"), vec![9]);
+    assert_eq!(field(m, "fatalities"), vec![3]);
+    assert_eq!(field(m, "attackers"), vec![15]);
+    let fatal = m.claims.iter().find(|c| c.field == "fatalities").unwrap();
+    assert_eq!(fatal.attributed_to.as_deref(), Some("a local official"));
+}
+
+#[test]
+fn abducted_then_killed_is_an_attack_on_civilians_fr() {
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Des hommes armés ont fait descendre six passagers d'un car près de Bankass lundi, \
+         selon des proches. Les corps de deux d'entre eux ont été retrouvés mardi. Les \
+         ravisseurs, une trentaine selon un témoin, circulaient à moto.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    let m = &ms[0];
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+    assert_eq!(m.date.unwrap().date.to_string(), "2026-03-02");
+    assert_eq!(field(m, "abducted"), vec![6]);
+    assert_eq!(field(m, "fatalities"), vec![2]);
+    assert_eq!(field(m, "attackers"), vec![30]);
+}
+
+#[test]
+fn a_count_of_them_takes_the_noun_before_it() {
+    let ms = mentions(
+        "Le 3 mars 2026, l'armée a repoussé des assaillants près de Bankass et affirme en avoir \
+         tué plusieurs d'entre eux.",
+        "2026-03-05",
+    );
+    let c = counts(&ms[0]);
+    assert!(
+        c.contains(&("fatalities".to_string(), 3, Some(Victims::Attackers))),
+        "{c:?}"
+    );
+    let ms = mentions(
+        "On 3 March 2026 gunmen kidnapped twelve traders near Bankass and killed four of them.",
+        "2026-03-05",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::Attack);
+    assert_eq!(field(&ms[0], "abducted"), vec![12]);
+    assert_eq!(field(&ms[0], "fatalities"), vec![4]);
+}
+
+#[test]
+fn a_target_in_a_relative_clause_is_context() {
+    // The arson hit a market; the camp is only where the supplied soldiers are.
+    let ms = mentions(
+        "Des hommes armés ont incendié le 3 mars 2026 le marché de Bankass, qui ravitaillait \
+         le camp voisin. Il n'y a eu aucun mort ni blessé.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::LootingPropertyDestruction
+    );
+    let ms = mentions(
+        "Gunmen burned the market of Bankass on 3 March 2026, which supplied the nearby army \
+         camp. No one was hurt.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::LootingPropertyDestruction
+    );
+}
