@@ -197,3 +197,144 @@ fn a_target_in_a_relative_clause_is_context() {
         SubEventType::LootingPropertyDestruction
     );
 }
+
+fn actor_names(m: &Mention) -> (String, String) {
+    (
+        m.actor1.as_ref().map_or("-".into(), |a| a.name.clone()),
+        m.actor2.as_ref().map_or("-".into(), |a| a.name.clone()),
+    )
+}
+
+#[test]
+fn a_group_that_was_attacked_is_the_other_side_not_the_perpetrator_en() {
+    let ms = mentions(
+        "Gunmen attacked a post of the Volunteers for the Defense of the Homeland in Djibo on \
+         3 March 2026, killing four volunteers and one civilian, a local source said.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Unidentified Armed Group (Burkina Faso)".to_string(),
+            "VDP: Volunteers for the Defense of the Homeland".to_string()
+        )
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![4, 1]);
+}
+
+#[test]
+fn a_group_that_was_attacked_is_the_other_side_not_the_perpetrator_fr() {
+    let ms = mentions(
+        "Des combats ont opposé le 3 mars 2026 des combattants du JNIM à ceux de l'État \
+         islamique au Sahel près de Ménaka. Une centaine de combattants de l'État islamique \
+         au Sahel ont mené l'assaut contre une position du JNIM.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Islamic State Sahel".to_string(),
+            "JNIM: Group for Support of Islam and Muslims".to_string()
+        )
+    );
+    // The agent after "par" is the perpetrator.
+    let ms = mentions(
+        "Le poste de Ménaka a été attaqué le 3 mars 2026 par des combattants du JNIM.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+}
+
+#[test]
+fn a_group_only_said_to_be_active_in_the_area_is_not_the_perpetrator() {
+    let ms = mentions(
+        "Des hommes armés ont enlevé quatre commerçants près de Bankass le 3 mars 2026. \
+         L'enlèvement n'a pas été revendiqué ; le JNIM est actif dans la zone.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![4]);
+    let ms = mentions(
+        "Gunmen kidnapped four traders near Bankass on 3 March 2026. Nobody claimed the \
+         kidnapping. JNIM is active in the area.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+}
+
+#[test]
+fn a_drone_strike_is_the_state_air_force_s_and_hits_civilians() {
+    let ms = mentions(
+        "A drone strike killed nine people at a market near Bankass on 3 March 2026, \
+         residents said. They said all of them were civilians. The strike was carried out by \
+         the Malian army.",
+        "2026-03-05",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Military Forces of Mali (2021-)".to_string(),
+            "Civilians (Mali)".to_string()
+        )
+    );
+    let ms = mentions(
+        "Une frappe de drone a tué neuf civils sur un marché près de Bankass le 3 mars 2026, \
+         selon des habitants. L'armée malienne n'a pas commenté.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Military Forces of Mali (2021-)".to_string(),
+            "Civilians (Mali)".to_string()
+        )
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![9]);
+}
+
+#[test]
+fn figures_of_a_communique_and_lives_lost_fr() {
+    let ms = mentions(
+        "Le camp militaire de Bankass a été attaqué le 3 mars 2026 par des combattants du \
+         JNIM. Le communiqué de l'état-major fait état de deux soldats tués, ainsi que d'une \
+         vingtaine d'assaillants neutralisés. Selon un élu, au moins deux militaires ont \
+         perdu la vie.",
+        "2026-03-05",
+    );
+    let c = counts(&ms[0]);
+    assert_eq!(
+        c,
+        vec![
+            ("fatalities".to_string(), 2, Some(Victims::Soldiers)),
+            ("fatalities".to_string(), 20, Some(Victims::Attackers)),
+            ("fatalities".to_string(), 2, Some(Victims::Soldiers)),
+        ]
+    );
+    let src: Vec<Option<&str>> = ms[0]
+        .claims
+        .iter()
+        .filter(|c| c.field == "fatalities")
+        .map(|c| c.attributed_to.as_deref())
+        .collect();
+    assert_eq!(
+        src,
+        vec![
+            Some("Le communiqué de l'état-major"),
+            Some("Le communiqué de l'état-major"),
+            Some("un élu")
+        ]
+    );
+}

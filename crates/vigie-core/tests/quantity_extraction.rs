@@ -544,3 +544,14 @@ fn a_year_after_a_capitalised_month_that_is_also_a_word_is_not_a_count() {
     let (s, n, noun) = one("They may 2000 soldiers deploy.");
     assert_eq!((s, n.best, noun), ("2000", 2000, Some("soldiers")));
 }
+
+#[test]
+fn an_approximate_noun_after_an_elided_de() {
+    let (s, n, noun) = one("ainsi que d'une quinzaine de terroristes neutralisés.");
+    assert_eq!(s, "une quinzaine");
+    assert_eq!(n, quantity(15, Some(15), 15, Qualifier::About));
+    assert_eq!(noun, Some("terroristes"));
+    // A real range after "d'" is still a range.
+    let (_, n, _) = one("le bilan serait d'une à trois victimes.");
+    assert_eq!(n, quantity(1, Some(3), 1, Qualifier::Range));
+}

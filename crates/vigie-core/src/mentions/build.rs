@@ -22,7 +22,13 @@ pub fn mentions_of(
     };
     let targets = targets_of(a, &frame.sentences);
     let counts = counts_of(a, &sentences);
-    let (actor1, assoc1, people, actor_claims) = perpetrator(a, &sentences, frame.background);
+    let Perpetrator {
+        actor1,
+        assoc1,
+        people,
+        claims: actor_claims,
+        attacked_group,
+    } = perpetrator(a, &sentences, frame.background);
     // A military position attacked is held by the state forces the article names, even when
     // the frame's sentences do not ("the same base had already been attacked").
     let position_attacked = targets.iter().any(|t| {
@@ -31,10 +37,12 @@ pub fn mentions_of(
             TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost
         )
     });
+    let all_sentences: Vec<usize> = (0..a.sentences.len())
+        .filter(|&s| !a.sentences[s].generic)
+        .collect();
     let state_opponent = state_actor(a, &sentences, actor1.as_ref()).or_else(|| {
-        let all: Vec<usize> = (0..a.sentences.len()).collect();
         position_attacked
-            .then(|| state_actor(a, &all, actor1.as_ref()))
+            .then(|| state_actor(a, &all_sentences, actor1.as_ref()))
             .flatten()
     });
     let keys = keys_of(a, &frame.sentences, frame);
@@ -58,7 +66,7 @@ pub fn mentions_of(
         frame,
         &targets,
         &counts,
-        state_opponent.is_some(),
+        state_opponent.is_some() || attacked_group.is_some(),
         actor1.as_ref(),
     );
     let Some(primary) = primary else {
@@ -181,27 +189,50 @@ pub fn mentions_of(
                 }
             }
             let civilian_victims = kind.event_type() == EventType::ViolenceAgainstCivilians;
+            let civilians = Some(Actor {
+                name: format!("Civilians ({country_name})"),
+                kind: ActorKind::Civilians,
+                parent: None,
+            })
+            .filter(|_| !country_name.is_empty());
+            let violent = matches!(
+                kind.event_type(),
+                EventType::Battles
+                    | EventType::ViolenceAgainstCivilians
+                    | EventType::ExplosionsRemoteViolence
+            );
+            let actor1 = match kind {
+                // A base opened by state forces is theirs.
+                SubEventType::HeadquartersOrBaseEstablished => {
+                    state_actor(a, &sentences, None).or_else(|| actor1.clone())
+                }
+                // Air and drone strikes in these reports are flown by the state's air forces.
+                SubEventType::AirDroneStrike => {
+                    state_actor(a, &all_sentences, None).or_else(|| actor1.clone())
+                }
+                _ => actor1.clone(),
+            }
+            // Violence with no group named: an unidentified armed group.
+            .or_else(|| violent.then(unidentified_group).flatten());
             let actor2 = if civilian_victims {
-                Some(Actor {
-                    name: format!("Civilians ({country_name})"),
-                    kind: ActorKind::Civilians,
-                    parent: None,
-                })
-                .filter(|_| !country_name.is_empty())
+                civilians
             } else if kind.event_type() == EventType::Battles
                 || kind.event_type() == EventType::ExplosionsRemoteViolence
             {
-                state_opponent
+                // The group the text says was attacked, else the state forces in the frame.
+                attacked_group
                     .clone()
+                    .or_else(|| state_opponent.clone())
                     .filter(|s| Some(s) != actor1.as_ref())
+                    .or_else(|| {
+                        // State forces striking civilians.
+                        let state = actor1
+                            .as_ref()
+                            .is_some_and(|x| x.kind == ActorKind::StateForces);
+                        (state && victims_civilian).then_some(civilians).flatten()
+                    })
             } else {
                 None
-            };
-            // A base opened by state forces is theirs.
-            let actor1 = if kind == SubEventType::HeadquartersOrBaseEstablished {
-                state_actor(a, &sentences, None).or_else(|| actor1.clone())
-            } else {
-                actor1.clone()
             };
             let resolved_actor1 = actor1.clone().map(|a| with_country(a, country_name));
             claims.extend(actor_claims.iter().cloned());
@@ -375,7 +406,9 @@ fn classify(
     if military
         || has(T::Clash)
         || (has(T::Ambush) && state_opponent)
-        || (state_opponent && !abducted && has(T::Attack) && !civilian_dead)
+        // Soldiers or militiamen killed on the ground: a battle, whatever else was hit.
+        || (soldiers_dead && !abducted)
+        || (state_opponent && !abducted && has(T::Attack) && (!civilian_dead || soldiers_dead))
     {
         if has(T::Overrun) && non_state {
             return Some(NonStateActorOvertakesTerritory);
@@ -647,11 +680,34 @@ pub fn sentence_claim(a: &Analysis, si: usize, field: &str, value: ClaimValue) -
 /// unidentified armed group when the text speaks of gunmen. Also the people named.
 /// A recalled (background) incident takes only the groups its own sentences name: the
 /// article's group is the perpetrator of the news, not of an older attack.
-fn perpetrator(
-    a: &Analysis,
-    sentences: &[usize],
-    background: bool,
-) -> (Option<Actor>, Option<Actor>, Vec<String>, Vec<Claim>) {
+struct Perpetrator {
+    actor1: Option<Actor>,
+    assoc1: Option<Actor>,
+    people: Vec<String>,
+    claims: Vec<Claim>,
+    /// A named armed group on the receiving end ("a post of the VDP", "contre une position du
+    /// JNIM"): the other side of a battle.
+    attacked_group: Option<Actor>,
+}
+
+/// Is the actor at `span` the object of an attack word before it in sentence `si` ("attacked a
+/// post of the VDP", "l'assaut contre une position du JNIM"), not its agent ("attaqué par
+/// des combattants du JNIM")?
+fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
+    a.sentences[si].triggers.iter().any(|t| {
+        !matches!(t.0, TriggerClass::Clash)
+            && t.0.is_violent()
+            && t.2.end <= span.start
+            && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
+                !gap.contains([',', ';', ':', '.', '('])
+                    && !crate::lexicon::fold(gap)
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| matches!(w, "par" | "by" | "oeuvre" | "work" | "responsible"))
+            })
+    })
+}
+
+fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrator {
     let scanner = Scanner::get();
     let country = a.country.clone();
     let resolve_entry = |idx: u32| -> Option<(Actor, Option<Actor>)> {
@@ -690,6 +746,9 @@ fn perpetrator(
     let mut people: Vec<String> = Vec::new();
     let mut named: Option<(Actor, Option<Actor>, usize)> = None;
     let mut generic: Option<(Actor, usize)> = None;
+    let mut attacked_group: Option<Actor> = None;
+    // Another named group, in case the first one named turns out to be the one attacked.
+    let mut second: Option<(Actor, Option<Actor>, usize)> = None;
     for &si in sentences {
         for h in &a.sentences[si].actors {
             match h.category {
@@ -721,8 +780,16 @@ fn perpetrator(
                         if generic.is_none() {
                             generic = Some((actor, si));
                         }
+                    } else if attacked(a, si, h.span) {
+                        if attacked_group.is_none() {
+                            attacked_group = Some(actor);
+                        }
                     } else if named.is_none() {
                         named = Some((actor, assoc, si));
+                    } else if named.as_ref().is_some_and(|n| n.0.name != actor.name)
+                        && second.is_none()
+                    {
+                        second = Some((actor, assoc, si));
                     } else if let (Some((n, assoc_slot, _)), Some(assoc)) = (named.as_mut(), assoc)
                     {
                         if assoc_slot.is_none() && assoc.parent.as_deref() == Some(n.name.as_str())
@@ -735,6 +802,16 @@ fn perpetrator(
             }
         }
     }
+    // "Clashes between JNIM and IS … IS fighters took part in the assault on a JNIM
+    // position": the group attacked is the other side.
+    if let (Some(n), Some(g)) = (&named, &attacked_group) {
+        if n.0.name == g.name {
+            if let Some(other) = second.take() {
+                attacked_group = named.take().map(|n| n.0);
+                named = Some(other);
+            }
+        }
+    }
     let mut claims = Vec::new();
     if let Some((actor, assoc, si)) = named {
         claims.push(sentence_claim(
@@ -743,12 +820,23 @@ fn perpetrator(
             "actor1",
             ClaimValue::Text(actor.name.clone()),
         ));
-        return (Some(actor), assoc, people, claims);
+        return Perpetrator {
+            actor1: Some(actor),
+            assoc1: assoc,
+            people,
+            claims,
+            attacked_group,
+        };
     }
     // The article's named group, when the frame only says "jihadists" or names no one.
+    // Not from sentences about the conflict in general ("JNIM is active in the area"), nor a
+    // group that was itself attacked.
     let article_group = a.sentences.iter().enumerate().find_map(|(si, s)| {
+        if s.generic {
+            return None;
+        }
         s.actors.iter().find_map(|h| match h.category {
-            Category::Actor(idx) => resolve_entry(idx)
+            Category::Actor(idx) if !attacked(a, si, h.span) => resolve_entry(idx)
                 .filter(|(x, _)| {
                     matches!(x.kind, ActorKind::RebelGroup)
                         && !x.name.starts_with('?')
@@ -762,20 +850,13 @@ fn perpetrator(
         a.sentences[si].actors.iter().any(|h| matches!(h.category, Category::Actor(idx) if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with('?'))))
     });
     if background && generic.is_none() {
-        let unidentified = scanner
-            .actors
-            .iter()
-            .find(|e| e.name.starts_with("Unidentified Armed Group") && e.country.is_none());
-        return (
-            unidentified.map(|e| Actor {
-                name: e.name.clone(),
-                kind: e.kind,
-                parent: None,
-            }),
-            None,
+        return Perpetrator {
+            actor1: unidentified_group(),
+            assoc1: None,
             people,
             claims,
-        );
+            attacked_group,
+        };
     }
     if let Some((actor, assoc, si)) =
         article_group.filter(|_| frame_says_jihadists || generic.is_none())
@@ -786,7 +867,13 @@ fn perpetrator(
             "actor1",
             ClaimValue::Text(actor.name.clone()),
         ));
-        return (Some(actor), assoc, people, claims);
+        return Perpetrator {
+            actor1: Some(actor),
+            assoc1: assoc,
+            people,
+            claims,
+            attacked_group,
+        };
     }
     if let Some((actor, si)) = generic {
         claims.push(sentence_claim(
@@ -795,9 +882,34 @@ fn perpetrator(
             "actor1",
             ClaimValue::Text(actor.name.clone()),
         ));
-        return (Some(actor), None, people, claims);
+        return Perpetrator {
+            actor1: Some(actor),
+            assoc1: None,
+            people,
+            claims,
+            attacked_group,
+        };
     }
-    (None, None, people, claims)
+    Perpetrator {
+        actor1: None,
+        assoc1: None,
+        people,
+        claims,
+        attacked_group,
+    }
+}
+
+/// ACLED's unidentified armed group (`{country}` filled in by the caller).
+fn unidentified_group() -> Option<Actor> {
+    Scanner::get()
+        .actors
+        .iter()
+        .find(|e| e.name.starts_with("Unidentified Armed Group") && e.country.is_none())
+        .map(|e| Actor {
+            name: e.name.clone(),
+            kind: e.kind,
+            parent: None,
+        })
 }
 
 /// State forces named in the frame (the other side of a battle).

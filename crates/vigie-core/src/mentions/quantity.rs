@@ -736,6 +736,13 @@ impl QLex {
             Some((e, _)) if toks.get(e).is_some_and(Tok::joined) => (true, e),
             _ => (false, j),
         };
+        // "d'une quinzaine": the elided "de" opened no range.
+        if open {
+            if let Some((e, &n)) = self.approx.longest(toks, j) {
+                let q = qualify(qual.unwrap_or(Qualifier::About), n);
+                return Some(self.finish(toks, span(j, e), q, e, None, out));
+            }
+        }
         let first = match self.number(text, toks, j, false) {
             NumResult::Some(n) => n,
             NumResult::Skip(e) => return Some(e),
