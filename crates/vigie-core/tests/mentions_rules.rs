@@ -338,3 +338,76 @@ fn figures_of_a_communique_and_lives_lost_fr() {
         ]
     );
 }
+
+#[test]
+fn an_escort_is_on_the_victims_side() {
+    let ms = mentions(
+        "Un convoi de l'armée burkinabè a sauté sur un engin explosif près de Djibo le 3 mars \
+         2026 ; deux soldats ont été tués. Le convoi, escorté par des VDP, a poursuivi sa route.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::RemoteExplosiveLandmineIed
+    );
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Unidentified Armed Group (Burkina Faso)".to_string(),
+            "Military Forces of Burkina Faso (2022-)".to_string()
+        )
+    );
+    assert_eq!(
+        ms[0].assoc_actor2.as_ref().map(|a| a.name.as_str()),
+        Some("VDP: Volunteers for the Defense of the Homeland")
+    );
+    let ms = mentions(
+        "A Burkinabe army convoy, escorted by the Volunteers for the Defense of the Homeland, \
+         hit a roadside bomb near Djibo on 3 March 2026, killing two soldiers.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Burkina Faso)")
+    );
+}
+
+#[test]
+fn a_part_of_a_count_is_not_another_count() {
+    let ms = mentions(
+        "Des hommes armés ont enlevé six commerçants, dont deux ressortissants ivoiriens, près \
+         de Bankass le 3 mars 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![6]);
+    let ms = mentions(
+        "Gunmen killed eight villagers, including three children, near Bankass on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![8]);
+}
+
+#[test]
+fn a_group_named_for_an_older_similar_attack_is_not_the_perpetrator() {
+    let ms = mentions(
+        "Un kamikaze s'est fait exploser le 3 mars 2026 devant le camp militaire de Bankass, \
+         tuant quatre soldats. L'attaque n'a pas été revendiquée ; le JNIM avait mené une \
+         opération semblable dans la région.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Mali)")
+    );
+    let ms = mentions(
+        "A suicide bomber blew himself up outside the army camp in Bankass on 3 March 2026, \
+         killing four soldiers. JNIM carried out a similar operation in the region in the past.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Mali)")
+    );
+}

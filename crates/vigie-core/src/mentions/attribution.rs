@@ -71,8 +71,43 @@ fn subject_of_verb(text: &str, sentence: Span, hit: &Hit) -> Option<String> {
         && rest
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let before = text.get(sentence.start..hit.span.start).unwrap_or("");
+    // "…, a précisé l'élu.", "…, said a local official.": the subject after the verb.
+    if before.trim_end().ends_with(',') && !rest.is_empty() && !relay {
+        let phrase = rest.split([',', ';', '(']).next().unwrap_or(rest).trim();
+        // A noun phrase: a determiner or a name first ("that two traders…" is the object).
+        let first = phrase
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let determiner = first.starts_with("l'")
+            || first.starts_with("l’")
+            || first.starts_with("d'")
+            || matches!(
+                first.as_str(),
+                "le" | "la"
+                    | "les"
+                    | "un"
+                    | "une"
+                    | "des"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+            );
+        let name = phrase.chars().next().is_some_and(char::is_uppercase);
+        if (determiner || name) && phrase.split_whitespace().count() <= 8 {
+            return clean_source(phrase);
+        }
+    }
     if rest.is_empty() || relay {
-        let before = text.get(sentence.start..hit.span.start).unwrap_or("");
         let last = before.rsplit(',').next().unwrap_or(before);
         clean_source(last)
     } else {
@@ -227,6 +262,19 @@ mod tests {
         // A reporting verb with no other verb after it is still the verb.
         let a = attr("Radio Kledu reports that two traders were kidnapped.");
         assert_eq!(a.source.as_deref(), Some("Radio Kledu"));
+    }
+
+    #[test]
+    fn an_inverted_subject_after_a_final_reporting_verb() {
+        // Sentences written for this test.
+        let a = attr("Personne n'a été blessé, a précisé le maire de la commune.");
+        assert_eq!(a.source.as_deref(), Some("le maire de la commune"));
+        let a =
+            attr("Nine soldiers were killed, said a regional governor, adding that the post held.");
+        assert_eq!(a.source.as_deref(), Some("a regional governor"));
+        // Subject before the verb: unchanged.
+        let a = attr("Nine soldiers were killed, a regional governor said.");
+        assert_eq!(a.source.as_deref(), Some("a regional governor"));
     }
 
     #[test]

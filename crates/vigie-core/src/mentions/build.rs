@@ -28,6 +28,7 @@ pub fn mentions_of(
         people,
         claims: actor_claims,
         attacked_group,
+        escort,
     } = perpetrator(a, &sentences, frame.background);
     // A military position attacked is held by the state forces the article names, even when
     // the frame's sentences do not ("the same base had already been attacked").
@@ -234,6 +235,10 @@ pub fn mentions_of(
             } else {
                 None
             };
+            // The escort of the victims' side ("le convoi, escorté par des VDP").
+            let assoc_actor2 = escort
+                .clone()
+                .filter(|e| actor2.is_some() && actor2.as_ref() != Some(e));
             let resolved_actor1 = actor1.clone().map(|a| with_country(a, country_name));
             claims.extend(actor_claims.iter().cloned());
             let mention_targets: Vec<Target> = if is_abduction_split {
@@ -286,7 +291,7 @@ pub fn mentions_of(
                 actor1: resolved_actor1,
                 assoc_actor1: assoc1.clone(),
                 actor2,
-                assoc_actor2: None,
+                assoc_actor2,
                 people: people.clone(),
                 targets: mention_targets,
                 date: frame.date,
@@ -532,6 +537,23 @@ fn counts_of(a: &Analysis, sentences: &[usize]) -> Vec<Claim> {
             let Some(noun) = a.noun_after(qi) else {
                 continue;
             };
+            // "trois travailleurs, dont deux ressortissants chinois", "including three
+            // children": a part of a count already given.
+            let before = words_before(a, q.span.start, 16);
+            let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+            if matches!(
+                last.as_slice(),
+                ["dont", ..]
+                    | ["including", ..]
+                    | ["notamment", ..]
+                    | ["them", "among"]
+                    | ["whom", "among"]
+                    | ["eux", "parmi"]
+                    | ["lesquels", "parmi"]
+                    | ["compris", "y"]
+            ) {
+                continue;
+            }
             let verb = nearest_verb(a, si, q.span);
             // Fighters are the dead only when the verb is about them ("80 assaillants tués",
             // "neutralisé quatre-vingts assaillants"), not when they do the killing
@@ -688,6 +710,24 @@ struct Perpetrator {
     /// A named armed group on the receiving end ("a post of the VDP", "contre une position du
     /// JNIM"): the other side of a battle.
     attacked_group: Option<Actor>,
+    /// A named armed group escorting or protecting the victims ("escorté par des VDP").
+    escort: Option<Actor>,
+}
+
+/// The few words before byte `pos` of the text, folded.
+fn words_before(a: &Analysis, pos: usize, bytes: usize) -> String {
+    let mut from = pos.saturating_sub(bytes);
+    while from > 0 && !a.doc.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    crate::lexicon::fold(a.doc.text.get(from..pos).unwrap_or(""))
+}
+
+/// "escorté par des VDP", "escorted by militiamen", "accompagné de".
+fn escorting(a: &Analysis, span: Span) -> bool {
+    words_before(a, span.start, 24)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with("escort") || w.starts_with("accompagn"))
 }
 
 /// Is the actor at `span` the object of an attack word before it in sentence `si` ("attacked a
@@ -747,6 +787,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
     let mut named: Option<(Actor, Option<Actor>, usize)> = None;
     let mut generic: Option<(Actor, usize)> = None;
     let mut attacked_group: Option<Actor> = None;
+    let mut escort: Option<Actor> = None;
     // Another named group, in case the first one named turns out to be the one attacked.
     let mut second: Option<(Actor, Option<Actor>, usize)> = None;
     for &si in sentences {
@@ -779,6 +820,10 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
                     if actor.name.starts_with("Unidentified") {
                         if generic.is_none() {
                             generic = Some((actor, si));
+                        }
+                    } else if escorting(a, h.span) {
+                        if escort.is_none() {
+                            escort = Some(actor);
                         }
                     } else if attacked(a, si, h.span) {
                         if attacked_group.is_none() {
@@ -826,13 +871,14 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
             people,
             claims,
             attacked_group,
+            escort,
         };
     }
     // The article's named group, when the frame only says "jihadists" or names no one.
     // Not from sentences about the conflict in general ("JNIM is active in the area"), nor a
     // group that was itself attacked.
     let article_group = a.sentences.iter().enumerate().find_map(|(si, s)| {
-        if s.generic {
+        if s.generic || s.background {
             return None;
         }
         s.actors.iter().find_map(|h| match h.category {
@@ -856,6 +902,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
             people,
             claims,
             attacked_group,
+            escort,
         };
     }
     if let Some((actor, assoc, si)) =
@@ -873,6 +920,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
             people,
             claims,
             attacked_group,
+            escort,
         };
     }
     if let Some((actor, si)) = generic {
@@ -888,6 +936,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
             people,
             claims,
             attacked_group,
+            escort,
         };
     }
     Perpetrator {
@@ -896,6 +945,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
         people,
         claims,
         attacked_group,
+        escort,
     }
 }
 

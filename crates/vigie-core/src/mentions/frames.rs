@@ -390,7 +390,10 @@ impl<'a> Analysis<'a> {
         let mut current: Option<usize> = None;
         for (i, s) in self.sentences.iter().enumerate() {
             if s.triggers.is_empty() || s.generic {
+                // A sentence about an older event ("a similar operation in the past") lends
+                // nothing to the current one.
                 let supports = !s.generic
+                    && !s.background
                     && (!s.zero.is_empty()
                         || !s.actors.is_empty()
                         || self.has_counted_quantity(i)
