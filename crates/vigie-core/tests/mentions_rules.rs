@@ -411,3 +411,58 @@ fn a_group_named_for_an_older_similar_attack_is_not_the_perpetrator() {
         Some("Unidentified Armed Group (Mali)")
     );
 }
+
+#[test]
+fn a_claim_goes_to_the_incident_it_names() {
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Une patrouille militaire a été prise en embuscade lundi près de Bankass ; trois \
+         soldats ont été tués.\n\n\
+         Le lendemain, des hommes armés ont enlevé quatre éleveurs près de Bandiagara. Le \
+         JNIM a revendiqué l'embuscade de lundi.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Bankass");
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(location(&ms[1]), "Bandiagara");
+    assert_eq!(
+        ms[1].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         Gunmen raided the village of Bankass on Monday, killing six villagers.\n\n\
+         On the same day, an army post in Bandiagara came under fire. Islamic State Sahel \
+         claimed the raid on Bankass on Tuesday.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Bankass");
+    assert_eq!(ms[0].actor1.as_ref().unwrap().name, "Islamic State Sahel");
+    assert_eq!(ms[0].date.unwrap().date.to_string(), "2026-03-02");
+    assert_eq!(location(&ms[1]), "Bandiagara");
+    assert_eq!(
+        ms[1].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+}
+
+#[test]
+fn a_number_in_apposition_to_the_attackers_counts_them() {
+    let ms = mentions(
+        "Des hommes armés ont attaqué le camp militaire de Bankass le 3 mars 2026. Les \
+         assaillants, une quarantaine selon des habitants, sont repartis vers le nord.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "attackers"), vec![40]);
+    let ms = mentions(
+        "Gunmen attacked the army camp in Bankass on 3 March 2026. The attackers, about forty \
+         according to residents, fled north.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "attackers"), vec![40]);
+}

@@ -878,7 +878,8 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
     // Not from sentences about the conflict in general ("JNIM is active in the area"), nor a
     // group that was itself attacked.
     let article_group = a.sentences.iter().enumerate().find_map(|(si, s)| {
-        if s.generic || s.background {
+        // (nor from a claim of another incident of the article: claims go to their own)
+        if s.generic || s.background || !s.claimed.is_empty() {
             return None;
         }
         s.actors.iter().find_map(|h| match h.category {

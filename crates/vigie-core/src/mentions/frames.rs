@@ -35,6 +35,9 @@ pub struct Sentence {
     pub anaphora: bool,
     pub zero: Vec<Span>,
     pub actors: Vec<Hit>,
+    /// Kinds of event named as claimed ("a revendiqué l'embuscade"): the sentence speaks of
+    /// an incident already reported.
+    pub claimed: Vec<TriggerClass>,
 }
 
 impl Sentence {
@@ -182,15 +185,21 @@ impl<'a> Analysis<'a> {
             if claims.is_empty() {
                 continue;
             }
+            let mut claimed = Vec::new();
             s.triggers.retain(|t| {
-                !claims.iter().any(|c| {
+                let is_claimed = claims.iter().any(|c| {
                     c.end <= t.2.start
                         && doc.text.get(c.end..t.2.start).is_some_and(|gap| {
                             gap.split_whitespace().count() <= 3
                                 && !gap.contains([',', ';', ':', '.'])
                         })
-                })
+                });
+                if is_claimed {
+                    claimed.push(t.0);
+                }
+                !is_claimed
             });
+            s.claimed = claimed;
         }
         for (qi, q) in quantities.iter().enumerate() {
             if let Some(i) = locate(q.span.start) {
@@ -399,7 +408,26 @@ impl<'a> Analysis<'a> {
                         || self.has_counted_quantity(i)
                         || !s.places.is_empty());
                 if supports {
-                    match current {
+                    // A claim supports the incident it names: by place, else by kind.
+                    let claimed = (!s.claimed.is_empty())
+                        .then(|| {
+                            frames
+                                .iter()
+                                .rposition(|g| {
+                                    !g.background
+                                        && s.places.iter().any(|&p| {
+                                            g.places.iter().any(|&q| self.places_fit(p, q))
+                                        })
+                                })
+                                .or_else(|| {
+                                    frames.iter().rposition(|g| {
+                                        !g.background
+                                            && s.claimed.iter().any(|c| g.classes.contains(c))
+                                    })
+                                })
+                        })
+                        .flatten();
+                    match claimed.or(current) {
                         Some(c) => frames[c].support.push(i),
                         None => pending_support.push(i),
                     }
@@ -689,7 +717,15 @@ impl<'a> Analysis<'a> {
             }
             _ => None,
         });
-        if matches!(found, Some(c) if c != NounClass::Person) {
+        // The count noun found is the number's own head word ("cinq soldats"), not one a few
+        // words on ("une cinquantaine selon des habitants").
+        let own_head = qm.noun.is_some_and(|n| {
+            sentence.hits.iter().any(|h| {
+                h.span.start == n.start
+                    && matches!(h.category, Category::Noun(c) if Some(c) == found)
+            })
+        });
+        if own_head && found != Some(NounClass::Person) {
             return found;
         }
         // In apposition to the attackers: "les ravisseurs, une centaine selon un habitant",
