@@ -466,3 +466,32 @@ fn a_number_in_apposition_to_the_attackers_counts_them() {
     );
     assert_eq!(field(&ms[0], "attackers"), vec![40]);
 }
+
+#[test]
+fn an_earlier_attack_recalled_to_date_a_new_one_is_its_own_background_incident() {
+    let ms = mentions(
+        "Une semaine après l'attaque du 2 mars contre le camp militaire de Bankass, la ville a \
+         de nouveau été visée lundi : des hommes armés ont tué cinq civils au marché.",
+        "2026-03-12",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    let recalled = ms.iter().find(|m| m.background).unwrap();
+    assert_eq!(recalled.date.unwrap().date.to_string(), "2026-03-02");
+    assert_eq!(location(recalled), "Bankass");
+    let news = ms.iter().find(|m| !m.background).unwrap();
+    assert_eq!(news.date.unwrap().date.to_string(), "2026-03-09");
+    assert_eq!(news.sub_event_type, SubEventType::Attack);
+    assert_eq!(field(news, "fatalities"), vec![5]);
+    assert!(field(recalled, "fatalities").is_empty());
+
+    let ms = mentions(
+        "A week after the 2 March attack on the army camp in Bankass, gunmen struck the town \
+         again on Monday, killing five civilians at the market.",
+        "2026-03-12",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    let recalled = ms.iter().find(|m| m.background).unwrap();
+    assert_eq!(recalled.date.unwrap().date.to_string(), "2026-03-02");
+    let news = ms.iter().find(|m| !m.background).unwrap();
+    assert_eq!(news.date.unwrap().date.to_string(), "2026-03-09");
+}

@@ -20,8 +20,8 @@ pub fn mentions_of(
         v.dedup();
         v
     };
-    let targets = targets_of(a, &frame.sentences);
-    let counts = counts_of(a, &sentences);
+    let targets = targets_of(a, &frame.sentences, frame.background);
+    let counts = counts_of(a, &sentences, frame.background);
     let Perpetrator {
         actor1,
         assoc1,
@@ -468,7 +468,7 @@ fn count_positive(c: &Claim) -> bool {
     matches!(c.value, ClaimValue::Count(q) if q.best > 0)
 }
 
-fn targets_of(a: &Analysis, sentences: &[usize]) -> Vec<Target> {
+fn targets_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Target> {
     let mut out: BTreeSet<Target> = BTreeSet::new();
     for &s in sentences {
         let span = a.sentences[s].span;
@@ -482,6 +482,9 @@ fn targets_of(a: &Analysis, sentences: &[usize]) -> Vec<Target> {
             .collect();
         for h in &a.sentences[s].hits {
             if let Category::Target(kind) = h.category {
+                if !a.serves(s, h.span, background) {
+                    continue;
+                }
                 // A checkpoint the attackers set up is where they struck, not what they attacked.
                 if kind == TargetKind::Checkpoint && held.iter().any(|c| c.overlaps(h.span)) {
                     continue;
@@ -506,7 +509,7 @@ fn relative_clause_start(sentence: &str) -> Option<usize> {
 }
 
 /// Every counted figure of the frame, as claims.
-fn counts_of(a: &Analysis, sentences: &[usize]) -> Vec<Claim> {
+fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for &si in sentences {
         let s = &a.sentences[si];
@@ -514,7 +517,7 @@ fn counts_of(a: &Analysis, sentences: &[usize]) -> Vec<Claim> {
             continue;
         }
         // "aucun mort ni blessé", "no casualties"
-        for z in &s.zero {
+        for z in s.zero.iter().filter(|z| a.serves(si, **z, background)) {
             let zero = Quantity::exact(0);
             push_claim(&mut out, a, si, "fatalities", zero, None);
             let tail: String = a
@@ -534,6 +537,9 @@ fn counts_of(a: &Analysis, sentences: &[usize]) -> Vec<Claim> {
         }
         for &qi in &s.quantities {
             let q = &a.quantities[qi];
+            if !a.serves(si, q.span, background) {
+                continue;
+            }
             let Some(noun) = a.noun_after(qi) else {
                 continue;
             };
@@ -801,6 +807,9 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
                     }
                 }
                 Category::Actor(idx) => {
+                    if !a.serves(si, h.span, background) {
+                        continue;
+                    }
                     let Some((actor, assoc)) = resolve_entry(idx) else {
                         continue;
                     };

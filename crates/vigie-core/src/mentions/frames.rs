@@ -321,22 +321,7 @@ impl<'a> Analysis<'a> {
     /// another one ("une semaine après l'attaque du 6 septembre, … dimanche"): the event's own
     /// date is another one of the sentence when there is one.
     fn sentence_date(&self, i: usize, previous: Option<EventDate>) -> Option<EventDate> {
-        let text = &self.doc.text;
-        let relative = |d: usize| {
-            let start = self.dates[d].span.start;
-            let mut from = start.saturating_sub(30);
-            while from > 0 && !text.is_char_boundary(from) {
-                from -= 1;
-            }
-            let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
-            ["apres", "after", "depuis", "since", "avant", "before"]
-                .iter()
-                .any(|w| {
-                    before
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|t| t == *w)
-                })
-        };
+        let relative = |d: usize| self.relative_date(d, RELATIVE_WORDS);
         let resolved: Vec<(usize, EventDate)> = self.sentences[i]
             .dates
             .iter()
@@ -349,6 +334,62 @@ impl<'a> Analysis<'a> {
             .find(|(d, _)| !relative(*d))
             .or(resolved.first())
             .map(|(_, r)| *r)
+    }
+
+    /// Is date match `d` introduced by one of `words` ("après", "since"…) in the 30 bytes
+    /// before it?
+    fn relative_date(&self, d: usize, words: &[&str]) -> bool {
+        let text = &self.doc.text;
+        let start = self.dates[d].span.start;
+        let mut from = start.saturating_sub(30);
+        while from > 0 && !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|t| words.contains(&t))
+    }
+
+    /// An earlier incident recalled to situate this one ("une semaine après l'attaque du 6
+    /// septembre", "a week after the 6 September attack"): its date, when it differs from
+    /// the sentence's own date and an event word sits right next to it, and the clause that
+    /// speaks of it (from the event word to the next comma).
+    pub fn recalled(&self, i: usize) -> Option<(EventDate, Span)> {
+        let s = &self.sentences[i];
+        if s.dates.len() < 2 {
+            return None;
+        }
+        let own = self.sentence_date(i, None)?;
+        let text = &self.doc.text;
+        s.dates.iter().find_map(|&d| {
+            let span = self.dates[d].span;
+            let event = s.triggers.iter().find(|t| {
+                (t.2.end <= span.start && span.start - t.2.end <= 12)
+                    || (t.2.start >= span.end && t.2.start - span.end <= 3)
+            })?;
+            if !self.relative_date(d, &["apres", "after", "avant", "before"]) {
+                return None;
+            }
+            let date = dates::resolve(&self.dates[d].expr, self.anchor, None)
+                .filter(|r| !same_day(*r, own) && r.date < own.date)?;
+            let from = event.2.start.min(span.start);
+            let after = span.end.max(event.2.end);
+            let to = text
+                .get(after..s.span.end)
+                .and_then(|rest| rest.find([',', ';', ':']))
+                .map_or(s.span.end, |k| after + k);
+            Some((date, Span::new(from, to)))
+        })
+    }
+
+    /// May a hit of sentence `i` at `span` serve a frame? In a sentence that recalls an
+    /// earlier incident, the recalled clause serves only that (background) incident.
+    pub fn serves(&self, i: usize, span: Span, background: bool) -> bool {
+        match self.recalled(i) {
+            Some((_, clause)) => clause.contains(span) == background,
+            None => true,
+        }
     }
 
     fn sentence_has_date_words(&self, i: usize) -> bool {
@@ -445,6 +486,15 @@ impl<'a> Analysis<'a> {
             };
             if let Some(p) = anaphoric {
                 own_places.push(p);
+            }
+            // "Une semaine après l'attaque du 6 septembre contre le poste, …, dimanche": the
+            // earlier attack is an incident of its own, recalled in passing.
+            if let Some((recalled, _)) = self.recalled(i) {
+                let mut f = Frame::new(i, s);
+                f.background = true;
+                f.date = Some(recalled);
+                f.date_source = Some(i);
+                frames.push(f);
             }
             let strong = s.has_strong_trigger();
             // A weak trigger on a named target at a place of its own ("le camp de Boni a été
@@ -747,6 +797,9 @@ impl<'a> Analysis<'a> {
         }
     }
 }
+
+/// Words that make a date situate the event rather than date it.
+const RELATIVE_WORDS: &[&str] = &["apres", "after", "depuis", "since", "avant", "before"];
 
 /// An event dated more than this many days before publication is a recollection.
 const RECALL_DAYS: i64 = 60;
