@@ -65,6 +65,8 @@ pub struct Analysis<'a> {
     pub anchor: Option<chrono::NaiveDate>,
     /// The country most of the article's places are in (ISO2).
     pub country: Option<String>,
+    /// Per sentence, the earlier incident it recalls to date its own (see [`Self::recalled`]).
+    recalls: Vec<Option<(EventDate, Span)>>,
 }
 
 /// Sentences about one incident.
@@ -303,7 +305,7 @@ impl<'a> Analysis<'a> {
         let anchor = doc.published.or_else(|| dates::anchor_from_text(&dates));
         country_votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let country = country_votes.first().map(|c| c.0.clone());
-        Analysis {
+        let mut analysis = Analysis {
             doc,
             hits,
             quantities,
@@ -313,7 +315,12 @@ impl<'a> Analysis<'a> {
             sentences,
             anchor,
             country,
-        }
+            recalls: Vec::new(),
+        };
+        analysis.recalls = (0..analysis.sentences.len())
+            .map(|i| analysis.find_recalled(i))
+            .collect();
+        analysis
     }
 
     /// The first date of sentence `i` that resolves, with the match index.
@@ -356,6 +363,10 @@ impl<'a> Analysis<'a> {
     /// the sentence's own date and an event word sits right next to it, and the clause that
     /// speaks of it (from the event word to the next comma).
     pub fn recalled(&self, i: usize) -> Option<(EventDate, Span)> {
+        self.recalls.get(i).copied().flatten()
+    }
+
+    fn find_recalled(&self, i: usize) -> Option<(EventDate, Span)> {
         let s = &self.sentences[i];
         if s.dates.len() < 2 {
             return None;
