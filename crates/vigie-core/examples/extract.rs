@@ -16,7 +16,20 @@ fn main() {
         if std::env::var("VIGIE_PLACES").is_ok() {
             dump_places(&text);
         }
-        let processed = process(&Article::text(reference.clone(), text));
+        // Test texts start with `# published: YYYY-MM-DD` and `# lang: xx` header lines.
+        let mut article = Article::text(reference.clone(), String::new());
+        let mut body = Vec::new();
+        for line in text.lines() {
+            if let Some(v) = line.strip_prefix("# published:") {
+                article.published = chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok();
+            } else if let Some(v) = line.strip_prefix("# lang:") {
+                article.declared_language = Some(v.trim().to_string());
+            } else {
+                body.push(line);
+            }
+        }
+        article.body = vigie_core::Body::Text(body.join("\n").trim().to_string());
+        let processed = process(&article);
         println!(
             "== {reference} [{}] {} mentions",
             processed.document.language.code(),

@@ -532,3 +532,26 @@ fn nothing_in_text_without_numbers() {
     assert!(q("").is_empty());
     assert!(q("Les habitants ont fui vers la ville voisine.").is_empty());
 }
+
+#[test]
+fn a_year_after_a_capitalised_month_that_is_also_a_word_is_not_a_count() {
+    // "March" and "May" are months only when capitalised; then the year after them is a year.
+    let got = q("One soldier was killed on 3 March 2026 when gunmen attacked the camp.");
+    assert!(got.iter().all(|(s, _, _)| *s != "2026"), "{got:?}");
+    let got = q("On 5 May 2026 gunmen attacked the post.");
+    assert!(got.iter().all(|(s, _, _)| *s != "2026"), "{got:?}");
+    // Lower-case "may" is a verb: the count after it stays a count.
+    let (s, n, noun) = one("They may 2000 soldiers deploy.");
+    assert_eq!((s, n.best, noun), ("2000", 2000, Some("soldiers")));
+}
+
+#[test]
+fn an_approximate_noun_after_an_elided_de() {
+    let (s, n, noun) = one("ainsi que d'une quinzaine de terroristes neutralisés.");
+    assert_eq!(s, "une quinzaine");
+    assert_eq!(n, quantity(15, Some(15), 15, Qualifier::About));
+    assert_eq!(noun, Some("terroristes"));
+    // A real range after "d'" is still a range.
+    let (_, n, _) = one("le bilan serait d'une à trois victimes.");
+    assert_eq!(n, quantity(1, Some(3), 1, Qualifier::Range));
+}

@@ -1,7 +1,8 @@
 //! Article-level disambiguation of place mentions.
 //!
 //! Each candidate of a mention is scored with the evidence of the whole article:
-//! - the spelling: exact (accents/case aside) beats a similar spelling (same consonant skeleton);
+//! - the spelling: exact (accents/case aside) beats a similar spelling (same consonant skeleton), and a
+//!   place's main name beats another place's alternate spelling;
 //! - the article's country: country names (×3), demonyms (×2, "l'armée malienne") and places whose exact
 //!   candidates all lie in one country (×1) vote; candidates of that country gain, others lose;
 //! - admin units named in the text: a candidate whose region/cercle/commune is named elsewhere in the article
@@ -90,6 +91,16 @@ fn score(
 ) -> f64 {
     let r = &gaz.recs[id as usize];
     let mut s = if exact { 3.0 } else { 0.0 };
+    // Named by its own name rather than by another place's alternate spelling ("Nampala"
+    // the town, not a village listing "Nampala" among its variants).
+    if exact
+        && gaz
+            .names_of(id)
+            .next()
+            .is_some_and(|main| hash_key(&key(main)) == own_key)
+    {
+        s += 2.0;
+    }
     if let Some(c) = ctx.country {
         s += if gaz.country_code(id) == c { 5.0 } else { -4.0 };
     }

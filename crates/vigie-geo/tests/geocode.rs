@@ -325,6 +325,30 @@ fn cues_near_and_at() {
 }
 
 #[test]
+fn on_the_road_to_a_town_is_near_it() {
+    // Sentences written for this test.
+    let g = Gazetteer::bundled();
+    let ms = find_places(
+        g,
+        "Des éleveurs ont été enlevés sur la route de Bandiagara.",
+    );
+    assert_eq!(ms[0].cue, Cue::Near);
+    let ms = find_places(g, "Herders were abducted on the road to Bandiagara.");
+    assert_eq!(ms[0].cue, Cue::Near);
+    assert_eq!(
+        resolved(
+            "Herders were abducted on the road to Bandiagara, Mali.",
+            "Bandiagara"
+        )
+        .geo_precision,
+        2
+    );
+    // An axis between two towns stays an axis.
+    let ms = find_places(g, "Un camion a sauté sur la route Kayes-Diboli.");
+    assert_eq!(ms[0].cue, Cue::Axis);
+}
+
+#[test]
 fn countries_are_context_not_points() {
     let g = Gazetteer::bundled();
     let text =

@@ -35,31 +35,104 @@ const PRONOUNS: &[&str] = &[
 /// Attribution of `sentence` (a span of `text`) from the cue hits inside it.
 pub fn attribute(text: &str, sentence: Span, hits: &[Hit]) -> Attribution {
     let mut out = Attribution::default();
-    for hit in hits.iter().filter(|h| sentence.contains(h.span)) {
+    let inside: Vec<&Hit> = hits.iter().filter(|h| sentence.contains(h.span)).collect();
+    for (k, hit) in inside.iter().enumerate() {
         match hit.category {
             Category::Cue(CueKind::Hedge) => out.hedged = true,
             Category::Cue(CueKind::SourceBefore) if out.source.is_none() => {
                 out.source = source_after(text, hit.span.end, sentence.end);
             }
-            Category::Cue(CueKind::SourceVerb) if out.source.is_none() => {
-                // "Fifteen soldiers were killed, a local official said.": the source is the
-                // clause right before a sentence-final verb.
-                let rest = text.get(hit.span.end..sentence.end).unwrap_or("");
-                out.source = if rest
-                    .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
-                    .is_empty()
-                {
-                    let before = text.get(sentence.start..hit.span.start).unwrap_or("");
-                    let last = before.rsplit(',').next().unwrap_or(before);
-                    clean_source(last)
-                } else {
-                    subject_before(text, sentence.start, hit.span.start)
-                };
+            Category::Cue(CueKind::SourceVerb | CueKind::Claim | CueKind::Responsibility) => {
+                if hit.category == Category::Cue(CueKind::Claim) {
+                    out.hedged = true;
+                }
+                // "security reports suggest", "l'annonce a indiqué": a reporting word used as
+                // the noun of the subject; the verb after it takes the source.
+                if out.source.is_none() && verb_after_noun(text, hit, &inside[k + 1..]).is_none() {
+                    out.source = subject_of_verb(text, sentence, hit);
+                }
             }
             _ => {}
         }
     }
     out
+}
+
+/// The subject of a reporting verb: the clause right before a sentence-final verb
+/// ("Fifteen soldiers were killed, a local official said."), else the clause's subject.
+fn subject_of_verb(text: &str, sentence: Span, hit: &Hit) -> Option<String> {
+    let rest = text
+        .get(hit.span.end..sentence.end)
+        .unwrap_or("")
+        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    // "…, a local official told AFP.": a relay named after the verb ends the sentence too.
+    let relay = !rest.is_empty()
+        && rest.split_whitespace().count() <= 3
+        && rest
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let before = text.get(sentence.start..hit.span.start).unwrap_or("");
+    // "…, a précisé l'élu.", "…, said a local official.": the subject after the verb.
+    if before.trim_end().ends_with(',') && !rest.is_empty() && !relay {
+        let phrase = rest.split([',', ';', '(']).next().unwrap_or(rest).trim();
+        // A noun phrase: a determiner or a name first ("that two traders…" is the object).
+        let first = phrase
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let determiner = first.starts_with("l'")
+            || first.starts_with("l’")
+            || first.starts_with("d'")
+            || matches!(
+                first.as_str(),
+                "le" | "la"
+                    | "les"
+                    | "un"
+                    | "une"
+                    | "des"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+            );
+        let name = phrase.chars().next().is_some_and(char::is_uppercase);
+        if (determiner || name) && phrase.split_whitespace().count() <= 8 {
+            return clean_source(phrase);
+        }
+    }
+    if rest.is_empty() || relay {
+        let last = before.rsplit(',').next().unwrap_or(before);
+        clean_source(last)
+    } else {
+        subject_before(text, sentence.start, hit.span.start)
+    }
+}
+
+/// A reporting word that is a noun of the subject ("reports" in "security reports suggest",
+/// "annonce" in "l'annonce a indiqué"): another reporting verb follows it within a few words of
+/// the same clause.
+fn verb_after_noun<'h>(text: &str, hit: &Hit, later: &[&'h Hit]) -> Option<&'h Hit> {
+    later
+        .iter()
+        .copied()
+        .find(|h| {
+            matches!(
+                h.category,
+                Category::Cue(CueKind::SourceVerb | CueKind::Claim | CueKind::Responsibility)
+            ) && h.span.start >= hit.span.end
+        })
+        .filter(|next| {
+            let gap = text.get(hit.span.end..next.span.start).unwrap_or(",");
+            !gap.contains([',', ';', ':', '.', '(', '«', '"', '“'])
+                && gap.split_whitespace().count() <= 2
+        })
 }
 
 /// "selon l'ORTM, …" → "ORTM"; "according to a local official, …" → "a local official".
@@ -165,6 +238,43 @@ mod tests {
     fn a_sentence_final_reporting_verb_takes_the_clause_before_it() {
         let a = attr("Fifteen soldiers were killed, a local official said.");
         assert_eq!(a.source.as_deref(), Some("a local official"));
+    }
+
+    #[test]
+    fn a_reporting_noun_in_the_subject_does_not_cut_the_source() {
+        // Sentences written for this test.
+        let a = attr(
+            "Hospital staff and early security reports suggest that twelve herders were killed.",
+        );
+        assert_eq!(
+            a.source.as_deref(),
+            Some("Hospital staff and early security reports")
+        );
+        let a = attr("Two police reports said four traders were abducted.");
+        assert_eq!(a.source.as_deref(), Some("Two police reports"));
+        let a = attr("Local press reports claimed that the camp had fallen.");
+        assert_eq!(a.source.as_deref(), Some("Local press reports"));
+        assert!(a.hedged);
+        let a = attr("L'annonce officielle a indiqué que six soldats avaient été tués.");
+        assert_eq!(a.source.as_deref(), Some("L'annonce officielle"));
+        let a = attr("Cette annonce affirme que trois civils ont été enlevés.");
+        assert_eq!(a.source.as_deref(), Some("Cette annonce"));
+        // A reporting verb with no other verb after it is still the verb.
+        let a = attr("Radio Kledu reports that two traders were kidnapped.");
+        assert_eq!(a.source.as_deref(), Some("Radio Kledu"));
+    }
+
+    #[test]
+    fn an_inverted_subject_after_a_final_reporting_verb() {
+        // Sentences written for this test.
+        let a = attr("Personne n'a été blessé, a précisé le maire de la commune.");
+        assert_eq!(a.source.as_deref(), Some("le maire de la commune"));
+        let a =
+            attr("Nine soldiers were killed, said a regional governor, adding that the post held.");
+        assert_eq!(a.source.as_deref(), Some("a regional governor"));
+        // Subject before the verb: unchanged.
+        let a = attr("Nine soldiers were killed, a regional governor said.");
+        assert_eq!(a.source.as_deref(), Some("a regional governor"));
     }
 
     #[test]

@@ -20,10 +20,32 @@ pub fn mentions_of(
         v.dedup();
         v
     };
-    let targets = targets_of(a, &frame.sentences);
-    let counts = counts_of(a, &sentences);
-    let (actor1, assoc1, people, actor_claims) = perpetrator(a, &sentences);
-    let state_opponent = state_actor(a, &sentences, actor1.as_ref());
+    let targets = targets_of(a, &frame.sentences, frame.background);
+    let counts = counts_of(a, &sentences, frame.background);
+    let Perpetrator {
+        actor1,
+        assoc1,
+        people,
+        claims: actor_claims,
+        attacked_group,
+        escort,
+    } = perpetrator(a, &sentences, frame.background);
+    // A military position attacked is held by the state forces the article names, even when
+    // the frame's sentences do not ("the same base had already been attacked").
+    let position_attacked = targets.iter().any(|t| {
+        matches!(
+            t.kind,
+            TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost
+        )
+    });
+    let all_sentences: Vec<usize> = (0..a.sentences.len())
+        .filter(|&s| !a.sentences[s].generic)
+        .collect();
+    let state_opponent = state_actor(a, &sentences, actor1.as_ref()).or_else(|| {
+        position_attacked
+            .then(|| state_actor(a, &all_sentences, actor1.as_ref()))
+            .flatten()
+    });
     let keys = keys_of(a, &frame.sentences, frame);
 
     // Which kinds of event the frame holds: usually one; a raid on a base that also carries
@@ -45,7 +67,7 @@ pub fn mentions_of(
         frame,
         &targets,
         &counts,
-        state_opponent.is_some(),
+        state_opponent.is_some() || attacked_group.is_some(),
         actor1.as_ref(),
     );
     let Some(primary) = primary else {
@@ -168,22 +190,55 @@ pub fn mentions_of(
                 }
             }
             let civilian_victims = kind.event_type() == EventType::ViolenceAgainstCivilians;
+            let civilians = Some(Actor {
+                name: format!("Civilians ({country_name})"),
+                kind: ActorKind::Civilians,
+                parent: None,
+            })
+            .filter(|_| !country_name.is_empty());
+            let violent = matches!(
+                kind.event_type(),
+                EventType::Battles
+                    | EventType::ViolenceAgainstCivilians
+                    | EventType::ExplosionsRemoteViolence
+            );
+            let actor1 = match kind {
+                // A base opened by state forces is theirs.
+                SubEventType::HeadquartersOrBaseEstablished => {
+                    state_actor(a, &sentences, None).or_else(|| actor1.clone())
+                }
+                // Air and drone strikes in these reports are flown by the state's air forces.
+                SubEventType::AirDroneStrike => {
+                    state_actor(a, &all_sentences, None).or_else(|| actor1.clone())
+                }
+                _ => actor1.clone(),
+            }
+            // Violence with no group named: an unidentified armed group.
+            .or_else(|| violent.then(unidentified_group).flatten());
             let actor2 = if civilian_victims {
-                Some(Actor {
-                    name: format!("Civilians ({country_name})"),
-                    kind: ActorKind::Civilians,
-                    parent: None,
-                })
-                .filter(|_| !country_name.is_empty())
+                civilians
             } else if kind.event_type() == EventType::Battles
                 || kind.event_type() == EventType::ExplosionsRemoteViolence
             {
-                state_opponent
+                // The group the text says was attacked, else the state forces in the frame.
+                attacked_group
                     .clone()
+                    .or_else(|| state_opponent.clone())
                     .filter(|s| Some(s) != actor1.as_ref())
+                    .or_else(|| {
+                        // State forces striking civilians.
+                        let state = actor1
+                            .as_ref()
+                            .is_some_and(|x| x.kind == ActorKind::StateForces);
+                        (state && victims_civilian).then_some(civilians).flatten()
+                    })
             } else {
                 None
             };
+            // The escort of the victims' side ("le convoi, escorté par des VDP").
+            let assoc_actor2 = escort
+                .clone()
+                .filter(|e| actor2.is_some() && actor2.as_ref() != Some(e));
             let resolved_actor1 = actor1.clone().map(|a| with_country(a, country_name));
             claims.extend(actor_claims.iter().cloned());
             let mention_targets: Vec<Target> = if is_abduction_split {
@@ -236,7 +291,7 @@ pub fn mentions_of(
                 actor1: resolved_actor1,
                 assoc_actor1: assoc1.clone(),
                 actor2,
-                assoc_actor2: None,
+                assoc_actor2,
                 people: people.clone(),
                 targets: mention_targets,
                 date: frame.date,
@@ -278,6 +333,11 @@ fn classify(
     let classes = effective_classes(frame);
     let has = |c: T| classes.contains(&c);
     let target = |k: TargetKind| targets.iter().any(|t| t.kind == k);
+    // Soldiers killed: the state's forces were a side even when the text does not name them.
+    let soldiers_dead = counts.iter().any(|c| {
+        c.field == "fatalities" && matches!(c.victims, Some(Victims::Soldiers)) && count_positive(c)
+    });
+    let state_opponent = state_opponent || soldiers_dead;
     let military = target(TargetKind::MilitaryBase)
         || target(TargetKind::Checkpoint)
         || target(TargetKind::BorderPost)
@@ -314,6 +374,12 @@ fn classify(
         if has(T::Arrest) {
             return Some(Arrests);
         }
+        if has(T::Base) {
+            return frame
+                .date
+                .is_some()
+                .then_some(HeadquartersOrBaseEstablished);
+        }
         return None;
     }
     if has(T::Riot) {
@@ -345,7 +411,9 @@ fn classify(
     if military
         || has(T::Clash)
         || (has(T::Ambush) && state_opponent)
-        || (state_opponent && !abducted && has(T::Attack) && !civilian_dead)
+        // Soldiers or militiamen killed on the ground: a battle, whatever else was hit.
+        || (soldiers_dead && !abducted)
+        || (state_opponent && !abducted && has(T::Attack) && (!civilian_dead || soldiers_dead))
     {
         if has(T::Overrun) && non_state {
             return Some(NonStateActorOvertakesTerritory);
@@ -355,7 +423,17 @@ fn classify(
     if has(T::Sexual) {
         return Some(SexualViolence);
     }
-    if abducted && (has(T::Killing) && civilian_dead) {
+    // Abducted then killed: Attack precedes Abduction. The dead of an abduction with no
+    // battle are its victims unless they are said to be the attackers or soldiers.
+    let victims_dead = counts.iter().any(|c| {
+        c.field == "fatalities"
+            && matches!(
+                c.victims,
+                Some(Victims::Civilians | Victims::Unspecified) | None
+            )
+            && count_positive(c)
+    });
+    if abducted && victims_dead {
         return Some(Attack);
     }
     if abducted {
@@ -390,20 +468,48 @@ fn count_positive(c: &Claim) -> bool {
     matches!(c.value, ClaimValue::Count(q) if q.best > 0)
 }
 
-fn targets_of(a: &Analysis, sentences: &[usize]) -> Vec<Target> {
+fn targets_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Target> {
     let mut out: BTreeSet<Target> = BTreeSet::new();
     for &s in sentences {
+        let span = a.sentences[s].span;
+        let relative = relative_clause_start(a.doc.text.get(span.start..span.end).unwrap_or(""))
+            .map_or(usize::MAX, |r| span.start + r);
+        let held: Vec<Span> = a.sentences[s]
+            .hits
+            .iter()
+            .filter(|h| h.category == Category::Cue(super::scan::CueKind::Held))
+            .map(|h| h.span)
+            .collect();
         for h in &a.sentences[s].hits {
             if let Category::Target(kind) = h.category {
-                out.insert(Target { kind, name: None });
+                if !a.serves(s, h.span, background) {
+                    continue;
+                }
+                // A checkpoint the attackers set up is where they struck, not what they attacked.
+                if kind == TargetKind::Checkpoint && held.iter().any(|c| c.overlaps(h.span)) {
+                    continue;
+                }
+                // "…, qui reproche aux commerçants de ravitailler le camp voisin": a place in a
+                // relative clause after the event is context, not what was attacked.
+                if h.span.start < relative {
+                    out.insert(Target { kind, name: None });
+                }
             }
         }
     }
     out.into_iter().collect()
 }
 
+/// Byte offset of the first relative clause that follows a comma (", qui", ", who", ", which").
+fn relative_clause_start(sentence: &str) -> Option<usize> {
+    [", qui ", ", who ", ", which ", ", where ", ", où "]
+        .iter()
+        .filter_map(|m| sentence.find(m))
+        .min()
+}
+
 /// Every counted figure of the frame, as claims.
-fn counts_of(a: &Analysis, sentences: &[usize]) -> Vec<Claim> {
+fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for &si in sentences {
         let s = &a.sentences[si];
@@ -411,7 +517,7 @@ fn counts_of(a: &Analysis, sentences: &[usize]) -> Vec<Claim> {
             continue;
         }
         // "aucun mort ni blessé", "no casualties"
-        for z in &s.zero {
+        for z in s.zero.iter().filter(|z| a.serves(si, **z, background)) {
             let zero = Quantity::exact(0);
             push_claim(&mut out, a, si, "fatalities", zero, None);
             let tail: String = a
@@ -431,9 +537,29 @@ fn counts_of(a: &Analysis, sentences: &[usize]) -> Vec<Claim> {
         }
         for &qi in &s.quantities {
             let q = &a.quantities[qi];
+            if !a.serves(si, q.span, background) {
+                continue;
+            }
             let Some(noun) = a.noun_after(qi) else {
                 continue;
             };
+            // "trois travailleurs, dont deux ressortissants chinois", "including three
+            // children": a part of a count already given.
+            let before = words_before(a, q.span.start, 16);
+            let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+            if matches!(
+                last.as_slice(),
+                ["dont", ..]
+                    | ["including", ..]
+                    | ["notamment", ..]
+                    | ["them", "among"]
+                    | ["whom", "among"]
+                    | ["eux", "parmi"]
+                    | ["lesquels", "parmi"]
+                    | ["compris", "y"]
+            ) {
+                continue;
+            }
             let verb = nearest_verb(a, si, q.span);
             // Fighters are the dead only when the verb is about them ("80 assaillants tués",
             // "neutralisé quatre-vingts assaillants"), not when they do the killing
@@ -555,6 +681,9 @@ fn nearest_verb(a: &Analysis, si: usize, span: Span) -> Option<TriggerClass> {
         .min_by_key(|t| span.start - t.2.end)
         .map(|t| (t.0, span.start - t.2.end));
     match (after, before) {
+        // "kidnapped twelve traders … and killed four": a verb right before the number has it
+        // as its object.
+        (Some(_), Some(y)) if y.1 <= 1 => Some(y.0),
         (Some(x), Some(y)) => Some(if x.1 <= y.1 + 40 { x.0 } else { y.0 }),
         (Some(x), None) => Some(x.0),
         (None, Some(y)) => Some(y.0),
@@ -577,10 +706,54 @@ pub fn sentence_claim(a: &Analysis, si: usize, field: &str, value: ClaimValue) -
 
 /// The perpetrator: the first named armed group in the frame, else the article's, else an
 /// unidentified armed group when the text speaks of gunmen. Also the people named.
-fn perpetrator(
-    a: &Analysis,
-    sentences: &[usize],
-) -> (Option<Actor>, Option<Actor>, Vec<String>, Vec<Claim>) {
+/// A recalled (background) incident takes only the groups its own sentences name: the
+/// article's group is the perpetrator of the news, not of an older attack.
+struct Perpetrator {
+    actor1: Option<Actor>,
+    assoc1: Option<Actor>,
+    people: Vec<String>,
+    claims: Vec<Claim>,
+    /// A named armed group on the receiving end ("a post of the VDP", "contre une position du
+    /// JNIM"): the other side of a battle.
+    attacked_group: Option<Actor>,
+    /// A named armed group escorting or protecting the victims ("escorté par des VDP").
+    escort: Option<Actor>,
+}
+
+/// The few words before byte `pos` of the text, folded.
+fn words_before(a: &Analysis, pos: usize, bytes: usize) -> String {
+    let mut from = pos.saturating_sub(bytes);
+    while from > 0 && !a.doc.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    crate::lexicon::fold(a.doc.text.get(from..pos).unwrap_or(""))
+}
+
+/// "escorté par des VDP", "escorted by militiamen", "accompagné de".
+fn escorting(a: &Analysis, span: Span) -> bool {
+    words_before(a, span.start, 24)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with("escort") || w.starts_with("accompagn"))
+}
+
+/// Is the actor at `span` the object of an attack word before it in sentence `si` ("attacked a
+/// post of the VDP", "l'assaut contre une position du JNIM"), not its agent ("attaqué par
+/// des combattants du JNIM")?
+fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
+    a.sentences[si].triggers.iter().any(|t| {
+        !matches!(t.0, TriggerClass::Clash)
+            && t.0.is_violent()
+            && t.2.end <= span.start
+            && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
+                !gap.contains([',', ';', ':', '.', '('])
+                    && !crate::lexicon::fold(gap)
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| matches!(w, "par" | "by" | "oeuvre" | "work" | "responsible"))
+            })
+    })
+}
+
+fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrator {
     let scanner = Scanner::get();
     let country = a.country.clone();
     let resolve_entry = |idx: u32| -> Option<(Actor, Option<Actor>)> {
@@ -619,6 +792,10 @@ fn perpetrator(
     let mut people: Vec<String> = Vec::new();
     let mut named: Option<(Actor, Option<Actor>, usize)> = None;
     let mut generic: Option<(Actor, usize)> = None;
+    let mut attacked_group: Option<Actor> = None;
+    let mut escort: Option<Actor> = None;
+    // Another named group, in case the first one named turns out to be the one attacked.
+    let mut second: Option<(Actor, Option<Actor>, usize)> = None;
     for &si in sentences {
         for h in &a.sentences[si].actors {
             match h.category {
@@ -630,6 +807,9 @@ fn perpetrator(
                     }
                 }
                 Category::Actor(idx) => {
+                    if !a.serves(si, h.span, background) {
+                        continue;
+                    }
                     let Some((actor, assoc)) = resolve_entry(idx) else {
                         continue;
                     };
@@ -650,8 +830,20 @@ fn perpetrator(
                         if generic.is_none() {
                             generic = Some((actor, si));
                         }
+                    } else if escorting(a, h.span) {
+                        if escort.is_none() {
+                            escort = Some(actor);
+                        }
+                    } else if attacked(a, si, h.span) {
+                        if attacked_group.is_none() {
+                            attacked_group = Some(actor);
+                        }
                     } else if named.is_none() {
                         named = Some((actor, assoc, si));
+                    } else if named.as_ref().is_some_and(|n| n.0.name != actor.name)
+                        && second.is_none()
+                    {
+                        second = Some((actor, assoc, si));
                     } else if let (Some((n, assoc_slot, _)), Some(assoc)) = (named.as_mut(), assoc)
                     {
                         if assoc_slot.is_none() && assoc.parent.as_deref() == Some(n.name.as_str())
@@ -664,6 +856,16 @@ fn perpetrator(
             }
         }
     }
+    // "Clashes between JNIM and IS … IS fighters took part in the assault on a JNIM
+    // position": the group attacked is the other side.
+    if let (Some(n), Some(g)) = (&named, &attacked_group) {
+        if n.0.name == g.name {
+            if let Some(other) = second.take() {
+                attacked_group = named.take().map(|n| n.0);
+                named = Some(other);
+            }
+        }
+    }
     let mut claims = Vec::new();
     if let Some((actor, assoc, si)) = named {
         claims.push(sentence_claim(
@@ -672,12 +874,25 @@ fn perpetrator(
             "actor1",
             ClaimValue::Text(actor.name.clone()),
         ));
-        return (Some(actor), assoc, people, claims);
+        return Perpetrator {
+            actor1: Some(actor),
+            assoc1: assoc,
+            people,
+            claims,
+            attacked_group,
+            escort,
+        };
     }
     // The article's named group, when the frame only says "jihadists" or names no one.
+    // Not from sentences about the conflict in general ("JNIM is active in the area"), nor a
+    // group that was itself attacked.
     let article_group = a.sentences.iter().enumerate().find_map(|(si, s)| {
+        // (nor from a claim of another incident of the article: claims go to their own)
+        if s.generic || s.background || !s.claimed.is_empty() {
+            return None;
+        }
         s.actors.iter().find_map(|h| match h.category {
-            Category::Actor(idx) => resolve_entry(idx)
+            Category::Actor(idx) if !attacked(a, si, h.span) => resolve_entry(idx)
                 .filter(|(x, _)| {
                     matches!(x.kind, ActorKind::RebelGroup)
                         && !x.name.starts_with('?')
@@ -690,6 +905,16 @@ fn perpetrator(
     let frame_says_jihadists = sentences.iter().any(|&si| {
         a.sentences[si].actors.iter().any(|h| matches!(h.category, Category::Actor(idx) if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with('?'))))
     });
+    if background && generic.is_none() {
+        return Perpetrator {
+            actor1: unidentified_group(),
+            assoc1: None,
+            people,
+            claims,
+            attacked_group,
+            escort,
+        };
+    }
     if let Some((actor, assoc, si)) =
         article_group.filter(|_| frame_says_jihadists || generic.is_none())
     {
@@ -699,7 +924,14 @@ fn perpetrator(
             "actor1",
             ClaimValue::Text(actor.name.clone()),
         ));
-        return (Some(actor), assoc, people, claims);
+        return Perpetrator {
+            actor1: Some(actor),
+            assoc1: assoc,
+            people,
+            claims,
+            attacked_group,
+            escort,
+        };
     }
     if let Some((actor, si)) = generic {
         claims.push(sentence_claim(
@@ -708,9 +940,36 @@ fn perpetrator(
             "actor1",
             ClaimValue::Text(actor.name.clone()),
         ));
-        return (Some(actor), None, people, claims);
+        return Perpetrator {
+            actor1: Some(actor),
+            assoc1: None,
+            people,
+            claims,
+            attacked_group,
+            escort,
+        };
     }
-    (None, None, people, claims)
+    Perpetrator {
+        actor1: None,
+        assoc1: None,
+        people,
+        claims,
+        attacked_group,
+        escort,
+    }
+}
+
+/// ACLED's unidentified armed group (`{country}` filled in by the caller).
+fn unidentified_group() -> Option<Actor> {
+    Scanner::get()
+        .actors
+        .iter()
+        .find(|e| e.name.starts_with("Unidentified Armed Group") && e.country.is_none())
+        .map(|e| Actor {
+            name: e.name.clone(),
+            kind: e.kind,
+            parent: None,
+        })
 }
 
 /// State forces named in the frame (the other side of a battle).
@@ -810,9 +1069,16 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
             None => groups.push(vec![p]),
         }
     }
+    // At equal precision, a town named as such ("près de Hombori") rather than an area coded
+    // to its main town ("le cercle de Douentza").
     let most_specific = |g: &Vec<usize>| -> usize {
         *g.iter()
-            .min_by_key(|&&p| a.place(p).map_or(9, |r| r.geo_precision))
+            .min_by_key(|&&p| {
+                (
+                    a.place(p).map_or(9, |r| r.geo_precision),
+                    matches!(a.places[p].cue, vigie_geo::Cue::Admin(_)),
+                )
+            })
             .unwrap_or(&g[0])
     };
     // The sentence of the frame that names the most distinct places lists the sites.

@@ -9,7 +9,7 @@
 use super::attribution::{attribute, Attribution};
 use super::dates::{self, DateMatch};
 use super::quantity::QuantityMatch;
-use super::scan::{Category, CueKind, Hit, TriggerClass};
+use super::scan::{Category, CueKind, Hit, NounClass, TriggerClass};
 use crate::document::Document;
 use crate::model::{EventDate, Span};
 use std::collections::BTreeSet;
@@ -35,6 +35,9 @@ pub struct Sentence {
     pub anaphora: bool,
     pub zero: Vec<Span>,
     pub actors: Vec<Hit>,
+    /// Kinds of event named as claimed ("a revendiqué l'embuscade"): the sentence speaks of
+    /// an incident already reported.
+    pub claimed: Vec<TriggerClass>,
 }
 
 impl Sentence {
@@ -62,6 +65,8 @@ pub struct Analysis<'a> {
     pub anchor: Option<chrono::NaiveDate>,
     /// The country most of the article's places are in (ISO2).
     pub country: Option<String>,
+    /// Per sentence, the earlier incident it recalls to date its own (see [`Self::recalled`]).
+    recalls: Vec<Option<(EventDate, Span)>>,
 }
 
 /// Sentences about one incident.
@@ -170,6 +175,34 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        // "a revendiqué l'attaque", "claimed the abduction": the event named right after a
+        // claim of responsibility is the one already reported, not a new one.
+        for s in sentences.iter_mut() {
+            let claims: Vec<Span> = s
+                .hits
+                .iter()
+                .filter(|h| h.category == Category::Cue(CueKind::Responsibility))
+                .map(|h| h.span)
+                .collect();
+            if claims.is_empty() {
+                continue;
+            }
+            let mut claimed = Vec::new();
+            s.triggers.retain(|t| {
+                let is_claimed = claims.iter().any(|c| {
+                    c.end <= t.2.start
+                        && doc.text.get(c.end..t.2.start).is_some_and(|gap| {
+                            gap.split_whitespace().count() <= 3
+                                && !gap.contains([',', ';', ':', '.'])
+                        })
+                });
+                if is_claimed {
+                    claimed.push(t.0);
+                }
+                !is_claimed
+            });
+            s.claimed = claimed;
+        }
         for (qi, q) in quantities.iter().enumerate() {
             if let Some(i) = locate(q.span.start) {
                 sentences[i].quantities.push(qi);
@@ -272,7 +305,7 @@ impl<'a> Analysis<'a> {
         let anchor = doc.published.or_else(|| dates::anchor_from_text(&dates));
         country_votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let country = country_votes.first().map(|c| c.0.clone());
-        Analysis {
+        let mut analysis = Analysis {
             doc,
             hits,
             quantities,
@@ -282,7 +315,12 @@ impl<'a> Analysis<'a> {
             sentences,
             anchor,
             country,
-        }
+            recalls: Vec::new(),
+        };
+        analysis.recalls = (0..analysis.sentences.len())
+            .map(|i| analysis.find_recalled(i))
+            .collect();
+        analysis
     }
 
     /// The first date of sentence `i` that resolves, with the match index.
@@ -290,22 +328,7 @@ impl<'a> Analysis<'a> {
     /// another one ("une semaine après l'attaque du 6 septembre, … dimanche"): the event's own
     /// date is another one of the sentence when there is one.
     fn sentence_date(&self, i: usize, previous: Option<EventDate>) -> Option<EventDate> {
-        let text = &self.doc.text;
-        let relative = |d: usize| {
-            let start = self.dates[d].span.start;
-            let mut from = start.saturating_sub(30);
-            while from > 0 && !text.is_char_boundary(from) {
-                from -= 1;
-            }
-            let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
-            ["apres", "after", "depuis", "since", "avant", "before"]
-                .iter()
-                .any(|w| {
-                    before
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|t| t == *w)
-                })
-        };
+        let relative = |d: usize| self.relative_date(d, RELATIVE_WORDS);
         let resolved: Vec<(usize, EventDate)> = self.sentences[i]
             .dates
             .iter()
@@ -320,6 +343,66 @@ impl<'a> Analysis<'a> {
             .map(|(_, r)| *r)
     }
 
+    /// Is date match `d` introduced by one of `words` ("après", "since"…) in the 30 bytes
+    /// before it?
+    fn relative_date(&self, d: usize, words: &[&str]) -> bool {
+        let text = &self.doc.text;
+        let start = self.dates[d].span.start;
+        let mut from = start.saturating_sub(30);
+        while from > 0 && !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|t| words.contains(&t))
+    }
+
+    /// An earlier incident recalled to situate this one ("une semaine après l'attaque du 6
+    /// septembre", "a week after the 6 September attack"): its date, when it differs from
+    /// the sentence's own date and an event word sits right next to it, and the clause that
+    /// speaks of it (from the event word to the next comma).
+    pub fn recalled(&self, i: usize) -> Option<(EventDate, Span)> {
+        self.recalls.get(i).copied().flatten()
+    }
+
+    fn find_recalled(&self, i: usize) -> Option<(EventDate, Span)> {
+        let s = &self.sentences[i];
+        if s.dates.len() < 2 {
+            return None;
+        }
+        let own = self.sentence_date(i, None)?;
+        let text = &self.doc.text;
+        s.dates.iter().find_map(|&d| {
+            let span = self.dates[d].span;
+            let event = s.triggers.iter().find(|t| {
+                (t.2.end <= span.start && span.start - t.2.end <= 12)
+                    || (t.2.start >= span.end && t.2.start - span.end <= 3)
+            })?;
+            if !self.relative_date(d, &["apres", "after", "avant", "before"]) {
+                return None;
+            }
+            let date = dates::resolve(&self.dates[d].expr, self.anchor, None)
+                .filter(|r| !same_day(*r, own) && r.date < own.date)?;
+            let from = event.2.start.min(span.start);
+            let after = span.end.max(event.2.end);
+            let to = text
+                .get(after..s.span.end)
+                .and_then(|rest| rest.find([',', ';', ':']))
+                .map_or(s.span.end, |k| after + k);
+            Some((date, Span::new(from, to)))
+        })
+    }
+
+    /// May a hit of sentence `i` at `span` serve a frame? In a sentence that recalls an
+    /// earlier incident, the recalled clause serves only that (background) incident.
+    pub fn serves(&self, i: usize, span: Span, background: bool) -> bool {
+        match self.recalled(i) {
+            Some((_, clause)) => clause.contains(span) == background,
+            None => true,
+        }
+    }
+
     fn sentence_has_date_words(&self, i: usize) -> bool {
         !self.sentences[i].dates.is_empty()
     }
@@ -328,6 +411,25 @@ impl<'a> Analysis<'a> {
     pub fn places_fit(&self, a: usize, b: usize) -> bool {
         match (self.place(a), self.place(b)) {
             (Some(pa), Some(pb)) => places_fit(pa, pb),
+            _ => false,
+        }
+    }
+
+    /// Are places `a` and `b` one town (same place, same name, or a few km apart)? Unlike
+    /// [`Self::places_fit`], a town "near" which something happened does not contain the
+    /// villages of its commune.
+    fn same_town(&self, a: usize, b: usize) -> bool {
+        match (self.place(a), self.place(b)) {
+            (Some(x), Some(y)) => {
+                (x.place_id.is_some() && x.place_id == y.place_id)
+                    || (x.country_code == y.country_code
+                        && crate::lexicon::fold(&x.location) == crate::lexicon::fold(&y.location))
+                    || matches!(
+                        (x.latitude, x.longitude, y.latitude, y.longitude),
+                        (Some(la), Some(oa), Some(lb), Some(ob))
+                            if vigie_geo::distance_km(la, oa, lb, ob) <= 15.0
+                    )
+            }
             _ => false,
         }
     }
@@ -349,13 +451,35 @@ impl<'a> Analysis<'a> {
         let mut current: Option<usize> = None;
         for (i, s) in self.sentences.iter().enumerate() {
             if s.triggers.is_empty() || s.generic {
+                // A sentence about an older event ("a similar operation in the past") lends
+                // nothing to the current one.
                 let supports = !s.generic
+                    && !s.background
                     && (!s.zero.is_empty()
                         || !s.actors.is_empty()
                         || self.has_counted_quantity(i)
                         || !s.places.is_empty());
                 if supports {
-                    match current {
+                    // A claim supports the incident it names: by place, else by kind.
+                    let claimed = (!s.claimed.is_empty())
+                        .then(|| {
+                            frames
+                                .iter()
+                                .rposition(|g| {
+                                    !g.background
+                                        && s.places.iter().any(|&p| {
+                                            g.places.iter().any(|&q| self.places_fit(p, q))
+                                        })
+                                })
+                                .or_else(|| {
+                                    frames.iter().rposition(|g| {
+                                        !g.background
+                                            && s.claimed.iter().any(|c| g.classes.contains(c))
+                                    })
+                                })
+                        })
+                        .flatten();
+                    match claimed.or(current) {
                         Some(c) => frames[c].support.push(i),
                         None => pending_support.push(i),
                     }
@@ -374,7 +498,23 @@ impl<'a> Analysis<'a> {
             if let Some(p) = anaphoric {
                 own_places.push(p);
             }
+            // "Une semaine après l'attaque du 6 septembre contre le poste, …, dimanche": the
+            // earlier attack is an incident of its own, recalled in passing.
+            if let Some((recalled, _)) = self.recalled(i) {
+                let mut f = Frame::new(i, s);
+                f.background = true;
+                f.date = Some(recalled);
+                f.date_source = Some(i);
+                frames.push(f);
+            }
             let strong = s.has_strong_trigger();
+            // A weak trigger on a named target at a place of its own ("le camp de Boni a été
+            // attaqué") reports an event, not the conflict in general.
+            let concrete = strong
+                || (!own_places.is_empty()
+                    && s.hits
+                        .iter()
+                        .any(|h| matches!(h.category, Category::Target(_))));
 
             if s.background {
                 // An older incident recalled in passing: its own frame, never the main one.
@@ -400,11 +540,30 @@ impl<'a> Analysis<'a> {
                         (Some(a), Some(b)) => !same_day(a, b),
                         _ => false,
                     };
-                    let place_conflict = !own_places.is_empty()
-                        && !f.places.is_empty()
-                        && !own_places
-                            .iter()
-                            .any(|&p| f.places.iter().any(|&q| self.places_fit(p, q)));
+                    // Towns are compared with the frame's towns: two towns of one cercle
+                    // are two places even though both fit the cercle named first.
+                    let town = |p: &usize| {
+                        !matches!(self.places[*p].cue, Cue::Admin(_))
+                            && self.place(*p).is_some_and(|r| r.geo_precision <= 2)
+                    };
+                    let own_towns: Vec<usize> = own_places.iter().copied().filter(town).collect();
+                    let frame_towns: Vec<usize> = f.places.iter().copied().filter(town).collect();
+                    let (mine, theirs) = if own_towns.is_empty() || frame_towns.is_empty() {
+                        (&own_places, &f.places)
+                    } else {
+                        (&own_towns, &frame_towns)
+                    };
+                    let towns = !own_towns.is_empty() && !frame_towns.is_empty();
+                    let fit = |p: usize, q: usize| {
+                        if towns {
+                            self.same_town(p, q)
+                        } else {
+                            self.places_fit(p, q)
+                        }
+                    };
+                    let place_conflict = !mine.is_empty()
+                        && !theirs.is_empty()
+                        && !mine.iter().any(|&p| theirs.iter().any(|&q| fit(p, q)));
                     // Another kind of event at a place of its own: a new incident, unless the
                     // place is one of this frame's and the text has not moved on.
                     let last_par = f
@@ -429,9 +588,9 @@ impl<'a> Analysis<'a> {
                                         .iter()
                                         .any(|&p| g.places.iter().any(|&q| self.places_fit(p, q))))
                         })
-                    } else if (place_conflict || new_kind) && strong || announcement_shift {
+                    } else if (place_conflict || new_kind) && concrete || announcement_shift {
                         None
-                    } else if place_conflict && !strong {
+                    } else if place_conflict && !concrete {
                         // A weak trigger somewhere else: talk about the conflict in general.
                         continue;
                     } else if f.is_announcement()
@@ -527,6 +686,25 @@ impl<'a> Analysis<'a> {
         if let (Some(first), false) = (frames.first_mut(), pending_support.is_empty()) {
             first.support.extend(pending_support);
         }
+        // An event dated well before the article's date is recalled, not reported.
+        if let Some(anchor) = self.anchor {
+            for f in frames.iter_mut() {
+                if f.date.is_some_and(|d| {
+                    d.precision.slack_days() <= 7 && (anchor - d.date).num_days() > RECALL_DAYS
+                }) {
+                    f.background = true;
+                }
+            }
+        }
+        // A recalled incident with no place of its own ("the same base had already been
+        // attacked") happened where the story before it did.
+        for i in 0..frames.len() {
+            if frames[i].background && frames[i].places.is_empty() {
+                if let Some(prev) = frames[..i].iter().rev().find(|g| !g.places.is_empty()) {
+                    frames[i].places = prev.places.clone();
+                }
+            }
+        }
         // Support sentences may name the place when the frame's own sentences do not.
         for f in frames.iter_mut() {
             if f.places.is_empty() {
@@ -546,7 +724,7 @@ impl<'a> Analysis<'a> {
         self.sentences[i].quantities.iter().any(|&q| {
             matches!(
                 self.noun_after(q),
-                Some(super::scan::NounClass::Attacker | super::scan::NounClass::Soldier)
+                Some(NounClass::Attacker | NounClass::Soldier)
             )
         })
     }
@@ -558,7 +736,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// The count-noun class right after quantity `q` ("150 combattants", "160 armed men").
-    pub fn noun_after(&self, q: usize) -> Option<super::scan::NounClass> {
+    pub fn noun_after(&self, q: usize) -> Option<NounClass> {
         let qm = &self.quantities[q];
         let end = qm.span.end;
         let sentence = &self.sentences[sentences_partition(&self.doc.sentences, qm.span.start)?];
@@ -566,20 +744,89 @@ impl<'a> Analysis<'a> {
             .quantities
             .get(q + 1)
             .map_or(usize::MAX, |n| n.span.start);
-        sentence.hits.iter().find_map(|h| match h.category {
+        // An indefinite article ("un", "une", "a", "an") counts one only when a count noun is
+        // the very next word ("un soldat"), not in "un convoi militaire" or "a local official".
+        let surface = self.doc.text.get(qm.span.start..qm.span.end).unwrap_or("");
+        let article = ["un", "une", "a", "an"]
+            .iter()
+            .any(|w| surface.eq_ignore_ascii_case(w));
+        // "plusieurs d'entre eux", "four of them", "dont trois": the count noun before.
+        let after = self.doc.text.get(end..sentence.span.end).unwrap_or("");
+        let partitive = PARTITIVES.iter().any(|p| {
+            after
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        });
+        if partitive {
+            return sentence.hits.iter().rev().find_map(|h| match h.category {
+                Category::Noun(class) if h.span.end <= qm.span.start => Some(class),
+                _ => None,
+            });
+        }
+        let found = sentence.hits.iter().find_map(|h| match h.category {
             Category::Noun(class) if h.span.start >= end && h.span.start < next_quantity => {
+                let between = self.doc.text.get(end..h.span.start).unwrap_or(",");
+                if article {
+                    return between.trim().is_empty().then_some(class);
+                }
                 let is_head = qm.noun.is_some_and(|n| n.start == h.span.start);
                 // Or nothing but two small words ("de", "d'", "of", an adjective) between.
-                let between = self.doc.text.get(end..h.span.start).unwrap_or(",");
                 let close = between.split_whitespace().count() <= 2
                     && between.len() <= 16
                     && !between.contains([',', ';', '.', ':', '(']);
                 (is_head || close).then_some(class)
             }
             _ => None,
-        })
+        });
+        // The count noun found is the number's own head word ("cinq soldats"), not one a few
+        // words on ("une cinquantaine selon des habitants").
+        let own_head = qm.noun.is_some_and(|n| {
+            sentence.hits.iter().any(|h| {
+                h.span.start == n.start
+                    && matches!(h.category, Category::Noun(c) if Some(c) == found)
+            })
+        });
+        if own_head && found != Some(NounClass::Person) {
+            return found;
+        }
+        // In apposition to the attackers: "les ravisseurs, une centaine selon un habitant",
+        // "the attackers, about twenty men on motorbikes".
+        let apposition = sentence.hits.iter().rev().find_map(|h| match h.category {
+            Category::Noun(NounClass::Attacker) if h.span.end <= qm.span.start => Some(h.span.end),
+            _ => None,
+        });
+        match apposition {
+            Some(noun_end)
+                if matches!(
+                    self.doc.text.get(noun_end..qm.span.start).map(str::trim),
+                    Some("," | "(" | "—" | "–")
+                ) =>
+            {
+                Some(NounClass::Attacker)
+            }
+            _ => found,
+        }
     }
 }
+
+/// Words that make a date situate the event rather than date it.
+const RELATIVE_WORDS: &[&str] = &["apres", "after", "depuis", "since", "avant", "before"];
+
+/// An event dated more than this many days before publication is a recollection.
+const RECALL_DAYS: i64 = 60;
+
+/// What follows a number that counts a group named before it ("plusieurs d'entre eux",
+/// "four of them", "ten soldiers, three of whom").
+const PARTITIVES: &[&str] = &[
+    " d'entre eux",
+    " d'entre elles",
+    " d’entre eux",
+    " d’entre elles",
+    " of them",
+    " of whom",
+    " parmi eux",
+    " parmi elles",
+];
 
 /// "aucun échange de tirs", "no fighting", "sans combat": the event did not happen.
 fn negated(text: &str, start: usize) -> bool {

@@ -541,6 +541,8 @@ pub(crate) struct QLex {
     year_context: Phrases<()>,
     skip: Phrases<()>,
     month: Vec<bool>,
+    /// Month names that are also common words ("March", "May"): months when capitalised.
+    cap_month: Vec<bool>,
     /// Vocabulary ids that can begin a count expression (or a skipped phrase).
     start: Vec<bool>,
 }
@@ -591,6 +593,7 @@ pub(crate) static QLEX: LazyLock<QLex> = LazyLock::new(|| {
         year_context: Phrases::new(v),
         skip: Phrases::new(v),
         month: vec![false; v.len()],
+        cap_month: vec![false; v.len()],
         start: vec![false; v.len()],
     };
     let n = |s: Option<&&str>| s.and_then(|s| s.parse::<u32>().ok());
@@ -641,12 +644,14 @@ pub(crate) static QLEX: LazyLock<QLex> = LazyLock::new(|| {
         let Some(word) = row.first() else { continue };
         // Abbreviations and capitalised-only names are left to the date extractor: a count
         // next to "mar" or "may" is rare, and excluding it there would lose real counts.
-        if row.get(2).is_some_and(|f| !f.is_empty()) {
-            continue;
-        }
+        let flagged = row.get(2).is_some_and(|f| !f.is_empty());
         let id = v.get(word);
         if id != NO_ID {
-            l.month[id as usize] = true;
+            if flagged {
+                l.cap_month[id as usize] = true;
+            } else {
+                l.month[id as usize] = true;
+            }
         }
     }
     for id in 0..v.len() {
@@ -731,6 +736,13 @@ impl QLex {
             Some((e, _)) if toks.get(e).is_some_and(Tok::joined) => (true, e),
             _ => (false, j),
         };
+        // "d'une quinzaine": the elided "de" opened no range.
+        if open {
+            if let Some((e, &n)) = self.approx.longest(toks, j) {
+                let q = qualify(qual.unwrap_or(Qualifier::About), n);
+                return Some(self.finish(toks, span(j, e), q, e, None, out));
+            }
+        }
         let first = match self.number(text, toks, j, false) {
             NumResult::Some(n) => n,
             NumResult::Skip(e) => return Some(e),
@@ -789,7 +801,12 @@ impl QLex {
                     p -= 1;
                 }
                 let pt = &toks[p];
-                self.is_month(pt) || self.year_context.contains_word(pt)
+                // "3 March 2026": a capitalised month name that is also a word.
+                let cap_month = pt.kind == Kind::Word
+                    && pt.id != NO_ID
+                    && self.cap_month[pt.id as usize]
+                    && text[pt.start..].starts_with(|c: char| c.is_uppercase());
+                self.is_month(pt) || cap_month || self.year_context.contains_word(pt)
             };
             if prev_context || self.noun_after(toks, end).is_none() {
                 return Some(end);

@@ -27,6 +27,8 @@ pub enum TriggerClass {
     Blockade,
     Arrest,
     Sexual,
+    /// A base or headquarters established.
+    Base,
 }
 
 impl TriggerClass {
@@ -51,6 +53,7 @@ impl TriggerClass {
             "blockade" => Blockade,
             "arrest" => Arrest,
             "sexual" => Sexual,
+            "base" => Base,
             _ => return None,
         })
     }
@@ -58,7 +61,10 @@ impl TriggerClass {
     pub fn is_violent(self) -> bool {
         !matches!(
             self,
-            TriggerClass::Protest | TriggerClass::Blockade | TriggerClass::Arrest
+            TriggerClass::Protest
+                | TriggerClass::Blockade
+                | TriggerClass::Arrest
+                | TriggerClass::Base
         )
     }
 }
@@ -68,12 +74,19 @@ pub enum CueKind {
     Hedge,
     SourceBefore,
     SourceVerb,
+    /// A claim by the clause's subject ("affirme avoir", "claimed"): hedged, and the subject
+    /// is the source.
+    Claim,
+    /// A claim of responsibility ("a revendiqué", "claimed responsibility for").
+    Responsibility,
     Background,
     Coordinated,
     Zero,
     Generic,
     Anaphora,
     Direction,
+    /// A checkpoint held by the perpetrators ("makeshift checkpoint"): not a military target.
+    Held,
 }
 
 impl CueKind {
@@ -83,12 +96,15 @@ impl CueKind {
             "hedge" => Hedge,
             "source_before" => SourceBefore,
             "source_verb" => SourceVerb,
+            "claim" => Claim,
+            "responsibility" => Responsibility,
             "background" => Background,
             "coordinated" => Coordinated,
             "zero" => Zero,
             "generic" => Generic,
             "anaphora" => Anaphora,
             "direction" => Direction,
+            "held" => Held,
             _ => return None,
         })
     }
@@ -176,7 +192,13 @@ struct Pattern {
     prefix: bool,
     /// Must match the original text's case (short all-caps acronyms).
     case_sensitive: Option<String>,
+    /// `head … tail` patterns ("forced … off"): the folded words that must follow the head
+    /// within [`GAP_WORDS`] words of the same clause; the hit is the tail.
+    tail: Option<Vec<String>>,
 }
+
+/// How many words may separate the two parts of a `head … tail` pattern.
+const GAP_WORDS: usize = 4;
 
 pub struct Scanner {
     automaton: AhoCorasick,
@@ -197,6 +219,14 @@ impl Scanner {
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut push = |raw: &str, category: Category, keys: &mut Vec<String>| {
+            let (raw, tail) = match raw.split_once(" … ").or_else(|| raw.split_once(" ... ")) {
+                Some((head, tail)) => {
+                    let words: Vec<String> =
+                        fold(tail).split_whitespace().map(String::from).collect();
+                    (head, (!words.is_empty()).then_some(words))
+                }
+                None => (raw, None),
+            };
             let prefix = raw.ends_with('*');
             let text = raw.trim_end_matches('*');
             let folded = fold(text);
@@ -214,6 +244,7 @@ impl Scanner {
                 category,
                 prefix,
                 case_sensitive,
+                tail,
             });
         };
         for row in rows(include_str!("../../data/triggers.tsv")) {
@@ -325,6 +356,13 @@ impl Scanner {
             } else if end < f.len() && is_word(f[end]) {
                 continue;
             }
+            let (start, end) = match &pattern.tail {
+                Some(tail) => match find_tail(&folded.text, end, tail) {
+                    Some(span) => span,
+                    None => continue,
+                },
+                None => (start, end),
+            };
             let (os, oe) = folded.original_span(start, end);
             if let Some(exact) = &pattern.case_sensitive {
                 if text.get(os..oe).is_none_or(|s| s != exact) {
@@ -337,11 +375,14 @@ impl Scanner {
         hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut kept: Vec<(usize, usize, Category)> = Vec::with_capacity(hits.len());
         for h in hits {
-            let covered = kept
-                .iter()
-                .rev()
-                .take(16)
-                .any(|k| k.2.group() == h.2.group() && k.0 <= h.0 && h.1 <= k.1);
+            let covered = kept.iter().rev().take(16).any(|k| {
+                k.2.group() == h.2.group()
+                        && k.0 <= h.0
+                        && h.1 <= k.1
+                        // One alias for several countries ("army"): every reading is kept, the
+                        // article's country picks one.
+                        && !(matches!(k.2, Category::Actor(_)) && (k.0, k.1) == (h.0, h.1))
+            });
             if !covered {
                 kept.push(h);
             }
@@ -353,6 +394,33 @@ impl Scanner {
             })
             .collect()
     }
+}
+
+/// The folded span of `tail` (whole words) within [`GAP_WORDS`] words after byte `from` of
+/// `folded`, before any clause punctuation.
+fn find_tail(folded: &str, from: usize, tail: &[String]) -> Option<(usize, usize)> {
+    let rest = folded.get(from..)?;
+    let clause_end = rest
+        .find([',', ';', ':', '.', '!', '?', '('])
+        .unwrap_or(rest.len());
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(GAP_WORDS + tail.len());
+    let mut pos = 0;
+    for w in rest[..clause_end].split(' ') {
+        if !w.is_empty() {
+            words.push((from + pos, w));
+            if words.len() > GAP_WORDS + tail.len() {
+                break;
+            }
+        }
+        pos += w.len() + 1;
+    }
+    (0..words.len().min(GAP_WORDS + 1)).find_map(|i| {
+        let window = words.get(i..i + tail.len())?;
+        window.iter().zip(tail).all(|((_, w), t)| w == t).then(|| {
+            let (last_start, last) = window[tail.len() - 1];
+            (window[0].0, last_start + last.len())
+        })
+    })
 }
 
 pub fn target_kind(name: &str) -> Option<TargetKind> {
@@ -414,6 +482,54 @@ mod tests {
             .iter()
             .any(|(_, c)| matches!(c, Category::Trigger(TriggerClass::Killing, _))));
         assert!(!hits.iter().any(|(s, _)| s == "raid"));
+    }
+
+    #[test]
+    fn split_patterns_match_the_tail_within_a_few_words() {
+        // Sentences written for this test.
+        let hits = scan("Armed men forced eleven travellers off near the well.");
+        assert!(hits
+            .iter()
+            .any(|(s, c)| s == "off" && *c == Category::Trigger(TriggerClass::Abduction, false)));
+        let hits = scan("Les assaillants ont forcé les onze voyageurs à descendre du car.");
+        assert!(hits
+            .iter()
+            .any(|(s, c)| s == "à descendre"
+                && *c == Category::Trigger(TriggerClass::Abduction, false)));
+        // Too far, or across a comma: no match.
+        let hits = scan("They forced the old blue truck of the traders off the road.");
+        assert!(!hits
+            .iter()
+            .any(|(_, c)| *c == Category::Trigger(TriggerClass::Abduction, false)));
+        let hits = scan("He was forced to resign, and walked off.");
+        assert!(!hits
+            .iter()
+            .any(|(_, c)| *c == Category::Trigger(TriggerClass::Abduction, false)));
+        let hits = scan("The army opened a new forward base in the town.");
+        assert!(hits
+            .iter()
+            .any(|(s, c)| s == "base" && *c == Category::Trigger(TriggerClass::Base, true)));
+        let hits = scan("L'armée a ouvert une nouvelle base dans la ville.");
+        assert!(hits
+            .iter()
+            .any(|(_, c)| *c == Category::Trigger(TriggerClass::Base, true)));
+    }
+
+    #[test]
+    fn an_alias_of_several_countries_keeps_every_reading() {
+        let hits = scan("The army said it had repelled the assault.");
+        let army: Vec<u32> = hits
+            .iter()
+            .filter_map(|(s, c)| match c {
+                Category::Actor(i) if s == "army" => Some(*i),
+                _ => None,
+            })
+            .collect();
+        let countries: Vec<Option<&str>> = army
+            .iter()
+            .map(|&i| Scanner::get().actors[i as usize].country.as_deref())
+            .collect();
+        assert!(countries.contains(&Some("ML")) && countries.contains(&Some("BF")));
     }
 
     #[test]

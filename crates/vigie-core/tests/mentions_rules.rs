@@ -1,0 +1,497 @@
+//! Extraction rules checked on short reports written for these tests (fiction, French and
+//! English): what each rule must give, value by value.
+
+use vigie_core::{
+    process, Article, ClaimValue, EventType, Mention, Quantity, SubEventType, Victims,
+};
+
+fn mentions(text: &str, published: &str) -> Vec<Mention> {
+    let mut article = Article::text("rule-test", text);
+    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    process(&article).mentions
+}
+
+/// (field, best, victims) of every count claim of a mention, in order.
+fn counts(m: &Mention) -> Vec<(String, u32, Option<Victims>)> {
+    m.claims
+        .iter()
+        .filter_map(|c| match c.value {
+            ClaimValue::Count(Quantity { best, .. }) => Some((c.field.clone(), best, c.victims)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn field(m: &Mention, name: &str) -> Vec<u32> {
+    counts(m)
+        .into_iter()
+        .filter(|c| c.0 == name)
+        .map(|c| c.1)
+        .collect()
+}
+
+fn location(m: &Mention) -> &str {
+    m.place.as_ref().map_or("", |p| p.location.as_str())
+}
+
+#[test]
+fn an_indefinite_article_before_a_thing_is_not_a_count_fr() {
+    let ms = mentions(
+        "Un convoi militaire a été pris en embuscade près de Bankass le 3 mars 2026 ; huit \
+         soldats ont été tués.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1);
+    assert_eq!(field(&ms[0], "fatalities"), vec![8]);
+    // Right before its noun, the article does count one.
+    let ms = mentions(
+        "Un soldat a été tué le 3 mars 2026 dans l'attaque du camp militaire de Bankass.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+}
+
+#[test]
+fn an_indefinite_article_before_a_thing_is_not_a_count_en() {
+    let ms = mentions(
+        "A convoy of soldiers was ambushed near Bankass on 3 March 2026 and eight soldiers \
+         were killed.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1);
+    assert_eq!(field(&ms[0], "fatalities"), vec![8]);
+    let ms = mentions(
+        "One soldier was killed on 3 March 2026 when gunmen attacked the army camp in Bankass.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+}
+
+#[test]
+fn two_towns_of_one_cercle_in_two_paragraphs_are_two_incidents_fr() {
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Deux attaques ont visé l'armée malienne lundi dans le cercle de Bankass. Le matin, une \
+         patrouille a été prise en embuscade près de Bankass ; six soldats ont été tués, selon \
+         un élu local.\n\n\
+         Dans l'après-midi, le camp de Diallassagou a été attaqué à son tour. L'armée affirme \
+         avoir repoussé les assaillants.",
+        "2026-03-04",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Bankass");
+    assert_eq!(ms[0].place.as_ref().unwrap().geo_precision, 2);
+    assert_eq!(field(&ms[0], "fatalities"), vec![6]);
+    assert_eq!(location(&ms[1]), "Diallassagou");
+    assert!(field(&ms[1], "fatalities").is_empty());
+    for m in &ms {
+        assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+        assert_eq!(m.date.unwrap().date.to_string(), "2026-03-02");
+    }
+}
+
+#[test]
+fn two_towns_of_one_region_in_two_paragraphs_are_two_incidents_en() {
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         Two separate attacks hit the army in Burkina Faso's Sahel region on Sunday. In the \
+         morning, a military convoy was ambushed near Djibo; nine soldiers were killed, a \
+         security source said.\n\n\
+         Hours later, the army camp at Arbinda was attacked in turn. The army said it had \
+         repelled the assault.",
+        "2026-03-03",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Djibo");
+    assert_eq!(field(&ms[0], "fatalities"), vec![9]);
+    // The gazetteer's name of the town (Arbinda is its other spelling).
+    assert_eq!(location(&ms[1]), "Aribinda");
+    assert!(field(&ms[1], "fatalities").is_empty());
+    for m in &ms {
+        assert_eq!(m.event_type, EventType::Battles);
+        assert_eq!(m.date.unwrap().date.to_string(), "2026-03-01");
+    }
+}
+
+#[test]
+fn abducted_then_killed_is_an_attack_on_civilians_en() {
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         Armed men stopped a bus near Bankass on Monday and forced nine passengers off, \
+         relatives said. The bodies of three of them were found on Tuesday, a local official \
+         told AFP. Witnesses said the attackers, about fifteen men on motorbikes, had been \
+         running checkpoints on the road.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    let m = &ms[0];
+    assert_eq!(m.event_type, EventType::ViolenceAgainstCivilians);
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+    assert_eq!(m.date.unwrap().date.to_string(), "2026-03-02");
+    assert_eq!(m.actor2.as_ref().unwrap().name, "Civilians (Mali)");
+    assert_eq!(field(m, "abducted"), vec![9]);
+    assert_eq!(field(m, "fatalities"), vec![3]);
+    assert_eq!(field(m, "attackers"), vec![15]);
+    let fatal = m.claims.iter().find(|c| c.field == "fatalities").unwrap();
+    assert_eq!(fatal.attributed_to.as_deref(), Some("a local official"));
+}
+
+#[test]
+fn abducted_then_killed_is_an_attack_on_civilians_fr() {
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Des hommes armés ont fait descendre six passagers d'un car près de Bankass lundi, \
+         selon des proches. Les corps de deux d'entre eux ont été retrouvés mardi. Les \
+         ravisseurs, une trentaine selon un témoin, circulaient à moto.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    let m = &ms[0];
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+    assert_eq!(m.date.unwrap().date.to_string(), "2026-03-02");
+    assert_eq!(field(m, "abducted"), vec![6]);
+    assert_eq!(field(m, "fatalities"), vec![2]);
+    assert_eq!(field(m, "attackers"), vec![30]);
+}
+
+#[test]
+fn a_count_of_them_takes_the_noun_before_it() {
+    let ms = mentions(
+        "Le 3 mars 2026, l'armée a repoussé des assaillants près de Bankass et affirme en avoir \
+         tué plusieurs d'entre eux.",
+        "2026-03-05",
+    );
+    let c = counts(&ms[0]);
+    assert!(
+        c.contains(&("fatalities".to_string(), 3, Some(Victims::Attackers))),
+        "{c:?}"
+    );
+    let ms = mentions(
+        "On 3 March 2026 gunmen kidnapped twelve traders near Bankass and killed four of them.",
+        "2026-03-05",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::Attack);
+    assert_eq!(field(&ms[0], "abducted"), vec![12]);
+    assert_eq!(field(&ms[0], "fatalities"), vec![4]);
+}
+
+#[test]
+fn a_target_in_a_relative_clause_is_context() {
+    // The arson hit a market; the camp is only where the supplied soldiers are.
+    let ms = mentions(
+        "Des hommes armés ont incendié le 3 mars 2026 le marché de Bankass, qui ravitaillait \
+         le camp voisin. Il n'y a eu aucun mort ni blessé.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::LootingPropertyDestruction
+    );
+    let ms = mentions(
+        "Gunmen burned the market of Bankass on 3 March 2026, which supplied the nearby army \
+         camp. No one was hurt.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::LootingPropertyDestruction
+    );
+}
+
+fn actor_names(m: &Mention) -> (String, String) {
+    (
+        m.actor1.as_ref().map_or("-".into(), |a| a.name.clone()),
+        m.actor2.as_ref().map_or("-".into(), |a| a.name.clone()),
+    )
+}
+
+#[test]
+fn a_group_that_was_attacked_is_the_other_side_not_the_perpetrator_en() {
+    let ms = mentions(
+        "Gunmen attacked a post of the Volunteers for the Defense of the Homeland in Djibo on \
+         3 March 2026, killing four volunteers and one civilian, a local source said.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Unidentified Armed Group (Burkina Faso)".to_string(),
+            "VDP: Volunteers for the Defense of the Homeland".to_string()
+        )
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![4, 1]);
+}
+
+#[test]
+fn a_group_that_was_attacked_is_the_other_side_not_the_perpetrator_fr() {
+    let ms = mentions(
+        "Des combats ont opposé le 3 mars 2026 des combattants du JNIM à ceux de l'État \
+         islamique au Sahel près de Ménaka. Une centaine de combattants de l'État islamique \
+         au Sahel ont mené l'assaut contre une position du JNIM.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Islamic State Sahel".to_string(),
+            "JNIM: Group for Support of Islam and Muslims".to_string()
+        )
+    );
+    // The agent after "par" is the perpetrator.
+    let ms = mentions(
+        "Le poste de Ménaka a été attaqué le 3 mars 2026 par des combattants du JNIM.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+}
+
+#[test]
+fn a_group_only_said_to_be_active_in_the_area_is_not_the_perpetrator() {
+    let ms = mentions(
+        "Des hommes armés ont enlevé quatre commerçants près de Bankass le 3 mars 2026. \
+         L'enlèvement n'a pas été revendiqué ; le JNIM est actif dans la zone.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![4]);
+    let ms = mentions(
+        "Gunmen kidnapped four traders near Bankass on 3 March 2026. Nobody claimed the \
+         kidnapping. JNIM is active in the area.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+}
+
+#[test]
+fn a_drone_strike_is_the_state_air_force_s_and_hits_civilians() {
+    let ms = mentions(
+        "A drone strike killed nine people at a market near Bankass on 3 March 2026, \
+         residents said. They said all of them were civilians. The strike was carried out by \
+         the Malian army.",
+        "2026-03-05",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Military Forces of Mali (2021-)".to_string(),
+            "Civilians (Mali)".to_string()
+        )
+    );
+    let ms = mentions(
+        "Une frappe de drone a tué neuf civils sur un marché près de Bankass le 3 mars 2026, \
+         selon des habitants. L'armée malienne n'a pas commenté.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Military Forces of Mali (2021-)".to_string(),
+            "Civilians (Mali)".to_string()
+        )
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![9]);
+}
+
+#[test]
+fn figures_of_a_communique_and_lives_lost_fr() {
+    let ms = mentions(
+        "Le camp militaire de Bankass a été attaqué le 3 mars 2026 par des combattants du \
+         JNIM. Le communiqué de l'état-major fait état de deux soldats tués, ainsi que d'une \
+         vingtaine d'assaillants neutralisés. Selon un élu, au moins deux militaires ont \
+         perdu la vie.",
+        "2026-03-05",
+    );
+    let c = counts(&ms[0]);
+    assert_eq!(
+        c,
+        vec![
+            ("fatalities".to_string(), 2, Some(Victims::Soldiers)),
+            ("fatalities".to_string(), 20, Some(Victims::Attackers)),
+            ("fatalities".to_string(), 2, Some(Victims::Soldiers)),
+        ]
+    );
+    let src: Vec<Option<&str>> = ms[0]
+        .claims
+        .iter()
+        .filter(|c| c.field == "fatalities")
+        .map(|c| c.attributed_to.as_deref())
+        .collect();
+    assert_eq!(
+        src,
+        vec![
+            Some("Le communiqué de l'état-major"),
+            Some("Le communiqué de l'état-major"),
+            Some("un élu")
+        ]
+    );
+}
+
+#[test]
+fn an_escort_is_on_the_victims_side() {
+    let ms = mentions(
+        "Un convoi de l'armée burkinabè a sauté sur un engin explosif près de Djibo le 3 mars \
+         2026 ; deux soldats ont été tués. Le convoi, escorté par des VDP, a poursuivi sa route.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::RemoteExplosiveLandmineIed
+    );
+    assert_eq!(
+        actor_names(&ms[0]),
+        (
+            "Unidentified Armed Group (Burkina Faso)".to_string(),
+            "Military Forces of Burkina Faso (2022-)".to_string()
+        )
+    );
+    assert_eq!(
+        ms[0].assoc_actor2.as_ref().map(|a| a.name.as_str()),
+        Some("VDP: Volunteers for the Defense of the Homeland")
+    );
+    let ms = mentions(
+        "A Burkinabe army convoy, escorted by the Volunteers for the Defense of the Homeland, \
+         hit a roadside bomb near Djibo on 3 March 2026, killing two soldiers.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Burkina Faso)")
+    );
+}
+
+#[test]
+fn a_part_of_a_count_is_not_another_count() {
+    let ms = mentions(
+        "Des hommes armés ont enlevé six commerçants, dont deux ressortissants ivoiriens, près \
+         de Bankass le 3 mars 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![6]);
+    let ms = mentions(
+        "Gunmen killed eight villagers, including three children, near Bankass on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![8]);
+}
+
+#[test]
+fn a_group_named_for_an_older_similar_attack_is_not_the_perpetrator() {
+    let ms = mentions(
+        "Un kamikaze s'est fait exploser le 3 mars 2026 devant le camp militaire de Bankass, \
+         tuant quatre soldats. L'attaque n'a pas été revendiquée ; le JNIM avait mené une \
+         opération semblable dans la région.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Mali)")
+    );
+    let ms = mentions(
+        "A suicide bomber blew himself up outside the army camp in Bankass on 3 March 2026, \
+         killing four soldiers. JNIM carried out a similar operation in the region in the past.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Mali)")
+    );
+}
+
+#[test]
+fn a_claim_goes_to_the_incident_it_names() {
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Une patrouille militaire a été prise en embuscade lundi près de Bankass ; trois \
+         soldats ont été tués.\n\n\
+         Le lendemain, des hommes armés ont enlevé quatre éleveurs près de Bandiagara. Le \
+         JNIM a revendiqué l'embuscade de lundi.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Bankass");
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(location(&ms[1]), "Bandiagara");
+    assert_eq!(
+        ms[1].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         Gunmen raided the village of Bankass on Monday, killing six villagers.\n\n\
+         On the same day, an army post in Bandiagara came under fire. Islamic State Sahel \
+         claimed the raid on Bankass on Tuesday.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Bankass");
+    assert_eq!(ms[0].actor1.as_ref().unwrap().name, "Islamic State Sahel");
+    assert_eq!(ms[0].date.unwrap().date.to_string(), "2026-03-02");
+    assert_eq!(location(&ms[1]), "Bandiagara");
+    assert_eq!(
+        ms[1].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+}
+
+#[test]
+fn a_number_in_apposition_to_the_attackers_counts_them() {
+    let ms = mentions(
+        "Des hommes armés ont attaqué le camp militaire de Bankass le 3 mars 2026. Les \
+         assaillants, une quarantaine selon des habitants, sont repartis vers le nord.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "attackers"), vec![40]);
+    let ms = mentions(
+        "Gunmen attacked the army camp in Bankass on 3 March 2026. The attackers, about forty \
+         according to residents, fled north.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "attackers"), vec![40]);
+}
+
+#[test]
+fn an_earlier_attack_recalled_to_date_a_new_one_is_its_own_background_incident() {
+    let ms = mentions(
+        "Une semaine après l'attaque du 2 mars contre le camp militaire de Bankass, la ville a \
+         de nouveau été visée lundi : des hommes armés ont tué cinq civils au marché.",
+        "2026-03-12",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    let recalled = ms.iter().find(|m| m.background).unwrap();
+    assert_eq!(recalled.date.unwrap().date.to_string(), "2026-03-02");
+    assert_eq!(location(recalled), "Bankass");
+    let news = ms.iter().find(|m| !m.background).unwrap();
+    assert_eq!(news.date.unwrap().date.to_string(), "2026-03-09");
+    assert_eq!(news.sub_event_type, SubEventType::Attack);
+    assert_eq!(field(news, "fatalities"), vec![5]);
+    assert!(field(recalled, "fatalities").is_empty());
+
+    let ms = mentions(
+        "A week after the 2 March attack on the army camp in Bankass, gunmen struck the town \
+         again on Monday, killing five civilians at the market.",
+        "2026-03-12",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    let recalled = ms.iter().find(|m| m.background).unwrap();
+    assert_eq!(recalled.date.unwrap().date.to_string(), "2026-03-02");
+    let news = ms.iter().find(|m| !m.background).unwrap();
+    assert_eq!(news.date.unwrap().date.to_string(), "2026-03-09");
+}
