@@ -103,6 +103,9 @@ pub enum Cue {
     Admin(AdminLevel),
     /// "(Bankass, Mopti)" right after another name
     Parenthetical,
+    /// "évacués vers X", "taken to X", "fled to X", "based in X", "venus de X": a place the
+    /// story passes through, not where the event happened.
+    Elsewhere,
     None,
 }
 

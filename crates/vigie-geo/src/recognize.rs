@@ -74,6 +74,7 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                 "Region" => Cue::Admin(AdminLevel::Region),
                 "Cercle" => Cue::Admin(AdminLevel::Cercle),
                 "Commune" => Cue::Admin(AdminLevel::Commune),
+                "Elsewhere" => Cue::Elsewhere,
                 _ => return None,
             };
             Some((fold(phrase), cue))
@@ -501,6 +502,15 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         {
             ms[k - 1].cue = Cue::Axis;
             cue = Cue::Axis;
+        }
+        // "evacuated to Djibo and to the capital Ouagadougou": a bare name later in the same
+        // sentence as a place passed through is passed through too.
+        if cue == Cue::None
+            && prev_cue == Cue::Elsewhere
+            && between.len() <= 40
+            && !between.contains(['.', '!', '?', ';', '\n'])
+        {
+            cue = Cue::Elsewhere;
         }
         ms[k].cue = cue;
     }

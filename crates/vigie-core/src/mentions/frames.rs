@@ -241,7 +241,7 @@ impl<'a> Analysis<'a> {
         };
         let cued_names: BTreeSet<String> = places
             .iter()
-            .filter(|p| !matches!(p.cue, Cue::None))
+            .filter(|p| !matches!(p.cue, Cue::None | Cue::Elsewhere))
             .map(|p| crate::lexicon::fold(&p.surface))
             .collect();
         let in_list = |pi: usize| {
@@ -267,6 +267,13 @@ impl<'a> Analysis<'a> {
         for (pi, p) in places.iter().enumerate() {
             let Some(i) = locate(p.start) else { continue };
             if masked(p) {
+                continue;
+            }
+            // Where the wounded were taken or someone speaks from: the country, not the event.
+            if matches!(p.cue, Cue::Elsewhere) {
+                if let Some(r) = resolved.get(pi).and_then(|r| r.as_ref()) {
+                    vote(&mut country_votes, &r.country_code, 1);
+                }
                 continue;
             }
             if matches!(p.cue, Cue::None)
