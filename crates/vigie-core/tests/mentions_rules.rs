@@ -522,3 +522,21 @@ fn the_people_who_report_are_not_a_target() {
         .iter()
         .any(|t| t.kind == TargetKind::Civilians));
 }
+
+#[test]
+fn a_number_right_after_a_verb_counts_the_people_named_before() {
+    let ms = mentions(
+        "Des hommes armés ont ouvert le feu au marché de Bankass le 3 mars 2026, tuant six \
+         civils et en blessant une dizaine.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![6]);
+    assert_eq!(field(&ms[0], "injured"), vec![10]);
+    let ms = mentions(
+        "Gunmen opened fire at the market in Bankass on 3 March 2026, killing six villagers and \
+         wounding a dozen.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![6]);
+    assert_eq!(field(&ms[0], "injured"), vec![12]);
+}

@@ -588,7 +588,31 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             if !a.serves(si, q.span, background) {
                 continue;
             }
-            let Some(noun) = a.noun_after(qi) else {
+            // "tuant neuf civils et en blessant une douzaine", "wounding a dozen": a number
+            // right after a verb with no noun of its own counts the people named before.
+            let elliptic = || {
+                let verb_before = s.triggers.iter().any(|t| {
+                    matches!(
+                        t.0,
+                        TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction
+                    ) && t.2.end <= q.span.start
+                        && a.doc
+                            .text
+                            .get(t.2.end..q.span.start)
+                            .is_some_and(|g| g.trim().is_empty())
+                });
+                verb_before.then(|| {
+                    s.hits
+                        .iter()
+                        .rev()
+                        .find_map(|h| match h.category {
+                            Category::Noun(c) if h.span.end <= q.span.start => Some(c),
+                            _ => None,
+                        })
+                        .unwrap_or(NounClass::Person)
+                })
+            };
+            let Some(noun) = a.noun_after(qi).or_else(elliptic) else {
                 continue;
             };
             // "trois travailleurs, dont deux ressortissants chinois", "including three
