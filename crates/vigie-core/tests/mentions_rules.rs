@@ -495,3 +495,48 @@ fn an_earlier_attack_recalled_to_date_a_new_one_is_its_own_background_incident()
     let news = ms.iter().find(|m| !m.background).unwrap();
     assert_eq!(news.date.unwrap().date.to_string(), "2026-03-09");
 }
+
+#[test]
+fn the_people_who_report_are_not_a_target() {
+    use vigie_core::TargetKind;
+    let ms = mentions(
+        "Selon des habitants, des hommes armés ont pris d'assaut le camp militaire de Bankass \
+         le 3 mars 2026.",
+        "2026-03-05",
+    );
+    let kinds: Vec<TargetKind> = ms[0].targets.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds, vec![TargetKind::MilitaryBase]);
+    let ms = mentions(
+        "Gunmen overran the army camp in Bankass on 3 March 2026, residents said.",
+        "2026-03-05",
+    );
+    let kinds: Vec<TargetKind> = ms[0].targets.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds, vec![TargetKind::MilitaryBase]);
+    // Victims named as such stay a target.
+    let ms = mentions(
+        "Gunmen killed four residents of Bankass on 3 March 2026, a local official said.",
+        "2026-03-05",
+    );
+    assert!(ms[0]
+        .targets
+        .iter()
+        .any(|t| t.kind == TargetKind::Civilians));
+}
+
+#[test]
+fn a_number_right_after_a_verb_counts_the_people_named_before() {
+    let ms = mentions(
+        "Des hommes armés ont ouvert le feu au marché de Bankass le 3 mars 2026, tuant six \
+         civils et en blessant une dizaine.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![6]);
+    assert_eq!(field(&ms[0], "injured"), vec![10]);
+    let ms = mentions(
+        "Gunmen opened fire at the market in Bankass on 3 March 2026, killing six villagers and \
+         wounding a dozen.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![6]);
+    assert_eq!(field(&ms[0], "injured"), vec![12]);
+}

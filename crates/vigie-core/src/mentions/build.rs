@@ -230,7 +230,18 @@ pub fn mentions_of(
                         let state = actor1
                             .as_ref()
                             .is_some_and(|x| x.kind == ActorKind::StateForces);
-                        (state && victims_civilian).then_some(civilians).flatten()
+                        // People killed, not said to be fighters, count as civilians.
+                        let people_dead = counts.iter().any(|c| {
+                            c.field == "fatalities"
+                                && matches!(
+                                    c.victims,
+                                    Some(Victims::Civilians | Victims::Unspecified)
+                                )
+                                && count_positive(c)
+                        });
+                        (state && (victims_civilian || people_dead))
+                            .then_some(civilians)
+                            .flatten()
                     })
             } else {
                 None
@@ -480,9 +491,14 @@ fn targets_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Target
             .filter(|h| h.category == Category::Cue(super::scan::CueKind::Held))
             .map(|h| h.span)
             .collect();
+        let sources = source_phrases(a, s);
         for h in &a.sentences[s].hits {
             if let Category::Target(kind) = h.category {
                 if !a.serves(s, h.span, background) {
+                    continue;
+                }
+                // "according to residents", "traders said": who speaks is not what was hit.
+                if sources.iter().any(|r| r.contains(h.span)) {
                     continue;
                 }
                 // A checkpoint the attackers set up is where they struck, not what they attacked.
@@ -498,6 +514,38 @@ fn targets_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Target
         }
     }
     out.into_iter().collect()
+}
+
+/// The spans of sentence `si` that name a source: after "selon", "according to" up to the next
+/// punctuation, and a short subject right before a reporting verb ("residents said").
+fn source_phrases(a: &Analysis, si: usize) -> Vec<Span> {
+    use super::scan::CueKind;
+    let s = &a.sentences[si];
+    let text = &a.doc.text;
+    let mut out = Vec::new();
+    for h in &s.hits {
+        match h.category {
+            Category::Cue(CueKind::SourceBefore) => {
+                let end = text
+                    .get(h.span.end..s.span.end)
+                    .and_then(|rest| rest.find([',', ';', ':', '.', '(']))
+                    .map_or(s.span.end, |k| h.span.end + k);
+                out.push(Span::new(h.span.end, end));
+            }
+            Category::Cue(CueKind::SourceVerb | CueKind::Claim | CueKind::Responsibility) => {
+                let before = text.get(s.span.start..h.span.start).unwrap_or("");
+                let start = before
+                    .rfind([',', ';', ':'])
+                    .map_or(s.span.start, |k| s.span.start + k + 1);
+                let subject = text.get(start..h.span.start).unwrap_or("");
+                if subject.split_whitespace().count() <= 4 {
+                    out.push(Span::new(start, h.span.start));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Byte offset of the first relative clause that follows a comma (", qui", ", who", ", which").
@@ -540,7 +588,31 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             if !a.serves(si, q.span, background) {
                 continue;
             }
-            let Some(noun) = a.noun_after(qi) else {
+            // "tuant neuf civils et en blessant une douzaine", "wounding a dozen": a number
+            // right after a verb with no noun of its own counts the people named before.
+            let elliptic = || {
+                let verb_before = s.triggers.iter().any(|t| {
+                    matches!(
+                        t.0,
+                        TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction
+                    ) && t.2.end <= q.span.start
+                        && a.doc
+                            .text
+                            .get(t.2.end..q.span.start)
+                            .is_some_and(|g| g.trim().is_empty())
+                });
+                verb_before.then(|| {
+                    s.hits
+                        .iter()
+                        .rev()
+                        .find_map(|h| match h.category {
+                            Category::Noun(c) if h.span.end <= q.span.start => Some(c),
+                            _ => None,
+                        })
+                        .unwrap_or(NounClass::Person)
+                })
+            };
+            let Some(noun) = a.noun_after(qi).or_else(elliptic) else {
                 continue;
             };
             // "trois travailleurs, dont deux ressortissants chinois", "including three
