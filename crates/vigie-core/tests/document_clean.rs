@@ -358,3 +358,54 @@ fn datelines_are_taken_off_the_first_story_lines_only() {
         assert_eq!(clean(raw).text, raw);
     }
 }
+
+#[test]
+fn a_related_heading_alone_takes_the_headline_after_the_blank_line_with_it() {
+    let raw = "Gunmen attacked a market near Téra on Sunday, residents said.\n\n\
+        Read more:\n\n\
+        Army says 15 militants killed near Ayorou in air strikes\n\n\
+        The attackers fled towards the border, a local official said.";
+    assert_eq!(
+        clean(raw).text,
+        "Gunmen attacked a market near Téra on Sunday, residents said.\n\n\
+         The attackers fled towards the border, a local official said."
+    );
+    let raw = "Des hommes armés ont attaqué dimanche un marché près de Téra.\n\n\
+        Lire aussi :\n\n\
+        L'armée annonce avoir neutralisé 15 terroristes près d'Ayorou\n\n\
+        Les assaillants ont pris la fuite vers la frontière.";
+    assert_eq!(
+        clean(raw).text,
+        "Des hommes armés ont attaqué dimanche un marché près de Téra.\n\n\
+         Les assaillants ont pris la fuite vers la frontière."
+    );
+}
+
+#[test]
+fn wire_page_furniture_goes_and_the_story_stays() {
+    let raw = "Gunmen kill four in Niger village, official says\n\n\
+        3 minute read\n\n\
+        Share X Facebook LinkedIn Email Link\n\n\
+        NIAMEY, March 3 (Reuters) - Gunmen killed four people in a village near Téra on Sunday, an official said.\n\n\
+        Read more:\n\
+        Niger suspends new mining permits\n\
+        Army says militants killed near Ayorou\n\n\
+        Get a look at the day ahead in African politics with our newsletter. Sign up here.\n\n\
+        Reporting by A. Writer in Niamey; Editing by B. Editor\n\n\
+        Our Standards: The Thomson Reuters Trust Principles.";
+    assert_eq!(
+        clean(raw).text,
+        "Gunmen kill four in Niger village, official says\n\n\
+         Gunmen killed four people in a village near Téra on Sunday, an official said."
+    );
+    let raw = "Quatre civils tués près de Téra\n\n\
+        4 min de lecture\n\n\
+        Partager sur Facebook WhatsApp Twitter\n\n\
+        Des hommes armés ont tué quatre civils dimanche près de Téra, selon un élu local.\n\n\
+        (Reportage de A. Auteur, édité par B. Éditeur)";
+    assert_eq!(
+        clean(raw).text,
+        "Quatre civils tués près de Téra\n\n\
+         Des hommes armés ont tué quatre civils dimanche près de Téra, selon un élu local."
+    );
+}

@@ -126,8 +126,9 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     }
 });
 
-/// Story lines (from the top) in which a dateline is looked for.
-const DATELINE_LINES: usize = 3;
+/// Story lines (from the top, after furniture is gone) in which a dateline is looked for:
+/// the headline, a standfirst and a section label may come first.
+const DATELINE_LINES: usize = 6;
 
 /// The line without its leading dateline, if it has one followed by story text.
 fn strip_dateline<'a>(rules: &Rules, line: &'a str) -> Option<&'a str> {
@@ -340,14 +341,20 @@ pub fn clean(raw: &str) -> Cleaned {
             if let Some((_, alone, max)) = prefix {
                 removed[i] = Some(Removal::Related);
                 if bare == alone.as_str() {
-                    // The heading alone: the link title is on the next non-blank line.
-                    if let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].is_empty()) {
-                        if lines[j].chars().count() <= *max
-                            && is_teaser_like(lines[j])
-                            && removed[j].is_none()
-                        {
-                            removed[j] = Some(Removal::Related);
-                        }
+                    // The heading alone: the link titles follow, on the next non-blank line and
+                    // the lines right under it.
+                    let mut j = i + 1;
+                    while j < lines.len() && lines[j].is_empty() {
+                        j += 1;
+                    }
+                    while j < lines.len()
+                        && !lines[j].is_empty()
+                        && lines[j].chars().count() <= *max
+                        && is_teaser_like(lines[j])
+                        && removed[j].is_none()
+                    {
+                        removed[j] = Some(Removal::Related);
+                        j += 1;
                     }
                 }
                 i += 1;
