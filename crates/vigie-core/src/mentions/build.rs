@@ -215,8 +215,33 @@ pub fn mentions_of(
             }
             // Violence with no group named: an unidentified armed group.
             .or_else(|| violent.then(unidentified_group).flatten());
-            let actor2 = if civilian_victims {
+            // ACLED names the crowd itself: "Protesters (Mali)", "Rioters (Mali)".
+            let crowd = |label: &str, kind: ActorKind| {
+                Some(Actor {
+                    name: format!("{label} ({country_name})"),
+                    kind,
+                    parent: None,
+                })
+                .filter(|_| !country_name.is_empty())
+            };
+            let actor1 = match kind.event_type() {
+                EventType::Protests => crowd("Protesters", ActorKind::Protesters),
+                EventType::Riots => actor1
+                    .filter(|x| x.kind == ActorKind::Rioters)
+                    .or_else(|| crowd("Rioters", ActorKind::Rioters)),
+                _ => actor1,
+            };
+            let actor2 = if civilian_victims || kind == SubEventType::MobViolence {
                 civilians
+            } else if matches!(
+                kind,
+                SubEventType::ProtestWithIntervention
+                    | SubEventType::ExcessiveForceAgainstProtesters
+            ) {
+                // The forces that broke up the protest.
+                state_opponent
+                    .clone()
+                    .or_else(|| state_actor(a, &sentences, None))
             } else if kind.event_type() == EventType::Battles
                 || kind.event_type() == EventType::ExplosionsRemoteViolence
             {
@@ -372,7 +397,9 @@ fn classify(
         if has(T::Protest) {
             return Some(if has(T::Killing) {
                 ExcessiveForceAgainstProtesters
-            } else if has(T::Arrest) || has(T::Clash) {
+            } else if has(T::Arrest) || has(T::Clash) || frame.classes.contains(&T::Arrest) {
+                // Arrests, tear gas, a crowd dispersed: even a passing word says the forces
+                // intervened.
                 ProtestWithIntervention
             } else {
                 PeacefulProtest

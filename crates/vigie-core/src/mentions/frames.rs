@@ -175,6 +175,33 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        // "Truck drivers protest over kidnappings": in a sentence reporting a protest or riot,
+        // the violence named right after a grievance word is what the crowd protests about.
+        for s in sentences.iter_mut() {
+            let crowd = s
+                .triggers
+                .iter()
+                .any(|t| matches!(t.0, TriggerClass::Protest | TriggerClass::Riot));
+            if !crowd {
+                continue;
+            }
+            let grievances: Vec<Span> = s
+                .hits
+                .iter()
+                .filter(|h| h.category == Category::Cue(CueKind::Grievance))
+                .map(|h| h.span)
+                .collect();
+            s.triggers.retain(|t| {
+                matches!(t.0, TriggerClass::Protest | TriggerClass::Riot)
+                    || !grievances.iter().any(|g| {
+                        g.end <= t.2.start
+                            && doc
+                                .text
+                                .get(g.end..t.2.start)
+                                .is_some_and(|gap| gap.split_whitespace().count() <= 3)
+                    })
+            });
+        }
         // "a revendiqué l'attaque", "claimed the abduction": the event named right after a
         // claim of responsibility is the one already reported, not a new one.
         for s in sentences.iter_mut() {

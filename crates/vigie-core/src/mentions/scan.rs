@@ -87,6 +87,9 @@ pub enum CueKind {
     Direction,
     /// A checkpoint held by the perpetrators ("makeshift checkpoint"): not a military target.
     Held,
+    /// What a protest is about ("protest over kidnappings", "manifester contre les
+    /// enlèvements"): the violence named after it is the grievance, not an event.
+    Grievance,
 }
 
 impl CueKind {
@@ -98,6 +101,7 @@ impl CueKind {
             "source_verb" => SourceVerb,
             "claim" => Claim,
             "responsibility" => Responsibility,
+            "grievance" => Grievance,
             "background" => Background,
             "coordinated" => Coordinated,
             "zero" => Zero,

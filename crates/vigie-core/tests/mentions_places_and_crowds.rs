@@ -1,0 +1,109 @@
+//! Where events happen (places the story only passes through) and crowds (protests: their
+//! actors, their grievances, police intervention). Short reports written for these tests
+//! (fiction), French and English, checked value by value.
+
+use vigie_core::{process, Article, EventType, Mention, SubEventType};
+
+fn mentions(text: &str, published: &str) -> Vec<Mention> {
+    let mut article = Article::text("rule-test", text);
+    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    process(&article).mentions
+}
+
+fn locations(ms: &[Mention]) -> Vec<&str> {
+    ms.iter()
+        .map(|m| m.place.as_ref().map_or("", |p| p.location.as_str()))
+        .collect()
+}
+
+#[test]
+fn where_the_wounded_were_taken_is_not_an_event_place_en() {
+    let ms = mentions(
+        "Gunmen attacked the village of Makalondi on Sunday, killing five civilians, residents \
+         said. Three wounded people were evacuated to Niamey and to Torodi, where they were \
+         treated.",
+        "2026-05-19",
+    );
+    assert_eq!(locations(&ms), vec!["Makalondi"], "{ms:#?}");
+}
+
+#[test]
+fn where_the_wounded_were_taken_is_not_an_event_place_fr() {
+    let ms = mentions(
+        "Des hommes armés ont attaqué dimanche le village de Makalondi, tuant cinq civils, selon \
+         des habitants. Trois blessés ont été évacués vers Niamey, où ils sont soignés.",
+        "2026-05-19",
+    );
+    assert_eq!(locations(&ms), vec!["Makalondi"], "{ms:#?}");
+}
+
+#[test]
+fn where_a_witness_speaks_from_is_not_an_event_place() {
+    let ms = mentions(
+        "Jihadists stormed a militia post in Nassoumbou on Friday, killing nine volunteers. \
+         \"We buried our men on Saturday,\" a survivor said by telephone from Djibo.",
+        "2026-06-29",
+    );
+    assert_eq!(locations(&ms), vec!["Nassoumbou"], "{ms:#?}");
+    let ms = mentions(
+        "Des hommes armés ont tué quatre bergers vendredi près de Nassoumbou, selon un \
+         ressortissant de la zone joint depuis Djibo.",
+        "2026-06-29",
+    );
+    assert_eq!(locations(&ms), vec!["Nassoumbou"], "{ms:#?}");
+}
+
+#[test]
+fn a_protest_over_kidnappings_is_a_protest_not_a_kidnapping_en() {
+    let ms = mentions(
+        "Hundreds of truck drivers protested in Sévaré on Wednesday over the kidnappings of \
+         their colleagues on the road to Gao; police fired tear gas to disperse them.",
+        "2026-08-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].event_type, EventType::Protests);
+    assert_eq!(ms[0].sub_event_type, SubEventType::ProtestWithIntervention);
+    assert_eq!(
+        ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Protesters (Mali)")
+    );
+    assert!(ms[0].claims.iter().all(|c| c.field != "abducted"));
+}
+
+#[test]
+fn a_protest_against_kidnappings_is_a_protest_not_a_kidnapping_fr() {
+    let ms = mentions(
+        "Des centaines d'habitants ont manifesté mardi à Djibo contre les enlèvements de \
+         commerçants sur l'axe Djibo-Namsiguia, selon des témoins.",
+        "2026-04-08",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].sub_event_type, SubEventType::PeacefulProtest);
+    assert_eq!(
+        ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Protesters (Burkina Faso)")
+    );
+    // Dispersed with tear gas: the forces intervened.
+    let ms = mentions(
+        "Des centaines d'habitants ont manifesté mardi à Djibo contre les enlèvements ; la \
+         police les a dispersés à coups de gaz lacrymogène.",
+        "2026-04-08",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].sub_event_type, SubEventType::ProtestWithIntervention);
+}
+
+#[test]
+fn a_kidnapping_reported_on_its_own_is_still_a_kidnapping() {
+    // The grievance rule only applies inside a sentence that reports a crowd.
+    let ms = mentions(
+        "Armed men kidnapped three traders on Monday near Djibo, residents said. The kidnappings \
+         have angered local traders.",
+        "2026-04-08",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::AbductionForcedDisappearance
+    );
+}
