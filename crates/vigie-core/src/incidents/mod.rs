@@ -237,12 +237,23 @@ const UNDATED_LOOKBACK_DAYS: i64 = 60;
 /// Two undated reports are compared only when published this close together.
 const UNDATED_PAIR_DAYS: i64 = 14;
 
+/// A country code as a small key (the blocking maps are probed many times per mention).
+type Cc = [u8; 2];
+
+fn cc(country: &str) -> Cc {
+    let b = country.as_bytes();
+    [
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+    ]
+}
+
 #[derive(Default)]
 struct Blocks {
-    by_day: HashMap<(String, NaiveDate), Vec<usize>>,
-    undated_by_published: HashMap<(String, NaiveDate), Vec<usize>>,
-    by_cell: HashMap<(String, i32, i32), Vec<usize>>,
-    by_country: HashMap<String, Vec<usize>>,
+    by_day: HashMap<(Cc, NaiveDate), Vec<usize>>,
+    undated_by_published: HashMap<(Cc, NaiveDate), Vec<usize>>,
+    by_cell: HashMap<(Cc, i32, i32), Vec<usize>>,
+    by_country: HashMap<Cc, Vec<usize>>,
 }
 
 fn push_once(list: &mut Vec<usize>, idx: usize) {
@@ -261,27 +272,24 @@ impl Blocks {
     fn add_dated(&mut self, country: &str, d: EventDate, m: &LinkKey, idx: usize) {
         let spread = d.precision.slack_days();
         for day in days(d.date, -spread, spread) {
-            push_once(
-                self.by_day.entry((country.to_string(), day)).or_default(),
-                idx,
-            );
+            push_once(self.by_day.entry((cc(country), day)).or_default(), idx);
         }
         self.add_place(country, m, idx);
     }
 
     fn add_place(&mut self, country: &str, m: &LinkKey, idx: usize) {
         if let Some((la, lo)) = coords(m) {
-            let key = (country.to_string(), la.floor() as i32, lo.floor() as i32);
+            let key = (cc(country), la.floor() as i32, lo.floor() as i32);
             push_once(self.by_cell.entry(key).or_default(), idx);
         }
-        push_once(self.by_country.entry(country.to_string()).or_default(), idx);
+        push_once(self.by_country.entry(cc(country)).or_default(), idx);
     }
 
     fn add_undated(&mut self, country: &str, m: &LinkKey, idx: usize) {
         if let Some(p) = m.published {
             let list = self
                 .undated_by_published
-                .entry((country.to_string(), p))
+                .entry((cc(country), p))
                 .or_default();
             push_once(list, idx);
         }
@@ -292,8 +300,9 @@ impl Blocks {
     /// None when the mention has neither.
     fn in_time(&self, country: &str, m: &LinkKey) -> Option<BTreeSet<usize>> {
         let mut out = BTreeSet::new();
-        let mut collect = |map: &HashMap<(String, NaiveDate), Vec<usize>>, day: NaiveDate| {
-            if let Some(v) = map.get(&(country.to_string(), day)) {
+        let code = cc(country);
+        let mut collect = |map: &HashMap<(Cc, NaiveDate), Vec<usize>>, day: NaiveDate| {
+            if let Some(v) = map.get(&(code, day)) {
                 out.extend(v.iter().copied());
             }
         };
@@ -328,7 +337,7 @@ impl Blocks {
             let (cy, cx) = (la.floor() as i32, lo.floor() as i32);
             for dy in -1..=1 {
                 for dx in -1..=1 {
-                    let key = (country.to_string(), cy + dy, cx + dx);
+                    let key = (cc(country), cy + dy, cx + dx);
                     if let Some(v) = self.by_cell.get(&key) {
                         out.extend(v.iter().copied());
                     }
@@ -341,7 +350,7 @@ impl Blocks {
     /// Every incident of the country (for country-level reports with no date at all).
     fn in_country(&self, country: &str) -> BTreeSet<usize> {
         self.by_country
-            .get(country)
+            .get(&cc(country))
             .map(|v| v.iter().copied().collect())
             .unwrap_or_default()
     }
