@@ -346,3 +346,39 @@ fn a_bare_text_with_no_date_at_all_still_joins_its_incident() {
         "{s:#?}"
     );
 }
+
+#[test]
+fn reports_a_day_apart_on_a_night_attack_join_when_their_figures_agree() {
+    let fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont attaqué le village de Kouakourou dans la nuit du samedi 14 au \
+        dimanche 15 mars 2026, tuant quatre civils, selon un élu local.";
+    let en = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen killed four civilians in the village of Kouakourou in central Mali on Sunday, \
+        March 15, 2026, a local official said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("night-fr", (2026, 3, 16), fr),
+        report("sunday-en", (2026, 3, 16), en),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Kouakourou"),
+        vec![&vec!["night-fr".to_string(), "sunday-en".to_string()]],
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn a_village_attacked_on_two_consecutive_days_with_other_tolls_is_two_incidents() {
+    let monday = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen killed three civilians in the village of Kouakourou in central Mali on Monday, \
+        March 16, 2026, a local official said.";
+    let tuesday = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont tué sept civils le mardi 17 mars 2026 à Kouakourou, selon un élu.";
+    let linked = incidents::link(&mentions_of(&[
+        report("monday-en", (2026, 3, 17), monday),
+        report("tuesday-fr", (2026, 3, 18), tuesday),
+    ]));
+    let s = summary(&linked);
+    let at = articles_of(&linked, "Kouakourou");
+    assert_eq!(at.len(), 2, "{s:#?}");
+}

@@ -365,6 +365,20 @@ fn place_tolerance_km(a: &ResolvedPlace, b: &ResolvedPlace) -> f64 {
     }
 }
 
+/// The same precisely located spot: one gazetteer place, or two points a few km apart.
+fn same_spot(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
+    if a.geo_precision > 2 || b.geo_precision > 2 {
+        return false;
+    }
+    if a.place_id.is_some() && a.place_id == b.place_id {
+        return true;
+    }
+    match (a.latitude, a.longitude, b.latitude, b.longitude) {
+        (Some(la), Some(oa), Some(lb), Some(ob)) => vigie_geo::distance_km(la, oa, lb, ob) <= 8.0,
+        _ => false,
+    }
+}
+
 fn places_compatible(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     if places_fit(a, b) {
         return true;
@@ -433,13 +447,22 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             continue;
         }
         let mut s = 0i32;
-        // Dates.
+        // Dates. Reports of one night attack often disagree by a day ("dans la nuit de samedi
+        // à dimanche", "on Sunday"), so the day next to it is allowed when the rest agrees
+        // closely (checked below).
+        let mut next_day = false;
         match (m.date, other.date) {
             (Some(a), Some(b)) => {
-                if !same_day(a, b) {
+                if same_day(a, b) {
+                    s += 3;
+                } else if a.precision == TimePrecision::Day
+                    && b.precision == TimePrecision::Day
+                    && (a.date - b.date).num_days().abs() == 1
+                {
+                    next_day = true;
+                } else {
                     continue;
                 }
-                s += 3;
             }
             (None, Some(b)) => {
                 // An undated report can only be of something that happened before it was published.
@@ -456,7 +479,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // Places.
         match (&m.place, &other.place) {
             (Some(a), Some(b)) if is_placed(m) && is_placed(other) => {
-                if !places_compatible(a, b) {
+                if !places_compatible(a, b) || (next_day && !same_spot(a, b)) {
                     continue;
                 }
                 s += if a.place_id.is_some() && a.place_id == b.place_id {
@@ -475,6 +498,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 s += 1;
             }
         }
+        let (mut figures_meet, mut figures_differ) = (false, false);
         for field in [
             CountField::Abducted,
             CountField::Attackers,
@@ -483,13 +507,28 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             if let (Some(a), Some(b)) = (m.figure(field), other.figure(field)) {
                 if ranges_meet(a, b) {
                     s += 2;
-                } else if field == CountField::Abducted {
-                    s -= 2;
+                    figures_meet = true;
+                } else {
+                    figures_differ = true;
+                    if field == CountField::Abducted {
+                        s -= 2;
+                    }
                 }
             }
         }
         let shared_keys = m.keys.iter().filter(|k| other.keys.contains(k)).count() as i32;
         s += 2 * shared_keys;
+        if next_day {
+            // Same spot, next day: only when something specific agrees and nothing differs
+            // (a town attacked again the next day is a second incident).
+            let same_named_actor = matches!((&m.actor1, &other.actor1),
+                (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
+            let corroborated = figures_meet || same_named_actor || shared_keys > 0;
+            if figures_differ || !corroborated || m.sub_event_type != other.sub_event_type {
+                continue;
+            }
+            s -= 2;
+        }
         if m.target_kinds
             .iter()
             .any(|t| other.target_kinds.contains(t))
