@@ -382,3 +382,39 @@ fn a_village_attacked_on_two_consecutive_days_with_other_tolls_is_two_incidents(
     let at = articles_of(&linked, "Kouakourou");
     assert_eq!(at.len(), 2, "{s:#?}");
 }
+
+#[test]
+fn one_raid_seen_as_a_battle_and_as_killings_joins_when_figures_agree() {
+    let camp = "Fictional report written for Vigie's tests.\n\n\
+        JNIM fighters attacked the army camp in Boni, in central Mali, on Wednesday September 30, \
+        2026, killing twelve soldiers, a security source said.";
+    let killings = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Douze personnes ont été tuées le mercredi 30 septembre 2026 à Boni, dans le centre du \
+        Mali, lors d'une attaque du JNIM, selon des habitants.";
+    let linked = incidents::link(&mentions_of(&[
+        report("camp-en", (2026, 10, 1), camp),
+        report("killings-fr", (2026, 10, 1), killings),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Boni"),
+        vec![&vec!["camp-en".to_string(), "killings-fr".to_string()]],
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn a_battle_and_killings_with_other_tolls_in_one_town_stay_apart() {
+    let camp = "Fictional report written for Vigie's tests.\n\n\
+        JNIM fighters attacked the army camp in Boni, in central Mali, on Wednesday September 30, \
+        2026, killing twelve soldiers, a security source said.";
+    let killings = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Trois bergers ont été tués le mercredi 30 septembre 2026 près de Boni, dans le centre du \
+        Mali, par des hommes armés, selon des habitants.";
+    let linked = incidents::link(&mentions_of(&[
+        report("camp-en", (2026, 10, 1), camp),
+        report("herders-fr", (2026, 10, 1), killings),
+    ]));
+    let s = summary(&linked);
+    assert!(linked.iter().all(|i| i.articles.len() == 1), "{s:#?}");
+}

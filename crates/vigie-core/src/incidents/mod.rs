@@ -393,6 +393,17 @@ fn places_compatible(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     }
 }
 
+/// Political violence with a perpetrator: battles, violence against civilians, explosions.
+fn violent(m: &LinkKey) -> bool {
+    !m.background
+        && matches!(
+            m.event_type,
+            EventType::Battles
+                | EventType::ViolenceAgainstCivilians
+                | EventType::ExplosionsRemoteViolence
+        )
+}
+
 fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
     if a.event_type == b.event_type {
         return true;
@@ -443,7 +454,11 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
     // The first reports of a big incident say enough about it; comparing with all of them would
     // make linking quadratic in the size of incidents that dozens of outlets cover.
     for other in cluster.main_members().take(MAX_COMPARED_MEMBERS) {
-        if !types_compatible(m, other) || actors_conflict(m, other) {
+        // Outlets see one raid differently: the camp attacked (Battles), the people killed
+        // (Violence against civilians), the explosion heard. Across violent types a report
+        // joins only on the same spot and day with something specific in common (below).
+        let cross_type = !types_compatible(m, other);
+        if (cross_type && !(violent(m) && violent(other))) || actors_conflict(m, other) {
             continue;
         }
         let mut s = 0i32;
@@ -518,6 +533,23 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         }
         let shared_keys = m.keys.iter().filter(|k| other.keys.contains(k)).count() as i32;
         s += 2 * shared_keys;
+        if cross_type {
+            let same_spot_and_day = match (&m.place, &other.place, m.date, other.date) {
+                (Some(a), Some(b), Some(x), Some(y)) => {
+                    same_spot(a, b)
+                        && x.precision == TimePrecision::Day
+                        && y.precision == TimePrecision::Day
+                        && x.date == y.date
+                }
+                _ => false,
+            };
+            let same_named_actor = matches!((&m.actor1, &other.actor1),
+                (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
+            if !same_spot_and_day || figures_differ || !(figures_meet || same_named_actor) {
+                continue;
+            }
+            s -= 2;
+        }
         if next_day {
             // Same spot, next day: only when something specific agrees and nothing differs
             // (a town attacked again the next day is a second incident).
