@@ -722,10 +722,12 @@ pub fn build(group: &Group, mentions: &[&Mention], source_of: &dyn Fn(&str) -> S
     )
     .or_else(|| most_common_actor(members.iter().filter_map(|m| m.actor1.as_ref())));
     let assoc_actor1 = most_common_actor(members.iter().filter_map(|m| m.assoc_actor1.as_ref()));
+    // Never the perpetrator again as its own opponent (reports that disagree on who attacked).
     let actor2 = most_common_actor(
         main.iter()
             .filter(|m| m.sub_event_type.event_type() == sub.event_type())
-            .filter_map(|m| m.actor2.as_ref()),
+            .filter_map(|m| m.actor2.as_ref())
+            .filter(|a| actor1.as_ref().is_none_or(|x| x.name != a.name)),
     );
     let mut targets: Vec<Target> = members
         .iter()
@@ -841,4 +843,99 @@ fn notes(inc: &Incident, members: &[&Mention]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            name: name.into(),
+            kind,
+            parent: None,
+        }
+    }
+
+    fn battle(article: &str, a1: &str, a2: &str) -> Mention {
+        Mention {
+            id: format!("m-{article}"),
+            article: article.into(),
+            published: NaiveDate::from_ymd_opt(2026, 3, 2),
+            ordinal: 0,
+            background: false,
+            event_type: EventType::Battles,
+            sub_event_type: SubEventType::ArmedClash,
+            actor1: Some(actor(a1, ActorKind::RebelGroup)),
+            assoc_actor1: None,
+            actor2: Some(actor(a2, ActorKind::StateForces)),
+            assoc_actor2: None,
+            people: vec![],
+            targets: vec![],
+            date: Some(EventDate {
+                date: NaiveDate::from_ymd_opt(2026, 3, 1).expect("date"),
+                precision: TimePrecision::Day,
+            }),
+            place: Some(ResolvedPlace {
+                location: "Boni".into(),
+                place_id: None,
+                country: "Mali".into(),
+                country_code: "ML".into(),
+                admin1: Some("Mopti".into()),
+                admin1_new: None,
+                admin2: Some("Douentza".into()),
+                admin3: None,
+                latitude: Some(15.03),
+                longitude: Some(-1.98),
+                geo_precision: 1,
+            }),
+            operation: None,
+            operation_wide: false,
+            claims: vec![],
+            evidence: Span::new(0, 1),
+            keys: vec![],
+        }
+    }
+
+    #[test]
+    fn the_perpetrator_is_never_its_own_opponent() {
+        // Two reports of one clash that disagree on who attacked whom.
+        let jnim = "JNIM: Group for Support of Islam and Muslims";
+        let army = "Military Forces of Mali (2021-)";
+        let a = battle("a", jnim, army);
+        let mut b = battle("b", "Unidentified Armed Group (Mali)", jnim);
+        b.actor2.as_mut().expect("actor2").kind = ActorKind::RebelGroup;
+        let linked = link(&[a, b]);
+        assert_eq!(linked.len(), 1);
+        assert_eq!(
+            linked[0].actor1.as_ref().map(|x| x.name.as_str()),
+            Some(jnim)
+        );
+        assert_eq!(
+            linked[0].actor2.as_ref().map(|x| x.name.as_str()),
+            Some(army)
+        );
+    }
+
+    #[test]
+    fn building_does_not_depend_on_the_order_of_members() {
+        let jnim = "JNIM: Group for Support of Islam and Muslims";
+        let army = "Military Forces of Mali (2021-)";
+        let ms = vec![
+            battle("a", jnim, army),
+            battle("b", jnim, army),
+            battle("c", jnim, army),
+        ];
+        let keys: Vec<LinkKey> = ms.iter().map(LinkKey::of).collect();
+        let groups = group(&keys);
+        assert_eq!(groups.len(), 1);
+        let forward: Vec<&Mention> = ms.iter().collect();
+        let backward: Vec<&Mention> = ms.iter().rev().collect();
+        let source = |a: &str| a.to_string();
+        assert_eq!(
+            build(&groups[0], &forward, &source),
+            build(&groups[0], &backward, &source)
+        );
+        assert_eq!(build(&groups[0], &forward, &source).id, groups[0].id);
+    }
 }
