@@ -921,7 +921,7 @@ mod tests {
     fn building_does_not_depend_on_the_order_of_members() {
         let jnim = "JNIM: Group for Support of Islam and Muslims";
         let army = "Military Forces of Mali (2021-)";
-        let ms = vec![
+        let ms = [
             battle("a", jnim, army),
             battle("b", jnim, army),
             battle("c", jnim, army),
