@@ -418,3 +418,52 @@ fn a_battle_and_killings_with_other_tolls_in_one_town_stay_apart() {
     let s = summary(&linked);
     assert!(linked.iter().all(|i| i.articles.len() == 1), "{s:#?}");
 }
+
+mod order {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn corpus() -> Vec<Mention> {
+        mentions_of(&[
+            report("ambush-fr", (2026, 10, 1), AMBUSH_FR),
+            report("camp-en", (2026, 10, 1), CAMP_EN),
+            report("raid-fr", (2026, 3, 9), RAID_FR),
+            report("raid-en", (2026, 3, 9), RAID_EN),
+            report("raid-undated", (2026, 3, 10), RAID_UNDATED_EN),
+            report("wire", (2026, 3, 4), WIRE_EN),
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// Any order of the same reports gives the same incidents and ids; any subset gives
+        /// incidents whose ids are a function of that subset alone.
+        #[test]
+        fn linking_is_a_function_of_the_set_of_reports(
+            seed in any::<u64>(),
+            keep in prop::collection::vec(any::<bool>(), 6),
+        ) {
+            let all = corpus();
+            let reference = incidents::link(&all);
+            let mut shuffled = all.clone();
+            // A deterministic shuffle from the seed.
+            let mut state = seed | 1;
+            for i in (1..shuffled.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+            prop_assert_eq!(&incidents::link(&shuffled), &reference);
+            let refs = ["ambush-fr", "camp-en", "raid-fr", "raid-en", "raid-undated", "wire"];
+            let subset: Vec<Mention> = all
+                .iter()
+                .filter(|m| refs.iter().zip(&keep).any(|(r, k)| *k && m.article == *r))
+                .cloned()
+                .collect();
+            let mut reversed = subset.clone();
+            reversed.reverse();
+            prop_assert_eq!(incidents::link(&subset), incidents::link(&reversed));
+        }
+    }
+}
