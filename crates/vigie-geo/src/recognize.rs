@@ -472,8 +472,12 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         };
         let suffix_cue = match first_after {
             "region" | "state" => Some(Cue::Admin(AdminLevel::Region)),
-            "province" | "cercle" | "circle" | "department" => Some(Cue::Admin(AdminLevel::Cercle)),
+            "province" | "cercle" | "circle" | "department" | "district" => {
+                Some(Cue::Admin(AdminLevel::Cercle))
+            }
             "commune" | "municipality" => Some(Cue::Admin(AdminLevel::Commune)),
+            // "in the Ber area", "the Djibo area": around the town.
+            "area" | "areas" | "vicinity" | "outskirts" | "environs" => Some(Cue::Near),
             _ => None,
         };
         let mut cue = Cue::None;

@@ -421,3 +421,41 @@ fn acronyms_and_foreign_uncued_villages_are_dropped() {
         }
     }
 }
+
+#[test]
+fn districts_areas_and_places_passed_through() {
+    // Sentences written for this test.
+    let g = Gazetteer::bundled();
+    let ms = find_places(
+        g,
+        "Militants ambushed a convoy in Mali's Douentza district on Thursday.",
+    );
+    let douentza = ms
+        .iter()
+        .find(|m| m.surface == "Douentza")
+        .expect("Douentza");
+    assert_eq!(douentza.cue, Cue::Admin(AdminLevel::Cercle));
+    let ms = find_places(
+        g,
+        "Jihadists raided a hamlet in the Djibo area, residents said.",
+    );
+    assert_eq!(ms[0].cue, Cue::Near);
+    let ms = find_places(
+        g,
+        "Les blessés ont été évacués vers Mopti et Sévaré, puis transférés à Bamako.",
+    );
+    assert!(ms.iter().all(|m| m.cue == Cue::Elsewhere), "{ms:#?}");
+    let ms = find_places(
+        g,
+        "The wounded were evacuated to Djibo and to the capital Ouagadougou. Gunmen attacked Titao.",
+    );
+    let cues: Vec<(&str, &Cue)> = ms.iter().map(|m| (m.surface.as_str(), &m.cue)).collect();
+    assert_eq!(
+        cues,
+        vec![
+            ("Djibo", &Cue::Elsewhere),
+            ("Ouagadougou", &Cue::Elsewhere),
+            ("Titao", &Cue::None)
+        ]
+    );
+}

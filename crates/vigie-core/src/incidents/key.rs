@@ -26,6 +26,9 @@ pub struct LinkKey {
     pub sub_event_type: SubEventType,
     /// Name of the first actor, when any.
     pub actor1: Option<String>,
+    /// Name of the second actor (keys stored before it existed read as none).
+    #[serde(default)]
+    pub actor2: Option<String>,
     pub date: Option<EventDate>,
     pub place: Option<ResolvedPlace>,
     pub operation: Option<String>,
@@ -49,6 +52,7 @@ impl LinkKey {
             event_type: m.event_type,
             sub_event_type: m.sub_event_type,
             actor1: m.actor1.as_ref().map(|a| a.name.clone()),
+            actor2: m.actor2.as_ref().map(|a| a.name.clone()),
             date: m.date,
             place: m.place.clone(),
             operation: m.operation.clone(),

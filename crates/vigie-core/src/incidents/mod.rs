@@ -365,6 +365,15 @@ fn place_tolerance_km(a: &ResolvedPlace, b: &ResolvedPlace) -> f64 {
     }
 }
 
+/// Two places of one second-level unit (cercle, province, department), at least one of them
+/// known only approximately (near a town, the unit itself).
+fn same_district_loosely(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
+    a.country_code == b.country_code
+        && a.admin2.is_some()
+        && a.admin2 == b.admin2
+        && a.geo_precision.max(b.geo_precision) >= 2
+}
+
 /// The same precisely located spot: one gazetteer place, or two points a few km apart.
 fn same_spot(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     if a.geo_precision > 2 || b.geo_precision > 2 {
@@ -422,11 +431,15 @@ fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
     (property(a) || property(b)) && shared_target
 }
 
+/// Two reports name different perpetrators. Not when one report has the sides the other way
+/// round (a militia post attacked by jihadists, told as a clash led by the militia).
 fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
     match (&a.actor1, &b.actor1) {
         (Some(x), Some(y)) => {
             let named = |s: &str| !s.starts_with("Unidentified");
-            named(x) && named(y) && x != y
+            let swapped =
+                a.actor2.as_deref() == Some(y.as_str()) || b.actor2.as_deref() == Some(x.as_str());
+            named(x) && named(y) && x != y && !swapped
         }
         _ => false,
     }
@@ -466,6 +479,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // à dimanche", "on Sunday"), so the day next to it is allowed when the rest agrees
         // closely (checked below).
         let mut next_day = false;
+        let mut loose_place = false;
         match (m.date, other.date) {
             (Some(a), Some(b)) => {
                 if same_day(a, b) {
@@ -494,8 +508,17 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // Places.
         match (&m.place, &other.place) {
             (Some(a), Some(b)) if is_placed(m) && is_placed(other) => {
-                if !places_compatible(a, b) || (next_day && !same_spot(a, b)) {
+                if next_day && !same_spot(a, b) {
                     continue;
+                }
+                if !places_compatible(a, b) {
+                    // "In Douentza district" and "near Boni", a town of that district: the
+                    // same incident only if the rest agrees closely (checked below).
+                    if same_district_loosely(a, b) && !next_day && !cross_type {
+                        loose_place = true;
+                    } else {
+                        continue;
+                    }
                 }
                 s += if a.place_id.is_some() && a.place_id == b.place_id {
                     3
@@ -533,6 +556,20 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         }
         let shared_keys = m.keys.iter().filter(|k| other.keys.contains(k)).count() as i32;
         s += 2 * shared_keys;
+        if loose_place {
+            let same_named_actor = matches!((&m.actor1, &other.actor1),
+                (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
+            let same_day_exactly =
+                matches!((m.date, other.date), (Some(x), Some(y)) if x.date == y.date);
+            if figures_differ
+                || !same_day_exactly
+                || m.sub_event_type != other.sub_event_type
+                || !(figures_meet || same_named_actor)
+            {
+                continue;
+            }
+            s -= 3;
+        }
         if cross_type {
             let same_spot_and_day = match (&m.place, &other.place, m.date, other.date) {
                 (Some(a), Some(b), Some(x), Some(y)) => {
