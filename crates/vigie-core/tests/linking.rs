@@ -467,3 +467,25 @@ mod order {
         }
     }
 }
+
+#[test]
+fn a_report_naming_only_the_district_joins_the_town_when_the_toll_agrees() {
+    let town = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Sept soldats ont été tués le jeudi 28 janvier 2027 dans l'embuscade tendue à un convoi \
+        militaire à Boni, dans le centre du Mali, selon une source sécuritaire.";
+    let district = "Fictional report written for Vigie's tests.\n\n\
+        Militants ambushed a military convoy in central Mali's Douentza district on Thursday \
+        January 28, 2027, killing at least five soldiers, two security sources said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("town-fr", (2027, 1, 29), town),
+        report("district-en", (2027, 1, 29), district),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(linked.len(), 1, "{s:#?}");
+    assert_eq!(linked[0].articles, vec!["district-en", "town-fr"]);
+    assert_eq!(
+        linked[0].place.as_ref().map(|p| p.location.as_str()),
+        Some("Boni"),
+        "the most precise place is kept"
+    );
+}

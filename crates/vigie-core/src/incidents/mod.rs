@@ -975,4 +975,15 @@ mod tests {
         );
         assert_eq!(build(&groups[0], &forward, &source).id, groups[0].id);
     }
+
+    #[test]
+    fn sides_told_the_other_way_round_are_not_rival_perpetrators() {
+        let jnim = "JNIM: Group for Support of Islam and Muslims";
+        let vdp = "VDP: Volunteers for the Defense of the Homeland";
+        let isgs = "Islamic State Sahel";
+        let swapped = link(&[battle("a", jnim, vdp), battle("b", vdp, jnim)]);
+        assert_eq!(swapped.len(), 1, "{swapped:#?}");
+        let rivals = link(&[battle("a", jnim, vdp), battle("b", isgs, vdp)]);
+        assert_eq!(rivals.len(), 2, "{rivals:#?}");
+    }
 }
