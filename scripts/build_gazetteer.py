@@ -313,6 +313,28 @@ def main() -> None:
         u = re.sub(r" Commune$", "", unit.strip())
         return seat_name.get(fold(u), u)
 
+    # Some OCHA rows carry the wrong sign of longitude (villages east of Greenwich placed ~500 km
+    # west of their commune). Take each commune's median longitude and flip a row only when its
+    # own value is far from it and the flipped value is close.
+    commune_lons = defaultdict(list)
+    for r in ocha:
+        try:
+            commune_lons[(r["admin1Name"], r["admin2Name"], r["admin3Name"])].append(float(r["longitude"]))
+        except ValueError:
+            continue
+    commune_median = {k: sorted(v)[len(v) // 2] for k, v in commune_lons.items()}
+    flipped = 0
+    for r in ocha:
+        try:
+            lon = float(r["longitude"])
+        except ValueError:
+            continue
+        med = commune_median.get((r["admin1Name"], r["admin2Name"], r["admin3Name"]))
+        if med is not None and abs(lon - med) > 2.0 and abs(-lon - med) < 0.75:
+            r["longitude"] = str(-lon)
+            flipped += 1
+    print(f"OCHA rows with the sign of longitude corrected: {flipped}", file=sys.stderr)
+
     ocha_grid = Grid()
     cercle_pts = defaultdict(list)
     commune_pts = defaultdict(list)

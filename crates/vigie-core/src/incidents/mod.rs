@@ -699,11 +699,13 @@ fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
         .as_ref()
         .map(|p| p.country_code.clone())
         .unwrap_or_else(|| "XX".to_string());
+    // The place by name and rounded coordinates, not by gazetteer row: ids survive a rebuilt
+    // gazetteer.
     let key_place = place
         .as_ref()
-        .map(|p| {
-            p.place_id
-                .map_or_else(|| p.location.clone(), |i| i.to_string())
+        .map(|p| match (p.latitude, p.longitude) {
+            (Some(la), Some(lo)) => format!("{}@{la:.2},{lo:.2}", p.location),
+            _ => format!("{}@{}", p.location, p.admin1.as_deref().unwrap_or("")),
         })
         .unwrap_or_default();
     let key_date = date.map_or_else(
