@@ -21,7 +21,8 @@ pub fn mentions_of(
         v
     };
     let targets = targets_of(a, &frame.sentences, frame.background);
-    let counts = counts_of(a, &sentences, frame.background);
+    let mut counts = counts_of(a, &sentences, frame.background);
+    supersede_provisional(a, &mut counts);
     let Perpetrator {
         actor1,
         assoc1,
@@ -500,6 +501,40 @@ fn classify(
         return Some(Arrests);
     }
     None
+}
+
+/// "Bilan provisoire : 4 morts … Mise à jour : le bilan s'est alourdi à 12 morts": the
+/// article's own later toll replaces its earlier one. The earlier figures stay as claims but
+/// count as provisional (hedged), like a figure the article itself no longer stands by.
+/// Figures for the attackers are superseded only by a later toll of the attackers.
+fn supersede_provisional(a: &Analysis, counts: &mut [Claim]) {
+    let sentence_of = |c: &Claim| {
+        a.sentences
+            .iter()
+            .position(|s| s.span.start <= c.span.start && c.span.start < s.span.end)
+    };
+    let updates: Vec<(String, Option<Victims>, usize)> = counts
+        .iter()
+        .filter(|c| sentence_of(c).is_some_and(|i| a.sentences[i].update))
+        .map(|c| (c.field.clone(), c.victims, c.span.start))
+        .collect();
+    for c in counts.iter_mut() {
+        if sentence_of(c).is_some_and(|i| a.sentences[i].update) {
+            continue;
+        }
+        let attackers = matches!(c.victims, Some(Victims::Attackers));
+        let superseded = updates.iter().any(|(field, victims, start)| {
+            *field == c.field
+                && c.span.start < *start
+                && (*victims == c.victims
+                    || (!attackers
+                        && !matches!(victims, Some(Victims::Attackers))
+                        && matches!(victims, None | Some(Victims::Unspecified))))
+        });
+        if superseded {
+            c.hedged = true;
+        }
+    }
 }
 
 fn count_positive(c: &Claim) -> bool {

@@ -38,6 +38,8 @@ pub struct Sentence {
     /// Kinds of event named as claimed ("a revendiqué l'embuscade"): the sentence speaks of
     /// an incident already reported.
     pub claimed: Vec<TriggerClass>,
+    /// A later toll of the incident being reported ("le bilan s'est alourdi à 12 morts").
+    pub update: bool,
 }
 
 impl Sentence {
@@ -170,6 +172,7 @@ impl<'a> Analysis<'a> {
                     Category::Cue(CueKind::Generic) => s.generic = true,
                     Category::Cue(CueKind::Anaphora) => s.anaphora = true,
                     Category::Cue(CueKind::Zero) => s.zero.push(hit.span),
+                    Category::Cue(CueKind::Update) => s.update = true,
                     Category::Actor(_) | Category::Person(_) => s.actors.push(*hit),
                     _ => {}
                 }
@@ -361,11 +364,16 @@ impl<'a> Analysis<'a> {
     /// A date introduced by "après", "after", "depuis", "since" situates the event relative to
     /// another one ("une semaine après l'attaque du 6 septembre, … dimanche"): the event's own
     /// date is another one of the sentence when there is one.
+    /// A date that only dates a statement about violence ("a annoncé lundi", "said on Monday",
+    /// "claimed the attack on Saturday", "un communiqué publié lundi") is not the event's.
     fn sentence_date(&self, i: usize, previous: Option<EventDate>) -> Option<EventDate> {
         let relative = |d: usize| self.relative_date(d, RELATIVE_WORDS);
+        // An announcement (a blockade, a curfew) happens when it is made.
+        let violent = self.sentences[i].triggers.iter().any(|t| t.0.is_violent());
         let resolved: Vec<(usize, EventDate)> = self.sentences[i]
             .dates
             .iter()
+            .filter(|&&d| !violent || !self.statement_date(i, d))
             .filter_map(|&d| {
                 dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r))
             })
@@ -375,6 +383,36 @@ impl<'a> Analysis<'a> {
             .find(|(d, _)| !relative(*d))
             .or(resolved.first())
             .map(|(_, r)| *r)
+    }
+
+    /// Does date match `d` of sentence `i` date a statement rather than an event: it follows a
+    /// source verb, a claim, a claim of responsibility or a publication word within three
+    /// words of the same clause ("a annoncé lundi soir", "said on Monday", "claimed the attack
+    /// on Saturday", "publié lundi") — but not "revendiqué l'attaque du 14 avril", where the
+    /// date is the attack's.
+    fn statement_date(&self, i: usize, d: usize) -> bool {
+        let text = &self.doc.text;
+        let start = self.dates[d].span.start;
+        self.sentences[i].hits.iter().any(|h| {
+            matches!(
+                h.category,
+                Category::Cue(
+                    CueKind::SourceVerb
+                        | CueKind::Claim
+                        | CueKind::Responsibility
+                        | CueKind::Statement
+                )
+            ) && h.span.end <= start
+                && text.get(h.span.end..start).is_some_and(|gap| {
+                    let words: Vec<&str> = gap.split_whitespace().collect();
+                    let last = words.last().map(|w| crate::lexicon::fold(w));
+                    words.len() <= 3
+                        && !gap.contains([',', ';', ':', '.', '«', '"', '(', '“'])
+                        && !last.as_deref().is_some_and(|w| {
+                            matches!(w, "du" | "de" | "of" | "d'") || w.ends_with('\'')
+                        })
+                })
+        })
     }
 
     /// Is date match `d` introduced by one of `words` ("après", "since"…) in the 30 bytes
@@ -566,6 +604,16 @@ impl<'a> Analysis<'a> {
                 continue;
             }
 
+            // "Le bilan s'est alourdi à 12 morts": a later toll of the incident being told,
+            // whatever date or place (where the source was reached) the sentence names.
+            if let (true, Some(c)) = (s.update, current) {
+                let f = &mut frames[c];
+                f.sentences.push(i);
+                f.classes.extend(classes.iter().copied());
+                f.strong_classes.extend(s.strong_classes());
+                f.strong |= strong;
+                continue;
+            }
             let target = match current {
                 None => None,
                 Some(c) => {

@@ -90,6 +90,12 @@ pub enum CueKind {
     /// What a protest is about ("protest over kidnappings", "manifester contre les
     /// enlèvements"): the violence named after it is the grievance, not an event.
     Grievance,
+    /// Publication of a statement ("publié", "rendu public", "issued"): a date right after it
+    /// (like one right after "said", "a annoncé", "claimed") dates the statement, not the event.
+    Statement,
+    /// A later toll for an incident already reported ("le bilan s'est alourdi à", "the death
+    /// toll rose to"): figures for the current incident, not a new one.
+    Update,
 }
 
 impl CueKind {
@@ -109,6 +115,8 @@ impl CueKind {
             "anaphora" => Anaphora,
             "direction" => Direction,
             "held" => Held,
+            "statement" => Statement,
+            "update" => Update,
             _ => return None,
         })
     }

@@ -1,0 +1,135 @@
+//! Framing rules for what surrounds an event in a report: the day a statement or a claim was
+//! made, a later update of the toll, places that are not where the event happened. Short
+//! reports written for these tests (fiction, French and English), checked value by value.
+
+use vigie_core::{process, Article, ClaimValue, Mention, Quantity};
+
+fn mentions(text: &str, published: &str) -> Vec<Mention> {
+    let mut article = Article::text("frame-test", text);
+    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    process(&article).mentions
+}
+
+fn day(m: &Mention) -> String {
+    m.date.map(|d| d.date.to_string()).unwrap_or_default()
+}
+
+fn location(m: &Mention) -> &str {
+    m.place.as_ref().map_or("", |p| p.location.as_str())
+}
+
+/// (best, hedged) of every fatalities claim, in order.
+fn fatalities(m: &Mention) -> Vec<(u32, bool)> {
+    m.claims
+        .iter()
+        .filter(|c| c.field == "fatalities")
+        .filter_map(|c| match c.value {
+            ClaimValue::Count(Quantity { best, .. }) => Some((best, c.hedged)),
+            _ => None,
+        })
+        .collect()
+}
+
+// --- The day a claim or a statement was made is not the event's day -----------------------
+
+#[test]
+fn a_claim_made_on_a_later_day_joins_the_attack_fr() {
+    let ms = mentions(
+        "Le camp militaire de Boni a été attaqué le mardi 3 mars 2026 ; cinq soldats ont été \
+         tués. Le JNIM a revendiqué l'attaque jeudi sur ses canaux de propagande.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    assert_eq!(location(&ms[0]), "Boni");
+}
+
+#[test]
+fn a_claim_made_on_a_later_day_joins_the_attack_en() {
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on Tuesday 3 March 2026, killing five soldiers. \
+         JNIM claimed the attack on Thursday on its propaganda channels.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+}
+
+#[test]
+fn a_claim_naming_the_attack_by_its_date_keeps_that_date_fr() {
+    let ms = mentions(
+        "Le JNIM a revendiqué l'attaque du 3 mars contre le camp militaire de Boni, où cinq \
+         soldats ont été tués.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+}
+
+#[test]
+fn the_day_a_communique_was_published_is_not_the_events_fr() {
+    let ms = mentions(
+        "Dans un communiqué publié lundi, l'armée affirme que six soldats ont été tués dimanche \
+         dans une embuscade près de Bankass.",
+        "2026-03-10",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-08");
+    // In the other order: the communiqué made public on one day about an attack of the day
+    // before.
+    let ms = mentions(
+        "L'armée a rendu public mercredi soir un communiqué sur l'attaque qui a visé mardi le \
+         camp militaire de Boni ; quatre soldats ont été tués.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+}
+
+#[test]
+fn the_day_a_statement_was_issued_is_not_the_events_en() {
+    let ms = mentions(
+        "In a statement issued on Monday, the army said six soldiers were killed in an ambush \
+         near Bankass on Sunday.",
+        "2026-03-10",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-08");
+}
+
+#[test]
+fn an_announcement_happens_the_day_it_is_made_en() {
+    let ms = mentions(
+        "JNIM announced on Monday that it was imposing a blockade on the town of Léré.",
+        "2026-03-10",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-09");
+}
+
+// --- A later toll updates the incident -------------------------------------------------------
+
+#[test]
+fn an_updated_toll_is_the_same_incident_and_supersedes_the_first_fr() {
+    let ms = mentions(
+        "Des hommes armés ont attaqué le camp militaire de Boni le 3 mars 2026 ; quatre soldats \
+         ont été tués.\n\n\
+         Mise à jour (5 mars) : selon une source sécuritaire, le bilan s'est alourdi à neuf morts.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    assert_eq!(fatalities(&ms[0]), vec![(4, true), (9, false)]);
+}
+
+#[test]
+fn an_updated_toll_is_the_same_incident_and_supersedes_the_first_en() {
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on 3 March 2026, killing four soldiers.\n\n\
+         Update, 5 March: the death toll rose to nine dead, a security source said.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    assert_eq!(fatalities(&ms[0]), vec![(4, true), (9, false)]);
+}
