@@ -133,3 +133,112 @@ fn an_updated_toll_is_the_same_incident_and_supersedes_the_first_en() {
     assert_eq!(day(&ms[0]), "2026-03-03");
     assert_eq!(fatalities(&ms[0]), vec![(4, true), (9, false)]);
 }
+
+// --- Round-ups: one story per country ------------------------------------------------------
+
+fn actor1(m: &Mention) -> &str {
+    m.actor1.as_ref().map_or("", |a| a.name.as_str())
+}
+
+#[test]
+fn a_round_up_does_not_lend_one_storys_group_to_another_fr() {
+    let ms = mentions(
+        "Lundi, des combattants du JNIM ont attaqué le camp militaire de Tessalit, dans la région de \
+         Kidal ; trois soldats ont été tués.\n\n\
+         Mardi, un véhicule de l'armée nigérienne a sauté sur une mine près de Makalondi, au \
+         Niger, tuant deux soldats.",
+        "2026-03-07",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(location(&ms[1]), "Makalondi");
+    assert_eq!(actor1(&ms[1]), "Unidentified Armed Group (Niger)");
+}
+
+#[test]
+fn a_round_up_does_not_lend_one_storys_group_to_another_en() {
+    let ms = mentions(
+        "On Monday, JNIM fighters attacked the army camp in Tessalit, in Mali's Kidal region, \
+         killing three soldiers.\n\n\
+         On Tuesday, a Nigerien army vehicle struck a landmine near Makalondi, in Niger, killing \
+         two soldiers.",
+        "2026-03-07",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(location(&ms[1]), "Makalondi");
+    assert_eq!(actor1(&ms[1]), "Unidentified Armed Group (Niger)");
+}
+
+#[test]
+fn a_country_label_starts_the_next_story_of_a_round_up_fr() {
+    let ms = mentions(
+        "Sahel : la semaine sécuritaire\n\n\
+         MALI — Lundi, des combattants du JNIM ont attaqué le camp militaire de Tessalit, dans la \
+         région de Kidal ; trois soldats ont été tués.\n\n\
+         BURKINA FASO — Cinq civils tués dans l'Est\n\n\
+         Mardi, des hommes armés ont tué cinq civils dans le village de Foutouri, dans la \
+         province de la Komandjoari.",
+        "2026-03-07",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Tessalit");
+    assert_eq!(fatalities(&ms[0]), vec![(3, false)]);
+    assert_eq!(location(&ms[1]), "Foutouri");
+    assert_eq!(day(&ms[1]), "2026-03-03");
+    assert_eq!(fatalities(&ms[1]), vec![(5, false), (5, false)]);
+}
+
+#[test]
+fn a_country_label_starts_the_next_story_of_a_round_up_en() {
+    let ms = mentions(
+        "The Sahel this week\n\n\
+         MALI — On Monday, JNIM fighters attacked the army camp in Tessalit, in the Kidal \
+         region, killing three soldiers.\n\n\
+         BURKINA FASO — Five civilians killed in the East\n\n\
+         On Tuesday, gunmen killed five civilians in the village of Foutouri, in Komandjoari \
+         province.",
+        "2026-03-07",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Tessalit");
+    assert_eq!(fatalities(&ms[0]), vec![(3, false)]);
+    assert_eq!(location(&ms[1]), "Foutouri");
+    assert_eq!(day(&ms[1]), "2026-03-03");
+}
+
+// --- A lone day of the month ----------------------------------------------------------------
+
+#[test]
+fn a_lone_day_is_a_day_of_the_publication_month_fr() {
+    let ms = mentions(
+        "Le 12, une patrouille de l'armée est tombée dans une embuscade près de Banibangou ; \
+         dix soldats ont été tués.",
+        "2026-06-13",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-06-12");
+    // A day not yet come this month is last month's.
+    let ms = mentions(
+        "Le 28, une patrouille de l'armée est tombée dans une embuscade près de Banibangou ; \
+         dix soldats ont été tués.",
+        "2026-06-03",
+    );
+    assert_eq!(day(&ms[0]), "2026-05-28");
+}
+
+#[test]
+fn a_lone_day_is_a_day_of_the_publication_month_en() {
+    let ms = mentions(
+        "On the 12th, an army patrol was ambushed near Banibangou and ten soldiers were killed.",
+        "2026-06-13",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-06-12");
+}

@@ -30,7 +30,7 @@ pub fn mentions_of(
         claims: actor_claims,
         attacked_group,
         escort,
-    } = perpetrator(a, &sentences, frame.background);
+    } = perpetrator(a, &sentences, frame.background, frame_country(a, frame));
     // A military position attacked is held by the state forces the article names, even when
     // the frame's sentences do not ("the same base had already been attacked").
     let position_attacked = targets.iter().any(|t| {
@@ -887,7 +887,20 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
     })
 }
 
-fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrator {
+/// The country of a frame's first resolved place.
+fn frame_country<'a>(a: &'a Analysis, frame: &Frame) -> Option<&'a str> {
+    frame
+        .places
+        .iter()
+        .find_map(|&p| a.place(p).map(|r| r.country_code.as_str()))
+}
+
+fn perpetrator(
+    a: &Analysis,
+    sentences: &[usize],
+    background: bool,
+    frame_country: Option<&str>,
+) -> Perpetrator {
     let scanner = Scanner::get();
     let country = a.country.clone();
     let resolve_entry = |idx: u32| -> Option<(Actor, Option<Actor>)> {
@@ -1023,6 +1036,19 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
     let article_group = a.sentences.iter().enumerate().find_map(|(si, s)| {
         // (nor from a claim of another incident of the article: claims go to their own)
         if s.generic || s.background || !s.claimed.is_empty() {
+            return None;
+        }
+        // (nor from the story of another country in a round-up: "MALI — JNIM attacked
+        // Boulkessi … BURKINA FASO — gunmen killed six civilians in Foutouri")
+        let elsewhere = frame_country.is_some_and(|fc| {
+            let own: Vec<&str> = s
+                .places
+                .iter()
+                .filter_map(|&p| a.place(p).map(|r| r.country_code.as_str()))
+                .collect();
+            !own.is_empty() && !own.contains(&fc)
+        });
+        if elsewhere {
             return None;
         }
         s.actors.iter().find_map(|h| match h.category {

@@ -40,6 +40,9 @@ pub struct Sentence {
     pub claimed: Vec<TriggerClass>,
     /// A later toll of the incident being reported ("le bilan s'est alourdi à 12 morts").
     pub update: bool,
+    /// A country named in the first words ("BURKINA FASO — Six civils tués", "In Niger,
+    /// gunmen…"): in a round-up, the story of that country starts here.
+    pub leading_country: Option<String>,
 }
 
 impl Sentence {
@@ -326,6 +329,13 @@ impl<'a> Analysis<'a> {
                         .or_else(|| vigie_geo::country_code_of(&p.surface).map(str::to_string));
                     if let Some(code) = code {
                         vote(&mut country_votes, &code, 1);
+                        let lead = doc
+                            .text
+                            .get(sentences[i].span.start..p.start)
+                            .is_some_and(|before| before.split_whitespace().count() <= 2);
+                        if lead && sentences[i].leading_country.is_none() {
+                            sentences[i].leading_country = Some(code.clone());
+                        }
                         sentences[i].countries.push(code);
                     }
                 }
@@ -614,6 +624,7 @@ impl<'a> Analysis<'a> {
                 f.strong |= strong;
                 continue;
             }
+            let mut new_story = false;
             let target = match current {
                 None => None,
                 Some(c) => {
@@ -643,9 +654,21 @@ impl<'a> Analysis<'a> {
                             self.places_fit(p, q)
                         }
                     };
-                    let place_conflict = !mine.is_empty()
-                        && !theirs.is_empty()
-                        && !mine.iter().any(|&p| theirs.iter().any(|&q| fit(p, q)));
+                    // "BURKINA FASO — Six civils tués": a story of another country begins.
+                    let country_shift = own_places.is_empty()
+                        && s.leading_country.as_ref().is_some_and(|lc| {
+                            let countries: Vec<&str> = f
+                                .places
+                                .iter()
+                                .filter_map(|&p| self.place(p).map(|r| r.country_code.as_str()))
+                                .collect();
+                            !countries.is_empty() && !countries.contains(&lc.as_str())
+                        });
+                    new_story = country_shift;
+                    let place_conflict = country_shift
+                        || (!mine.is_empty()
+                            && !theirs.is_empty()
+                            && !mine.iter().any(|&p| theirs.iter().any(|&q| fit(p, q))));
                     // Another kind of event at a place of its own: a new incident, unless the
                     // place is one of this frame's and the text has not moved on.
                     let last_par = f
@@ -742,7 +765,7 @@ impl<'a> Analysis<'a> {
                         }
                         None => {
                             // Same story, next lines: the date carries over.
-                            if let Some(c) = current {
+                            if let (Some(c), false) = (current, new_story) {
                                 let prev = &frames[c];
                                 let last_par = prev
                                     .sentences
