@@ -242,3 +242,29 @@ fn a_lone_day_is_a_day_of_the_publication_month_en() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(day(&ms[0]), "2026-06-12");
 }
+
+// --- Bare names later in the same story -------------------------------------------------------
+
+#[test]
+fn bare_town_names_later_in_the_story_are_not_new_places_fr() {
+    let ms = mentions(
+        "Des centaines de camionneurs ont manifesté mercredi à Sévaré contre l'insécurité.\n\n\
+         Les manifestants ont bloqué la route nationale et ont refusé de charger pour Gao et \
+         Bamako pendant six heures.",
+        "2026-08-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Sévaré");
+}
+
+#[test]
+fn bare_town_names_later_in_the_story_are_not_new_places_en() {
+    let ms = mentions(
+        "Hundreds of truck drivers protested in Sévaré on Wednesday against insecurity.\n\n\
+         The protesters blocked the highway and refused to load for Gao and Bamako for about \
+         six hours.",
+        "2026-08-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Sévaré");
+}

@@ -624,6 +624,18 @@ impl<'a> Analysis<'a> {
                 f.strong |= strong;
                 continue;
             }
+            // "They refused to load for Gao and Bamako": bare town names (no "à", "near"…) in
+            // a sentence that goes on about the same kind of event are not its place.
+            if let Some(c) = current {
+                let f = &frames[c];
+                let bare = !s.places.is_empty()
+                    && s.places
+                        .iter()
+                        .all(|&p| matches!(self.places[p].cue, Cue::None));
+                if bare && !f.places.is_empty() && !classes.is_disjoint(&f.classes) {
+                    own_places.retain(|p| !s.places.contains(p));
+                }
+            }
             let mut new_story = false;
             let target = match current {
                 None => None,
