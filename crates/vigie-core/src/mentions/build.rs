@@ -30,6 +30,7 @@ pub fn mentions_of(
         claims: actor_claims,
         attacked_group,
         escort,
+        from_article,
     } = perpetrator(a, &sentences, frame.background, frame_country(a, frame));
     // A military position attacked is held by the state forces the article names, even when
     // the frame's sentences do not ("the same base had already been attacked").
@@ -207,6 +208,15 @@ pub fn mentions_of(
                 // A base opened by state forces is theirs.
                 SubEventType::HeadquartersOrBaseEstablished => {
                     state_actor(a, &sentences, None).or_else(|| actor1.clone())
+                }
+                // A curfew, a ban, a release: announced by the authorities the frame names,
+                // unless it names a group of its own.
+                SubEventType::ChangeToGroupActivity
+                | SubEventType::Other
+                | SubEventType::Agreement
+                    if from_article || actor1.is_none() =>
+                {
+                    announcing_authority(a, &sentences).or_else(|| actor1.clone())
                 }
                 // Air and drone strikes in these reports are flown by the state's air forces.
                 SubEventType::AirDroneStrike => {
@@ -412,6 +422,10 @@ fn classify(
         }
         if has(T::Arrest) {
             return Some(Arrests);
+        }
+        if has(T::Release) {
+            // Hostages freed: a strategic development on the day it happened.
+            return frame.date.is_some().then_some(Other);
         }
         if has(T::Base) {
             return frame
@@ -852,6 +866,8 @@ struct Perpetrator {
     attacked_group: Option<Actor>,
     /// A named armed group escorting or protecting the victims ("escorté par des VDP").
     escort: Option<Actor>,
+    /// actor1 is the article's group, not one named in the frame.
+    from_article: bool,
 }
 
 /// The few words before byte `pos` of the text, folded.
@@ -1028,6 +1044,7 @@ fn perpetrator(
             claims,
             attacked_group,
             escort,
+            from_article: false,
         };
     }
     // The article's named group, when the frame only says "jihadists" or names no one.
@@ -1035,7 +1052,7 @@ fn perpetrator(
     // group that was itself attacked.
     let article_group = a.sentences.iter().enumerate().find_map(|(si, s)| {
         // (nor from a claim of another incident of the article: claims go to their own)
-        if s.generic || s.background || !s.claimed.is_empty() {
+        if s.generic || s.background || (!s.claimed.is_empty() && !s.claimed_plural) {
             return None;
         }
         // (nor from the story of another country in a round-up: "MALI — JNIM attacked
@@ -1073,6 +1090,7 @@ fn perpetrator(
             claims,
             attacked_group,
             escort,
+            from_article: false,
         };
     }
     if let Some((actor, assoc, si)) =
@@ -1091,6 +1109,7 @@ fn perpetrator(
             claims,
             attacked_group,
             escort,
+            from_article: true,
         };
     }
     if let Some((actor, si)) = generic {
@@ -1107,6 +1126,7 @@ fn perpetrator(
             claims,
             attacked_group,
             escort,
+            from_article: false,
         };
     }
     Perpetrator {
@@ -1116,6 +1136,7 @@ fn perpetrator(
         claims,
         attacked_group,
         escort,
+        from_article: false,
     }
 }
 
@@ -1134,35 +1155,56 @@ fn unidentified_group() -> Option<Actor> {
 
 /// State forces named in the frame (the other side of a battle).
 fn state_actor(a: &Analysis, sentences: &[usize], actor1: Option<&Actor>) -> Option<Actor> {
+    state_actor_in_order(a, sentences, actor1, [false, true])
+}
+
+/// The authority behind an announcement: a government the frame names, else its forces.
+fn announcing_authority(a: &Analysis, sentences: &[usize]) -> Option<Actor> {
+    state_actor_in_order(a, sentences, None, [true, false])
+}
+
+/// The first state actor named in `sentences`, governments (`true`) or forces (`false`) in the
+/// order given.
+fn state_actor_in_order(
+    a: &Analysis,
+    sentences: &[usize],
+    actor1: Option<&Actor>,
+    order: [bool; 2],
+) -> Option<Actor> {
     let scanner = Scanner::get();
     let country_name = a
         .country
         .as_deref()
         .and_then(vigie_geo::country_name)
         .unwrap_or("");
-    for &si in sentences {
-        for h in &a.sentences[si].actors {
-            if let Category::Actor(idx) = h.category {
-                let Some(e) = scanner.actors.get(idx as usize) else {
-                    continue;
-                };
-                if e.kind != ActorKind::StateForces
-                    || e.country
-                        .as_ref()
-                        .is_some_and(|c| Some(c) != a.country.as_ref())
-                {
-                    continue;
-                }
-                let actor = with_country(
-                    Actor {
-                        name: e.name.clone(),
-                        kind: e.kind,
-                        parent: None,
-                    },
-                    country_name,
-                );
-                if Some(&actor) != actor1 {
-                    return Some(actor);
+    for government in order {
+        for &si in sentences {
+            for h in &a.sentences[si].actors {
+                if let Category::Actor(idx) = h.category {
+                    let Some(e) = scanner.actors.get(idx as usize) else {
+                        continue;
+                    };
+                    if e.name.starts_with("Government of") != government {
+                        continue;
+                    }
+                    if e.kind != ActorKind::StateForces
+                        || e.country
+                            .as_ref()
+                            .is_some_and(|c| Some(c) != a.country.as_ref())
+                    {
+                        continue;
+                    }
+                    let actor = with_country(
+                        Actor {
+                            name: e.name.clone(),
+                            kind: e.kind,
+                            parent: None,
+                        },
+                        country_name,
+                    );
+                    if Some(&actor) != actor1 {
+                        return Some(actor);
+                    }
                 }
             }
         }

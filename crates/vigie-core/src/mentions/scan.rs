@@ -29,6 +29,8 @@ pub enum TriggerClass {
     Sexual,
     /// A base or headquarters established.
     Base,
+    /// Hostages released or freed: a strategic development, not a new abduction.
+    Release,
 }
 
 impl TriggerClass {
@@ -54,6 +56,7 @@ impl TriggerClass {
             "arrest" => Arrest,
             "sexual" => Sexual,
             "base" => Base,
+            "release" => Release,
             _ => return None,
         })
     }
@@ -65,6 +68,7 @@ impl TriggerClass {
                 | TriggerClass::Blockade
                 | TriggerClass::Arrest
                 | TriggerClass::Base
+                | TriggerClass::Release
         )
     }
 }
@@ -96,6 +100,10 @@ pub enum CueKind {
     /// A later toll for an incident already reported ("le bilan s'est alourdi à", "the death
     /// toll rose to"): figures for the current incident, not a new one.
     Update,
+    /// What an announcement, a release or a protest follows from ("après l'attaque contre la
+    /// gendarmerie", "following the attack"): the violence named right after it is the cause,
+    /// reported elsewhere, not an event of the sentence.
+    Cause,
 }
 
 impl CueKind {
@@ -117,6 +125,7 @@ impl CueKind {
             "held" => Held,
             "statement" => Statement,
             "update" => Update,
+            "cause" => Cause,
             _ => return None,
         })
     }
