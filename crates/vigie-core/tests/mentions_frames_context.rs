@@ -268,3 +268,50 @@ fn bare_town_names_later_in_the_story_are_not_new_places_en() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(location(&ms[0]), "Sévaré");
 }
+
+// --- Who attacked whom: the defenders and the victims are not the perpetrator ---------------
+
+fn actor2(m: &Mention) -> &str {
+    m.actor2.as_ref().map_or("", |a| a.name.as_str())
+}
+
+#[test]
+fn a_militia_post_attacked_by_a_group_that_claimed_it_fr() {
+    let ms = mentions(
+        "Des dizaines de membres des VDP ont été tués vendredi lorsque des jihadistes ont pris \
+         d'assaut leur poste à Nassoumbou, dans la province du Soum. L'assaut contre le poste \
+         tenu par les Volontaires pour la défense de la patrie a duré plusieurs heures. Le JNIM \
+         a revendiqué l'attaque samedi.",
+        "2026-06-28",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(
+        actor2(&ms[0]),
+        "VDP: Volunteers for the Defense of the Homeland"
+    );
+    assert_eq!(day(&ms[0]), "2026-06-26");
+}
+
+#[test]
+fn a_militia_post_attacked_by_a_group_that_claimed_it_en() {
+    let ms = mentions(
+        "Dozens of VDP members were killed on Friday when jihadist fighters stormed their post \
+         in Nassoumbou, in Soum province. The assault on the post held by the Volunteers for the \
+         Defence of the Homeland lasted several hours. JNIM claimed the attack on Saturday.",
+        "2026-06-28",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(
+        actor2(&ms[0]),
+        "VDP: Volunteers for the Defense of the Homeland"
+    );
+    assert_eq!(day(&ms[0]), "2026-06-26");
+}

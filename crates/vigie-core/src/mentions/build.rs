@@ -2,7 +2,7 @@
 //! the place (one mention per site of a coordinated operation) and a claim for every value.
 
 use super::frames::{places_fit, Analysis, Frame};
-use super::scan::{Category, NounClass, Scanner, TriggerClass};
+use super::scan::{Category, CueKind, NounClass, Scanner, TriggerClass};
 use crate::model::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -891,15 +891,83 @@ fn escorting(a: &Analysis, span: Span) -> bool {
 /// des combattants du JNIM")?
 fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
     a.sentences[si].triggers.iter().any(|t| {
-        !matches!(t.0, TriggerClass::Clash)
+        let before = !matches!(t.0, TriggerClass::Clash)
             && t.0.is_violent()
             && t.2.end <= span.start
             && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
+                let gap = crate::lexicon::fold(gap);
+                let words: Vec<&str> = gap
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                // "the post held by the VDP", "le poste tenu par les VDP": the defenders.
+                let held = words.windows(2).any(|w| {
+                    matches!(
+                        w,
+                        [
+                            "held"
+                                | "manned"
+                                | "occupied"
+                                | "controlled"
+                                | "tenu"
+                                | "tenue"
+                                | "occupe"
+                                | "occupee"
+                                | "controle"
+                                | "controlee",
+                            "by" | "par"
+                        ]
+                    )
+                });
                 !gap.contains([',', ';', ':', '.', '('])
-                    && !crate::lexicon::fold(gap)
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| matches!(w, "par" | "by" | "oeuvre" | "work" | "responsible"))
-            })
+                    && (held
+                        || !words.iter().any(|w| {
+                            matches!(*w, "par" | "by" | "oeuvre" | "work" | "responsible")
+                        }))
+            });
+        // "members of the militia were killed", "des VDP ont été tués": the victims.
+        let victims = matches!(
+            t.0,
+            TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction
+        ) && span.end <= t.2.start
+            && a.doc.text.get(span.end..t.2.start).is_some_and(|gap| {
+                let gap = crate::lexicon::fold(gap);
+                let words: Vec<&str> = gap
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                !gap.contains([',', ';', ':', '.', '('])
+                    && words.len() <= 4
+                    && words
+                        .iter()
+                        .any(|w| matches!(*w, "were" | "was" | "been" | "ete"))
+            });
+        before || victims
+    })
+}
+
+fn claimant_sentence(a: &Analysis, sentences: &[usize]) -> Option<usize> {
+    sentences
+        .iter()
+        .copied()
+        .find(|&si| !a.sentences[si].claimed.is_empty())
+}
+
+/// A group that claimed the frame's event ("JNIM … claimed the attack"): the perpetrator.
+fn claimant(a: &Analysis, sentences: &[usize]) -> Option<u32> {
+    sentences.iter().find_map(|&si| {
+        let s = &a.sentences[si];
+        if s.claimed.is_empty() {
+            return None;
+        }
+        let cue = s
+            .hits
+            .iter()
+            .find(|h| h.category == Category::Cue(CueKind::Responsibility))?;
+        s.actors.iter().find_map(|h| match h.category {
+            Category::Actor(idx) if h.span.end <= cue.span.start => Some(idx),
+            _ => None,
+        })
     })
 }
 
@@ -1017,6 +1085,27 @@ fn perpetrator(
                 }
                 _ => {}
             }
+        }
+    }
+    // The group that claimed the attack did it, whoever else the frame names first.
+    if let Some((actor, assoc)) = claimant(a, sentences).and_then(&resolve_entry) {
+        let armed = matches!(
+            actor.kind,
+            ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia
+        );
+        if armed
+            && !actor.name.starts_with('?')
+            && !actor.name.starts_with("Unidentified")
+            && named.as_ref().is_none_or(|n| n.0.name != actor.name)
+        {
+            let si = claimant_sentence(a, sentences).unwrap_or(sentences[0]);
+            // A pro-government militia named before the claimant was on the receiving end.
+            if let Some(previous) = named.take() {
+                if attacked_group.is_none() && previous.0.kind == ActorKind::PoliticalMilitia {
+                    attacked_group = Some(previous.0);
+                }
+            }
+            named = Some((actor, assoc, si));
         }
     }
     // "Clashes between JNIM and IS … IS fighters took part in the assault on a JNIM
