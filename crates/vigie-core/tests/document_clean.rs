@@ -354,6 +354,9 @@ fn datelines_are_taken_off_the_first_story_lines_only() {
         "MALI - Attaque à Boni",
         "Djibo - Les habitants racontent une nuit de peur et de tirs nourris.",
         "JNIM a revendiqué l'attaque de Boni dans un communiqué publié dimanche.",
+        // A country alone labels a round-up's section: it stays, to say whose story follows.
+        "BURKINA FASO — Six civils tués dans l'Est du pays",
+        "NIGER - Army patrol ambushed near the border with Mali",
     ] {
         assert_eq!(clean(raw).text, raw);
     }

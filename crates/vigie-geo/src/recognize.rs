@@ -216,7 +216,10 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     let mut i = 0;
     while i < n {
         let ti = &t.toks[i];
-        if !ti.cap || ti.upper || t.folded(i).is_empty() {
+        // An all-caps word is an acronym more often than a place, but a country in capitals
+        // ("BURKINA FASO —", "MALI :") labels a round-up's section: countries only.
+        let caps_only = ti.upper;
+        if !ti.cap || t.folded(i).is_empty() || (caps_only && t.folded(i).len() < 4) {
             i += 1;
             continue;
         }
@@ -237,7 +240,7 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             if t.toks[j].cap || t.folded(j).bytes().all(|b| b.is_ascii_digit()) {
                 if let Some(code) = lex.countries.get(&h) {
                     best = Some((j, Hit::Country(code)));
-                } else if j < i + gaz.max_tokens {
+                } else if !caps_only && j < i + gaz.max_tokens {
                     let ids = gaz.lookup_hash(h);
                     if !ids.is_empty() {
                         best = Some((j, Hit::Place(ids)));
@@ -417,6 +420,39 @@ fn distance_km(words: &[&str]) -> Option<f64> {
     (km > 0.0 && km < 2000.0).then_some(km)
 }
 
+/// Words that may sit between a verb and its preposition without changing what the place is
+/// ("accueillis lundi soir à", "welcomed on Monday in").
+const TIME_WORDS: &[&str] = &[
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+    "hier",
+    "aujourd",
+    "hui",
+    "le",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "yesterday",
+    "today",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "later",
+];
+
 fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)]) {
     let lex = &*LEX;
     let text = t.text;
@@ -491,6 +527,32 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
                 {
                     cue = c.clone();
                     break;
+                }
+            }
+        }
+        // "accueillis lundi à Bamako", "welcomed on Monday in Bamako": a place passed
+        // through even with the day between the verb and the preposition.
+        if cue == Cue::At && words.len() >= 3 {
+            let prep = words.len() - 1;
+            let mut k = prep;
+            while k > 0 && TIME_WORDS.contains(&words[k - 1]) {
+                k -= 1;
+            }
+            if k < prep {
+                let mut shifted: Vec<&str> = words[..k].to_vec();
+                shifted.push(words[prep]);
+                if let Some(cands) = lex.cues.get(words[prep]) {
+                    let elsewhere = cands.iter().any(|(phrase, c)| {
+                        *c == Cue::Elsewhere
+                            && phrase.len() <= shifted.len()
+                            && shifted[shifted.len() - phrase.len()..]
+                                .iter()
+                                .zip(phrase)
+                                .all(|(a, b)| a == b)
+                    });
+                    if elsewhere {
+                        cue = Cue::Elsewhere;
+                    }
                 }
             }
         }

@@ -135,6 +135,12 @@ fn strip_dateline<'a>(rules: &Rules, line: &'a str) -> Option<&'a str> {
     rules.datelines.iter().find_map(|(re, max)| {
         let m = re.find(line)?;
         let rest = &line[m.end()..];
+        // "BURKINA FASO — Six civils tués": a country alone is a round-up's section label,
+        // not where a reporter filed from; it says which country the story is about.
+        let label = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
+        if vigie_geo::country_code_of(label).is_some() {
+            return None;
+        }
         // A dateline introduces a sentence; a lone "MALI -" headline is not one.
         (m.as_str().chars().count() <= *max && rest.split_whitespace().count() >= 4).then_some(rest)
     })

@@ -2,7 +2,7 @@
 //! the place (one mention per site of a coordinated operation) and a claim for every value.
 
 use super::frames::{places_fit, Analysis, Frame};
-use super::scan::{Category, NounClass, Scanner, TriggerClass};
+use super::scan::{Category, CueKind, NounClass, Scanner, TriggerClass};
 use crate::model::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -21,7 +21,8 @@ pub fn mentions_of(
         v
     };
     let targets = targets_of(a, &frame.sentences, frame.background);
-    let counts = counts_of(a, &sentences, frame.background);
+    let mut counts = counts_of(a, &sentences, frame.background);
+    supersede_provisional(a, &mut counts);
     let Perpetrator {
         actor1,
         assoc1,
@@ -29,7 +30,8 @@ pub fn mentions_of(
         claims: actor_claims,
         attacked_group,
         escort,
-    } = perpetrator(a, &sentences, frame.background);
+        from_article,
+    } = perpetrator(a, &sentences, frame.background, frame_country(a, frame));
     // A military position attacked is held by the state forces the article names, even when
     // the frame's sentences do not ("the same base had already been attacked").
     let position_attacked = targets.iter().any(|t| {
@@ -206,6 +208,15 @@ pub fn mentions_of(
                 // A base opened by state forces is theirs.
                 SubEventType::HeadquartersOrBaseEstablished => {
                     state_actor(a, &sentences, None).or_else(|| actor1.clone())
+                }
+                // A curfew, a ban, a release: announced by the authorities the frame names,
+                // unless it names a group of its own.
+                SubEventType::ChangeToGroupActivity
+                | SubEventType::Other
+                | SubEventType::Agreement
+                    if from_article || actor1.is_none() =>
+                {
+                    announcing_authority(a, &sentences).or_else(|| actor1.clone())
                 }
                 // Air and drone strikes in these reports are flown by the state's air forces.
                 SubEventType::AirDroneStrike => {
@@ -412,6 +423,10 @@ fn classify(
         if has(T::Arrest) {
             return Some(Arrests);
         }
+        if has(T::Release) {
+            // Hostages freed: a strategic development on the day it happened.
+            return frame.date.is_some().then_some(Other);
+        }
         if has(T::Base) {
             return frame
                 .date
@@ -500,6 +515,40 @@ fn classify(
         return Some(Arrests);
     }
     None
+}
+
+/// "Bilan provisoire : 4 morts … Mise à jour : le bilan s'est alourdi à 12 morts": the
+/// article's own later toll replaces its earlier one. The earlier figures stay as claims but
+/// count as provisional (hedged), like a figure the article itself no longer stands by.
+/// Figures for the attackers are superseded only by a later toll of the attackers.
+fn supersede_provisional(a: &Analysis, counts: &mut [Claim]) {
+    let sentence_of = |c: &Claim| {
+        a.sentences
+            .iter()
+            .position(|s| s.span.start <= c.span.start && c.span.start < s.span.end)
+    };
+    let updates: Vec<(String, Option<Victims>, usize)> = counts
+        .iter()
+        .filter(|c| sentence_of(c).is_some_and(|i| a.sentences[i].update))
+        .map(|c| (c.field.clone(), c.victims, c.span.start))
+        .collect();
+    for c in counts.iter_mut() {
+        if sentence_of(c).is_some_and(|i| a.sentences[i].update) {
+            continue;
+        }
+        let attackers = matches!(c.victims, Some(Victims::Attackers));
+        let superseded = updates.iter().any(|(field, victims, start)| {
+            *field == c.field
+                && c.span.start < *start
+                && (*victims == c.victims
+                    || (!attackers
+                        && !matches!(victims, Some(Victims::Attackers))
+                        && matches!(victims, None | Some(Victims::Unspecified))))
+        });
+        if superseded {
+            c.hedged = true;
+        }
+    }
 }
 
 fn count_positive(c: &Claim) -> bool {
@@ -817,6 +866,8 @@ struct Perpetrator {
     attacked_group: Option<Actor>,
     /// A named armed group escorting or protecting the victims ("escorté par des VDP").
     escort: Option<Actor>,
+    /// actor1 is the article's group, not one named in the frame.
+    from_article: bool,
 }
 
 /// The few words before byte `pos` of the text, folded.
@@ -840,19 +891,100 @@ fn escorting(a: &Analysis, span: Span) -> bool {
 /// des combattants du JNIM")?
 fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
     a.sentences[si].triggers.iter().any(|t| {
-        !matches!(t.0, TriggerClass::Clash)
+        let before = !matches!(t.0, TriggerClass::Clash)
             && t.0.is_violent()
             && t.2.end <= span.start
             && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
+                let gap = crate::lexicon::fold(gap);
+                let words: Vec<&str> = gap
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                // "the post held by the VDP", "le poste tenu par les VDP": the defenders.
+                let held = words.windows(2).any(|w| {
+                    matches!(
+                        w,
+                        [
+                            "held"
+                                | "manned"
+                                | "occupied"
+                                | "controlled"
+                                | "tenu"
+                                | "tenue"
+                                | "occupe"
+                                | "occupee"
+                                | "controle"
+                                | "controlee",
+                            "by" | "par"
+                        ]
+                    )
+                });
                 !gap.contains([',', ';', ':', '.', '('])
-                    && !crate::lexicon::fold(gap)
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| matches!(w, "par" | "by" | "oeuvre" | "work" | "responsible"))
-            })
+                    && (held
+                        || !words.iter().any(|w| {
+                            matches!(*w, "par" | "by" | "oeuvre" | "work" | "responsible")
+                        }))
+            });
+        // "members of the militia were killed", "des VDP ont été tués": the victims.
+        let victims = matches!(
+            t.0,
+            TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction
+        ) && span.end <= t.2.start
+            && a.doc.text.get(span.end..t.2.start).is_some_and(|gap| {
+                let gap = crate::lexicon::fold(gap);
+                let words: Vec<&str> = gap
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                !gap.contains([',', ';', ':', '.', '('])
+                    && words.len() <= 4
+                    && words
+                        .iter()
+                        .any(|w| matches!(*w, "were" | "was" | "been" | "ete"))
+            });
+        before || victims
     })
 }
 
-fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrator {
+fn claimant_sentence(a: &Analysis, sentences: &[usize]) -> Option<usize> {
+    sentences
+        .iter()
+        .copied()
+        .find(|&si| !a.sentences[si].claimed.is_empty())
+}
+
+/// A group that claimed the frame's event ("JNIM … claimed the attack"): the perpetrator.
+fn claimant(a: &Analysis, sentences: &[usize]) -> Option<u32> {
+    sentences.iter().find_map(|&si| {
+        let s = &a.sentences[si];
+        if s.claimed.is_empty() {
+            return None;
+        }
+        let cue = s
+            .hits
+            .iter()
+            .find(|h| h.category == Category::Cue(CueKind::Responsibility))?;
+        s.actors.iter().find_map(|h| match h.category {
+            Category::Actor(idx) if h.span.end <= cue.span.start => Some(idx),
+            _ => None,
+        })
+    })
+}
+
+/// The country of a frame's first resolved place.
+fn frame_country<'a>(a: &'a Analysis, frame: &Frame) -> Option<&'a str> {
+    frame
+        .places
+        .iter()
+        .find_map(|&p| a.place(p).map(|r| r.country_code.as_str()))
+}
+
+fn perpetrator(
+    a: &Analysis,
+    sentences: &[usize],
+    background: bool,
+    frame_country: Option<&str>,
+) -> Perpetrator {
     let scanner = Scanner::get();
     let country = a.country.clone();
     let resolve_entry = |idx: u32| -> Option<(Actor, Option<Actor>)> {
@@ -955,6 +1087,27 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
             }
         }
     }
+    // The group that claimed the attack did it, whoever else the frame names first.
+    if let Some((actor, assoc)) = claimant(a, sentences).and_then(&resolve_entry) {
+        let armed = matches!(
+            actor.kind,
+            ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia
+        );
+        if armed
+            && !actor.name.starts_with('?')
+            && !actor.name.starts_with("Unidentified")
+            && named.as_ref().is_none_or(|n| n.0.name != actor.name)
+        {
+            let si = claimant_sentence(a, sentences).unwrap_or(sentences[0]);
+            // A pro-government militia named before the claimant was on the receiving end.
+            if let Some(previous) = named.take() {
+                if attacked_group.is_none() && previous.0.kind == ActorKind::PoliticalMilitia {
+                    attacked_group = Some(previous.0);
+                }
+            }
+            named = Some((actor, assoc, si));
+        }
+    }
     // "Clashes between JNIM and IS … IS fighters took part in the assault on a JNIM
     // position": the group attacked is the other side.
     if let (Some(n), Some(g)) = (&named, &attacked_group) {
@@ -980,6 +1133,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
             claims,
             attacked_group,
             escort,
+            from_article: false,
         };
     }
     // The article's named group, when the frame only says "jihadists" or names no one.
@@ -987,7 +1141,20 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
     // group that was itself attacked.
     let article_group = a.sentences.iter().enumerate().find_map(|(si, s)| {
         // (nor from a claim of another incident of the article: claims go to their own)
-        if s.generic || s.background || !s.claimed.is_empty() {
+        if s.generic || s.background || (!s.claimed.is_empty() && !s.claimed_plural) {
+            return None;
+        }
+        // (nor from the story of another country in a round-up: "MALI — JNIM attacked
+        // Boulkessi … BURKINA FASO — gunmen killed six civilians in Foutouri")
+        let elsewhere = frame_country.is_some_and(|fc| {
+            let own: Vec<&str> = s
+                .places
+                .iter()
+                .filter_map(|&p| a.place(p).map(|r| r.country_code.as_str()))
+                .collect();
+            !own.is_empty() && !own.contains(&fc)
+        });
+        if elsewhere {
             return None;
         }
         s.actors.iter().find_map(|h| match h.category {
@@ -1012,6 +1179,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
             claims,
             attacked_group,
             escort,
+            from_article: false,
         };
     }
     if let Some((actor, assoc, si)) =
@@ -1030,6 +1198,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
             claims,
             attacked_group,
             escort,
+            from_article: true,
         };
     }
     if let Some((actor, si)) = generic {
@@ -1046,6 +1215,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
             claims,
             attacked_group,
             escort,
+            from_article: false,
         };
     }
     Perpetrator {
@@ -1055,6 +1225,7 @@ fn perpetrator(a: &Analysis, sentences: &[usize], background: bool) -> Perpetrat
         claims,
         attacked_group,
         escort,
+        from_article: false,
     }
 }
 
@@ -1073,35 +1244,56 @@ fn unidentified_group() -> Option<Actor> {
 
 /// State forces named in the frame (the other side of a battle).
 fn state_actor(a: &Analysis, sentences: &[usize], actor1: Option<&Actor>) -> Option<Actor> {
+    state_actor_in_order(a, sentences, actor1, [false, true])
+}
+
+/// The authority behind an announcement: a government the frame names, else its forces.
+fn announcing_authority(a: &Analysis, sentences: &[usize]) -> Option<Actor> {
+    state_actor_in_order(a, sentences, None, [true, false])
+}
+
+/// The first state actor named in `sentences`, governments (`true`) or forces (`false`) in the
+/// order given.
+fn state_actor_in_order(
+    a: &Analysis,
+    sentences: &[usize],
+    actor1: Option<&Actor>,
+    order: [bool; 2],
+) -> Option<Actor> {
     let scanner = Scanner::get();
     let country_name = a
         .country
         .as_deref()
         .and_then(vigie_geo::country_name)
         .unwrap_or("");
-    for &si in sentences {
-        for h in &a.sentences[si].actors {
-            if let Category::Actor(idx) = h.category {
-                let Some(e) = scanner.actors.get(idx as usize) else {
-                    continue;
-                };
-                if e.kind != ActorKind::StateForces
-                    || e.country
-                        .as_ref()
-                        .is_some_and(|c| Some(c) != a.country.as_ref())
-                {
-                    continue;
-                }
-                let actor = with_country(
-                    Actor {
-                        name: e.name.clone(),
-                        kind: e.kind,
-                        parent: None,
-                    },
-                    country_name,
-                );
-                if Some(&actor) != actor1 {
-                    return Some(actor);
+    for government in order {
+        for &si in sentences {
+            for h in &a.sentences[si].actors {
+                if let Category::Actor(idx) = h.category {
+                    let Some(e) = scanner.actors.get(idx as usize) else {
+                        continue;
+                    };
+                    if e.name.starts_with("Government of") != government {
+                        continue;
+                    }
+                    if e.kind != ActorKind::StateForces
+                        || e.country
+                            .as_ref()
+                            .is_some_and(|c| Some(c) != a.country.as_ref())
+                    {
+                        continue;
+                    }
+                    let actor = with_country(
+                        Actor {
+                            name: e.name.clone(),
+                            kind: e.kind,
+                            parent: None,
+                        },
+                        country_name,
+                    );
+                    if Some(&actor) != actor1 {
+                        return Some(actor);
+                    }
                 }
             }
         }

@@ -79,6 +79,9 @@ pub enum DateExpr {
     RelativeMonths { months: i64, part: MonthPart },
     /// "le lendemain" +1, "la veille" -1, "deux jours plus tard" +2: from the previous event.
     FollowingDay { days: i64 },
+    /// "Le 12, une patrouille…", "On the 12th, …": a day of the publication month (of the
+    /// month before when that day has not come yet).
+    DayOfMonth { day: u32 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -205,6 +208,17 @@ pub fn resolve(
             };
             month(month_day(shifted.year(), shifted.month(), part)?)
         }
+        DateExpr::DayOfMonth { day: d } => {
+            let a = anchor?;
+            let this_month = NaiveDate::from_ymd_opt(a.year(), a.month(), d).filter(|x| *x <= a);
+            match this_month {
+                Some(x) => day(x),
+                None => {
+                    let before = a.with_day(1)?.pred_opt()?;
+                    day(NaiveDate::from_ymd_opt(before.year(), before.month(), d)?)
+                }
+            }
+        }
         DateExpr::FollowingDay { days } => {
             let p = previous?;
             Some(EventDate {
@@ -295,6 +309,8 @@ struct DLex {
     ago_prefix: Phrases<()>,
     ago_suffix: Phrases<()>,
     later: Phrases<i64>,
+    /// "le", "on the": before a lone day of the month ("Le 12, …").
+    day_of_month: Phrases<()>,
     /// Vocabulary ids that can begin a date expression.
     start: Vec<bool>,
 }
@@ -328,6 +344,7 @@ static DLEX: LazyLock<DLex> = LazyLock::new(|| {
         ago_prefix: Phrases::new(v),
         ago_suffix: Phrases::new(v),
         later: Phrases::new(v),
+        day_of_month: Phrases::new(v),
         start: vec![false; v.len()],
     };
     for row in lexicon::rows(MONTHS_TSV) {
@@ -393,6 +410,7 @@ static DLEX: LazyLock<DLex> = LazyLock::new(|| {
             ("ago_prefix", _) => l.ago_prefix.add(v, p, ()),
             ("ago_suffix", _) => l.ago_suffix.add(v, p, ()),
             ("later", Some(dir)) => l.later.add(v, p, dir.signum()),
+            ("day_of_month", _) => l.day_of_month.add(v, p, ()),
             _ => {}
         }
     }
@@ -407,7 +425,8 @@ static DLEX: LazyLock<DLex> = LazyLock::new(|| {
             || l.cue.starts_id(id32)
             || l.weekday_prefix.starts_id(id32)
             || l.part.starts_id(id32)
-            || l.day_word.starts_id(id32);
+            || l.day_word.starts_id(id32)
+            || l.day_of_month.starts_id(id32);
     }
     l
 });
@@ -454,7 +473,21 @@ impl DLex {
             }
         }
         consider(self.core(toks, i, false, false).map(|(ce, x)| (i, ce, x)));
-        best
+        // "Le 12, une patrouille…": a lone day of the month, closed by a comma (not "le 12
+        // soldats", not "le 12 juin", which the grammar above reads whole).
+        if best.is_some() {
+            return best;
+        }
+        let (e, _) = self.day_of_month.longest(toks, i)?;
+        if !joined(toks, e) {
+            return None;
+        }
+        let (day, de) = self.day_at(toks, e)?;
+        toks.get(de).is_some_and(|c| c.is_punct(',')).then_some((
+            i,
+            de,
+            DateExpr::DayOfMonth { day },
+        ))
     }
 
     /// "il y a trois jours", "two weeks ago", "deux jours plus tard", "three days earlier".

@@ -38,6 +38,18 @@ pub struct Sentence {
     /// Kinds of event named as claimed ("a revendiqué l'embuscade"): the sentence speaks of
     /// an incident already reported.
     pub claimed: Vec<TriggerClass>,
+    /// The events claimed are named in the plural ("les deux attaques ont été revendiquées"):
+    /// the claim may cover several incidents of the article.
+    pub claimed_plural: bool,
+    /// A later toll of the incident being reported ("le bilan s'est alourdi à 12 morts").
+    pub update: bool,
+    /// A country named in the first words ("BURKINA FASO — Six civils tués", "In Niger,
+    /// gunmen…"): in a round-up, the story of that country starts here.
+    pub leading_country: Option<String>,
+    /// In a sentence reporting a release, the clause that describes the hostages' abduction
+    /// ("les techniciens [enlevés le 27 mai dans la région de Kayes] ont été libérés"), with
+    /// its dates and places: they belong to the abduction, an older incident.
+    pub release_clause: Option<(Span, Vec<usize>, Vec<usize>)>,
 }
 
 impl Sentence {
@@ -170,6 +182,7 @@ impl<'a> Analysis<'a> {
                     Category::Cue(CueKind::Generic) => s.generic = true,
                     Category::Cue(CueKind::Anaphora) => s.anaphora = true,
                     Category::Cue(CueKind::Zero) => s.zero.push(hit.span),
+                    Category::Cue(CueKind::Update) => s.update = true,
                     Category::Actor(_) | Category::Person(_) => s.actors.push(*hit),
                     _ => {}
                 }
@@ -177,29 +190,48 @@ impl<'a> Analysis<'a> {
         }
         // "Truck drivers protest over kidnappings": in a sentence reporting a protest or riot,
         // the violence named right after a grievance word is what the crowd protests about.
+        // Likewise "un couvre-feu … après l'attaque contre la gendarmerie", "hostages freed
+        // after the raid": in a sentence reporting an announcement, a release, a protest or a
+        // riot, the violence named right after "après", "following" is its cause.
         for s in sentences.iter_mut() {
             let crowd = s
                 .triggers
                 .iter()
                 .any(|t| matches!(t.0, TriggerClass::Protest | TriggerClass::Riot));
-            if !crowd {
+            let announcement = s.triggers.iter().any(|t| {
+                t.1 && matches!(
+                    t.0,
+                    TriggerClass::Protest
+                        | TriggerClass::Riot
+                        | TriggerClass::Blockade
+                        | TriggerClass::Release
+                )
+            });
+            if !crowd && !announcement {
                 continue;
             }
-            let grievances: Vec<Span> = s
-                .hits
-                .iter()
-                .filter(|h| h.category == Category::Cue(CueKind::Grievance))
-                .map(|h| h.span)
-                .collect();
+            let cues_of = |kind: CueKind, wanted: bool| -> Vec<Span> {
+                s.hits
+                    .iter()
+                    .filter(|h| wanted && h.category == Category::Cue(kind))
+                    .map(|h| h.span)
+                    .collect()
+            };
+            let grievances = cues_of(CueKind::Grievance, crowd);
+            let causes = cues_of(CueKind::Cause, announcement);
+            let right_after = |cues: &[Span], t: Span| {
+                cues.iter().any(|g| {
+                    g.end <= t.start
+                        && doc
+                            .text
+                            .get(g.end..t.start)
+                            .is_some_and(|gap| gap.split_whitespace().count() <= 3)
+                })
+            };
             s.triggers.retain(|t| {
                 matches!(t.0, TriggerClass::Protest | TriggerClass::Riot)
-                    || !grievances.iter().any(|g| {
-                        g.end <= t.2.start
-                            && doc
-                                .text
-                                .get(g.end..t.2.start)
-                                .is_some_and(|gap| gap.split_whitespace().count() <= 3)
-                    })
+                    || (!right_after(&grievances, t.2)
+                        && (!t.0.is_violent() || !right_after(&causes, t.2)))
             });
         }
         // "a revendiqué l'attaque", "claimed the abduction": the event named right after a
@@ -215,28 +247,89 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let mut claimed = Vec::new();
+            let mut plural = false;
             s.triggers.retain(|t| {
                 let is_claimed = claims.iter().any(|c| {
-                    c.end <= t.2.start
+                    (c.end <= t.2.start
                         && doc.text.get(c.end..t.2.start).is_some_and(|gap| {
                             gap.split_whitespace().count() <= 3
                                 && !gap.contains([',', ';', ':', '.'])
-                        })
+                        }))
+                        // In the passive: "le rapt avait été revendiqué", "the attack was
+                        // claimed by".
+                        || (t.2.end <= c.start
+                            && doc.text.get(t.2.end..c.start).is_some_and(|gap| {
+                                PASSIVE_AUXILIARIES.contains(&crate::lexicon::fold(gap.trim()).as_str())
+                            }))
                 });
                 if is_claimed {
                     claimed.push(t.0);
+                    // "les deux attaques ont été revendiquées", "claimed both attacks"
+                    let word = crate::lexicon::fold(doc.text.get(t.2.start..t.2.end).unwrap_or(""));
+                    plural |= word.ends_with('s') || word.ends_with('x');
                 }
                 !is_claimed
             });
             s.claimed = claimed;
+            s.claimed_plural = plural;
+        }
+        // "Le corps avait été retrouvé le lendemain de l'enlèvement": an event word right after
+        // a date counted from another event names that event, already told.
+        for d in &dates {
+            if !matches!(d.expr, dates::DateExpr::FollowingDay { .. }) {
+                continue;
+            }
+            let Some(i) = locate(d.span.start) else {
+                continue;
+            };
+            sentences[i].triggers.retain(|t| {
+                !(t.2.start >= d.span.end
+                    && doc.text.get(d.span.end..t.2.start).is_some_and(|gap| {
+                        let gap = crate::lexicon::fold(gap.trim());
+                        BACK_REFERENCES.contains(&gap.as_str())
+                    }))
+            });
+        }
+        // "Les otages enlevés le 27 mai ont été libérés dimanche", "the hostages were freed":
+        // in a sentence reporting a release, the abduction words describe the hostages.
+        let mut clauses: Vec<Option<Span>> = vec![None; sentences.len()];
+        for (i, s) in sentences.iter_mut().enumerate() {
+            let Some(release) = s
+                .triggers
+                .iter()
+                .find(|t| t.1 && t.0 == TriggerClass::Release)
+                .map(|t| t.2)
+            else {
+                continue;
+            };
+            let before = s
+                .triggers
+                .iter()
+                .filter(|t| t.0 == TriggerClass::Abduction && t.2.end <= release.start)
+                .map(|t| t.2)
+                .next();
+            s.triggers.retain(|t| t.0 != TriggerClass::Abduction);
+            clauses[i] = before.map(|a| Span::new(a.end, release.start));
         }
         for (qi, q) in quantities.iter().enumerate() {
             if let Some(i) = locate(q.span.start) {
                 sentences[i].quantities.push(qi);
             }
         }
+        let in_clause =
+            |i: usize, start: usize| clauses[i].is_some_and(|c| c.start <= start && start < c.end);
         for (di, d) in dates.iter().enumerate() {
             if let Some(i) = locate(d.span.start) {
+                if in_clause(i, d.span.start) {
+                    if let Some(c) = clauses[i] {
+                        let rc =
+                            sentences[i]
+                                .release_clause
+                                .get_or_insert((c, Vec::new(), Vec::new()));
+                        rc.1.push(di);
+                    }
+                    continue;
+                }
                 sentences[i].dates.push(di);
             }
         }
@@ -323,11 +416,26 @@ impl<'a> Analysis<'a> {
                         .or_else(|| vigie_geo::country_code_of(&p.surface).map(str::to_string));
                     if let Some(code) = code {
                         vote(&mut country_votes, &code, 1);
+                        let lead = doc
+                            .text
+                            .get(sentences[i].span.start..p.start)
+                            .is_some_and(|before| before.split_whitespace().count() <= 2);
+                        if lead && sentences[i].leading_country.is_none() {
+                            sentences[i].leading_country = Some(code.clone());
+                        }
                         sentences[i].countries.push(code);
                     }
                 }
                 (_, Some(r)) => {
                     vote(&mut country_votes, &r.country_code, 2);
+                    if let Some(c) = clauses[i].filter(|c| c.start <= p.start && p.start < c.end) {
+                        let rc =
+                            sentences[i]
+                                .release_clause
+                                .get_or_insert((c, Vec::new(), Vec::new()));
+                        rc.2.push(pi);
+                        continue;
+                    }
                     sentences[i].places.push(pi);
                 }
                 _ => {}
@@ -361,11 +469,17 @@ impl<'a> Analysis<'a> {
     /// A date introduced by "après", "after", "depuis", "since" situates the event relative to
     /// another one ("une semaine après l'attaque du 6 septembre, … dimanche"): the event's own
     /// date is another one of the sentence when there is one.
+    /// A date that only dates a statement about violence ("a annoncé lundi", "said on Monday",
+    /// "claimed the attack on Saturday", "un communiqué publié lundi") is not the event's.
     fn sentence_date(&self, i: usize, previous: Option<EventDate>) -> Option<EventDate> {
         let relative = |d: usize| self.relative_date(d, RELATIVE_WORDS);
+        // An announcement (a blockade, a curfew) happens when it is made.
+        let violent = self.sentences[i].triggers.iter().any(|t| t.0.is_violent())
+            || !self.sentences[i].claimed.is_empty();
         let resolved: Vec<(usize, EventDate)> = self.sentences[i]
             .dates
             .iter()
+            .filter(|&&d| !violent || !self.statement_date(i, d))
             .filter_map(|&d| {
                 dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r))
             })
@@ -375,6 +489,36 @@ impl<'a> Analysis<'a> {
             .find(|(d, _)| !relative(*d))
             .or(resolved.first())
             .map(|(_, r)| *r)
+    }
+
+    /// Does date match `d` of sentence `i` date a statement rather than an event: it follows a
+    /// source verb, a claim, a claim of responsibility or a publication word within three
+    /// words of the same clause ("a annoncé lundi soir", "said on Monday", "claimed the attack
+    /// on Saturday", "publié lundi") — but not "revendiqué l'attaque du 14 avril", where the
+    /// date is the attack's.
+    fn statement_date(&self, i: usize, d: usize) -> bool {
+        let text = &self.doc.text;
+        let start = self.dates[d].span.start;
+        self.sentences[i].hits.iter().any(|h| {
+            matches!(
+                h.category,
+                Category::Cue(
+                    CueKind::SourceVerb
+                        | CueKind::Claim
+                        | CueKind::Responsibility
+                        | CueKind::Statement
+                )
+            ) && h.span.end <= start
+                && text.get(h.span.end..start).is_some_and(|gap| {
+                    let words: Vec<&str> = gap.split_whitespace().collect();
+                    let last = words.last().map(|w| crate::lexicon::fold(w));
+                    words.len() <= 3
+                        && !gap.contains([',', ';', ':', '.', '«', '"', '(', '“'])
+                        && !last.as_deref().is_some_and(|w| {
+                            matches!(w, "du" | "de" | "of" | "d'") || w.ends_with('\'')
+                        })
+                })
+        })
     }
 
     /// Is date match `d` introduced by one of `words` ("après", "since"…) in the 30 bytes
@@ -402,6 +546,12 @@ impl<'a> Analysis<'a> {
 
     fn find_recalled(&self, i: usize) -> Option<(EventDate, Span)> {
         let s = &self.sentences[i];
+        if let Some((clause, dates, _)) = &s.release_clause {
+            let date = dates
+                .iter()
+                .find_map(|&d| dates::resolve(&self.dates[d].expr, self.anchor, None))?;
+            return Some((date, *clause));
+        }
         if s.dates.len() < 2 {
             return None;
         }
@@ -514,7 +664,16 @@ impl<'a> Analysis<'a> {
                         })
                         .flatten();
                     match claimed.or(current) {
-                        Some(c) => frames[c].support.push(i),
+                        Some(c) => {
+                            // A frame that has no place yet takes the one its support names
+                            // ("… récupérés dans la région de Tombouctou") before the story
+                            // moves on to other places.
+                            let f = &mut frames[c];
+                            f.support.push(i);
+                            if f.places.is_empty() && !f.background {
+                                f.places = s.places.clone();
+                            }
+                        }
                         None => pending_support.push(i),
                     }
                 }
@@ -539,6 +698,14 @@ impl<'a> Analysis<'a> {
                 f.background = true;
                 f.date = Some(recalled);
                 f.date_source = Some(i);
+                if let Some((_, _, places)) = &s.release_clause {
+                    // The hostages' abduction, recalled in the release sentence.
+                    let abduction: BTreeSet<TriggerClass> = [TriggerClass::Abduction].into();
+                    f.classes = abduction.clone();
+                    f.strong_classes = abduction.clone();
+                    f.anchor_classes = abduction;
+                    f.places = places.clone();
+                }
                 frames.push(f);
             }
             let strong = s.has_strong_trigger();
@@ -566,6 +733,47 @@ impl<'a> Analysis<'a> {
                 continue;
             }
 
+            // A release told inside a story: "the hostages were welcomed on Monday in Bamako"
+            // after the release, "the driver was freed the next morning" after the abduction.
+            let release_only = classes.iter().all(|c| *c == TriggerClass::Release);
+            let release_joins = release_only
+                && current.is_some_and(|c| {
+                    let f = &frames[c];
+                    !f.background
+                        && (f.classes.contains(&TriggerClass::Release)
+                            || f.classes.contains(&TriggerClass::Abduction))
+                });
+            // "Le bilan s'est alourdi à 12 morts": a later toll of the incident being told,
+            // whatever date or place (where the source was reached) the sentence names.
+            if let (true, Some(c)) = (s.update || release_joins, current) {
+                let f = &mut frames[c];
+                f.sentences.push(i);
+                f.classes.extend(classes.iter().copied());
+                f.strong_classes.extend(s.strong_classes());
+                f.strong |= strong;
+                // (its date and place only when the frame has none yet: a headline opened it)
+                if f.date.is_none() && own_date.is_some() {
+                    f.date = own_date;
+                    f.date_source = Some(i);
+                }
+                if f.places.is_empty() {
+                    f.places = own_places;
+                }
+                continue;
+            }
+            // "They refused to load for Gao and Bamako": bare town names (no "à", "near"…) in
+            // a sentence that goes on about the same kind of event are not its place.
+            if let Some(c) = current {
+                let f = &frames[c];
+                let bare = !s.places.is_empty()
+                    && s.places
+                        .iter()
+                        .all(|&p| matches!(self.places[p].cue, Cue::None));
+                if bare && !f.places.is_empty() && !classes.is_disjoint(&f.classes) {
+                    own_places.retain(|p| !s.places.contains(p));
+                }
+            }
+            let mut new_story = false;
             let target = match current {
                 None => None,
                 Some(c) => {
@@ -595,9 +803,21 @@ impl<'a> Analysis<'a> {
                             self.places_fit(p, q)
                         }
                     };
-                    let place_conflict = !mine.is_empty()
-                        && !theirs.is_empty()
-                        && !mine.iter().any(|&p| theirs.iter().any(|&q| fit(p, q)));
+                    // "BURKINA FASO — Six civils tués": a story of another country begins.
+                    let country_shift = own_places.is_empty()
+                        && s.leading_country.as_ref().is_some_and(|lc| {
+                            let countries: Vec<&str> = f
+                                .places
+                                .iter()
+                                .filter_map(|&p| self.place(p).map(|r| r.country_code.as_str()))
+                                .collect();
+                            !countries.is_empty() && !countries.contains(&lc.as_str())
+                        });
+                    new_story = country_shift;
+                    let place_conflict = country_shift
+                        || (!mine.is_empty()
+                            && !theirs.is_empty()
+                            && !mine.iter().any(|&p| theirs.iter().any(|&q| fit(p, q))));
                     // Another kind of event at a place of its own: a new incident, unless the
                     // place is one of this frame's and the text has not moved on.
                     let last_par = f
@@ -623,7 +843,21 @@ impl<'a> Analysis<'a> {
                                         .any(|&p| g.places.iter().any(|&q| self.places_fit(p, q))))
                         })
                     } else if (place_conflict || new_kind) && concrete || announcement_shift {
-                        None
+                        // With no date of its own, the same kind of event at the place of a
+                        // recalled incident goes on with that incident: "les deux
+                        // hommes avaient été enlevés près de Kita" after the release sentence
+                        // that recalled their abduction in the Kayes region.
+                        if own_date.is_none() && !own_places.is_empty() && !new_story {
+                            frames.iter().rposition(|g| {
+                                g.background
+                                    && !g.classes.is_disjoint(&classes)
+                                    && own_places
+                                        .iter()
+                                        .any(|&p| g.places.iter().any(|&q| self.places_fit(p, q)))
+                            })
+                        } else {
+                            None
+                        }
                     } else if place_conflict && !concrete {
                         // A weak trigger somewhere else: talk about the conflict in general.
                         continue;
@@ -694,7 +928,7 @@ impl<'a> Analysis<'a> {
                         }
                         None => {
                             // Same story, next lines: the date carries over.
-                            if let Some(c) = current {
+                            if let (Some(c), false) = (current, new_story) {
                                 let prev = &frames[c];
                                 let last_par = prev
                                     .sentences
@@ -842,6 +1076,26 @@ impl<'a> Analysis<'a> {
         }
     }
 }
+
+/// Auxiliaries between an event word and a claim of responsibility in the passive ("le rapt
+/// avait été revendiqué", "the attack was claimed").
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "a ete",
+    "avait ete",
+    "ont ete",
+    "avaient ete",
+    "a deja ete",
+    "n'a pas ete",
+    "was",
+    "has been",
+    "had been",
+    "was not",
+    "has not been",
+];
+
+/// Between a relative date and an event word that refers back to an event already told ("le
+/// lendemain de l'enlèvement", "la veille de l'attaque", "the day after the raid").
+const BACK_REFERENCES: &[&str] = &["de l'", "du", "de la", "des", "d'", "the", "of the"];
 
 /// Words that make a date situate the event rather than date it.
 const RELATIVE_WORDS: &[&str] = &["apres", "after", "depuis", "since", "avant", "before"];

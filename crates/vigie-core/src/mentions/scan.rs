@@ -29,6 +29,8 @@ pub enum TriggerClass {
     Sexual,
     /// A base or headquarters established.
     Base,
+    /// Hostages released or freed: a strategic development, not a new abduction.
+    Release,
 }
 
 impl TriggerClass {
@@ -54,6 +56,7 @@ impl TriggerClass {
             "arrest" => Arrest,
             "sexual" => Sexual,
             "base" => Base,
+            "release" => Release,
             _ => return None,
         })
     }
@@ -65,6 +68,7 @@ impl TriggerClass {
                 | TriggerClass::Blockade
                 | TriggerClass::Arrest
                 | TriggerClass::Base
+                | TriggerClass::Release
         )
     }
 }
@@ -90,6 +94,16 @@ pub enum CueKind {
     /// What a protest is about ("protest over kidnappings", "manifester contre les
     /// enlèvements"): the violence named after it is the grievance, not an event.
     Grievance,
+    /// Publication of a statement ("publié", "rendu public", "issued"): a date right after it
+    /// (like one right after "said", "a annoncé", "claimed") dates the statement, not the event.
+    Statement,
+    /// A later toll for an incident already reported ("le bilan s'est alourdi à", "the death
+    /// toll rose to"): figures for the current incident, not a new one.
+    Update,
+    /// What an announcement, a release or a protest follows from ("après l'attaque contre la
+    /// gendarmerie", "following the attack"): the violence named right after it is the cause,
+    /// reported elsewhere, not an event of the sentence.
+    Cause,
 }
 
 impl CueKind {
@@ -109,6 +123,9 @@ impl CueKind {
             "anaphora" => Anaphora,
             "direction" => Direction,
             "held" => Held,
+            "statement" => Statement,
+            "update" => Update,
+            "cause" => Cause,
             _ => return None,
         })
     }

@@ -1,0 +1,197 @@
+//! Releases, curfews and the violence they follow from: short reports written for these tests
+//! (fiction, French and English), checked value by value.
+
+use vigie_core::{process, Article, ClaimValue, EventType, Mention, Quantity, SubEventType};
+
+fn mentions(text: &str, published: &str) -> Vec<Mention> {
+    let mut article = Article::text("announcement-test", text);
+    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    process(&article).mentions
+}
+
+fn day(m: &Mention) -> String {
+    m.date.map(|d| d.date.to_string()).unwrap_or_default()
+}
+
+fn location(m: &Mention) -> &str {
+    m.place.as_ref().map_or("", |p| p.location.as_str())
+}
+
+fn actor1(m: &Mention) -> &str {
+    m.actor1.as_ref().map_or("", |a| a.name.as_str())
+}
+
+fn field(m: &Mention, name: &str) -> Vec<u32> {
+    m.claims
+        .iter()
+        .filter(|c| c.field == name)
+        .filter_map(|c| match c.value {
+            ClaimValue::Count(Quantity { best, .. }) => Some(best),
+            _ => None,
+        })
+        .collect()
+}
+
+// --- A release is not a new abduction ----------------------------------------------------------
+
+#[test]
+fn hostages_freed_are_a_release_and_their_abduction_is_recalled_fr() {
+    let ms = mentions(
+        "Les trois ingénieurs chinois enlevés le 2 avril dans la région de Kayes ont été libérés \
+         samedi dans la région de Tombouctou, a annoncé dimanche le gouvernement de transition.\n\n\
+         Les ex-otages ont été accueillis lundi à Bamako par le ministre des Affaires étrangères.",
+        "2026-07-21",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    let release = ms.iter().find(|m| !m.background).unwrap();
+    assert_eq!(release.event_type, EventType::StrategicDevelopments);
+    assert_eq!(release.sub_event_type, SubEventType::Other);
+    assert_eq!(day(release), "2026-07-18");
+    assert_eq!(location(release), "Tombouctou");
+    assert_eq!(actor1(release), "Government of Mali (2021-)");
+    assert!(field(release, "abducted").is_empty());
+    let abduction = ms.iter().find(|m| m.background).unwrap();
+    assert_eq!(
+        abduction.sub_event_type,
+        SubEventType::AbductionForcedDisappearance
+    );
+    assert_eq!(day(abduction), "2026-04-02");
+    assert_eq!(location(abduction), "Kayes");
+}
+
+#[test]
+fn hostages_freed_are_a_release_and_their_abduction_is_recalled_en() {
+    let ms = mentions(
+        "Three Chinese engineers kidnapped on 2 April in the Kayes region were freed on Saturday \
+         in the Timbuktu region, the transitional government announced on Sunday.",
+        "2026-07-21",
+    );
+    let release = ms.iter().find(|m| !m.background).expect("a release");
+    assert_eq!(release.sub_event_type, SubEventType::Other);
+    assert_eq!(day(release), "2026-07-18");
+    assert_eq!(actor1(release), "Government of Mali (2021-)");
+    assert!(field(release, "abducted").is_empty());
+    let abduction = ms
+        .iter()
+        .find(|m| m.background)
+        .expect("the abduction recalled");
+    assert_eq!(day(abduction), "2026-04-02");
+}
+
+#[test]
+fn one_abductee_freed_the_next_day_stays_in_the_abduction_fr() {
+    let ms = mentions(
+        "Trois agents de santé ont été enlevés lundi soir près de Ménaka par des hommes armés. \
+         Le chauffeur a été libéré mardi matin et a regagné un hameau voisin.",
+        "2026-07-08",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::AbductionForcedDisappearance
+    );
+    assert_eq!(day(&ms[0]), "2026-07-06");
+}
+
+#[test]
+fn one_abductee_freed_the_next_day_stays_in_the_abduction_en() {
+    let ms = mentions(
+        "Three health workers were abducted near Ménaka late on Monday by gunmen. The driver \
+         was freed on Tuesday morning and walked to a nearby hamlet.",
+        "2026-07-08",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::AbductionForcedDisappearance
+    );
+    assert_eq!(day(&ms[0]), "2026-07-06");
+}
+
+// --- A curfew after an attack: two events, the curfew the authorities' --------------------------
+
+#[test]
+fn a_curfew_after_an_attack_is_the_governors_and_the_attack_a_battle_fr() {
+    let ms = mentions(
+        "Le gouverneur de la région de Ségou a instauré lundi un couvre-feu à Niono, deux jours \
+         après l'attaque contre le poste de gendarmerie de la ville.\n\n\
+         L'attaque de samedi a coûté la vie à trois gendarmes, selon un élu local. Elle n'a pas \
+         été revendiquée, mais le JNIM est très présent dans la zone.",
+        "2026-09-09",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    let curfew = ms
+        .iter()
+        .find(|m| m.event_type == EventType::StrategicDevelopments)
+        .unwrap();
+    assert_eq!(curfew.sub_event_type, SubEventType::ChangeToGroupActivity);
+    assert_eq!(day(curfew), "2026-09-07");
+    assert_eq!(actor1(curfew), "Government of Mali (2021-)");
+    let attack = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Battles)
+        .unwrap();
+    assert_eq!(attack.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(day(attack), "2026-09-05");
+    assert_eq!(field(attack, "fatalities"), vec![3]);
+    // Named only as present in the area: not the perpetrator.
+    assert_eq!(actor1(attack), "Unidentified Armed Group (Mali)");
+}
+
+#[test]
+fn a_curfew_after_an_attack_is_the_governors_and_the_attack_a_battle_en() {
+    let ms = mentions(
+        "The governor of the Ségou region imposed a curfew in Niono on Monday, two days after \
+         the attack on the town's gendarmerie post.\n\n\
+         Saturday's attack claimed the lives of three gendarmes, a local official said. It has \
+         not been claimed, but JNIM is present in the area.",
+        "2026-09-09",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    let curfew = ms
+        .iter()
+        .find(|m| m.event_type == EventType::StrategicDevelopments)
+        .unwrap();
+    assert_eq!(day(curfew), "2026-09-07");
+    assert_eq!(actor1(curfew), "Government of Mali (2021-)");
+    let attack = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Battles)
+        .unwrap();
+    assert_eq!(day(attack), "2026-09-05");
+    assert_eq!(field(attack, "fatalities"), vec![3]);
+    assert_eq!(actor1(attack), "Unidentified Armed Group (Mali)");
+}
+
+// --- Back references: claims in the passive, "the day after the abduction" --------------------
+
+#[test]
+fn a_claim_in_the_passive_and_a_back_reference_add_no_incident_fr() {
+    let ms = mentions(
+        "Deux techniciens ont été enlevés le 3 mars 2026 près de Kita. Le corps de leur gardien \
+         a été retrouvé le lendemain de l'enlèvement. Le rapt a été revendiqué en avril par le \
+         JNIM.",
+        "2026-03-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+}
+
+#[test]
+fn a_claim_in_the_passive_and_a_back_reference_add_no_incident_en() {
+    let ms = mentions(
+        "Two technicians were kidnapped near Kita on 3 March 2026. The body of their guard was \
+         found the day after the kidnapping. The abduction was claimed in April by JNIM.",
+        "2026-03-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+}

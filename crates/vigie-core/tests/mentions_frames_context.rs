@@ -1,0 +1,317 @@
+//! Framing rules for what surrounds an event in a report: the day a statement or a claim was
+//! made, a later update of the toll, places that are not where the event happened. Short
+//! reports written for these tests (fiction, French and English), checked value by value.
+
+use vigie_core::{process, Article, ClaimValue, Mention, Quantity};
+
+fn mentions(text: &str, published: &str) -> Vec<Mention> {
+    let mut article = Article::text("frame-test", text);
+    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    process(&article).mentions
+}
+
+fn day(m: &Mention) -> String {
+    m.date.map(|d| d.date.to_string()).unwrap_or_default()
+}
+
+fn location(m: &Mention) -> &str {
+    m.place.as_ref().map_or("", |p| p.location.as_str())
+}
+
+/// (best, hedged) of every fatalities claim, in order.
+fn fatalities(m: &Mention) -> Vec<(u32, bool)> {
+    m.claims
+        .iter()
+        .filter(|c| c.field == "fatalities")
+        .filter_map(|c| match c.value {
+            ClaimValue::Count(Quantity { best, .. }) => Some((best, c.hedged)),
+            _ => None,
+        })
+        .collect()
+}
+
+// --- The day a claim or a statement was made is not the event's day -----------------------
+
+#[test]
+fn a_claim_made_on_a_later_day_joins_the_attack_fr() {
+    let ms = mentions(
+        "Le camp militaire de Boni a été attaqué le mardi 3 mars 2026 ; cinq soldats ont été \
+         tués. Le JNIM a revendiqué l'attaque jeudi sur ses canaux de propagande.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    assert_eq!(location(&ms[0]), "Boni");
+}
+
+#[test]
+fn a_claim_made_on_a_later_day_joins_the_attack_en() {
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on Tuesday 3 March 2026, killing five soldiers. \
+         JNIM claimed the attack on Thursday on its propaganda channels.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+}
+
+#[test]
+fn a_claim_naming_the_attack_by_its_date_keeps_that_date_fr() {
+    let ms = mentions(
+        "Le JNIM a revendiqué l'attaque du 3 mars contre le camp militaire de Boni, où cinq \
+         soldats ont été tués.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+}
+
+#[test]
+fn the_day_a_communique_was_published_is_not_the_events_fr() {
+    let ms = mentions(
+        "Dans un communiqué publié lundi, l'armée affirme que six soldats ont été tués dimanche \
+         dans une embuscade près de Bankass.",
+        "2026-03-10",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-08");
+    // In the other order: the communiqué made public on one day about an attack of the day
+    // before.
+    let ms = mentions(
+        "L'armée a rendu public mercredi soir un communiqué sur l'attaque qui a visé mardi le \
+         camp militaire de Boni ; quatre soldats ont été tués.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+}
+
+#[test]
+fn the_day_a_statement_was_issued_is_not_the_events_en() {
+    let ms = mentions(
+        "In a statement issued on Monday, the army said six soldiers were killed in an ambush \
+         near Bankass on Sunday.",
+        "2026-03-10",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-08");
+}
+
+#[test]
+fn an_announcement_happens_the_day_it_is_made_en() {
+    let ms = mentions(
+        "JNIM announced on Monday that it was imposing a blockade on the town of Léré.",
+        "2026-03-10",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-09");
+}
+
+// --- A later toll updates the incident -------------------------------------------------------
+
+#[test]
+fn an_updated_toll_is_the_same_incident_and_supersedes_the_first_fr() {
+    let ms = mentions(
+        "Des hommes armés ont attaqué le camp militaire de Boni le 3 mars 2026 ; quatre soldats \
+         ont été tués.\n\n\
+         Mise à jour (5 mars) : selon une source sécuritaire, le bilan s'est alourdi à neuf morts.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    assert_eq!(fatalities(&ms[0]), vec![(4, true), (9, false)]);
+}
+
+#[test]
+fn an_updated_toll_is_the_same_incident_and_supersedes_the_first_en() {
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on 3 March 2026, killing four soldiers.\n\n\
+         Update, 5 March: the death toll rose to nine dead, a security source said.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    assert_eq!(fatalities(&ms[0]), vec![(4, true), (9, false)]);
+}
+
+// --- Round-ups: one story per country ------------------------------------------------------
+
+fn actor1(m: &Mention) -> &str {
+    m.actor1.as_ref().map_or("", |a| a.name.as_str())
+}
+
+#[test]
+fn a_round_up_does_not_lend_one_storys_group_to_another_fr() {
+    let ms = mentions(
+        "Lundi, des combattants du JNIM ont attaqué le camp militaire de Tessalit, dans la région de \
+         Kidal ; trois soldats ont été tués.\n\n\
+         Mardi, un véhicule de l'armée nigérienne a sauté sur une mine près de Makalondi, au \
+         Niger, tuant deux soldats.",
+        "2026-03-07",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(location(&ms[1]), "Makalondi");
+    assert_eq!(actor1(&ms[1]), "Unidentified Armed Group (Niger)");
+}
+
+#[test]
+fn a_round_up_does_not_lend_one_storys_group_to_another_en() {
+    let ms = mentions(
+        "On Monday, JNIM fighters attacked the army camp in Tessalit, in Mali's Kidal region, \
+         killing three soldiers.\n\n\
+         On Tuesday, a Nigerien army vehicle struck a landmine near Makalondi, in Niger, killing \
+         two soldiers.",
+        "2026-03-07",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(location(&ms[1]), "Makalondi");
+    assert_eq!(actor1(&ms[1]), "Unidentified Armed Group (Niger)");
+}
+
+#[test]
+fn a_country_label_starts_the_next_story_of_a_round_up_fr() {
+    let ms = mentions(
+        "Sahel : la semaine sécuritaire\n\n\
+         MALI — Lundi, des combattants du JNIM ont attaqué le camp militaire de Tessalit, dans la \
+         région de Kidal ; trois soldats ont été tués.\n\n\
+         BURKINA FASO — Cinq civils tués dans l'Est\n\n\
+         Mardi, des hommes armés ont tué cinq civils dans le village de Foutouri, dans la \
+         province de la Komandjoari.",
+        "2026-03-07",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Tessalit");
+    assert_eq!(fatalities(&ms[0]), vec![(3, false)]);
+    assert_eq!(location(&ms[1]), "Foutouri");
+    assert_eq!(day(&ms[1]), "2026-03-03");
+    assert_eq!(fatalities(&ms[1]), vec![(5, false), (5, false)]);
+}
+
+#[test]
+fn a_country_label_starts_the_next_story_of_a_round_up_en() {
+    let ms = mentions(
+        "The Sahel this week\n\n\
+         MALI — On Monday, JNIM fighters attacked the army camp in Tessalit, in the Kidal \
+         region, killing three soldiers.\n\n\
+         BURKINA FASO — Five civilians killed in the East\n\n\
+         On Tuesday, gunmen killed five civilians in the village of Foutouri, in Komandjoari \
+         province.",
+        "2026-03-07",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Tessalit");
+    assert_eq!(fatalities(&ms[0]), vec![(3, false)]);
+    assert_eq!(location(&ms[1]), "Foutouri");
+    assert_eq!(day(&ms[1]), "2026-03-03");
+}
+
+// --- A lone day of the month ----------------------------------------------------------------
+
+#[test]
+fn a_lone_day_is_a_day_of_the_publication_month_fr() {
+    let ms = mentions(
+        "Le 12, une patrouille de l'armée est tombée dans une embuscade près de Banibangou ; \
+         dix soldats ont été tués.",
+        "2026-06-13",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-06-12");
+    // A day not yet come this month is last month's.
+    let ms = mentions(
+        "Le 28, une patrouille de l'armée est tombée dans une embuscade près de Banibangou ; \
+         dix soldats ont été tués.",
+        "2026-06-03",
+    );
+    assert_eq!(day(&ms[0]), "2026-05-28");
+}
+
+#[test]
+fn a_lone_day_is_a_day_of_the_publication_month_en() {
+    let ms = mentions(
+        "On the 12th, an army patrol was ambushed near Banibangou and ten soldiers were killed.",
+        "2026-06-13",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-06-12");
+}
+
+// --- Bare names later in the same story -------------------------------------------------------
+
+#[test]
+fn bare_town_names_later_in_the_story_are_not_new_places_fr() {
+    let ms = mentions(
+        "Des centaines de camionneurs ont manifesté mercredi à Sévaré contre l'insécurité.\n\n\
+         Les manifestants ont bloqué la route nationale et ont refusé de charger pour Gao et \
+         Bamako pendant six heures.",
+        "2026-08-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Sévaré");
+}
+
+#[test]
+fn bare_town_names_later_in_the_story_are_not_new_places_en() {
+    let ms = mentions(
+        "Hundreds of truck drivers protested in Sévaré on Wednesday against insecurity.\n\n\
+         The protesters blocked the highway and refused to load for Gao and Bamako for about \
+         six hours.",
+        "2026-08-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Sévaré");
+}
+
+// --- Who attacked whom: the defenders and the victims are not the perpetrator ---------------
+
+fn actor2(m: &Mention) -> &str {
+    m.actor2.as_ref().map_or("", |a| a.name.as_str())
+}
+
+#[test]
+fn a_militia_post_attacked_by_a_group_that_claimed_it_fr() {
+    let ms = mentions(
+        "Des dizaines de membres des VDP ont été tués vendredi lorsque des jihadistes ont pris \
+         d'assaut leur poste à Nassoumbou, dans la province du Soum. L'assaut contre le poste \
+         tenu par les Volontaires pour la défense de la patrie a duré plusieurs heures. Le JNIM \
+         a revendiqué l'attaque samedi.",
+        "2026-06-28",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(
+        actor2(&ms[0]),
+        "VDP: Volunteers for the Defense of the Homeland"
+    );
+    assert_eq!(day(&ms[0]), "2026-06-26");
+}
+
+#[test]
+fn a_militia_post_attacked_by_a_group_that_claimed_it_en() {
+    let ms = mentions(
+        "Dozens of VDP members were killed on Friday when jihadist fighters stormed their post \
+         in Nassoumbou, in Soum province. The assault on the post held by the Volunteers for the \
+         Defence of the Homeland lasted several hours. JNIM claimed the attack on Saturday.",
+        "2026-06-28",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        actor1(&ms[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(
+        actor2(&ms[0]),
+        "VDP: Volunteers for the Defense of the Homeland"
+    );
+    assert_eq!(day(&ms[0]), "2026-06-26");
+}

@@ -1,0 +1,126 @@
+//! Cue words around place names (sentences written for these tests): where an event happened
+//! versus places a story only passes through.
+
+use vigie_geo::{find_places, global, AdminLevel, Cue};
+
+fn cue_of(text: &str, name: &str) -> Cue {
+    find_places(global(), text)
+        .into_iter()
+        .find(|p| p.surface == name)
+        .unwrap_or_else(|| panic!("{name} not found in {text:?}"))
+        .cue
+}
+
+#[test]
+fn a_named_position_locates_the_event_fr() {
+    assert_eq!(
+        cue_of(
+            "Des hommes armés ont attaqué le camp militaire de Boulkessi.",
+            "Boulkessi"
+        ),
+        Cue::At
+    );
+    assert_eq!(
+        cue_of("Le poste de Dioura a été visé mardi.", "Dioura"),
+        Cue::At
+    );
+    assert_eq!(
+        cue_of(
+            "Une frappe a touché la foire de Monimpébougou.",
+            "Monimpébougou"
+        ),
+        Cue::At
+    );
+}
+
+#[test]
+fn a_named_position_locates_the_event_en() {
+    assert_eq!(
+        cue_of(
+            "Gunmen stormed the army camp of Boulkessi on Friday.",
+            "Boulkessi"
+        ),
+        Cue::At
+    );
+    assert_eq!(
+        cue_of(
+            "A drone struck the market of Monimpébougou.",
+            "Monimpébougou"
+        ),
+        Cue::At
+    );
+}
+
+#[test]
+fn where_a_source_was_reached_or_hostages_welcomed_is_elsewhere_fr() {
+    assert_eq!(
+        cue_of(
+            "Selon une source sécuritaire jointe à Mopti, le bilan est lourd.",
+            "Mopti"
+        ),
+        Cue::Elsewhere
+    );
+    assert_eq!(
+        cue_of(
+            "Les ex-otages ont été accueillis lundi à Bamako par le ministre.",
+            "Bamako"
+        ),
+        Cue::Elsewhere
+    );
+    assert_eq!(
+        cue_of(
+            "Les otages ont été accueillis lundi soir à Bamako.",
+            "Bamako"
+        ),
+        Cue::Elsewhere
+    );
+    // The day alone does not make a place elsewhere.
+    assert_eq!(
+        cue_of(
+            "Des hommes armés ont attaqué lundi à Bamako un poste de police.",
+            "Bamako"
+        ),
+        Cue::At
+    );
+}
+
+#[test]
+fn where_a_source_was_reached_or_hostages_welcomed_is_elsewhere_en() {
+    assert_eq!(
+        cue_of(
+            "A security source contacted in Mopti said the toll was heavy.",
+            "Mopti"
+        ),
+        Cue::Elsewhere
+    );
+    assert_eq!(
+        cue_of(
+            "The freed hostages were welcomed on Monday in Bamako by the minister.",
+            "Bamako"
+        ),
+        Cue::Elsewhere
+    );
+    assert_eq!(
+        cue_of(
+            "Gunmen attacked on Monday in Bamako a police post.",
+            "Bamako"
+        ),
+        Cue::At
+    );
+}
+
+#[test]
+fn a_country_in_capitals_labels_a_round_up_section() {
+    assert_eq!(
+        cue_of("BURKINA FASO — Six civils tués dans l'Est", "BURKINA FASO"),
+        Cue::Admin(AdminLevel::Country)
+    );
+    assert_eq!(
+        cue_of("NIGER — Army patrol ambushed near Banibangou", "NIGER"),
+        Cue::Admin(AdminLevel::Country)
+    );
+    // Short acronyms in capitals are still not places.
+    assert!(find_places(global(), "Le MNLA et le HCUA ont signé.")
+        .iter()
+        .all(|p| p.surface != "MNLA"));
+}
