@@ -412,3 +412,22 @@ fn wire_page_furniture_goes_and_the_story_stays() {
          Des hommes armés ont tué quatre civils dimanche près de Téra, selon un élu local."
     );
 }
+
+#[test]
+fn correspondent_bylines_go_with_their_town() {
+    let raw = "Jihadists kill 15 soldiers in Burkina Faso attack\n\n\
+        By our correspondent in Ouagadougou\n\n\
+        Fighters overran parts of an army base in the north on Tuesday, security sources said.";
+    assert_eq!(
+        clean(raw).text,
+        "Jihadists kill 15 soldiers in Burkina Faso attack\n\n\
+         Fighters overran parts of an army base in the north on Tuesday, security sources said."
+    );
+    let raw = "Radio Kaya FM — Actualités de la région\n\n\
+        De notre correspondant à Mopti\n\n\
+        Des hommes armés ont attaqué mardi un poste de gendarmerie, selon des sources locales.";
+    assert_eq!(
+        clean(raw).text,
+        "Des hommes armés ont attaqué mardi un poste de gendarmerie, selon des sources locales."
+    );
+}
