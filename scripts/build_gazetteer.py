@@ -530,6 +530,23 @@ def main() -> None:
             b.counts["seednotes"] += 1
             seed_sources.append((name, f"spellings added to {row['name']} ({row['admin2']})", r["source"]))
 
+    # ---- admin units named after their main town take the town's spellings ----
+    # ("Timbuktu region": the region row must match "Timbuktu" as well as the town does).
+    towns_by_key = defaultdict(list)
+    for idx, row in enumerate(b.rows):
+        if row["kind"] not in "123":
+            towns_by_key[(row["country"], mkey(row["name"]))].append(idx)
+    for row in b.rows:
+        if row["kind"] not in "123":
+            continue
+        towns = towns_by_key.get((row["country"], mkey(row["name"])), [])
+        town = min(towns, key=lambda i: km(row["lat"], row["lon"], b.rows[i]["lat"], b.rows[i]["lon"]), default=None)
+        if town is None or km(row["lat"], row["lon"], b.rows[town]["lat"], b.rows[town]["lon"]) > ADMIN_MERGE_KM:
+            continue
+        for a in b.rows[town]["names"]:
+            if a and a not in row["names"] and a != row["name"]:
+                row["names"].append(a)
+
     # ---- write ----
     def sort_key(row):
         return (row["country"], fold(row["name"]), row["kind"], round(row["lat"], 5), round(row["lon"], 5),

@@ -107,3 +107,21 @@ fn a_kidnapping_reported_on_its_own_is_still_a_kidnapping() {
         SubEventType::AbductionForcedDisappearance
     );
 }
+
+#[test]
+fn a_headline_with_a_vaguer_place_is_the_story_below_it() {
+    let ms = mentions(
+        "Mali : au moins 20 civils tués dans l'attaque d'un village près de Tombouctou\n\n\
+         Au moins vingt civils ont été tués mardi 12 janvier 2027 dans l'attaque du village de \
+         Chorfa, dans la commune de Ber (cercle de Tombouctou), selon un élu local.",
+        "2027-01-13",
+    );
+    assert_eq!(locations(&ms), vec!["Chorfa"], "{ms:#?}");
+    let ms = mentions(
+        "Gunmen kill six near Djibo in northern Burkina Faso\n\n\
+         Gunmen killed six villagers in Gaskindé, a village of the Djibo area, on Monday \
+         January 11, 2027, residents said.",
+        "2027-01-12",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+}

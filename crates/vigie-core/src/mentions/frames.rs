@@ -973,6 +973,7 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        self.fold_headline_into_story(&mut frames);
         // Support sentences may name the place when the frame's own sentences do not.
         for f in frames.iter_mut() {
             if f.places.is_empty() {
@@ -985,6 +986,79 @@ impl<'a> Analysis<'a> {
             }
         }
         frames
+    }
+
+    /// Is sentence `i` a headline: the article's title, or a line of its own near the top that
+    /// does not end like a sentence?
+    fn is_headline(&self, i: usize) -> bool {
+        let Some(span) = self.doc.sentences.get(i) else {
+            return false;
+        };
+        let text = self.doc.text.get(span.start..span.end).unwrap_or("").trim();
+        if text.is_empty() {
+            return false;
+        }
+        if self.doc.title.as_deref().is_some_and(|t| t.trim() == text) {
+            return true;
+        }
+        let paragraph = self.sentences.get(i).map_or(usize::MAX, |s| s.paragraph);
+        let whole_paragraph = self
+            .doc
+            .paragraphs
+            .get(paragraph)
+            .is_some_and(|p| self.doc.text.get(p.start..p.end).map(str::trim) == Some(text));
+        paragraph < 3 && whole_paragraph && !text.ends_with(['.', '!', '?', '…', '»', '"', '”'])
+    }
+
+    /// A headline summarises the story told under it, often with a vaguer place ("un village
+    /// près de Tombouctou" above "le village de Chorfa, cercle de Tombouctou"): when the first
+    /// frame is only the headline and the next one tells an event of the same kind, on a date
+    /// that fits, somewhere inside the headline's area, they are one incident.
+    fn fold_headline_into_story(&self, frames: &mut Vec<Frame>) {
+        if frames.len() < 2 {
+            return;
+        }
+        let (h, b) = (&frames[0], &frames[1]);
+        let headline_only = h.sentences.iter().all(|&i| self.is_headline(i));
+        if !headline_only || h.background || b.background {
+            return;
+        }
+        let dates_fit = match (h.date, b.date) {
+            (Some(x), Some(y)) => same_day(x, y),
+            _ => true,
+        };
+        let violent = |f: &Frame| f.classes.iter().any(|c| c.is_violent());
+        let kinds_fit = !h.classes.is_disjoint(&b.classes) || (violent(h) && violent(b));
+        let area = |p: usize| {
+            self.place(p)
+                .and_then(|r| r.admin2.clone().or(r.admin1.clone()))
+        };
+        let places_fit = h.places.is_empty()
+            || b.places.is_empty()
+            || h.places.iter().any(|&p| {
+                b.places
+                    .iter()
+                    .any(|&q| self.places_fit(p, q) || (area(p).is_some() && area(p) == area(q)))
+            });
+        if !(dates_fit && kinds_fit && places_fit) {
+            return;
+        }
+        let h = frames.remove(0);
+        let b = &mut frames[0];
+        let mut sentences = h.sentences;
+        sentences.append(&mut b.sentences);
+        b.sentences = sentences;
+        b.support.extend(h.support);
+        b.classes.extend(h.classes);
+        b.strong_classes.extend(h.strong_classes);
+        b.strong |= h.strong;
+        if b.date.is_none() {
+            b.date = h.date;
+            b.date_source = h.date_source;
+        }
+        if b.places.is_empty() {
+            b.places = h.places;
+        }
     }
 
     /// Does sentence `i` count fighters or soldiers?
