@@ -530,6 +530,39 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
                 }
             }
         }
+        // "east of the ancient city of Timbuktu", "près de la ville de Kayes": a descriptor
+        // ("city of", "ville de") after a nearness phrase keeps the nearness.
+        if cue == Cue::At && words.len() >= 3 {
+            let n = words.len();
+            let descriptor = matches!(words[n - 1], "of" | "de" | "d" | "du")
+                && matches!(
+                    words[n - 2],
+                    "city" | "town" | "village" | "ville" | "localite" | "hameau" | "cite"
+                );
+            if descriptor {
+                // Skip the article and up to two adjectives before the descriptor.
+                let before = &words[..n - 2];
+                let near = (0..=3.min(before.len())).any(|skip| {
+                    let head = &before[..before.len() - skip];
+                    let Some(last) = head.last() else {
+                        return false;
+                    };
+                    lex.cues.get(*last).is_some_and(|cands| {
+                        cands.iter().any(|(phrase, c)| {
+                            *c == Cue::Near
+                                && phrase.len() <= head.len()
+                                && head[head.len() - phrase.len()..]
+                                    .iter()
+                                    .zip(phrase)
+                                    .all(|(a, b)| a == b)
+                        })
+                    })
+                });
+                if near {
+                    cue = Cue::Near;
+                }
+            }
+        }
         // "accueillis lundi à Bamako", "welcomed on Monday in Bamako": a place passed
         // through even with the day between the verb and the preposition.
         if cue == Cue::At && words.len() >= 3 {

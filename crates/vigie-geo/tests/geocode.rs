@@ -459,3 +459,33 @@ fn districts_areas_and_places_passed_through() {
         ]
     );
 }
+
+#[test]
+fn near_a_city_named_with_a_descriptor_is_near() {
+    // Sentences written for this test.
+    let g = Gazetteer::bundled();
+    let cue_of = |text: &str, name: &str| {
+        find_places(g, text)
+            .into_iter()
+            .find(|m| m.surface == name)
+            .map(|m| m.cue)
+    };
+    assert_eq!(
+        cue_of(
+            "A hamlet east of the ancient city of Timbuktu was raided.",
+            "Timbuktu"
+        ),
+        Some(Cue::Near)
+    );
+    assert_eq!(
+        cue_of(
+            "Un hameau situé près de la ville de Kayes a été attaqué.",
+            "Kayes"
+        ),
+        Some(Cue::Near)
+    );
+    assert_eq!(
+        cue_of("Gunmen attacked the town of Djibo on Monday.", "Djibo"),
+        Some(Cue::At)
+    );
+}
