@@ -195,3 +195,56 @@ fn a_claim_in_the_passive_and_a_back_reference_add_no_incident_en() {
         "JNIM: Group for Support of Islam and Muslims"
     );
 }
+
+// --- Lynchings: mob violence that kills one person ----------------------------------------------
+
+#[test]
+fn a_lynching_is_mob_violence_with_one_dead_fr() {
+    let ms = mentions(
+        "Le 3 septembre, un commerçant accusé de vol avait été lynché par des habitants à \
+         Tominian.",
+        "2026-09-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].event_type, EventType::Riots);
+    assert_eq!(ms[0].sub_event_type, SubEventType::MobViolence);
+    assert_eq!(actor1(&ms[0]), "Rioters (Mali)");
+    assert_eq!(
+        ms[0].actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Mali)")
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+}
+
+#[test]
+fn a_lynching_is_mob_violence_with_one_dead_en() {
+    let ms = mentions(
+        "On 3 September one trader accused of theft was lynched by residents in Tominian, Mali.",
+        "2026-09-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].sub_event_type, SubEventType::MobViolence);
+    assert_eq!(actor1(&ms[0]), "Rioters (Mali)");
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+}
+
+#[test]
+fn one_person_after_an_indefinite_article_is_a_count_of_one() {
+    let ms = mentions(
+        "Un berger a été tué le 3 septembre 2026 par des hommes armés près de Tominian.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+    let ms = mentions(
+        "One herder was killed by gunmen near Tominian, Mali, on 3 September 2026.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+    // A witness is not a victim.
+    let ms = mentions(
+        "Un homme a raconté que des hommes armés avaient tué quatre civils le 3 septembre 2026 \
+         près de Tominian.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![4]);
+}
