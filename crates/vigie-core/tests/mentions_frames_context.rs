@@ -315,3 +315,32 @@ fn a_militia_post_attacked_by_a_group_that_claimed_it_en() {
     );
     assert_eq!(day(&ms[0]), "2026-06-26");
 }
+
+// --- Aggregates over a year; a side ambushed ---------------------------------------------------
+
+#[test]
+fn a_yearly_toll_is_not_a_figure_of_the_incident_fr() {
+    let ms = mentions(
+        "Le 21 novembre 2025, un convoi de l'armée malienne et de Wagner a été pris en embuscade \
+         près de Tessit ; l'armée a reconnu 14 soldats tués. Un centre de recherche a recensé \
+         plus de 1 100 morts liés aux violences dans la zone des trois frontières en 2025.",
+        "2026-02-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(fatalities(&ms[0]), vec![(14, false)]);
+    // The side ambushed is not the perpetrator.
+    assert_eq!(actor1(&ms[0]), "Unidentified Armed Group (Mali)");
+}
+
+#[test]
+fn a_yearly_toll_is_not_a_figure_of_the_incident_en() {
+    let ms = mentions(
+        "On 21 November 2025, a convoy of the Malian army and Russia's Africa Corps was ambushed \
+         near Tessit; the army acknowledged 14 soldiers killed. A research centre counted more \
+         than 1,100 deaths linked to political violence in the tri-border area in 2025.",
+        "2026-02-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(fatalities(&ms[0]), vec![(14, false)]);
+    assert_eq!(actor1(&ms[0]), "Unidentified Armed Group (Mali)");
+}

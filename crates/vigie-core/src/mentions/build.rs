@@ -956,10 +956,10 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
                         }))
             });
         // "members of the militia were killed", "des VDP ont été tués": the victims.
-        let victims = matches!(
-            t.0,
-            TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction
-        ) && span.end <= t.2.start
+        // "a convoy of the army and Africa Corps was ambushed": the side attacked.
+        let victims = t.0.is_violent()
+            && !matches!(t.0, TriggerClass::Clash)
+            && span.end <= t.2.start
             && a.doc.text.get(span.end..t.2.start).is_some_and(|gap| {
                 let gap = crate::lexicon::fold(gap);
                 let words: Vec<&str> = gap
