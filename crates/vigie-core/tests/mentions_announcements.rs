@@ -248,3 +248,37 @@ fn one_person_after_an_indefinite_article_is_a_count_of_one() {
     );
     assert_eq!(field(&ms[0], "fatalities"), vec![4]);
 }
+
+// --- Motorbikes are not attackers ---------------------------------------------------------------
+
+#[test]
+fn motorbikes_counted_are_not_attackers_fr() {
+    let ms = mentions(
+        "Le 3 septembre 2026, des assaillants arrivés à bord d'une quarantaine de motos ont tué \
+         cinq civils à Bangadié.",
+        "2026-09-05",
+    );
+    assert!(field(&ms[0], "attackers").is_empty(), "{ms:#?}");
+    let ms = mentions(
+        "Les assaillants, une trentaine d'hommes armés à moto, ont incendié le marché de \
+         Bangadié le 3 septembre 2026.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "attackers"), vec![30]);
+}
+
+#[test]
+fn motorbikes_counted_are_not_attackers_en() {
+    let ms = mentions(
+        "On 3 September 2026, attackers who arrived on about forty motorbikes killed five \
+         civilians in Bangadié, Mali.",
+        "2026-09-05",
+    );
+    assert!(field(&ms[0], "attackers").is_empty(), "{ms:#?}");
+    let ms = mentions(
+        "The attackers, about thirty gunmen on motorbikes, burned the market in Bangadié, Mali, \
+         on 3 September 2026.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "attackers"), vec![30]);
+}
