@@ -495,6 +495,7 @@ impl<'a> Analysis<'a> {
             .dates
             .iter()
             .filter(|&&d| !violent || !self.statement_date(i, d))
+            .filter(|&&d| !self.time_limit(d))
             .filter_map(|&d| {
                 dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r))
             })
@@ -534,6 +535,32 @@ impl<'a> Analysis<'a> {
                         })
                 })
         })
+    }
+
+    /// "11 bodies had been collected by Monday evening", "jusqu'à dimanche": a time limit,
+    /// never the day of the event.
+    fn time_limit(&self, d: usize) -> bool {
+        let text = &self.doc.text;
+        let span = self.dates[d].span;
+        let mut from = span.start.saturating_sub(12);
+        while from > 0 && !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = crate::lexicon::fold(text.get(from..span.start).unwrap_or(""));
+        let first = crate::lexicon::fold(text.get(span.start..span.end).unwrap_or(""));
+        let last_word = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("");
+        let first_word = first
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        [last_word, first_word]
+            .iter()
+            .any(|w| matches!(*w, "by" | "until" | "till" | "jusqu"))
+            || before.trim_end().ends_with("jusqu'a")
+            || before.trim_end().ends_with("jusqu'au")
     }
 
     /// Is date match `d` introduced by one of `words` ("après", "since"…) in the 30 bytes
@@ -819,16 +846,17 @@ impl<'a> Analysis<'a> {
                         }
                     };
                     // "BURKINA FASO — Six civils tués": a story of another country begins.
-                    let country_shift = own_places.is_empty()
-                        && s.leading_country.as_ref().is_some_and(|lc| {
-                            let countries: Vec<&str> = f
-                                .places
-                                .iter()
-                                .filter_map(|&p| self.place(p).map(|r| r.country_code.as_str()))
-                                .collect();
-                            !countries.is_empty() && !countries.contains(&lc.as_str())
-                        });
-                    new_story = country_shift;
+                    let other_country = s.leading_country.as_ref().is_some_and(|lc| {
+                        let countries: Vec<&str> = f
+                            .places
+                            .iter()
+                            .filter_map(|&p| self.place(p).map(|r| r.country_code.as_str()))
+                            .collect();
+                        !countries.is_empty() && !countries.contains(&lc.as_str())
+                    });
+                    let country_shift = own_places.is_empty() && other_country;
+                    // (a new story does not inherit the last one's date)
+                    new_story = other_country;
                     let place_conflict = country_shift
                         || (!mine.is_empty()
                             && !theirs.is_empty()
