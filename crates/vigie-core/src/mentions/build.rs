@@ -523,9 +523,11 @@ fn classify(
 /// Figures for the attackers are superseded only by a later toll of the attackers.
 fn supersede_provisional(a: &Analysis, counts: &mut [Claim]) {
     let sentence_of = |c: &Claim| {
-        a.sentences
-            .iter()
-            .position(|s| s.span.start <= c.span.start && c.span.start < s.span.end)
+        let i = a
+            .sentences
+            .partition_point(|s| s.span.start <= c.span.start)
+            .checked_sub(1)?;
+        (c.span.start < a.sentences[i].span.end.max(a.sentences[i].span.start + 1)).then_some(i)
     };
     let updates: Vec<(String, Option<Victims>, usize)> = counts
         .iter()

@@ -320,16 +320,18 @@ impl<'a> Analysis<'a> {
             |i: usize, start: usize| clauses[i].is_some_and(|c| c.start <= start && start < c.end);
         // "More than 1,100 deaths in the tri-border area in 2025": a sentence dated by a year
         // alone speaks of a period, and its figures are no incident's.
-        for s in sentences.iter_mut() {
-            let own: Vec<&DateMatch> = dates
-                .iter()
-                .filter(|d| s.span.start <= d.span.start && d.span.start < s.span.end)
-                .collect();
-            if !own.is_empty()
-                && own
-                    .iter()
-                    .all(|d| matches!(d.expr, dates::DateExpr::Year { .. }))
-            {
+        // (per sentence: has a year, has a finer date)
+        let mut year_only: Vec<(bool, bool)> = vec![(false, false); sentences.len()];
+        for d in &dates {
+            if let Some(i) = locate(d.span.start) {
+                match d.expr {
+                    dates::DateExpr::Year { .. } => year_only[i].0 = true,
+                    _ => year_only[i].1 = true,
+                }
+            }
+        }
+        for (s, (year, finer)) in sentences.iter_mut().zip(year_only) {
+            if year && !finer {
                 s.generic = true;
             }
         }
