@@ -282,3 +282,25 @@ fn motorbikes_counted_are_not_attackers_en() {
     );
     assert_eq!(field(&ms[0], "attackers"), vec![30]);
 }
+
+#[test]
+fn a_town_freed_is_not_a_release_of_hostages() {
+    for text in [
+        "Les FAMa ont libéré samedi la ville de Léré, selon l'état-major.",
+        "The army freed the town of Léré, in Mali, on Saturday, the general staff said.",
+    ] {
+        let ms = mentions(text, "2026-09-08");
+        assert!(
+            ms.iter().all(|m| m.sub_event_type != SubEventType::Other),
+            "{ms:#?}"
+        );
+    }
+    // Hostages named in the sentence make it a release.
+    let ms = mentions(
+        "Deux otages italiens ont été libérés samedi près de Léré, au Mali.",
+        "2026-09-08",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].sub_event_type, SubEventType::Other);
+    assert_eq!(day(&ms[0]), "2026-09-05");
+}

@@ -294,6 +294,22 @@ impl<'a> Analysis<'a> {
         // in a sentence reporting a release, the abduction words describe the hostages.
         let mut clauses: Vec<Option<Span>> = vec![None; sentences.len()];
         for (i, s) in sentences.iter_mut().enumerate() {
+            // Only people held are released: "l'armée a libéré la ville" is no release.
+            let hostages = s.triggers.iter().any(|t| {
+                t.0 == TriggerClass::Abduction
+                    || (t.0 == TriggerClass::Release && {
+                        let w =
+                            crate::lexicon::fold(doc.text.get(t.2.start..t.2.end).unwrap_or(""));
+                        w.contains("otage") || w.contains("hostage")
+                    })
+            }) || s
+                .hits
+                .iter()
+                .any(|h| h.category == Category::Noun(NounClass::Hostage));
+            if !hostages {
+                s.triggers.retain(|t| t.0 != TriggerClass::Release);
+                continue;
+            }
             let Some(release) = s
                 .triggers
                 .iter()
