@@ -195,3 +195,112 @@ fn a_claim_in_the_passive_and_a_back_reference_add_no_incident_en() {
         "JNIM: Group for Support of Islam and Muslims"
     );
 }
+
+// --- Lynchings: mob violence that kills one person ----------------------------------------------
+
+#[test]
+fn a_lynching_is_mob_violence_with_one_dead_fr() {
+    let ms = mentions(
+        "Le 3 septembre, un commerçant accusé de vol avait été lynché par des habitants à \
+         Tominian.",
+        "2026-09-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].event_type, EventType::Riots);
+    assert_eq!(ms[0].sub_event_type, SubEventType::MobViolence);
+    assert_eq!(actor1(&ms[0]), "Rioters (Mali)");
+    assert_eq!(
+        ms[0].actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Mali)")
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+}
+
+#[test]
+fn a_lynching_is_mob_violence_with_one_dead_en() {
+    let ms = mentions(
+        "On 3 September one trader accused of theft was lynched by residents in Tominian, Mali.",
+        "2026-09-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].sub_event_type, SubEventType::MobViolence);
+    assert_eq!(actor1(&ms[0]), "Rioters (Mali)");
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+}
+
+#[test]
+fn one_person_after_an_indefinite_article_is_a_count_of_one() {
+    let ms = mentions(
+        "Un berger a été tué le 3 septembre 2026 par des hommes armés près de Tominian.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+    let ms = mentions(
+        "One herder was killed by gunmen near Tominian, Mali, on 3 September 2026.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![1]);
+    // A witness is not a victim.
+    let ms = mentions(
+        "Un homme a raconté que des hommes armés avaient tué quatre civils le 3 septembre 2026 \
+         près de Tominian.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![4]);
+}
+
+// --- Motorbikes are not attackers ---------------------------------------------------------------
+
+#[test]
+fn motorbikes_counted_are_not_attackers_fr() {
+    let ms = mentions(
+        "Le 3 septembre 2026, des assaillants arrivés à bord d'une quarantaine de motos ont tué \
+         cinq civils à Bangadié.",
+        "2026-09-05",
+    );
+    assert!(field(&ms[0], "attackers").is_empty(), "{ms:#?}");
+    let ms = mentions(
+        "Les assaillants, une trentaine d'hommes armés à moto, ont incendié le marché de \
+         Bangadié le 3 septembre 2026.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "attackers"), vec![30]);
+}
+
+#[test]
+fn motorbikes_counted_are_not_attackers_en() {
+    let ms = mentions(
+        "On 3 September 2026, attackers who arrived on about forty motorbikes killed five \
+         civilians in Bangadié, Mali.",
+        "2026-09-05",
+    );
+    assert!(field(&ms[0], "attackers").is_empty(), "{ms:#?}");
+    let ms = mentions(
+        "The attackers, about thirty gunmen on motorbikes, burned the market in Bangadié, Mali, \
+         on 3 September 2026.",
+        "2026-09-05",
+    );
+    assert_eq!(field(&ms[0], "attackers"), vec![30]);
+}
+
+#[test]
+fn a_town_freed_is_not_a_release_of_hostages() {
+    for text in [
+        "Les FAMa ont libéré samedi la ville de Léré, selon l'état-major.",
+        "The army freed the town of Léré, in Mali, on Saturday, the general staff said.",
+    ] {
+        let ms = mentions(text, "2026-09-08");
+        assert!(
+            ms.iter().all(|m| m.sub_event_type != SubEventType::Other),
+            "{ms:#?}"
+        );
+    }
+    // Hostages named in the sentence make it a release.
+    let ms = mentions(
+        "Deux otages italiens ont été libérés samedi près de Léré, au Mali.",
+        "2026-09-08",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].sub_event_type, SubEventType::Other);
+    assert_eq!(day(&ms[0]), "2026-09-05");
+}

@@ -315,3 +315,88 @@ fn a_militia_post_attacked_by_a_group_that_claimed_it_en() {
     );
     assert_eq!(day(&ms[0]), "2026-06-26");
 }
+
+// --- Aggregates over a year; a side ambushed ---------------------------------------------------
+
+#[test]
+fn a_yearly_toll_is_not_a_figure_of_the_incident_fr() {
+    let ms = mentions(
+        "Le 21 novembre 2025, un convoi de l'armée malienne et de Wagner a été pris en embuscade \
+         près de Tessit ; l'armée a reconnu 14 soldats tués. Un centre de recherche a recensé \
+         plus de 1 100 morts liés aux violences dans la zone des trois frontières en 2025.",
+        "2026-02-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(fatalities(&ms[0]), vec![(14, false)]);
+    // The side ambushed is not the perpetrator.
+    assert_eq!(actor1(&ms[0]), "Unidentified Armed Group (Mali)");
+}
+
+#[test]
+fn a_yearly_toll_is_not_a_figure_of_the_incident_en() {
+    let ms = mentions(
+        "On 21 November 2025, a convoy of the Malian army and Russia's Africa Corps was ambushed \
+         near Tessit; the army acknowledged 14 soldiers killed. A research centre counted more \
+         than 1,100 deaths linked to political violence in the tri-border area in 2025.",
+        "2026-02-20",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(fatalities(&ms[0]), vec![(14, false)]);
+    assert_eq!(actor1(&ms[0]), "Unidentified Armed Group (Mali)");
+}
+
+// --- A time limit is not a date; a labelled heading with a place --------------------------------
+
+#[test]
+fn a_time_limit_does_not_date_a_new_incident_en() {
+    let ms = mentions(
+        "Gunmen killed at least nine people at a gold mining site near Komabangou, in Niger, on \
+         Sunday. A miner who hid during the raid said 11 bodies had been collected by Monday \
+         evening.",
+        "2026-03-03",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-01");
+}
+
+#[test]
+fn a_time_limit_does_not_date_a_new_incident_fr() {
+    let ms = mentions(
+        "Des hommes armés ont tué au moins neuf personnes sur un site d'orpaillage près de \
+         Komabangou, au Niger, dimanche. Selon un orpailleur, onze corps avaient été retrouvés \
+         jusqu'à lundi soir après l'attaque.",
+        "2026-03-03",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-01");
+}
+
+#[test]
+fn a_labelled_heading_naming_the_place_does_not_take_the_last_storys_date_fr() {
+    let ms = mentions(
+        "NIGER — Le 12, une patrouille de l'armée est tombée dans une embuscade près de \
+         Banibangou ; dix soldats ont été tués.\n\n\
+         BÉNIN — Un engin explosif sur la route de Banikoara\n\n\
+         Jeudi, un véhicule de l'armée béninoise a sauté sur un engin explosif improvisé près de \
+         Banikoara, tuant deux militaires.",
+        "2026-06-13",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[1]), "Banikoara");
+    assert_eq!(day(&ms[1]), "2026-06-11");
+}
+
+#[test]
+fn a_labelled_heading_naming_the_place_does_not_take_the_last_storys_date_en() {
+    let ms = mentions(
+        "NIGER — On the 12th, an army patrol was ambushed near Banibangou and ten soldiers were \
+         killed.\n\n\
+         BENIN — A roadside bomb near Banikoara\n\n\
+         On Thursday, a Beninese army vehicle struck an improvised explosive device near \
+         Banikoara, killing two soldiers.",
+        "2026-06-13",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(location(&ms[1]), "Banikoara");
+    assert_eq!(day(&ms[1]), "2026-06-11");
+}

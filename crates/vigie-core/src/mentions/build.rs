@@ -435,8 +435,8 @@ fn classify(
         }
         return None;
     }
-    if has(T::Riot) {
-        return Some(if has(T::Killing) || has(T::Injury) {
+    if has(T::Riot) || has(T::Lynching) {
+        return Some(if has(T::Killing) || has(T::Injury) || has(T::Lynching) {
             MobViolence
         } else {
             ViolentDemonstration
@@ -523,9 +523,11 @@ fn classify(
 /// Figures for the attackers are superseded only by a later toll of the attackers.
 fn supersede_provisional(a: &Analysis, counts: &mut [Claim]) {
     let sentence_of = |c: &Claim| {
-        a.sentences
-            .iter()
-            .position(|s| s.span.start <= c.span.start && c.span.start < s.span.end)
+        let i = a
+            .sentences
+            .partition_point(|s| s.span.start <= c.span.start)
+            .checked_sub(1)?;
+        (c.span.start < a.sentences[i].span.end.max(a.sentences[i].span.start + 1)).then_some(i)
     };
     let updates: Vec<(String, Option<Victims>, usize)> = counts
         .iter()
@@ -712,8 +714,30 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             // Fighters are the dead only when the verb is about them ("80 assaillants tués",
             // "neutralisé quatre-vingts assaillants"), not when they do the killing
             // ("a hundred gunmen raided the village, killing five").
+            // "Un homme … a été battu à mort": an article counts one person only with its own
+            // verb close by, not a witness ("un homme a raconté que dix personnes…").
+            let article = matches!(
+                crate::lexicon::fold(a.doc.text.get(q.span.start..q.span.end).unwrap_or(""))
+                    .as_str(),
+                "un" | "une" | "a" | "an"
+            );
             let verb = if noun == NounClass::Attacker {
                 verb_close(a, si, q.span, 40)
+            } else if article {
+                // (in the same clause: not "un homme a raconté que … tué")
+                verb_close(a, si, q.span, 70).filter(|_| {
+                    let rest = a.doc.text.get(q.span.end..s.span.end).unwrap_or("");
+                    let next_verb = s
+                        .triggers
+                        .iter()
+                        .filter(|t| t.2.start >= q.span.end)
+                        .map(|t| t.2.start - q.span.end)
+                        .min()
+                        .unwrap_or(rest.len());
+                    !crate::lexicon::fold(rest.get(..next_verb).unwrap_or(rest))
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .any(|w| matches!(w, "que" | "qu'" | "that"))
+                })
             } else {
                 verb
             };
@@ -784,11 +808,19 @@ fn push_claim(
 
 /// A killing/injury word within `reach` bytes of the number (and its noun), none of it
 /// across a comma.
+/// A lynching kills: for figures it is a killing word.
+fn as_verb(c: TriggerClass) -> TriggerClass {
+    match c {
+        TriggerClass::Lynching => TriggerClass::Killing,
+        c => c,
+    }
+}
+
 fn verb_close(a: &Analysis, si: usize, span: Span, reach: usize) -> Option<TriggerClass> {
     let s = &a.sentences[si];
     s.triggers
         .iter()
-        .filter(|t| matches!(t.0, TriggerClass::Killing | TriggerClass::Injury))
+        .filter(|t| matches!(as_verb(t.0), TriggerClass::Killing | TriggerClass::Injury))
         .filter(|t| {
             let (from, to) = if t.2.start >= span.end {
                 (span.end, t.2.start)
@@ -803,7 +835,7 @@ fn verb_close(a: &Analysis, si: usize, span: Span, reach: usize) -> Option<Trigg
                     .unwrap_or(",")
                     .contains([',', ';', ':'])
         })
-        .map(|t| t.0)
+        .map(|t| as_verb(t.0))
         .next()
 }
 
@@ -812,7 +844,7 @@ fn nearest_verb(a: &Analysis, si: usize, span: Span) -> Option<TriggerClass> {
     let s = &a.sentences[si];
     let relevant = |c: TriggerClass| {
         matches!(
-            c,
+            as_verb(c),
             TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction
         )
     };
@@ -821,13 +853,13 @@ fn nearest_verb(a: &Analysis, si: usize, span: Span) -> Option<TriggerClass> {
         .iter()
         .filter(|t| relevant(t.0) && t.2.start >= span.end)
         .min_by_key(|t| t.2.start - span.end)
-        .map(|t| (t.0, t.2.start - span.end));
+        .map(|t| (as_verb(t.0), t.2.start - span.end));
     let before = s
         .triggers
         .iter()
         .filter(|t| relevant(t.0) && t.2.end <= span.start)
         .min_by_key(|t| span.start - t.2.end)
-        .map(|t| (t.0, span.start - t.2.end));
+        .map(|t| (as_verb(t.0), span.start - t.2.end));
     match (after, before) {
         // "kidnapped twelve traders … and killed four": a verb right before the number has it
         // as its object.
@@ -926,10 +958,10 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
                         }))
             });
         // "members of the militia were killed", "des VDP ont été tués": the victims.
-        let victims = matches!(
-            t.0,
-            TriggerClass::Killing | TriggerClass::Injury | TriggerClass::Abduction
-        ) && span.end <= t.2.start
+        // "a convoy of the army and Africa Corps was ambushed": the side attacked.
+        let victims = t.0.is_violent()
+            && !matches!(t.0, TriggerClass::Clash)
+            && span.end <= t.2.start
             && a.doc.text.get(span.end..t.2.start).is_some_and(|gap| {
                 let gap = crate::lexicon::fold(gap);
                 let words: Vec<&str> = gap

@@ -294,6 +294,22 @@ impl<'a> Analysis<'a> {
         // in a sentence reporting a release, the abduction words describe the hostages.
         let mut clauses: Vec<Option<Span>> = vec![None; sentences.len()];
         for (i, s) in sentences.iter_mut().enumerate() {
+            // Only people held are released: "l'armée a libéré la ville" is no release.
+            let hostages = s.triggers.iter().any(|t| {
+                t.0 == TriggerClass::Abduction
+                    || (t.0 == TriggerClass::Release && {
+                        let w =
+                            crate::lexicon::fold(doc.text.get(t.2.start..t.2.end).unwrap_or(""));
+                        w.contains("otage") || w.contains("hostage")
+                    })
+            }) || s
+                .hits
+                .iter()
+                .any(|h| h.category == Category::Noun(NounClass::Hostage));
+            if !hostages {
+                s.triggers.retain(|t| t.0 != TriggerClass::Release);
+                continue;
+            }
             let Some(release) = s
                 .triggers
                 .iter()
@@ -318,6 +334,23 @@ impl<'a> Analysis<'a> {
         }
         let in_clause =
             |i: usize, start: usize| clauses[i].is_some_and(|c| c.start <= start && start < c.end);
+        // "More than 1,100 deaths in the tri-border area in 2025": a sentence dated by a year
+        // alone speaks of a period, and its figures are no incident's.
+        // (per sentence: has a year, has a finer date)
+        let mut year_only: Vec<(bool, bool)> = vec![(false, false); sentences.len()];
+        for d in &dates {
+            if let Some(i) = locate(d.span.start) {
+                match d.expr {
+                    dates::DateExpr::Year { .. } => year_only[i].0 = true,
+                    _ => year_only[i].1 = true,
+                }
+            }
+        }
+        for (s, (year, finer)) in sentences.iter_mut().zip(year_only) {
+            if year && !finer {
+                s.generic = true;
+            }
+        }
         for (di, d) in dates.iter().enumerate() {
             if let Some(i) = locate(d.span.start) {
                 if in_clause(i, d.span.start) {
@@ -480,6 +513,7 @@ impl<'a> Analysis<'a> {
             .dates
             .iter()
             .filter(|&&d| !violent || !self.statement_date(i, d))
+            .filter(|&&d| !self.time_limit(d))
             .filter_map(|&d| {
                 dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r))
             })
@@ -519,6 +553,32 @@ impl<'a> Analysis<'a> {
                         })
                 })
         })
+    }
+
+    /// "11 bodies had been collected by Monday evening", "jusqu'à dimanche": a time limit,
+    /// never the day of the event.
+    fn time_limit(&self, d: usize) -> bool {
+        let text = &self.doc.text;
+        let span = self.dates[d].span;
+        let mut from = span.start.saturating_sub(12);
+        while from > 0 && !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = crate::lexicon::fold(text.get(from..span.start).unwrap_or(""));
+        let first = crate::lexicon::fold(text.get(span.start..span.end).unwrap_or(""));
+        let last_word = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("");
+        let first_word = first
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        [last_word, first_word]
+            .iter()
+            .any(|w| matches!(*w, "by" | "until" | "till" | "jusqu"))
+            || before.trim_end().ends_with("jusqu'a")
+            || before.trim_end().ends_with("jusqu'au")
     }
 
     /// Is date match `d` introduced by one of `words` ("après", "since"…) in the 30 bytes
@@ -804,16 +864,17 @@ impl<'a> Analysis<'a> {
                         }
                     };
                     // "BURKINA FASO — Six civils tués": a story of another country begins.
-                    let country_shift = own_places.is_empty()
-                        && s.leading_country.as_ref().is_some_and(|lc| {
-                            let countries: Vec<&str> = f
-                                .places
-                                .iter()
-                                .filter_map(|&p| self.place(p).map(|r| r.country_code.as_str()))
-                                .collect();
-                            !countries.is_empty() && !countries.contains(&lc.as_str())
-                        });
-                    new_story = country_shift;
+                    let other_country = s.leading_country.as_ref().is_some_and(|lc| {
+                        let countries: Vec<&str> = f
+                            .places
+                            .iter()
+                            .filter_map(|&p| self.place(p).map(|r| r.country_code.as_str()))
+                            .collect();
+                        !countries.is_empty() && !countries.contains(&lc.as_str())
+                    });
+                    let country_shift = own_places.is_empty() && other_country;
+                    // (a new story does not inherit the last one's date)
+                    new_story = other_country;
                     let place_conflict = country_shift
                         || (!mine.is_empty()
                             && !theirs.is_empty()

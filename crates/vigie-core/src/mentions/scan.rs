@@ -31,6 +31,8 @@ pub enum TriggerClass {
     Base,
     /// Hostages released or freed: a strategic development, not a new abduction.
     Release,
+    /// Someone lynched: mob violence, and the word kills ("lynché", "lynched").
+    Lynching,
 }
 
 impl TriggerClass {
@@ -57,6 +59,7 @@ impl TriggerClass {
             "sexual" => Sexual,
             "base" => Base,
             "release" => Release,
+            "lynching" => Lynching,
             _ => return None,
         })
     }
