@@ -125,3 +125,17 @@ fn a_headline_with_a_vaguer_place_is_the_story_below_it() {
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
 }
+
+#[test]
+fn the_start_of_a_period_is_not_the_day_of_the_event() {
+    for text in [
+        "Gunmen abducted three traders near Ménaka, the fourth abduction on that road since \
+         November 2026, a local official said.",
+        "Des hommes armés ont enlevé trois commerçants près de Ménaka, le quatrième enlèvement \
+         sur cet axe depuis novembre 2026, selon un élu local.",
+    ] {
+        let ms = mentions(text, "2027-01-19");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(ms[0].date, None, "{text}");
+    }
+}

@@ -576,7 +576,8 @@ impl<'a> Analysis<'a> {
             .unwrap_or("");
         [last_word, first_word]
             .iter()
-            .any(|w| matches!(*w, "by" | "until" | "till" | "jusqu"))
+            // "since November 2026", "depuis juin": the start of a period, not an event's day.
+            .any(|w| matches!(*w, "by" | "until" | "till" | "jusqu" | "since" | "depuis"))
             || before.trim_end().ends_with("jusqu'a")
             || before.trim_end().ends_with("jusqu'au")
     }
