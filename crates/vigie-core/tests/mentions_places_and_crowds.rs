@@ -139,3 +139,30 @@ fn the_start_of_a_period_is_not_the_day_of_the_event() {
         assert_eq!(ms[0].date, None, "{text}");
     }
 }
+
+#[test]
+fn people_seized_or_taken_away_are_abducted() {
+    for text in [
+        "On Monday, gunmen seized at least three people on the road out of Ménaka, residents said.",
+        "Lundi, des hommes armés ont emmené quatre commerçants sur la route de Ménaka, selon des \
+         habitants.",
+    ] {
+        let ms = mentions(text, "2027-01-20");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(
+            ms[0].sub_event_type,
+            SubEventType::AbductionForcedDisappearance,
+            "{text}"
+        );
+    }
+    // Seizing things is not abducting anyone.
+    let ms = mentions(
+        "Soldiers seized weapons and motorbikes near Ménaka on Monday, the army said.",
+        "2027-01-20",
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.sub_event_type != SubEventType::AbductionForcedDisappearance),
+        "{ms:#?}"
+    );
+}
