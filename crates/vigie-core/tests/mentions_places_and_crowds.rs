@@ -166,3 +166,36 @@ fn people_seized_or_taken_away_are_abducted() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn the_wounded_taken_to_a_health_centre_belong_to_the_story() {
+    let ms = mentions(
+        "Six personnes ont été tuées jeudi à Boussouma, un village du cercle de Douentza, par des \
+         hommes armés, selon le maire. Les blessés ont été évacués vers le centre de santé de \
+         Douentza.",
+        "2027-01-29",
+    );
+    assert_eq!(locations(&ms), vec!["Boussouma"], "{ms:#?}");
+    let ms = mentions(
+        "Gunmen killed six people in Boussouma, a village of the Douentza district, on Thursday, \
+         the mayor said. Three wounded were brought to the health centre of Douentza.",
+        "2027-01-29",
+    );
+    assert_eq!(locations(&ms), vec!["Boussouma"], "{ms:#?}");
+}
+
+#[test]
+fn a_town_named_after_a_distance_is_only_a_reference() {
+    let ms = mentions(
+        "Le même jour, un convoi escorté par l'armée a été attaqué près de Boni, à une \
+         quarantaine de kilomètres à l'est de Boussouma, selon une source sécuritaire.",
+        "2027-01-29",
+    );
+    assert_eq!(locations(&ms), vec!["Boni"], "{ms:#?}");
+    let ms = mentions(
+        "An army convoy was ambushed near Boni, about 40 km east of Boussouma, on Thursday, a \
+         security source said.",
+        "2027-01-29",
+    );
+    assert_eq!(locations(&ms), vec!["Boni"], "{ms:#?}");
+}

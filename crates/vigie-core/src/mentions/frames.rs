@@ -474,6 +474,28 @@ impl<'a> Analysis<'a> {
                 _ => {}
             }
         }
+        // "près de Boni, à une quarantaine de kilomètres à l'est de Boussouma": a town named
+        // after a distance from the place before it is only the reference the distance is from.
+        for s in sentences.iter_mut() {
+            if s.places.len() < 2 {
+                continue;
+            }
+            let reference: Vec<usize> = s
+                .places
+                .windows(2)
+                .filter(|w| {
+                    let (p, q) = (&places[w[0]], &places[w[1]]);
+                    let gap = doc.text.get(p.end..q.start).unwrap_or("");
+                    gap.len() <= 80 && {
+                        let g = crate::lexicon::fold(gap);
+                        g.split(|c: char| !c.is_alphanumeric())
+                            .any(|w| matches!(w, "km" | "kilometres" | "kilometers" | "miles"))
+                    }
+                })
+                .map(|w| w[1])
+                .collect();
+            s.places.retain(|p| !reference.contains(p));
+        }
         for s in sentences.iter_mut() {
             s.attribution = attribute(&doc.text, s.span, &s.hits);
         }
@@ -892,7 +914,16 @@ impl<'a> Analysis<'a> {
                     let announcement_shift = !f.is_announcement()
                         && classes.iter().all(|c| !c.is_violent())
                         && self.sentence_has_date_words(i);
-                    if date_conflict {
+                    // "Les blessés ont été évacués vers le centre de santé de Douentza": the
+                    // wounded of the story told, wherever they were taken.
+                    let wounded_only = !classes.is_empty()
+                        && classes.iter().all(|c| *c == TriggerClass::Injury)
+                        && own_date.is_none()
+                        && !f.background;
+                    if wounded_only {
+                        own_places.clear();
+                        Some(c)
+                    } else if date_conflict {
                         // Back to an earlier frame of that day and place, or a new one.
                         frames.iter().position(|g| {
                             !g.background
