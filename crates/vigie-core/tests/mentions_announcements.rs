@@ -304,3 +304,21 @@ fn a_town_freed_is_not_a_release_of_hostages() {
     assert_eq!(ms[0].sub_event_type, SubEventType::Other);
     assert_eq!(day(&ms[0]), "2026-09-05");
 }
+
+#[test]
+fn a_government_that_condemns_an_attack_is_not_a_side_of_it() {
+    for text in [
+        "Le gouvernement a condamné l'attaque du camp militaire de Boni, où cinq soldats de \
+         l'armée malienne ont été tués le 3 mars 2026.",
+        "The government condemned the attack on the army camp in Boni, Mali, where five Malian \
+         soldiers were killed on 3 March 2026.",
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(ms[0].event_type, EventType::Battles);
+        assert_eq!(
+            ms[0].actor2.as_ref().map(|a| a.name.as_str()),
+            Some("Military Forces of Mali (2021-)")
+        );
+    }
+}

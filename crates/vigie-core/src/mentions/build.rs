@@ -1276,12 +1276,13 @@ fn unidentified_group() -> Option<Actor> {
 
 /// State forces named in the frame (the other side of a battle).
 fn state_actor(a: &Analysis, sentences: &[usize], actor1: Option<&Actor>) -> Option<Actor> {
-    state_actor_in_order(a, sentences, actor1, [false, true])
+    // Forces only: a government is no side of the violence ("the government condemned it").
+    state_actor_in_order(a, sentences, actor1, &[false])
 }
 
 /// The authority behind an announcement: a government the frame names, else its forces.
 fn announcing_authority(a: &Analysis, sentences: &[usize]) -> Option<Actor> {
-    state_actor_in_order(a, sentences, None, [true, false])
+    state_actor_in_order(a, sentences, None, &[true, false])
 }
 
 /// The first state actor named in `sentences`, governments (`true`) or forces (`false`) in the
@@ -1290,7 +1291,7 @@ fn state_actor_in_order(
     a: &Analysis,
     sentences: &[usize],
     actor1: Option<&Actor>,
-    order: [bool; 2],
+    order: &[bool],
 ) -> Option<Actor> {
     let scanner = Scanner::get();
     let country_name = a
@@ -1298,7 +1299,7 @@ fn state_actor_in_order(
         .as_deref()
         .and_then(vigie_geo::country_name)
         .unwrap_or("");
-    for government in order {
+    for &government in order {
         for &si in sentences {
             for h in &a.sentences[si].actors {
                 if let Category::Actor(idx) = h.category {
