@@ -322,3 +322,62 @@ fn a_government_that_condemns_an_attack_is_not_a_side_of_it() {
         );
     }
 }
+
+// --- Companions named with a counted group; headlines restate the body --------------------------
+
+#[test]
+fn companions_named_with_the_group_add_one_each_fr() {
+    let ms = mentions(
+        "Deux techniciens ont été enlevés le 3 mars 2026 près de Kita, en même temps que leur \
+         chauffeur malien et un gardien du site.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![4]);
+    // Listed members are not companions; a companion with a verb of its own is not either.
+    let ms = mentions(
+        "Le 3 mars 2026, deux employés d'une ONG, une infirmière et un chauffeur, ont été enlevés \
+         près de Kita.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![2]);
+    let ms = mentions(
+        "Deux soldats ont été tués le 3 mars 2026 près de Kita et leur chauffeur blessé.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![2]);
+}
+
+#[test]
+fn companions_named_with_the_group_add_one_each_en() {
+    let ms = mentions(
+        "Two aid workers and their driver were abducted near Kita, Mali, on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![3]);
+    let ms = mentions(
+        "On 3 March 2026, two NGO staff, a nurse and a driver, were abducted near Kita, Mali.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![2]);
+}
+
+#[test]
+fn a_headline_figure_is_provisional_next_to_the_bodys() {
+    let ms = mentions(
+        "Two aid workers kidnapped in Mali's Ménaka region\n\n\
+         Two foreign employees of a medical charity and their Malian driver were abducted near \
+         Inékar on 6 July 2026, the organisation said.",
+        "2026-07-08",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    let abducted: Vec<(u32, bool)> = ms[0]
+        .claims
+        .iter()
+        .filter(|c| c.field == "abducted")
+        .filter_map(|c| match c.value {
+            ClaimValue::Count(Quantity { best, .. }) => Some((best, c.hedged)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(abducted, vec![(2, true), (3, false)]);
+}
