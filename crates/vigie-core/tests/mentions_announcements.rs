@@ -304,3 +304,80 @@ fn a_town_freed_is_not_a_release_of_hostages() {
     assert_eq!(ms[0].sub_event_type, SubEventType::Other);
     assert_eq!(day(&ms[0]), "2026-09-05");
 }
+
+#[test]
+fn a_government_that_condemns_an_attack_is_not_a_side_of_it() {
+    for text in [
+        "Le gouvernement a condamné l'attaque du camp militaire de Boni, où cinq soldats de \
+         l'armée malienne ont été tués le 3 mars 2026.",
+        "The government condemned the attack on the army camp in Boni, Mali, where five Malian \
+         soldiers were killed on 3 March 2026.",
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(ms[0].event_type, EventType::Battles);
+        assert_eq!(
+            ms[0].actor2.as_ref().map(|a| a.name.as_str()),
+            Some("Military Forces of Mali (2021-)")
+        );
+    }
+}
+
+// --- Companions named with a counted group; headlines restate the body --------------------------
+
+#[test]
+fn companions_named_with_the_group_add_one_each_fr() {
+    let ms = mentions(
+        "Deux techniciens ont été enlevés le 3 mars 2026 près de Kita, en même temps que leur \
+         chauffeur malien et un gardien du site.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![4]);
+    // Listed members are not companions; a companion with a verb of its own is not either.
+    let ms = mentions(
+        "Le 3 mars 2026, deux employés d'une ONG, une infirmière et un chauffeur, ont été enlevés \
+         près de Kita.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![2]);
+    let ms = mentions(
+        "Deux soldats ont été tués le 3 mars 2026 près de Kita et leur chauffeur blessé.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "fatalities"), vec![2]);
+}
+
+#[test]
+fn companions_named_with_the_group_add_one_each_en() {
+    let ms = mentions(
+        "Two aid workers and their driver were abducted near Kita, Mali, on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![3]);
+    let ms = mentions(
+        "On 3 March 2026, two NGO staff, a nurse and a driver, were abducted near Kita, Mali.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&ms[0], "abducted"), vec![2]);
+}
+
+#[test]
+fn a_headline_figure_is_provisional_next_to_the_bodys() {
+    let ms = mentions(
+        "Two aid workers kidnapped in Mali's Ménaka region\n\n\
+         Two foreign employees of a medical charity and their Malian driver were abducted near \
+         Inékar on 6 July 2026, the organisation said.",
+        "2026-07-08",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    let abducted: Vec<(u32, bool)> = ms[0]
+        .claims
+        .iter()
+        .filter(|c| c.field == "abducted")
+        .filter_map(|c| match c.value {
+            ClaimValue::Count(Quantity { best, .. }) => Some((best, c.hedged)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(abducted, vec![(2, true), (3, false)]);
+}

@@ -23,6 +23,7 @@ pub fn mentions_of(
     let targets = targets_of(a, &frame.sentences, frame.background);
     let mut counts = counts_of(a, &sentences, frame.background);
     supersede_provisional(a, &mut counts);
+    headline_restates_body(a, &mut counts);
     let Perpetrator {
         actor1,
         assoc1,
@@ -553,6 +554,46 @@ fn supersede_provisional(a: &Analysis, counts: &mut [Claim]) {
     }
 }
 
+/// A headline ("Two foreign aid workers kidnapped in Mali") sums up the figures its story
+/// gives with their source ("two foreign employees … and their driver were abducted, the
+/// organisation said"): when the body gives the same figure, the headline's counts as provisional.
+fn headline_restates_body(a: &Analysis, counts: &mut [Claim]) {
+    let headline = |c: &Claim| {
+        a.sentences
+            .iter()
+            .position(|s| s.span.start <= c.span.start && c.span.start < s.span.end)
+            .is_some_and(|i| {
+                let s = &a.sentences[i];
+                let alone = a
+                    .sentences
+                    .iter()
+                    .filter(|o| o.paragraph == s.paragraph)
+                    .count()
+                    == 1;
+                let text = a.sentence_text(i).trim_end();
+                alone && !text.ends_with(['.', '!', '?', '»', '"', '”', ')'])
+            })
+    };
+    let body: Vec<(String, Option<Victims>)> = counts
+        .iter()
+        .filter(|c| !headline(c) && !c.hedged)
+        .map(|c| (c.field.clone(), c.victims))
+        .collect();
+    for c in counts.iter_mut() {
+        if !c.hedged
+            && headline(c)
+            && body.iter().any(|(field, victims)| {
+                *field == c.field
+                    && (*victims == c.victims
+                        || matches!(victims, None | Some(Victims::Unspecified))
+                        || matches!(c.victims, None | Some(Victims::Unspecified)))
+            })
+        {
+            c.hedged = true;
+        }
+    }
+}
+
 fn count_positive(c: &Claim) -> bool {
     matches!(c.value, ClaimValue::Count(q) if q.best > 0)
 }
@@ -782,10 +823,115 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             {
                 continue;
             }
-            push_claim(&mut out, a, si, field, q.quantity, victims);
+            // "Deux techniciens … en même temps que leur chauffeur et un gardien", "two aid
+            // workers and their driver were abducted": one more per companion named with them.
+            let extra = if matches!(field, "abducted" | "fatalities") {
+                companions(a, si, q.span)
+            } else {
+                0
+            };
+            let quantity = Quantity {
+                low: q.quantity.low.saturating_add(extra),
+                high: q.quantity.high.map(|h| h.saturating_add(extra)),
+                best: q.quantity.best.saturating_add(extra),
+                qualifier: q.quantity.qualifier,
+            };
+            push_claim(&mut out, a, si, field, quantity, victims);
         }
     }
     out
+}
+
+/// Companions named with a counted group, up to the end of the clause: "et leur chauffeur",
+/// "ainsi qu'un gardien", "and their driver" (a companion noun after a joining word and a
+/// determiner), unless a verb of their own follows ("and their driver was wounded").
+fn companions(a: &Analysis, si: usize, span: Span) -> u32 {
+    let s = &a.sentences[si];
+    // (up to the next number: "un", "une", "a" are the companions' own articles)
+    let next_quantity = s
+        .quantities
+        .iter()
+        .map(|&q| a.quantities[q].span)
+        .filter(|q| {
+            !matches!(
+                crate::lexicon::fold(a.doc.text.get(q.start..q.end).unwrap_or("")).as_str(),
+                "un" | "une" | "a" | "an"
+            )
+        })
+        .map(|q| q.start)
+        .find(|&p| p > span.end)
+        .unwrap_or(s.span.end);
+    let end = a.doc.text[span.end..next_quantity]
+        .find([';', ':', '.'])
+        .map_or(next_quantity, |k| span.end + k);
+    let mut n = 0;
+    for h in &s.hits {
+        if h.category != Category::Noun(NounClass::Companion)
+            || h.span.start <= span.end
+            || h.span.end > end
+        {
+            continue;
+        }
+        let before = words_before(a, h.span.start, 40);
+        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let determiner = |w: &str| {
+            matches!(
+                w,
+                "leur"
+                    | "leurs"
+                    | "son"
+                    | "sa"
+                    | "un"
+                    | "une"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "a"
+                    | "an"
+                    | "qu'un"
+                    | "qu'une"
+            )
+        };
+        let joined = |w: &str| {
+            matches!(
+                w,
+                "et" | "and" | "que" | "qu'un" | "qu'une" | "with" | "as" | "de" | "of"
+            )
+        };
+        // determiner right before the noun, or before one adjective
+        let det = words.iter().position(|w| determiner(w)).filter(|&k| k <= 1);
+        let Some(k) = det else { continue };
+        let link = words.get(k + 1).copied().unwrap_or("");
+        if !(joined(link) || words[k].starts_with("qu'")) {
+            continue;
+        }
+        // "two national staff, a nurse and a driver": the members listed, not companions.
+        let between = crate::lexicon::fold(a.doc.text.get(span.end..h.span.start).unwrap_or(""));
+        if [", a ", ", an ", ", un ", ", une "]
+            .iter()
+            .any(|p| between.contains(p))
+        {
+            continue;
+        }
+        // After the group's own verb, a verb right after the companion is the companion's:
+        // "two soldiers were killed and their driver wounded".
+        let group_verb = s
+            .triggers
+            .iter()
+            .any(|t| t.2.start >= span.end && t.2.end <= h.span.start);
+        let own_verb = group_verb
+            && s.triggers.iter().any(|t| {
+                t.2.start >= h.span.end
+                    && a.doc
+                        .text
+                        .get(h.span.end..t.2.start)
+                        .is_some_and(|g| g.split_whitespace().count() <= 3 && !g.contains(','))
+            });
+        if !own_verb {
+            n += 1;
+        }
+    }
+    n
 }
 
 fn push_claim(
@@ -1276,12 +1422,13 @@ fn unidentified_group() -> Option<Actor> {
 
 /// State forces named in the frame (the other side of a battle).
 fn state_actor(a: &Analysis, sentences: &[usize], actor1: Option<&Actor>) -> Option<Actor> {
-    state_actor_in_order(a, sentences, actor1, [false, true])
+    // Forces only: a government is no side of the violence ("the government condemned it").
+    state_actor_in_order(a, sentences, actor1, &[false])
 }
 
 /// The authority behind an announcement: a government the frame names, else its forces.
 fn announcing_authority(a: &Analysis, sentences: &[usize]) -> Option<Actor> {
-    state_actor_in_order(a, sentences, None, [true, false])
+    state_actor_in_order(a, sentences, None, &[true, false])
 }
 
 /// The first state actor named in `sentences`, governments (`true`) or forces (`false`) in the
@@ -1290,7 +1437,7 @@ fn state_actor_in_order(
     a: &Analysis,
     sentences: &[usize],
     actor1: Option<&Actor>,
-    order: [bool; 2],
+    order: &[bool],
 ) -> Option<Actor> {
     let scanner = Scanner::get();
     let country_name = a
@@ -1298,7 +1445,7 @@ fn state_actor_in_order(
         .as_deref()
         .and_then(vigie_geo::country_name)
         .unwrap_or("");
-    for government in order {
+    for &government in order {
         for &si in sentences {
             for h in &a.sentences[si].actors {
                 if let Category::Actor(idx) = h.category {

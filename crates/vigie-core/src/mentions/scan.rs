@@ -143,6 +143,8 @@ pub enum NounClass {
     Civilian,
     Person,
     Hostage,
+    /// One person named with the counted group ("… et leur chauffeur", "and their driver").
+    Companion,
 }
 
 impl NounClass {
@@ -156,6 +158,7 @@ impl NounClass {
             "civilian" => Civilian,
             "person" => Person,
             "hostage" => Hostage,
+            "companion" => Companion,
             _ => return None,
         })
     }
