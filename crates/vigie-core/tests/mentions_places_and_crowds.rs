@@ -199,3 +199,18 @@ fn a_town_named_after_a_distance_is_only_a_reference() {
     );
     assert_eq!(locations(&ms), vec!["Boni"], "{ms:#?}");
 }
+
+#[test]
+fn a_context_sentence_about_frequent_attacks_is_no_incident() {
+    for text in [
+        "Gunmen killed eight civilians in Boussouma on 28 January 2027, local sources said. The \
+         attack occurred in a context of growing insecurity along the Douentza–Hombori road, \
+         where convoys are frequently attacked.",
+        "Des hommes armés ont tué huit civils à Boussouma le 28 janvier 2027, selon des sources \
+         locales. L'attaque s'inscrit dans un contexte d'insécurité croissante sur l'axe \
+         Douentza-Hombori, où les convois sont fréquemment attaqués.",
+    ] {
+        let ms = mentions(text, "2027-01-29");
+        assert_eq!(locations(&ms), vec!["Boussouma"], "{ms:#?}");
+    }
+}
