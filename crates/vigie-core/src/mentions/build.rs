@@ -1573,7 +1573,23 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
                 .then(y.cmp(&x))
         })
         .unwrap_or(frame.anchor);
-    let anchor_groups = in_sentence(list_sentence);
+    let mut anchor_groups = in_sentence(list_sentence);
+    // The ends of a road ("sur l'axe Tombouctou-Goundam") only say where a place named on it
+    // ("près de Douékiré") lies: they are neither sites nor the event's place.
+    let list_span = a.sentences[list_sentence].span;
+    let road_end = |g: &Vec<usize>| {
+        g.iter()
+            .filter(|&&p| list_span.contains(Span::new(a.places[p].start, a.places[p].end)))
+            .all(|&p| {
+                matches!(
+                    a.places[p].cue,
+                    vigie_geo::Cue::Axis | vigie_geo::Cue::Between
+                )
+            })
+    };
+    if anchor_groups.iter().any(|g| !road_end(g)) {
+        anchor_groups.retain(|g| !road_end(g));
+    }
     let multi = anchor_groups.len() >= 2 && (frame.coordinated || anchor_groups.len() >= 3);
     if multi {
         return anchor_groups.iter().map(|g| most_specific(g)).collect();
