@@ -214,3 +214,55 @@ fn a_context_sentence_about_frequent_attacks_is_no_incident() {
         assert_eq!(locations(&ms), vec!["Boussouma"], "{ms:#?}");
     }
 }
+
+#[test]
+fn days_after_another_attack_date_neither_attack() {
+    let ms = mentions(
+        "Cinq passagers ont été tués jeudi 14 janvier 2027 lorsqu'un minibus a sauté sur un engin \
+         explosif près de Douékiré. Ce drame survient deux jours après l'attaque du village de \
+         Chorfa, dans la commune de Ber, où au moins vingt civils avaient été tués mardi par des \
+         hommes armés.",
+        "2027-01-15",
+    );
+    let dates: Vec<(String, String)> = ms
+        .iter()
+        .map(|m| {
+            (
+                m.place
+                    .as_ref()
+                    .map_or(String::new(), |p| p.location.clone()),
+                m.date.map_or(String::new(), |d| d.date.to_string()),
+            )
+        })
+        .collect();
+    assert!(
+        dates.contains(&("Chorfa".to_string(), "2027-01-12".to_string())),
+        "{dates:?}"
+    );
+    let ms = mentions(
+        "A roadside bomb killed five bus passengers near Douékiré on Friday, January 15, 2027. \
+         The bombing came three days after the attack on Chorfa, in the commune of Ber, where \
+         gunmen had killed twenty villagers on Tuesday.",
+        "2027-01-16",
+    );
+    let dated: Vec<(String, String)> = ms
+        .iter()
+        .map(|m| {
+            (
+                m.place
+                    .as_ref()
+                    .map_or(String::new(), |p| p.location.clone()),
+                m.date.map_or(String::new(), |d| d.date.to_string()),
+            )
+        })
+        .collect();
+    // The recalled attack (coded to Chorfa or its commune) is Tuesday's, not three days after
+    // the bombing.
+    assert!(
+        dated
+            .iter()
+            .any(|(p, d)| p != "Douekiré" && d == "2027-01-12"),
+        "{dated:?}"
+    );
+    assert!(dated.iter().all(|(_, d)| d != "2027-01-18"), "{dated:?}");
+}

@@ -536,6 +536,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .filter(|&&d| !violent || !self.statement_date(i, d))
             .filter(|&&d| !self.time_limit(d))
+            .filter(|&&d| !self.relates_two_events(d))
             .filter_map(|&d| {
                 dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r))
             })
@@ -575,6 +576,22 @@ impl<'a> Analysis<'a> {
                         })
                 })
         })
+    }
+
+    /// "deux jours après l'attaque de Chorfa", "three days after the raid": the distance
+    /// between two events, which dates neither by itself.
+    fn relates_two_events(&self, d: usize) -> bool {
+        let m = &self.dates[d];
+        if !matches!(m.expr, dates::DateExpr::FollowingDay { days } if days != 0) {
+            return false;
+        }
+        let words = crate::lexicon::fold(self.doc.text.get(m.span.start..m.span.end).unwrap_or(""));
+        matches!(
+            words
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty()),
+            Some("apres" | "after" | "avant" | "before")
+        )
     }
 
     /// "11 bodies had been collected by Monday evening", "jusqu'à dimanche": a time limit,
