@@ -1,36 +1,10 @@
 //! Releases, curfews and the violence they follow from: short reports written for these tests
 //! (fiction, French and English), checked value by value.
 
-use vigie_core::{process, Article, ClaimValue, EventType, Mention, Quantity, SubEventType};
+use vigie_core::{ClaimValue, EventType, Quantity, SubEventType};
 
-fn mentions(text: &str, published: &str) -> Vec<Mention> {
-    let mut article = Article::text("announcement-test", text);
-    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
-    process(&article).mentions
-}
-
-fn day(m: &Mention) -> String {
-    m.date.map(|d| d.date.to_string()).unwrap_or_default()
-}
-
-fn location(m: &Mention) -> &str {
-    m.place.as_ref().map_or("", |p| p.location.as_str())
-}
-
-fn actor1(m: &Mention) -> &str {
-    m.actor1.as_ref().map_or("", |a| a.name.as_str())
-}
-
-fn field(m: &Mention, name: &str) -> Vec<u32> {
-    m.claims
-        .iter()
-        .filter(|c| c.field == name)
-        .filter_map(|c| match c.value {
-            ClaimValue::Count(Quantity { best, .. }) => Some(best),
-            _ => None,
-        })
-        .collect()
-}
+mod common;
+use common::*;
 
 // --- A release is not a new abduction ----------------------------------------------------------
 

@@ -2,21 +2,10 @@
 //! made, a later update of the toll, places that are not where the event happened. Short
 //! reports written for these tests (fiction, French and English), checked value by value.
 
-use vigie_core::{process, Article, ClaimValue, Mention, Quantity};
+use vigie_core::{ClaimValue, Mention, Quantity};
 
-fn mentions(text: &str, published: &str) -> Vec<Mention> {
-    let mut article = Article::text("frame-test", text);
-    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
-    process(&article).mentions
-}
-
-fn day(m: &Mention) -> String {
-    m.date.map(|d| d.date.to_string()).unwrap_or_default()
-}
-
-fn location(m: &Mention) -> &str {
-    m.place.as_ref().map_or("", |p| p.location.as_str())
-}
+mod common;
+use common::*;
 
 /// (best, hedged) of every fatalities claim, in order.
 fn fatalities(m: &Mention) -> Vec<(u32, bool)> {

@@ -2,19 +2,10 @@
 //! actors, their grievances, police intervention). Short reports written for these tests
 //! (fiction), French and English, checked value by value.
 
-use vigie_core::{process, Article, EventType, Mention, SubEventType};
+use vigie_core::{EventType, SubEventType};
 
-fn mentions(text: &str, published: &str) -> Vec<Mention> {
-    let mut article = Article::text("rule-test", text);
-    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
-    process(&article).mentions
-}
-
-fn locations(ms: &[Mention]) -> Vec<&str> {
-    ms.iter()
-        .map(|m| m.place.as_ref().map_or("", |p| p.location.as_str()))
-        .collect()
-}
+mod common;
+use common::*;
 
 #[test]
 fn where_the_wounded_were_taken_is_not_an_event_place_en() {

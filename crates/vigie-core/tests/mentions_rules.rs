@@ -1,38 +1,10 @@
 //! Extraction rules checked on short reports written for these tests (fiction, French and
 //! English): what each rule must give, value by value.
 
-use vigie_core::{
-    process, Article, ClaimValue, EventType, Mention, Quantity, SubEventType, Victims,
-};
+use vigie_core::{EventType, Mention, SubEventType, Victims};
 
-fn mentions(text: &str, published: &str) -> Vec<Mention> {
-    let mut article = Article::text("rule-test", text);
-    article.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
-    process(&article).mentions
-}
-
-/// (field, best, victims) of every count claim of a mention, in order.
-fn counts(m: &Mention) -> Vec<(String, u32, Option<Victims>)> {
-    m.claims
-        .iter()
-        .filter_map(|c| match c.value {
-            ClaimValue::Count(Quantity { best, .. }) => Some((c.field.clone(), best, c.victims)),
-            _ => None,
-        })
-        .collect()
-}
-
-fn field(m: &Mention, name: &str) -> Vec<u32> {
-    counts(m)
-        .into_iter()
-        .filter(|c| c.0 == name)
-        .map(|c| c.1)
-        .collect()
-}
-
-fn location(m: &Mention) -> &str {
-    m.place.as_ref().map_or("", |p| p.location.as_str())
-}
+mod common;
+use common::*;
 
 #[test]
 fn an_indefinite_article_before_a_thing_is_not_a_count_fr() {
