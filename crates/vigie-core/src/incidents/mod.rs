@@ -556,47 +556,32 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         }
         let shared_keys = m.keys.iter().filter(|k| other.keys.contains(k)).count() as i32;
         s += 2 * shared_keys;
-        if loose_place {
+        // A stretch — the next day, another violent type, a district for a town — is allowed
+        // only when something specific agrees and no figure differs (a town attacked again the
+        // next day, or a battle and other killings there, come with other figures).
+        if next_day || cross_type || loose_place {
             let same_named_actor = matches!((&m.actor1, &other.actor1),
                 (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
-            let same_day_exactly =
-                matches!((m.date, other.date), (Some(x), Some(y)) if x.date == y.date);
-            if figures_differ
-                || !same_day_exactly
-                || m.sub_event_type != other.sub_event_type
-                || !(figures_meet || same_named_actor)
-            {
+            let corroborated = figures_meet || same_named_actor || (next_day && shared_keys > 0);
+            let same_day = matches!((m.date, other.date), (Some(x), Some(y)) if x.date == y.date);
+            let same_spot_and_day = same_day
+                && match (&m.place, &other.place, m.date, other.date) {
+                    (Some(a), Some(b), Some(x), Some(y)) => {
+                        same_spot(a, b)
+                            && x.precision == TimePrecision::Day
+                            && y.precision == TimePrecision::Day
+                    }
+                    _ => false,
+                };
+            let allowed = !figures_differ
+                && corroborated
+                && (cross_type || m.sub_event_type == other.sub_event_type)
+                && (!cross_type || same_spot_and_day)
+                && (!loose_place || same_day);
+            if !allowed {
                 continue;
             }
-            s -= 3;
-        }
-        if cross_type {
-            let same_spot_and_day = match (&m.place, &other.place, m.date, other.date) {
-                (Some(a), Some(b), Some(x), Some(y)) => {
-                    same_spot(a, b)
-                        && x.precision == TimePrecision::Day
-                        && y.precision == TimePrecision::Day
-                        && x.date == y.date
-                }
-                _ => false,
-            };
-            let same_named_actor = matches!((&m.actor1, &other.actor1),
-                (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
-            if !same_spot_and_day || figures_differ || !(figures_meet || same_named_actor) {
-                continue;
-            }
-            s -= 2;
-        }
-        if next_day {
-            // Same spot, next day: only when something specific agrees and nothing differs
-            // (a town attacked again the next day is a second incident).
-            let same_named_actor = matches!((&m.actor1, &other.actor1),
-                (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
-            let corroborated = figures_meet || same_named_actor || shared_keys > 0;
-            if figures_differ || !corroborated || m.sub_event_type != other.sub_event_type {
-                continue;
-            }
-            s -= 2;
+            s -= if loose_place { 3 } else { 2 };
         }
         if m.target_kinds
             .iter()
