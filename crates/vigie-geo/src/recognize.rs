@@ -453,6 +453,23 @@ const TIME_WORDS: &[&str] = &[
     "later",
 ];
 
+/// The cues whose phrase ends `words` (folded words before a name), longest phrase first.
+fn ending_cues<'a>(lex: &'a Lexicon, words: &'a [&str]) -> impl Iterator<Item = &'a Cue> + 'a {
+    words
+        .last()
+        .and_then(|w| lex.cues.get(*w))
+        .into_iter()
+        .flatten()
+        .filter(move |(phrase, _)| {
+            phrase.len() <= words.len()
+                && words[words.len() - phrase.len()..]
+                    .iter()
+                    .zip(phrase)
+                    .all(|(a, b)| a == b)
+        })
+        .map(|(_, c)| c)
+}
+
 fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)]) {
     let lex = &*LEX;
     let text = t.text;
@@ -516,20 +533,10 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             "area" | "areas" | "vicinity" | "outskirts" | "environs" => Some(Cue::Near),
             _ => None,
         };
-        let mut cue = Cue::None;
-        if let Some(cands) = words.last().and_then(|w| lex.cues.get(*w)) {
-            for (phrase, c) in cands {
-                if phrase.len() <= words.len()
-                    && words[words.len() - phrase.len()..]
-                        .iter()
-                        .zip(phrase)
-                        .all(|(a, b)| a == b)
-                {
-                    cue = c.clone();
-                    break;
-                }
-            }
-        }
+        let mut cue = ending_cues(lex, &words)
+            .next()
+            .cloned()
+            .unwrap_or(Cue::None);
         // "east of the ancient city of Timbuktu", "près de la ville de Kayes": a descriptor
         // ("city of", "ville de") after a nearness phrase keeps the nearness.
         if cue == Cue::At && words.len() >= 3 {
@@ -543,20 +550,7 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
                 // Skip the article and up to two adjectives before the descriptor.
                 let before = &words[..n - 2];
                 let near = (0..=3.min(before.len())).any(|skip| {
-                    let head = &before[..before.len() - skip];
-                    let Some(last) = head.last() else {
-                        return false;
-                    };
-                    lex.cues.get(*last).is_some_and(|cands| {
-                        cands.iter().any(|(phrase, c)| {
-                            *c == Cue::Near
-                                && phrase.len() <= head.len()
-                                && head[head.len() - phrase.len()..]
-                                    .iter()
-                                    .zip(phrase)
-                                    .all(|(a, b)| a == b)
-                        })
-                    })
+                    ending_cues(lex, &before[..before.len() - skip]).any(|c| *c == Cue::Near)
                 });
                 if near {
                     cue = Cue::Near;
@@ -574,18 +568,8 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             if k < prep {
                 let mut shifted: Vec<&str> = words[..k].to_vec();
                 shifted.push(words[prep]);
-                if let Some(cands) = lex.cues.get(words[prep]) {
-                    let elsewhere = cands.iter().any(|(phrase, c)| {
-                        *c == Cue::Elsewhere
-                            && phrase.len() <= shifted.len()
-                            && shifted[shifted.len() - phrase.len()..]
-                                .iter()
-                                .zip(phrase)
-                                .all(|(a, b)| a == b)
-                    });
-                    if elsewhere {
-                        cue = Cue::Elsewhere;
-                    }
+                if ending_cues(lex, &shifted).any(|c| *c == Cue::Elsewhere) {
+                    cue = Cue::Elsewhere;
                 }
             }
         }
