@@ -587,18 +587,8 @@ impl Store {
     fn article_refs(&self) -> Result<HashMap<String, ArticleRefView>> {
         let mut st = self
             .conn
-            .prepare("SELECT ref, url, outlet, language, published, title FROM articles")?;
-        let rows = st.query_map([], |r| {
-            Ok(ArticleRefView {
-                reference: r.get(0)?,
-                url: r.get(1)?,
-                outlet: r.get(2)?,
-                language: r.get(3)?,
-                published: r.get(4)?,
-                title: r.get(5)?,
-                copy_of: None,
-            })
-        })?;
+            .prepare(&format!("SELECT {ARTICLE_REF_COLUMNS} FROM articles"))?;
+        let rows = st.query_map([], article_ref_row)?;
         let mut out = HashMap::new();
         for a in rows {
             let a = a?;
@@ -1097,28 +1087,37 @@ fn load_link_keys(tx: &rusqlite::Transaction<'_>) -> Result<(Vec<LinkKey>, HashM
     Ok((keys, versions))
 }
 
-/// How an incident shows one of its articles.
+/// The columns [`article_ref_row`] reads, in its order.
+const ARTICLE_REF_COLUMNS: &str = "ref, url, outlet, language, published, title";
+
+fn article_ref_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRefView> {
+    Ok(ArticleRefView {
+        reference: r.get(0)?,
+        url: r.get(1)?,
+        outlet: r.get(2)?,
+        language: r.get(3)?,
+        published: r.get(4)?,
+        title: r.get(5)?,
+        copy_of: None,
+    })
+}
+
+/// How an incident shows one of its articles (`original`: the wire story it copies, if any).
 fn article_ref(
     tx: &rusqlite::Transaction<'_>,
     reference: &str,
     original: Option<&String>,
 ) -> Result<Option<ArticleRefView>> {
     let view = tx
-        .prepare_cached(
-            "SELECT ref, url, outlet, language, published, title FROM articles WHERE ref = ?1",
-        )?
-        .query_row([reference], |r| {
-            Ok(ArticleRefView {
-                reference: r.get(0)?,
-                url: r.get(1)?,
-                outlet: r.get(2)?,
-                language: r.get(3)?,
-                published: r.get(4)?,
-                title: r.get(5)?,
-                copy_of: original.filter(|o| o.as_str() != reference).cloned(),
-            })
-        })
-        .optional()?;
+        .prepare_cached(&format!(
+            "SELECT {ARTICLE_REF_COLUMNS} FROM articles WHERE ref = ?1"
+        ))?
+        .query_row([reference], article_ref_row)
+        .optional()?
+        .map(|mut v| {
+            v.copy_of = original.filter(|o| o.as_str() != reference).cloned();
+            v
+        });
     Ok(view)
 }
 
