@@ -27,13 +27,7 @@ pub fn run(paths: &[String], repeat: usize) -> anyhow::Result<String> {
         });
     }
     anyhow::ensure!(!articles.is_empty(), "no article to measure");
-    let bytes: usize = articles
-        .iter()
-        .map(|a| match &a.body {
-            vigie_core::Body::Text(t) => t.len(),
-            vigie_core::Body::Html(h) => h.len(),
-        })
-        .sum();
+    let bytes: usize = articles.iter().map(|a| a.body_len()).sum();
     // Load the gazetteer and lexicons before timing: a long-running ingest pays this once.
     let warm = Instant::now();
     let _ = vigie_core::process(&articles[0]);

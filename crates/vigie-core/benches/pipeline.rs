@@ -43,13 +43,7 @@ fn articles(n: usize) -> Vec<Article> {
 
 fn bench(c: &mut Criterion) {
     let batch = articles(512);
-    let bytes: usize = batch
-        .iter()
-        .map(|a| match &a.body {
-            vigie_core::Body::Text(t) => t.len(),
-            vigie_core::Body::Html(h) => h.len(),
-        })
-        .sum();
+    let bytes: usize = batch.iter().map(|a| a.body_len()).sum();
     // Warm the lazily built lexicons, language models and gazetteer outside the measurement.
     let _ = process(&batch[0]);
     let mut g = c.benchmark_group("pipeline");

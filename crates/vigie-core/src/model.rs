@@ -42,6 +42,14 @@ impl Article {
             body: Body::Text(text.into()),
         }
     }
+
+    /// Size of the body in bytes, text or HTML (for throughput figures).
+    pub fn body_len(&self) -> usize {
+        match &self.body {
+            Body::Text(t) => t.len(),
+            Body::Html(h) => h.len(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
