@@ -312,9 +312,12 @@ impl Blocks {
                 for day in days(d.date, -slack, slack) {
                     collect(&self.by_day, day);
                 }
-                // Undated incidents first reported in the days after this date.
-                for day in days(d.date, -1, UNDATED_LOOKBACK_DAYS) {
-                    collect(&self.undated_by_published, day);
+                // Undated incidents first reported in the days after this date (none exist yet
+                // while dated reports are grouped: skip the 62 probes then).
+                if !self.undated_by_published.is_empty() {
+                    for day in days(d.date, -1, UNDATED_LOOKBACK_DAYS) {
+                        collect(&self.undated_by_published, day);
+                    }
                 }
             }
             (None, Some(p)) => {
