@@ -47,6 +47,28 @@ def key(s: str) -> str:
     return "".join(ch.lower() for ch in s if ch.isalnum() and not unicodedata.combining(ch))
 
 
+def skeleton(k: str) -> str:
+    """normalize.rs `skeleton`: first letter, then consonants (c/q->k, z->s), repeats collapsed."""
+    out = ""
+    for i, ch in enumerate(k):
+        if i > 0 and ch in "aeiouyhw":
+            continue
+        m = {"c": "k", "q": "k", "z": "s"}.get(ch, ch)
+        if not out.endswith(m):
+            out += m
+    return out
+
+
+def edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a):
+        cur = [i + 1]
+        for j, cb in enumerate(b):
+            cur.append(min(prev[j] + (ca != cb), prev[j + 1] + 1, cur[j] + 1))
+        prev = cur
+    return prev[-1]
+
+
 def km(lat1, lon1, lat2, lon2) -> float:
     p = math.pi / 180
     a = (math.sin((lat2 - lat1) * p / 2) ** 2
@@ -55,8 +77,9 @@ def km(lat1, lon1, lat2, lon2) -> float:
 
 
 def load_gazetteer(path):
-    """key -> [(lat, lon, country, name, kind)]"""
+    """key -> [(lat, lon, country, name, kind)], skeleton -> [(key, row)]"""
     index = defaultdict(list)
+    skel = defaultdict(list)
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or line.startswith("name\t"):
@@ -66,16 +89,30 @@ def load_gazetteer(path):
                 continue
             lat, lon = float(c[3]), float(c[4])
             names = [c[0]] + [n for n in c[1].split("|") if n]
+            row = (lat, lon, c[2], c[0], c[5])
             for k in {key(n) for n in names} - {""}:
-                index[k].append((lat, lon, c[2], c[0], c[5]))
-    return index
+                index[k].append(row)
+                if len(skeleton(k)) >= 4:
+                    skel[skeleton(k)].append((k, row))
+    return index, skel
+
+
+def similar(skel, k):
+    """Rows the resolver also weighs (recognize.rs `widen`): same skeleton, at most one edit per 5 letters."""
+    sk = skeleton(k)
+    if len(sk) < 4:
+        return []
+    cands = skel.get(sk, [])
+    if len({id(r) for _, r in cands}) > 40:
+        return []
+    return [r for k2, r in cands if edits(k2, k) <= max(1, len(k) // 5)]
 
 
 def coverage(a):
     if not os.path.exists(a.events):
         print("missing")
         return 0
-    gaz = load_gazetteer(a.gazetteer)
+    gaz, skel = load_gazetteer(a.gazetteer)
     # (name, lat, lon) per year: a name ACLED uses for two places counts as two locations
     locs = defaultdict(set)
     with open(a.events, encoding="utf-8") as f:
@@ -88,6 +125,7 @@ def coverage(a):
     for year in sorted(locs):
         n = len(locs[year])
         within = {10: 0, 25: 0}
+        fuzzy25 = 0
         misses = []
         for name, lat, lon in sorted(locs[year]):
             rows = gaz.get(key(name), [])
@@ -95,14 +133,19 @@ def coverage(a):
             for lim in within:
                 if best is not None and best <= lim:
                     within[lim] += 1
+            best_sim = min((km(lat, lon, r[0], r[1]) for r in rows + similar(skel, key(name))), default=None)
+            if best_sim is not None and best_sim <= 25:
+                fuzzy25 += 1
             if best is None or best > 25:
                 near = min(rows, key=lambda r: km(lat, lon, r[0], r[1])) if rows else None
                 misses.append((name, lat, lon, "absent" if best is None else f"{best:.0f} km",
                                f"{near[3]} {near[2]} {near[0]:.4f},{near[1]:.4f}" if near else ""))
         names = len({x[0] for x in locs[year]})
-        result[year] = {"locations": n, "names": names, "within_10km": within[10], "within_25km": within[25]}
+        result[year] = {"locations": n, "names": names, "within_10km": within[10], "within_25km": within[25],
+                         "within_25km_similar": fuzzy25}
         print(f"{year}: {n} locations ({names} names): within 10 km {within[10]} ({within[10] / n:.1%}), "
-              f"within 25 km {within[25]} ({within[25] / n:.1%})")
+              f"within 25 km {within[25]} ({within[25] / n:.1%}); with similar spellings (the resolver's "
+              f"widening) within 25 km {fuzzy25} ({fuzzy25 / n:.1%})")
         path = os.path.join(a.out, f"coverage-misses-{year}.tsv")
         with open(path, "w", encoding="utf-8") as out:
             out.write("location\tlat\tlon\tnearest_same_name\tnearest_row\n")
