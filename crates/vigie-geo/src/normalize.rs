@@ -101,7 +101,8 @@ pub fn skeleton(key: &str) -> String {
 /// consonant ("In-Tillit", "In Tillit", "Ntillit"; "In-Delimane", "Ndelimane"): the key with the
 /// initial "i" added or dropped. None for other keys.
 pub fn tamasheq_variant(key: &str) -> Option<String> {
-    let is_consonant = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() && !"aeiouy".contains(c));
+    let is_consonant =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() && !"aeiouy".contains(c));
     if let Some(rest) = key.strip_prefix("in") {
         if rest.len() >= 3 && is_consonant(rest.chars().next()) {
             return Some(format!("n{rest}"));
@@ -136,8 +137,14 @@ mod tests {
 
     #[test]
     fn tamasheq_particle_variants() {
-        assert_eq!(tamasheq_variant(&key("In-Tillit")).as_deref(), Some("ntillit"));
-        assert_eq!(tamasheq_variant(&key("Ntillit")).as_deref(), Some("intillit"));
+        assert_eq!(
+            tamasheq_variant(&key("In-Tillit")).as_deref(),
+            Some("ntillit")
+        );
+        assert_eq!(
+            tamasheq_variant(&key("Ntillit")).as_deref(),
+            Some("intillit")
+        );
         assert_eq!(key("In Tillit"), key("In-Tillit"));
         // a vowel after the particle, or a short word: no variant
         assert_eq!(tamasheq_variant("inata"), None);

@@ -271,7 +271,8 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             }
             j += 1;
         }
-        let best = best.or_else(|| similar_after_locative(gaz, &t, i).map(|ids| (i, Hit::Place(ids.into()))));
+        let best = best
+            .or_else(|| similar_after_locative(gaz, &t, i).map(|ids| (i, Hit::Place(ids.into()))));
         let Some((end_tok, hit)) = best else {
             i += 1;
             continue;
@@ -359,7 +360,9 @@ fn mark_admin_context(gaz: &Gazetteer, text: &str, ms: &mut [PlaceMention]) {
 }
 
 /// Words after which a capitalised unknown word is most likely a place ("in X", "à X", "near X").
-const LOCATIVE: [&str; 9] = ["in", "at", "a", "near", "pres", "de", "village", "of", "localite"];
+const LOCATIVE: [&str; 9] = [
+    "in", "at", "a", "near", "pres", "de", "village", "of", "localite",
+];
 
 /// A one-word name the gazetteer does not spell this way, right after a locative word: the places
 /// spelled alike (same consonant skeleton, one edit: "Almoustarat"/"Almoustarast").
@@ -718,6 +721,16 @@ pub(crate) fn demonym_votes(text: &str) -> Vec<(&'static str, usize)> {
             continue;
         }
         if let Some(code) = lex.demonyms.get(&hash_key(w)) {
+            // "à la frontière sénégalaise", "the Nigerien border": a reference point only
+            let border = |j: usize| {
+                matches!(
+                    t.folded(j),
+                    "frontiere" | "frontieres" | "border" | "borders" | "frontier"
+                )
+            };
+            if (i >= 1 && border(i - 1)) || (i + 1 < t.toks.len() && border(i + 1)) {
+                continue;
+            }
             match votes.iter_mut().find(|(c, _)| c == code) {
                 Some(v) => v.1 += 1,
                 None => votes.push((code, 1)),

@@ -22,7 +22,7 @@ use crate::geonames::km;
 use crate::normalize::{hash_key, key};
 use crate::recognize::{country_code_of, demonym_votes};
 use crate::{
-    country_name, AdminLevel, CountryVote, Cue, GeocodedPlace, Geocoding, Gazetteer, PlaceId,
+    country_name, AdminLevel, CountryVote, Cue, Gazetteer, GeocodedPlace, Geocoding, PlaceId,
     PlaceKind, PlaceMention, ResolvedPlace, ScoredCandidate,
 };
 
@@ -33,14 +33,20 @@ struct Ctx {
 }
 
 /// Words around a country name that make it a reference point, not the story's country
-/// ("near the Burkina Faso border", "à la frontière avec le Niger").
-const BORDER_WORDS: [&str; 6] = [
+/// ("near the Burkina Faso border", "à la frontière avec le Niger", "venus du Niger voisin").
+const BORDER_WORDS: [&str; 12] = [
     "border",
     "borders",
     "frontier",
     "frontiere",
     "frontieres",
     "frontalier",
+    "voisin",
+    "voisine",
+    "neighbouring",
+    "neighboring",
+    "neighbour",
+    "neighbor",
 ];
 
 /// The country name at `start..end` is part of a border phrase.
@@ -48,7 +54,10 @@ fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
     let before = crate::normalize::fold(text.get(start.saturating_sub(40)..start).unwrap_or(""));
     let after = crate::normalize::fold(text.get(end..(end + 12).min(text.len())).unwrap_or(""));
     let last_before: Vec<&str> = before.split(' ').rev().take(4).collect();
-    after.split(' ').next().is_some_and(|w| BORDER_WORDS.contains(&w))
+    after
+        .split(' ')
+        .next()
+        .is_some_and(|w| BORDER_WORDS.contains(&w))
         || last_before.iter().any(|w| BORDER_WORDS.contains(w))
 }
 
@@ -65,16 +74,24 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
         }
         let between = crate::normalize::fold(text.get(prev.end..m.start).unwrap_or("x"));
         let raw = text.get(prev.end..m.start).unwrap_or("x").trim();
-        let unit_words = between
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .all(|w| {
-                matches!(
-                    w,
-                    "cercle" | "circle" | "commune" | "region" | "province" | "district"
-                        | "department" | "departement" | "of" | "de" | "du" | "d" | "la"
-                )
-            });
+        let unit_words = between.split(' ').filter(|w| !w.is_empty()).all(|w| {
+            matches!(
+                w,
+                "cercle"
+                    | "circle"
+                    | "commune"
+                    | "region"
+                    | "province"
+                    | "district"
+                    | "department"
+                    | "departement"
+                    | "of"
+                    | "de"
+                    | "du"
+                    | "d"
+                    | "la"
+            )
+        });
         let sep_ok = raw.starts_with(',') || raw.starts_with('(') || raw.starts_with('[');
         if !sep_ok || !unit_words || raw.len() > 20 {
             continue;
@@ -84,9 +101,10 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
             continue;
         }
         let mk = hash_key(&key(&m.surface));
-        let unit_of_host = mentions[root].candidates.iter().any(|&id| {
-            (id as usize) < gaz.len() && (0..4).any(|lvl| gaz.admin_key(id, lvl) == mk)
-        });
+        let unit_of_host = mentions[root]
+            .candidates
+            .iter()
+            .any(|&id| (id as usize) < gaz.len() && (0..4).any(|lvl| gaz.admin_key(id, lvl) == mk));
         let cued = matches!(m.cue, Cue::Admin(_) | Cue::Parenthetical);
         if unit_of_host || cued {
             host[k] = Some(root);
@@ -113,7 +131,7 @@ fn country_votes(
 ) -> (Option<&'static str>, Vec<(&'static str, f64)>) {
     let mut votes: HashMap<&'static str, f64> = HashMap::new();
     let qualified: Vec<bool> = (0..mentions.len())
-        .map(|i| hosts.iter().any(|h| *h == Some(i)))
+        .map(|i| hosts.contains(&Some(i)))
         .collect();
     for (mi, (m, ex)) in mentions.iter().zip(exact).enumerate() {
         if qualified[mi] {
@@ -146,7 +164,9 @@ fn country_votes(
         let fitting: Vec<&str> = mentions[h]
             .candidates
             .iter()
-            .filter(|&&id| (id as usize) < gaz.len() && (0..4).any(|l| gaz.admin_key(id, l) == unit))
+            .filter(|&&id| {
+                (id as usize) < gaz.len() && (0..4).any(|l| gaz.admin_key(id, l) == unit)
+            })
             .map(|&id| gaz.country_code(id))
             .collect();
         if let Some(&cc) = fitting.first() {
@@ -268,7 +288,9 @@ fn score(
             PlaceKind::Other => 0.0,
             _ => -1.5,
         };
-        note(&mut why, s - before, || format!("kind {}", kind_word(r.kind)));
+        note(&mut why, s - before, || {
+            format!("kind {}", kind_word(r.kind))
+        });
     }
     let size = ((r.population as f64) + 1.0).log10() * 0.4;
     s += size;
@@ -404,8 +426,11 @@ pub fn resolve(
 pub fn geocode(gaz: &Gazetteer, text: &str) -> Geocoding {
     let mentions = crate::find_places(gaz, text);
     let (resolved, explained) = resolve_all(gaz, text, &mentions, true);
-    let (country, votes, mut details) =
-        explained.unwrap_or((None, Vec::new(), vec![(Vec::new(), Vec::new()); mentions.len()]));
+    let (country, votes, mut details) = explained.unwrap_or((
+        None,
+        Vec::new(),
+        vec![(Vec::new(), Vec::new()); mentions.len()],
+    ));
     let places = mentions
         .iter()
         .zip(resolved)
@@ -769,14 +794,20 @@ fn resolve_all(
                 }
             }
         }
-        // an uncued village abroad is more likely a word or a surname than the event's place
-        if m.cue == Cue::None
-            && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other)
-            && ctx.country.is_some_and(|c| c != gaz.country_code(best))
+        // an uncued village abroad is more likely a word or a surname than the event's place;
+        // so is a small place abroad far (> 250 km) from every other place of the text
+        let abroad = ctx.country.is_some_and(|c| c != gaz.country_code(best));
+        let far_from_the_rest = near[v[0].2].is_none_or(|(d, _)| d > 250.0);
+        if abroad
+            && ((m.cue == Cue::None && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other))
+                || (far_from_the_rest && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other)))
         {
             out.push(None);
             if let Some(d) = details.last_mut() {
-                d.0.push("an uncued small place outside the story's country: dropped".into());
+                d.0.push(
+                    "a small place outside the story's country, uncued or far from the text's other places: dropped"
+                        .into(),
+                );
             }
             continue;
         }
@@ -785,6 +816,6 @@ fn resolve_all(
         }
         out.push(Some(coded(gaz, best, precision(rb.kind, &m.cue))));
     }
-    let explained = explain.then(|| (country, votes, details));
+    let explained = explain.then_some((country, votes, details));
     (out, explained)
 }
