@@ -346,7 +346,15 @@ fn mark_admin_context(gaz: &Gazetteer, text: &str, ms: &mut [PlaceMention]) {
             let gap = fold(text.get(ms[k].end..next.start).unwrap_or("x"));
             matches!(gap.as_str(), "et" | "and" | "" | "ou" | "or")
         });
-        let unit = hash_key(&key(&ms[k].surface));
+        // "Mopti Region": the unit's own name
+        let folded = fold(&ms[k].surface);
+        let unit_name = match folded.rsplit_once(' ') {
+            Some((name, "region" | "cercle" | "circle" | "province" | "commune" | "district")) => {
+                name.to_string()
+            }
+            _ => folded.clone(),
+        };
+        let unit = hash_key(&key(&unit_name));
         let qualifies = ms[h].candidates.iter().any(|&id| {
             (id as usize) < gaz.len() && (0..4).any(|lvl| gaz.admin_key(id, lvl) == unit)
         });

@@ -213,3 +213,68 @@ fn a_small_place_abroad_far_from_the_story_is_dropped() {
     let text = "Des soldats maliens ont été attaqués près de Ménaka, puis à Banizoumbou.";
     assert_eq!(resolved(text, "Banizoumbou").unwrap().country_code, "NE");
 }
+
+#[test]
+fn a_village_said_to_be_near_a_town_lies_near_it_or_is_coded_to_the_town() {
+    // Tissalatène lies ~50 km west of Andéramboukane: the text agrees, the village is kept.
+    for (text, name) in [
+        (
+            "Clashes broke out in Tissalatene, 40 km west of Anderamboukane.",
+            "Tissalatene",
+        ),
+        (
+            "Des affrontements ont éclaté à Tissalatène, à 40 km à l'ouest d'Andéramboukane.",
+            "Tissalatène",
+        ),
+    ] {
+        let r = resolved(text, name).unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.geo_precision),
+            ("Tissalatène", 1),
+            "{text}"
+        );
+    }
+    // The only Dah known lies in the cercle of San, far from Sokoura in the region of Mopti:
+    // the event is coded to Sokoura, as an area.
+    for text in [
+        "A forest guard was killed at the market in Dah, near Sokoura, Mopti Region.",
+        "Un garde forestier a été tué au marché de Dah, près de Sokoura, région de Mopti.",
+    ] {
+        let r = resolved(text, "Dah").unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.geo_precision),
+            ("Sokoura", 2),
+            "{text}"
+        );
+        assert_eq!(r.admin1.as_deref(), Some("Mopti"));
+    }
+}
+
+#[test]
+fn a_region_named_with_its_level_word_qualifies_the_name_before_it() {
+    for text in [
+        "Gunmen attacked the market of Tabango, Gao Region.",
+        "Des hommes armés ont attaqué la foire de Tabango, région de Gao.",
+    ] {
+        let g = geocode(Gazetteer::bundled(), text);
+        let t = &g.places[0];
+        assert!(
+            t.why
+                .iter()
+                .any(|w| w.contains("units given with the name")),
+            "{text}: {:?}",
+            t.why
+        );
+        assert_eq!(t.chosen.as_ref().unwrap().admin1.as_deref(), Some("Gao"));
+    }
+}
+
+#[test]
+fn an_uncued_town_abroad_is_a_name_not_a_place() {
+    // "Kante" spells a town of Togo; here it is a surname.
+    let text = "Malian blogger Madou Kante was wounded by gunmen while driving in Bamako.";
+    assert_eq!(resolved(text, "Kante"), None);
+    let text =
+        "Le blogueur malien Madou Kante a été blessé par balles alors qu'il roulait à Bamako.";
+    assert_eq!(resolved(text, "Kante"), None);
+}
