@@ -395,15 +395,36 @@ fn similar_after_locative(gaz: &Gazetteer, t: &Tokens<'_>, i: usize) -> Option<V
     if sk.len() < MIN_SKELETON {
         return None;
     }
-    let similar = gaz.lookup_skeleton(hash_key(&sk));
-    if similar.is_empty() || similar.len() > 40 {
-        return None;
+    // the skeleton itself, then with one consonant more or less ("Almoustarat"/"Almoustarast")
+    let mut skeletons = vec![sk.clone()];
+    let chars: Vec<char> = sk.chars().collect();
+    for i in 1..chars.len() {
+        let mut d = chars.clone();
+        d.remove(i);
+        skeletons.push(d.into_iter().collect());
     }
-    let ids: Vec<u32> = similar
-        .iter()
-        .copied()
-        .filter(|&id| gaz.names_of(id).any(|n| edits(&key(n), w) <= 1))
-        .collect();
+    for i in 1..=chars.len() {
+        for c in "bdfgjklmnprstvx".chars() {
+            let mut d = chars.clone();
+            d.insert(i, c);
+            skeletons.push(d.into_iter().collect());
+        }
+    }
+    let mut ids: Vec<u32> = Vec::new();
+    for s in &skeletons {
+        if s.len() < MIN_SKELETON {
+            continue;
+        }
+        let similar = gaz.lookup_skeleton(hash_key(s));
+        if similar.len() > 40 {
+            continue;
+        }
+        for &id in similar {
+            if !ids.contains(&id) && gaz.names_of(id).any(|n| edits(&key(n), w) <= 1) {
+                ids.push(id);
+            }
+        }
+    }
     if ids.is_empty() {
         return None;
     }

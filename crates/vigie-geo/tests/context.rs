@@ -278,3 +278,14 @@ fn an_uncued_town_abroad_is_a_name_not_a_place() {
         "Le blogueur malien Madou Kante a été blessé par balles alors qu'il roulait à Bamako.";
     assert_eq!(resolved(text, "Kante"), None);
 }
+
+#[test]
+fn a_spelling_with_a_consonant_missing_after_a_locative_word_is_found() {
+    for text in [
+        "Des soldats ont été attaqués à Ansogo mardi.",
+        "Soldiers were attacked in Ansogo on Tuesday.",
+    ] {
+        let r = resolved(text, "Ansogo").unwrap();
+        assert_eq!(r.location, "Ansongo", "{text}");
+    }
+}
