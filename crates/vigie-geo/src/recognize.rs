@@ -713,6 +713,22 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
                 cue = sc;
             }
         }
+        // "Macina fighters", "Kidal rebels": the name qualifies a group, not the event's place
+        if matches!(cue, Cue::None)
+            && matches!(
+                first_after,
+                "fighters"
+                    | "militants"
+                    | "jihadists"
+                    | "rebels"
+                    | "militiamen"
+                    | "militia"
+                    | "combatants"
+                    | "insurgents"
+            )
+        {
+            cue = Cue::Elsewhere;
+        }
         // "on the Kayes-Diboli road": the pair before "road"/"highway" is an axis
         if k > 0
             && matches!(between, "-" | "–" | "—")

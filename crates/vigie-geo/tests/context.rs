@@ -289,3 +289,16 @@ fn a_spelling_with_a_consonant_missing_after_a_locative_word_is_found() {
         assert_eq!(r.location, "Ansongo", "{text}");
     }
 }
+
+#[test]
+fn where_people_come_from_and_groups_named_after_places_are_elsewhere() {
+    let text = "Violence flared in Koro; hunters from Ke-Macina were said to be en route.";
+    assert_eq!(cue_of(text, "Ke-Macina"), Cue::Elsewhere);
+    let text = "Des chasseurs originaires de Ké-Macina seraient en route vers Koro.";
+    assert_eq!(cue_of(text, "Ké-Macina"), Cue::Elsewhere);
+    let text = "A patrol was ambushed by Macina fighters in the Kouakourou forest.";
+    assert_eq!(cue_of(text, "Macina"), Cue::Elsewhere);
+    assert_eq!(cue_of(text, "Kouakourou"), Cue::Near);
+    let text = "Une patrouille est tombée dans une embuscade tendue par des combattants venus du Macina près de Kouakourou.";
+    assert_eq!(cue_of(text, "Macina"), Cue::Elsewhere);
+}
