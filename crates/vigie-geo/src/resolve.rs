@@ -328,7 +328,7 @@ fn score(
             PlaceKind::City => 2.5,
             PlaceKind::Town => 2.0,
             PlaceKind::Village => 0.5,
-            PlaceKind::Other => 0.0,
+            PlaceKind::Other => -0.5,
             _ => -1.5,
         };
         note(&mut why, s - before, || {

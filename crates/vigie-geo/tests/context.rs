@@ -302,3 +302,16 @@ fn where_people_come_from_and_groups_named_after_places_are_elsewhere() {
     let text = "Une patrouille est tombée dans une embuscade tendue par des combattants venus du Macina près de Kouakourou.";
     assert_eq!(cue_of(text, "Macina"), Cue::Elsewhere);
 }
+
+#[test]
+fn a_settlement_is_preferred_to_a_natural_feature_of_the_same_name() {
+    // "Anefis": a GeoNames feature in the Tombouctou region, and the village (Anefis i-n-Darane)
+    // in the Kidal region whose alternate name it is.
+    for text in [
+        "Armed men attacked positions of the armed groups in Anefis.",
+        "Des hommes armés ont attaqué des positions des groupes armés à Anefis.",
+    ] {
+        let r = resolved(text, "Anefis").unwrap();
+        assert_eq!(r.admin1.as_deref(), Some("Kidal"), "{text}: {r:?}");
+    }
+}
