@@ -286,8 +286,10 @@ fn score(
             .next()
             .is_some_and(|main| hash_key(&key(main)) == own_key)
     {
-        s += 2.0;
-        note(&mut why, 2.0, || "its main name".into());
+        // a natural feature's own name counts half: settlements are where events happen
+        let v = if r.kind == PlaceKind::Other { 1.0 } else { 2.0 };
+        s += v;
+        note(&mut why, v, || "its main name".into());
     }
     if let Some(c) = ctx.country {
         let v = if gaz.country_code(id) == c { 5.0 } else { -4.0 };
