@@ -320,10 +320,26 @@ fn a_settlement_is_preferred_to_a_natural_feature_of_the_same_name() {
 fn transliteration_spellings_of_the_gazetteer() {
     // built from the sources' own spellings: a doubled consonant single, a final mute e dropped
     for (text, name, want) in [
-        ("Des tirs ont visé le camp de Tesalit.", "Tesalit", "Tessalit"),
-        ("Gunfire targeted the camp at Tesalit.", "Tesalit", "Tessalit"),
-        ("A convoy was ambushed near Anderamboukan.", "Anderamboukan", "Andéramboukane"),
-        ("Un convoi est tombé dans une embuscade près d'Anderamboukan.", "Anderamboukan", "Andéramboukane"),
+        (
+            "Des tirs ont visé le camp de Tesalit.",
+            "Tesalit",
+            "Tessalit",
+        ),
+        (
+            "Gunfire targeted the camp at Tesalit.",
+            "Tesalit",
+            "Tessalit",
+        ),
+        (
+            "A convoy was ambushed near Anderamboukan.",
+            "Anderamboukan",
+            "Andéramboukane",
+        ),
+        (
+            "Un convoi est tombé dans une embuscade près d'Anderamboukan.",
+            "Anderamboukan",
+            "Andéramboukane",
+        ),
     ] {
         let r = resolved(text, name).unwrap();
         assert_eq!(r.location, want, "{text}");
