@@ -774,7 +774,11 @@ fn resolve_all(
                 }
                 any_close |= d <= 2.0 * max_km + 20.0;
             }
-            if !any_close && !is_admin(gaz.recs[rid as usize].kind) {
+            // only when both lie in one country: else the reference itself may be the wrong homonym
+            let same_country = v
+                .first()
+                .is_some_and(|&(id, _, _)| gaz.country_code(id) == gaz.country_code(rid));
+            if !any_close && same_country && !is_admin(gaz.recs[rid as usize].kind) {
                 refer_to = Some(rid);
             }
             why.push(format!(

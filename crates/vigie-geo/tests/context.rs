@@ -345,3 +345,25 @@ fn transliteration_spellings_of_the_gazetteer() {
         assert_eq!(r.location, want, "{text}");
     }
 }
+
+#[test]
+fn a_reference_place_in_another_country_does_not_move_the_event() {
+    // The only Boussouma known lies in Burkina Faso: Hombori stays where it is.
+    for (text, name) in [
+        (
+            "Une patrouille a été attaquée près de Hombori, à 30 km de Boussouma.",
+            "Hombori",
+        ),
+        (
+            "A patrol was attacked near Hombori, 30 km from Boussouma.",
+            "Hombori",
+        ),
+    ] {
+        let r = resolved(text, name).unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.country_code.as_str()),
+            ("Hombori", "ML"),
+            "{text}"
+        );
+    }
+}
