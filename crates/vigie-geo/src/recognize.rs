@@ -640,7 +640,9 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             continue;
         }
         if k > 0
-            && (between.eq_ignore_ascii_case("et") || between.eq_ignore_ascii_case("and"))
+            && (between.eq_ignore_ascii_case("et")
+                || between.eq_ignore_ascii_case("and")
+                || between == "&")
             && prev_cue == Cue::Between
         {
             ms[k].cue = Cue::Between;
@@ -672,6 +674,26 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             .next()
             .cloned()
             .unwrap_or(Cue::None);
+        // "in Inhinita, Menaka": a place after an unknown name that a locative word introduced
+        // only says where that place lies (around it: precision 2)
+        if cue == Cue::None && first_tok >= 3 {
+            let unknown = first_tok - 1;
+            let inside_previous = k > 0 && ms[k - 1].end > t.toks[unknown].start;
+            let comma = t.sep(unknown).trim() == ",";
+            if comma
+                && !inside_previous
+                && t.toks[unknown].cap
+                && !t.toks[unknown].upper
+                && t.spaced(unknown - 1)
+                && matches!(
+                    t.folded(unknown - 1),
+                    "in" | "at" | "a" | "near" | "pres" | "of" | "de"
+                )
+                && !LEX.stop.contains(&hash_key(t.folded(unknown)))
+            {
+                cue = Cue::Near;
+            }
+        }
         // "east of the ancient city of Timbuktu", "près de la ville de Kayes": a descriptor
         // ("city of", "ville de") after a nearness phrase keeps the nearness.
         if cue == Cue::At && words.len() >= 3 {

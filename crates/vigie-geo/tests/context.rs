@@ -367,3 +367,33 @@ fn a_reference_place_in_another_country_does_not_move_the_event() {
         );
     }
 }
+
+#[test]
+fn a_town_after_an_unknown_place_is_only_its_area() {
+    for text in [
+        "Unknown gunmen raided a nomad camp in Inhinoufa, Menaka, and seized the livestock.",
+        "Des hommes armés ont pillé un campement à Inhinoufa, Ménaka, et emporté le bétail.",
+    ] {
+        let g = geocode(Gazetteer::bundled(), text);
+        let m = g
+            .places
+            .iter()
+            .find(|p| p.surface.starts_with('M'))
+            .unwrap();
+        assert_eq!(m.cue, Cue::Near, "{text}");
+        assert_eq!(m.chosen.as_ref().unwrap().geo_precision, 2, "{text}");
+    }
+}
+
+#[test]
+fn between_with_an_ampersand_and_roads_linking_two_towns() {
+    let text = "A mine exploded between Soumpi & Niafunke.";
+    assert_eq!(cue_of(text, "Niafunke"), Cue::Between);
+    for text in [
+        "An IED hit a convoy on the road linking Douentza and Boni.",
+        "Une mine a explosé sur la route reliant Douentza et Boni.",
+    ] {
+        assert_eq!(cue_of(text, "Douentza"), Cue::Between, "{text}");
+        assert_eq!(resolved(text, "Boni").unwrap().geo_precision, 2);
+    }
+}
