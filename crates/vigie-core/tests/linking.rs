@@ -489,3 +489,58 @@ fn a_report_naming_only_the_district_joins_the_town_when_the_toll_agrees() {
         "the most precise place is kept"
     );
 }
+
+#[test]
+fn undated_notes_of_one_town_stay_apart_without_something_specific_in_common() {
+    // Two short notes a few days apart, neither dated: the same kind of attack in the same
+    // town says nothing about being the same attack.
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "note-1",
+            (2026, 3, 4),
+            "Fictional note for Vigie's tests. Gunmen killed a trader in Gossi.",
+        ),
+        report(
+            "note-2",
+            (2026, 3, 7),
+            "Note fictive pour les tests de Vigie. Des hommes armés ont tué un berger à Gossi.",
+        ),
+    ]));
+    let gossi = articles_of(&linked, "Gossi");
+    assert_eq!(gossi.len(), 2, "{:#?}", summary(&linked));
+}
+
+#[test]
+fn undated_notes_that_agree_on_a_figure_join() {
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "note-en",
+            (2026, 3, 4),
+            "Fictional note for Vigie's tests. Gunmen killed five villagers in Gossi.",
+        ),
+        report(
+            "note-fr",
+            (2026, 3, 5),
+            "Note fictive pour les tests de Vigie. Des hommes armés ont tué cinq villageois à \
+             Gossi.",
+        ),
+    ]));
+    let gossi = articles_of(&linked, "Gossi");
+    assert_eq!(
+        gossi,
+        vec![&vec!["note-en".to_string(), "note-fr".to_string()]]
+    );
+}
+
+#[test]
+fn an_incident_no_report_dates_is_dated_to_the_day_before_its_first_report() {
+    let linked = incidents::link(&mentions_of(&[report(
+        "note",
+        (2026, 3, 4),
+        "Fictional note for Vigie's tests. Gunmen killed five villagers in Gossi.",
+    )]));
+    assert_eq!(linked.len(), 1);
+    let date = linked[0].date.expect("dated from its publication");
+    assert_eq!(date.date.to_string(), "2026-03-03");
+    assert_eq!(date.precision, vigie_core::TimePrecision::Week);
+}

@@ -448,6 +448,14 @@ fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
     }
 }
 
+/// Targets that single out an incident (a camp, a convoy, a mine), unlike villages or civilians.
+fn specific(t: TargetKind) -> bool {
+    !matches!(
+        t,
+        TargetKind::Village | TargetKind::Civilians | TargetKind::Vehicle | TargetKind::Officials
+    )
+}
+
 fn ranges_meet(a: Quantity, b: Quantity) -> bool {
     let (alo, ahi) = (
         a.low as f64 * 0.9,
@@ -586,11 +594,27 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             }
             s -= if loose_place { 3 } else { 2 };
         }
-        if m.target_kinds
+        let shared_target = m
+            .target_kinds
             .iter()
-            .any(|t| other.target_kinds.contains(t))
-        {
+            .any(|t| other.target_kinds.contains(t));
+        if shared_target {
             s += 1;
+        }
+        // An undated report joins only on something specific: in a conflict zone the same town
+        // sees the same kind of attack every few weeks, so place and type alone say nothing.
+        if m.date.is_none() || other.date.is_none() {
+            let same_named_actor = matches!((&m.actor1, &other.actor1),
+                (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
+            let specific_target = m
+                .target_kinds
+                .iter()
+                .any(|t| other.target_kinds.contains(t) && specific(*t));
+            if figures_differ
+                || !(figures_meet || same_named_actor || shared_keys > 0 || specific_target)
+            {
+                continue;
+            }
         }
         best_member = best_member.max(s);
         total += s;
@@ -649,6 +673,17 @@ fn finish(clusters: Vec<Cluster>) -> Vec<Group> {
     groups
 }
 
+/// An incident that no report dates, told as news (not recalled in passing): it happened
+/// shortly before its first report came out. ACLED codes such reports to the reported period:
+/// the day before the earliest publication, with the week as precision.
+fn publication_date(c: &Cluster) -> Option<EventDate> {
+    let first = c.main_members().filter_map(|m| m.published).min()?;
+    Some(EventDate {
+        date: first.pred_opt()?,
+        precision: TimePrecision::Week,
+    })
+}
+
 fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
     // Type: the most reported sub-event type among the main reports, ties by ACLED order.
     let sub =
@@ -657,7 +692,8 @@ fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
         .members
         .iter()
         .filter_map(|m| m.date)
-        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)));
+        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))
+        .or_else(|| publication_date(c));
     let place = c
         .members
         .iter()

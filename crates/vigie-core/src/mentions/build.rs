@@ -38,7 +38,10 @@ pub fn mentions_of(
     let position_attacked = targets.iter().any(|t| {
         matches!(
             t.kind,
-            TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost
+            TargetKind::MilitaryBase
+                | TargetKind::Checkpoint
+                | TargetKind::BorderPost
+                | TargetKind::Patrol
         )
     });
     let all_sentences: Vec<usize> = (0..a.sentences.len())
@@ -389,7 +392,15 @@ fn classify(
     let military = target(TargetKind::MilitaryBase)
         || target(TargetKind::Checkpoint)
         || target(TargetKind::BorderPost)
+        || target(TargetKind::Patrol)
         || (target(TargetKind::Convoy) && state_opponent);
+    // Attackers killed by the side they attacked, or by forces hunting them: a battle
+    // (ACLED codes armed men killed by soldiers or militiamen as Battles).
+    let attackers_dead = counts.iter().any(|c| {
+        c.field == "fatalities"
+            && matches!(c.victims, Some(Victims::Attackers))
+            && count_positive(c)
+    });
     let civilian_dead = counts.iter().any(|c| {
         c.field == "fatalities"
             && matches!(c.victims, Some(Victims::Civilians))
@@ -436,6 +447,26 @@ fn classify(
         }
         return None;
     }
+    // A protest that turns violent, with no armed group in it: burning, barricades, stones or
+    // clashes make it a violent demonstration; protesters killed or wounded with none of these,
+    // excessive force against them.
+    let armed_perpetrator = actor1.is_some_and(|a| {
+        matches!(
+            a.kind,
+            ActorKind::RebelGroup
+                | ActorKind::PoliticalMilitia
+                | ActorKind::IdentityMilitia
+                | ActorKind::External
+        )
+    });
+    if has(T::Protest) && !armed_perpetrator {
+        if has(T::Arson) || has(T::Riot) || has(T::Clash) {
+            return Some(ViolentDemonstration);
+        }
+        if has(T::Killing) || has(T::Injury) {
+            return Some(ExcessiveForceAgainstProtesters);
+        }
+    }
     if has(T::Riot) || has(T::Lynching) {
         return Some(if has(T::Killing) || has(T::Injury) || has(T::Lynching) {
             MobViolence
@@ -467,6 +498,7 @@ fn classify(
         || (has(T::Ambush) && state_opponent)
         // Soldiers or militiamen killed on the ground: a battle, whatever else was hit.
         || (soldiers_dead && !abducted)
+        || (attackers_dead && !abducted && !civilian_dead)
         || (state_opponent && !abducted && has(T::Attack) && (!civilian_dead || soldiers_dead))
     {
         if has(T::Overrun) && non_state {
@@ -1121,6 +1153,56 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
                         .any(|w| matches!(*w, "were" | "was" | "been" | "ete"))
             });
         before || victims
+    }) || counted_victims(a, si, span)
+        || owns_target(a, si, span)
+}
+
+/// "3 peacekeepers killed", "deux VDP tués": members counted, then a word of killing or
+/// wounding, are the victims.
+fn counted_victims(a: &Analysis, si: usize, span: Span) -> bool {
+    let counted = a.quantities.iter().any(|q| {
+        q.span.end <= span.start
+            && a.doc
+                .text
+                .get(q.span.end..span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+    });
+    counted
+        && a.sentences[si].triggers.iter().any(|t| {
+            matches!(t.0, TriggerClass::Killing | TriggerClass::Injury)
+                && t.2.start >= span.end
+                && a.doc.text.get(span.end..t.2.start).is_some_and(|gap| {
+                    gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])
+                })
+        })
+}
+
+/// "a MINUSMA convoy", "the FAMa checkpoint", "un poste de la Plateforme": the group whose
+/// vehicle, convoy or position the sentence names is the side it happened to, whatever the
+/// verb.
+fn owns_target(a: &Analysis, si: usize, span: Span) -> bool {
+    let text = &a.doc.text;
+    a.sentences[si].hits.iter().any(|h| {
+        let Category::Target(kind) = h.category else {
+            return false;
+        };
+        if matches!(
+            kind,
+            TargetKind::Civilians | TargetKind::Village | TargetKind::Officials
+        ) {
+            return false;
+        }
+        let gap = |from: usize, to: usize| {
+            text.get(from..to)
+                .map(|g| crate::lexicon::fold(g.trim()))
+                .unwrap_or_else(|| "x".to_string())
+        };
+        (span.end <= h.span.start && gap(span.end, h.span.start).is_empty())
+            || (h.span.end <= span.start
+                && matches!(
+                    gap(h.span.end, span.start).as_str(),
+                    "of" | "of the" | "de" | "de la" | "du" | "des" | "de l" | "d"
+                ))
     })
 }
 
@@ -1290,10 +1372,9 @@ fn perpetrator(
     // position": the group attacked is the other side.
     if let (Some(n), Some(g)) = (&named, &attacked_group) {
         if n.0.name == g.name {
-            if let Some(other) = second.take() {
-                attacked_group = named.take().map(|n| n.0);
-                named = Some(other);
-            }
+            // ("des casques bleus de la MINUSMA ont été blessés": named twice, attacked once;
+            // with no other group named, the perpetrator is unknown.)
+            named = second.take();
         }
     }
     let mut claims = Vec::new();

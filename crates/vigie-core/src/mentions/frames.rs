@@ -236,39 +236,49 @@ impl<'a> Analysis<'a> {
         }
         // "a revendiqué l'attaque", "claimed the abduction": the event named right after a
         // claim of responsibility is the one already reported, not a new one.
-        for s in sentences.iter_mut() {
-            let claims: Vec<Span> = s
-                .hits
+        // A claim with nothing else told ("JNIM claimed an IED attack on a convoy near X on
+        // 14 November") is itself the report of the event: its words stay triggers.
+        let claim_spans = |s: &Sentence| -> Vec<Span> {
+            s.hits
                 .iter()
                 .filter(|h| h.category == Category::Cue(CueKind::Responsibility))
                 .map(|h| h.span)
-                .collect();
+                .collect()
+        };
+        let is_claimed = |claims: &[Span], t: Span| {
+            claims.iter().any(|c| {
+                (c.end <= t.start
+                    && doc.text.get(c.end..t.start).is_some_and(|gap| {
+                        gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', ':', '.'])
+                    }))
+                    || (t.end <= c.start
+                        && doc.text.get(t.end..c.start).is_some_and(|gap| {
+                            PASSIVE_AUXILIARIES.contains(&crate::lexicon::fold(gap.trim()).as_str())
+                        }))
+            })
+        };
+        let told_elsewhere = sentences.iter().any(|s| {
+            let claims = claim_spans(s);
+            s.triggers
+                .iter()
+                .any(|t| t.0.is_violent() && !is_claimed(&claims, t.2))
+        });
+        for s in sentences.iter_mut() {
+            let claims = claim_spans(s);
             if claims.is_empty() {
                 continue;
             }
             let mut claimed = Vec::new();
             let mut plural = false;
             s.triggers.retain(|t| {
-                let is_claimed = claims.iter().any(|c| {
-                    (c.end <= t.2.start
-                        && doc.text.get(c.end..t.2.start).is_some_and(|gap| {
-                            gap.split_whitespace().count() <= 3
-                                && !gap.contains([',', ';', ':', '.'])
-                        }))
-                        // In the passive: "le rapt avait été revendiqué", "the attack was
-                        // claimed by".
-                        || (t.2.end <= c.start
-                            && doc.text.get(t.2.end..c.start).is_some_and(|gap| {
-                                PASSIVE_AUXILIARIES.contains(&crate::lexicon::fold(gap.trim()).as_str())
-                            }))
-                });
+                let is_claimed = is_claimed(&claims, t.2);
                 if is_claimed {
                     claimed.push(t.0);
                     // "les deux attaques ont été revendiquées", "claimed both attacks"
                     let word = crate::lexicon::fold(doc.text.get(t.2.start..t.2.end).unwrap_or(""));
                     plural |= word.ends_with('s') || word.ends_with('x');
                 }
-                !is_claimed
+                !is_claimed || !told_elsewhere
             });
             s.claimed = claimed;
             s.claimed_plural = plural;
@@ -433,6 +443,7 @@ impl<'a> Analysis<'a> {
                 && is_small(pi)
                 && !in_list(pi)
                 && !cued_names.contains(&crate::lexicon::fold(&p.surface))
+                && !names_a_site(doc.text.get(p.end..).unwrap_or(""))
             {
                 continue;
             }
@@ -1382,4 +1393,38 @@ pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
         }
     };
     contains(a, b) || contains(b, a)
+}
+
+/// A bare name followed by the kind of site it names ("the Bamba checkpoint", "Kidal's
+/// outskirts", "the Boni camp") is where something happened: the noun after it says so, as a
+/// preposition before it would.
+fn names_a_site(after: &str) -> bool {
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("\u{2019}s"))
+        .unwrap_or(after);
+    let word: String = after
+        .trim_start_matches([' ', '-'])
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "camp"
+            | "base"
+            | "checkpoint"
+            | "check-point"
+            | "checkpost"
+            | "post"
+            | "garrison"
+            | "barracks"
+            | "market"
+            | "outskirts"
+            | "mine"
+            | "gendarmerie"
+            | "police"
+            | "village"
+            | "town"
+    )
 }

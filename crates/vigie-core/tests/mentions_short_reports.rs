@@ -1,0 +1,251 @@
+//! Short incident reports (situation reports, analysts' notes, one-line alerts): what their
+//! vocabulary and their terse sentences must give. Every report here was written for these
+//! tests (fiction, French and English).
+
+use vigie_core::{EventType, SubEventType};
+
+mod common;
+use common::*;
+
+fn only(text: &str, published: &str) -> vigie_core::Mention {
+    let ms = mentions(text, published);
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    ms.into_iter().next().unwrap()
+}
+
+#[test]
+fn an_army_post_or_a_patrol_attacked_is_a_battle_en() {
+    let m = only(
+        "Malian army post attacked overnight in Bandiagara, two soldiers dead and one wounded.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+    let m = only(
+        "A National Guard patrol was ambushed near Douentza: three guards wounded.",
+        "2026-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+}
+
+#[test]
+fn an_army_post_or_a_patrol_attacked_is_a_battle_fr() {
+    let m = only(
+        "Une patrouille de la garde nationale est tombée dans une embuscade près de Douentza ; \
+         trois gardes blessés.",
+        "2026-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+    let m = only(
+        "Le poste de gendarmerie de Bandiagara attaqué dans la nuit, un gendarme tué.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+}
+
+#[test]
+fn attackers_killed_by_the_forces_make_a_battle_en() {
+    let m = only(
+        "Soldiers killed four militants near Nampala on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+    // Civilians killed as well: violence against them, not a battle.
+    let m = only(
+        "Gunmen killed three villagers near Nampala on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+}
+
+#[test]
+fn attackers_killed_by_the_forces_make_a_battle_fr() {
+    let m = only(
+        "Les militaires ont neutralisé quatre terroristes près de Nampala le 3 mars 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+}
+
+#[test]
+fn the_vocabulary_of_notes_names_the_event_en() {
+    let cases = [
+        (
+            "Exchanges of gunfire between soldiers and gunmen in Koro on 3 March 2026.",
+            SubEventType::ArmedClash,
+        ),
+        (
+            "A truck struck a mine near Ansongo on 3 March 2026, no casualty.",
+            SubEventType::RemoteExplosiveLandmineIed,
+        ),
+        (
+            "Armed men robbed traders on the road near Gossi on 3 March 2026.",
+            SubEventType::LootingPropertyDestruction,
+        ),
+        (
+            "A trader was shot dead by gunmen at the market in Gossi on 3 March 2026.",
+            SubEventType::Attack,
+        ),
+        (
+            "Protesters burned tyres and barricaded the main road in Kati on 3 March 2026.",
+            SubEventType::ViolentDemonstration,
+        ),
+        (
+            "People demonstrated in Kati on 3 March 2026 against the price of fuel.",
+            SubEventType::PeacefulProtest,
+        ),
+    ];
+    for (text, want) in cases {
+        let m = only(text, "2026-03-05");
+        assert_eq!(m.sub_event_type, want, "{text}");
+    }
+}
+
+#[test]
+fn the_vocabulary_of_notes_names_the_event_fr() {
+    let cases = [
+        (
+            "Échanges de coups de feu entre militaires et hommes armés à Koro le 3 mars 2026.",
+            SubEventType::ArmedClash,
+        ),
+        (
+            "Un camion a sauté sur une mine près d'Ansongo le 3 mars 2026, sans faire de victime.",
+            SubEventType::RemoteExplosiveLandmineIed,
+        ),
+        (
+            "Des hommes armés ont dépouillé des commerçants près de Gossi le 3 mars 2026.",
+            SubEventType::LootingPropertyDestruction,
+        ),
+        (
+            "Des manifestants ont brûlé des pneus à Kati le 3 mars 2026 pour protester contre \
+             le prix du carburant.",
+            SubEventType::ViolentDemonstration,
+        ),
+    ];
+    for (text, want) in cases {
+        let m = only(text, "2026-03-05");
+        assert_eq!(m.sub_event_type, want, "{text}");
+    }
+}
+
+#[test]
+fn protesters_shot_by_the_forces_is_excessive_force_en_fr() {
+    let m = only(
+        "Police fired live rounds at protesters in Kati on 3 March 2026; one protester was \
+         killed.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        m.sub_event_type,
+        SubEventType::ExcessiveForceAgainstProtesters
+    );
+    let m = only(
+        "À Kati, le 3 mars 2026, un manifestant a été tué par balle lors d'une manifestation \
+         contre la vie chère.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        m.sub_event_type,
+        SubEventType::ExcessiveForceAgainstProtesters
+    );
+}
+
+#[test]
+fn a_claim_with_nothing_else_told_is_the_report_en() {
+    let m = only(
+        "JNIM claimed an IED attack against a convoy on the road between Boni and Hombori on \
+         14 November 2025.",
+        "2025-11-16",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::RemoteExplosiveLandmineIed);
+    assert_eq!(day(&m), "2025-11-14");
+    assert!(actor1(&m).starts_with("JNIM"), "{m:#?}");
+}
+
+#[test]
+fn a_claim_with_nothing_else_told_is_the_report_fr() {
+    let m = only(
+        "Le JNIM a revendiqué l'embuscade du 14 novembre 2025 contre une patrouille \
+         près de Boni.",
+        "2025-11-16",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+    assert_eq!(day(&m), "2025-11-14");
+}
+
+#[test]
+fn a_claim_of_an_event_already_told_adds_no_incident() {
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on 14 November 2025, killing two soldiers. \
+         JNIM claimed the attack on 15 November.",
+        "2025-11-16",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert!(actor1(&ms[0]).starts_with("JNIM"));
+}
+
+#[test]
+fn a_group_whose_convoy_or_post_is_hit_is_the_side_attacked_en() {
+    let m = only(
+        "A MINUSMA convoy struck an IED near Aguelhok on 3 March 2026; two peacekeepers were \
+         wounded.",
+        "2026-03-05",
+    );
+    assert!(!actor1(&m).starts_with("MINUSMA"), "{m:#?}");
+    let m = only(
+        "Three peacekeepers killed by gunmen near Aguelhok on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert!(!actor1(&m).starts_with("MINUSMA"), "{m:#?}");
+    assert_eq!(m.event_type, EventType::Battles);
+}
+
+#[test]
+fn a_group_whose_convoy_or_post_is_hit_is_the_side_attacked_fr() {
+    let m = only(
+        "Un convoi de la MINUSMA a sauté sur une mine près d'Aguelhok le 3 mars 2026.",
+        "2026-03-05",
+    );
+    assert!(!actor1(&m).starts_with("MINUSMA"), "{m:#?}");
+    let m = only(
+        "Des hommes armés ont attaqué un poste du MSA près de Ménaka le 3 mars 2026, tuant \
+         deux combattants du mouvement.",
+        "2026-03-05",
+    );
+    assert!(!actor1(&m).starts_with("MSA"), "{m:#?}");
+    assert_eq!(m.event_type, EventType::Battles);
+}
+
+#[test]
+fn a_bare_town_named_with_its_site_is_the_place_en() {
+    let m = only(
+        "The Boni checkpoint was attacked on 3 March 2026; one soldier was killed.",
+        "2026-03-05",
+    );
+    assert_eq!(location(&m), "Boni");
+}
+
+#[test]
+fn international_forces_are_named_as_acled_names_them_en_fr() {
+    let m = only(
+        "Barkhane forces killed three militants in an air strike near Ménaka on 3 March 2021.",
+        "2021-03-05",
+    );
+    let named = [
+        actor1(&m).to_string(),
+        m.actor2
+            .as_ref()
+            .map(|a| a.name.clone())
+            .unwrap_or_default(),
+    ];
+    assert!(
+        named.iter().any(|n| n == "Military Forces of France"),
+        "{named:?}"
+    );
+    let m = only(
+        "Des casques bleus de la MINUSMA ont été blessés par un engin explosif près de Tessalit \
+         le 3 mars 2021.",
+        "2021-03-05",
+    );
+    let actor2 = m.actor2.as_ref().map(|a| a.name.as_str()).unwrap_or("");
+    assert!(actor2.starts_with("MINUSMA"), "{m:#?}");
+}
