@@ -249,3 +249,39 @@ fn international_forces_are_named_as_acled_names_them_en_fr() {
     let actor2 = m.actor2.as_ref().map(|a| a.name.as_str()).unwrap_or("");
     assert!(actor2.starts_with("MINUSMA"), "{m:#?}");
 }
+
+#[test]
+fn one_person_named_by_a_role_and_killed_is_one_dead_en() {
+    for text in [
+        "Village chief assassinated by gunmen in Dinangourou on 3 March 2026.",
+        "Gunmen killed the mayor of Dinangourou on 3 March 2026.",
+        "A marabout was shot dead in Dinangourou on 3 March 2026.",
+    ] {
+        let m = only(text, "2026-03-05");
+        assert_eq!(field(&m, "fatalities"), vec![1], "{text}");
+    }
+    // Several, or a number given: not one.
+    let m = only(
+        "Gunmen killed three herders in Dinangourou on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![3]);
+}
+
+#[test]
+fn one_person_named_by_a_role_and_killed_is_one_dead_fr() {
+    for text in [
+        "Le chef de village de Dinangourou a été assassiné le 3 mars 2026.",
+        "Des hommes armés ont tué le maire de Dinangourou le 3 mars 2026.",
+    ] {
+        let m = only(text, "2026-03-05");
+        assert_eq!(field(&m, "fatalities"), vec![1], "{text}");
+    }
+    // A witness is no victim: "un habitant a raconté que …".
+    let m = only(
+        "Selon un enseignant de Dinangourou, des hommes armés ont tué des bergers le 3 mars \
+         2026.",
+        "2026-03-05",
+    );
+    assert!(field(&m, "fatalities").is_empty(), "{m:#?}");
+}

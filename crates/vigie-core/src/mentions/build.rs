@@ -871,7 +871,64 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             push_claim(&mut out, a, si, field, quantity, victims);
         }
     }
+    if !out.iter().any(|c| c.field == "fatalities") {
+        for &si in sentences {
+            if !a.sentences[si].generic {
+                if let Some(victims) = one_person_killed(a, si, background) {
+                    push_claim(
+                        &mut out,
+                        a,
+                        si,
+                        "fatalities",
+                        Quantity::exact(1),
+                        Some(victims),
+                    );
+                    break;
+                }
+            }
+        }
+    }
     out
+}
+
+/// "Village chief assassinated in X", "the marabout was shot dead", "gunmen killed the
+/// mayor": one person named by a singular noun, with no number, right next to a word of
+/// killing in the same clause, is one dead.
+fn one_person_killed(a: &Analysis, si: usize, background: bool) -> Option<Victims> {
+    let s = &a.sentences[si];
+    let text = &a.doc.text;
+    let same_clause = |from: usize, to: usize, words: usize| {
+        text.get(from..to).is_some_and(|gap| {
+            !gap.contains([',', ';', ':', '.', '('])
+                && gap.split_whitespace().count() <= words
+                && !crate::lexicon::fold(gap)
+                    .split_whitespace()
+                    .any(|w| matches!(w, "and" | "et" | "who" | "qui" | "que" | "that"))
+        })
+    };
+    s.triggers
+        .iter()
+        .filter(|t| t.1 && matches!(as_verb(t.0), TriggerClass::Killing))
+        .find_map(|t| {
+            s.hits.iter().find_map(|h| {
+                let Category::Noun(class) = h.category else {
+                    return None;
+                };
+                let victims = match class {
+                    NounClass::Person => Victims::Unspecified,
+                    NounClass::Civilian => Victims::Civilians,
+                    NounClass::Soldier => Victims::Soldiers,
+                    _ => return None,
+                };
+                let word = crate::lexicon::fold(text.get(h.span.start..h.span.end)?);
+                let singular = !word.ends_with('s') && !word.ends_with('x');
+                // The noun before the verb ("the mayor was killed"), or its object right
+                // after it ("killed a trader", "a tué le maire").
+                let next_to = (h.span.end <= t.2.start && same_clause(h.span.end, t.2.start, 4))
+                    || (t.2.end <= h.span.start && same_clause(t.2.end, h.span.start, 2));
+                (singular && next_to && a.serves(si, h.span, background)).then_some(victims)
+            })
+        })
 }
 
 /// Companions named with a counted group, up to the end of the clause: "et leur chauffeur",
