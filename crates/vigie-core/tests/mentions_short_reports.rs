@@ -285,3 +285,55 @@ fn one_person_named_by_a_role_and_killed_is_one_dead_fr() {
     );
     assert!(field(&m, "fatalities").is_empty(), "{m:#?}");
 }
+
+#[test]
+fn an_ambush_opened_by_a_mine_is_a_battle_en_fr() {
+    let m = only(
+        "A convoy of soldiers fell into a complex ambush involving IEDs and rocket fire near \
+         Boni on 3 March 2026; one soldier was killed.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+    let m = only(
+        "Un convoi militaire est tombé dans une embuscade près de Boni le 3 mars 2026 après \
+         l'explosion d'un engin explosif improvisé.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+    // A mine alone stays remote violence.
+    let m = only(
+        "A military vehicle struck an IED near Boni on 3 March 2026, wounding two soldiers.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::RemoteExplosiveLandmineIed);
+}
+
+#[test]
+fn clashes_among_crowds_with_no_armed_group_are_a_riot_en_fr() {
+    let m = only(
+        "Clashes erupted between students of two faculties in Kati on 3 March 2026; one dead.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::MobViolence);
+    let m = only(
+        "Des heurts ont opposé des jeunes à Kati le 3 mars 2026, faisant deux blessés.",
+        "2026-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Riots);
+    // Gunmen in the fight: a battle or an attack, not a riot.
+    let m = only(
+        "Clashes between gunmen and soldiers near Kati on 3 March 2026 left two dead.",
+        "2026-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+}
+
+#[test]
+fn one_officer_killed_alone_is_an_attack_not_a_battle_en() {
+    let m = only(
+        "A retired officer was shot dead by gunmen at the market in Niafunké on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+    assert_eq!(field(&m, "fatalities"), vec![1]);
+}

@@ -548,6 +548,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             }
         }
         let (mut figures_meet, mut figures_differ) = (false, false);
+        // A figure above one singles an incident out; one dead agrees with too many.
+        let mut telling_figure_meets = false;
         for field in [
             CountField::Abducted,
             CountField::Attackers,
@@ -557,6 +559,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 if ranges_meet(a, b) {
                     s += 2;
                     figures_meet = true;
+                    telling_figure_meets |= a.best > 1 && b.best > 1;
                 } else {
                     figures_differ = true;
                     if field == CountField::Abducted {
@@ -611,7 +614,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 .iter()
                 .any(|t| other.target_kinds.contains(t) && specific(*t));
             if figures_differ
-                || !(figures_meet || same_named_actor || shared_keys > 0 || specific_target)
+                || !(telling_figure_meets || same_named_actor || shared_keys > 0 || specific_target)
             {
                 continue;
             }

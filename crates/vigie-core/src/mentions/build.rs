@@ -467,6 +467,11 @@ fn classify(
             return Some(ExcessiveForceAgainstProtesters);
         }
     }
+    // Clashes among people with no armed group named ("clashes between students", "heurts
+    // entre jeunes et policiers"): a riot, not a battle.
+    if has(T::Clash) && actor1.is_none() && target(TargetKind::Civilians) && !military {
+        return Some(MobViolence);
+    }
     if has(T::Riot) || has(T::Lynching) {
         return Some(if has(T::Killing) || has(T::Injury) || has(T::Lynching) {
             MobViolence
@@ -475,7 +480,8 @@ fn classify(
         });
     }
     // Remote violence, unless it is part of a ground battle.
-    let ground_battle = has(T::Clash) || has(T::Overrun);
+    // (an ambush is fought on the ground, whatever mine opened it)
+    let ground_battle = has(T::Clash) || has(T::Overrun) || has(T::Ambush);
     if !ground_battle {
         if has(T::Suicide) {
             return Some(SuicideBomb);
@@ -914,10 +920,11 @@ fn one_person_killed(a: &Analysis, si: usize, background: bool) -> Option<Victim
                 let Category::Noun(class) = h.category else {
                     return None;
                 };
+                // (one officer killed alone, off duty or at home, is no battle: only the
+                // position attacked or the fighting would make it one)
                 let victims = match class {
-                    NounClass::Person => Victims::Unspecified,
+                    NounClass::Person | NounClass::Soldier => Victims::Unspecified,
                     NounClass::Civilian => Victims::Civilians,
-                    NounClass::Soldier => Victims::Soldiers,
                     _ => return None,
                 };
                 let word = crate::lexicon::fold(text.get(h.span.start..h.span.end)?);
