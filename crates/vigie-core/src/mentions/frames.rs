@@ -510,7 +510,9 @@ impl<'a> Analysis<'a> {
         for s in sentences.iter_mut() {
             s.attribution = attribute(&doc.text, s.span, &s.hits);
         }
-        let anchor = doc.published.or_else(|| dates::anchor_from_text(&dates));
+        let anchor = doc
+            .published
+            .or_else(|| dates::anchor_from_text(&doc.text, &dates));
         country_votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let country = country_votes.first().map(|c| c.0.clone());
         let mut analysis = Analysis {
@@ -542,6 +544,14 @@ impl<'a> Analysis<'a> {
         // An announcement (a blockade, a curfew) happens when it is made.
         let violent = self.sentences[i].triggers.iter().any(|t| t.0.is_violent())
             || !self.sentences[i].claimed.is_empty();
+        // "a annoncé lundi que l'attaque, survenue la veille, …": a day counted from the
+        // statement counts from the statement's date.
+        let statement_day = self.sentences[i]
+            .dates
+            .iter()
+            .filter(|&&d| violent && self.statement_date(i, d))
+            .find_map(|&d| dates::resolve(&self.dates[d].expr, self.anchor, None));
+        let previous = statement_day.or(previous);
         let resolved: Vec<(usize, EventDate)> = self.sentences[i]
             .dates
             .iter()
@@ -566,9 +576,10 @@ impl<'a> Analysis<'a> {
     /// date is the attack's.
     fn statement_date(&self, i: usize, d: usize) -> bool {
         let text = &self.doc.text;
-        let start = self.dates[d].span.start;
+        let span = self.dates[d].span;
+        let start = span.start;
         self.sentences[i].hits.iter().any(|h| {
-            matches!(
+            let statement = matches!(
                 h.category,
                 Category::Cue(
                     CueKind::SourceVerb
@@ -576,8 +587,12 @@ impl<'a> Analysis<'a> {
                         | CueKind::Responsibility
                         | CueKind::Statement
                 )
-            ) && h.span.end <= start
+            );
+            // After the verb: "a annoncé lundi", "a annoncé, lundi 8 août," (a comma right
+            // after the verb only sets the date off).
+            let after = h.span.end <= start
                 && text.get(h.span.end..start).is_some_and(|gap| {
+                    let gap = gap.trim_start().strip_prefix(',').unwrap_or(gap);
                     let words: Vec<&str> = gap.split_whitespace().collect();
                     let last = words.last().map(|w| crate::lexicon::fold(w));
                     words.len() <= 3
@@ -585,8 +600,56 @@ impl<'a> Analysis<'a> {
                         && !last.as_deref().is_some_and(|w| {
                             matches!(w, "du" | "de" | "of" | "d'") || w.ends_with('\'')
                         })
-                })
+                });
+            // Right before it: "on Saturday claimed", "lundi a annoncé", "on Monday has said".
+            let before = span.end <= h.span.start
+                && text.get(span.end..h.span.start).is_some_and(|gap| {
+                    !gap.contains([',', ';', ':', '.', '«', '"', '(', '“'])
+                        && crate::lexicon::fold(gap).split_whitespace().all(|w| {
+                            matches!(
+                                w,
+                                "a" | "ont" | "has" | "have" | "had" | "avait" | "avaient"
+                            )
+                        })
+                });
+            statement && (after || before)
         })
+    }
+
+    /// Can sentence `i`, which has no word of violence, date the story that follows: a
+    /// sentence of its own (not a bare date line under a headline, not "issued on …", "publié
+    /// le …"), not generic, not about an older event.
+    fn dates_the_story(&self, i: usize) -> bool {
+        let s = &self.sentences[i];
+        if s.generic || s.background || s.dates.is_empty() {
+            return false;
+        }
+        if s.dates.iter().any(|&d| self.statement_date(i, d)) {
+            return false;
+        }
+        let mut rest = self
+            .doc
+            .text
+            .get(s.span.start..s.span.end)
+            .unwrap_or("")
+            .to_string();
+        for &d in s.dates.iter().rev() {
+            let span = self.dates[d].span;
+            if span.start >= s.span.start && span.end <= s.span.end {
+                rest.replace_range(span.start - s.span.start..span.end - s.span.start, " ");
+            }
+        }
+        let words = rest
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic));
+        let folded: Vec<String> = words.map(crate::lexicon::fold).collect();
+        folded.len() >= 3
+            && !folded.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "issued" | "published" | "updated" | "publie" | "publiee" | "mis" | "posted"
+                )
+            })
     }
 
     /// "deux jours après l'attaque de Chorfa", "three days after the raid": the distance
@@ -742,9 +805,17 @@ impl<'a> Analysis<'a> {
     pub fn frames(&self) -> Vec<Frame> {
         let mut frames: Vec<Frame> = Vec::new();
         let mut pending_support: Vec<usize> = Vec::new();
+        // "Les violences ont repris le dimanche 16 juin. Des hommes armés ont attaqué …": a
+        // lead sentence that dates the story without a word of violence dates its first event.
+        let mut lead_date: Option<(EventDate, usize)> = None;
         // The frame the text is currently about (never a background frame).
         let mut current: Option<usize> = None;
         for (i, s) in self.sentences.iter().enumerate() {
+            if frames.is_empty() && s.triggers.is_empty() && self.dates_the_story(i) {
+                if let Some(d) = self.sentence_date(i, None) {
+                    lead_date = Some((d, i));
+                }
+            }
             if s.triggers.is_empty() || s.generic {
                 // A sentence about an older event ("a similar operation in the past") lends
                 // nothing to the current one.
@@ -1069,6 +1140,12 @@ impl<'a> Analysis<'a> {
                     frames.push(f);
                     current = Some(frames.len() - 1);
                 }
+            }
+        }
+        if let (Some(first), Some((d, source))) = (frames.first_mut(), lead_date) {
+            if first.date.is_none() && !first.background {
+                first.date = Some(d);
+                first.date_source = Some(source);
             }
         }
         // Figures found before any trigger belong to the first frame.
