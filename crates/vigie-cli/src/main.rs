@@ -90,6 +90,17 @@ enum Cmd {
         #[arg(long, default_value_t = 3)]
         repeat: usize,
     },
+    /// Places in a text: each name found, the candidate chosen, the others, and why
+    /// (cue, admin units, story's country, distance to the text's other places). `-` reads stdin.
+    Geocode {
+        #[arg(value_name = "TEXT")]
+        text: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+        /// Also list each candidate's reasons (text format).
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Inspect or extend the gazetteer.
     Gazetteer {
         #[command(subcommand)]
@@ -412,6 +423,32 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 token: None,
                 tile_url: None,
             })?;
+            Ok(0)
+        }
+        Cmd::Geocode {
+            text,
+            format,
+            verbose,
+        } => {
+            let text = if text == "-" {
+                let mut s = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                    .context("cannot read the text from stdin")?;
+                s
+            } else {
+                text
+            };
+            // an existing store may hold imported places; never create one just to geocode
+            let path = db_path(&cli.db);
+            if path.exists() {
+                let store = open(&path)?;
+                vigie_cli::install_gazetteer(&store)?;
+            }
+            let g = vigie_geo::geocode(vigie_geo::global(), &text);
+            match format {
+                ShowFormat::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&g)?))?,
+                ShowFormat::Text => emit(&output::geocode_text(&g, verbose))?,
+            }
             Ok(0)
         }
         Cmd::Gazetteer {

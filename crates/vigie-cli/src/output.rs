@@ -474,3 +474,87 @@ pub fn show_text(v: &IncidentView) -> String {
     }
     s
 }
+
+/// `vigie geocode` as text: the story's country, then each place found with the candidate chosen,
+/// why, and the other candidates (with their reasons when `verbose`).
+pub fn geocode_text(g: &vigie_geo::Geocoding, verbose: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let votes: Vec<String> = g
+        .country_votes
+        .iter()
+        .map(|v| format!("{} {}", v.country, v.votes))
+        .collect();
+    let _ = writeln!(
+        out,
+        "story's country: {} (votes: {})",
+        g.country.as_deref().unwrap_or("undecided"),
+        if votes.is_empty() {
+            "none".to_string()
+        } else {
+            votes.join(", ")
+        }
+    );
+    if g.places.is_empty() {
+        let _ = writeln!(out, "no place found");
+    }
+    for p in &g.places {
+        let _ = writeln!(out, "\n{:?} at {}..{}", p.surface, p.start, p.end);
+        match &p.chosen {
+            Some(r) => {
+                let point = match (r.latitude, r.longitude) {
+                    (Some(la), Some(lo)) => format!("{la:.4},{lo:.4}"),
+                    _ => "no point".to_string(),
+                };
+                let units: Vec<&str> = [&r.admin1, &r.admin2, &r.admin3]
+                    .iter()
+                    .filter_map(|a| a.as_deref())
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  chosen: {} [{}] {} {} geo_precision {}",
+                    r.location,
+                    r.country_code,
+                    units.join(" / "),
+                    point,
+                    r.geo_precision
+                );
+            }
+            None => {
+                let _ = writeln!(out, "  chosen: none");
+            }
+        }
+        for w in &p.why {
+            let _ = writeln!(out, "  why: {w}");
+        }
+        for (i, c) in p.candidates.iter().enumerate() {
+            let units: Vec<&str> = [&c.admin1, &c.admin2, &c.admin3]
+                .iter()
+                .filter_map(|a| a.as_deref())
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {} {:>6.2} {} [{}] {:?} {} {:.4},{:.4}{}{}",
+                if i == 0 { "*" } else { "-" },
+                c.score,
+                c.name,
+                c.country_code,
+                c.kind,
+                units.join(" / "),
+                c.latitude,
+                c.longitude,
+                if c.exact { "" } else { " (similar spelling)" },
+                c.nearest_other_place
+                    .as_deref()
+                    .map(|d| format!("; {d}"))
+                    .unwrap_or_default()
+            );
+            if verbose {
+                for r in &c.reasons {
+                    let _ = writeln!(out, "        {r}");
+                }
+            }
+        }
+    }
+    out
+}

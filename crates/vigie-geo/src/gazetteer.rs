@@ -455,12 +455,20 @@ impl Gazetteer {
     }
 
     /// Candidates whose spelling matches `name` (case, accents and punctuation ignored).
+    /// A Tamasheq name with or without its initial "i" ("Ntillit" = "In-Tillit") matches when
+    /// the spelling itself is unknown.
     pub fn lookup(&self, name: &str) -> Vec<PlaceId> {
         let k = key(name);
         if k.is_empty() {
             return Vec::new();
         }
-        self.lookup_hash(hash_key(&k)).to_vec()
+        let ids = self.lookup_hash(hash_key(&k));
+        if ids.is_empty() {
+            if let Some(v) = crate::normalize::tamasheq_variant(&k) {
+                return self.lookup_hash(hash_key(&v)).to_vec();
+            }
+        }
+        ids.to_vec()
     }
 
     /// Candidates for `name` for display (`vigie gazetteer lookup NAME`): exact spellings first, then similar

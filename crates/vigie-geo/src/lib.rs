@@ -130,7 +130,59 @@ pub struct PlaceMention {
 pub use gazetteer::{Candidate, Gazetteer};
 pub use geonames::{global, install_global, parse_geonames_dump, parse_geonames_dump_lenient};
 pub use recognize::{country_code_of, find_places};
-pub use resolve::resolve;
+pub use resolve::{geocode, resolve};
+
+/// What [`geocode`] found in a text: the story's country and every place with its candidates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Geocoding {
+    /// ISO code of the story's country, when the text settles it.
+    pub country: Option<String>,
+    /// The votes behind it (country names, demonyms, places found in one country only, names
+    /// qualified by their admin units), highest first.
+    pub country_votes: Vec<CountryVote>,
+    pub places: Vec<GeocodedPlace>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountryVote {
+    pub country: String,
+    pub votes: f64,
+}
+
+/// One place name found in a text, the candidate chosen and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GeocodedPlace {
+    pub surface: String,
+    pub start: usize,
+    pub end: usize,
+    pub cue: Cue,
+    /// The place coded for this name (None: dropped or unknown).
+    pub chosen: Option<ResolvedPlace>,
+    /// Why: the cue, the admin units given with the name, the decision taken.
+    pub why: Vec<String>,
+    /// Candidates, best first (at most 8), each with its score and the reasons for it.
+    pub candidates: Vec<ScoredCandidate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredCandidate {
+    pub place_id: PlaceId,
+    pub name: String,
+    pub country_code: String,
+    pub kind: PlaceKind,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    pub admin3: Option<String>,
+    pub score: f64,
+    /// The spelling matched exactly (case, accents, hyphens and spaces aside).
+    pub exact: bool,
+    /// Distance to the nearest other place of the text ("12 km from Gao").
+    pub nearest_other_place: Option<String>,
+    /// The evidence behind the score, each with its points.
+    pub reasons: Vec<String>,
+}
 
 /// ISO codes [`country_name`] knows.
 pub const COUNTRY_CODES: [&str; 21] = [

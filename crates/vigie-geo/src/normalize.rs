@@ -97,6 +97,24 @@ pub fn skeleton(key: &str) -> String {
     out
 }
 
+/// The other common Latin spelling of a Tamasheq name opening with the particle "in"/"n" before a
+/// consonant ("In-Tillit", "In Tillit", "Ntillit"; "In-Delimane", "Ndelimane"): the key with the
+/// initial "i" added or dropped. None for other keys.
+pub fn tamasheq_variant(key: &str) -> Option<String> {
+    let is_consonant =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() && !"aeiouy".contains(c));
+    if let Some(rest) = key.strip_prefix("in") {
+        if rest.len() >= 3 && is_consonant(rest.chars().next()) {
+            return Some(format!("n{rest}"));
+        }
+    } else if let Some(rest) = key.strip_prefix('n') {
+        if rest.len() >= 3 && is_consonant(rest.chars().next()) {
+            return Some(format!("in{rest}"));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +133,23 @@ mod tests {
         assert_eq!(skeleton(&key("Boulkessi")), skeleton(&key("Boulikéssi")));
         assert_eq!(skeleton(&key("Barsalogho")), skeleton(&key("Barsalogo")));
         assert_ne!(skeleton(&key("Kayes")), skeleton(&key("Kati")));
+    }
+
+    #[test]
+    fn tamasheq_particle_variants() {
+        assert_eq!(
+            tamasheq_variant(&key("In-Tillit")).as_deref(),
+            Some("ntillit")
+        );
+        assert_eq!(
+            tamasheq_variant(&key("Ntillit")).as_deref(),
+            Some("intillit")
+        );
+        assert_eq!(key("In Tillit"), key("In-Tillit"));
+        // a vowel after the particle, or a short word: no variant
+        assert_eq!(tamasheq_variant("inata"), None);
+        assert_eq!(tamasheq_variant("nara"), None);
+        assert_eq!(tamasheq_variant("ntk"), None);
     }
 
     #[test]

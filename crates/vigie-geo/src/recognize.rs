@@ -169,6 +169,19 @@ impl<'a> Tokens<'a> {
             &folded,
             fstart,
         );
+        // "NTillit", "MBeba": a particle glued to a name, not an acronym
+        for t in toks.iter_mut().filter(|t| t.upper) {
+            let mut cs = text[t.start..t.end].chars();
+            let (a, b) = (cs.next(), cs.next());
+            let rest: Vec<char> = cs.collect();
+            if a.is_some_and(char::is_uppercase)
+                && b.is_some_and(char::is_uppercase)
+                && rest.len() >= 3
+                && rest.iter().all(|c| c.is_lowercase())
+            {
+                t.upper = false;
+            }
+        }
         Tokens { text, toks, folded }
     }
 
@@ -198,7 +211,7 @@ impl<'a> Tokens<'a> {
 }
 
 enum Hit<'g> {
-    Place(&'g [u32]),
+    Place(std::borrow::Cow<'g, [u32]>),
     Country(&'static str),
 }
 
@@ -224,6 +237,9 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             continue;
         }
         let mut h = hash_start();
+        // the Tamasheq variant of the name ("Ntillit" for "In Tillit"), tried when the spelling is unknown
+        let mut h_alt = crate::normalize::tamasheq_variant(t.folded(i))
+            .map(|v| hash_extend(hash_start(), v.as_bytes()));
         let mut best: Option<(usize, Hit<'_>)> = None;
         let mut j = i;
         while j < n && j < i + max_n {
@@ -237,18 +253,26 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 }
             }
             h = hash_extend(h, t.folded(j).as_bytes());
+            if j > i {
+                h_alt = h_alt.map(|x| hash_extend(x, t.folded(j).as_bytes()));
+            }
             if t.toks[j].cap || t.folded(j).bytes().all(|b| b.is_ascii_digit()) {
                 if let Some(code) = lex.countries.get(&h) {
                     best = Some((j, Hit::Country(code)));
                 } else if !caps_only && j < i + gaz.max_tokens {
-                    let ids = gaz.lookup_hash(h);
+                    let mut ids = gaz.lookup_hash(h);
+                    if ids.is_empty() {
+                        ids = h_alt.map_or(&[][..], |x| gaz.lookup_hash(x));
+                    }
                     if !ids.is_empty() {
-                        best = Some((j, Hit::Place(ids)));
+                        best = Some((j, Hit::Place(ids.into())));
                     }
                 }
             }
             j += 1;
         }
+        let best = best
+            .or_else(|| similar_after_locative(gaz, &t, i).map(|ids| (i, Hit::Place(ids.into()))));
         let Some((end_tok, hit)) = best else {
             i += 1;
             continue;
@@ -276,7 +300,7 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             Hit::Place(ids) => {
                 let c = widened
                     .entry(h_of(&t, i, end_tok))
-                    .or_insert_with(|| widen(gaz, &t, i, end_tok, ids))
+                    .or_insert_with(|| widen(gaz, &t, i, end_tok, &ids))
                     .clone();
                 (Cue::None, c)
             }
@@ -293,7 +317,89 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         i = end_tok + 1;
     }
     assign_cues(&t, &mut out, &ranges);
+    mark_admin_context(gaz, text, &mut out);
     out
+}
+
+/// "Douna, Mopti", "Mourdiah, Nara": a name right after a comma that is the region, cercle or
+/// commune of a candidate of the name before it qualifies that name (cue `Parenthetical`),
+/// unless a list goes on after it ("Ansongo, Gao et Ménaka").
+fn mark_admin_context(gaz: &Gazetteer, text: &str, ms: &mut [PlaceMention]) {
+    let mut host: Option<usize> = None;
+    for k in 1..ms.len() {
+        let between = text.get(ms[k - 1].end..ms[k].start).unwrap_or("x").trim();
+        let parenthetical = ms[k].cue == Cue::Parenthetical;
+        if parenthetical {
+            host = host.or(Some(k - 1));
+            continue;
+        }
+        if between != "," || !matches!(ms[k].cue, Cue::None | Cue::At) {
+            host = None;
+            continue;
+        }
+        let h = host.unwrap_or(k - 1);
+        if ms[h].cue == Cue::Admin(AdminLevel::Country) || ms[h].candidates.is_empty() {
+            host = None;
+            continue;
+        }
+        let list_goes_on = ms.get(k + 1).is_some_and(|next| {
+            let gap = fold(text.get(ms[k].end..next.start).unwrap_or("x"));
+            matches!(gap.as_str(), "et" | "and" | "" | "ou" | "or")
+        });
+        let unit = hash_key(&key(&ms[k].surface));
+        let qualifies = ms[h].candidates.iter().any(|&id| {
+            (id as usize) < gaz.len() && (0..4).any(|lvl| gaz.admin_key(id, lvl) == unit)
+        });
+        if qualifies && !list_goes_on {
+            ms[k].cue = Cue::Parenthetical;
+            host = Some(h);
+        } else {
+            host = None;
+        }
+    }
+}
+
+/// Words after which a capitalised unknown word is most likely a place ("in X", "à X", "near X").
+const LOCATIVE: [&str; 9] = [
+    "in", "at", "a", "near", "pres", "de", "village", "of", "localite",
+];
+
+/// A one-word name the gazetteer does not spell this way, right after a locative word: the places
+/// spelled alike (same consonant skeleton, one edit: "Almoustarat"/"Almoustarast").
+fn similar_after_locative(gaz: &Gazetteer, t: &Tokens<'_>, i: usize) -> Option<Vec<u32>> {
+    let lex = &*LEX;
+    let w = t.folded(i);
+    if i == 0 || w.len() < 6 || t.toks[i].upper || !t.spaced(i - 1) {
+        return None;
+    }
+    if !LOCATIVE.contains(&t.folded(i - 1)) {
+        return None;
+    }
+    // a longer capitalised phrase is a name of its own
+    if i + 1 < t.toks.len() && t.spaced(i) && t.toks[i + 1].cap {
+        return None;
+    }
+    let h = hash_key(w);
+    if lex.stop.contains(&h) || lex.person.contains(&h) || lex.countries.contains_key(&h) {
+        return None;
+    }
+    let sk = skeleton(w);
+    if sk.len() < MIN_SKELETON {
+        return None;
+    }
+    let similar = gaz.lookup_skeleton(hash_key(&sk));
+    if similar.is_empty() || similar.len() > 40 {
+        return None;
+    }
+    let ids: Vec<u32> = similar
+        .iter()
+        .copied()
+        .filter(|&id| gaz.names_of(id).any(|n| edits(&key(n), w) <= 1))
+        .collect();
+    if ids.is_empty() {
+        return None;
+    }
+    Some(ids)
 }
 
 fn h_of(t: &Tokens<'_>, i: usize, end: usize) -> u64 {
@@ -530,7 +636,7 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             }
             "commune" | "municipality" => Some(Cue::Admin(AdminLevel::Commune)),
             // "in the Ber area", "the Djibo area": around the town.
-            "area" | "areas" | "vicinity" | "outskirts" | "environs" => Some(Cue::Near),
+            "area" | "areas" | "vicinity" | "outskirts" | "environs" | "forest" => Some(Cue::Near),
             _ => None,
         };
         let mut cue = ending_cues(lex, &words)
@@ -615,6 +721,16 @@ pub(crate) fn demonym_votes(text: &str) -> Vec<(&'static str, usize)> {
             continue;
         }
         if let Some(code) = lex.demonyms.get(&hash_key(w)) {
+            // "à la frontière sénégalaise", "the Nigerien border": a reference point only
+            let border = |j: usize| {
+                matches!(
+                    t.folded(j),
+                    "frontiere" | "frontieres" | "border" | "borders" | "frontier"
+                )
+            };
+            if (i >= 1 && border(i - 1)) || (i + 1 < t.toks.len() && border(i + 1)) {
+                continue;
+            }
             match votes.iter_mut().find(|(c, _)| c == code) {
                 Some(v) => v.1 += 1,
                 None => votes.push((code, 1)),

@@ -22,13 +22,95 @@ use crate::geonames::km;
 use crate::normalize::{hash_key, key};
 use crate::recognize::{country_code_of, demonym_votes};
 use crate::{
-    country_name, AdminLevel, Cue, Gazetteer, PlaceId, PlaceKind, PlaceMention, ResolvedPlace,
+    country_name, AdminLevel, CountryVote, Cue, Gazetteer, GeocodedPlace, Geocoding, PlaceId,
+    PlaceKind, PlaceMention, ResolvedPlace, ScoredCandidate,
 };
 
 struct Ctx {
     country: Option<&'static str>,
     /// (key hash of a name in the text, weight); a mention never supports a candidate of its own name
     admin: Vec<(u64, f64)>,
+}
+
+/// Words around a country name that make it a reference point, not the story's country
+/// ("near the Burkina Faso border", "à la frontière avec le Niger", "venus du Niger voisin").
+const BORDER_WORDS: [&str; 12] = [
+    "border",
+    "borders",
+    "frontier",
+    "frontiere",
+    "frontieres",
+    "frontalier",
+    "voisin",
+    "voisine",
+    "neighbouring",
+    "neighboring",
+    "neighbour",
+    "neighbor",
+];
+
+/// The country name at `start..end` is part of a border phrase.
+fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
+    let before = crate::normalize::fold(text.get(start.saturating_sub(40)..start).unwrap_or(""));
+    let after = crate::normalize::fold(text.get(end..(end + 12).min(text.len())).unwrap_or(""));
+    let last_before: Vec<&str> = before.split(' ').rev().take(4).collect();
+    after
+        .split(' ')
+        .next()
+        .is_some_and(|w| BORDER_WORDS.contains(&w))
+        || last_before.iter().any(|w| BORDER_WORDS.contains(w))
+}
+
+/// Admin context of each mention: for a name followed by its units in parentheses or after a comma
+/// ("Douna, Mopti", "X (Ansongo, Gao)", "Mourdiah, Cercle of Nara, Koulikoro Region"), the index of
+/// the host name each unit qualifies. A unit qualifies its host when it came with a parenthesis or
+/// an admin cue, or when it is the name of an admin unit of one of the host's candidates.
+fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Option<usize>> {
+    let mut host: Vec<Option<usize>> = vec![None; mentions.len()];
+    for k in 1..mentions.len() {
+        let (prev, m) = (&mentions[k - 1], &mentions[k]);
+        if m.cue == Cue::Admin(AdminLevel::Country) || m.candidates.is_empty() {
+            continue;
+        }
+        let between = crate::normalize::fold(text.get(prev.end..m.start).unwrap_or("x"));
+        let raw = text.get(prev.end..m.start).unwrap_or("x").trim();
+        let unit_words = between.split(' ').filter(|w| !w.is_empty()).all(|w| {
+            matches!(
+                w,
+                "cercle"
+                    | "circle"
+                    | "commune"
+                    | "region"
+                    | "province"
+                    | "district"
+                    | "department"
+                    | "departement"
+                    | "of"
+                    | "de"
+                    | "du"
+                    | "d"
+                    | "la"
+            )
+        });
+        let sep_ok = raw.starts_with(',') || raw.starts_with('(') || raw.starts_with('[');
+        if !sep_ok || !unit_words || raw.len() > 20 {
+            continue;
+        }
+        let root = host[k - 1].unwrap_or(k - 1);
+        if mentions[root].cue == Cue::Admin(AdminLevel::Country) {
+            continue;
+        }
+        let mk = hash_key(&key(&m.surface));
+        let unit_of_host = mentions[root]
+            .candidates
+            .iter()
+            .any(|&id| (id as usize) < gaz.len() && (0..4).any(|lvl| gaz.admin_key(id, lvl) == mk));
+        let cued = matches!(m.cue, Cue::Admin(_) | Cue::Parenthetical);
+        if unit_of_host || cued {
+            host[k] = Some(root);
+        }
+    }
+    host
 }
 
 fn wanted_admin(cue: &Cue) -> Option<PlaceKind> {
@@ -45,12 +127,24 @@ fn country_votes(
     text: &str,
     mentions: &[PlaceMention],
     exact: &[Vec<PlaceId>],
-) -> Option<&'static str> {
+    hosts: &[Option<usize>],
+) -> (Option<&'static str>, Vec<(&'static str, f64)>) {
     let mut votes: HashMap<&'static str, f64> = HashMap::new();
-    for (m, ex) in mentions.iter().zip(exact) {
+    let qualified: Vec<bool> = (0..mentions.len())
+        .map(|i| hosts.contains(&Some(i)))
+        .collect();
+    for (mi, (m, ex)) in mentions.iter().zip(exact).enumerate() {
+        if qualified[mi] {
+            continue; // votes below, through the units given with it
+        }
         if m.cue == Cue::Admin(AdminLevel::Country) {
             if let Some(c) = country_code_of(&m.surface) {
-                *votes.entry(c).or_default() += 3.0;
+                let w = if is_border_reference(text, m.start, m.end) {
+                    0.5
+                } else {
+                    3.0
+                };
+                *votes.entry(c).or_default() += w;
             }
             continue;
         }
@@ -63,16 +157,37 @@ fn country_votes(
             }
         }
     }
+    // a name qualified by its units ("Douna, Mopti"): the country where they fit
+    for (k, h) in hosts.iter().enumerate() {
+        let Some(h) = *h else { continue };
+        let unit = hash_key(&key(&mentions[k].surface));
+        let fitting: Vec<&str> = mentions[h]
+            .candidates
+            .iter()
+            .filter(|&&id| {
+                (id as usize) < gaz.len() && (0..4).any(|l| gaz.admin_key(id, l) == unit)
+            })
+            .map(|&id| gaz.country_code(id))
+            .collect();
+        if let Some(&cc) = fitting.first() {
+            if fitting.iter().all(|c| *c == cc) {
+                if let Some(code) = static_code(cc) {
+                    *votes.entry(code).or_default() += 2.0;
+                }
+            }
+        }
+    }
     for (code, n) in demonym_votes(text) {
         *votes.entry(code).or_default() += 2.0 * n as f64;
     }
     let mut v: Vec<(&'static str, f64)> = votes.into_iter().collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-    match v.as_slice() {
+    let chosen = match v.as_slice() {
         [] => None,
         [(c, _)] => Some(*c),
         [(c, a), (_, b), ..] => (a > b).then_some(*c),
-    }
+    };
+    (chosen, v)
 }
 
 /// The `&'static str` ISO code for a code read from the gazetteer.
@@ -81,16 +196,45 @@ fn static_code(cc: &str) -> Option<&'static str> {
     crate::COUNTRY_CODES.iter().copied().find(|c| *c == cc)
 }
 
+/// Appends a reason when explaining.
+fn note(why: &mut Option<&mut Vec<String>>, points: f64, text: impl FnOnce() -> String) {
+    if let Some(w) = why.as_deref_mut() {
+        if points != 0.0 {
+            w.push(format!("{} ({points:+.1})", text()));
+        }
+    }
+}
+
+fn kind_word(k: PlaceKind) -> &'static str {
+    match k {
+        PlaceKind::Capital => "capital",
+        PlaceKind::City => "city",
+        PlaceKind::Town => "town",
+        PlaceKind::Village => "village",
+        PlaceKind::Admin1 => "region",
+        PlaceKind::Admin2 => "cercle/province",
+        PlaceKind::Admin3 => "commune",
+        PlaceKind::Other => "other named place",
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn score(
     gaz: &Gazetteer,
     ctx: &Ctx,
     own_key: u64,
+    own_units: &[(u64, &str)],
     m: &PlaceMention,
     id: PlaceId,
     exact: bool,
+    mut why: Option<&mut Vec<String>>,
 ) -> f64 {
     let r = &gaz.recs[id as usize];
     let mut s = if exact { 3.0 } else { 0.0 };
+    note(&mut why, s, || "spelling matches".into());
+    if !exact {
+        note(&mut why, -0.001, || "similar spelling only".into());
+    }
     // Named by its own name rather than by another place's alternate spelling ("Nampala"
     // the town, not a village listing "Nampala" among its variants).
     if exact
@@ -100,10 +244,20 @@ fn score(
             .is_some_and(|main| hash_key(&key(main)) == own_key)
     {
         s += 2.0;
+        note(&mut why, 2.0, || "its main name".into());
     }
     if let Some(c) = ctx.country {
-        s += if gaz.country_code(id) == c { 5.0 } else { -4.0 };
+        let v = if gaz.country_code(id) == c { 5.0 } else { -4.0 };
+        s += v;
+        note(&mut why, v, || {
+            if v > 0.0 {
+                format!("in the story's country {c}")
+            } else {
+                format!("outside the story's country {c}")
+            }
+        });
     }
+    let before = s;
     if let Some(want) = wanted_admin(&m.cue) {
         s += if r.kind == want {
             8.0
@@ -112,6 +266,9 @@ fn score(
         } else {
             -2.0
         };
+        note(&mut why, s - before, || {
+            format!("cue {:?} and kind {}", m.cue, kind_word(r.kind))
+        });
     } else if m.cue == Cue::Parenthetical {
         s += match r.kind {
             PlaceKind::Admin2 => 4.0,
@@ -119,6 +276,9 @@ fn score(
             PlaceKind::Admin3 => 2.0,
             _ => 0.0,
         };
+        note(&mut why, s - before, || {
+            format!("named as an admin unit, kind {}", kind_word(r.kind))
+        });
     } else {
         s += match r.kind {
             PlaceKind::Capital => 3.0,
@@ -128,13 +288,20 @@ fn score(
             PlaceKind::Other => 0.0,
             _ => -1.5,
         };
+        note(&mut why, s - before, || {
+            format!("kind {}", kind_word(r.kind))
+        });
     }
-    s += ((r.population as f64) + 1.0).log10() * 0.4;
+    let size = ((r.population as f64) + 1.0).log10() * 0.4;
+    s += size;
+    note(&mut why, size, || format!("population {}", r.population));
     let n_sources = r.sources.count_ones() as f64;
-    s += 0.4 * (n_sources - 1.0);
+    let mut src = 0.4 * (n_sources - 1.0);
     if r.sources == 1 << 3 {
-        s -= 0.3; // OSM only
+        src -= 0.3; // OSM only
     }
+    s += src;
+    note(&mut why, src, || format!("{} source(s)", n_sources));
     // admin units named elsewhere in the article
     let a1 = gaz.admin_key(id, 0);
     let a1n = gaz.admin_key(id, 1);
@@ -155,7 +322,33 @@ fn score(
             b1 = b1.max(w * 0.6);
         }
     }
-    s + b1 + b2 + b3
+    s += b1 + b2 + b3;
+    note(&mut why, b1 + b2 + b3, || {
+        "its region/cercle/commune is named in the article".into()
+    });
+    // its own units, given right after the name ("X (Ansongo, Gao)", "X, Mopti"): decisive
+    let fits: Vec<&str> = own_units
+        .iter()
+        .filter(|(k, _)| *k != 0 && (*k == a1 || *k == a1n || *k == a2 || *k == a3))
+        .map(|(_, n)| *n)
+        .collect();
+    if !own_units.is_empty() {
+        let v = if fits.is_empty() {
+            -3.0
+        } else {
+            6.0 + 2.0 * (fits.len() as f64 - 1.0)
+        };
+        s += v;
+        note(&mut why, v, || {
+            let all: Vec<&str> = own_units.iter().map(|(_, n)| *n).collect();
+            if fits.is_empty() {
+                format!("not in the units given with the name ({})", all.join(", "))
+            } else {
+                format!("in the units given with the name ({})", fits.join(", "))
+            }
+        });
+    }
+    s
 }
 
 /// Equirectangular distance: accurate enough for proximity bonuses at Sahel latitudes.
@@ -226,6 +419,84 @@ pub fn resolve(
     text: &str,
     mentions: &[PlaceMention],
 ) -> Vec<Option<ResolvedPlace>> {
+    resolve_all(gaz, text, mentions, false).0
+}
+
+/// Places found in `text`, the candidate chosen for each, the others, and why (`vigie geocode`).
+pub fn geocode(gaz: &Gazetteer, text: &str) -> Geocoding {
+    let mentions = crate::find_places(gaz, text);
+    let (resolved, explained) = resolve_all(gaz, text, &mentions, true);
+    let (country, votes, mut details) = explained.unwrap_or((
+        None,
+        Vec::new(),
+        vec![(Vec::new(), Vec::new()); mentions.len()],
+    ));
+    let places = mentions
+        .iter()
+        .zip(resolved)
+        .zip(details.iter_mut())
+        .map(|((m, chosen), d)| GeocodedPlace {
+            surface: m.surface.clone(),
+            start: m.start,
+            end: m.end,
+            cue: m.cue.clone(),
+            chosen,
+            why: std::mem::take(&mut d.0),
+            candidates: std::mem::take(&mut d.1),
+        })
+        .collect();
+    Geocoding {
+        country: country.map(str::to_string),
+        country_votes: votes
+            .into_iter()
+            .map(|(c, v)| CountryVote {
+                country: c.to_string(),
+                votes: (v * 10.0).round() / 10.0,
+            })
+            .collect(),
+        places,
+    }
+}
+
+/// Per mention: (why the choice, candidates best first).
+type Details = Vec<(Vec<String>, Vec<ScoredCandidate>)>;
+type Explained = (Option<&'static str>, Vec<(&'static str, f64)>, Details);
+
+fn scored_candidate(
+    gaz: &Gazetteer,
+    id: PlaceId,
+    score: f64,
+    exact: bool,
+    nearest: Option<(f64, String)>,
+    reasons: Vec<String>,
+) -> ScoredCandidate {
+    let p = gaz.place(id);
+    ScoredCandidate {
+        place_id: id,
+        name: p.name.clone(),
+        country_code: p.country.clone(),
+        kind: p.kind,
+        latitude: (p.lat * 1e4).round() / 1e4,
+        longitude: (p.lon * 1e4).round() / 1e4,
+        admin1: p.admin1.clone(),
+        admin2: p.admin2.clone(),
+        admin3: p.admin3.clone(),
+        score: (score * 100.0).round() / 100.0,
+        exact,
+        nearest_other_place: nearest.map(|(d, n)| format!("{d:.0} km from {n}")),
+        reasons,
+    }
+}
+
+/// How many candidates an explanation lists per mention.
+const EXPLAIN_CANDIDATES: usize = 8;
+
+fn resolve_all(
+    gaz: &Gazetteer,
+    text: &str,
+    mentions: &[PlaceMention],
+    explain: bool,
+) -> (Vec<Option<ResolvedPlace>>, Option<Explained>) {
     let n = gaz.len() as PlaceId;
     // candidates that match the spelling exactly; ids out of range (another gazetteer) are dropped
     let exact: Vec<Vec<PlaceId>> = mentions
@@ -239,19 +510,31 @@ pub fn resolve(
                 .collect()
         })
         .collect();
-    let country = country_votes(gaz, text, mentions, &exact);
+    let hosts = admin_hosts(gaz, text, mentions);
+    let (country, votes) = country_votes(gaz, text, mentions, &exact, &hosts);
     let keys: Vec<u64> = mentions
         .iter()
         .map(|m| hash_key(&key(&m.surface)))
         .collect();
+    // the units given with each name
+    let mut own_units: Vec<Vec<(u64, &str)>> = vec![Vec::new(); mentions.len()];
+    for (k, h) in hosts.iter().enumerate() {
+        if let Some(h) = *h {
+            own_units[h].push((keys[k], mentions[k].surface.as_str()));
+        }
+    }
     let mut admin: Vec<(u64, f64)> = Vec::new();
-    for (m, &k) in mentions.iter().zip(&keys) {
+    for (mi, (m, &k)) in mentions.iter().zip(&keys).enumerate() {
         if m.candidates.is_empty() {
             continue;
         }
-        let w = match m.cue {
-            Cue::Admin(_) | Cue::Parenthetical => 4.0,
-            _ => 1.5,
+        let w = if hosts[mi].is_some() {
+            4.0
+        } else {
+            match m.cue {
+                Cue::Admin(_) | Cue::Parenthetical => 4.0,
+                _ => 1.5,
+            }
         };
         match admin.iter_mut().find(|(ak, _)| *ak == k) {
             Some(a) => a.1 = a.1.max(w),
@@ -259,48 +542,100 @@ pub fn resolve(
         }
     }
     let ctx = Ctx { country, admin };
+    let same_as = |mi: usize| {
+        (0..mi).find(|&p| {
+            keys[p] == keys[mi]
+                && mentions[p].cue == mentions[mi].cue
+                && mentions[p].candidates == mentions[mi].candidates
+                && own_units[p] == own_units[mi]
+                && hosts[p].is_some() == hosts[mi].is_some()
+        })
+    };
 
     // pass 1: scores without proximity (the same name with the same cue scores the same)
     let mut scored: Vec<Vec<(PlaceId, f64)>> = Vec::with_capacity(mentions.len());
+    let mut reasons: Vec<Vec<Vec<String>>> = Vec::with_capacity(mentions.len());
     for (mi, m) in mentions.iter().enumerate() {
-        if let Some(prev) = (0..mi).find(|&p| {
-            keys[p] == keys[mi]
-                && mentions[p].cue == m.cue
-                && mentions[p].candidates == m.candidates
-        }) {
+        if let Some(prev) = same_as(mi) {
             let v = scored[prev].clone();
             scored.push(v);
+            let r = reasons[prev].clone();
+            reasons.push(r);
             continue;
         }
+        let mut rs: Vec<Vec<String>> = Vec::new();
         let mut v: Vec<(PlaceId, f64)> = m
             .candidates
             .iter()
             .copied()
             .filter(|&id| id < n)
             .map(|id| {
-                (
+                let mut why = Vec::new();
+                let sc = score(
+                    gaz,
+                    &ctx,
+                    keys[mi],
+                    &own_units[mi],
+                    m,
                     id,
-                    score(gaz, &ctx, keys[mi], m, id, exact[mi].contains(&id)),
-                )
+                    exact[mi].contains(&id),
+                    explain.then_some(&mut why),
+                );
+                rs.push(why);
+                (id, sc)
             })
             .collect();
+        // Never a place in another country when the story's country has one of that name.
+        if let Some(c) = ctx.country {
+            if exact[mi].iter().any(|&id| gaz.country_code(id) == c) {
+                v.retain(|&(id, _)| gaz.country_code(id) == c);
+            }
+        }
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if explain {
+            // keep the reasons in the order of `v`
+            let ids: Vec<PlaceId> = m.candidates.iter().copied().filter(|&id| id < n).collect();
+            let sorted: Vec<Vec<String>> = v
+                .iter()
+                .map(|(id, _)| {
+                    ids.iter()
+                        .position(|x| x == id)
+                        .map(|i| rs[i].clone())
+                        .unwrap_or_default()
+                })
+                .collect();
+            reasons.push(sorted);
+        } else {
+            reasons.push(Vec::new());
+        }
         scored.push(v);
     }
     // anchors for proximity: the first choice of each distinct name
-    let mut anchors: Vec<(f64, f64, u64)> = Vec::new();
-    for (v, &k) in scored.iter().zip(&keys) {
+    let mut anchors: Vec<(f64, f64, u64, usize)> = Vec::new();
+    for (mi, (v, &k)) in scored.iter().zip(&keys).enumerate() {
         if let Some(&(id, _)) = v.first() {
             if !anchors.iter().any(|a| a.2 == k) {
                 let r = &gaz.recs[id as usize];
-                anchors.push((r.lat(), r.lon(), k));
+                anchors.push((r.lat(), r.lon(), k, mi));
             }
         }
     }
 
     // pass 2: proximity to the other places of the article
-    let mut out = Vec::with_capacity(mentions.len());
+    let mut out: Vec<Option<ResolvedPlace>> = Vec::with_capacity(mentions.len());
+    let mut details: Details = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
+        let mut why: Vec<String> = Vec::new();
+        if explain {
+            why.push(format!("cue {:?}", m.cue));
+            if let Some(h) = hosts[mi] {
+                why.push(format!("admin unit given for {:?}", mentions[h].surface));
+            }
+            if !own_units[mi].is_empty() {
+                let u: Vec<&str> = own_units[mi].iter().map(|(_, n)| *n).collect();
+                why.push(format!("units given with the name: {}", u.join(", ")));
+            }
+        }
         if m.cue == Cue::Admin(AdminLevel::Country) {
             out.push(country_code_of(&m.surface).map(|cc| ResolvedPlace {
                 location: country_name(cc).unwrap_or(cc).to_string(),
@@ -315,32 +650,47 @@ pub fn resolve(
                 longitude: None,
                 geo_precision: 3,
             }));
+            if explain {
+                why.push("a country: context for the article, never an event point".into());
+                details.push((why, Vec::new()));
+            }
             continue;
         }
         if scored[mi].is_empty() {
             out.push(None);
+            if explain {
+                why.push("no candidate".into());
+                details.push((why, Vec::new()));
+            }
             continue;
         }
-        if let Some(prev) = (0..mi).find(|&p| {
-            keys[p] == keys[mi]
-                && mentions[p].cue == m.cue
-                && mentions[p].candidates == m.candidates
-        }) {
+        if let Some(prev) = same_as(mi) {
             let same = out[prev].clone();
             out.push(same);
+            if explain {
+                let d = details[prev].clone();
+                details.push(d);
+            }
             continue;
         }
         let own_key = keys[mi];
-        let mut v: Vec<(PlaceId, f64)> = scored[mi]
+        let mut near: Vec<Option<(f64, usize)>> = Vec::new();
+        let mut v: Vec<(PlaceId, f64, usize)> = scored[mi]
             .iter()
-            .map(|&(id, s)| {
+            .enumerate()
+            .map(|(ci, &(id, s))| {
                 let r = &gaz.recs[id as usize];
-                let mut best_d = f64::INFINITY;
-                for &(lat, lon, k) in &anchors {
+                let mut best: Option<(f64, usize)> = None;
+                for &(lat, lon, k, am) in &anchors {
                     if k != own_key {
-                        best_d = best_d.min(approx_km(r.lat(), r.lon(), lat, lon));
+                        let d = approx_km(r.lat(), r.lon(), lat, lon);
+                        if best.is_none_or(|(bd, _)| d < bd) {
+                            best = Some((d, am));
+                        }
                     }
                 }
+                let best_d = best.map_or(f64::INFINITY, |b| b.0);
+                near.push(best);
                 let bonus = if best_d < 30.0 {
                     2.5
                 } else if best_d < 100.0 {
@@ -350,14 +700,67 @@ pub fn resolve(
                 } else {
                     0.0
                 };
-                (id, s + bonus)
+                (id, s + bonus, ci)
             })
             .collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let (best, best_s) = v[0];
+        if explain {
+            let cands = v
+                .iter()
+                .take(EXPLAIN_CANDIDATES)
+                .map(|&(id, sc, ci)| {
+                    let mut rs = reasons[mi].get(ci).cloned().unwrap_or_default();
+                    let nearest = near[ci].map(|(d, am)| (d, mentions[am].surface.clone()));
+                    if let Some((d, name)) = &nearest {
+                        let bonus = sc - scored[mi][ci].1;
+                        if bonus > 0.0 {
+                            rs.push(format!(
+                                "{d:.0} km from {name}, another place of the text ({bonus:+.1})"
+                            ));
+                        }
+                    }
+                    scored_candidate(gaz, id, sc, exact[mi].contains(&id), nearest, rs)
+                })
+                .collect();
+            details.push((why.clone(), cands));
+        }
+        let (best, best_s, _) = v[0];
         let rb = &gaz.recs[best as usize];
+        // Given with its units but no candidate lies in them ("Imboraghane (Bourem)" when the
+        // only Imboraghane known is elsewhere): the smallest unit given, as an area.
+        if !own_units[mi].is_empty() {
+            let fits = |id: PlaceId| {
+                own_units[mi]
+                    .iter()
+                    .any(|(k, _)| (0..4).any(|l| gaz.admin_key(id, l) == *k))
+            };
+            if !fits(best) {
+                let unit = hosts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| **h == Some(mi))
+                    .filter_map(|(k, _)| scored[k].first().map(|&(id, _)| id))
+                    .filter(|&id| is_admin(gaz.recs[id as usize].kind))
+                    .min_by_key(|&id| match gaz.recs[id as usize].kind {
+                        PlaceKind::Admin3 => 0,
+                        PlaceKind::Admin2 => 1,
+                        _ => 2,
+                    });
+                if let Some(u) = unit {
+                    let k = gaz.recs[u as usize].kind;
+                    out.push(Some(coded(gaz, u, precision(k, &Cue::Near))));
+                    if let Some(d) = details.last_mut() {
+                        d.0.push(
+                            "no candidate lies in the units given with the name: coded to the smallest unit"
+                                .into(),
+                        );
+                    }
+                    continue;
+                }
+            }
+        }
         // no single point fits: two close scores far apart → their shared cercle, else region
-        if let Some(&(second, second_s)) = v.get(1) {
+        if let Some(&(second, second_s, _)) = v.get(1) {
             let rs = &gaz.recs[second as usize];
             if best_s - second_s < 0.5
                 && !is_admin(rb.kind)
@@ -382,19 +785,37 @@ pub fn resolve(
                 if let Some(u) = unit {
                     let k = gaz.recs[u as usize].kind;
                     out.push(Some(coded(gaz, u, precision(k, &Cue::Near))));
+                    if let Some(d) = details.last_mut() {
+                        d.0.push(format!(
+                            "two candidates score alike ({best_s:.1}, {second_s:.1}) and lie apart: coded to their shared unit"
+                        ));
+                    }
                     continue;
                 }
             }
         }
-        // an uncued village abroad is more likely a word or a surname than the event's place
-        if m.cue == Cue::None
-            && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other)
-            && ctx.country.is_some_and(|c| c != gaz.country_code(best))
+        // an uncued village abroad is more likely a word or a surname than the event's place;
+        // so is a small place abroad far (> 250 km) from every other place of the text
+        let abroad = ctx.country.is_some_and(|c| c != gaz.country_code(best));
+        let far_from_the_rest = near[v[0].2].is_none_or(|(d, _)| d > 250.0);
+        if abroad
+            && ((m.cue == Cue::None && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other))
+                || (far_from_the_rest && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other)))
         {
             out.push(None);
+            if let Some(d) = details.last_mut() {
+                d.0.push(
+                    "a small place outside the story's country, uncued or far from the text's other places: dropped"
+                        .into(),
+                );
+            }
             continue;
+        }
+        if let Some(d) = details.last_mut() {
+            d.0.push(format!("chosen: the best score ({best_s:.1})"));
         }
         out.push(Some(coded(gaz, best, precision(rb.kind, &m.cue))));
     }
-    out
+    let explained = explain.then_some((country, votes, details));
+    (out, explained)
 }

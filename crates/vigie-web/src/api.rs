@@ -413,6 +413,35 @@ pub async fn article(
     }
 }
 
+/// Longest text `GET /api/geocode` accepts, in bytes.
+pub const MAX_GEOCODE_TEXT: usize = 20_000;
+
+/// `GET /api/geocode?text=`: the places in a text, the candidate chosen for each, the others, and
+/// why (cue, admin units given with the name, the story's country, distance to the other places).
+pub async fn geocode(p: Params) -> ApiResult<Json<Value>> {
+    let pairs = params(p, &["text"])?;
+    let text = pairs
+        .into_iter()
+        .find(|(k, _)| k == "text")
+        .map(|(_, v)| v)
+        .ok_or_else(|| ApiError::bad_request("missing parameter `text`"))?;
+    if text.trim().is_empty() {
+        return Err(ApiError::bad_request("empty `text`"));
+    }
+    if text.len() > MAX_GEOCODE_TEXT {
+        return Err(ApiError::bad_request(format!(
+            "`text` too long: {} bytes, at most {MAX_GEOCODE_TEXT}",
+            text.len()
+        )));
+    }
+    let g = tokio::task::spawn_blocking(move || vigie_geo::geocode(vigie_geo::global(), &text))
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(Json(
+        serde_json::to_value(g).map_err(|e| ApiError::internal(e.to_string()))?,
+    ))
+}
+
 pub async fn stats(State(state): AppStateRef) -> ApiResult<Json<Value>> {
     let s = with_store(&state, |s| s.stats()).await?;
     Ok(Json(json!({

@@ -116,6 +116,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route("/api/articles/{*reference}", get(api::article))
         .route("/api/stats", get(api::stats))
+        .route("/api/geocode", get(api::geocode))
         .route("/api", get(api::api_not_found))
         .route("/api/{*rest}", axum::routing::any(api::api_not_found))
         .fallback(assets::static_file)

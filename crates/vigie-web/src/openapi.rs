@@ -14,6 +14,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/articles"),
     ("get", "/api/articles/{ref}"),
     ("get", "/api/stats"),
+    ("get", "/api/geocode"),
 ];
 
 fn param(name: &str, description: &str, schema: Value) -> Value {
@@ -185,6 +186,11 @@ pub fn openapi_document() -> Value {
             "/api/stats": { "get": {
                 "operationId": "stats", "summary": "Counts per ISO week × event type, per admin1, per actor",
                 "responses": responses(ok("Statistics", "Stats"), &["500"])
+            }},
+            "/api/geocode": { "get": {
+                "operationId": "geocode", "summary": "Places in a text: each name found, the candidate chosen, the other candidates, and why (cue, admin units given with the name, the story's country, distance to the text's other places)",
+                "parameters": [{ "name": "text", "in": "query", "required": true, "description": "The text (at most 20,000 bytes)", "schema": { "type": "string" } }],
+                "responses": responses(ok("Places found", "Geocoding"), &["400", "500"])
             }}
         },
         "components": {
@@ -255,6 +261,26 @@ pub fn openapi_document() -> Value {
                 "ArticleList": { "type": "object", "required": ["total", "offset", "items"], "properties": {
                     "total": { "type": "integer" }, "limit": nullable("integer"), "offset": { "type": "integer" },
                     "items": { "type": "array", "items": { "$ref": "#/components/schemas/ArticleRow" } } } },
+                "Geocoding": { "type": "object", "required": ["country", "country_votes", "places"], "properties": {
+                    "country": { "type": ["string", "null"], "description": "ISO code of the story's country, when the text settles it" },
+                    "country_votes": { "type": "array", "items": { "type": "object", "properties": { "country": { "type": "string" }, "votes": { "type": "number" } } } },
+                    "places": { "type": "array", "items": { "$ref": "#/components/schemas/GeocodedPlace" } } } },
+                "GeocodedPlace": { "type": "object", "required": ["surface", "start", "end", "cue", "chosen", "why", "candidates"], "properties": {
+                    "surface": { "type": "string" },
+                    "start": { "type": "integer", "description": "UTF-8 byte offset in the text" },
+                    "end": { "type": "integer" },
+                    "cue": { "description": "The words around the name: \"At\", \"Near\", \"Between\", \"Axis\", \"Parenthetical\", \"Elsewhere\", \"None\", {\"Admin\": level} or {\"DistanceFrom\": {\"km\": n}}" },
+                    "chosen": { "description": "The place coded for this name (null: dropped or unknown)", "oneOf": [{ "type": "null" }, { "type": "object", "properties": {
+                        "location": { "type": "string" }, "place_id": nullable("integer"), "country": { "type": "string" }, "country_code": { "type": "string" },
+                        "admin1": nullable("string"), "admin1_new": nullable("string"), "admin2": nullable("string"), "admin3": nullable("string"),
+                        "latitude": nullable("number"), "longitude": nullable("number"), "geo_precision": { "type": "integer", "enum": [1, 2, 3] } } }] },
+                    "why": { "type": "array", "items": { "type": "string" } },
+                    "candidates": { "type": "array", "description": "Best first, at most 8", "items": { "type": "object", "properties": {
+                        "place_id": { "type": "integer" }, "name": { "type": "string" }, "country_code": { "type": "string" }, "kind": { "type": "string" },
+                        "latitude": { "type": "number" }, "longitude": { "type": "number" },
+                        "admin1": nullable("string"), "admin2": nullable("string"), "admin3": nullable("string"),
+                        "score": { "type": "number" }, "exact": { "type": "boolean" },
+                        "nearest_other_place": nullable("string"), "reasons": { "type": "array", "items": { "type": "string" } } } } } } },
                 "Stats": { "type": "object", "properties": {
                     "articles": { "type": "integer" }, "incidents": { "type": "integer" },
                     "per_week_type": { "type": "array", "items": { "type": "object", "properties": { "week": { "type": "string", "description": "Monday of the ISO week" }, "event_type": { "type": "string" }, "count": { "type": "integer" } } } },
@@ -291,7 +317,7 @@ mod tests {
                 "{method} {path} missing"
             );
         }
-        assert_eq!(doc["paths"].as_object().unwrap().len(), 9);
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 10);
         let text = doc.to_string();
         let mut from = 0;
         while let Some(i) = text[from..].find("#/components/schemas/") {

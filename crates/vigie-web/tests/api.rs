@@ -696,3 +696,45 @@ fn writes_are_disabled_without_a_configured_token() {
     assert_eq!(st, 403);
     assert!(error_of(&v).contains("disabled"));
 }
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters kept).
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[test]
+fn geocode_lists_places_choices_and_reasons() {
+    let s = start(None, false);
+    for text in [
+        "Des hommes armés ont incendié Doundé (Bankass, Mopti) dimanche.",
+        "Gunmen burned Dounde (Bankass, Mopti) on Sunday.",
+    ] {
+        let (st, v) = get(&s, &format!("/api/geocode?text={}", encode(text)));
+        assert_eq!(st, 200, "{v}");
+        assert_eq!(v["country"], "ML");
+        let p = &v["places"][0];
+        assert_eq!(p["chosen"]["admin2"], "Bankass", "{p}");
+        assert!(p["candidates"].as_array().unwrap().len() >= 2);
+        assert!(p["why"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("Bankass")));
+    }
+    let (st, v) = get(&s, "/api/geocode");
+    assert_eq!(st, 400);
+    assert!(error_of(&v).contains("text"));
+    let (st, v) = get(&s, "/api/geocode?text=%20");
+    assert_eq!(st, 400);
+    error_of(&v);
+    let (st, v) = get(&s, "/api/geocode?text=Kayes&radius=3");
+    assert_eq!(st, 400);
+    assert!(error_of(&v).contains("radius"));
+}

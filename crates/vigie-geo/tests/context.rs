@@ -1,0 +1,215 @@
+//! Disambiguation with what the text gives (sentences written for these tests, French and English):
+//! the units given after a name, the story's country, Tamasheq spellings, similar spellings after a
+//! locative word, area cues, and the explanation `geocode` returns.
+
+use vigie_geo::{find_places, geocode, resolve, Cue, Gazetteer, ResolvedPlace};
+
+fn resolved(text: &str, surface: &str) -> Option<ResolvedPlace> {
+    let g = Gazetteer::bundled();
+    let ms = find_places(g, text);
+    let rs = resolve(g, text, &ms);
+    let i = ms
+        .iter()
+        .position(|m| m.surface == surface)
+        .unwrap_or_else(|| panic!("{surface:?} not found in {text:?}"));
+    rs[i].clone()
+}
+
+fn cue_of(text: &str, surface: &str) -> Cue {
+    find_places(Gazetteer::bundled(), text)
+        .into_iter()
+        .find(|m| m.surface == surface)
+        .unwrap_or_else(|| panic!("{surface:?} not found in {text:?}"))
+        .cue
+}
+
+#[test]
+fn a_region_after_a_comma_qualifies_the_village_and_a_border_is_not_the_story_country() {
+    for text in [
+        "Armed men raided Douna, Mopti, close to the Burkina Faso border, on Monday.",
+        "Des hommes armés ont attaqué Douna, Mopti, près de la frontière avec le Burkina Faso.",
+    ] {
+        let r = resolved(text, "Douna").unwrap();
+        assert_eq!(r.country_code, "ML", "{text}");
+        assert_eq!(r.admin1.as_deref(), Some("Mopti"), "{text}");
+        assert_eq!(r.geo_precision, 1);
+        // the region is context, coded as the region (its main town, precision 3)
+        assert_eq!(cue_of(text, "Mopti"), Cue::Parenthetical);
+        let m = resolved(text, "Mopti").unwrap();
+        assert_eq!(m.geo_precision, 3, "{text}");
+        assert_eq!(
+            geocode(Gazetteer::bundled(), text).country.as_deref(),
+            Some("ML")
+        );
+    }
+}
+
+#[test]
+fn a_list_after_a_comma_is_not_a_qualifier() {
+    let text = "Des attaques ont visé Ansongo, Gao et Ménaka la même nuit.";
+    assert_ne!(cue_of(text, "Gao"), Cue::Parenthetical);
+    let text = "Attacks hit Ansongo, Gao and Menaka on the same night.";
+    assert_ne!(cue_of(text, "Gao"), Cue::Parenthetical);
+}
+
+#[test]
+fn never_abroad_when_the_story_country_has_the_name() {
+    let ml = resolved("Au Mali, des hommes armés ont attaqué Koro.", "Koro").unwrap();
+    assert_eq!(ml.country_code, "ML");
+    let bf = resolved("In Burkina Faso, gunmen attacked Koro.", "Koro").unwrap();
+    assert_eq!(bf.country_code, "BF");
+}
+
+#[test]
+fn a_name_whose_units_fit_no_candidate_is_coded_to_the_unit() {
+    // Tillia is in Niger; given "(Bourem)", a Malian cercle, the unit is all we can place.
+    for text in [
+        "Une patrouille a été attaquée à Tillia (Bourem) lundi.",
+        "A patrol was attacked in Tillia (Bourem) on Monday.",
+    ] {
+        let r = resolved(text, "Tillia").unwrap();
+        assert_eq!(
+            (
+                r.location.as_str(),
+                r.country_code.as_str(),
+                r.geo_precision
+            ),
+            ("Bourem", "ML", 2),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn tamasheq_names_with_and_without_the_particle() {
+    let a = resolved("Des combattants ont attaqué Ntillit mardi.", "Ntillit").unwrap();
+    let b = resolved("Fighters attacked In-Tillit on Tuesday.", "In-Tillit").unwrap();
+    let c = resolved("Fighters clashed near NTillit on Tuesday.", "NTillit").unwrap();
+    for r in [&a, &b, &c] {
+        assert_eq!(r.country_code, "ML");
+        let (la, lo) = (r.latitude.unwrap(), r.longitude.unwrap());
+        assert!(vigie_geo::distance_km(la, lo, 15.52, -0.48) < 5.0, "{r:?}");
+    }
+    assert_eq!(c.geo_precision, 2);
+}
+
+#[test]
+fn a_similar_spelling_after_a_locative_word_is_found() {
+    let r = resolved(
+        "Malian soldiers were attacked in Boulkesi on Friday.",
+        "Boulkesi",
+    )
+    .unwrap();
+    assert_eq!(r.location, "Boulkessi");
+    let r = resolved(
+        "Des soldats maliens ont été attaqués à Boulkesi vendredi.",
+        "Boulkesi",
+    )
+    .unwrap();
+    assert_eq!(r.location, "Boulkessi");
+}
+
+#[test]
+fn area_axis_and_coded_as_cues() {
+    let text = "An IED struck a convoy in the area of Tessit, axis Gao-Ansongo.";
+    assert_eq!(cue_of(text, "Tessit"), Cue::Near);
+    assert_eq!(cue_of(text, "Gao"), Cue::Axis);
+    assert_eq!(resolved(text, "Tessit").unwrap().geo_precision, 2);
+    let text =
+        "Un engin explosif a touché un convoi dans la zone de Tessit, sur l'axe Gao-Ansongo.";
+    assert_eq!(cue_of(text, "Tessit"), Cue::Near);
+    assert_eq!(cue_of(text, "Ansongo"), Cue::Axis);
+    let text = "An ambush took place between Boni and Hombori (coded as Boni).";
+    assert_eq!(cue_of(text, "Hombori"), Cue::Between);
+    let ms = find_places(Gazetteer::bundled(), text);
+    assert_eq!(ms.last().map(|m| m.cue.clone()), Some(Cue::At));
+    let text = "Une embuscade a eu lieu entre Boni et Hombori (codé comme Boni).";
+    let ms = find_places(Gazetteer::bundled(), text);
+    assert_eq!(ms.last().map(|m| m.cue.clone()), Some(Cue::At));
+    assert_eq!(
+        cue_of(
+            "Soldiers were ambushed in the Kouakourou forest.",
+            "Kouakourou"
+        ),
+        Cue::Near
+    );
+}
+
+#[test]
+fn peoples_are_not_places() {
+    for text in [
+        "Fulani herders clashed with Dogon hunters in Mopti.",
+        "Des éleveurs peuls et des chasseurs dogons se sont affrontés à Mopti.",
+    ] {
+        let ms = find_places(Gazetteer::bundled(), text);
+        let names: Vec<&str> = ms.iter().map(|m| m.surface.as_str()).collect();
+        assert_eq!(names, vec!["Mopti"], "{text}");
+    }
+}
+
+#[test]
+fn geocode_explains_the_choice() {
+    let g = geocode(
+        Gazetteer::bundled(),
+        "Des hommes armés ont incendié Doundé (Bankass, Mopti) dimanche.",
+    );
+    let d = &g.places[0];
+    assert_eq!(d.surface, "Doundé");
+    assert_eq!(
+        d.chosen.as_ref().unwrap().admin2.as_deref(),
+        Some("Bankass")
+    );
+    assert!(d.candidates.len() >= 2, "{d:?}");
+    assert!(d.candidates[0].score > d.candidates[1].score);
+    assert!(
+        d.candidates[0]
+            .reasons
+            .iter()
+            .any(|r| r.contains("units given with the name")),
+        "{:?}",
+        d.candidates[0].reasons
+    );
+    assert!(d.why.iter().any(|w| w.contains("Bankass")), "{:?}", d.why);
+    // the units themselves are explained as context
+    assert!(g.places[1]
+        .why
+        .iter()
+        .any(|w| w.contains("admin unit given for")));
+    // English, with a distance to the other place
+    let g = geocode(
+        Gazetteer::bundled(),
+        "The convoy was attacked near Boni, on the road to Hombori.",
+    );
+    let boni = g.places.iter().find(|p| p.surface == "Boni").unwrap();
+    assert!(boni.candidates[0]
+        .nearest_other_place
+        .as_deref()
+        .is_some_and(|s| s.contains("Hombori")));
+}
+
+#[test]
+fn a_neighbouring_country_is_a_reference_not_the_story_country() {
+    for text in [
+        "Quatre-vingts combattants venus du Niger voisin ont attaqué une position près d'Ansongo.",
+        "Fighters from neighbouring Niger attacked a position near Ansongo.",
+    ] {
+        let g = geocode(Gazetteer::bundled(), text);
+        assert_eq!(g.country.as_deref(), Some("ML"), "{text}");
+        let r = resolved(text, "Ansongo").unwrap();
+        assert_eq!((r.country_code.as_str(), r.geo_precision), ("ML", 2));
+    }
+}
+
+#[test]
+fn a_small_place_abroad_far_from_the_story_is_dropped() {
+    // Banizoumbou: villages of Niger's Tillabéri region only.
+    for text in [
+        "Des soldats maliens ont été attaqués à Banizoumbou.",
+        "Malian soldiers were attacked in Banizoumbou.",
+    ] {
+        assert_eq!(resolved(text, "Banizoumbou"), None, "{text}");
+    }
+    // near the story's other places (Ménaka, ~100 km), it stays
+    let text = "Des soldats maliens ont été attaqués près de Ménaka, puis à Banizoumbou.";
+    assert_eq!(resolved(text, "Banizoumbou").unwrap().country_code, "NE");
+}
