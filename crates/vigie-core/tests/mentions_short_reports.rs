@@ -337,3 +337,38 @@ fn one_officer_killed_alone_is_an_attack_not_a_battle_en() {
     assert_eq!(m.sub_event_type, SubEventType::Attack);
     assert_eq!(field(&m, "fatalities"), vec![1]);
 }
+
+#[test]
+fn mourning_and_tribute_tell_no_event_of_their_own_fr_en() {
+    let ms = mentions(
+        "Des hommes armés ont attaqué le camp militaire de Boni le 3 mars 2026, tuant huit \
+         soldats. Le 5 mars, le président a décrété un deuil national et rendu hommage aux \
+         victimes de l'attaque de Boni et de Bamako.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on 3 March 2026, killing eight soldiers. On 5 \
+         March the president declared three days of national mourning for the victims of \
+         the attack.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+}
+
+#[test]
+fn a_province_named_beside_its_town_is_one_site_en_fr() {
+    let ms = mentions(
+        "Gunmen simultaneously attacked the military base and the town of Arbinda in Soum \
+         province on 3 March 2026; seven soldiers were killed.",
+        "2026-03-05",
+    );
+    assert_eq!(locations(&ms), vec!["Aribinda"], "{ms:#?}");
+    let ms = mentions(
+        "Des hommes armés ont attaqué simultanément la base militaire et la ville d'Arbinda, \
+         dans la province du Soum, le 3 mars 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(locations(&ms), vec!["Aribinda"], "{ms:#?}");
+}

@@ -1657,6 +1657,9 @@ fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
 }
 
 /// The frame's event locations: each site of an operation, or the single most specific place.
+/// How far from its main point a province or cercle named beside a town may still hold it.
+const ADMIN_REACH_KM: f64 = 75.0;
+
 fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
     let usable: Vec<(usize, &ResolvedPlace)> = frame
         .places
@@ -1669,6 +1672,20 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
     // Group places that fit each other (same place, or one inside the other).
     // Two distinct names a few km apart (Niono, Molodo) are two sites; a name and the
     // cercle or region containing it are one.
+    // A province or cercle named beside a town ("Arbinda, in Soum province") is where the
+    // town lies, even when the gazetteer files the town under another unit: one site when the
+    // town is within the unit's reach.
+    let admin_around = |unit: usize, town: &ResolvedPlace| {
+        matches!(a.places[unit].cue, vigie_geo::Cue::Admin(level) if level != vigie_geo::AdminLevel::Country)
+            && a.place(unit).is_some_and(|u| {
+                match (u.latitude, u.longitude, town.latitude, town.longitude) {
+                    (Some(la), Some(lo), Some(lb), Some(lob)) => {
+                        vigie_geo::distance_km(la, lo, lb, lob) <= ADMIN_REACH_KM
+                    }
+                    _ => false,
+                }
+            })
+    };
     let same_site = |x: &ResolvedPlace, y: &ResolvedPlace| {
         (x.place_id.is_some() && x.place_id == y.place_id)
             || (crate::lexicon::fold(&x.location) == crate::lexicon::fold(&y.location))
@@ -1677,8 +1694,11 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &(p, rp) in &usable {
         match groups.iter_mut().find(|g| {
-            g.iter()
-                .any(|&q| a.place(q).is_some_and(|rq| same_site(rp, rq)))
+            g.iter().any(|&q| {
+                a.place(q).is_some_and(|rq| {
+                    same_site(rp, rq) || admin_around(p, rq) || admin_around(q, rp)
+                })
+            })
         }) {
             Some(g) => g.push(p),
             None => groups.push(vec![p]),
