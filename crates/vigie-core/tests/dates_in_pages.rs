@@ -113,3 +113,23 @@ fn the_weekend_before_publication_en_fr() {
     );
     assert_eq!(days(&ms), vec!["2026-03-07"]);
 }
+
+#[test]
+fn two_days_named_differently_are_two_events_even_unresolved_fr() {
+    // No publication date and no year: neither day can be resolved, yet they differ.
+    let ms = undated(
+        "Dans la nuit de samedi à dimanche, des hommes armés ont attaqué le camp militaire de \
+         Boni, tuant six soldats.\n\nLe jeudi précédent, des hommes armés avaient attaqué le \
+         camp militaire de Boni, tuant trois soldats.",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+}
+
+#[test]
+fn two_days_named_differently_are_two_events_even_unresolved_en() {
+    let ms = undated(
+        "On Saturday night gunmen attacked the army camp in Boni, killing six soldiers.\n\nOn \
+         Thursday, gunmen had attacked the army camp in Boni, killing three soldiers.",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+}

@@ -616,6 +616,17 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// The first date expression of sentence `i` that could date its event (not a statement's
+    /// date, not a day counted from another event).
+    fn first_date_expr(&self, i: usize) -> Option<dates::DateExpr> {
+        self.sentences[i]
+            .dates
+            .iter()
+            .filter(|&&d| !self.statement_date(i, d))
+            .map(|&d| self.dates[d].expr)
+            .find(|e| !matches!(e, dates::DateExpr::FollowingDay { .. }))
+    }
+
     /// Can sentence `i`, which has no word of violence, date the story that follows: a
     /// sentence of its own (not a bare date line under a headline, not "issued on …", "publié
     /// le …"), not generic, not about an older event.
@@ -962,7 +973,16 @@ impl<'a> Analysis<'a> {
                     let f = &frames[c];
                     let date_conflict = match (own_date, f.date) {
                         (Some(a), Some(b)) => !same_day(a, b),
-                        _ => false,
+                        // "dans la nuit du samedi au dimanche … Le jeudi dernier, trois
+                        // militaires ont été tués": two days named differently are two events
+                        // even when the page gives nothing to resolve them against.
+                        _ => match (
+                            self.first_date_expr(i),
+                            f.sentences.iter().find_map(|&j| self.first_date_expr(j)),
+                        ) {
+                            (Some(x), Some(y)) => distinct_days(&x, &y),
+                            _ => false,
+                        },
                     };
                     // Towns are compared with the frame's towns: two towns of one cercle
                     // are two places even though both fit the cercle named first.
@@ -1504,4 +1524,16 @@ fn names_a_site(after: &str) -> bool {
             | "village"
             | "town"
     )
+}
+
+/// Two date expressions that cannot name the same day: two weekdays, two days of a month or
+/// two full dates that differ.
+fn distinct_days(x: &dates::DateExpr, y: &dates::DateExpr) -> bool {
+    use dates::DateExpr::*;
+    match (x, y) {
+        (Weekday { weekday: a, .. }, Weekday { weekday: b, .. }) => a != b,
+        (DayMonth { month: m, day: d }, DayMonth { month: n, day: e }) => (m, d) != (n, e),
+        (Full { .. }, Full { .. }) => x != y,
+        _ => false,
+    }
 }
