@@ -133,3 +133,52 @@ fn two_days_named_differently_are_two_events_even_unresolved_en() {
     );
     assert_eq!(ms.len(), 2, "{ms:#?}");
 }
+
+#[test]
+fn a_span_of_days_is_its_middle_day_with_the_week_as_precision_en_fr() {
+    let ms = published(
+        "Between 21 and 23 October 2025, militiamen attacked villages near Koro, killing \
+         civilians.",
+        "2025-10-25",
+    );
+    assert_eq!(days(&ms), vec!["2025-10-22"]);
+    assert_eq!(
+        ms[0].date.unwrap().precision,
+        vigie_core::TimePrecision::Week
+    );
+    let ms = published(
+        "Entre le 21 et le 23 octobre 2025, des miliciens ont attaqué des villages près de Koro.",
+        "2025-10-25",
+    );
+    assert_eq!(days(&ms), vec!["2025-10-22"]);
+    // One night over two days stays its first day.
+    let ms = published(
+        "Dans la nuit du 5 au 6 octobre 2025, des hommes armés ont attaqué Koro.",
+        "2025-10-08",
+    );
+    assert_eq!(days(&ms), vec!["2025-10-05"]);
+    assert_eq!(
+        ms[0].date.unwrap().precision,
+        vigie_core::TimePrecision::Day
+    );
+}
+
+#[test]
+fn a_date_marked_week_of_or_month_of_keeps_that_precision_en() {
+    let ms = published(
+        "Around 1 October 2025 (week of), gunmen killed two herders near Dioura.",
+        "2025-10-09",
+    );
+    assert_eq!(
+        ms[0].date.unwrap().precision,
+        vigie_core::TimePrecision::Week
+    );
+    let ms = published(
+        "Around 1 October 2025 (month of), gunmen killed two herders near Dioura.",
+        "2025-10-30",
+    );
+    assert_eq!(
+        ms[0].date.unwrap().precision,
+        vigie_core::TimePrecision::Month
+    );
+}

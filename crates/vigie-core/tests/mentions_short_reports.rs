@@ -372,3 +372,27 @@ fn a_province_named_beside_its_town_is_one_site_en_fr() {
     );
     assert_eq!(locations(&ms), vec!["Aribinda"], "{ms:#?}");
 }
+
+#[test]
+fn a_number_right_before_a_word_of_killing_counts_people_en_fr() {
+    let m = only(
+        "On 3 March 2026, gunmen attacked the village of Dinangourou. Five killed and two \
+         wounded.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![5]);
+    assert_eq!(field(&m, "injured"), vec![2]);
+    let m = only(
+        "Le 3 mars 2026, des hommes armés ont attaqué le village de Dinangourou : deux tués et \
+         trois blessés.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![2]);
+    // An article before an event noun counts nobody.
+    let m = only(
+        "Encore un massacre à Dinangourou le 3 mars 2026 : des hommes armés ont tué des \
+         bergers.",
+        "2026-03-05",
+    );
+    assert!(field(&m, "fatalities").is_empty(), "{m:#?}");
+}

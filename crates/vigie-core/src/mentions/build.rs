@@ -758,6 +758,23 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                             .get(t.2.end..q.span.start)
                             .is_some_and(|g| g.trim().is_empty())
                 });
+                // "Five killed and two wounded", "deux tués": a number right before a word
+                // of killing or wounding counts people ("un massacre" is an article and a noun).
+                let surface =
+                    crate::lexicon::fold(a.doc.text.get(q.span.start..q.span.end).unwrap_or(""));
+                let article = matches!(surface.as_str(), "un" | "une" | "a" | "an");
+                let verb_after = !article
+                    && s.triggers.iter().any(|t| {
+                        matches!(t.0, TriggerClass::Killing | TriggerClass::Injury)
+                            && t.2.start >= q.span.end
+                            && a.doc
+                                .text
+                                .get(q.span.end..t.2.start)
+                                .is_some_and(|g| g.trim().is_empty())
+                    });
+                if verb_after && !verb_before {
+                    return Some(NounClass::Person);
+                }
                 verb_before.then(|| {
                     s.hits
                         .iter()

@@ -566,7 +566,63 @@ impl<'a> Analysis<'a> {
             .iter()
             .find(|(d, _)| !relative(*d))
             .or(resolved.first())
-            .map(|(_, r)| *r)
+            .map(|&(d, r)| self.widened(d, r))
+    }
+
+    /// A date given as a span or as approximate: "between 21 and 23 October" (the middle day,
+    /// the week as precision; the month when the span is longer), "entre le 21 et le 23
+    /// octobre", "around 1 May (week of)", "(month of)".
+    fn widened(&self, d: usize, r: EventDate) -> EventDate {
+        let text = &self.doc.text;
+        let span = self.dates[d].span;
+        let after = crate::lexicon::fold(
+            text.get(span.end..(span.end + 16).min(text.len()))
+                .unwrap_or(""),
+        );
+        let after = after.trim_start();
+        if after.starts_with("(week of)") || after.starts_with("(semaine du)") {
+            return EventDate {
+                precision: crate::model::TimePrecision::Week.max(r.precision),
+                ..r
+            };
+        }
+        if after.starts_with("(month of)") || after.starts_with("(mois de)") {
+            return EventDate {
+                precision: crate::model::TimePrecision::Month,
+                ..r
+            };
+        }
+        static RANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                r"(?:between|entre(?: le| les)?|from) (\d{1,2})(?:er|st|nd|rd|th)? (?:and|et(?: le)?|to|au) (\d{1,2})\b",
+            )
+            .expect("day range pattern")
+        });
+        let mut from = span.start.saturating_sub(24);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let around = crate::lexicon::fold(text.get(from..span.end).unwrap_or(""));
+        let days = RANGE
+            .captures_iter(&around)
+            .last()
+            .and_then(|c| Some((c[1].parse::<u32>().ok()?, c[2].parse::<u32>().ok()?)));
+        match days {
+            Some((first, last)) if first < last && last - first >= 2 => {
+                let middle =
+                    chrono::Datelike::with_day(&r.date, (first + last) / 2).unwrap_or(r.date);
+                let precision = if last - first <= 7 {
+                    crate::model::TimePrecision::Week
+                } else {
+                    crate::model::TimePrecision::Month
+                };
+                EventDate {
+                    date: middle,
+                    precision: precision.max(r.precision),
+                }
+            }
+            _ => r,
+        }
     }
 
     /// Does date match `d` of sentence `i` date a statement rather than an event: it follows a
