@@ -396,3 +396,24 @@ fn a_number_right_before_a_word_of_killing_counts_people_en_fr() {
     );
     assert!(field(&m, "fatalities").is_empty(), "{m:#?}");
 }
+
+#[test]
+fn the_state_forces_made_the_agent_are_the_perpetrator_en_fr() {
+    let m = only(
+        "On 3 March 2026, soldiers killed five civilians in the village of Dinangourou.",
+        "2026-03-05",
+    );
+    assert_eq!(actor1(&m), "Military Forces of Mali (2021-)");
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+    let m = only(
+        "Le 3 mars 2026, cinq civils ont été exécutés par des militaires à Dinangourou.",
+        "2026-03-05",
+    );
+    assert_eq!(actor1(&m), "Military Forces of Mali (2021-)");
+    // Soldiers counted among the victims are not the agent.
+    let m = only(
+        "On 3 March 2026, gunmen ambushed a patrol near Dinangourou: 3 soldiers wounded.",
+        "2026-03-05",
+    );
+    assert!(actor1(&m).starts_with("Unidentified"), "{m:#?}");
+}

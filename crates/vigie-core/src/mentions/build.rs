@@ -1458,6 +1458,14 @@ fn perpetrator(
             named = second.take();
         }
     }
+    // "FAMa killed four militants", "arrested by the Malian army … executed", "tués par des
+    // militaires": the state's own forces did it when the text makes them the agent and names
+    // no armed group as one.
+    if named.is_none() {
+        if let Some((actor, si)) = state_agent(a, sentences) {
+            named = Some((actor, None, si));
+        }
+    }
     let mut claims = Vec::new();
     if let Some((actor, assoc, si)) = named {
         claims.push(sentence_claim(
@@ -1595,6 +1603,95 @@ fn announcing_authority(a: &Analysis, sentences: &[usize]) -> Option<Actor> {
 
 /// The first state actor named in `sentences`, governments (`true`) or forces (`false`) in the
 /// order given.
+/// State forces that the frame makes the agent of its violence: named right before a word
+/// of violence in the active voice ("soldiers killed", "l'armée a abattu"), or right after
+/// "by"/"par" following one ("executed by soldiers", "tués par des militaires").
+fn state_agent(a: &Analysis, sentences: &[usize]) -> Option<(Actor, usize)> {
+    let scanner = Scanner::get();
+    let text = &a.doc.text;
+    let words = |from: usize, to: usize| -> Option<Vec<String>> {
+        let gap = text.get(from..to)?;
+        if gap.contains([',', ';', ':', '.', '(']) {
+            return None;
+        }
+        Some(
+            crate::lexicon::fold(gap)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect(),
+        )
+    };
+    sentences.iter().find_map(|&si| {
+        let s = &a.sentences[si];
+        s.actors.iter().find_map(|h| {
+            let Category::Actor(idx) = h.category else {
+                return None;
+            };
+            let e = scanner.actors.get(idx as usize)?;
+            if e.kind != ActorKind::StateForces
+                || e.name.starts_with("Government of")
+                || e.country
+                    .as_ref()
+                    .is_some_and(|c| Some(c) != a.country.as_ref())
+            {
+                return None;
+            }
+            // (counted, they are the victims: "3 FAMa wounded")
+            let counted = a.quantities.iter().any(|q| {
+                q.span.end <= h.span.start
+                    && text
+                        .get(q.span.end..h.span.start)
+                        .is_some_and(|g| g.trim().is_empty())
+            });
+            // the active voice needs its object: "killed 4 militants", "a tué deux hommes"
+            let object_after = |end: usize| {
+                a.quantities.iter().any(|q| {
+                    q.span.start >= end && words(end, q.span.start).is_some_and(|w| w.len() <= 2)
+                })
+            };
+            let agent = !counted
+                && s.triggers.iter().any(|t| {
+                    let violent = t.0.is_violent() && !matches!(t.0, TriggerClass::Clash);
+                    let active = object_after(t.2.end)
+                        && h.span.end <= t.2.start
+                        && words(h.span.end, t.2.start).is_some_and(|w| {
+                            w.len() <= 2
+                                && w.iter().all(|w| {
+                                    matches!(
+                                        w.as_str(),
+                                        "a" | "ont" | "has" | "have" | "had" | "reportedly"
+                                    )
+                                })
+                        });
+                    let passive = t.2.end <= h.span.start
+                        && words(t.2.end, h.span.start).is_some_and(|w| {
+                            matches!(w.first().map(String::as_str), Some("by" | "par"))
+                                && w.len() <= 3
+                        });
+                    violent && (active || passive)
+                });
+            agent.then(|| {
+                let country = a
+                    .country
+                    .as_deref()
+                    .and_then(vigie_geo::country_name)
+                    .unwrap_or("");
+                (
+                    with_country(
+                        Actor {
+                            name: e.name.clone(),
+                            kind: e.kind,
+                            parent: None,
+                        },
+                        country,
+                    ),
+                    si,
+                )
+            })
+        })
+    })
+}
+
 fn state_actor_in_order(
     a: &Analysis,
     sentences: &[usize],
