@@ -417,3 +417,18 @@ fn the_state_forces_made_the_agent_are_the_perpetrator_en_fr() {
     );
     assert!(actor1(&m).starts_with("Unidentified"), "{m:#?}");
 }
+
+#[test]
+fn the_town_of_an_earlier_attack_named_for_comparison_is_not_the_place_fr_en() {
+    let ms = mentions(
+        "Dix soldats maliens ont été tués le 3 mars 2026 dans une attaque, la plus meurtrière \
+         depuis celle de Hombori.",
+        "2026-03-05",
+    );
+    assert!(ms.iter().all(|m| location(m) != "Hombori"), "{ms:#?}");
+    let ms = mentions(
+        "Ten Malian soldiers were killed on 3 March 2026, a month after the attack on Hombori.",
+        "2026-03-05",
+    );
+    assert!(ms.iter().all(|m| location(m) != "Hombori"), "{ms:#?}");
+}

@@ -507,6 +507,49 @@ impl<'a> Analysis<'a> {
                 .collect();
             s.places.retain(|p| !reference.contains(p));
         }
+        // "la pire attaque depuis celle d'Inates", "a month after the attack on Boni": the town
+        // of an earlier attack named for comparison is not where this one happened.
+        for s in sentences.iter_mut() {
+            s.places.retain(|&p| {
+                let mut from = places[p].start.saturating_sub(40);
+                while !doc.text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let before =
+                    crate::lexicon::fold(doc.text.get(from..places[p].start).unwrap_or(""));
+                let before: Vec<&str> = before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                !matches!(
+                    before.as_slice(),
+                    [
+                        ..,
+                        "apres" | "depuis" | "comme",
+                        "celle" | "celles" | "celui" | "ceux",
+                        "de" | "d"
+                    ] | [
+                        ..,
+                        "apres" | "depuis",
+                        "l",
+                        "attaque" | "assaut" | "embuscade" | "attentat",
+                        "de" | "d" | "contre"
+                    ] | [
+                        ..,
+                        "after" | "since",
+                        "the",
+                        "attack" | "attacks" | "assault" | "ambush" | "massacre",
+                        "on" | "in" | "at"
+                    ] | [
+                        ..,
+                        "after" | "since",
+                        "the",
+                        "one" | "ones",
+                        "in" | "at" | "on"
+                    ]
+                )
+            });
+        }
         for s in sentences.iter_mut() {
             s.attribution = attribute(&doc.text, s.span, &s.hits);
         }
