@@ -432,3 +432,13 @@ fn the_town_of_an_earlier_attack_named_for_comparison_is_not_the_place_fr_en() {
     );
     assert!(ms.iter().all(|m| location(m) != "Hombori"), "{ms:#?}");
 }
+
+#[test]
+fn the_town_the_wounded_are_evacuated_to_with_sur_is_elsewhere_fr() {
+    let m = only(
+        "Des hommes armés ont attaqué le poste militaire de Boulkessi le 3 mars 2026 ; quatre \
+         blessés ont été évacués sur Sévaré.",
+        "2026-03-05",
+    );
+    assert_eq!(location(&m), "Boulkessi");
+}
