@@ -512,3 +512,31 @@ fn a_number_right_after_a_verb_counts_the_people_named_before() {
     assert_eq!(field(&ms[0], "fatalities"), vec![6]);
     assert_eq!(field(&ms[0], "injured"), vec![12]);
 }
+
+#[test]
+fn a_raid_acted_out_in_a_military_exercise_is_no_incident_en() {
+    let ms = mentions(
+        "Commandos simulate a raid on a militant camp during a military exercise near Ouallam, \
+         Niger, on April 3, 2026.",
+        "2026-04-05",
+    );
+    assert!(ms.is_empty(), "{ms:#?}");
+    // The attack that happened the same week is one.
+    let ms = mentions(
+        "Commandos simulated a raid near Ouallam on April 3, 2026. Two days later, gunmen \
+         attacked the army post of Banibangou, killing six soldiers.",
+        "2026-04-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(field(&ms[0], "fatalities"), vec![6]);
+}
+
+#[test]
+fn a_raid_acted_out_in_a_military_exercise_is_no_incident_fr() {
+    let ms = mentions(
+        "Lors d'exercices militaires conjoints, des soldats simulent une attaque contre un \
+         camp jihadiste près de Sévaré, le 12 février 2026.",
+        "2026-02-14",
+    );
+    assert!(ms.is_empty(), "{ms:#?}");
+}
