@@ -550,13 +550,14 @@ fn bare(reference: &str, text: &str) -> Article {
 }
 
 #[test]
-fn a_bare_text_that_agrees_only_on_a_toll_does_not_join_an_incident_of_another_year() {
-    // Nothing says when the bare note happened: the same toll in the same region is not enough.
+fn a_bare_text_whose_toll_only_overlaps_does_not_join_an_incident_that_may_be_of_another_year() {
+    // Nothing says when the bare note happened: "at least 14" and "twenty" in the same region
+    // may be two attacks years apart.
     let dated = "Fictional report written for Vigie's tests.\n\n\
         Gunmen raided the village of Soufouroulaye, in central Mali, on Monday March 2, 2026, \
-        killing 14 civilians, a local official said.";
+        killing at least 14 civilians, a local official said.";
     let note = "Note fictive pour les tests de Vigie.\n\n\
-        Quatorze civils ont été tués par des hommes armés dans un village de la région de Mopti, \
+        Vingt civils ont été tués par des hommes armés dans un village de la région de Mopti, \
         a indiqué un élu local.";
     let linked = incidents::link(&mentions_of(&[
         report("dated-en", (2026, 3, 3), dated),
@@ -573,6 +574,18 @@ fn a_bare_text_that_agrees_only_on_a_toll_does_not_join_an_incident_of_another_y
         .find(|i| i.articles == ["bare-fr"])
         .unwrap_or_else(|| panic!("the bare note founds its own incident: {s:#?}"));
     assert!(undated.date.is_none(), "{s:#?}");
+    // The same number of dead is specific enough, and the incident keeps its village.
+    let same = note.replace("Vingt", "Quatorze");
+    let linked = incidents::link(&mentions_of(&[
+        report("dated-en", (2026, 3, 3), dated),
+        bare("bare-fr", &same),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Soufouroulaye"),
+        vec![&vec!["bare-fr".to_string(), "dated-en".to_string()]],
+        "{s:#?}"
+    );
 }
 
 #[test]

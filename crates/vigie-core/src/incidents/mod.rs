@@ -555,6 +555,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         let (mut figures_meet, mut figures_differ) = (false, false);
         // A figure above one singles an incident out; one dead agrees with too many.
         let mut telling_figure_meets = false;
+        // Two tolls that say the same number (within a tenth), not just ranges that touch.
+        let mut same_toll = false;
         for field in [
             CountField::Abducted,
             CountField::Attackers,
@@ -566,7 +568,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     figures_meet = true;
                     // "Dozens" meets any toll above ten: it singles nothing out.
                     let vague = |q: Quantity| q.qualifier == Qualifier::Vague;
-                    telling_figure_meets |= a.best > 1 && b.best > 1 && !vague(a) && !vague(b);
+                    let telling = a.best > 1 && b.best > 1 && !vague(a) && !vague(b);
+                    telling_figure_meets |= telling;
+                    same_toll |= telling && a.best.abs_diff(b.best) * 10 <= a.best.max(b.best);
                 } else {
                     figures_differ = true;
                     if field == CountField::Abducted {
@@ -626,8 +630,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 continue;
             }
             // A report with neither an event date nor a publication date may be of any year:
-            // one agreement can be chance (the same toll, the same group in the same town
-            // years apart), so it needs two, "coordinated" saying nothing about which attack.
+            // one agreement can be chance (the same group, the same camp, tolls that merely
+            // overlap, in the same town years apart), so it needs the same toll or two of
+            // these, "coordinated" saying nothing about which attack.
             if timeless(m) || timeless(other) {
                 let specific_keys = m
                     .keys
@@ -642,7 +647,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     specific_keys,
                     spot,
                 ];
-                if agreements.iter().filter(|x| **x).count() < 2 {
+                if !same_toll && agreements.iter().filter(|x| **x).count() < 2 {
                     continue;
                 }
             }
