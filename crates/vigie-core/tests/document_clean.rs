@@ -507,3 +507,22 @@ fn a_donation_appeal_before_the_story_goes_and_a_leading_label_stays() {
         "The minister thanked the donors: \"your support to the displaced matters\", he said.";
     assert_eq!(clean(story).text, story);
 }
+
+#[test]
+fn a_title_case_dateline_with_a_long_dash_and_a_lower_case_by_line_go() {
+    let raw = "Convoy ambushed near Gao\n\
+        by Jane Roe\n\
+        Gao — Gunmen ambushed a fuel convoy near the town on Friday, the army said.\n\
+        Image Caption and Rights Information\n\
+        The army said it killed several attackers.";
+    let c = clean(raw);
+    assert_eq!(
+        c.text,
+        "Convoy ambushed near Gao\n\
+         Gunmen ambushed a fuel convoy near the town on Friday, the army said.\n\
+         The army said it killed several attackers."
+    );
+    // A hyphen joins names ("Gao-Ansongo"), a country alone is a round-up label: both stay.
+    let kept = "Le tronçon Gao-Ansongo reste fermé.\nMali — Des hommes armés ont attaqué un convoi vendredi.";
+    assert_eq!(clean(kept).text, kept);
+}
