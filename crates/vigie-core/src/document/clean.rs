@@ -3,7 +3,10 @@
 //! The furniture patterns are data (`data/boilerplate.tsv`, see its header for the kinds of
 //! rule). Structural rules live here: author bios (a name standing alone on its line, then a
 //! paragraph "<Name> est une spécialiste…"), a "related" heading and the teaser headlines under
-//! it, and repeated lines (the same line twice: the first is kept).
+//! it, repeated lines (the same line twice: the first is kept), and a photo's alt text standing
+//! right above its caption. Furniture run into a story line (an inline caption and its credit, a
+//! donation appeal) is cut out of the line (`span` rows); a label line takes the headline under
+//! it along (`label` rows: a video's duration in a video list).
 
 use crate::lexicon::{fold, rows};
 use regex::Regex;
