@@ -716,12 +716,14 @@ impl<'a> Analysis<'a> {
     }
 
     /// The first date expression of sentence `i` that could date its event (not a statement's
-    /// date, not a day counted from another event).
+    /// date, not a time limit, not a day counted from another event).
     fn first_date_expr(&self, i: usize) -> Option<dates::DateExpr> {
         self.sentences[i]
             .dates
             .iter()
-            .filter(|&&d| !self.statement_date(i, d))
+            .filter(|&&d| {
+                !self.statement_date(i, d) && !self.time_limit(d) && !self.relates_two_events(d)
+            })
             .map(|&d| self.dates[d].expr)
             .find(|e| !matches!(e, dates::DateExpr::FollowingDay { .. }))
     }
