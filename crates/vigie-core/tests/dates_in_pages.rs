@@ -182,3 +182,18 @@ fn a_date_marked_week_of_or_month_of_keeps_that_precision_en() {
         vigie_core::TimePrecision::Month
     );
 }
+
+#[test]
+fn a_full_page_date_line_is_the_publication_date_fr() {
+    let a = Article::text(
+        "page",
+        " date 2021-01-05 Des hommes armés ont tué cinq villageois près de Bankass dimanche.",
+    );
+    let doc = vigie_core::document::build(&a);
+    assert_eq!(
+        doc.published.map(|d| d.to_string()).as_deref(),
+        Some("2021-01-05")
+    );
+    let ms = process(&a).mentions;
+    assert_eq!(days(&ms), vec!["2021-01-03"]);
+}
