@@ -653,3 +653,30 @@ fn a_vague_toll_does_not_count_as_a_figure_that_agrees() {
         summary(&linked)
     );
 }
+
+#[test]
+fn an_undated_report_with_another_toll_joins_when_the_same_group_is_named() {
+    // The army's toll and the residents' toll differ, as they often do; the same named
+    // perpetrator and spot say it is one strike.
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "strike-fr",
+            (2026, 3, 19),
+            "Récit fictif pour les tests de Vigie : la frappe de drone menée mercredi 18 mars \
+             2026 par l'armée malienne près de Sévaré a tué sept civils, selon des habitants.",
+        ),
+        report(
+            "strike-en",
+            (2026, 3, 19),
+            "Fictional report for Vigie's tests: the Malian army said its drone strike near \
+             Sévaré killed twelve terrorists.",
+        ),
+    ]));
+    let sevare = articles_of(&linked, "Sévaré");
+    assert_eq!(
+        sevare,
+        vec![&vec!["strike-en".to_string(), "strike-fr".to_string()]],
+        "{:#?}",
+        summary(&linked)
+    );
+}

@@ -624,8 +624,10 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 .target_kinds
                 .iter()
                 .any(|t| other.target_kinds.contains(t) && specific(*t));
-            if figures_differ
-                || !(telling_figure_meets || same_named_actor || shared_keys > 0 || specific_target)
+            // Tolls that differ set it apart, unless the same named group or a shared key says
+            // it is the same event told with another (often disputed) toll.
+            let vouched = same_named_actor || shared_keys > 0;
+            if (figures_differ && !vouched) || !(telling_figure_meets || vouched || specific_target)
             {
                 continue;
             }
