@@ -197,3 +197,13 @@ fn a_full_page_date_line_is_the_publication_date_fr() {
     let ms = process(&a).mentions;
     assert_eq!(days(&ms), vec!["2021-01-03"]);
 }
+
+#[test]
+fn a_statement_dated_en_date_du_dates_the_statement_fr() {
+    let ms = published(
+        "Le gouverneur a annoncé, dans un communiqué en date du 3 juillet, que des hommes armés \
+         ont tué douze villageois à Djiguibombo le lundi 1er juillet.",
+        "2024-07-05",
+    );
+    assert_eq!(days(&ms), vec!["2024-07-01"]);
+}
