@@ -442,3 +442,19 @@ fn the_town_the_wounded_are_evacuated_to_with_sur_is_elsewhere_fr() {
     );
     assert_eq!(location(&m), "Boulkessi");
 }
+
+#[test]
+fn an_air_strike_by_foreign_forces_is_theirs_en_fr() {
+    let m = only(
+        "A Barkhane air strike killed three militants near Ménaka on 3 March 2021.",
+        "2021-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(actor1(&m), "Military Forces of France");
+    let m = only(
+        "Une frappe aérienne de la force Barkhane a tué trois jihadistes près de Ménaka le 3 \
+         mars 2021.",
+        "2021-03-05",
+    );
+    assert_eq!(actor1(&m), "Military Forces of France");
+}

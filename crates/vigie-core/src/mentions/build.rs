@@ -223,9 +223,12 @@ pub fn mentions_of(
                     announcing_authority(a, &sentences).or_else(|| actor1.clone())
                 }
                 // Air and drone strikes in these reports are flown by the state's air forces.
-                SubEventType::AirDroneStrike => {
-                    state_actor(a, &all_sentences, None).or_else(|| actor1.clone())
-                }
+                // (or by foreign forces when the frame names them: "a Barkhane air strike")
+                SubEventType::AirDroneStrike => actor1
+                    .clone()
+                    .filter(|x| x.kind == ActorKind::External)
+                    .or_else(|| state_actor(a, &all_sentences, None))
+                    .or_else(|| actor1.clone()),
                 _ => actor1.clone(),
             }
             // Violence with no group named: an unidentified armed group.
