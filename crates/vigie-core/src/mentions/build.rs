@@ -1185,7 +1185,8 @@ fn escorting(a: &Analysis, span: Span) -> bool {
 /// des combattants du JNIM")?
 fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
     a.sentences[si].triggers.iter().any(|t| {
-        let before = !matches!(t.0, TriggerClass::Clash)
+        // ("une frappe aérienne de la force Barkhane": a strike of X is X's own)
+        let before = !matches!(t.0, TriggerClass::Clash | TriggerClass::Air)
             && t.0.is_violent()
             && t.2.end <= span.start
             && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
