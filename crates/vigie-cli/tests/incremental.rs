@@ -104,7 +104,8 @@ fn adding_unrelated_reports_leaves_existing_incidents_untouched() {
     write(&b, (rest.join("\n") + "\n").as_bytes());
     let db = dir.path().join("v.db");
     ingest(&db, &[&a]);
-    let stamps = |db: &Path| -> Vec<(String, i64, usize)> {
+    // (id, timestamp, reports and operation)
+    let stamps = |db: &Path| -> Vec<(String, i64, Vec<String>)> {
         let r = vigie(db, &["incidents", "--format", "jsonl"]);
         r.stdout
             .lines()
@@ -113,7 +114,16 @@ fn adding_unrelated_reports_leaves_existing_incidents_untouched() {
                 (
                     v["id"].as_str().unwrap().to_string(),
                     v["timestamp"].as_i64().unwrap(),
-                    v["articles"].as_array().map_or(0, Vec::len),
+                    v["articles"]
+                        .as_array()
+                        .map_or(Vec::new(), |refs| {
+                            refs.iter()
+                                .filter_map(|a| a["ref"].as_str().map(str::to_string))
+                                .collect()
+                        })
+                        .into_iter()
+                        .chain(v["operation"].as_str().map(str::to_string))
+                        .collect(),
                 )
             })
             .collect()
@@ -122,7 +132,7 @@ fn adding_unrelated_reports_leaves_existing_incidents_untouched() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     ingest(&db, &[&b]);
     let after = stamps(&db);
-    // An incident that got no new report keeps its id and its row (same timestamp).
+    // An incident whose reports (and operation) stayed the same keeps its id and its row.
     let mut kept = 0;
     for (id, ts, n) in &before {
         if let Some((_, ts2, n2)) = after.iter().find(|(i, _, _)| i == id) {

@@ -503,6 +503,8 @@ pub enum TargetKind {
     Officials,
     Vehicle,
     Infrastructure,
+    /// A unit of armed forces on the move: whoever attacks it fights a battle.
+    Patrol,
 }
 
 impl TargetKind {
@@ -524,6 +526,7 @@ impl TargetKind {
             Officials => "officials",
             Vehicle => "vehicle",
             Infrastructure => "infrastructure",
+            Patrol => "patrol",
         }
     }
 }

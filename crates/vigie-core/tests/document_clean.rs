@@ -431,3 +431,98 @@ fn correspondent_bylines_go_with_their_town() {
         "Des hommes armés ont attaqué mardi un poste de gendarmerie, selon des sources locales."
     );
 }
+
+#[test]
+fn photo_captions_go_with_their_credit_and_the_story_stays() {
+    // Fiction: an inline caption run into the first story line, a caption with its credit in
+    // parentheses, and an alt text repeated above its caption.
+    let raw = "Gunmen kill eleven villagers in northern Burkina Faso\n\
+        Click to expand Image A woman sells vegetables at a market in Ouagadougou on May 2, 2026. \
+        © 2026 JANE ROE/AFP via Getty Images Gunmen killed eleven villagers in Titao on May 1, \
+        2026, residents said.\n\
+        A displaced man looks on at a camp near Kaya, Burkina Faso, April 3, 2026. (John Doe/REUTERS)\n\
+        Soldiers march during a parade in Ouagadougou, Burkina Faso, March 8, 2026.\n\
+        Soldiers march during a parade in Ouagadougou, Burkina Faso, March 8, 2026. John Doe, REUTERS\n\
+        The attackers came on motorbikes, a local official said.";
+    let c = clean(raw);
+    assert_eq!(
+        c.text,
+        "Gunmen kill eleven villagers in northern Burkina Faso\n\
+         Gunmen killed eleven villagers in Titao on May 1, 2026, residents said.\n\
+         The attackers came on motorbikes, a local official said."
+    );
+    assert!(
+        c.removed.contains(&(Removal::Pattern, 3)),
+        "{:?}",
+        c.removed
+    );
+}
+
+#[test]
+fn a_caption_credit_in_capitals_alone_ends_the_inline_caption() {
+    let raw = "Récit fictif.\n\
+        Click to expand Image Des élèves dans une école de Niamey, le 4 mars 2026. © 2026 JEAN \
+        DUPONT Des hommes armés ont attaqué le village de Tera le 3 mars 2026.";
+    let c = clean(raw);
+    assert_eq!(
+        c.text,
+        "Récit fictif.\nDes hommes armés ont attaqué le village de Tera le 3 mars 2026."
+    );
+}
+
+#[test]
+fn a_video_list_after_the_story_goes() {
+    let raw = "Fictional report.\n\
+        Gunmen attacked an army post near Kandi on Tuesday, the army said.\n\
+        01:53\n\
+        Floods cut the road between two northern towns\n\
+        00:48\n\
+        Rebels lose a river port to the army\n\
+        Go to video\n\
+        Farmers count the cost of the dry season\n";
+    let c = clean(raw);
+    assert_eq!(
+        c.text,
+        "Fictional report.\nGunmen attacked an army post near Kandi on Tuesday, the army said."
+    );
+}
+
+#[test]
+fn a_donation_appeal_before_the_story_goes_and_a_leading_label_stays() {
+    let raw = "date 2026-05-04 Your support keeps our reporters in the field. Read more \
+        Support Now Your donation pays for the trips where our journalists are fighting for \
+        the facts, with no paywall.\n\
+        \n\
+        Armed men attacked a gold mine near Kayes on Sunday, the police said.\n\
+        \n\
+        Nous vivons de nos lecteurs. Votre soutien compte : faites un don ou abonnez-vous.";
+    let c = clean(raw);
+    assert_eq!(
+        c.text,
+        "date 2026-05-04\n\nArmed men attacked a gold mine near Kayes on Sunday, the police said.\n\n\
+         Nous vivons de nos lecteurs."
+    );
+    // A story sentence about support is not an appeal.
+    let story =
+        "The minister thanked the donors: \"your support to the displaced matters\", he said.";
+    assert_eq!(clean(story).text, story);
+}
+
+#[test]
+fn a_title_case_dateline_with_a_long_dash_and_a_lower_case_by_line_go() {
+    let raw = "Convoy ambushed near Gao\n\
+        by Jane Roe\n\
+        Gao — Gunmen ambushed a fuel convoy near the town on Friday, the army said.\n\
+        Image Caption and Rights Information\n\
+        The army said it killed several attackers.";
+    let c = clean(raw);
+    assert_eq!(
+        c.text,
+        "Convoy ambushed near Gao\n\
+         Gunmen ambushed a fuel convoy near the town on Friday, the army said.\n\
+         The army said it killed several attackers."
+    );
+    // A hyphen joins names ("Gao-Ansongo"), a country alone is a round-up label: both stay.
+    let kept = "Le tronçon Gao-Ansongo reste fermé.\nMali — Des hommes armés ont attaqué un convoi vendredi.";
+    assert_eq!(clean(kept).text, kept);
+}

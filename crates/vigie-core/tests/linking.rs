@@ -489,3 +489,194 @@ fn a_report_naming_only_the_district_joins_the_town_when_the_toll_agrees() {
         "the most precise place is kept"
     );
 }
+
+#[test]
+fn undated_notes_of_one_town_stay_apart_without_something_specific_in_common() {
+    // Two short notes a few days apart, neither dated: the same kind of attack in the same
+    // town says nothing about being the same attack.
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "note-1",
+            (2026, 3, 4),
+            "Fictional note for Vigie's tests. Gunmen killed a trader in Gossi.",
+        ),
+        report(
+            "note-2",
+            (2026, 3, 7),
+            "Note fictive pour les tests de Vigie. Des hommes armés ont tué un berger à Gossi.",
+        ),
+    ]));
+    let gossi = articles_of(&linked, "Gossi");
+    assert_eq!(gossi.len(), 2, "{:#?}", summary(&linked));
+}
+
+#[test]
+fn undated_notes_that_agree_on_a_figure_join() {
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "note-en",
+            (2026, 3, 4),
+            "Fictional note for Vigie's tests. Gunmen killed five villagers in Gossi.",
+        ),
+        report(
+            "note-fr",
+            (2026, 3, 5),
+            "Note fictive pour les tests de Vigie. Des hommes armés ont tué cinq villageois à \
+             Gossi.",
+        ),
+    ]));
+    let gossi = articles_of(&linked, "Gossi");
+    assert_eq!(
+        gossi,
+        vec![&vec!["note-en".to_string(), "note-fr".to_string()]]
+    );
+}
+
+#[test]
+fn an_incident_no_report_dates_is_dated_to_the_day_before_its_first_report() {
+    let linked = incidents::link(&mentions_of(&[report(
+        "note",
+        (2026, 3, 4),
+        "Fictional note for Vigie's tests. Gunmen killed five villagers in Gossi.",
+    )]));
+    assert_eq!(linked.len(), 1);
+    let date = linked[0].date.expect("dated from its publication");
+    assert_eq!(date.date.to_string(), "2026-03-03");
+    assert_eq!(date.precision, vigie_core::TimePrecision::Week);
+}
+
+fn bare(reference: &str, text: &str) -> Article {
+    Article::text(reference, text.to_string())
+}
+
+#[test]
+fn a_bare_text_whose_toll_only_overlaps_does_not_join_an_incident_that_may_be_of_another_year() {
+    // Nothing says when the bare note happened: "at least 14" and "twenty" in the same region
+    // may be two attacks years apart.
+    let dated = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen raided the village of Soufouroulaye, in central Mali, on Monday March 2, 2026, \
+        killing at least 14 civilians, a local official said.";
+    let note = "Note fictive pour les tests de Vigie.\n\n\
+        Vingt civils ont été tués par des hommes armés dans un village de la région de Mopti, \
+        a indiqué un élu local.";
+    let linked = incidents::link(&mentions_of(&[
+        report("dated-en", (2026, 3, 3), dated),
+        bare("bare-fr", note),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Soufouroulaye"),
+        vec![&vec!["dated-en".to_string()]],
+        "{s:#?}"
+    );
+    let undated = linked
+        .iter()
+        .find(|i| i.articles == ["bare-fr"])
+        .unwrap_or_else(|| panic!("the bare note founds its own incident: {s:#?}"));
+    assert!(undated.date.is_none(), "{s:#?}");
+    // The same number of dead is specific enough, and the incident keeps its village.
+    let same = note.replace("Vingt", "Quatorze");
+    let linked = incidents::link(&mentions_of(&[
+        report("dated-en", (2026, 3, 3), dated),
+        bare("bare-fr", &same),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Soufouroulaye"),
+        vec![&vec!["bare-fr".to_string(), "dated-en".to_string()]],
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn a_bare_text_that_agrees_on_a_toll_and_a_named_group_joins_without_moving_the_incident() {
+    // Dated reports place the attack near Douentza; the bare note names the village and the
+    // same group and toll. It joins, but the incident stays where the dated reports put it.
+    let dated_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Le JNIM a attaqué le 12 avril 2026 un convoi de forains près de Douentza, tuant onze \
+        personnes, selon des sources locales.";
+    let dated_en = "Fictional report written for Vigie's tests.\n\n\
+        JNIM fighters ambushed a convoy of traders near Douentza on April 12, 2026, killing 11 \
+        people, local sources said.";
+    let note = "Fictional note for Vigie's tests.\n\n\
+        JNIM fighters killed 11 traders when they attacked their convoy at Boni, residents said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("dated-fr", (2026, 4, 13), dated_fr),
+        report("dated-en", (2026, 4, 13), dated_en),
+        bare("bare-en", note),
+    ]));
+    let s = summary(&linked);
+    let joined = linked
+        .iter()
+        .find(|i| i.articles.iter().any(|a| a == "bare-en"))
+        .unwrap_or_else(|| panic!("{s:#?}"));
+    assert_eq!(
+        joined.articles,
+        vec!["bare-en", "dated-en", "dated-fr"],
+        "{s:#?}"
+    );
+    assert_eq!(
+        joined.place.as_ref().map(|p| p.location.as_str()),
+        Some("Douentza"),
+        "{s:#?}"
+    );
+    assert_eq!(
+        joined.date.map(|d| d.date.to_string()).as_deref(),
+        Some("2026-04-12")
+    );
+}
+
+#[test]
+fn a_vague_toll_does_not_count_as_a_figure_that_agrees() {
+    // "Dozens killed" meets any toll above ten; with a number given later, the number is the
+    // report's figure.
+    let dated = "Fictional report written for Vigie's tests.\n\n\
+        Dozens of civilians were killed when armed men raided the market of Gossi on Sunday \
+        May 10, 2026. The governor later said 23 civilians had been killed.";
+    let keys: Vec<_> = mentions_of(&[report("dated-en", (2026, 5, 11), dated)])
+        .iter()
+        .map(incidents::LinkKey::of)
+        .collect();
+    let fatalities = keys[0].figure(vigie_core::CountField::Fatalities);
+    assert_eq!(fatalities.map(|q| q.best), Some(23), "{keys:#?}");
+    // A bare note of the same market with a vague toll only: nothing specific agrees.
+    let note = "Note fictive pour les tests de Vigie.\n\n\
+        Des dizaines de civils ont été tués lors d'une attaque contre le marché de Gossi.";
+    let linked = incidents::link(&mentions_of(&[
+        report("dated-en", (2026, 5, 11), dated),
+        bare("bare-fr", note),
+    ]));
+    assert_eq!(
+        articles_of(&linked, "Gossi").len(),
+        2,
+        "{:#?}",
+        summary(&linked)
+    );
+}
+
+#[test]
+fn an_undated_report_with_another_toll_joins_when_the_same_group_is_named() {
+    // The army's toll and the residents' toll differ, as they often do; the same named
+    // perpetrator and spot say it is one strike.
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "strike-fr",
+            (2026, 3, 19),
+            "Récit fictif pour les tests de Vigie : la frappe de drone menée mercredi 18 mars \
+             2026 par l'armée malienne près de Sévaré a tué sept civils, selon des habitants.",
+        ),
+        report(
+            "strike-en",
+            (2026, 3, 19),
+            "Fictional report for Vigie's tests: the Malian army said its drone strike near \
+             Sévaré killed twelve terrorists.",
+        ),
+    ]));
+    let sevare = articles_of(&linked, "Sévaré");
+    assert_eq!(
+        sevare,
+        vec![&vec!["strike-en".to_string(), "strike-fr".to_string()]],
+        "{:#?}",
+        summary(&linked)
+    );
+}

@@ -512,3 +512,83 @@ fn a_number_right_after_a_verb_counts_the_people_named_before() {
     assert_eq!(field(&ms[0], "fatalities"), vec![6]);
     assert_eq!(field(&ms[0], "injured"), vec![12]);
 }
+
+#[test]
+fn a_raid_acted_out_in_a_military_exercise_is_no_incident_en() {
+    let ms = mentions(
+        "Commandos simulate a raid on a militant camp during a military exercise near Ouallam, \
+         Niger, on April 3, 2026.",
+        "2026-04-05",
+    );
+    assert!(ms.is_empty(), "{ms:#?}");
+    // The attack that happened the same week is one.
+    let ms = mentions(
+        "Commandos simulated a raid near Ouallam on April 3, 2026. Two days later, gunmen \
+         attacked the army post of Banibangou, killing six soldiers.",
+        "2026-04-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(field(&ms[0], "fatalities"), vec![6]);
+}
+
+#[test]
+fn a_raid_acted_out_in_a_military_exercise_is_no_incident_fr() {
+    let ms = mentions(
+        "Lors d'exercices militaires conjoints, des soldats simulent une attaque contre un \
+         camp jihadiste près de Sévaré, le 12 février 2026.",
+        "2026-02-14",
+    );
+    assert!(ms.is_empty(), "{ms:#?}");
+}
+
+#[test]
+fn mourning_and_tribute_sentences_start_no_incident_fr() {
+    // The attack is told once; the mourning declared afterwards names it and another tragedy
+    // in the capital, with a later date: neither is a new incident.
+    let ms = mentions(
+        "Des hommes armés ont attaqué le camp militaire de Boni le 3 mars 2026, tuant douze \
+         soldats. Le jeudi 5 mars, le président a décrété un deuil national de trois jours en \
+         hommage aux victimes de l'attaque de Boni et des incendies survenus à Bamako.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].place.as_ref().map(|p| p.location.as_str()),
+        Some("Boni")
+    );
+    assert_eq!(
+        ms[0].date.map(|d| d.date.to_string()).as_deref(),
+        Some("2026-03-03")
+    );
+}
+
+#[test]
+fn mourning_and_tribute_sentences_start_no_incident_en() {
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on March 3, 2026, killing twelve soldiers. On \
+         Thursday March 5, flags flew at half-mast in Bamako as the country observed a minute \
+         of silence in tribute to the victims of the attack.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].place.as_ref().map(|p| p.location.as_str()),
+        Some("Boni")
+    );
+}
+
+#[test]
+fn a_trend_of_attacks_or_a_fear_of_them_is_no_incident() {
+    let ms = mentions(
+        "Face à la multiplication des attaques meurtrières dans le nord du Bénin, le président \
+         était en visite à Cotonou mardi.",
+        "2026-03-06",
+    );
+    assert!(ms.is_empty(), "{ms:#?}");
+    let ms = mentions(
+        "Men, afraid to be targeted by armed groups, hide in the bush near Ménaka, an aid \
+         worker said on Tuesday.",
+        "2026-03-06",
+    );
+    assert!(ms.is_empty(), "{ms:#?}");
+}

@@ -437,7 +437,10 @@ impl Store {
             .collect();
         let mut stale: Vec<(&vigie_core::incidents::Group, String)> = Vec::new();
         for g in &groups {
-            let mut parts: Vec<String> = vec![g.id.clone()];
+            // The operation id too: it is shared with the operation's other incidents, so a
+            // report joining one of them can change it for incidents whose members did not.
+            let mut parts: Vec<String> =
+                vec![g.id.clone(), g.operation.clone().unwrap_or_default()];
             for id in &g.members {
                 let article = article_of.get(id.as_str()).copied().unwrap_or_default();
                 let version = versions.get(article).copied().unwrap_or(0);

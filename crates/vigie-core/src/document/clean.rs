@@ -3,7 +3,10 @@
 //! The furniture patterns are data (`data/boilerplate.tsv`, see its header for the kinds of
 //! rule). Structural rules live here: author bios (a name standing alone on its line, then a
 //! paragraph "<Name> est une spécialiste…"), a "related" heading and the teaser headlines under
-//! it, and repeated lines (the same line twice: the first is kept).
+//! it, repeated lines (the same line twice: the first is kept), and a photo's alt text standing
+//! right above its caption. Furniture run into a story line (an inline caption and its credit, a
+//! donation appeal) is cut out of the line (`span` rows); a label line takes the headline under
+//! it along (`label` rows: a video's duration in a video list).
 
 use crate::lexicon::{fold, rows};
 use regex::Regex;
@@ -73,6 +76,12 @@ struct Rules {
     bios: Vec<String>,
     /// (dateline pattern, max chars of the match)
     datelines: Vec<(Regex, usize)>,
+    /// Furniture inside a story line (an inline photo caption, a donation appeal): each match
+    /// is cut out and the rest of the line kept.
+    spans: Vec<Regex>,
+    /// (pattern, max chars) of a line that labels the headline under it (a video's duration
+    /// "01:53", "Go to video"): both lines dropped.
+    labels: Vec<(Regex, usize)>,
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
@@ -82,6 +91,8 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut regexes = Vec::new();
     let mut bios = Vec::new();
     let mut datelines = Vec::new();
+    let mut spans = Vec::new();
+    let mut labels = Vec::new();
     for row in rows(BOILERPLATE_TSV) {
         let (kind, pattern) = match (row.first(), row.get(1)) {
             (Some(k), Some(p)) if !p.is_empty() => (*k, *p),
@@ -113,6 +124,13 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
                 let re = Regex::new(pattern).expect("data/boilerplate.tsv: invalid dateline");
                 datelines.push((re, if max == 0 { usize::MAX } else { max }));
             }
+            "span" => {
+                spans.push(Regex::new(pattern).expect("data/boilerplate.tsv: invalid span"));
+            }
+            "label" => {
+                let re = Regex::new(pattern).expect("data/boilerplate.tsv: invalid label");
+                labels.push((re, if max == 0 { usize::MAX } else { max }));
+            }
             _ => {}
         }
     }
@@ -123,6 +141,8 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         regexes,
         bios,
         datelines,
+        spans,
+        labels,
     }
 });
 
@@ -144,6 +164,24 @@ fn strip_dateline<'a>(rules: &Rules, line: &'a str) -> Option<&'a str> {
         // A dateline introduces a sentence; a lone "MALI -" headline is not one.
         (m.as_str().chars().count() <= *max && rest.split_whitespace().count() >= 4).then_some(rest)
     })
+}
+
+/// The line with every `span` match cut out, the spaces around each cut made one.
+fn cut_spans(rules: &Rules, line: &str) -> String {
+    let mut out = line.to_string();
+    for re in &rules.spans {
+        if re.is_match(&out) {
+            out = re.replace_all(&out, " ").into_owned();
+        }
+    }
+    let mut joined = String::with_capacity(out.len());
+    for w in out.split(' ').filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    joined
 }
 
 /// Trim everything that is not a letter or digit from both ends ("› Lire aussi :" → "Lire aussi").
@@ -373,6 +411,33 @@ pub fn clean(raw: &str) -> Cleaned {
             .any(|(re, max)| nchars <= *max && re.is_match(line))
         {
             removed[i] = Some(Removal::Pattern);
+            // A photo's alt text often stands right above its caption, which repeats it and
+            // adds the credit: the alt text goes with the caption.
+            if let Some(p) = (0..i).rev().find(|&p| !lines[p].is_empty()) {
+                if removed[p].is_none()
+                    && lines[p].chars().count() >= 20
+                    && line.starts_with(lines[p])
+                {
+                    removed[p] = Some(Removal::Pattern);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if rules
+            .labels
+            .iter()
+            .any(|(re, max)| nchars <= *max && re.is_match(line))
+        {
+            removed[i] = Some(Removal::Related);
+            let mut j = i + 1;
+            while j < lines.len() && lines[j].is_empty() {
+                j += 1;
+            }
+            if j < lines.len() && is_teaser_like(lines[j]) {
+                removed[j] = Some(Removal::Related);
+                i = j;
+            }
         }
         i += 1;
     }
@@ -399,6 +464,15 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut counts: Vec<(Removal, usize)> = Vec::new();
     let mut story_lines = 0;
     for (i, line) in lines.iter().enumerate() {
+        let cut;
+        let mut line: &str = line;
+        if removed[i].is_none() && rules.spans.iter().any(|re| re.is_match(line)) {
+            cut = cut_spans(rules, line);
+            line = &cut;
+            if !line.chars().any(char::is_alphanumeric) {
+                removed[i] = Some(Removal::Pattern);
+            }
+        }
         if let Some(r) = removed[i] {
             match counts.iter_mut().find(|(k, _)| *k == r) {
                 Some((_, n)) => *n += 1,

@@ -120,6 +120,23 @@ fn headline(text: &str, paragraphs: &[Span]) -> Option<String> {
     ok.then(|| first.to_string())
 }
 
+/// A stored page's own date line at the top of its text ("date 2021-01", "date 2019-11-03"):
+/// when the page was published (a day or only a month). It is page furniture: it never dates
+/// an event. Returns its span, year, month and day (when given).
+pub fn page_date_line(text: &str) -> Option<(Span, i32, u32, Option<u32>)> {
+    static LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+            .expect("page date line pattern")
+    });
+    let c = LINE.captures(text)?;
+    let whole = c.get(0)?;
+    let year: i32 = c.get(1)?.as_str().parse().ok()?;
+    let month: u32 = c.get(2)?.as_str().parse().ok()?;
+    let day: Option<u32> = c.get(3).and_then(|d| d.as_str().parse().ok());
+    NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1))?;
+    Some((Span::new(whole.start(), whole.end()), year, month, day))
+}
+
 /// Build the document for an article. Never fails: problems become diagnostics.
 pub fn build(article: &Article) -> Document {
     let mut diagnostics = Vec::new();
@@ -207,7 +224,10 @@ pub fn build(article: &Article) -> Document {
         reference: article.reference.clone(),
         title,
         language: id.language,
-        published: article.published.or(page_published),
+        // A stored page's own date line ("date 2019-11-03") says when it came out.
+        published: article.published.or(page_published).or_else(|| {
+            page_date_line(&text).and_then(|(_, y, m, d)| NaiveDate::from_ymd_opt(y, m, d?))
+        }),
         paragraphs,
         sentences: sentence_spans,
         content_hash: content_hash(article),

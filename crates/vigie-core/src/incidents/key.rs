@@ -34,7 +34,8 @@ pub struct LinkKey {
     pub operation: Option<String>,
     pub keys: Vec<String>,
     pub target_kinds: Vec<TargetKind>,
-    /// First stated figure for each of [`KEY_FIELDS`].
+    /// First stated figure for each of [`KEY_FIELDS`]; a vague one ("dozens", "plusieurs")
+    /// only when the report gives no number.
     pub figures: [Option<Quantity>; 3],
 }
 
@@ -58,7 +59,18 @@ impl LinkKey {
             operation: m.operation.clone(),
             keys: m.keys.clone(),
             target_kinds,
-            figures: KEY_FIELDS.map(|f| m.counts(f).map(|(_, q)| q).next()),
+            figures: KEY_FIELDS.map(|f| {
+                let mut figures = m.counts(f).map(|(_, q)| q);
+                let first = figures.next()?;
+                if first.qualifier != Qualifier::Vague {
+                    return Some(first);
+                }
+                Some(
+                    figures
+                        .find(|q| q.qualifier != Qualifier::Vague)
+                        .unwrap_or(first),
+                )
+            }),
         }
     }
 

@@ -202,6 +202,11 @@ fn coords(m: &LinkKey) -> Option<(f64, f64)> {
     Some((p.latitude?, p.longitude?))
 }
 
+/// Neither an event date nor a publication date (a bare text): nothing bounds when it happened.
+fn timeless(m: &LinkKey) -> bool {
+    m.date.is_none() && m.published.is_none()
+}
+
 /// Placed below country level.
 fn is_placed(m: &LinkKey) -> bool {
     m.place
@@ -448,6 +453,14 @@ fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
     }
 }
 
+/// Targets that single out an incident (a camp, a convoy, a mine), unlike villages or civilians.
+fn specific(t: TargetKind) -> bool {
+    !matches!(
+        t,
+        TargetKind::Village | TargetKind::Civilians | TargetKind::Vehicle | TargetKind::Officials
+    )
+}
+
 fn ranges_meet(a: Quantity, b: Quantity) -> bool {
     let (alo, ahi) = (
         a.low as f64 * 0.9,
@@ -540,6 +553,10 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             }
         }
         let (mut figures_meet, mut figures_differ) = (false, false);
+        // A figure above one singles an incident out; one dead agrees with too many.
+        let mut telling_figure_meets = false;
+        // Two tolls that say the same number (within a tenth), not just ranges that touch.
+        let mut same_toll = false;
         for field in [
             CountField::Abducted,
             CountField::Attackers,
@@ -549,6 +566,11 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 if ranges_meet(a, b) {
                     s += 2;
                     figures_meet = true;
+                    // "Dozens" meets any toll above ten: it singles nothing out.
+                    let vague = |q: Quantity| q.qualifier == Qualifier::Vague;
+                    let telling = a.best > 1 && b.best > 1 && !vague(a) && !vague(b);
+                    telling_figure_meets |= telling;
+                    same_toll |= telling && a.best.abs_diff(b.best) * 10 <= a.best.max(b.best);
                 } else {
                     figures_differ = true;
                     if field == CountField::Abducted {
@@ -586,11 +608,51 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             }
             s -= if loose_place { 3 } else { 2 };
         }
-        if m.target_kinds
+        let shared_target = m
+            .target_kinds
             .iter()
-            .any(|t| other.target_kinds.contains(t))
-        {
+            .any(|t| other.target_kinds.contains(t));
+        if shared_target {
             s += 1;
+        }
+        // An undated report joins only on something specific: in a conflict zone the same town
+        // sees the same kind of attack every few weeks, so place and type alone say nothing.
+        if m.date.is_none() || other.date.is_none() {
+            let same_named_actor = matches!((&m.actor1, &other.actor1),
+                (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
+            let specific_target = m
+                .target_kinds
+                .iter()
+                .any(|t| other.target_kinds.contains(t) && specific(*t));
+            // Tolls that differ set it apart, unless the same named group or a shared key says
+            // it is the same event told with another (often disputed) toll.
+            let vouched = same_named_actor || shared_keys > 0;
+            if (figures_differ && !vouched) || !(telling_figure_meets || vouched || specific_target)
+            {
+                continue;
+            }
+            // A report with neither an event date nor a publication date may be of any year:
+            // one agreement can be chance (the same group, the same camp, tolls that merely
+            // overlap, in the same town years apart), so it needs the same toll or two of
+            // these, "coordinated" saying nothing about which attack.
+            if timeless(m) || timeless(other) {
+                let specific_keys = m
+                    .keys
+                    .iter()
+                    .any(|k| k != "coordinated" && other.keys.contains(k));
+                let spot =
+                    matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+                let agreements = [
+                    telling_figure_meets,
+                    same_named_actor,
+                    specific_target,
+                    specific_keys,
+                    spot,
+                ];
+                if !same_toll && agreements.iter().filter(|x| **x).count() < 2 {
+                    continue;
+                }
+            }
         }
         best_member = best_member.max(s);
         total += s;
@@ -649,6 +711,17 @@ fn finish(clusters: Vec<Cluster>) -> Vec<Group> {
     groups
 }
 
+/// An incident that no report dates, told as news (not recalled in passing): it happened
+/// shortly before its first report came out. ACLED codes such reports to the reported period:
+/// the day before the earliest publication, with the week as precision.
+fn publication_date(c: &Cluster) -> Option<EventDate> {
+    let first = c.main_members().filter_map(|m| m.published).min()?;
+    Some(EventDate {
+        date: first.pred_opt()?,
+        precision: TimePrecision::Week,
+    })
+}
+
 fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
     // Type: the most reported sub-event type among the main reports, ties by ACLED order.
     let sub =
@@ -657,12 +730,18 @@ fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
         .members
         .iter()
         .filter_map(|m| m.date)
-        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)));
+        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))
+        .or_else(|| publication_date(c));
+    // A report that says nothing of when (no date, no publication) joined on other evidence:
+    // it never moves the place of an incident that timed reports locate.
+    let placed = |m: &&&LinkKey| is_placed(m);
+    let timed_placed = c.members.iter().filter(placed).any(|m| !timeless(m));
     let place = c
         .members
         .iter()
+        .filter(placed)
+        .filter(|m| !timed_placed || !timeless(m))
         .filter_map(|m| m.place.as_ref())
-        .filter(|p| p.latitude.is_some() || p.admin1.is_some())
         .min_by(|a, b| {
             a.geo_precision
                 .cmp(&b.geo_precision)

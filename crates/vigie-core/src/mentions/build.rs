@@ -38,7 +38,10 @@ pub fn mentions_of(
     let position_attacked = targets.iter().any(|t| {
         matches!(
             t.kind,
-            TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost
+            TargetKind::MilitaryBase
+                | TargetKind::Checkpoint
+                | TargetKind::BorderPost
+                | TargetKind::Patrol
         )
     });
     let all_sentences: Vec<usize> = (0..a.sentences.len())
@@ -220,9 +223,12 @@ pub fn mentions_of(
                     announcing_authority(a, &sentences).or_else(|| actor1.clone())
                 }
                 // Air and drone strikes in these reports are flown by the state's air forces.
-                SubEventType::AirDroneStrike => {
-                    state_actor(a, &all_sentences, None).or_else(|| actor1.clone())
-                }
+                // (or by foreign forces when the frame names them: "a Barkhane air strike")
+                SubEventType::AirDroneStrike => actor1
+                    .clone()
+                    .filter(|x| x.kind == ActorKind::External)
+                    .or_else(|| state_actor(a, &all_sentences, None))
+                    .or_else(|| actor1.clone()),
                 _ => actor1.clone(),
             }
             // Violence with no group named: an unidentified armed group.
@@ -389,7 +395,15 @@ fn classify(
     let military = target(TargetKind::MilitaryBase)
         || target(TargetKind::Checkpoint)
         || target(TargetKind::BorderPost)
+        || target(TargetKind::Patrol)
         || (target(TargetKind::Convoy) && state_opponent);
+    // Attackers killed by the side they attacked, or by forces hunting them: a battle
+    // (ACLED codes armed men killed by soldiers or militiamen as Battles).
+    let attackers_dead = counts.iter().any(|c| {
+        c.field == "fatalities"
+            && matches!(c.victims, Some(Victims::Attackers))
+            && count_positive(c)
+    });
     let civilian_dead = counts.iter().any(|c| {
         c.field == "fatalities"
             && matches!(c.victims, Some(Victims::Civilians))
@@ -436,6 +450,31 @@ fn classify(
         }
         return None;
     }
+    // A protest that turns violent, with no armed group in it: burning, barricades, stones or
+    // clashes make it a violent demonstration; protesters killed or wounded with none of these,
+    // excessive force against them.
+    let armed_perpetrator = actor1.is_some_and(|a| {
+        matches!(
+            a.kind,
+            ActorKind::RebelGroup
+                | ActorKind::PoliticalMilitia
+                | ActorKind::IdentityMilitia
+                | ActorKind::External
+        )
+    });
+    if has(T::Protest) && !armed_perpetrator {
+        if has(T::Arson) || has(T::Riot) || has(T::Clash) {
+            return Some(ViolentDemonstration);
+        }
+        if has(T::Killing) || has(T::Injury) {
+            return Some(ExcessiveForceAgainstProtesters);
+        }
+    }
+    // Clashes among people with no armed group named ("clashes between students", "heurts
+    // entre jeunes et policiers"): a riot, not a battle.
+    if has(T::Clash) && actor1.is_none() && target(TargetKind::Civilians) && !military {
+        return Some(MobViolence);
+    }
     if has(T::Riot) || has(T::Lynching) {
         return Some(if has(T::Killing) || has(T::Injury) || has(T::Lynching) {
             MobViolence
@@ -444,7 +483,8 @@ fn classify(
         });
     }
     // Remote violence, unless it is part of a ground battle.
-    let ground_battle = has(T::Clash) || has(T::Overrun);
+    // (an ambush is fought on the ground, whatever mine opened it)
+    let ground_battle = has(T::Clash) || has(T::Overrun) || has(T::Ambush);
     if !ground_battle {
         if has(T::Suicide) {
             return Some(SuicideBomb);
@@ -467,6 +507,7 @@ fn classify(
         || (has(T::Ambush) && state_opponent)
         // Soldiers or militiamen killed on the ground: a battle, whatever else was hit.
         || (soldiers_dead && !abducted)
+        || (attackers_dead && !abducted && !civilian_dead)
         || (state_opponent && !abducted && has(T::Attack) && (!civilian_dead || soldiers_dead))
     {
         if has(T::Overrun) && non_state {
@@ -720,6 +761,23 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                             .get(t.2.end..q.span.start)
                             .is_some_and(|g| g.trim().is_empty())
                 });
+                // "Five killed and two wounded", "deux tués": a number right before a word
+                // of killing or wounding counts people ("un massacre" is an article and a noun).
+                let surface =
+                    crate::lexicon::fold(a.doc.text.get(q.span.start..q.span.end).unwrap_or(""));
+                let article = matches!(surface.as_str(), "un" | "une" | "a" | "an");
+                let verb_after = !article
+                    && s.triggers.iter().any(|t| {
+                        matches!(t.0, TriggerClass::Killing | TriggerClass::Injury)
+                            && t.2.start >= q.span.end
+                            && a.doc
+                                .text
+                                .get(q.span.end..t.2.start)
+                                .is_some_and(|g| g.trim().is_empty())
+                    });
+                if verb_after && !verb_before {
+                    return Some(NounClass::Person);
+                }
                 verb_before.then(|| {
                     s.hits
                         .iter()
@@ -839,7 +897,65 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             push_claim(&mut out, a, si, field, quantity, victims);
         }
     }
+    if !out.iter().any(|c| c.field == "fatalities") {
+        for &si in sentences {
+            if !a.sentences[si].generic {
+                if let Some(victims) = one_person_killed(a, si, background) {
+                    push_claim(
+                        &mut out,
+                        a,
+                        si,
+                        "fatalities",
+                        Quantity::exact(1),
+                        Some(victims),
+                    );
+                    break;
+                }
+            }
+        }
+    }
     out
+}
+
+/// "Village chief assassinated in X", "the marabout was shot dead", "gunmen killed the
+/// mayor": one person named by a singular noun, with no number, right next to a word of
+/// killing in the same clause, is one dead.
+fn one_person_killed(a: &Analysis, si: usize, background: bool) -> Option<Victims> {
+    let s = &a.sentences[si];
+    let text = &a.doc.text;
+    let same_clause = |from: usize, to: usize, words: usize| {
+        text.get(from..to).is_some_and(|gap| {
+            !gap.contains([',', ';', ':', '.', '('])
+                && gap.split_whitespace().count() <= words
+                && !crate::lexicon::fold(gap)
+                    .split_whitespace()
+                    .any(|w| matches!(w, "and" | "et" | "who" | "qui" | "que" | "that"))
+        })
+    };
+    s.triggers
+        .iter()
+        .filter(|t| t.1 && matches!(as_verb(t.0), TriggerClass::Killing))
+        .find_map(|t| {
+            s.hits.iter().find_map(|h| {
+                let Category::Noun(class) = h.category else {
+                    return None;
+                };
+                // (one officer killed alone, off duty or at home, is no battle: only the
+                // position attacked or the fighting would make it one)
+                let victims = match class {
+                    NounClass::Person | NounClass::Soldier => Victims::Unspecified,
+                    NounClass::Civilian => Victims::Civilians,
+                    _ => return None,
+                };
+                let word = crate::lexicon::fold(text.get(h.span.start..h.span.end)?);
+                let singular = !word.ends_with('s') && !word.ends_with('x');
+                // The noun before the verb ("the mayor was killed"), or its object right
+                // after it ("killed a trader", "a tué le maire").
+                let next_to = (h.span.end <= t.2.start && same_clause(h.span.end, t.2.start, 4))
+                    || (t.2.end <= h.span.start && same_clause(t.2.end, h.span.start, 2));
+                (singular && next_to && a.serves(si, h.span, background)).then_some(victims)
+            })
+        })
 }
 
 /// Companions named with a counted group, up to the end of the clause: "et leur chauffeur",
@@ -1069,7 +1185,8 @@ fn escorting(a: &Analysis, span: Span) -> bool {
 /// des combattants du JNIM")?
 fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
     a.sentences[si].triggers.iter().any(|t| {
-        let before = !matches!(t.0, TriggerClass::Clash)
+        // ("une frappe aérienne de la force Barkhane": a strike of X is X's own)
+        let before = !matches!(t.0, TriggerClass::Clash | TriggerClass::Air)
             && t.0.is_violent()
             && t.2.end <= span.start
             && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
@@ -1121,6 +1238,56 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
                         .any(|w| matches!(*w, "were" | "was" | "been" | "ete"))
             });
         before || victims
+    }) || counted_victims(a, si, span)
+        || owns_target(a, si, span)
+}
+
+/// "3 peacekeepers killed", "deux VDP tués": members counted, then a word of killing or
+/// wounding, are the victims.
+fn counted_victims(a: &Analysis, si: usize, span: Span) -> bool {
+    let counted = a.quantities.iter().any(|q| {
+        q.span.end <= span.start
+            && a.doc
+                .text
+                .get(q.span.end..span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+    });
+    counted
+        && a.sentences[si].triggers.iter().any(|t| {
+            matches!(t.0, TriggerClass::Killing | TriggerClass::Injury)
+                && t.2.start >= span.end
+                && a.doc.text.get(span.end..t.2.start).is_some_and(|gap| {
+                    gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])
+                })
+        })
+}
+
+/// "a MINUSMA convoy", "the FAMa checkpoint", "un poste de la Plateforme": the group whose
+/// vehicle, convoy or position the sentence names is the side it happened to, whatever the
+/// verb.
+fn owns_target(a: &Analysis, si: usize, span: Span) -> bool {
+    let text = &a.doc.text;
+    a.sentences[si].hits.iter().any(|h| {
+        let Category::Target(kind) = h.category else {
+            return false;
+        };
+        if matches!(
+            kind,
+            TargetKind::Civilians | TargetKind::Village | TargetKind::Officials
+        ) {
+            return false;
+        }
+        let gap = |from: usize, to: usize| {
+            text.get(from..to)
+                .map(|g| crate::lexicon::fold(g.trim()))
+                .unwrap_or_else(|| "x".to_string())
+        };
+        (span.end <= h.span.start && gap(span.end, h.span.start).is_empty())
+            || (h.span.end <= span.start
+                && matches!(
+                    gap(h.span.end, span.start).as_str(),
+                    "of" | "of the" | "de" | "de la" | "du" | "des" | "de l" | "d"
+                ))
     })
 }
 
@@ -1290,10 +1457,17 @@ fn perpetrator(
     // position": the group attacked is the other side.
     if let (Some(n), Some(g)) = (&named, &attacked_group) {
         if n.0.name == g.name {
-            if let Some(other) = second.take() {
-                attacked_group = named.take().map(|n| n.0);
-                named = Some(other);
-            }
+            // ("des casques bleus de la MINUSMA ont été blessés": named twice, attacked once;
+            // with no other group named, the perpetrator is unknown.)
+            named = second.take();
+        }
+    }
+    // "FAMa killed four militants", "arrested by the Malian army … executed", "tués par des
+    // militaires": the state's own forces did it when the text makes them the agent and names
+    // no armed group as one.
+    if named.is_none() {
+        if let Some((actor, si)) = state_agent(a, sentences) {
+            named = Some((actor, None, si));
         }
     }
     let mut claims = Vec::new();
@@ -1433,6 +1607,95 @@ fn announcing_authority(a: &Analysis, sentences: &[usize]) -> Option<Actor> {
 
 /// The first state actor named in `sentences`, governments (`true`) or forces (`false`) in the
 /// order given.
+/// State forces that the frame makes the agent of its violence: named right before a word
+/// of violence in the active voice ("soldiers killed", "l'armée a abattu"), or right after
+/// "by"/"par" following one ("executed by soldiers", "tués par des militaires").
+fn state_agent(a: &Analysis, sentences: &[usize]) -> Option<(Actor, usize)> {
+    let scanner = Scanner::get();
+    let text = &a.doc.text;
+    let words = |from: usize, to: usize| -> Option<Vec<String>> {
+        let gap = text.get(from..to)?;
+        if gap.contains([',', ';', ':', '.', '(']) {
+            return None;
+        }
+        Some(
+            crate::lexicon::fold(gap)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect(),
+        )
+    };
+    sentences.iter().find_map(|&si| {
+        let s = &a.sentences[si];
+        s.actors.iter().find_map(|h| {
+            let Category::Actor(idx) = h.category else {
+                return None;
+            };
+            let e = scanner.actors.get(idx as usize)?;
+            if e.kind != ActorKind::StateForces
+                || e.name.starts_with("Government of")
+                || e.country
+                    .as_ref()
+                    .is_some_and(|c| Some(c) != a.country.as_ref())
+            {
+                return None;
+            }
+            // (counted, they are the victims: "3 FAMa wounded")
+            let counted = a.quantities.iter().any(|q| {
+                q.span.end <= h.span.start
+                    && text
+                        .get(q.span.end..h.span.start)
+                        .is_some_and(|g| g.trim().is_empty())
+            });
+            // the active voice needs its object: "killed 4 militants", "a tué deux hommes"
+            let object_after = |end: usize| {
+                a.quantities.iter().any(|q| {
+                    q.span.start >= end && words(end, q.span.start).is_some_and(|w| w.len() <= 2)
+                })
+            };
+            let agent = !counted
+                && s.triggers.iter().any(|t| {
+                    let violent = t.0.is_violent() && !matches!(t.0, TriggerClass::Clash);
+                    let active = object_after(t.2.end)
+                        && h.span.end <= t.2.start
+                        && words(h.span.end, t.2.start).is_some_and(|w| {
+                            w.len() <= 2
+                                && w.iter().all(|w| {
+                                    matches!(
+                                        w.as_str(),
+                                        "a" | "ont" | "has" | "have" | "had" | "reportedly"
+                                    )
+                                })
+                        });
+                    let passive = t.2.end <= h.span.start
+                        && words(t.2.end, h.span.start).is_some_and(|w| {
+                            matches!(w.first().map(String::as_str), Some("by" | "par"))
+                                && w.len() <= 3
+                        });
+                    violent && (active || passive)
+                });
+            agent.then(|| {
+                let country = a
+                    .country
+                    .as_deref()
+                    .and_then(vigie_geo::country_name)
+                    .unwrap_or("");
+                (
+                    with_country(
+                        Actor {
+                            name: e.name.clone(),
+                            kind: e.kind,
+                            parent: None,
+                        },
+                        country,
+                    ),
+                    si,
+                )
+            })
+        })
+    })
+}
+
 fn state_actor_in_order(
     a: &Analysis,
     sentences: &[usize],
@@ -1512,6 +1775,9 @@ fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
 }
 
 /// The frame's event locations: each site of an operation, or the single most specific place.
+/// How far from its main point a province or cercle named beside a town may still hold it.
+const ADMIN_REACH_KM: f64 = 75.0;
+
 fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
     let usable: Vec<(usize, &ResolvedPlace)> = frame
         .places
@@ -1524,6 +1790,20 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
     // Group places that fit each other (same place, or one inside the other).
     // Two distinct names a few km apart (Niono, Molodo) are two sites; a name and the
     // cercle or region containing it are one.
+    // A province or cercle named beside a town ("Arbinda, in Soum province") is where the
+    // town lies, even when the gazetteer files the town under another unit: one site when the
+    // town is within the unit's reach.
+    let admin_around = |unit: usize, town: &ResolvedPlace| {
+        matches!(a.places[unit].cue, vigie_geo::Cue::Admin(level) if level != vigie_geo::AdminLevel::Country)
+            && a.place(unit).is_some_and(|u| {
+                match (u.latitude, u.longitude, town.latitude, town.longitude) {
+                    (Some(la), Some(lo), Some(lb), Some(lob)) => {
+                        vigie_geo::distance_km(la, lo, lb, lob) <= ADMIN_REACH_KM
+                    }
+                    _ => false,
+                }
+            })
+    };
     let same_site = |x: &ResolvedPlace, y: &ResolvedPlace| {
         (x.place_id.is_some() && x.place_id == y.place_id)
             || (crate::lexicon::fold(&x.location) == crate::lexicon::fold(&y.location))
@@ -1532,8 +1812,11 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &(p, rp) in &usable {
         match groups.iter_mut().find(|g| {
-            g.iter()
-                .any(|&q| a.place(q).is_some_and(|rq| same_site(rp, rq)))
+            g.iter().any(|&q| {
+                a.place(q).is_some_and(|rq| {
+                    same_site(rp, rq) || admin_around(p, rq) || admin_around(q, rp)
+                })
+            })
         }) {
             Some(g) => g.push(p),
             None => groups.push(vec![p]),

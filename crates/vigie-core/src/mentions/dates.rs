@@ -229,11 +229,86 @@ pub fn resolve(
     }
 }
 
+pub use crate::document::page_date_line;
+
+/// The weekday a date expression starts with or follows ("dimanche 9 juin", "Tuesday,
+/// December 24").
+fn leading_weekday(text: &str, m: &DateMatch) -> Option<Weekday> {
+    // (the span may open with a cue word: "on Tuesday, December 24")
+    let weekday_of = |words: &str| {
+        let toks = tokenize(words, &VOCAB);
+        DLEX.weekday_at(&toks, 0)
+            .or_else(|| DLEX.weekday_at(&toks, 1))
+    };
+    let inside = text.get(m.span.start..m.span.end)?;
+    weekday_of(inside).or_else(|| {
+        let before = text.get(m.span.start.saturating_sub(16)..m.span.start)?;
+        let before = before.trim_end().trim_end_matches(',').trim_end();
+        weekday_of(before.rsplit(char::is_whitespace).next()?)
+    })
+}
+
 /// The date the article itself gives as its frame of reference when it has no publication
-/// date: the latest full date (day, month and year) it mentions. None when it has none.
-pub fn anchor_from_text(matches: &[DateMatch]) -> Option<NaiveDate> {
+/// date, from the most to the least telling:
+/// 1. the page's own date line ("date 2019-11-03");
+/// 2. a weekday with its day and month ("dimanche 9 juin"): the year, among those the page
+///    names (its date line's first) or the one after or before them, whose calendar has that
+///    weekday on that day;
+/// 3. the end of the month of the page's date line ("date 2021-01");
+/// 4. the latest full date (day, month and year) the text mentions.
+///
+/// None when the text gives none of these.
+pub fn anchor_from_text(text: &str, matches: &[DateMatch]) -> Option<NaiveDate> {
+    let line = page_date_line(text);
+    if let Some((_, year, month, Some(day))) = line {
+        return NaiveDate::from_ymd_opt(year, month, day);
+    }
+    let outside_line = |m: &&DateMatch| line.is_none_or(|(span, ..)| m.span.start >= span.end);
+    let mut years: Vec<i32> = line.iter().map(|l| l.1).collect();
+    let mut named: Vec<i32> = matches
+        .iter()
+        .filter(outside_line)
+        .filter_map(|m| match m.expr {
+            DateExpr::Full { year, .. }
+            | DateExpr::MonthYear { year, .. }
+            | DateExpr::Year { year } => Some(year),
+            _ => None,
+        })
+        .collect();
+    // Any year the text names, even outside a date ("the 2019 offensive"), after those.
+    static YEAR: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"\b(?:19|20)\d\d\b").expect("year pattern"));
+    let from = line.map_or(0, |(span, ..)| span.end);
+    let mut bare: Vec<i32> = YEAR
+        .find_iter(text.get(from..).unwrap_or(""))
+        .filter_map(|y| y.as_str().parse().ok())
+        .collect();
+    named.sort_unstable_by(|a, b| b.cmp(a));
+    bare.sort_unstable_by(|a, b| b.cmp(a));
+    years.extend(named);
+    years.extend(bare);
+    for m in matches.iter().filter(outside_line) {
+        let DateExpr::DayMonth { month, day } = m.expr else {
+            continue;
+        };
+        let Some(weekday) = leading_weekday(text, m) else {
+            continue;
+        };
+        let found = years.iter().find_map(|&y| {
+            [y, y + 1, y - 1].into_iter().find_map(|y| {
+                NaiveDate::from_ymd_opt(y, month, day).filter(|d| d.weekday() == weekday)
+            })
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    if let Some((_, year, month, None)) = line {
+        return NaiveDate::from_ymd_opt(year, month, last_day(year, month)?);
+    }
     matches
         .iter()
+        .filter(outside_line)
         .filter_map(|m| match m.expr {
             DateExpr::Full { year, month, day } => NaiveDate::from_ymd_opt(year, month, day),
             _ => None,

@@ -236,39 +236,49 @@ impl<'a> Analysis<'a> {
         }
         // "a revendiqué l'attaque", "claimed the abduction": the event named right after a
         // claim of responsibility is the one already reported, not a new one.
-        for s in sentences.iter_mut() {
-            let claims: Vec<Span> = s
-                .hits
+        // A claim with nothing else told ("JNIM claimed an IED attack on a convoy near X on
+        // 14 November") is itself the report of the event: its words stay triggers.
+        let claim_spans = |s: &Sentence| -> Vec<Span> {
+            s.hits
                 .iter()
                 .filter(|h| h.category == Category::Cue(CueKind::Responsibility))
                 .map(|h| h.span)
-                .collect();
+                .collect()
+        };
+        let is_claimed = |claims: &[Span], t: Span| {
+            claims.iter().any(|c| {
+                (c.end <= t.start
+                    && doc.text.get(c.end..t.start).is_some_and(|gap| {
+                        gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', ':', '.'])
+                    }))
+                    || (t.end <= c.start
+                        && doc.text.get(t.end..c.start).is_some_and(|gap| {
+                            PASSIVE_AUXILIARIES.contains(&crate::lexicon::fold(gap.trim()).as_str())
+                        }))
+            })
+        };
+        let told_elsewhere = sentences.iter().any(|s| {
+            let claims = claim_spans(s);
+            s.triggers
+                .iter()
+                .any(|t| t.0.is_violent() && !is_claimed(&claims, t.2))
+        });
+        for s in sentences.iter_mut() {
+            let claims = claim_spans(s);
             if claims.is_empty() {
                 continue;
             }
             let mut claimed = Vec::new();
             let mut plural = false;
             s.triggers.retain(|t| {
-                let is_claimed = claims.iter().any(|c| {
-                    (c.end <= t.2.start
-                        && doc.text.get(c.end..t.2.start).is_some_and(|gap| {
-                            gap.split_whitespace().count() <= 3
-                                && !gap.contains([',', ';', ':', '.'])
-                        }))
-                        // In the passive: "le rapt avait été revendiqué", "the attack was
-                        // claimed by".
-                        || (t.2.end <= c.start
-                            && doc.text.get(t.2.end..c.start).is_some_and(|gap| {
-                                PASSIVE_AUXILIARIES.contains(&crate::lexicon::fold(gap.trim()).as_str())
-                            }))
-                });
+                let is_claimed = is_claimed(&claims, t.2);
                 if is_claimed {
                     claimed.push(t.0);
                     // "les deux attaques ont été revendiquées", "claimed both attacks"
                     let word = crate::lexicon::fold(doc.text.get(t.2.start..t.2.end).unwrap_or(""));
                     plural |= word.ends_with('s') || word.ends_with('x');
                 }
-                !is_claimed
+                !is_claimed || !told_elsewhere
             });
             s.claimed = claimed;
             s.claimed_plural = plural;
@@ -433,6 +443,7 @@ impl<'a> Analysis<'a> {
                 && is_small(pi)
                 && !in_list(pi)
                 && !cued_names.contains(&crate::lexicon::fold(&p.surface))
+                && !names_a_site(doc.text.get(p.end..).unwrap_or(""))
             {
                 continue;
             }
@@ -496,10 +507,55 @@ impl<'a> Analysis<'a> {
                 .collect();
             s.places.retain(|p| !reference.contains(p));
         }
+        // "la pire attaque depuis celle d'Inates", "a month after the attack on Boni": the town
+        // of an earlier attack named for comparison is not where this one happened.
+        for s in sentences.iter_mut() {
+            s.places.retain(|&p| {
+                let mut from = places[p].start.saturating_sub(40);
+                while !doc.text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let before =
+                    crate::lexicon::fold(doc.text.get(from..places[p].start).unwrap_or(""));
+                let before: Vec<&str> = before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                !matches!(
+                    before.as_slice(),
+                    [
+                        ..,
+                        "apres" | "depuis" | "comme",
+                        "celle" | "celles" | "celui" | "ceux",
+                        "de" | "d"
+                    ] | [
+                        ..,
+                        "apres" | "depuis",
+                        "l",
+                        "attaque" | "assaut" | "embuscade" | "attentat",
+                        "de" | "d" | "contre"
+                    ] | [
+                        ..,
+                        "after" | "since",
+                        "the",
+                        "attack" | "attacks" | "assault" | "ambush" | "massacre",
+                        "on" | "in" | "at"
+                    ] | [
+                        ..,
+                        "after" | "since",
+                        "the",
+                        "one" | "ones",
+                        "in" | "at" | "on"
+                    ]
+                )
+            });
+        }
         for s in sentences.iter_mut() {
             s.attribution = attribute(&doc.text, s.span, &s.hits);
         }
-        let anchor = doc.published.or_else(|| dates::anchor_from_text(&dates));
+        let anchor = doc
+            .published
+            .or_else(|| dates::anchor_from_text(&doc.text, &dates));
         country_votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let country = country_votes.first().map(|c| c.0.clone());
         let mut analysis = Analysis {
@@ -531,6 +587,14 @@ impl<'a> Analysis<'a> {
         // An announcement (a blockade, a curfew) happens when it is made.
         let violent = self.sentences[i].triggers.iter().any(|t| t.0.is_violent())
             || !self.sentences[i].claimed.is_empty();
+        // "a annoncé lundi que l'attaque, survenue la veille, …": a day counted from the
+        // statement counts from the statement's date.
+        let statement_day = self.sentences[i]
+            .dates
+            .iter()
+            .filter(|&&d| violent && self.statement_date(i, d))
+            .find_map(|&d| dates::resolve(&self.dates[d].expr, self.anchor, None));
+        let previous = statement_day.or(previous);
         let resolved: Vec<(usize, EventDate)> = self.sentences[i]
             .dates
             .iter()
@@ -545,7 +609,63 @@ impl<'a> Analysis<'a> {
             .iter()
             .find(|(d, _)| !relative(*d))
             .or(resolved.first())
-            .map(|(_, r)| *r)
+            .map(|&(d, r)| self.widened(d, r))
+    }
+
+    /// A date given as a span or as approximate: "between 21 and 23 October" (the middle day,
+    /// the week as precision; the month when the span is longer), "entre le 21 et le 23
+    /// octobre", "around 1 May (week of)", "(month of)".
+    fn widened(&self, d: usize, r: EventDate) -> EventDate {
+        let text = &self.doc.text;
+        let span = self.dates[d].span;
+        let after = crate::lexicon::fold(
+            text.get(span.end..(span.end + 16).min(text.len()))
+                .unwrap_or(""),
+        );
+        let after = after.trim_start();
+        if after.starts_with("(week of)") || after.starts_with("(semaine du)") {
+            return EventDate {
+                precision: crate::model::TimePrecision::Week.max(r.precision),
+                ..r
+            };
+        }
+        if after.starts_with("(month of)") || after.starts_with("(mois de)") {
+            return EventDate {
+                precision: crate::model::TimePrecision::Month,
+                ..r
+            };
+        }
+        static RANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                r"(?:between|entre(?: le| les)?|from) (\d{1,2})(?:er|st|nd|rd|th)? (?:and|et(?: le)?|to|au) (\d{1,2})\b",
+            )
+            .expect("day range pattern")
+        });
+        let mut from = span.start.saturating_sub(24);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let around = crate::lexicon::fold(text.get(from..span.end).unwrap_or(""));
+        let days = RANGE
+            .captures_iter(&around)
+            .last()
+            .and_then(|c| Some((c[1].parse::<u32>().ok()?, c[2].parse::<u32>().ok()?)));
+        match days {
+            Some((first, last)) if first < last && last - first >= 2 => {
+                let middle =
+                    chrono::Datelike::with_day(&r.date, (first + last) / 2).unwrap_or(r.date);
+                let precision = if last - first <= 7 {
+                    crate::model::TimePrecision::Week
+                } else {
+                    crate::model::TimePrecision::Month
+                };
+                EventDate {
+                    date: middle,
+                    precision: precision.max(r.precision),
+                }
+            }
+            _ => r,
+        }
     }
 
     /// Does date match `d` of sentence `i` date a statement rather than an event: it follows a
@@ -555,9 +675,10 @@ impl<'a> Analysis<'a> {
     /// date is the attack's.
     fn statement_date(&self, i: usize, d: usize) -> bool {
         let text = &self.doc.text;
-        let start = self.dates[d].span.start;
+        let span = self.dates[d].span;
+        let start = span.start;
         self.sentences[i].hits.iter().any(|h| {
-            matches!(
+            let statement = matches!(
                 h.category,
                 Category::Cue(
                     CueKind::SourceVerb
@@ -565,8 +686,12 @@ impl<'a> Analysis<'a> {
                         | CueKind::Responsibility
                         | CueKind::Statement
                 )
-            ) && h.span.end <= start
+            );
+            // After the verb: "a annoncé lundi", "a annoncé, lundi 8 août," (a comma right
+            // after the verb only sets the date off).
+            let after = h.span.end <= start
                 && text.get(h.span.end..start).is_some_and(|gap| {
+                    let gap = gap.trim_start().strip_prefix(',').unwrap_or(gap);
                     let words: Vec<&str> = gap.split_whitespace().collect();
                     let last = words.last().map(|w| crate::lexicon::fold(w));
                     words.len() <= 3
@@ -574,8 +699,69 @@ impl<'a> Analysis<'a> {
                         && !last.as_deref().is_some_and(|w| {
                             matches!(w, "du" | "de" | "of" | "d'") || w.ends_with('\'')
                         })
-                })
+                });
+            // Right before it: "on Saturday claimed", "lundi a annoncé", "on Monday has said".
+            let before = span.end <= h.span.start
+                && text.get(span.end..h.span.start).is_some_and(|gap| {
+                    !gap.contains([',', ';', ':', '.', '«', '"', '(', '“'])
+                        && crate::lexicon::fold(gap).split_whitespace().all(|w| {
+                            matches!(
+                                w,
+                                "a" | "ont" | "has" | "have" | "had" | "avait" | "avaient"
+                            )
+                        })
+                });
+            statement && (after || before)
         })
+    }
+
+    /// The first date expression of sentence `i` that could date its event (not a statement's
+    /// date, not a time limit, not a day counted from another event).
+    fn first_date_expr(&self, i: usize) -> Option<dates::DateExpr> {
+        self.sentences[i]
+            .dates
+            .iter()
+            .filter(|&&d| {
+                !self.statement_date(i, d) && !self.time_limit(d) && !self.relates_two_events(d)
+            })
+            .map(|&d| self.dates[d].expr)
+            .find(|e| !matches!(e, dates::DateExpr::FollowingDay { .. }))
+    }
+
+    /// Can sentence `i`, which has no word of violence, date the story that follows: a
+    /// sentence of its own (not a bare date line under a headline, not "issued on …", "publié
+    /// le …"), not generic, not about an older event.
+    fn dates_the_story(&self, i: usize) -> bool {
+        let s = &self.sentences[i];
+        if s.generic || s.background || s.dates.is_empty() {
+            return false;
+        }
+        if s.dates.iter().any(|&d| self.statement_date(i, d)) {
+            return false;
+        }
+        let mut rest = self
+            .doc
+            .text
+            .get(s.span.start..s.span.end)
+            .unwrap_or("")
+            .to_string();
+        for &d in s.dates.iter().rev() {
+            let span = self.dates[d].span;
+            if span.start >= s.span.start && span.end <= s.span.end {
+                rest.replace_range(span.start - s.span.start..span.end - s.span.start, " ");
+            }
+        }
+        let words = rest
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic));
+        let folded: Vec<String> = words.map(crate::lexicon::fold).collect();
+        folded.len() >= 3
+            && !folded.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "issued" | "published" | "updated" | "publie" | "publiee" | "mis" | "posted"
+                )
+            })
     }
 
     /// "deux jours après l'attaque de Chorfa", "three days after the raid": the distance
@@ -731,9 +917,17 @@ impl<'a> Analysis<'a> {
     pub fn frames(&self) -> Vec<Frame> {
         let mut frames: Vec<Frame> = Vec::new();
         let mut pending_support: Vec<usize> = Vec::new();
+        // "Les violences ont repris le dimanche 16 juin. Des hommes armés ont attaqué …": a
+        // lead sentence that dates the story without a word of violence dates its first event.
+        let mut lead_date: Option<(EventDate, usize)> = None;
         // The frame the text is currently about (never a background frame).
         let mut current: Option<usize> = None;
         for (i, s) in self.sentences.iter().enumerate() {
+            if frames.is_empty() && s.triggers.is_empty() && self.dates_the_story(i) {
+                if let Some(d) = self.sentence_date(i, None) {
+                    lead_date = Some((d, i));
+                }
+            }
             if s.triggers.is_empty() || s.generic {
                 // A sentence about an older event ("a similar operation in the past") lends
                 // nothing to the current one.
@@ -880,7 +1074,16 @@ impl<'a> Analysis<'a> {
                     let f = &frames[c];
                     let date_conflict = match (own_date, f.date) {
                         (Some(a), Some(b)) => !same_day(a, b),
-                        _ => false,
+                        // "dans la nuit du samedi au dimanche … Le jeudi dernier, trois
+                        // militaires ont été tués": two days named differently are two events
+                        // even when the page gives nothing to resolve them against.
+                        _ => match (
+                            self.first_date_expr(i),
+                            f.sentences.iter().find_map(|&j| self.first_date_expr(j)),
+                        ) {
+                            (Some(x), Some(y)) => distinct_days(&x, &y),
+                            _ => false,
+                        },
                     };
                     // Towns are compared with the frame's towns: two towns of one cercle
                     // are two places even though both fit the cercle named first.
@@ -1058,6 +1261,12 @@ impl<'a> Analysis<'a> {
                     frames.push(f);
                     current = Some(frames.len() - 1);
                 }
+            }
+        }
+        if let (Some(first), Some((d, source))) = (frames.first_mut(), lead_date) {
+            if first.date.is_none() && !first.background {
+                first.date = Some(d);
+                first.date_source = Some(source);
             }
         }
         // Figures found before any trigger belong to the first frame.
@@ -1382,4 +1591,50 @@ pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
         }
     };
     contains(a, b) || contains(b, a)
+}
+
+/// A bare name followed by the kind of site it names ("the Bamba checkpoint", "Kidal's
+/// outskirts", "the Boni camp") is where something happened: the noun after it says so, as a
+/// preposition before it would.
+fn names_a_site(after: &str) -> bool {
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("\u{2019}s"))
+        .unwrap_or(after);
+    let word: String = after
+        .trim_start_matches([' ', '-'])
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "camp"
+            | "base"
+            | "checkpoint"
+            | "check-point"
+            | "checkpost"
+            | "post"
+            | "garrison"
+            | "barracks"
+            | "market"
+            | "outskirts"
+            | "mine"
+            | "gendarmerie"
+            | "police"
+            | "village"
+            | "town"
+    )
+}
+
+/// Two date expressions that cannot name the same day: two weekdays, two days of a month or
+/// two full dates that differ.
+fn distinct_days(x: &dates::DateExpr, y: &dates::DateExpr) -> bool {
+    use dates::DateExpr::*;
+    match (x, y) {
+        (Weekday { weekday: a, .. }, Weekday { weekday: b, .. }) => a != b,
+        (DayMonth { month: m, day: d }, DayMonth { month: n, day: e }) => (m, d) != (n, e),
+        (Full { .. }, Full { .. }) => x != y,
+        _ => false,
+    }
 }

@@ -29,7 +29,11 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
     let folded = Folded::new(&doc.text);
     let hits = scan::Scanner::get().scan(&doc.text, &folded);
     let quantities = quantity::find_quantities(&doc.text);
-    let date_matches = dates::find_dates(&doc.text);
+    let mut date_matches = dates::find_dates(&doc.text);
+    // The page's own date line says when it was published, not when anything happened.
+    if let Some((line, ..)) = dates::page_date_line(&doc.text) {
+        date_matches.retain(|d| d.span.start >= line.end);
+    }
     let gazetteer = vigie_geo::global();
     let places = vigie_geo::find_places(gazetteer, &doc.text);
     let resolved = vigie_geo::resolve(gazetteer, &doc.text, &places);

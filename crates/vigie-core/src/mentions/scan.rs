@@ -468,6 +468,7 @@ pub fn target_kind(name: &str) -> Option<TargetKind> {
         "officials" => Officials,
         "vehicle" => Vehicle,
         "infrastructure" => Infrastructure,
+        "patrol" => Patrol,
         _ => return None,
     })
 }

@@ -1,0 +1,209 @@
+//! How a report is placed in time when its page says little: no publication date, only a
+//! page date line, a weekday with its day and month, a statement date, a lead sentence. Each
+//! report here was written for these tests (fiction, French and English).
+
+use vigie_core::{process, Article, Mention};
+
+/// The mentions of an article with no publication date.
+fn undated(text: &str) -> Vec<Mention> {
+    process(&Article::text("page", text)).mentions
+}
+
+fn published(text: &str, date: &str) -> Vec<Mention> {
+    let mut a = Article::text("page", text);
+    a.published = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    process(&a).mentions
+}
+
+fn days(ms: &[Mention]) -> Vec<String> {
+    ms.iter()
+        .map(|m| m.date.map(|d| d.date.to_string()).unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn a_weekday_with_its_day_and_month_fixes_the_year_fr() {
+    // 9 June was a Sunday in 2019 (and in 2024): the page names 2019 elsewhere.
+    let ms = undated(
+        "Le village de Sangha a été attaqué dimanche 9 juin par des hommes armés ; au moins \
+         dix personnes ont été tuées. Le village avait déjà été menacé en 2019.",
+    );
+    assert_eq!(days(&ms), vec!["2019-06-09"]);
+}
+
+#[test]
+fn a_weekday_with_its_day_and_month_fixes_the_year_en() {
+    // 24 December was a Tuesday in 2019.
+    let ms = undated(
+        "Seven soldiers were killed on Tuesday, December 24, when gunmen attacked the army \
+         post in Arbinda, in the 2019 offensive.",
+    );
+    assert_eq!(days(&ms), vec!["2019-12-24"]);
+}
+
+#[test]
+fn the_page_date_line_anchors_the_text_and_dates_no_event_en() {
+    // A month line: a day and month in the text take its year.
+    let ms = undated(" date 2021-01 Gunmen killed five villagers near Bankass on 3 January.");
+    assert_eq!(days(&ms), vec!["2021-01-03"]);
+    // A day line: it is when the page came out, not when the attack happened.
+    let ms = published(
+        " date 2023-04-30 Soldiers said gunmen killed five villagers near Bankass on 20 April.",
+        "2023-04-30",
+    );
+    assert_eq!(days(&ms), vec!["2023-04-20"]);
+}
+
+#[test]
+fn the_page_date_line_anchors_the_text_and_dates_no_event_fr() {
+    let ms = undated(
+        " date 2021-01 Des hommes armés ont tué cinq villageois près de Bankass dimanche 3 \
+         janvier.",
+    );
+    assert_eq!(days(&ms), vec!["2021-01-03"]);
+}
+
+#[test]
+fn a_date_right_before_a_claim_dates_the_claim_en() {
+    let ms = published(
+        "Islamic State on Saturday claimed the attack on the army camp in Ménaka in which \
+         gunmen killed 12 soldiers on Friday.",
+        "2026-03-09",
+    );
+    // Saturday is the 7th; Friday the 6th.
+    assert_eq!(days(&ms), vec!["2026-03-06"]);
+}
+
+#[test]
+fn a_day_counted_from_a_statement_counts_from_its_date_fr() {
+    let ms = published(
+        "L'armée a annoncé, lundi 2 mars, que l'attaque du camp de Ménaka, survenue la \
+         veille, a fait douze morts parmi les soldats.",
+        "2026-03-04",
+    );
+    assert_eq!(days(&ms), vec!["2026-03-01"]);
+}
+
+#[test]
+fn a_lead_sentence_without_violence_dates_the_first_event_fr_en() {
+    let ms = undated(
+        "De nouvelles violences ont eu lieu le dimanche 16 juin 2019 dans le cercle de \
+         Bandiagara.\n\nDes hommes armés ont tué cinq personnes à Bandiagara.",
+    );
+    assert_eq!(days(&ms), vec!["2019-06-16"]);
+    // A bare date line under a headline is the page's date, not the event's.
+    let ms = published(
+        "Flash update — Bandiagara\n3 March 2026\n\nGunmen killed five people near Bandiagara \
+         on 1 March.",
+        "2026-03-03",
+    );
+    assert_eq!(days(&ms), vec!["2026-03-01"]);
+}
+
+#[test]
+fn the_weekend_before_publication_en_fr() {
+    let ms = published(
+        "Gunmen killed five people near Bandiagara over the weekend.",
+        "2026-03-09",
+    );
+    assert_eq!(days(&ms), vec!["2026-03-07"]);
+    let ms = published(
+        "Des hommes armés ont tué cinq personnes près de Bandiagara le week-end dernier.",
+        "2026-03-09",
+    );
+    assert_eq!(days(&ms), vec!["2026-03-07"]);
+}
+
+#[test]
+fn two_days_named_differently_are_two_events_even_unresolved_fr() {
+    // No publication date and no year: neither day can be resolved, yet they differ.
+    let ms = undated(
+        "Dans la nuit de samedi à dimanche, des hommes armés ont attaqué le camp militaire de \
+         Boni, tuant six soldats.\n\nLe jeudi précédent, des hommes armés avaient attaqué le \
+         camp militaire de Boni, tuant trois soldats.",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+}
+
+#[test]
+fn two_days_named_differently_are_two_events_even_unresolved_en() {
+    let ms = undated(
+        "On Saturday night gunmen attacked the army camp in Boni, killing six soldiers.\n\nOn \
+         Thursday, gunmen had attacked the army camp in Boni, killing three soldiers.",
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+}
+
+#[test]
+fn a_span_of_days_is_its_middle_day_with_the_week_as_precision_en_fr() {
+    let ms = published(
+        "Between 21 and 23 October 2025, militiamen attacked villages near Koro, killing \
+         civilians.",
+        "2025-10-25",
+    );
+    assert_eq!(days(&ms), vec!["2025-10-22"]);
+    assert_eq!(
+        ms[0].date.unwrap().precision,
+        vigie_core::TimePrecision::Week
+    );
+    let ms = published(
+        "Entre le 21 et le 23 octobre 2025, des miliciens ont attaqué des villages près de Koro.",
+        "2025-10-25",
+    );
+    assert_eq!(days(&ms), vec!["2025-10-22"]);
+    // One night over two days stays its first day.
+    let ms = published(
+        "Dans la nuit du 5 au 6 octobre 2025, des hommes armés ont attaqué Koro.",
+        "2025-10-08",
+    );
+    assert_eq!(days(&ms), vec!["2025-10-05"]);
+    assert_eq!(
+        ms[0].date.unwrap().precision,
+        vigie_core::TimePrecision::Day
+    );
+}
+
+#[test]
+fn a_date_marked_week_of_or_month_of_keeps_that_precision_en() {
+    let ms = published(
+        "Around 1 October 2025 (week of), gunmen killed two herders near Dioura.",
+        "2025-10-09",
+    );
+    assert_eq!(
+        ms[0].date.unwrap().precision,
+        vigie_core::TimePrecision::Week
+    );
+    let ms = published(
+        "Around 1 October 2025 (month of), gunmen killed two herders near Dioura.",
+        "2025-10-30",
+    );
+    assert_eq!(
+        ms[0].date.unwrap().precision,
+        vigie_core::TimePrecision::Month
+    );
+}
+
+#[test]
+fn a_full_page_date_line_is_the_publication_date_fr() {
+    let a = Article::text(
+        "page",
+        " date 2021-01-05 Des hommes armés ont tué cinq villageois près de Bankass dimanche.",
+    );
+    let doc = vigie_core::document::build(&a);
+    assert_eq!(
+        doc.published.map(|d| d.to_string()).as_deref(),
+        Some("2021-01-05")
+    );
+    let ms = process(&a).mentions;
+    assert_eq!(days(&ms), vec!["2021-01-03"]);
+}
+
+#[test]
+fn a_statement_dated_en_date_du_dates_the_statement_fr() {
+    let ms = published(
+        "Le gouverneur a annoncé, dans un communiqué en date du 3 juillet, que des hommes armés \
+         ont tué douze villageois à Djiguibombo le lundi 1er juillet.",
+        "2024-07-05",
+    );
+    assert_eq!(days(&ms), vec!["2024-07-01"]);
+}

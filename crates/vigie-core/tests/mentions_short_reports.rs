@@ -1,0 +1,460 @@
+//! Short incident reports (situation reports, analysts' notes, one-line alerts): what their
+//! vocabulary and their terse sentences must give. Every report here was written for these
+//! tests (fiction, French and English).
+
+use vigie_core::{EventType, SubEventType};
+
+mod common;
+use common::*;
+
+fn only(text: &str, published: &str) -> vigie_core::Mention {
+    let ms = mentions(text, published);
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    ms.into_iter().next().unwrap()
+}
+
+#[test]
+fn an_army_post_or_a_patrol_attacked_is_a_battle_en() {
+    let m = only(
+        "Malian army post attacked overnight in Bandiagara, two soldiers dead and one wounded.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+    let m = only(
+        "A National Guard patrol was ambushed near Douentza: three guards wounded.",
+        "2026-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+}
+
+#[test]
+fn an_army_post_or_a_patrol_attacked_is_a_battle_fr() {
+    let m = only(
+        "Une patrouille de la garde nationale est tombée dans une embuscade près de Douentza ; \
+         trois gardes blessés.",
+        "2026-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+    let m = only(
+        "Le poste de gendarmerie de Bandiagara attaqué dans la nuit, un gendarme tué.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+}
+
+#[test]
+fn attackers_killed_by_the_forces_make_a_battle_en() {
+    let m = only(
+        "Soldiers killed four militants near Nampala on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+    // Civilians killed as well: violence against them, not a battle.
+    let m = only(
+        "Gunmen killed three villagers near Nampala on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+}
+
+#[test]
+fn attackers_killed_by_the_forces_make_a_battle_fr() {
+    let m = only(
+        "Les militaires ont neutralisé quatre terroristes près de Nampala le 3 mars 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+}
+
+#[test]
+fn the_vocabulary_of_notes_names_the_event_en() {
+    let cases = [
+        (
+            "Exchanges of gunfire between soldiers and gunmen in Koro on 3 March 2026.",
+            SubEventType::ArmedClash,
+        ),
+        (
+            "A truck struck a mine near Ansongo on 3 March 2026, no casualty.",
+            SubEventType::RemoteExplosiveLandmineIed,
+        ),
+        (
+            "Armed men robbed traders on the road near Gossi on 3 March 2026.",
+            SubEventType::LootingPropertyDestruction,
+        ),
+        (
+            "A trader was shot dead by gunmen at the market in Gossi on 3 March 2026.",
+            SubEventType::Attack,
+        ),
+        (
+            "Protesters burned tyres and barricaded the main road in Kati on 3 March 2026.",
+            SubEventType::ViolentDemonstration,
+        ),
+        (
+            "People demonstrated in Kati on 3 March 2026 against the price of fuel.",
+            SubEventType::PeacefulProtest,
+        ),
+    ];
+    for (text, want) in cases {
+        let m = only(text, "2026-03-05");
+        assert_eq!(m.sub_event_type, want, "{text}");
+    }
+}
+
+#[test]
+fn the_vocabulary_of_notes_names_the_event_fr() {
+    let cases = [
+        (
+            "Échanges de coups de feu entre militaires et hommes armés à Koro le 3 mars 2026.",
+            SubEventType::ArmedClash,
+        ),
+        (
+            "Un camion a sauté sur une mine près d'Ansongo le 3 mars 2026, sans faire de victime.",
+            SubEventType::RemoteExplosiveLandmineIed,
+        ),
+        (
+            "Des hommes armés ont dépouillé des commerçants près de Gossi le 3 mars 2026.",
+            SubEventType::LootingPropertyDestruction,
+        ),
+        (
+            "Des manifestants ont brûlé des pneus à Kati le 3 mars 2026 pour protester contre \
+             le prix du carburant.",
+            SubEventType::ViolentDemonstration,
+        ),
+    ];
+    for (text, want) in cases {
+        let m = only(text, "2026-03-05");
+        assert_eq!(m.sub_event_type, want, "{text}");
+    }
+}
+
+#[test]
+fn protesters_shot_by_the_forces_is_excessive_force_en_fr() {
+    let m = only(
+        "Police fired live rounds at protesters in Kati on 3 March 2026; one protester was \
+         killed.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        m.sub_event_type,
+        SubEventType::ExcessiveForceAgainstProtesters
+    );
+    let m = only(
+        "À Kati, le 3 mars 2026, un manifestant a été tué par balle lors d'une manifestation \
+         contre la vie chère.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        m.sub_event_type,
+        SubEventType::ExcessiveForceAgainstProtesters
+    );
+}
+
+#[test]
+fn a_claim_with_nothing_else_told_is_the_report_en() {
+    let m = only(
+        "JNIM claimed an IED attack against a convoy on the road between Boni and Hombori on \
+         14 November 2025.",
+        "2025-11-16",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::RemoteExplosiveLandmineIed);
+    assert_eq!(day(&m), "2025-11-14");
+    assert!(actor1(&m).starts_with("JNIM"), "{m:#?}");
+}
+
+#[test]
+fn a_claim_with_nothing_else_told_is_the_report_fr() {
+    let m = only(
+        "Le JNIM a revendiqué l'embuscade du 14 novembre 2025 contre une patrouille \
+         près de Boni.",
+        "2025-11-16",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+    assert_eq!(day(&m), "2025-11-14");
+}
+
+#[test]
+fn a_claim_of_an_event_already_told_adds_no_incident() {
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on 14 November 2025, killing two soldiers. \
+         JNIM claimed the attack on 15 November.",
+        "2025-11-16",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert!(actor1(&ms[0]).starts_with("JNIM"));
+}
+
+#[test]
+fn a_group_whose_convoy_or_post_is_hit_is_the_side_attacked_en() {
+    let m = only(
+        "A MINUSMA convoy struck an IED near Aguelhok on 3 March 2026; two peacekeepers were \
+         wounded.",
+        "2026-03-05",
+    );
+    assert!(!actor1(&m).starts_with("MINUSMA"), "{m:#?}");
+    let m = only(
+        "Three peacekeepers killed by gunmen near Aguelhok on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert!(!actor1(&m).starts_with("MINUSMA"), "{m:#?}");
+    assert_eq!(m.event_type, EventType::Battles);
+}
+
+#[test]
+fn a_group_whose_convoy_or_post_is_hit_is_the_side_attacked_fr() {
+    let m = only(
+        "Un convoi de la MINUSMA a sauté sur une mine près d'Aguelhok le 3 mars 2026.",
+        "2026-03-05",
+    );
+    assert!(!actor1(&m).starts_with("MINUSMA"), "{m:#?}");
+    let m = only(
+        "Des hommes armés ont attaqué un poste du MSA près de Ménaka le 3 mars 2026, tuant \
+         deux combattants du mouvement.",
+        "2026-03-05",
+    );
+    assert!(!actor1(&m).starts_with("MSA"), "{m:#?}");
+    assert_eq!(m.event_type, EventType::Battles);
+}
+
+#[test]
+fn a_bare_town_named_with_its_site_is_the_place_en() {
+    let m = only(
+        "The Boni checkpoint was attacked on 3 March 2026; one soldier was killed.",
+        "2026-03-05",
+    );
+    assert_eq!(location(&m), "Boni");
+}
+
+#[test]
+fn international_forces_are_named_as_acled_names_them_en_fr() {
+    let m = only(
+        "Barkhane forces killed three militants in an air strike near Ménaka on 3 March 2021.",
+        "2021-03-05",
+    );
+    let named = [
+        actor1(&m).to_string(),
+        m.actor2
+            .as_ref()
+            .map(|a| a.name.clone())
+            .unwrap_or_default(),
+    ];
+    assert!(
+        named.iter().any(|n| n == "Military Forces of France"),
+        "{named:?}"
+    );
+    let m = only(
+        "Des casques bleus de la MINUSMA ont été blessés par un engin explosif près de Tessalit \
+         le 3 mars 2021.",
+        "2021-03-05",
+    );
+    let actor2 = m.actor2.as_ref().map(|a| a.name.as_str()).unwrap_or("");
+    assert!(actor2.starts_with("MINUSMA"), "{m:#?}");
+}
+
+#[test]
+fn one_person_named_by_a_role_and_killed_is_one_dead_en() {
+    for text in [
+        "Village chief assassinated by gunmen in Dinangourou on 3 March 2026.",
+        "Gunmen killed the mayor of Dinangourou on 3 March 2026.",
+        "A marabout was shot dead in Dinangourou on 3 March 2026.",
+    ] {
+        let m = only(text, "2026-03-05");
+        assert_eq!(field(&m, "fatalities"), vec![1], "{text}");
+    }
+    // Several, or a number given: not one.
+    let m = only(
+        "Gunmen killed three herders in Dinangourou on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![3]);
+}
+
+#[test]
+fn one_person_named_by_a_role_and_killed_is_one_dead_fr() {
+    for text in [
+        "Le chef de village de Dinangourou a été assassiné le 3 mars 2026.",
+        "Des hommes armés ont tué le maire de Dinangourou le 3 mars 2026.",
+    ] {
+        let m = only(text, "2026-03-05");
+        assert_eq!(field(&m, "fatalities"), vec![1], "{text}");
+    }
+    // A witness is no victim: "un habitant a raconté que …".
+    let m = only(
+        "Selon un enseignant de Dinangourou, des hommes armés ont tué des bergers le 3 mars \
+         2026.",
+        "2026-03-05",
+    );
+    assert!(field(&m, "fatalities").is_empty(), "{m:#?}");
+}
+
+#[test]
+fn an_ambush_opened_by_a_mine_is_a_battle_en_fr() {
+    let m = only(
+        "A convoy of soldiers fell into a complex ambush involving IEDs and rocket fire near \
+         Boni on 3 March 2026; one soldier was killed.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+    let m = only(
+        "Un convoi militaire est tombé dans une embuscade près de Boni le 3 mars 2026 après \
+         l'explosion d'un engin explosif improvisé.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+    // A mine alone stays remote violence.
+    let m = only(
+        "A military vehicle struck an IED near Boni on 3 March 2026, wounding two soldiers.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::RemoteExplosiveLandmineIed);
+}
+
+#[test]
+fn clashes_among_crowds_with_no_armed_group_are_a_riot_en_fr() {
+    let m = only(
+        "Clashes erupted between students of two faculties in Kati on 3 March 2026; one dead.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::MobViolence);
+    let m = only(
+        "Des heurts ont opposé des jeunes à Kati le 3 mars 2026, faisant deux blessés.",
+        "2026-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Riots);
+    // Gunmen in the fight: a battle or an attack, not a riot.
+    let m = only(
+        "Clashes between gunmen and soldiers near Kati on 3 March 2026 left two dead.",
+        "2026-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+}
+
+#[test]
+fn one_officer_killed_alone_is_an_attack_not_a_battle_en() {
+    let m = only(
+        "A retired officer was shot dead by gunmen at the market in Niafunké on 3 March 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+    assert_eq!(field(&m, "fatalities"), vec![1]);
+}
+
+#[test]
+fn mourning_and_tribute_tell_no_event_of_their_own_fr_en() {
+    let ms = mentions(
+        "Des hommes armés ont attaqué le camp militaire de Boni le 3 mars 2026, tuant huit \
+         soldats. Le 5 mars, le président a décrété un deuil national et rendu hommage aux \
+         victimes de l'attaque de Boni et de Bamako.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on 3 March 2026, killing eight soldiers. On 5 \
+         March the president declared three days of national mourning for the victims of \
+         the attack.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+}
+
+#[test]
+fn a_province_named_beside_its_town_is_one_site_en_fr() {
+    let ms = mentions(
+        "Gunmen simultaneously attacked the military base and the town of Arbinda in Soum \
+         province on 3 March 2026; seven soldiers were killed.",
+        "2026-03-05",
+    );
+    assert_eq!(locations(&ms), vec!["Aribinda"], "{ms:#?}");
+    let ms = mentions(
+        "Des hommes armés ont attaqué simultanément la base militaire et la ville d'Arbinda, \
+         dans la province du Soum, le 3 mars 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(locations(&ms), vec!["Aribinda"], "{ms:#?}");
+}
+
+#[test]
+fn a_number_right_before_a_word_of_killing_counts_people_en_fr() {
+    let m = only(
+        "On 3 March 2026, gunmen attacked the village of Dinangourou. Five killed and two \
+         wounded.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![5]);
+    assert_eq!(field(&m, "injured"), vec![2]);
+    let m = only(
+        "Le 3 mars 2026, des hommes armés ont attaqué le village de Dinangourou : deux tués et \
+         trois blessés.",
+        "2026-03-05",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![2]);
+    // An article before an event noun counts nobody.
+    let m = only(
+        "Encore un massacre à Dinangourou le 3 mars 2026 : des hommes armés ont tué des \
+         bergers.",
+        "2026-03-05",
+    );
+    assert!(field(&m, "fatalities").is_empty(), "{m:#?}");
+}
+
+#[test]
+fn the_state_forces_made_the_agent_are_the_perpetrator_en_fr() {
+    let m = only(
+        "On 3 March 2026, soldiers killed five civilians in the village of Dinangourou.",
+        "2026-03-05",
+    );
+    assert_eq!(actor1(&m), "Military Forces of Mali (2021-)");
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+    let m = only(
+        "Le 3 mars 2026, cinq civils ont été exécutés par des militaires à Dinangourou.",
+        "2026-03-05",
+    );
+    assert_eq!(actor1(&m), "Military Forces of Mali (2021-)");
+    // Soldiers counted among the victims are not the agent.
+    let m = only(
+        "On 3 March 2026, gunmen ambushed a patrol near Dinangourou: 3 soldiers wounded.",
+        "2026-03-05",
+    );
+    assert!(actor1(&m).starts_with("Unidentified"), "{m:#?}");
+}
+
+#[test]
+fn the_town_of_an_earlier_attack_named_for_comparison_is_not_the_place_fr_en() {
+    let ms = mentions(
+        "Dix soldats maliens ont été tués le 3 mars 2026 dans une attaque, la plus meurtrière \
+         depuis celle de Hombori.",
+        "2026-03-05",
+    );
+    assert!(ms.iter().all(|m| location(m) != "Hombori"), "{ms:#?}");
+    let ms = mentions(
+        "Ten Malian soldiers were killed on 3 March 2026, a month after the attack on Hombori.",
+        "2026-03-05",
+    );
+    assert!(ms.iter().all(|m| location(m) != "Hombori"), "{ms:#?}");
+}
+
+#[test]
+fn the_town_the_wounded_are_evacuated_to_with_sur_is_elsewhere_fr() {
+    let m = only(
+        "Des hommes armés ont attaqué le poste militaire de Boulkessi le 3 mars 2026 ; quatre \
+         blessés ont été évacués sur Sévaré.",
+        "2026-03-05",
+    );
+    assert_eq!(location(&m), "Boulkessi");
+}
+
+#[test]
+fn an_air_strike_by_foreign_forces_is_theirs_en_fr() {
+    let m = only(
+        "A Barkhane air strike killed three militants near Ménaka on 3 March 2021.",
+        "2021-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(actor1(&m), "Military Forces of France");
+    let m = only(
+        "Une frappe aérienne de la force Barkhane a tué trois jihadistes près de Ménaka le 3 \
+         mars 2021.",
+        "2021-03-05",
+    );
+    assert_eq!(actor1(&m), "Military Forces of France");
+}
