@@ -120,6 +120,25 @@ def is_latin_name(s: str) -> bool:
     return has_letter and first.isupper()
 
 
+TRANSLIT_COUNTRIES = {"ML", "NE", "BF", "MR"}
+CONSONANTS = "bcdfghjklmnpqrstvwxz"
+
+
+def translit_variants(name: str) -> list[str]:
+    """Other common Latin spellings of a Sahel name: doubled consonants single, a final mute e
+    dropped (names of 6+ letters), "ck" as "k". Applied one at a time and all together."""
+    out = []
+    single = re.sub(r"([%s])\1" % CONSONANTS, r"\1", name)
+    single = re.sub(r"([%s])\1" % CONSONANTS.upper(), r"\1", single)
+    out.append(single)
+    letters = sum(ch.isalpha() for ch in name)
+    if letters >= 6 and re.search(r"[%s]e$" % CONSONANTS, name):
+        out.append(name[:-1])
+        out.append(single[:-1])
+    out.append(name.replace("ck", "k"))
+    return [v for v in dict.fromkeys(out) if v != name]
+
+
 def km(lat1, lon1, lat2, lon2) -> float:
     p = math.pi / 180
     a = (math.sin((lat2 - lat1) * p / 2) ** 2
@@ -559,6 +578,25 @@ def main() -> None:
             if a and a not in row["names"] and a != row["name"]:
                 row["names"].append(a)
 
+    # ---- transliteration variants of Sahel names (from the sources' own spellings) ----
+    # French and English transliterations of the same name differ in doubled consonants
+    # ("Bellenitieni"/"Belenitieni"), a final mute e ("I-n-Délimane"/"I-n-Déliman") and "ck"/"k"
+    # ("Djebock"/"Djebok"). Each settlement or named place of ML, NE, BF, MR also gets these spellings.
+    variants_added = 0
+    for row in b.rows:
+        if row["country"] not in TRANSLIT_COUNTRIES or row["kind"] in "123":
+            continue
+        have = {mkey(n) for n in row["names"]}
+        for n in list(row["names"]):
+            for v in translit_variants(n):
+                k = mkey(v)
+                if k and k not in have and is_latin_name(v):
+                    have.add(k)
+                    row["names"].append(v)
+                    variants_added += 1
+    b.counts["transliteration variants"] = variants_added
+    print(f"transliteration variants added: {variants_added}", file=sys.stderr)
+
     # ---- write ----
     def sort_key(row):
         return (row["country"], fold(row["name"]), row["kind"], round(row["lat"], 5), round(row["lon"], 5),
@@ -621,7 +659,11 @@ def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, siz
         "",
         f"Totals: {len(rows)} places; compressed file {size} bytes.",
         "",
-        "Rows read per input (before merging): " + ", ".join(f"{k} {v}" for k, v in sorted(b.counts.items())) + ".",
+        "Rows read per input (before merging): " + ", ".join(f"{k} {v}" for k, v in sorted(b.counts.items())
+                                                             if k != "transliteration variants") + ".",
+        f"Spellings added by transliteration rules (doubled consonants single, final mute e dropped, \"ck\" as"
+        f" \"k\"; settlements and named places of ML, NE, BF, MR; derived from each row's own source spellings): "
+        f"{b.counts['transliteration variants']}.",
         "Rows merged into an existing place: " + ", ".join(f"{k} {v}" for k, v in sorted(b.merged.items())) + ".",
         "",
         "Places per country: " + ", ".join(f"{k} {v}" for k, v in sorted(per_country.items())) + ".",

@@ -98,14 +98,24 @@ def load_gazetteer(path):
 
 
 def similar(skel, k):
-    """Rows the resolver also weighs (recognize.rs `widen`): same skeleton, at most one edit per 5 letters."""
+    """Rows the resolver also weighs: a known name's similar spellings (recognize.rs `widen`: same
+    skeleton, at most one edit per 5 letters) and, for an unknown name of 6+ letters after a locative
+    word (`similar_after_locative`), spellings one edit away whose skeleton has one consonant more or less."""
     sk = skeleton(k)
     if len(sk) < 4:
         return []
+    out = []
     cands = skel.get(sk, [])
-    if len({id(r) for _, r in cands}) > 40:
-        return []
-    return [r for k2, r in cands if edits(k2, k) <= max(1, len(k) // 5)]
+    if len({id(r) for _, r in cands}) <= 40:
+        out += [r for k2, r in cands if edits(k2, k) <= max(1, len(k) // 5)]
+    if len(k) >= 6:
+        variants = {sk} | {sk[:i] + sk[i + 1:] for i in range(1, len(sk))}
+        variants |= {sk[:i] + c + sk[i:] for i in range(1, len(sk) + 1) for c in "bdfgjklmnprstvx"}
+        for v in variants:
+            rows = skel.get(v, []) if len(v) >= 4 else []
+            if len({id(r) for _, r in rows}) <= 40:
+                out += [r for k2, r in rows if edits(k2, k) <= 1]
+    return out
 
 
 def coverage(a):

@@ -346,7 +346,15 @@ fn mark_admin_context(gaz: &Gazetteer, text: &str, ms: &mut [PlaceMention]) {
             let gap = fold(text.get(ms[k].end..next.start).unwrap_or("x"));
             matches!(gap.as_str(), "et" | "and" | "" | "ou" | "or")
         });
-        let unit = hash_key(&key(&ms[k].surface));
+        // "Mopti Region": the unit's own name
+        let folded = fold(&ms[k].surface);
+        let unit_name = match folded.rsplit_once(' ') {
+            Some((name, "region" | "cercle" | "circle" | "province" | "commune" | "district")) => {
+                name.to_string()
+            }
+            _ => folded.clone(),
+        };
+        let unit = hash_key(&key(&unit_name));
         let qualifies = ms[h].candidates.iter().any(|&id| {
             (id as usize) < gaz.len() && (0..4).any(|lvl| gaz.admin_key(id, lvl) == unit)
         });
@@ -387,15 +395,36 @@ fn similar_after_locative(gaz: &Gazetteer, t: &Tokens<'_>, i: usize) -> Option<V
     if sk.len() < MIN_SKELETON {
         return None;
     }
-    let similar = gaz.lookup_skeleton(hash_key(&sk));
-    if similar.is_empty() || similar.len() > 40 {
-        return None;
+    // the skeleton itself, then with one consonant more or less ("Almoustarat"/"Almoustarast")
+    let mut skeletons = vec![sk.clone()];
+    let chars: Vec<char> = sk.chars().collect();
+    for i in 1..chars.len() {
+        let mut d = chars.clone();
+        d.remove(i);
+        skeletons.push(d.into_iter().collect());
     }
-    let ids: Vec<u32> = similar
-        .iter()
-        .copied()
-        .filter(|&id| gaz.names_of(id).any(|n| edits(&key(n), w) <= 1))
-        .collect();
+    for i in 1..=chars.len() {
+        for c in "bdfgjklmnprstvx".chars() {
+            let mut d = chars.clone();
+            d.insert(i, c);
+            skeletons.push(d.into_iter().collect());
+        }
+    }
+    let mut ids: Vec<u32> = Vec::new();
+    for s in &skeletons {
+        if s.len() < MIN_SKELETON {
+            continue;
+        }
+        let similar = gaz.lookup_skeleton(hash_key(s));
+        if similar.len() > 40 {
+            continue;
+        }
+        for &id in similar {
+            if !ids.contains(&id) && gaz.names_of(id).any(|n| edits(&key(n), w) <= 1) {
+                ids.push(id);
+            }
+        }
+    }
     if ids.is_empty() {
         return None;
     }
@@ -611,7 +640,9 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             continue;
         }
         if k > 0
-            && (between.eq_ignore_ascii_case("et") || between.eq_ignore_ascii_case("and"))
+            && (between.eq_ignore_ascii_case("et")
+                || between.eq_ignore_ascii_case("and")
+                || between == "&")
             && prev_cue == Cue::Between
         {
             ms[k].cue = Cue::Between;
@@ -643,6 +674,26 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             .next()
             .cloned()
             .unwrap_or(Cue::None);
+        // "in Inhinita, Menaka": a place after an unknown name that a locative word introduced
+        // only says where that place lies (around it: precision 2)
+        if cue == Cue::None && first_tok >= 3 {
+            let unknown = first_tok - 1;
+            let inside_previous = k > 0 && ms[k - 1].end > t.toks[unknown].start;
+            let comma = t.sep(unknown).trim() == ",";
+            if comma
+                && !inside_previous
+                && t.toks[unknown].cap
+                && !t.toks[unknown].upper
+                && t.spaced(unknown - 1)
+                && matches!(
+                    t.folded(unknown - 1),
+                    "in" | "at" | "a" | "near" | "pres" | "of" | "de"
+                )
+                && !LEX.stop.contains(&hash_key(t.folded(unknown)))
+            {
+                cue = Cue::Near;
+            }
+        }
         // "east of the ancient city of Timbuktu", "près de la ville de Kayes": a descriptor
         // ("city of", "ville de") after a nearness phrase keeps the nearness.
         if cue == Cue::At && words.len() >= 3 {
@@ -683,6 +734,22 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             if matches!(cue, Cue::None | Cue::At) {
                 cue = sc;
             }
+        }
+        // "Macina fighters", "Kidal rebels": the name qualifies a group, not the event's place
+        if matches!(cue, Cue::None)
+            && matches!(
+                first_after,
+                "fighters"
+                    | "militants"
+                    | "jihadists"
+                    | "rebels"
+                    | "militiamen"
+                    | "militia"
+                    | "combatants"
+                    | "insurgents"
+            )
+        {
+            cue = Cue::Elsewhere;
         }
         // "on the Kayes-Diboli road": the pair before "road"/"highway" is an axis
         if k > 0

@@ -61,6 +61,48 @@ fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
         || last_before.iter().any(|w| BORDER_WORDS.contains(w))
 }
 
+/// Key of a unit named with its level word ("Mopti Region", "Soum province" → "mopti"), or None.
+fn unit_key(surface: &str) -> Option<u64> {
+    let f = crate::normalize::fold(surface);
+    let (name, last) = f.rsplit_once(' ')?;
+    matches!(
+        last,
+        "region" | "cercle" | "circle" | "province" | "commune" | "district" | "department"
+    )
+    .then(|| hash_key(&key(name)))
+}
+
+/// "X, near Y", "X, 40 km west of Y", "X south of Y", "X, not far from Y": for X, the index of Y
+/// and how far from Y the text puts X (km; a nearness cue allows 60 km).
+fn located_relative(text: &str, mentions: &[PlaceMention]) -> Vec<Option<(usize, f64)>> {
+    let mut out = vec![None; mentions.len()];
+    for k in 1..mentions.len() {
+        let (x, y) = (&mentions[k - 1], &mentions[k]);
+        let max_km = match y.cue {
+            Cue::Near => 60.0,
+            Cue::DistanceFrom { km } => km * 1.5 + 15.0,
+            _ => continue,
+        };
+        if x.candidates.is_empty() || x.cue == Cue::Admin(AdminLevel::Country) {
+            continue;
+        }
+        let gap = text.get(x.end..y.start).unwrap_or("x");
+        // the relation phrase only: no other clause between the two names
+        if gap.len() > 32 || gap.contains(['.', ';', '!', '?', '\n', '(', ')']) {
+            continue;
+        }
+        let words = crate::normalize::fold(gap);
+        if words
+            .split(' ')
+            .any(|w| matches!(w, "and" | "et" | "or" | "ou" | "then" | "puis"))
+        {
+            continue;
+        }
+        out[k - 1] = Some((k, max_km));
+    }
+    out
+}
+
 /// Admin context of each mention: for a name followed by its units in parentheses or after a comma
 /// ("Douna, Mopti", "X (Ansongo, Gao)", "Mourdiah, Cercle of Nara, Koulikoro Region"), the index of
 /// the host name each unit qualifies. A unit qualifies its host when it came with a parenthesis or
@@ -100,7 +142,7 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
         if mentions[root].cue == Cue::Admin(AdminLevel::Country) {
             continue;
         }
-        let mk = hash_key(&key(&m.surface));
+        let mk = unit_key(&m.surface).unwrap_or_else(|| hash_key(&key(&m.surface)));
         let unit_of_host = mentions[root]
             .candidates
             .iter()
@@ -160,7 +202,8 @@ fn country_votes(
     // a name qualified by its units ("Douna, Mopti"): the country where they fit
     for (k, h) in hosts.iter().enumerate() {
         let Some(h) = *h else { continue };
-        let unit = hash_key(&key(&mentions[k].surface));
+        let unit =
+            unit_key(&mentions[k].surface).unwrap_or_else(|| hash_key(&key(&mentions[k].surface)));
         let fitting: Vec<&str> = mentions[h]
             .candidates
             .iter()
@@ -243,8 +286,10 @@ fn score(
             .next()
             .is_some_and(|main| hash_key(&key(main)) == own_key)
     {
-        s += 2.0;
-        note(&mut why, 2.0, || "its main name".into());
+        // a natural feature's own name counts half: settlements are where events happen
+        let v = if r.kind == PlaceKind::Other { 1.0 } else { 2.0 };
+        s += v;
+        note(&mut why, v, || "its main name".into());
     }
     if let Some(c) = ctx.country {
         let v = if gaz.country_code(id) == c { 5.0 } else { -4.0 };
@@ -285,7 +330,7 @@ fn score(
             PlaceKind::City => 2.5,
             PlaceKind::Town => 2.0,
             PlaceKind::Village => 0.5,
-            PlaceKind::Other => 0.0,
+            PlaceKind::Other => -0.5,
             _ => -1.5,
         };
         note(&mut why, s - before, || {
@@ -511,6 +556,7 @@ fn resolve_all(
         })
         .collect();
     let hosts = admin_hosts(gaz, text, mentions);
+    let relative = located_relative(text, mentions);
     let (country, votes) = country_votes(gaz, text, mentions, &exact, &hosts);
     let keys: Vec<u64> = mentions
         .iter()
@@ -520,7 +566,8 @@ fn resolve_all(
     let mut own_units: Vec<Vec<(u64, &str)>> = vec![Vec::new(); mentions.len()];
     for (k, h) in hosts.iter().enumerate() {
         if let Some(h) = *h {
-            own_units[h].push((keys[k], mentions[k].surface.as_str()));
+            let uk = unit_key(&mentions[k].surface).unwrap_or(keys[k]);
+            own_units[h].push((uk, mentions[k].surface.as_str()));
         }
     }
     let mut admin: Vec<(u64, f64)> = Vec::new();
@@ -535,6 +582,11 @@ fn resolve_all(
                 Cue::Admin(_) | Cue::Parenthetical => 4.0,
                 _ => 1.5,
             }
+        };
+        // "Mopti Region": the region's name, as strongly as "région de Mopti"
+        let (k, w) = match unit_key(&m.surface) {
+            Some(uk) => (uk, 4.0),
+            None => (k, w),
         };
         match admin.iter_mut().find(|(ak, _)| *ak == k) {
             Some(a) => a.1 = a.1.max(w),
@@ -703,6 +755,37 @@ fn resolve_all(
                 (id, s + bonus, ci)
             })
             .collect();
+        // "X, near Y": X's candidates within the distance the text gives gain; when none is
+        // anywhere near, the event is coded to Y, as an area (precision 2)
+        let reference = relative[mi].and_then(|(r, max_km)| {
+            let &(rid, _) = scored[r].first()?;
+            let rr = &gaz.recs[rid as usize];
+            Some((r, rid, rr.lat(), rr.lon(), max_km))
+        });
+        let mut refer_to: Option<PlaceId> = None;
+        if let Some((r, rid, la, lo, max_km)) = reference {
+            let mut any_close = false;
+            for (id, sc, _) in v.iter_mut() {
+                let rc = &gaz.recs[*id as usize];
+                let d = approx_km(rc.lat(), rc.lon(), la, lo);
+                if d <= max_km {
+                    *sc += 3.0;
+                    any_close = true;
+                }
+                any_close |= d <= 2.0 * max_km + 20.0;
+            }
+            // only when both lie in one country: else the reference itself may be the wrong homonym
+            let same_country = v
+                .first()
+                .is_some_and(|&(id, _, _)| gaz.country_code(id) == gaz.country_code(rid));
+            if !any_close && same_country && !is_admin(gaz.recs[rid as usize].kind) {
+                refer_to = Some(rid);
+            }
+            why.push(format!(
+                "placed by the text within {max_km:.0} km of {:?}",
+                mentions[r].surface
+            ));
+        }
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         if explain {
             let cands = v
@@ -723,6 +806,16 @@ fn resolve_all(
                 })
                 .collect();
             details.push((why.clone(), cands));
+        }
+        if let Some(rid) = refer_to {
+            out.push(Some(coded(gaz, rid, 2)));
+            if let Some(d) = details.last_mut() {
+                d.0.push(
+                    "no candidate lies where the text puts it: coded to the place it is said to be near"
+                        .into(),
+                );
+            }
+            continue;
         }
         let (best, best_s, _) = v[0];
         let rb = &gaz.recs[best as usize];
@@ -799,7 +892,11 @@ fn resolve_all(
         let abroad = ctx.country.is_some_and(|c| c != gaz.country_code(best));
         let far_from_the_rest = near[v[0].2].is_none_or(|(d, _)| d > 250.0);
         if abroad
-            && ((m.cue == Cue::None && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other))
+            && ((m.cue == Cue::None
+                && matches!(
+                    rb.kind,
+                    PlaceKind::Village | PlaceKind::Other | PlaceKind::Town
+                ))
                 || (far_from_the_rest && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other)))
         {
             out.push(None);

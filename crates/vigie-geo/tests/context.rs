@@ -213,3 +213,187 @@ fn a_small_place_abroad_far_from_the_story_is_dropped() {
     let text = "Des soldats maliens ont été attaqués près de Ménaka, puis à Banizoumbou.";
     assert_eq!(resolved(text, "Banizoumbou").unwrap().country_code, "NE");
 }
+
+#[test]
+fn a_village_said_to_be_near_a_town_lies_near_it_or_is_coded_to_the_town() {
+    // Tissalatène lies ~50 km west of Andéramboukane: the text agrees, the village is kept.
+    for (text, name) in [
+        (
+            "Clashes broke out in Tissalatene, 40 km west of Anderamboukane.",
+            "Tissalatene",
+        ),
+        (
+            "Des affrontements ont éclaté à Tissalatène, à 40 km à l'ouest d'Andéramboukane.",
+            "Tissalatène",
+        ),
+    ] {
+        let r = resolved(text, name).unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.geo_precision),
+            ("Tissalatène", 1),
+            "{text}"
+        );
+    }
+    // The only Dah known lies in the cercle of San, far from Sokoura in the region of Mopti:
+    // the event is coded to Sokoura, as an area.
+    for text in [
+        "A forest guard was killed at the market in Dah, near Sokoura, Mopti Region.",
+        "Un garde forestier a été tué au marché de Dah, près de Sokoura, région de Mopti.",
+    ] {
+        let r = resolved(text, "Dah").unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.geo_precision),
+            ("Sokoura", 2),
+            "{text}"
+        );
+        assert_eq!(r.admin1.as_deref(), Some("Mopti"));
+    }
+}
+
+#[test]
+fn a_region_named_with_its_level_word_qualifies_the_name_before_it() {
+    for text in [
+        "Gunmen attacked the market of Tabango, Gao Region.",
+        "Des hommes armés ont attaqué la foire de Tabango, région de Gao.",
+    ] {
+        let g = geocode(Gazetteer::bundled(), text);
+        let t = &g.places[0];
+        assert!(
+            t.why
+                .iter()
+                .any(|w| w.contains("units given with the name")),
+            "{text}: {:?}",
+            t.why
+        );
+        assert_eq!(t.chosen.as_ref().unwrap().admin1.as_deref(), Some("Gao"));
+    }
+}
+
+#[test]
+fn an_uncued_town_abroad_is_a_name_not_a_place() {
+    // "Kante" spells a town of Togo; here it is a surname.
+    let text = "Malian blogger Madou Kante was wounded by gunmen while driving in Bamako.";
+    assert_eq!(resolved(text, "Kante"), None);
+    let text =
+        "Le blogueur malien Madou Kante a été blessé par balles alors qu'il roulait à Bamako.";
+    assert_eq!(resolved(text, "Kante"), None);
+}
+
+#[test]
+fn a_spelling_with_a_consonant_missing_after_a_locative_word_is_found() {
+    for text in [
+        "Des soldats ont été attaqués à Ansogo mardi.",
+        "Soldiers were attacked in Ansogo on Tuesday.",
+    ] {
+        let r = resolved(text, "Ansogo").unwrap();
+        assert_eq!(r.location, "Ansongo", "{text}");
+    }
+}
+
+#[test]
+fn where_people_come_from_and_groups_named_after_places_are_elsewhere() {
+    let text = "Violence flared in Koro; hunters from Ke-Macina were said to be en route.";
+    assert_eq!(cue_of(text, "Ke-Macina"), Cue::Elsewhere);
+    let text = "Des chasseurs originaires de Ké-Macina seraient en route vers Koro.";
+    assert_eq!(cue_of(text, "Ké-Macina"), Cue::Elsewhere);
+    let text = "A patrol was ambushed by Macina fighters in the Kouakourou forest.";
+    assert_eq!(cue_of(text, "Macina"), Cue::Elsewhere);
+    assert_eq!(cue_of(text, "Kouakourou"), Cue::Near);
+    let text = "Une patrouille est tombée dans une embuscade tendue par des combattants venus du Macina près de Kouakourou.";
+    assert_eq!(cue_of(text, "Macina"), Cue::Elsewhere);
+}
+
+#[test]
+fn a_settlement_is_preferred_to_a_natural_feature_of_the_same_name() {
+    // "Anefis": a GeoNames feature in the Tombouctou region, and the village (Anefis i-n-Darane)
+    // in the Kidal region whose alternate name it is.
+    for text in [
+        "Armed men attacked positions of the armed groups in Anefis.",
+        "Des hommes armés ont attaqué des positions des groupes armés à Anefis.",
+    ] {
+        let r = resolved(text, "Anefis").unwrap();
+        assert_eq!(r.admin1.as_deref(), Some("Kidal"), "{text}: {r:?}");
+    }
+}
+
+#[test]
+fn transliteration_spellings_of_the_gazetteer() {
+    // built from the sources' own spellings: a doubled consonant single, a final mute e dropped
+    for (text, name, want) in [
+        (
+            "Des tirs ont visé le camp de Tesalit.",
+            "Tesalit",
+            "Tessalit",
+        ),
+        (
+            "Gunfire targeted the camp at Tesalit.",
+            "Tesalit",
+            "Tessalit",
+        ),
+        (
+            "A convoy was ambushed near Anderamboukan.",
+            "Anderamboukan",
+            "Andéramboukane",
+        ),
+        (
+            "Un convoi est tombé dans une embuscade près d'Anderamboukan.",
+            "Anderamboukan",
+            "Andéramboukane",
+        ),
+    ] {
+        let r = resolved(text, name).unwrap();
+        assert_eq!(r.location, want, "{text}");
+    }
+}
+
+#[test]
+fn a_reference_place_in_another_country_does_not_move_the_event() {
+    // The only Boussouma known lies in Burkina Faso: Hombori stays where it is.
+    for (text, name) in [
+        (
+            "Une patrouille a été attaquée près de Hombori, à 30 km de Boussouma.",
+            "Hombori",
+        ),
+        (
+            "A patrol was attacked near Hombori, 30 km from Boussouma.",
+            "Hombori",
+        ),
+    ] {
+        let r = resolved(text, name).unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.country_code.as_str()),
+            ("Hombori", "ML"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_town_after_an_unknown_place_is_only_its_area() {
+    for text in [
+        "Unknown gunmen raided a nomad camp in Inhinoufa, Menaka, and seized the livestock.",
+        "Des hommes armés ont pillé un campement à Inhinoufa, Ménaka, et emporté le bétail.",
+    ] {
+        let g = geocode(Gazetteer::bundled(), text);
+        let m = g
+            .places
+            .iter()
+            .find(|p| p.surface.starts_with('M'))
+            .unwrap();
+        assert_eq!(m.cue, Cue::Near, "{text}");
+        assert_eq!(m.chosen.as_ref().unwrap().geo_precision, 2, "{text}");
+    }
+}
+
+#[test]
+fn between_with_an_ampersand_and_roads_linking_two_towns() {
+    let text = "A mine exploded between Soumpi & Niafunke.";
+    assert_eq!(cue_of(text, "Niafunke"), Cue::Between);
+    for text in [
+        "An IED hit a convoy on the road linking Douentza and Boni.",
+        "Une mine a explosé sur la route reliant Douentza et Boni.",
+    ] {
+        assert_eq!(cue_of(text, "Douentza"), Cue::Between, "{text}");
+        assert_eq!(resolved(text, "Boni").unwrap().geo_precision, 2);
+    }
+}
