@@ -680,3 +680,46 @@ fn an_undated_report_with_another_toll_joins_when_the_same_group_is_named() {
         summary(&linked)
     );
 }
+
+#[test]
+fn an_undated_note_does_not_reach_weeks_back_on_a_named_group_alone() {
+    // A dated ambush of a patrol by JNIM, then an undated note published a month later of
+    // another JNIM ambush of a patrol in the same place: two events.
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "ambush-sept",
+            (2026, 9, 15),
+            "Fictional note for Vigie's tests. On 14 September 2026 JNIM fighters ambushed an \
+             army patrol near Kouakourou.",
+        ),
+        report(
+            "ambush-oct",
+            (2026, 10, 17),
+            "Fictional note for Vigie's tests. JNIM fighters ambushed an army patrol near \
+             Kouakourou, four soldiers reported killed.",
+        ),
+    ]));
+    let kouakourou = articles_of(&linked, "Kouakourou");
+    assert_eq!(kouakourou.len(), 2, "{:#?}", summary(&linked));
+    // Published the day after, the same note joins.
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "ambush-sept",
+            (2026, 9, 15),
+            "Fictional note for Vigie's tests. On 14 September 2026 JNIM fighters ambushed an \
+             army patrol near Kouakourou.",
+        ),
+        report(
+            "ambush-next-day",
+            (2026, 9, 15),
+            "Fictional note for Vigie's tests. JNIM fighters ambushed an army patrol near \
+             Kouakourou, four soldiers reported killed.",
+        ),
+    ]));
+    assert_eq!(
+        articles_of(&linked, "Kouakourou").len(),
+        1,
+        "{:#?}",
+        summary(&linked)
+    );
+}

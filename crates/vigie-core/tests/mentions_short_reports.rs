@@ -458,3 +458,40 @@ fn an_air_strike_by_foreign_forces_is_theirs_en_fr() {
     );
     assert_eq!(actor1(&m), "Military Forces of France");
 }
+
+#[test]
+fn a_mine_followed_by_gunfire_and_air_support_of_a_post_are_battles_en_fr() {
+    let m = only(
+        "A MINUSMA vehicle was hit by an IED followed by gunfire near Kidal on 3 March 2021.",
+        "2021-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+    let m = only(
+        "Le 3 mars 2021, un véhicule de l'armée a sauté sur une mine, suivie de tirs nourris, \
+         près de Kidal.",
+        "2021-03-05",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+    let m = only(
+        "Gunmen attacked the army checkpoint at Ansongo on 3 March 2021; Barkhane intervened \
+         with airstrikes.",
+        "2021-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash);
+    // Strikes alone stay air strikes.
+    let m = only(
+        "Airstrikes hit a jihadist base near Ansongo on 3 March 2021.",
+        "2021-03-05",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::AirDroneStrike);
+}
+
+#[test]
+fn words_of_a_claim_with_nothing_else_told_describe_the_event_en() {
+    let m = only(
+        "JNIM claimed an IED attack on 28 December 2025 that destroyed an army vehicle \
+         between Boni and Boulkessi.",
+        "2025-12-30",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::RemoteExplosiveLandmineIed);
+}

@@ -239,6 +239,8 @@ fn join_or_found<'a>(
 /// How far back an undated report may look for its incident (and `score` agrees: an undated
 /// report joins only something that happened at most this long before it was published).
 const UNDATED_LOOKBACK_DAYS: i64 = 60;
+/// How far back an undated report reaches on its place, type and group alone (a week).
+const RECENT_DAYS: i64 = 7;
 /// Two undated reports are compared only when published this close together.
 const UNDATED_PAIR_DAYS: i64 = 14;
 
@@ -495,6 +497,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // à dimanche", "on Sunday"), so the day next to it is allowed when the rest agrees
         // closely (checked below).
         let mut next_day = false;
+        // An undated report tells of something recent: reaching further back than a week
+        // takes more than a named group or a camp in common.
+        let mut far_back = false;
         let mut loose_place = false;
         match (m.date, other.date) {
             (Some(a), Some(b)) => {
@@ -517,7 +522,12 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                         continue;
                     }
                     s += 1;
+                    far_back = days > RECENT_DAYS;
                 }
+            }
+            (None, None) => {
+                far_back = matches!((m.published, other.published),
+                    (Some(x), Some(y)) if (x - y).num_days().abs() > RECENT_DAYS);
             }
             _ => {}
         }
@@ -627,7 +637,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             // Tolls that differ set it apart, unless the same named group or a shared key says
             // it is the same event told with another (often disputed) toll.
             let vouched = same_named_actor || shared_keys > 0;
-            if (figures_differ && !vouched) || !(telling_figure_meets || vouched || specific_target)
+            if (figures_differ && !vouched)
+                || !(telling_figure_meets || vouched || specific_target)
+                || (far_back && !(telling_figure_meets || shared_keys > 0))
             {
                 continue;
             }

@@ -484,7 +484,11 @@ fn classify(
     }
     // Remote violence, unless it is part of a ground battle.
     // (an ambush is fought on the ground, whatever mine opened it)
-    let ground_battle = has(T::Clash) || has(T::Overrun) || has(T::Ambush);
+    // (and air strikes flown in support of the defence of a position under ground attack)
+    let ground_battle = has(T::Clash)
+        || has(T::Overrun)
+        || has(T::Ambush)
+        || (military && frame.classes.contains(&T::Attack) && has(T::Air));
     if !ground_battle {
         if has(T::Suicide) {
             return Some(SuicideBomb);

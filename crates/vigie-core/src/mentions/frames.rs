@@ -257,13 +257,20 @@ impl<'a> Analysis<'a> {
                         }))
             })
         };
-        let told_elsewhere = sentences.iter().any(|s| {
-            let claims = claim_spans(s);
-            s.triggers
-                .iter()
-                .any(|t| t.0.is_violent() && !is_claimed(&claims, t.2))
-        });
-        for s in sentences.iter_mut() {
+        // (told in another sentence: words of the claim's own sentence, "… that destroyed a
+        // vehicle", describe the event claimed)
+        let tells: Vec<bool> = sentences
+            .iter()
+            .map(|s| {
+                let claims = claim_spans(s);
+                claims.is_empty()
+                    && s.triggers
+                        .iter()
+                        .any(|t| t.0.is_violent() && !is_claimed(&claims, t.2))
+            })
+            .collect();
+        for (i, s) in sentences.iter_mut().enumerate() {
+            let told_elsewhere = tells.iter().enumerate().any(|(j, t)| *t && j != i);
             let claims = claim_spans(s);
             if claims.is_empty() {
                 continue;
