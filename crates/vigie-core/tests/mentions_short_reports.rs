@@ -495,3 +495,19 @@ fn words_of_a_claim_with_nothing_else_told_describe_the_event_en() {
     );
     assert_eq!(m.sub_event_type, SubEventType::RemoteExplosiveLandmineIed);
 }
+
+#[test]
+fn more_about_the_event_told_like_a_recollection_is_the_same_event_en_fr() {
+    let ms = mentions(
+        "Gunmen attacked the army camp in Boni on Tuesday, killing 20 soldiers. The ministry \
+         said 12 soldiers had also been wounded in Tuesday's attack.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    let ms = mentions(
+        "Des hommes armés ont attaqué le camp militaire de Boni mardi, tuant 20 soldats. Douze \
+         autres avaient également été blessés lors de l'attaque de mardi, selon le ministère.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+}

@@ -1018,6 +1018,24 @@ impl<'a> Analysis<'a> {
                         .iter()
                         .any(|h| matches!(h.category, Category::Target(_))));
 
+            // "12 soldiers had also been wounded in Tuesday's attack": told like a
+            // recollection, but of the very event being reported (same day, same place or
+            // none): more about it, not an older incident.
+            let same_event = frames.iter().rposition(|f| {
+                !f.background
+                    && matches!((own_date, f.date), (Some(a), Some(b)) if a.precision == crate::model::TimePrecision::Day && a.date == b.date)
+                    && (own_places.is_empty()
+                        || own_places
+                            .iter()
+                            .any(|&p| f.places.iter().any(|&q| self.places_fit(p, q))))
+            });
+            if let (true, Some(c)) = (s.background, same_event) {
+                let f = &mut frames[c];
+                f.sentences.push(i);
+                f.classes.extend(classes.iter().copied());
+                f.strong_classes.extend(s.strong_classes());
+                continue;
+            }
             if s.background {
                 // An older incident recalled in passing: its own frame, never the main one.
                 let mut f = Frame::new(i, s);
