@@ -13,6 +13,16 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 /// Lower-case, accents removed, apostrophes and dashes unified: the form lexicon keys are
 /// compared in. ("Près" → "pres", "l’État" → "l'etat").
+/// The folded text of up to `bytes` bytes before byte `pos` (backed off to a char boundary):
+/// what the rules read to see which words precede a match.
+pub fn fold_before(text: &str, pos: usize, bytes: usize) -> String {
+    let mut from = pos.saturating_sub(bytes);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    fold(text.get(from..pos).unwrap_or(""))
+}
+
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

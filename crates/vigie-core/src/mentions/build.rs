@@ -1170,11 +1170,7 @@ struct Perpetrator {
 
 /// The few words before byte `pos` of the text, folded.
 fn words_before(a: &Analysis, pos: usize, bytes: usize) -> String {
-    let mut from = pos.saturating_sub(bytes);
-    while from > 0 && !a.doc.text.is_char_boundary(from) {
-        from -= 1;
-    }
-    crate::lexicon::fold(a.doc.text.get(from..pos).unwrap_or(""))
+    crate::lexicon::fold_before(&a.doc.text, pos, bytes)
 }
 
 /// "escorté par des VDP", "escorted by militiamen", "accompagné de".
@@ -1249,14 +1245,7 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
 /// "3 peacekeepers killed", "deux VDP tués": members counted, then a word of killing or
 /// wounding, are the victims.
 fn counted_victims(a: &Analysis, si: usize, span: Span) -> bool {
-    let counted = a.quantities.iter().any(|q| {
-        q.span.end <= span.start
-            && a.doc
-                .text
-                .get(q.span.end..span.start)
-                .is_some_and(|gap| gap.trim().is_empty())
-    });
-    counted
+    counted_before(a, span)
         && a.sentences[si].triggers.iter().any(|t| {
             matches!(t.0, TriggerClass::Killing | TriggerClass::Injury)
                 && t.2.start >= span.end
@@ -1264,6 +1253,17 @@ fn counted_victims(a: &Analysis, si: usize, span: Span) -> bool {
                     gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])
                 })
         })
+}
+
+/// Does a number stand right before `span` ("3 peacekeepers", "deux VDP")?
+fn counted_before(a: &Analysis, span: Span) -> bool {
+    a.quantities.iter().any(|q| {
+        q.span.end <= span.start
+            && a.doc
+                .text
+                .get(q.span.end..span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+    })
 }
 
 /// "a MINUSMA convoy", "the FAMa checkpoint", "un poste de la Plateforme": the group whose
@@ -1645,12 +1645,7 @@ fn state_agent(a: &Analysis, sentences: &[usize]) -> Option<(Actor, usize)> {
                 return None;
             }
             // (counted, they are the victims: "3 FAMa wounded")
-            let counted = a.quantities.iter().any(|q| {
-                q.span.end <= h.span.start
-                    && text
-                        .get(q.span.end..h.span.start)
-                        .is_some_and(|g| g.trim().is_empty())
-            });
+            let counted = counted_before(a, h.span);
             // the active voice needs its object: "killed 4 militants", "a tué deux hommes"
             let object_after = |end: usize| {
                 a.quantities.iter().any(|q| {

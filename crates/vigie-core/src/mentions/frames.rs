@@ -104,6 +104,13 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Sentence `i` tells more of this frame's event: its sentence and its kinds of event.
+    fn absorb(&mut self, i: usize, s: &Sentence) {
+        self.sentences.push(i);
+        self.classes.extend(s.classes());
+        self.strong_classes.extend(s.strong_classes());
+    }
+
     fn new(i: usize, s: &Sentence) -> Frame {
         Frame {
             anchor: i,
@@ -518,12 +525,7 @@ impl<'a> Analysis<'a> {
         // of an earlier attack named for comparison is not where this one happened.
         for s in sentences.iter_mut() {
             s.places.retain(|&p| {
-                let mut from = places[p].start.saturating_sub(40);
-                while !doc.text.is_char_boundary(from) {
-                    from -= 1;
-                }
-                let before =
-                    crate::lexicon::fold(doc.text.get(from..places[p].start).unwrap_or(""));
+                let before = crate::lexicon::fold_before(&doc.text, places[p].start, 40);
                 let before: Vec<&str> = before
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
@@ -648,11 +650,8 @@ impl<'a> Analysis<'a> {
             )
             .expect("day range pattern")
         });
-        let mut from = span.start.saturating_sub(24);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let around = crate::lexicon::fold(text.get(from..span.end).unwrap_or(""));
+        let around = crate::lexicon::fold_before(text, span.start, 24)
+            + &crate::lexicon::fold(text.get(span.start..span.end).unwrap_or(""));
         let days = RANGE
             .captures_iter(&around)
             .last()
@@ -792,11 +791,7 @@ impl<'a> Analysis<'a> {
     fn time_limit(&self, d: usize) -> bool {
         let text = &self.doc.text;
         let span = self.dates[d].span;
-        let mut from = span.start.saturating_sub(12);
-        while from > 0 && !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let before = crate::lexicon::fold(text.get(from..span.start).unwrap_or(""));
+        let before = crate::lexicon::fold_before(text, span.start, 12);
         let first = crate::lexicon::fold(text.get(span.start..span.end).unwrap_or(""));
         let last_word = before
             .split(|c: char| !c.is_alphanumeric())
@@ -819,11 +814,7 @@ impl<'a> Analysis<'a> {
     fn relative_date(&self, d: usize, words: &[&str]) -> bool {
         let text = &self.doc.text;
         let start = self.dates[d].span.start;
-        let mut from = start.saturating_sub(30);
-        while from > 0 && !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
+        let before = crate::lexicon::fold_before(text, start, 30);
         before
             .split(|c: char| !c.is_alphanumeric())
             .any(|t| words.contains(&t))
@@ -1030,10 +1021,7 @@ impl<'a> Analysis<'a> {
                             .any(|&p| f.places.iter().any(|&q| self.places_fit(p, q))))
             });
             if let (true, Some(c)) = (s.background, same_event) {
-                let f = &mut frames[c];
-                f.sentences.push(i);
-                f.classes.extend(classes.iter().copied());
-                f.strong_classes.extend(s.strong_classes());
+                frames[c].absorb(i, s);
                 continue;
             }
             if s.background {
@@ -1066,9 +1054,7 @@ impl<'a> Analysis<'a> {
             // whatever date or place (where the source was reached) the sentence names.
             if let (true, Some(c)) = (s.update || release_joins, current) {
                 let f = &mut frames[c];
-                f.sentences.push(i);
-                f.classes.extend(classes.iter().copied());
-                f.strong_classes.extend(s.strong_classes());
+                f.absorb(i, s);
                 f.strong |= strong;
                 // (its date and place only when the frame has none yet: a headline opened it)
                 if f.date.is_none() && own_date.is_some() {
@@ -1237,9 +1223,7 @@ impl<'a> Analysis<'a> {
             match target {
                 Some(t) => {
                     let f = &mut frames[t];
-                    f.sentences.push(i);
-                    f.classes.extend(classes.iter().copied());
-                    f.strong_classes.extend(s.strong_classes());
+                    f.absorb(i, s);
                     f.coordinated |= s.coordinated;
                     f.strong |= strong;
                     if f.date.is_none() && own_date.is_some() {
@@ -1536,11 +1520,7 @@ const PARTITIVES: &[&str] = &[
 
 /// "aucun échange de tirs", "no fighting", "sans combat": the event did not happen.
 fn negated(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(14);
-    while from > 0 && !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let before = crate::lexicon::fold(text.get(from..start).unwrap_or(""));
+    let before = crate::lexicon::fold_before(text, start, 14);
     let words: Vec<&str> = before.split_whitespace().collect();
     words.iter().rev().take(2).any(|w| {
         matches!(
