@@ -607,6 +607,18 @@ pub struct Mention {
     pub keys: Vec<String>,
 }
 
+/// Prefix of the linking key that carries an undated event's day and month ("day:09-30"):
+/// what two reports of one event share when neither page gives the year.
+pub const DAY_MONTH_KEY: &str = "day:";
+
+/// The (month, day) of a mention's day-and-month key, when it has one.
+pub fn day_month_of(keys: &[String]) -> Option<(u32, u32)> {
+    keys.iter().find_map(|k| {
+        let (month, day) = k.strip_prefix(DAY_MONTH_KEY)?.split_once('-')?;
+        Some((month.parse().ok()?, day.parse().ok()?))
+    })
+}
+
 impl Mention {
     pub fn counts(&self, field: CountField) -> impl Iterator<Item = (&Claim, Quantity)> {
         self.claims

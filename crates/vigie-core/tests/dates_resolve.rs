@@ -104,9 +104,20 @@ fn relative_days_and_weeks() {
         r("last week", Some(ymd(2025, 7, 4))),
         at(ymd(2025, 6, 26), TimePrecision::Week)
     );
+    // This week, told on Friday 4 July: what happened lies between Monday 30 June and the
+    // telling, not on the week's Thursday; the middle of it is Wednesday 2 July.
     assert_eq!(
         r("cette semaine", Some(ymd(2025, 7, 4))),
-        at(ymd(2025, 7, 3), TimePrecision::Week)
+        at(ymd(2025, 7, 2), TimePrecision::Week)
+    );
+    // Told on Thursday 3 July: Monday 30 June .. Thursday, middle Tuesday 1 July.
+    assert_eq!(
+        r("earlier this week", Some(ymd(2025, 7, 3))),
+        at(ymd(2025, 7, 1), TimePrecision::Week)
+    );
+    assert_eq!(
+        r("en début de semaine", Some(ymd(2025, 6, 30))),
+        at(ymd(2025, 6, 30), TimePrecision::Week)
     );
     assert_eq!(r("hier", None), None);
 }

@@ -723,3 +723,45 @@ fn an_undated_note_does_not_reach_weeks_back_on_a_named_group_alone() {
         summary(&linked)
     );
 }
+
+#[test]
+fn undated_pages_that_give_the_day_and_month_join_the_incident_of_that_day_fr_en() {
+    // Neither page shows a year or a publication date; the day and month they give single the
+    // attack out among the attacks on the same camp over the years.
+    let dated = report(
+        "dated",
+        (2019, 10, 1),
+        "Des jihadistes ont attaqué lundi 30 septembre le camp militaire de Boulkessi, tuant \
+         38 soldats.",
+    );
+    let mut fr = report(
+        "fr",
+        (2019, 10, 3),
+        "L'armée recherche toujours 27 soldats disparus lors de l'attaque jihadiste du 30 \
+         septembre à Boulkessi. Trente-huit soldats sont morts à Boulkessi, dit l'armée.",
+    );
+    fr.published = None;
+    let mut en = report(
+        "en",
+        (2019, 10, 3),
+        "Jihadists stormed the army camp in Boulkessi on September 30, killing 40 soldiers.",
+    );
+    en.published = None;
+    let mut other_day = report(
+        "other-day",
+        (2019, 10, 3),
+        "Forty soldiers died on March 15 when armed men overran the military base of \
+         Boulkessi, the defence ministry said in a statement.",
+    );
+    other_day.published = None;
+    let linked = incidents::link(&mentions_of(&[dated, fr, en, other_day]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Boulkessi"),
+        vec![
+            &vec!["dated".to_string(), "en".to_string(), "fr".to_string()],
+            &vec!["other-day".to_string()],
+        ],
+        "{s:#?}"
+    );
+}

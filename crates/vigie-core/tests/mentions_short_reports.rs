@@ -511,3 +511,79 @@ fn more_about_the_event_told_like_a_recollection_is_the_same_event_en_fr() {
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
 }
+
+#[test]
+fn a_short_report_naming_one_village_without_a_cue_is_placed_there_en_fr() {
+    // The only place named, with no "in" or "à" before it: the report is about it.
+    let m = only(
+        "The mayor of Mondoro was killed by unidentified assailants.",
+        "2017-05-02",
+    );
+    assert_eq!(location(&m), "Mondoro");
+    let m = only(
+        "Le chef de village de Fafa a été tué par des hommes armés non identifiés.",
+        "2017-05-02",
+    );
+    assert_eq!(location(&m), "Fafa");
+    // With another place named with its cue, the bare village name is not taken for the
+    // event's place.
+    let m = only(
+        "The mayor of Mondoro was killed by unidentified assailants in Douentza.",
+        "2017-05-02",
+    );
+    assert_eq!(location(&m), "Douentza");
+}
+
+#[test]
+fn a_year_is_not_a_count_of_people_unless_its_noun_follows_it_fr_en() {
+    let ms = mentions(
+        "Des hommes armés ont tué cinq civils à Bandiagara lundi. L'échec de l'accord de paix \
+         de 2015 avec les rebelles touaregs a aggravé la crise.",
+        "2024-07-03",
+    );
+    assert!(
+        ms.iter().all(|m| field(m, "attackers").is_empty()),
+        "{ms:#?}"
+    );
+    let ms = mentions(
+        "Gunmen killed five civilians in Bandiagara on Monday. The collapse of the peace deal \
+         of 2015 with the rebels has worsened the crisis.",
+        "2024-07-03",
+    );
+    assert!(
+        ms.iter().all(|m| field(m, "attackers").is_empty()),
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn a_toll_in_the_thousands_is_the_conflicts_not_the_incidents_en_fr() {
+    let m = only(
+        "Gunmen killed 60 civilians in Karma on Thursday. The army is fighting an insurgency, \
+         an offensive that has left more than 10,000 dead.",
+        "2023-04-22",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![60], "{m:#?}");
+    let m = only(
+        "Des hommes armés ont tué 60 civils à Karma jeudi. L'armée combat une insurrection qui \
+         a fait plus de 10 000 morts.",
+        "2023-04-22",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![60], "{m:#?}");
+}
+
+#[test]
+fn a_date_after_a_word_of_violence_dates_the_violence_not_the_statement_en_fr() {
+    let m = only(
+        "The group on Saturday claimed the attack on the army camp in Menaka, which the army \
+         said killed 49 soldiers the previous day.",
+        "2019-11-03",
+    );
+    assert_eq!(day(&m), "2019-11-01");
+    let m = only(
+        "Le groupe a revendiqué samedi l'attaque du camp militaire de Ménaka qui, selon \
+         l'armée, a tué 49 soldats la veille.",
+        "2019-11-03",
+    );
+    assert_eq!(day(&m), "2019-11-01");
+}

@@ -475,6 +475,57 @@ fn ranges_meet(a: Quantity, b: Quantity) -> bool {
     alo <= bhi && blo <= ahi
 }
 
+/// `VIGIE_DEBUG_LINK=1` prints to stderr why a report did not join an incident's member.
+static DEBUG_LINK: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("VIGIE_DEBUG_LINK").is_some());
+
+fn reject(m: &LinkKey, other: &LinkKey, why: &str) {
+    if *DEBUG_LINK {
+        eprintln!(
+            "link: {} ({:?} {:?}) x {} ({:?} {:?}): {why}",
+            m.article,
+            m.date.map(|d| d.date),
+            m.place.as_ref().map(|p| &p.location),
+            other.article,
+            other.date.map(|d| d.date),
+            other.place.as_ref().map(|p| &p.location),
+        );
+    }
+}
+
+/// Do two reports agree on the day and month, when one or both know them without a year
+/// (None when there is nothing to compare)?
+fn day_month_agreement(a: &LinkKey, b: &LinkKey) -> Option<bool> {
+    let near = |(m1, d1): (u32, u32), (m2, d2): (u32, u32)| {
+        // Compared in a leap year, so 29 February exists; 31 December and 1 January are
+        // neighbours too.
+        let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d);
+        match (day(m1, d1), day(m2, d2)) {
+            (Some(x), Some(y)) => {
+                let gap = (x - y).num_days().abs();
+                gap <= 1 || gap >= 365
+            }
+            _ => false,
+        }
+    };
+    let exact_day = |k: &LinkKey| {
+        k.date
+            .filter(|d| d.precision == TimePrecision::Day)
+            .map(|d| {
+                (
+                    chrono::Datelike::month(&d.date),
+                    chrono::Datelike::day(&d.date),
+                )
+            })
+    };
+    match (day_month_of(&a.keys), day_month_of(&b.keys)) {
+        (Some(x), Some(y)) => Some(near(x, y)),
+        (Some(x), None) => exact_day(b).map(|y| near(x, y)),
+        (None, Some(y)) => exact_day(a).map(|x| near(x, y)),
+        (None, None) => None,
+    }
+}
+
 /// Evidence that mention `m` reports the incident of `cluster`, or None when it cannot.
 fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
     if cluster.articles.contains(&m.article) {
@@ -482,6 +533,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
     }
     let mut total = 0i32;
     let mut best_member = i32::MIN;
+    // A member told on another day and month vetoes the join, whatever the others share.
+    let mut day_differs = false;
     // The first reports of a big incident say enough about it; comparing with all of them would
     // make linking quadratic in the size of incidents that dozens of outlets cover.
     for other in cluster.main_members().take(MAX_COMPARED_MEMBERS) {
@@ -490,6 +543,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // joins only on the same spot and day with something specific in common (below).
         let cross_type = !types_compatible(m, other);
         if (cross_type && !(violent(m) && violent(other))) || actors_conflict(m, other) {
+            reject(m, other, "type/actors conflict");
             continue;
         }
         let mut s = 0i32;
@@ -511,6 +565,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 {
                     next_day = true;
                 } else {
+                    reject(m, other, "dates differ");
                     continue;
                 }
             }
@@ -519,6 +574,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 if let Some(p) = m.published {
                     let days = (p - b.date).num_days();
                     if !(-1..=UNDATED_LOOKBACK_DAYS).contains(&days) {
+                        reject(m, other, "undated: outside lookback");
                         continue;
                     }
                     s += 1;
@@ -535,6 +591,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         match (&m.place, &other.place) {
             (Some(a), Some(b)) if is_placed(m) && is_placed(other) => {
                 if next_day && !same_spot(a, b) {
+                    reject(m, other, "next day, not same spot");
                     continue;
                 }
                 if !places_compatible(a, b) {
@@ -543,6 +600,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     if same_district_loosely(a, b) && !next_day && !cross_type {
                         loose_place = true;
                     } else {
+                        reject(m, other, "places incompatible");
                         continue;
                     }
                 }
@@ -589,7 +647,24 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 }
             }
         }
-        let shared_keys = m.keys.iter().filter(|k| other.keys.contains(k)).count() as i32;
+        // The day and month an undated page gives ("lundi 30 septembre") against the other
+        // report's: the same day (or the next, for a night attack) singles the event out,
+        // another day is another event.
+        let day_agrees = match day_month_agreement(m, other) {
+            Some(true) => true,
+            Some(false) => {
+                reject(m, other, "day and month differ");
+                day_differs = true;
+                continue;
+            }
+            None => false,
+        };
+        let shared_keys = m
+            .keys
+            .iter()
+            .filter(|k| !k.starts_with(DAY_MONTH_KEY) && other.keys.contains(k))
+            .count() as i32
+            + i32::from(day_agrees);
         s += 2 * shared_keys;
         // A stretch — the next day, another violent type, a district for a town — is allowed
         // only when something specific agrees and no figure differs (a town attacked again the
@@ -614,6 +689,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 && (!cross_type || same_spot_and_day)
                 && (!loose_place || same_day);
             if !allowed {
+                reject(m, other, "stretch not corroborated");
                 continue;
             }
             s -= if loose_place { 3 } else { 2 };
@@ -641,6 +717,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 || !(telling_figure_meets || vouched || specific_target)
                 || (far_back && !(telling_figure_meets || shared_keys > 0))
             {
+                reject(m, other, "undated: nothing specific");
                 continue;
             }
             // A report with neither an event date nor a publication date may be of any year:
@@ -662,6 +739,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     spot,
                 ];
                 if !same_toll && agreements.iter().filter(|x| **x).count() < 2 {
+                    reject(m, other, "timeless: one agreement only");
                     continue;
                 }
             }
@@ -669,7 +747,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         best_member = best_member.max(s);
         total += s;
     }
-    if best_member == i32::MIN {
+    if best_member == i32::MIN || day_differs {
         return None;
     }
     let threshold = match pass {

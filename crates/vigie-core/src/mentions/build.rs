@@ -365,7 +365,11 @@ pub fn mentions_of(
     out
 }
 
+/// A death toll this high is a conflict's total, not an incident's.
+const CONFLICT_TOLL: u32 = 1_000;
+
 /// Weak triggers ("fighting over territory") count only when nothing strong was said.
+
 fn effective_classes(frame: &Frame) -> &BTreeSet<TriggerClass> {
     if frame.strong_classes.is_empty() {
         &frame.classes
@@ -875,6 +879,12 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                 _ => continue,
             };
             if q.quantity.best == 0 && field == "attackers" {
+                continue;
+            }
+            // "An offensive that has left more than 10,000 dead": a toll in the thousands is
+            // the conflict's, never one incident's (the deadliest single attacks in the
+            // region's records are counted in hundreds).
+            if field == "fatalities" && q.quantity.low >= CONFLICT_TOLL {
                 continue;
             }
             // A zero phrase in the sentence already said it.
@@ -1754,7 +1764,7 @@ fn with_country(mut actor: Actor, country: &str) -> Actor {
     actor
 }
 
-/// Linking keys: victim nationalities, "coordinated".
+/// Linking keys: victim nationalities, "coordinated", the day and month of an undated event.
 fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
     let scanner = Scanner::get();
     let mut keys: BTreeSet<String> = BTreeSet::new();
@@ -1769,6 +1779,9 @@ fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
     }
     if frame.coordinated {
         keys.insert("coordinated".to_string());
+    }
+    if let Some((month, day)) = a.day_month_hint(frame) {
+        keys.insert(format!("{DAY_MONTH_KEY}{month:02}-{day:02}"));
     }
     keys.into_iter().collect()
 }

@@ -36,7 +36,7 @@
 //! | `Month` | year of the anchor, or the year before when the month is after the anchor's | Month |
 //! | `Weekday` | the latest such weekday on or before the anchor (the anchor itself if it is one) | Day |
 //! | `RelativeDays` | anchor + days | Day |
-//! | `RelativeWeeks` | Thursday (middle) of the ISO week anchor + weeks | Week |
+//! | `RelativeWeeks` | Thursday (middle) of the ISO week anchor + weeks; this week: the middle of Monday..anchor | Week |
 //! | `FollowingDay` | previous event date + days | the previous one's |
 //! | `Year` | None (less precise than a month is not coded) | |
 //!
@@ -192,7 +192,14 @@ pub fn resolve(
             let a = anchor?;
             let monday =
                 a.checked_sub_days(Days::new(u64::from(a.weekday().num_days_from_monday())))?;
-            let mid = add_days(monday, weeks.checked_mul(7)?.checked_add(3)?)?;
+            // "Earlier this week", told on Thursday: between Monday and the day of telling,
+            // not the week's Thursday, which may lie after it.
+            let middle_offset = if weeks == 0 {
+                i64::from(a.weekday().num_days_from_monday()) / 2
+            } else {
+                weeks.checked_mul(7)?.checked_add(3)?
+            };
+            let mid = add_days(monday, middle_offset)?;
             Some(EventDate {
                 date: mid,
                 precision: TimePrecision::Week,

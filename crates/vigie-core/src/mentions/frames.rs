@@ -441,6 +441,17 @@ impl<'a> Analysis<'a> {
                 qi != pi && !matches!(q.cue, Cue::Admin(AdminLevel::Country)) && near(q)
             })
         };
+        // A short report that names one place only ("The mayor of Mondoro was killed"): that
+        // place is the one the report is about, cue or none.
+        let lone_place = {
+            let mut named = places
+                .iter()
+                .filter(|p| !matches!(p.cue, Cue::Admin(AdminLevel::Country) | Cue::Elsewhere))
+                .map(|p| crate::lexicon::fold(&p.surface));
+            named
+                .next()
+                .is_some_and(|first| named.all(|other| other == first))
+        };
         for (pi, p) in places.iter().enumerate() {
             let Some(i) = locate(p.start) else { continue };
             if masked(p) {
@@ -455,6 +466,7 @@ impl<'a> Analysis<'a> {
             }
             if matches!(p.cue, Cue::None)
                 && is_small(pi)
+                && !lone_place
                 && !in_list(pi)
                 && !cued_names.contains(&crate::lexicon::fold(&p.surface))
                 && !names_a_site(doc.text.get(p.end..).unwrap_or(""))
@@ -694,8 +706,14 @@ impl<'a> Analysis<'a> {
                 )
             );
             // After the verb: "a annoncé lundi", "a annoncé, lundi 8 août," (a comma right
-            // after the verb only sets the date off).
+            // after the verb only sets the date off) — but not past a word of violence, which
+            // the date then belongs to ("the army said killed 49 soldiers the previous day").
+            let violence_between = self.sentences[i]
+                .triggers
+                .iter()
+                .any(|t| t.2.start >= h.span.end && t.2.end <= start);
             let after = h.span.end <= start
+                && !violence_between
                 && text.get(h.span.end..start).is_some_and(|gap| {
                     let gap = gap.trim_start().strip_prefix(',').unwrap_or(gap);
                     let words: Vec<&str> = gap.split_whitespace().collect();
@@ -768,6 +786,36 @@ impl<'a> Analysis<'a> {
                     "issued" | "published" | "updated" | "publie" | "publiee" | "mis" | "posted"
                 )
             })
+    }
+
+    /// The day and month an undated frame's own sentences give without a year ("lundi 30
+    /// septembre", "on January 3") when the page gives no year to resolve them: not a date to
+    /// code, but what two reports of one event share. The same dates are left out as for
+    /// `sentence_date` (a statement's, a time limit, a distance between two events).
+    pub fn day_month_hint(&self, frame: &Frame) -> Option<(u32, u32)> {
+        if frame.date.is_some() {
+            return None;
+        }
+        let ordered = std::iter::once(frame.anchor).chain(frame.sentences.iter().copied());
+        for i in ordered {
+            let s = self.sentences.get(i)?;
+            if s.generic {
+                continue;
+            }
+            let violent = s.triggers.iter().any(|t| t.0.is_violent()) || !s.claimed.is_empty();
+            for &d in &s.dates {
+                if (violent && self.statement_date(i, d))
+                    || self.time_limit(d)
+                    || self.relative_date(d, RELATIVE_WORDS)
+                {
+                    continue;
+                }
+                if let dates::DateExpr::DayMonth { month, day } = self.dates[d].expr {
+                    return Some((month, day));
+                }
+            }
+        }
+        None
     }
 
     /// "deux jours après l'attaque de Chorfa", "three days after the raid": the distance
@@ -1440,8 +1488,15 @@ impl<'a> Analysis<'a> {
                     return between.trim().is_empty().then_some(class);
                 }
                 let is_head = qm.noun.is_some_and(|n| n.start == h.span.start);
+                // "l'accord de paix de 2015 avec les rebelles": a number that could be a year
+                // counts people only with its noun right after it ("2000 manifestants").
+                let maybe_year = surface.len() == 4
+                    && surface
+                        .parse::<u32>()
+                        .is_ok_and(|n| (1900..=2099).contains(&n));
                 // Or nothing but two small words ("de", "d'", "of", an adjective) between.
-                let close = between.split_whitespace().count() <= 2
+                let close = !maybe_year
+                    && between.split_whitespace().count() <= 2
                     && between.len() <= 16
                     && !between.contains([',', ';', '.', ':', '(']);
                 (is_head || close).then_some(class)
