@@ -587,3 +587,64 @@ fn a_date_after_a_word_of_violence_dates_the_violence_not_the_statement_en_fr() 
     );
     assert_eq!(day(&m), "2019-11-01");
 }
+
+#[test]
+fn a_turn_to_another_incident_starts_a_new_event_at_the_same_place_en_fr() {
+    let ms = mentions(
+        "Gunmen attacked the army camp in Indelimane on Friday, killing 49 soldiers. \
+         Meanwhile, France said one of its soldiers had died after his armoured vehicle hit an \
+         explosive device near Indelimane on Saturday.",
+        "2019-11-03",
+    );
+    let kinds: Vec<SubEventType> = ms.iter().map(|m| m.sub_event_type).collect();
+    assert!(
+        kinds.contains(&SubEventType::RemoteExplosiveLandmineIed),
+        "{ms:#?}"
+    );
+    assert!(kinds.contains(&SubEventType::ArmedClash), "{ms:#?}");
+    let ms = mentions(
+        "Des hommes armés ont attaqué vendredi le camp militaire d'Indelimane, tuant 49 soldats. \
+         Dans un autre incident, un soldat français a été tué samedi quand son blindé a sauté \
+         sur un engin explosif près d'Indelimane.",
+        "2019-11-03",
+    );
+    let kinds: Vec<SubEventType> = ms.iter().map(|m| m.sub_event_type).collect();
+    assert!(
+        kinds.contains(&SubEventType::RemoteExplosiveLandmineIed),
+        "{ms:#?}"
+    );
+    assert!(kinds.contains(&SubEventType::ArmedClash), "{ms:#?}");
+}
+
+#[test]
+fn the_day_a_statement_was_signed_is_not_the_day_of_the_abduction_fr_en() {
+    let m = only(
+        "Dans un communiqué signé ce 16 janvier 2023, le gouverneur confirme qu'une cinquantaine \
+         de femmes ont été enlevées le 12 janvier 2023 près d'Arbinda.",
+        "2023-01-17",
+    );
+    assert_eq!(day(&m), "2023-01-12");
+    let m = only(
+        "In a statement signed on 16 January 2023, the governor confirmed that about fifty \
+         women were abducted on 12 January 2023 near Arbinda.",
+        "2023-01-17",
+    );
+    assert_eq!(day(&m), "2023-01-12");
+}
+
+#[test]
+fn the_mission_whose_report_tells_of_a_strike_is_its_source_not_its_author_en_fr() {
+    let m = only(
+        "Airstrikes killed 19 civilians at a wedding in Bounti on January 3. The United Nations \
+         mission in Mali (MINUSMA) said on Tuesday it had visited the village. \"MINUSMA is able \
+         to confirm that a wedding celebration was held there,\" the report said.",
+        "2021-03-31",
+    );
+    assert!(!actor1(&m).starts_with("MINUSMA"), "{m:#?}");
+    let m = only(
+        "Une frappe aérienne a tué 19 civils lors d'un mariage à Bounti le 3 janvier. C'est ce \
+         qu'indique le rapport d'enquête de la MINUSMA publié mardi.",
+        "2021-03-31",
+    );
+    assert!(!actor1(&m).starts_with("MINUSMA"), "{m:#?}");
+}

@@ -716,6 +716,121 @@ fn source_phrases(a: &Analysis, si: usize) -> Vec<Span> {
     out
 }
 
+/// Is the group at `span` only the source of sentence `si` — "MINUSMA said on Tuesday it had
+/// visited the village where the attack took place", "selon la MINUSMA", "ce qu'indique le
+/// rapport de la MINUSMA" — rather than a side of its violence? The subject of a source verb
+/// (with no word of violence between them), a "selon X" phrase, or any group of a sentence
+/// that reports a statement and names no violence. Claims of responsibility are not sources:
+/// who claims an attack did it.
+fn speaks(a: &Analysis, si: usize, span: Span) -> bool {
+    use super::scan::CueKind;
+    let s = &a.sentences[si];
+    let text = &a.doc.text;
+    let violence_in = |from: usize, to: usize| {
+        s.triggers
+            .iter()
+            .any(|t| t.0.is_violent() && t.2.start >= from && t.2.end <= to)
+    };
+    // "le rapport d'enquête de la MINUSMA", "the MINUSMA report", "a statement by MINUSMA":
+    // the author of a report.
+    let before = crate::lexicon::fold_before(text, span.start, 40);
+    let after = crate::lexicon::fold(
+        text.get(span.end..(span.end + 12).min(s.span.end))
+            .unwrap_or(""),
+    );
+    let report_word = |w: &str| {
+        matches!(
+            w,
+            "rapport"
+                | "report"
+                | "communique"
+                | "statement"
+                | "document"
+                | "enquete"
+                | "investigation"
+                | "investigators"
+                | "enqueteurs"
+        )
+    };
+    let words_before: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let authored = words_before.iter().rev().take(6).any(|w| report_word(w))
+        && words_before.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "de" | "du" | "d" | "la" | "l" | "by" | "of" | "from" | "the"
+            )
+        })
+        || after
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(report_word);
+    if authored {
+        return true;
+    }
+    // "MINUSMA is able to confirm that a wedding was held", "the report said": a group named
+    // in a sentence that reports and tells no violence speaks — unless the sentence lays
+    // the blame ("a security source said fighters of IS Sahel were responsible").
+    let reports = s.hits.iter().any(|h| {
+        matches!(
+            h.category,
+            Category::Cue(CueKind::SourceVerb | CueKind::SourceBefore | CueKind::Statement)
+        )
+    });
+    let blames = || {
+        crate::lexicon::fold(text.get(s.span.start..s.span.end).unwrap_or(""))
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| {
+                matches!(
+                    w,
+                    "responsible"
+                        | "responsibility"
+                        | "responsable"
+                        | "responsables"
+                        | "responsabilite"
+                        | "blamed"
+                        | "blames"
+                        | "blame"
+                        | "behind"
+                        | "derriere"
+                        | "attributed"
+                        | "attribue"
+                        | "attribuee"
+                        | "impute"
+                        | "imputee"
+                        | "accused"
+                        | "accuse"
+                        | "accusent"
+                        | "suspected"
+                        | "soupconnes"
+                        | "soupconne"
+                )
+            })
+    };
+    if reports && !s.triggers.iter().any(|t| t.0.is_violent()) && !blames() {
+        return true;
+    }
+    s.hits.iter().any(|h| match h.category {
+        Category::Cue(CueKind::SourceBefore) => {
+            let end = text
+                .get(h.span.end..s.span.end)
+                .and_then(|rest| rest.find([',', ';', ':', '.']))
+                .map_or(s.span.end, |k| h.span.end + k);
+            h.span.end <= span.start && span.end <= end
+        }
+        Category::Cue(CueKind::SourceVerb) => {
+            span.end <= h.span.start
+                && !violence_in(span.end, h.span.start)
+                && text
+                    .get(span.end..h.span.start)
+                    .is_some_and(|gap| !gap.contains([',', ';', '.']) || gap.contains('('))
+        }
+        _ => false,
+    })
+}
+
 /// Byte offset of the first relative clause that follows a comma (", qui", ", who", ", which").
 fn relative_clause_start(sentence: &str) -> Option<usize> {
     [", qui ", ", who ", ", which ", ", where ", ", où "]
@@ -1397,7 +1512,7 @@ fn perpetrator(
                     }
                 }
                 Category::Actor(idx) => {
-                    if !a.serves(si, h.span, background) {
+                    if !a.serves(si, h.span, background) || speaks(a, si, h.span) {
                         continue;
                     }
                     let Some((actor, assoc)) = resolve_entry(idx) else {

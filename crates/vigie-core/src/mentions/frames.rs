@@ -43,6 +43,9 @@ pub struct Sentence {
     pub claimed_plural: bool,
     /// A later toll of the incident being reported ("le bilan s'est alourdi à 12 morts").
     pub update: bool,
+    /// Opens with a word that turns to another incident ("Meanwhile,", "In a separate
+    /// attack,", "Dans une autre attaque").
+    pub separate: bool,
     /// A country named in the first words ("BURKINA FASO — Six civils tués", "In Niger,
     /// gunmen…"): in a round-up, the story of that country starts here.
     pub leading_country: Option<String>,
@@ -190,6 +193,12 @@ impl<'a> Analysis<'a> {
                     Category::Cue(CueKind::Anaphora) => s.anaphora = true,
                     Category::Cue(CueKind::Zero) => s.zero.push(hit.span),
                     Category::Cue(CueKind::Update) => s.update = true,
+                    Category::Cue(CueKind::Separate) => {
+                        // Only in the sentence's first words: "attacked a base; meanwhile the
+                        // convoy…" mid-sentence does not split the sentence's event.
+                        let lead = doc.text.get(s.span.start..hit.span.start).unwrap_or("x");
+                        s.separate |= lead.split_whitespace().count() <= 1;
+                    }
                     Category::Actor(_) | Category::Person(_) => s.actors.push(*hit),
                     _ => {}
                 }
@@ -1188,8 +1197,12 @@ impl<'a> Analysis<'a> {
                         .last()
                         .map_or(0, |&l| self.sentences[l].paragraph);
                     let moved_on = place_conflict || s.paragraph > last_par + 1;
-                    let new_kind =
-                        classes.is_disjoint(&f.classes) && !own_places.is_empty() && moved_on;
+                    // "Meanwhile, France said one of its soldiers had died after his vehicle
+                    // hit an IED": a turn to another incident, with a kind of event of its
+                    // own, is a new incident even at the same place.
+                    let turned = s.separate && !classes.is_subset(&f.classes);
+                    let new_kind = turned
+                        || (classes.is_disjoint(&f.classes) && !own_places.is_empty() && moved_on);
                     let announcement_shift = !f.is_announcement()
                         && classes.iter().all(|c| !c.is_violent())
                         && self.sentence_has_date_words(i);

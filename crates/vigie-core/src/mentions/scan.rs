@@ -107,6 +107,9 @@ pub enum CueKind {
     /// gendarmerie", "following the attack"): the violence named right after it is the cause,
     /// reported elsewhere, not an event of the sentence.
     Cause,
+    /// Another incident begins ("Meanwhile,", "In a separate attack", "Dans une autre
+    /// attaque"): in the first words of a sentence, its violence is not the story told so far.
+    Separate,
 }
 
 impl CueKind {
@@ -128,6 +131,7 @@ impl CueKind {
             "held" => Held,
             "statement" => Statement,
             "update" => Update,
+            "separate" => Separate,
             "cause" => Cause,
             _ => return None,
         })
