@@ -207,3 +207,19 @@ fn a_statement_dated_en_date_du_dates_the_statement_fr() {
     );
     assert_eq!(days(&ms), vec!["2024-07-01"]);
 }
+
+#[test]
+fn a_weekday_on_a_page_dated_only_to_the_month_is_known_to_the_month_fr_en() {
+    // Which Monday of July the page cannot say: the month, not its last Monday.
+    for text in [
+        " date 2024-07 Au moins 21 villageois ont été tués lundi à Djiguibombo par des hommes \
+         armés.",
+        " date 2024-07 Gunmen killed at least 21 villagers in Djiguibombo on Monday.",
+    ] {
+        let ms = undated(text);
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        let date = ms[0].date.expect("dated to the month");
+        assert_eq!(date.precision, vigie_core::TimePrecision::Month, "{text}");
+        assert_eq!(date.date.to_string(), "2024-07-15", "{text}");
+    }
+}

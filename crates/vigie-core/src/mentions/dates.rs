@@ -266,9 +266,16 @@ fn leading_weekday(text: &str, m: &DateMatch) -> Option<Weekday> {
 ///
 /// None when the text gives none of these.
 pub fn anchor_from_text(text: &str, matches: &[DateMatch]) -> Option<NaiveDate> {
+    page_anchor(text, matches).map(|a| a.0)
+}
+
+/// [`anchor_from_text`], and how precisely the page knows it: `Month` when only the month
+/// of its date line is known (rule 3), so that a weekday or "hier" counted from it is known
+/// only to the month.
+pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, TimePrecision)> {
     let line = page_date_line(text);
     if let Some((_, year, month, Some(day))) = line {
-        return NaiveDate::from_ymd_opt(year, month, day);
+        return NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, TimePrecision::Day));
     }
     let outside_line = |m: &&DateMatch| line.is_none_or(|(span, ..)| m.span.start >= span.end);
     let mut years: Vec<i32> = line.iter().map(|l| l.1).collect();
@@ -306,12 +313,13 @@ pub fn anchor_from_text(text: &str, matches: &[DateMatch]) -> Option<NaiveDate> 
                 NaiveDate::from_ymd_opt(y, month, day).filter(|d| d.weekday() == weekday)
             })
         });
-        if found.is_some() {
-            return found;
+        if let Some(found) = found {
+            return Some((found, TimePrecision::Day));
         }
     }
     if let Some((_, year, month, None)) = line {
-        return NaiveDate::from_ymd_opt(year, month, last_day(year, month)?);
+        return NaiveDate::from_ymd_opt(year, month, last_day(year, month)?)
+            .map(|d| (d, TimePrecision::Month));
     }
     matches
         .iter()
@@ -321,6 +329,7 @@ pub fn anchor_from_text(text: &str, matches: &[DateMatch]) -> Option<NaiveDate> 
             _ => None,
         })
         .max()
+        .map(|d| (d, TimePrecision::Day))
 }
 
 fn add_days(d: NaiveDate, days: i64) -> Option<NaiveDate> {

@@ -78,6 +78,9 @@ pub struct Analysis<'a> {
     pub sentences: Vec<Sentence>,
     /// Publication date, else the article's own reference date.
     pub anchor: Option<chrono::NaiveDate>,
+    /// The anchor is known only to its month (a page dated "2024-07"): a weekday or "hier"
+    /// counted from it gives the month, not a guessed day.
+    pub anchor_month_only: bool,
     /// The country most of the article's places are in (ISO2).
     pub country: Option<String>,
     /// Per sentence, the earlier incident it recalls to date its own (see [`Self::recalled`]).
@@ -583,9 +586,13 @@ impl<'a> Analysis<'a> {
         for s in sentences.iter_mut() {
             s.attribution = attribute(&doc.text, s.span, &s.hits);
         }
-        let anchor = doc
-            .published
-            .or_else(|| dates::anchor_from_text(&doc.text, &dates));
+        let (anchor, anchor_month_only) = match doc.published {
+            Some(p) => (Some(p), false),
+            None => match dates::page_anchor(&doc.text, &dates) {
+                Some((a, precision)) => (Some(a), precision == crate::model::TimePrecision::Month),
+                None => (None, false),
+            },
+        };
         country_votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let country = country_votes.first().map(|c| c.0.clone());
         let mut analysis = Analysis {
@@ -597,6 +604,7 @@ impl<'a> Analysis<'a> {
             resolved,
             sentences,
             anchor,
+            anchor_month_only,
             country,
             recalls: Vec::new(),
         };
@@ -639,7 +647,24 @@ impl<'a> Analysis<'a> {
             .iter()
             .find(|(d, _)| !relative(*d))
             .or(resolved.first())
-            .map(|&(d, r)| self.widened(d, r))
+            .map(|&(d, r)| self.month_only(d, self.widened(d, r)))
+    }
+
+    /// "Lundi" on a page dated only "2024-07": some Monday of July, known to the month.
+    fn month_only(&self, d: usize, r: EventDate) -> EventDate {
+        let counted_from_page = matches!(
+            self.dates[d].expr,
+            dates::DateExpr::Weekday { .. }
+                | dates::DateExpr::RelativeDays { .. }
+                | dates::DateExpr::RelativeWeeks { .. }
+        );
+        match self.anchor {
+            Some(a) if self.anchor_month_only && counted_from_page => EventDate {
+                date: chrono::Datelike::with_day(&a, 15).unwrap_or(a),
+                precision: crate::model::TimePrecision::Month,
+            },
+            _ => r,
+        }
     }
 
     /// A date given as a span or as approximate: "between 21 and 23 October" (the middle day,
