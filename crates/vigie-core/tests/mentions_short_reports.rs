@@ -648,3 +648,28 @@ fn the_mission_whose_report_tells_of_a_strike_is_its_source_not_its_author_en_fr
     );
     assert!(!actor1(&m).starts_with("MINUSMA"), "{m:#?}");
 }
+
+#[test]
+fn another_attack_in_a_village_close_by_is_its_own_event_fr_en() {
+    let ms = mentions(
+        "Au moins 21 villageois ont été tués lundi à Djiguibombo par des hommes armés. Une autre \
+         attaque a eu lieu lundi également, dans le village tout proche de Sokorokanda, où l'on \
+         rapporte deux personnes tuées.",
+        "2024-07-03",
+    );
+    assert_eq!(
+        locations(&ms),
+        vec!["Djiguibombo", "Sokoro-Kanda"],
+        "{ms:#?}"
+    );
+    let ms = mentions(
+        "Gunmen killed at least 21 villagers in Djiguibombo on Monday. Another attack took place \
+         on Monday close to Sokorokanda, where two people were killed.",
+        "2024-07-03",
+    );
+    assert_eq!(
+        locations(&ms),
+        vec!["Djiguibombo", "Sokoro-Kanda"],
+        "{ms:#?}"
+    );
+}

@@ -1225,7 +1225,13 @@ impl<'a> Analysis<'a> {
                     // "Meanwhile, France said one of its soldiers had died after his vehicle
                     // hit an IED": a turn to another incident, with a kind of event of its
                     // own, is a new incident even at the same place.
-                    let turned = s.separate && !classes.is_subset(&f.classes);
+                    // ("Une autre attaque a eu lieu lundi dans le village tout proche de
+                    // Sokorokanda": the same kind of event at another village is one too.)
+                    let elsewhere = !own_places.is_empty()
+                        && !own_places
+                            .iter()
+                            .any(|&p| f.places.iter().any(|&q| self.same_town(p, q)));
+                    let turned = s.separate && (!classes.is_subset(&f.classes) || elsewhere);
                     let new_kind = turned
                         || (classes.is_disjoint(&f.classes) && !own_places.is_empty() && moved_on);
                     let announcement_shift = !f.is_announcement()
