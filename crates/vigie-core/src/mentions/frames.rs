@@ -827,7 +827,7 @@ impl<'a> Analysis<'a> {
     /// code, but what two reports of one event share. The same dates are left out as for
     /// `sentence_date` (a statement's, a time limit, a distance between two events).
     pub fn day_month_hint(&self, frame: &Frame) -> Option<(u32, u32)> {
-        if frame.date.is_some() {
+        if frame.date.is_some() || self.anchor.is_some() {
             return None;
         }
         let ordered = std::iter::once(frame.anchor).chain(frame.sentences.iter().copied());
@@ -1315,10 +1315,20 @@ impl<'a> Analysis<'a> {
             match target {
                 Some(t) => {
                     let f = &mut frames[t];
+                    // "…freed French hostages, who were kidnapped on May 1 in Benin", in a story
+                    // of a church attack: another kind of event, whose date is not the story's.
+                    let other_kind = !classes.is_empty()
+                        && classes.is_disjoint(&f.classes)
+                        && !classes.iter().any(|c| {
+                            matches!(
+                                c,
+                                TriggerClass::Attack | TriggerClass::Killing | TriggerClass::Injury
+                            )
+                        });
                     f.absorb(i, s);
                     f.coordinated |= s.coordinated;
                     f.strong |= strong;
-                    if f.date.is_none() && own_date.is_some() {
+                    if f.date.is_none() && own_date.is_some() && !other_kind {
                         f.date = own_date;
                         f.date_source = Some(i);
                     }
