@@ -525,6 +525,12 @@ fn a_short_report_naming_one_village_without_a_cue_is_placed_there_en_fr() {
         "2017-05-02",
     );
     assert_eq!(location(&m), "Fafa");
+    // Not a name's last part: "Abdallah" is a village name too.
+    let ms = mentions(
+        "Unknown gunmen have abducted the officer Mehdi Ag Abdallah.",
+        "2017-05-02",
+    );
+    assert!(ms.iter().all(|m| location(m) != "Abdallah"), "{ms:#?}");
     // With another place named with its cue, the bare village name is not taken for the
     // event's place.
     let m = only(

@@ -98,10 +98,41 @@ fn located_relative(text: &str, mentions: &[PlaceMention]) -> Vec<Option<(usize,
         {
             continue;
         }
+        // "Diabaly, au nord de Ségou": a bearing with no distance may reach far (in the Sahel,
+        // a town is "north of" the regional capital 150 km away).
+        let bearing = words.split(' ').any(|w| {
+            matches!(
+                w,
+                "nord"
+                    | "sud"
+                    | "est"
+                    | "ouest"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+            )
+        });
+        let max_km = if bearing && y.cue == Cue::Near {
+            BEARING_KM
+        } else {
+            max_km
+        };
         out[k - 1] = Some((k, max_km));
     }
     out
 }
+
+/// How far a place said to lie "north of" a town, with no distance, may be from it.
+const BEARING_KM: f64 = 200.0;
 
 /// Admin context of each mention: for a name followed by its units in parentheses or after a comma
 /// ("Douna, Mopti", "X (Ansongo, Gao)", "Mourdiah, Cercle of Nara, Koulikoro Region"), the index of

@@ -476,9 +476,20 @@ impl<'a> Analysis<'a> {
                 }
                 continue;
             }
+            // (after "of", "de", "on", "contre": "the mayor of Mondoro", "an attack on Fafa";
+            // not a name's last part, "Mehdi Ag Abdallah")
+            let lone = lone_place && {
+                let before = crate::lexicon::fold_before(&doc.text, p.start, 12);
+                matches!(
+                    before
+                        .split(|c: char| !c.is_alphanumeric())
+                        .rfind(|w| !w.is_empty()),
+                    Some("of" | "de" | "d" | "du" | "on" | "sur" | "contre" | "against")
+                )
+            };
             if matches!(p.cue, Cue::None)
                 && is_small(pi)
-                && !lone_place
+                && !lone
                 && !in_list(pi)
                 && !cued_names.contains(&crate::lexicon::fold(&p.surface))
                 && !names_a_site(doc.text.get(p.end..).unwrap_or(""))
