@@ -397,3 +397,15 @@ fn between_with_an_ampersand_and_roads_linking_two_towns() {
         assert_eq!(resolved(text, "Boni").unwrap().geo_precision, 2);
     }
 }
+
+#[test]
+fn a_town_said_to_lie_north_of_another_with_no_distance_may_be_far_from_it_fr_en() {
+    // Diabaly is some 140 km north of Ségou: the bearing does not pull it to Ségou.
+    for text in [
+        "Une patrouille a été attaquée dimanche à Diabaly, au nord de Ségou.",
+        "A patrol was ambushed on Sunday in Diabaly, north of Segou.",
+    ] {
+        let r = resolved(text, "Diabaly").unwrap();
+        assert_eq!(r.location, "Diabaly", "{text}");
+    }
+}
