@@ -3,8 +3,9 @@
 //! Rule (also in ARCHITECTURE.md):
 //! 1. Claims are grouped by *source*: (article, who the article attributes the figure to),
 //!    where wire copies of one story count as one article.
-//!    A source that restates its figure counts once; a source that gives separate figures for
-//!    soldiers, attackers and civilians gives their sum.
+//!    A source that restates its figure counts once. Separate figures for soldiers, attackers
+//!    and civilians in one article add up, whichever of its sources gave each; where its
+//!    sources differ on one side, each of their figures gives a total.
 //! 2. Vague words ("several", "dozens") are set aside when any source gives a number.
 //! 3. low  = the lowest low among sources that are not hedged (ACLED: the lowest reported
 //!    figure), or among all sources when every one is hedged.
@@ -28,8 +29,9 @@ struct Value {
 /// Reconcile the claims (all for one field) of an incident. `claims` are (source article, claim):
 /// pass the same source article for wire copies of one story.
 pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Estimate {
-    // (article, source) → victims → first quantity stated
-    let mut by_source: BTreeMap<(String, String), BTreeMap<u8, (Quantity, bool)>> = BTreeMap::new();
+    // article → victims → the first quantity each source of the article states for them
+    type Stated = (String, Quantity, bool);
+    let mut by_article: BTreeMap<String, BTreeMap<u8, Vec<Stated>>> = BTreeMap::new();
     for (article, claim) in claims {
         let ClaimValue::Count(q) = claim.value else {
             continue;
@@ -45,23 +47,17 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
             Some(Victims::Attackers) => 2,
             Some(Victims::Civilians) => 3,
         };
-        let entry = by_source.entry((article.to_string(), source)).or_default();
-        // A later hedged restatement does not replace a firm one.
-        entry.entry(victims).or_insert((q, claim.hedged));
+        let stated = by_article
+            .entry(article.to_string())
+            .or_default()
+            .entry(victims)
+            .or_default();
+        // A later restatement by the same source (hedged or not) does not replace the first.
+        if !stated.iter().any(|(s, _, _)| *s == source) {
+            stated.push((source, q, claim.hedged));
+        }
     }
-    let mut values: Vec<(String, Value)> = Vec::new();
-    for ((article, _), groups) in by_source {
-        // "Unspecified" dead alongside named groups is usually their total: do not add it twice.
-        let named: Vec<&(Quantity, bool)> = groups
-            .iter()
-            .filter(|(k, _)| **k != 0)
-            .map(|(_, v)| v)
-            .collect();
-        let parts: Vec<&(Quantity, bool)> = if named.len() >= 2 || !groups.contains_key(&0) {
-            named
-        } else {
-            vec![&groups[&0]]
-        };
+    let value_of = |parts: &[(Quantity, bool)]| {
         let mut v = Value {
             low: 0,
             high: Some(0),
@@ -79,7 +75,39 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
             v.hedged |= *hedged;
             v.vague |= q.qualifier == Qualifier::Vague;
         }
-        values.push((article, v));
+        v
+    };
+    let mut values: Vec<(String, Value)> = Vec::new();
+    for (article, groups) in by_article {
+        let named: Vec<&Vec<Stated>> = groups
+            .iter()
+            .filter(|(k, _)| **k != 0)
+            .map(|(_, v)| v)
+            .collect();
+        if named.len() >= 2 {
+            // Soldiers, attackers and civilians counted apart — by one source or by several
+            // ("1 soldier killed … the army says it killed 5 assailants") — add up. Where
+            // sources differ on one group, each of their figures gives a total.
+            let base: Vec<(Quantity, bool)> = named.iter().map(|g| (g[0].1, g[0].2)).collect();
+            values.push((article.clone(), value_of(&base)));
+            for (gi, group) in named.iter().enumerate() {
+                for alternative in group.iter().skip(1) {
+                    let mut parts = base.clone();
+                    parts[gi] = (alternative.1, alternative.2);
+                    values.push((article.clone(), value_of(&parts)));
+                }
+            }
+            // A total given without saying whose dead is one more reading.
+            for total in groups.get(&0).into_iter().flatten() {
+                values.push((article.clone(), value_of(&[(total.1, total.2)])));
+            }
+        } else {
+            // One group, or dead not said to be whose: each source's figure is a reading of
+            // the same toll ("Unspecified" alongside one named group is usually its total).
+            for stated in groups.values().flatten() {
+                values.push((article.clone(), value_of(&[(stated.1, stated.2)])));
+            }
+        }
     }
     if values.is_empty() {
         return Estimate::default();
@@ -242,6 +270,25 @@ mod tests {
         );
         let only_vague = estimate([("b", &several)]);
         assert_eq!(only_vague.best, Some(3));
+    }
+
+    #[test]
+    fn dead_of_each_side_told_by_different_sources_add_up() {
+        let victims = |q: u32, source: Option<&str>, v: Victims| Claim {
+            field: "fatalities".into(),
+            victims: Some(v),
+            ..claim(Quantity::exact(q), source, false)
+        };
+        // "1 soldier killed … the army says it killed 5 assailants"
+        let soldier = victims(1, None, Victims::Soldiers);
+        let attackers = victims(5, Some("the army"), Victims::Attackers);
+        let e = estimate([("x", &soldier), ("x", &attackers)]);
+        assert_eq!(e.best, Some(6));
+        assert_eq!((e.low, e.high), (Some(6), Some(6)));
+        // Another source's figure for one side gives another total.
+        let claimed = victims(40, Some("the group"), Victims::Soldiers);
+        let e = estimate([("x", &soldier), ("x", &attackers), ("x", &claimed)]);
+        assert_eq!((e.low, e.high), (Some(6), Some(45)));
     }
 
     #[test]
