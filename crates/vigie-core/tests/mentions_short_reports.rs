@@ -679,3 +679,17 @@ fn another_attack_in_a_village_close_by_is_its_own_event_fr_en() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn one_person_killed_with_a_word_that_qualifies_them_counts_one_en_fr() {
+    let m = only(
+        "Alleged Islamist fighters killed a Bambara shopkeeper near Ke-Macina.",
+        "2017-05-02",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![1], "{m:#?}");
+    let m = only(
+        "Des hommes armés ont tué un ancien boutiquier près de Ké-Macina.",
+        "2017-05-02",
+    );
+    assert_eq!(field(&m, "fatalities"), vec![1], "{m:#?}");
+}

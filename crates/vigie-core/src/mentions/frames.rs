@@ -1550,7 +1550,25 @@ impl<'a> Analysis<'a> {
             Category::Noun(class) if h.span.start >= end && h.span.start < next_quantity => {
                 let between = self.doc.text.get(end..h.span.start).unwrap_or(",");
                 if article {
-                    return between.trim().is_empty().then_some(class);
+                    // "killed a Bambara shopkeeper", "a retired gendarme": one word that
+                    // qualifies a person may sit between (not "a local official", who speaks).
+                    let qualifier = between.trim();
+                    let one_word = !qualifier.contains(char::is_whitespace)
+                        && qualifier.chars().all(|c| c.is_alphabetic() || c == '-');
+                    let qualifies = one_word
+                        && (qualifier.starts_with(char::is_uppercase)
+                            || matches!(
+                                crate::lexicon::fold(qualifier).as_str(),
+                                "retired"
+                                    | "former"
+                                    | "young"
+                                    | "elderly"
+                                    | "ancien"
+                                    | "jeune"
+                                    | "vieil"
+                                    | "vieux"
+                            ));
+                    return (qualifier.is_empty() || qualifies).then_some(class);
                 }
                 let is_head = qm.noun.is_some_and(|n| n.start == h.span.start);
                 // "l'accord de paix de 2015 avec les rebelles": a number that could be a year
