@@ -693,3 +693,19 @@ fn one_person_killed_with_a_word_that_qualifies_them_counts_one_en_fr() {
     );
     assert_eq!(field(&m, "fatalities"), vec![1], "{m:#?}");
 }
+
+#[test]
+fn a_town_a_distance_is_given_from_beats_the_ends_of_the_road_en_fr() {
+    let m = only(
+        "A National Guard vehicle was struck by an IED on the axis Koro-Mondoro, 10km from \
+         Dioungani. 2 wounded.",
+        "2017-10-26",
+    );
+    assert_eq!(location(&m), "Dioungani", "{m:#?}");
+    let m = only(
+        "Un véhicule de la Garde nationale a sauté sur un engin explosif sur l'axe Koro-Mondoro, \
+         à 10 km de Dioungani. Deux blessés.",
+        "2017-10-26",
+    );
+    assert_eq!(location(&m), "Dioungani", "{m:#?}");
+}

@@ -1957,6 +1957,9 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
                 (
                     a.place(p).map_or(9, |r| r.geo_precision),
                     matches!(a.places[p].cue, vigie_geo::Cue::Admin(_)),
+                    // a road's end only says which road ("sur l'axe Koro-Mondoro, à 10 km de
+                    // Dioungani": Dioungani)
+                    matches!(a.places[p].cue, vigie_geo::Cue::Axis),
                 )
             })
             .unwrap_or(&g[0])

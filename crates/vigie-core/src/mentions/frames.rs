@@ -545,6 +545,11 @@ impl<'a> Analysis<'a> {
                 .windows(2)
                 .filter(|w| {
                     let (p, q) = (&places[w[0]], &places[w[1]]);
+                    // (after a road's ends, "sur l'axe Koro-Mondoro, à 10 km de Dioungani",
+                    // the town the distance is from is the best place there is)
+                    if matches!(p.cue, Cue::Axis | Cue::Between) {
+                        return false;
+                    }
                     let gap = doc.text.get(p.end..q.start).unwrap_or("");
                     gap.len() <= 80 && {
                         let g = crate::lexicon::fold(gap);
