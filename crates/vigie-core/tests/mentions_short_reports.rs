@@ -709,3 +709,19 @@ fn a_town_a_distance_is_given_from_beats_the_ends_of_the_road_en_fr() {
     );
     assert_eq!(location(&m), "Dioungani", "{m:#?}");
 }
+
+#[test]
+fn soldiers_and_several_assailants_killed_make_a_battle_whatever_bomb_went_off_fr_en() {
+    let m = only(
+        "Mondoro : 6 militaires maliens et une trentaine de terroristes tués lors d'une attaque \
+         dans la nuit de samedi à dimanche. Un engin explosif a touché un véhicule de l'armée.",
+        "2021-01-25",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash, "{m:#?}");
+    let m = only(
+        "Mondoro: 6 Malian soldiers and about thirty terrorists killed in an attack overnight \
+         Saturday to Sunday. An explosive device hit an army vehicle.",
+        "2021-01-25",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::ArmedClash, "{m:#?}");
+}

@@ -489,10 +489,22 @@ fn classify(
     // Remote violence, unless it is part of a ground battle.
     // (an ambush is fought on the ground, whatever mine opened it)
     // (and air strikes flown in support of the defence of a position under ground attack)
+    // (and a bombing inside an assault where soldiers and several assailants died: "8
+    // militaires et 8 assaillants tués" is a firefight, not one bomber)
+    let assailants_killed = counts
+        .iter()
+        .filter(|c| c.field == "fatalities" && matches!(c.victims, Some(Victims::Attackers)))
+        .filter_map(|c| match c.value {
+            ClaimValue::Count(q) => Some(q.low),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     let ground_battle = has(T::Clash)
         || has(T::Overrun)
         || has(T::Ambush)
-        || (military && frame.classes.contains(&T::Attack) && has(T::Air));
+        || (military && frame.classes.contains(&T::Attack) && has(T::Air))
+        || (soldiers_dead && assailants_killed >= 2 && frame.classes.contains(&T::Attack));
     if !ground_battle {
         if has(T::Suicide) {
             return Some(SuicideBomb);
