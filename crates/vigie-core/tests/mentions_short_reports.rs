@@ -725,3 +725,26 @@ fn soldiers_and_several_assailants_killed_make_a_battle_whatever_bomb_went_off_f
     );
     assert_eq!(m.sub_event_type, SubEventType::ArmedClash, "{m:#?}");
 }
+
+#[test]
+fn the_same_figure_for_two_sides_is_two_figures_en_fr() {
+    for text in [
+        "Eight soldiers and eight assailants were killed in Boni on Sunday.",
+        "Huit militaires et huit assaillants ont été tués dimanche à Boni.",
+    ] {
+        let m = only(text, "2026-03-03");
+        let dead: Vec<(u32, Option<vigie_core::Victims>)> = counts(&m)
+            .into_iter()
+            .filter(|c| c.0 == "fatalities")
+            .map(|c| (c.1, c.2))
+            .collect();
+        assert_eq!(
+            dead,
+            vec![
+                (8, Some(vigie_core::Victims::Soldiers)),
+                (8, Some(vigie_core::Victims::Attackers))
+            ],
+            "{text}"
+        );
+    }
+}

@@ -1201,10 +1201,10 @@ fn push_claim(
 ) {
     let mut c = sentence_claim(a, si, field, ClaimValue::Count(q));
     c.victims = victims;
-    if !out
-        .iter()
-        .any(|o| o.field == c.field && o.span == c.span && o.value == c.value)
-    {
+    // (the same figure for two sides is two figures: "huit militaires et huit assaillants")
+    if !out.iter().any(|o| {
+        o.field == c.field && o.span == c.span && o.value == c.value && o.victims == c.victims
+    }) {
         out.push(c);
     }
 }
