@@ -1103,10 +1103,19 @@ impl QLex {
             if !matches!(w, "a" | "A" | "an" | "An") {
                 return None;
             }
-            let next = toks
+            // "two soldiers and a civilian": after "and", the article counts one (the caller
+            // keeps it only with a count noun right after it, like French "et un civil").
+            let after_and = i > 0
+                && toks[i - 1].kind == Kind::Word
+                && text[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("and");
+            let next_number = toks
                 .get(i + 1)
                 .filter(|t| t.joined())
-                .and_then(|t| self.numword(t))?;
+                .and_then(|t| self.numword(t));
+            if after_and && next_number.is_none() {
+                return Some((1, i + 1));
+            }
+            let next = next_number?;
             if !matches!(
                 next.kind,
                 NumKind::Hundred | NumKind::Thousand | NumKind::Million
