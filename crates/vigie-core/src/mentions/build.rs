@@ -369,7 +369,6 @@ pub fn mentions_of(
 const CONFLICT_TOLL: u32 = 1_000;
 
 /// Weak triggers ("fighting over territory") count only when nothing strong was said.
-
 fn effective_classes(frame: &Frame) -> &BTreeSet<TriggerClass> {
     if frame.strong_classes.is_empty() {
         &frame.classes
