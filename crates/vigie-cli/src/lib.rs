@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod ingest;
+pub mod monitor;
 pub mod input;
 pub mod output;
 
