@@ -3,8 +3,8 @@
 
 pub mod bench;
 pub mod ingest;
-pub mod monitor;
 pub mod input;
+pub mod monitor;
 pub mod output;
 
 /// Load the store's imported gazetteer rows and install bundled + extra as the process-wide

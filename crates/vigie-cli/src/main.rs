@@ -756,8 +756,7 @@ fn run_feeds(db: &Path, cmd: FeedsCmd, quiet: bool) -> anyhow::Result<i32> {
             if let Some(l) = &language {
                 monitor::check_language(l)?;
             }
-            let (id, new) =
-                store.add_feed(&url, name.as_deref(), language.as_deref(), interval)?;
+            let (id, new) = store.add_feed(&url, name.as_deref(), language.as_deref(), interval)?;
             say(
                 quiet,
                 &format!("feed {id} {}: {url}", if new { "added" } else { "updated" }),
@@ -780,7 +779,10 @@ fn run_feeds(db: &Path, cmd: FeedsCmd, quiet: bool) -> anyhow::Result<i32> {
             let (added, known) = monitor::import_opml(&mut store, &file)?;
             say(
                 quiet,
-                &format!("{}: {added} feeds added, {known} already followed", file.display()),
+                &format!(
+                    "{}: {added} feeds added, {known} already followed",
+                    file.display()
+                ),
             )?;
         }
     }
@@ -866,7 +868,15 @@ fn run_hooks(db: &Path, cmd: HooksCmd, quiet: bool) -> anyhow::Result<i32> {
                 })
                 .collect();
             emit(&output::table(
-                &["id", "url", "signed", "delivered", "pending", "failed", "last error"],
+                &[
+                    "id",
+                    "url",
+                    "signed",
+                    "delivered",
+                    "pending",
+                    "failed",
+                    "last error",
+                ],
                 &rows,
             ))?;
         }

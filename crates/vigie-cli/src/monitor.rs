@@ -23,7 +23,11 @@ pub fn check_feed_url(url: &str) -> anyhow::Result<()> {
         .strip_prefix("http://")
         .or_else(|| lower.strip_prefix("https://"));
     match rest {
-        Some(r) if !r.is_empty() && !r.starts_with('/') && !url.chars().any(char::is_whitespace) => Ok(()),
+        Some(r)
+            if !r.is_empty() && !r.starts_with('/') && !url.chars().any(char::is_whitespace) =>
+        {
+            Ok(())
+        }
         _ => anyhow::bail!("{url:?} is not an http(s) URL"),
     }
 }
@@ -38,7 +42,15 @@ pub fn check_language(l: &str) -> anyhow::Result<()> {
 
 pub fn feeds_table(feeds: &[FeedRow]) -> String {
     let header = [
-        "id", "url", "name", "lang", "seen", "ingested", "last success", "next poll", "last error",
+        "id",
+        "url",
+        "name",
+        "lang",
+        "seen",
+        "ingested",
+        "last success",
+        "next poll",
+        "last error",
     ];
     let rows: Vec<Vec<String>> = feeds
         .iter()
@@ -56,20 +68,28 @@ pub fn feeds_table(feeds: &[FeedRow]) -> String {
                 f.items_seen.to_string(),
                 f.items_ingested.to_string(),
                 time(f.last_success),
-                if f.next_poll == 0 { "now".into() } else { time(Some(f.next_poll)) },
+                if f.next_poll == 0 {
+                    "now".into()
+                } else {
+                    time(Some(f.next_poll))
+                },
                 clip(&error, 72),
             ]
         })
         .collect();
     let mut s = table(&header, &rows);
-    s.push_str(&format!("{} feed{}\n", feeds.len(), if feeds.len() == 1 { "" } else { "s" }));
+    s.push_str(&format!(
+        "{} feed{}\n",
+        feeds.len(),
+        if feeds.len() == 1 { "" } else { "s" }
+    ));
     s
 }
 
 /// `feeds import FILE.opml`: (added, already followed).
 pub fn import_opml(store: &mut Store, file: &Path) -> anyhow::Result<(usize, usize)> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read {}", file.display()))?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let feeds = vigie_monitor::feed::parse_opml(&text)
         .map_err(|e| anyhow::anyhow!("{}:{e}", file.display()))?;
     let (mut added, mut known) = (0, 0);
@@ -87,13 +107,20 @@ pub fn import_opml(store: &mut Store, file: &Path) -> anyhow::Result<(usize, usi
 
 pub fn zone_description(z: &Zone) -> String {
     match &z.shape {
-        Shape::Point { lat, lon, radius_km } => format!("{radius_km} km around {lat},{lon}"),
+        Shape::Point {
+            lat,
+            lon,
+            radius_km,
+        } => format!("{radius_km} km around {lat},{lon}"),
         Shape::Corridor { line, buffer_km } => {
             let km: f64 = line
                 .windows(2)
                 .map(|w| vigie_store::distance_km(w[0].0, w[0].1, w[1].0, w[1].1))
                 .sum();
-            format!("{buffer_km} km either side of a {km:.0} km line of {} points", line.len())
+            format!(
+                "{buffer_km} km either side of a {km:.0} km line of {} points",
+                line.len()
+            )
         }
         Shape::Polygon { polygons } => format!("{} polygon(s)", polygons.len()),
         Shape::Admin { name } => format!("admin unit {name}"),
@@ -110,13 +137,21 @@ pub fn zones_table(zones: &[Zone]) -> String {
                 clip(&z.name, 32),
                 z.shape.kind().to_string(),
                 clip(&zone_description(z), 60),
-                if z.event_types.is_empty() { "all".into() } else { clip(&z.event_types.join(", "), 40) },
+                if z.event_types.is_empty() {
+                    "all".into()
+                } else {
+                    clip(&z.event_types.join(", "), 40)
+                },
                 z.min_severity.to_string(),
             ]
         })
         .collect();
     let mut s = table(&header, &rows);
-    s.push_str(&format!("{} zone{}\n", zones.len(), if zones.len() == 1 { "" } else { "s" }));
+    s.push_str(&format!(
+        "{} zone{}\n",
+        zones.len(),
+        if zones.len() == 1 { "" } else { "s" }
+    ));
     s
 }
 
@@ -139,25 +174,42 @@ pub fn add_zone(
     if name.trim().is_empty() {
         anyhow::bail!("a zone needs a name");
     }
-    shape.validate().map_err(|e| anyhow::anyhow!("zone {name:?}: {e}"))?;
+    shape
+        .validate()
+        .map_err(|e| anyhow::anyhow!("zone {name:?}: {e}"))?;
     let geometry = serde_json::to_value(&shape)?;
-    Ok(store.add_zone(name.trim(), shape.kind(), &geometry, event_types, min_severity)?)
+    Ok(store.add_zone(
+        name.trim(),
+        shape.kind(),
+        &geometry,
+        event_types,
+        min_severity,
+    )?)
 }
 
 /// `zones import FILE.geojson`: every feature or none (the file is checked first).
 pub fn import_zones(store: &mut Store, file: &Path) -> anyhow::Result<usize> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read {}", file.display()))?;
-    let specs = zones::parse_geojson(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let specs =
+        zones::parse_geojson(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     for z in &specs {
-        add_zone(store, &z.name, z.shape.clone(), &z.event_types, z.min_severity)
-            .with_context(|| file.display().to_string())?;
+        add_zone(
+            store,
+            &z.name,
+            z.shape.clone(),
+            &z.event_types,
+            z.min_severity,
+        )
+        .with_context(|| file.display().to_string())?;
     }
     Ok(specs.len())
 }
 
 pub fn alerts_table(alerts: &[vigie_store::AlertRow]) -> String {
-    let header = ["id", "time", "zone", "kind", "incident", "date", "type", "location", "killed", "changes"];
+    let header = [
+        "id", "time", "zone", "kind", "incident", "date", "type", "location", "killed", "changes",
+    ];
     let rows: Vec<Vec<String>> = alerts
         .iter()
         .map(|a| {
@@ -172,13 +224,20 @@ pub fn alerts_table(alerts: &[vigie_store::AlertRow]) -> String {
                 s(&inc["date"]),
                 clip(&s(&inc["event_type"]), 28),
                 clip(&s(&inc["location"]), 24),
-                inc["fatalities"]["best"].as_u64().map(|n| n.to_string()).unwrap_or_default(),
+                inc["fatalities"]["best"]
+                    .as_u64()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
                 clip(&a.changes.join("; "), 60),
             ]
         })
         .collect();
     let mut s = table(&header, &rows);
-    s.push_str(&format!("{} alert{}\n", alerts.len(), if alerts.len() == 1 { "" } else { "s" }));
+    s.push_str(&format!(
+        "{} alert{}\n",
+        alerts.len(),
+        if alerts.len() == 1 { "" } else { "s" }
+    ));
     s
 }
 
@@ -232,15 +291,28 @@ pub fn run_watch(store: &mut Store, args: &WatchArgs, quiet: bool) -> anyhow::Re
     }
     // The feeds' own next-poll times decide what each cycle fetches; the loop only wakes up
     // often enough to honour them (and to retry webhooks).
-    let tick = args.interval.min(Duration::from_secs(2)).max(Duration::from_millis(200));
-    watch::run(store, &fetcher, &config, tick, &|| false, &mut |r| match r {
-        Ok(r) => {
-            let busy = r.feeds_polled > 0 || r.alerts > 0 || r.delivered > 0 || r.delivery_failures > 0;
-            if !quiet && busy {
-                print!("{}", cycle_lines(r));
+    let tick = args
+        .interval
+        .min(Duration::from_secs(2))
+        .max(Duration::from_millis(200));
+    watch::run(
+        store,
+        &fetcher,
+        &config,
+        tick,
+        &|| false,
+        &mut |r| match r {
+            Ok(r) => {
+                let busy = r.feeds_polled > 0
+                    || r.alerts > 0
+                    || r.delivered > 0
+                    || r.delivery_failures > 0;
+                if !quiet && busy {
+                    print!("{}", cycle_lines(r));
+                }
             }
-        }
-        Err(e) => eprintln!("error: {e}"),
-    });
+            Err(e) => eprintln!("error: {e}"),
+        },
+    );
     Ok(0)
 }

@@ -16,14 +16,17 @@ const SECRET: &str = "s3cret-for-tests";
 
 // Fictional reports written for this test.
 const BOROMO_FR_TITLE: &str = "Burkina Faso : cinq civils tués dans une attaque près de Boromo";
-const BOROMO_FR: &str = "Des hommes armés ont attaqué un convoi de camions de marchandises sur la route \
+const BOROMO_FR: &str =
+    "Des hommes armés ont attaqué un convoi de camions de marchandises sur la route \
     nationale 1 près de Boromo, dans la région de la Boucle du Mouhoun, le mardi 3 mars 2026. Cinq \
     civils ont été tués et plusieurs camions incendiés, selon des sources locales.";
 const DJIBO_FR_TITLE: &str = "Burkina Faso : sept civils tués à Djibo";
-const DJIBO_FR: &str = "Des hommes armés ont tué sept civils à Djibo, dans la province du Soum, le \
+const DJIBO_FR: &str =
+    "Des hommes armés ont tué sept civils à Djibo, dans la province du Soum, le \
     mercredi 4 mars 2026, selon des sources sécuritaires.";
 const BOROMO_EN_TITLE: &str = "Burkina Faso: toll of Boromo convoy attack rises to 12";
-const BOROMO_EN: &str = "Gunmen attacked a convoy of goods trucks on the N1 highway near Boromo, in \
+const BOROMO_EN: &str =
+    "Gunmen attacked a convoy of goods trucks on the N1 highway near Boromo, in \
     Burkina Faso's Boucle du Mouhoun region, on Tuesday 3 March 2026. Twelve civilians were \
     killed, local sources said on Thursday.";
 
@@ -119,9 +122,18 @@ fn feeds_to_corridor_alerts_on_loopback() {
             "Attaque à Djibo.",
         ),
     ]);
-    server.set("/fr.xml", Reply::ok("application/rss+xml", fr_v1.clone()).with_etag("\"fr-v1\""));
-    server.set("/articles/boromo.html", Reply::ok("text/html", page(BOROMO_FR_TITLE, &[BOROMO_FR])));
-    server.set("/articles/djibo.html", Reply::ok("text/html", page(DJIBO_FR_TITLE, &[DJIBO_FR])));
+    server.set(
+        "/fr.xml",
+        Reply::ok("application/rss+xml", fr_v1.clone()).with_etag("\"fr-v1\""),
+    );
+    server.set(
+        "/articles/boromo.html",
+        Reply::ok("text/html", page(BOROMO_FR_TITLE, &[BOROMO_FR])),
+    );
+    server.set(
+        "/articles/djibo.html",
+        Reply::ok("text/html", page(DJIBO_FR_TITLE, &[DJIBO_FR])),
+    );
     server.set("/en.xml", Reply::ok("application/atom+xml", atom(&[])));
     server.set("/broken.xml", Reply::status(500));
     server.set(
@@ -132,13 +144,25 @@ fn feeds_to_corridor_alerts_on_loopback() {
         "/huge.xml",
         Reply::ok("application/rss+xml", vec![b' '; 1_500_000]),
     );
-    server.set("/notafeed.xml", Reply::ok("text/html", page("Accueil", &["Bienvenue."])));
+    server.set(
+        "/notafeed.xml",
+        Reply::ok("text/html", page("Accueil", &["Bienvenue."])),
+    );
     // The receiver fails once, then accepts: the first delivery is retried.
-    server.set_sequence("/hook", vec![Reply::status(503), Reply::ok("text/plain", "ok")]);
+    server.set_sequence(
+        "/hook",
+        vec![Reply::status(503), Reply::ok("text/plain", "ok")],
+    );
 
-    let r = vigie(&db, &["zones", "add", "N1", "--corridor", N1, "--buffer", "10"]);
+    let r = vigie(
+        &db,
+        &["zones", "add", "N1", "--corridor", N1, "--buffer", "10"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = vigie(&db, &["hooks", "add", &server.url("/hook"), "--secret", SECRET]);
+    let r = vigie(
+        &db,
+        &["hooks", "add", &server.url("/hook"), "--secret", SECRET],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     for (path, lang) in [
         ("/fr.xml", "fr"),
@@ -148,14 +172,20 @@ fn feeds_to_corridor_alerts_on_loopback() {
         ("/huge.xml", "fr"),
         ("/notafeed.xml", "fr"),
     ] {
-        let r = vigie(&db, &["feeds", "add", &server.url(path), "--language", lang]);
+        let r = vigie(
+            &db,
+            &["feeds", "add", &server.url(path), "--language", lang],
+        );
         assert_eq!(r.code, 0, "{}", r.stderr);
     }
 
     let first = watch_once(&db);
     let all = feeds(&db);
     let fr = feed(&all, &server.url("/fr.xml"));
-    assert_eq!((fr["items_seen"].as_i64(), fr["items_ingested"].as_i64()), (Some(2), Some(2)));
+    assert_eq!(
+        (fr["items_seen"].as_i64(), fr["items_ingested"].as_i64()),
+        (Some(2), Some(2))
+    );
     assert_eq!(fr["etag"], "\"fr-v1\"");
     assert!(fr["last_error"].is_null());
     // Every failure is a one-line status on its feed; the run went on.
@@ -166,9 +196,21 @@ fn feeds_to_corridor_alerts_on_loopback() {
             .to_string()
     };
     assert_eq!(error_of("/broken.xml"), "HTTP 500");
-    assert!(error_of("/slow.xml").contains("timed out"), "{}", error_of("/slow.xml"));
-    assert!(error_of("/huge.xml").contains("larger than 1000000 bytes"), "{}", error_of("/huge.xml"));
-    assert!(error_of("/notafeed.xml").starts_with("not a feed"), "{}", error_of("/notafeed.xml"));
+    assert!(
+        error_of("/slow.xml").contains("timed out"),
+        "{}",
+        error_of("/slow.xml")
+    );
+    assert!(
+        error_of("/huge.xml").contains("larger than 1000000 bytes"),
+        "{}",
+        error_of("/huge.xml")
+    );
+    assert!(
+        error_of("/notafeed.xml").starts_with("not a feed"),
+        "{}",
+        error_of("/notafeed.xml")
+    );
     for path in ["/broken.xml", "/slow.xml", "/huge.xml", "/notafeed.xml"] {
         assert!(!error_of(path).contains('\n'));
         assert_eq!(feed(&all, &server.url(path))["consecutive_errors"], 1);
@@ -192,7 +234,10 @@ fn feeds_to_corridor_alerts_on_loopback() {
     let fr_requests = server.requests("/fr.xml");
     assert_eq!(fr_requests.len(), 2);
     assert_eq!(
-        fr_requests[1].headers.get("if-none-match").map(String::as_str),
+        fr_requests[1]
+            .headers
+            .get("if-none-match")
+            .map(String::as_str),
         Some("\"fr-v1\"")
     );
     assert_eq!(fr_requests[1].status, 304);
@@ -228,31 +273,57 @@ fn feeds_to_corridor_alerts_on_loopback() {
     let a = alerts(&db);
     assert_eq!(a.len(), 2, "{a:#?}");
     assert_eq!(a[0]["kind"], "updated");
-    assert_eq!(a[0]["incident_id"], a[1]["incident_id"], "the same incident");
+    assert_eq!(
+        a[0]["incident_id"], a[1]["incident_id"],
+        "the same incident"
+    );
     let changes: Vec<&str> = a[0]["changes"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| c.as_str().unwrap())
         .collect();
-    assert!(changes.iter().any(|c| c.starts_with("fatalities: 5 → ") && c.contains("12")), "{changes:?}");
-    assert!(changes.iter().any(|c| c.starts_with("new source: ") && c.contains("/en/boromo-toll")), "{changes:?}");
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.starts_with("fatalities: 5 → ") && c.contains("12")),
+        "{changes:?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.starts_with("new source: ") && c.contains("/en/boromo-toll")),
+        "{changes:?}"
+    );
     let got = delivered(&server);
     assert_eq!(got.len(), 2);
     assert_eq!(got[1]["kind"], "updated");
     assert_eq!(got[1]["incident"]["fatalities"]["high"], 12);
     let en = feed(&feeds(&db), &server.url("/en.xml")).clone();
-    assert_eq!((en["items_seen"].as_i64(), en["items_ingested"].as_i64()), (Some(1), Some(1)));
+    assert_eq!(
+        (en["items_seen"].as_i64(), en["items_ingested"].as_i64()),
+        (Some(1), Some(1))
+    );
 
     // Poll 4: nothing new anywhere: no alert, no delivery, no article twice.
     watch_once(&db);
     assert_eq!(alerts(&db).len(), 2);
     assert_eq!(delivered(&server).len(), 2);
-    assert_eq!(server.requests("/hook").len(), 3, "one failed attempt + two deliveries");
+    assert_eq!(
+        server.requests("/hook").len(),
+        3,
+        "one failed attempt + two deliveries"
+    );
     let refs = article_refs(&db);
     assert_eq!(refs.len(), 3, "{refs:?}");
     let r = vigie(&db, &["hooks", "list"]);
-    let row: Vec<&str> = r.stdout.lines().nth(1).unwrap().split_whitespace().collect();
+    let row: Vec<&str> = r
+        .stdout
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .collect();
     assert_eq!(row[2..6], ["yes", "2", "0", "0"], "{}", r.stdout);
 }
 
@@ -269,7 +340,10 @@ fn private_addresses_are_refused_without_allow_private() {
     let all = feeds(&db);
     let e = all[0]["last_error"].as_str().unwrap();
     assert!(e.contains("127.0.0.1") && e.contains("refused"), "{e}");
-    assert!(server.requests("/fr.xml").is_empty(), "no connection was made");
+    assert!(
+        server.requests("/fr.xml").is_empty(),
+        "no connection was made"
+    );
 }
 
 #[test]
@@ -279,9 +353,23 @@ fn feed_and_zone_commands_check_their_input() {
     let r = vigie(&db, &["feeds", "add", "file:///etc/passwd"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("not an http(s) URL"), "{}", r.stderr);
-    let r = vigie(&db, &["feeds", "add", "http://a.example/rss", "--language", "de"]);
+    let r = vigie(
+        &db,
+        &["feeds", "add", "http://a.example/rss", "--language", "de"],
+    );
     assert_eq!(r.code, 2);
-    let r = vigie(&db, &["zones", "add", "x", "--corridor", "12,-1;abc", "--buffer", "5"]);
+    let r = vigie(
+        &db,
+        &[
+            "zones",
+            "add",
+            "x",
+            "--corridor",
+            "12,-1;abc",
+            "--buffer",
+            "5",
+        ],
+    );
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("point 2"), "{}", r.stderr);
     let r = vigie(&db, &["zones", "add", "x", "--point", "12,-1"]);
@@ -311,10 +399,15 @@ fn feed_and_zone_commands_check_their_input() {
     let r = vigie(&db, &["zones", "import", geo.to_str().unwrap()]);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("zones.geojson: feature 2: properties.buffer_km"),
+        r.stderr
+            .contains("zones.geojson: feature 2: properties.buffer_km"),
         "{}",
         r.stderr
     );
     let r = vigie(&db, &["zones", "list", "--format", "jsonl"]);
-    assert_eq!(r.stdout.lines().count(), 0, "nothing imported from a bad file");
+    assert_eq!(
+        r.stdout.lines().count(),
+        0,
+        "nothing imported from a bad file"
+    );
 }

@@ -90,7 +90,12 @@ fn estimate(e: &EstimateView) -> String {
 }
 
 /// The JSON an alert carries to hooks, the API and the Atom feed.
-pub fn payload(kind: &str, zone: &Zone, incident: &IncidentView, changes: &[String]) -> serde_json::Value {
+pub fn payload(
+    kind: &str,
+    zone: &Zone,
+    incident: &IncidentView,
+    changes: &[String],
+) -> serde_json::Value {
     serde_json::json!({
         "kind": kind,
         "zone": zone.name,
@@ -119,11 +124,7 @@ pub fn payload(kind: &str, zone: &Zone, incident: &IncidentView, changes: &[Stri
 }
 
 /// Alerts due for one incident in one zone, given the last state alerted (if any).
-pub fn decide(
-    zone: &Zone,
-    incident: &IncidentView,
-    last: Option<&AlertState>,
-) -> Option<NewAlert> {
+pub fn decide(zone: &Zone, incident: &IncidentView, last: Option<&AlertState>) -> Option<NewAlert> {
     if incident.timestamp < zone.added_at || !zone.matches(incident) {
         // A zone speaks of what happens after it was drawn, not of the archive.
         return None;
@@ -160,7 +161,9 @@ pub fn compute(store: &mut Store) -> Result<usize, String> {
         .map(Zone::from_row)
         .collect::<Result<_, _>>()?;
     if zones.is_empty() {
-        store.set_alerts_checked_at(started).map_err(|e| e.to_string())?;
+        store
+            .set_alerts_checked_at(started)
+            .map_err(|e| e.to_string())?;
         return Ok(0);
     }
     let since = store.alerts_checked_at().map_err(|e| e.to_string())?;
@@ -182,7 +185,9 @@ pub fn compute(store: &mut Store) -> Result<usize, String> {
             }
         }
     }
-    store.set_alerts_checked_at(started).map_err(|e| e.to_string())?;
+    store
+        .set_alerts_checked_at(started)
+        .map_err(|e| e.to_string())?;
     Ok(recorded)
 }
 
@@ -199,25 +204,54 @@ mod tests {
     use crate::zones::Shape;
 
     fn incident(fatal: u32, sources: &[&str]) -> IncidentView {
-        let json = serde_json::json!({
-            "id": "inc1", "event_id_cnty": "BFA1", "date": "2026-03-03", "date_end": null,
-            "time_precision": 1, "disorder_type": null, "event_type": "Battles",
-            "sub_event_type": "Armed clash", "actor1": null, "assoc_actor_1": null, "inter1": null,
-            "actor2": null, "assoc_actor_2": null, "inter2": null, "interaction": null,
-            "civilian_targeting": null, "iso": 854, "region": null, "country": "Burkina Faso",
-            "admin1": "Centre-Ouest", "admin1_post2023": null, "admin2": "Boulkiemdé", "admin3": null,
-            "location": "Sabou", "latitude": 12.06, "longitude": -2.23, "geo_precision": 1,
-            "fatalities": {"low": fatal, "best": fatal, "high": fatal},
-            "injured": {"low": null, "best": null, "high": null},
-            "abducted": {"low": null, "best": null, "high": null},
-            "attackers": {"low": null, "best": null, "high": null},
-            "targets": [], "people": [], "operation": null,
-            "articles": sources.iter().map(|s| serde_json::json!({"ref": s, "url": null, "outlet": null,
-                "language": null, "published": null, "title": null})).collect::<Vec<_>>(),
-            "claims": [], "notes": null, "source": null, "source_scale": null, "tags": null,
-            "timestamp": 2000
+        let none = serde_json::json!({"low": null, "best": null, "high": null});
+        let mut v = serde_json::json!({
+            "id": "inc1", "event_id_cnty": "BFA1", "date": "2026-03-03",
+            "time_precision": 1, "event_type": "Battles", "sub_event_type": "Armed clash",
+            "iso": 854, "country": "Burkina Faso", "admin1": "Centre-Ouest",
+            "admin2": "Boulkiemdé", "location": "Sabou", "latitude": 12.06,
+            "longitude": -2.23, "geo_precision": 1, "targets": [], "people": [],
+            "claims": [], "timestamp": 2000
         });
-        serde_json::from_value(json).unwrap()
+        let obj = v.as_object_mut().unwrap();
+        for key in [
+            "date_end",
+            "disorder_type",
+            "actor1",
+            "assoc_actor_1",
+            "inter1",
+            "actor2",
+            "assoc_actor_2",
+            "inter2",
+            "interaction",
+            "civilian_targeting",
+            "region",
+            "admin1_post2023",
+            "admin3",
+            "operation",
+            "notes",
+            "source",
+            "source_scale",
+            "tags",
+        ] {
+            obj.insert(key.into(), serde_json::Value::Null);
+        }
+        obj.insert(
+            "fatalities".into(),
+            serde_json::json!({"low": fatal, "best": fatal, "high": fatal}),
+        );
+        for key in ["injured", "abducted", "attackers"] {
+            obj.insert(key.into(), none.clone());
+        }
+        let articles: Vec<serde_json::Value> = sources
+            .iter()
+            .map(|s| {
+                serde_json::json!({"ref": s, "url": null, "outlet": null, "language": null,
+                    "published": null, "title": null})
+            })
+            .collect();
+        obj.insert("articles".into(), articles.into());
+        serde_json::from_value(v).unwrap()
     }
 
     fn zone(shape: Shape, types: &[&str], min_severity: u32) -> Zone {
@@ -234,7 +268,11 @@ mod tests {
     #[test]
     fn new_then_updated_then_nothing() {
         let z = zone(
-            Shape::Point { lat: 12.0, lon: -2.2, radius_km: 20.0 },
+            Shape::Point {
+                lat: 12.0,
+                lon: -2.2,
+                radius_km: 20.0,
+            },
             &[],
             0,
         );
@@ -249,16 +287,40 @@ mod tests {
 
     #[test]
     fn zone_filters_place_type_severity_and_age() {
-        let near = Shape::Point { lat: 12.0, lon: -2.2, radius_km: 20.0 };
-        let far = Shape::Point { lat: 14.0, lon: -2.2, radius_km: 20.0 };
+        let near = Shape::Point {
+            lat: 12.0,
+            lon: -2.2,
+            radius_km: 20.0,
+        };
+        let far = Shape::Point {
+            lat: 14.0,
+            lon: -2.2,
+            radius_km: 20.0,
+        };
         assert!(decide(&zone(far, &[], 0), &incident(5, &["a"]), None).is_none());
-        assert!(decide(&zone(near.clone(), &["Riots"], 0), &incident(5, &["a"]), None).is_none());
-        assert!(decide(&zone(near.clone(), &["armed clash"], 0), &incident(5, &["a"]), None).is_some());
+        assert!(decide(
+            &zone(near.clone(), &["Riots"], 0),
+            &incident(5, &["a"]),
+            None
+        )
+        .is_none());
+        assert!(decide(
+            &zone(near.clone(), &["armed clash"], 0),
+            &incident(5, &["a"]),
+            None
+        )
+        .is_some());
         assert!(decide(&zone(near.clone(), &[], 6), &incident(5, &["a"]), None).is_none());
         let mut young = zone(near.clone(), &[], 0);
         young.added_at = 3000;
         assert!(decide(&young, &incident(5, &["a"]), None).is_none());
-        let admin = zone(Shape::Admin { name: "boulkiemdé".into() }, &[], 0);
+        let admin = zone(
+            Shape::Admin {
+                name: "boulkiemdé".into(),
+            },
+            &[],
+            0,
+        );
         assert!(decide(&admin, &incident(5, &["a"]), None).is_some());
     }
 }

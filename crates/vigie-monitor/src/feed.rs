@@ -190,9 +190,16 @@ mod tests {
         let items = parse(RSS.as_bytes(), "http://example.org/feed.xml").unwrap();
         assert_eq!(items.len(), 3);
         assert_eq!(items[0].key, "item-1");
-        assert_eq!(items[0].link.as_deref(), Some("http://example.org/a/1.html"));
+        assert_eq!(
+            items[0].link.as_deref(),
+            Some("http://example.org/a/1.html")
+        );
         assert_eq!(items[0].published, NaiveDate::from_ymd_opt(2026, 3, 3));
-        assert!(items[0].content.as_deref().unwrap().contains("hommes armés"));
+        assert!(items[0]
+            .content
+            .as_deref()
+            .unwrap()
+            .contains("hommes armés"));
         // No guid: the link identifies the item.
         assert_eq!(items[1].key, "http://example.org/a/2.html");
         // Neither: a hash of the text, the same at every parse.
@@ -213,7 +220,12 @@ mod tests {
 
     #[test]
     fn bad_xml_is_a_one_line_error() {
-        for bad in ["", "<rss><channel><item>", "not xml at all", "<html><body></body></html>"] {
+        for bad in [
+            "",
+            "<rss><channel><item>",
+            "not xml at all",
+            "<html><body></body></html>",
+        ] {
             let e = parse(bad.as_bytes(), "http://x/").unwrap_err();
             assert!(!e.contains('\n'), "{e}");
             assert!(e.starts_with("not a feed"), "{e}");
@@ -241,8 +253,14 @@ mod tests {
 
     #[test]
     fn relative_links() {
-        assert_eq!(resolve_link("http://h:8/f/feed.xml", "a.html"), "http://h:8/f/a.html");
-        assert_eq!(resolve_link("http://h:8/f/feed.xml", "/a.html"), "http://h:8/a.html");
+        assert_eq!(
+            resolve_link("http://h:8/f/feed.xml", "a.html"),
+            "http://h:8/f/a.html"
+        );
+        assert_eq!(
+            resolve_link("http://h:8/f/feed.xml", "/a.html"),
+            "http://h:8/a.html"
+        );
         assert_eq!(resolve_link("https://h/f", "//o/x"), "https://o/x");
         assert_eq!(resolve_link("http://h", "a"), "http://h/a");
     }

@@ -233,7 +233,12 @@ impl Fetcher {
     }
 
     /// POST a JSON body with extra headers; no redirects. Ok = a 2xx answer.
-    pub fn post_json(&self, url: &str, body: &[u8], headers: &[(&str, String)]) -> Result<(), String> {
+    pub fn post_json(
+        &self,
+        url: &str,
+        body: &[u8],
+        headers: &[(&str, String)],
+    ) -> Result<(), String> {
         check_scheme(url)?;
         let mut request = self
             .agent
@@ -248,7 +253,11 @@ impl Fetcher {
         let mut response = request.send(body).map_err(|e| describe(&e, &self.config))?;
         let status = response.status().as_u16();
         // Drain a little of the answer so the connection can be reused; its content is not ours.
-        let _ = response.body_mut().with_config().limit(64 * 1024).read_to_vec();
+        let _ = response
+            .body_mut()
+            .with_config()
+            .limit(64 * 1024)
+            .read_to_vec();
         if (200..300).contains(&status) {
             Ok(())
         } else {
@@ -311,7 +320,12 @@ mod tests {
         ] {
             assert!(!is_public(ip.parse().unwrap()), "{ip} should be refused");
         }
-        for ip in ["1.1.1.1", "41.138.32.1", "2a00:1450:4007:80f::200e", "::ffff:8.8.8.8"] {
+        for ip in [
+            "1.1.1.1",
+            "41.138.32.1",
+            "2a00:1450:4007:80f::200e",
+            "::ffff:8.8.8.8",
+        ] {
             assert!(is_public(ip.parse().unwrap()), "{ip} should be allowed");
         }
     }

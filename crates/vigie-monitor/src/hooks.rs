@@ -45,7 +45,7 @@ pub fn verify(secret: &str, body: &[u8], signature: &str) -> bool {
 }
 
 fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if s.len() & 1 == 1 {
         return None;
     }
     (0..s.len())

@@ -74,7 +74,11 @@ impl CycleReport {
 
 /// Run one cycle. Feed problems end up on the feed's status and in the report; only store
 /// errors are returned.
-pub fn cycle(store: &mut Store, fetcher: &Fetcher, config: &WatchConfig) -> Result<CycleReport, String> {
+pub fn cycle(
+    store: &mut Store,
+    fetcher: &Fetcher,
+    config: &WatchConfig,
+) -> Result<CycleReport, String> {
     let now = alerts::unix_now();
     let mut report = CycleReport::default();
     let feeds = if config.poll_all {
@@ -183,11 +187,7 @@ fn poll_feed(
             (p, ArticleMeta::from(a))
         });
         let outcome = store
-            .ingest_feed_item(
-                feed.id,
-                &item.key,
-                processed.as_ref().map(|(p, m)| (p, m)),
-            )
+            .ingest_feed_item(feed.id, &item.key, processed.as_ref().map(|(p, m)| (p, m)))
             .map_err(|e| e.to_string())?;
         if matches!(outcome, Some(Some(_))) {
             report.articles_ingested += 1;
@@ -295,7 +295,10 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host_of("http://a.example:8/x?y").as_deref(), Some("a.example:8"));
+        assert_eq!(
+            host_of("http://a.example:8/x?y").as_deref(),
+            Some("a.example:8")
+        );
         assert_eq!(host_of("nonsense"), None);
     }
 }

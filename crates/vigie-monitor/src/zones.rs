@@ -44,9 +44,11 @@ impl Shape {
     /// Whether a point lies in the shape (admin units need the incident: see [`Zone::matches`]).
     pub fn contains(&self, p: LatLon) -> bool {
         match self {
-            Shape::Point { lat, lon, radius_km } => {
-                vigie_store::distance_km(p.0, p.1, *lat, *lon) <= *radius_km
-            }
+            Shape::Point {
+                lat,
+                lon,
+                radius_km,
+            } => vigie_store::distance_km(p.0, p.1, *lat, *lon) <= *radius_km,
             Shape::Corridor { line, buffer_km } => {
                 distance_to_line_km(p, line).is_some_and(|d| d <= *buffer_km)
             }
@@ -74,7 +76,11 @@ impl Shape {
             }
         };
         match self {
-            Shape::Point { lat, lon, radius_km } => {
+            Shape::Point {
+                lat,
+                lon,
+                radius_km,
+            } => {
                 check_point((*lat, *lon), "point")?;
                 check_km(*radius_km, "radius_km")
             }
@@ -209,7 +215,10 @@ impl Zone {
         let placed = match &self.shape {
             Shape::Admin { name } => [&incident.admin1, &incident.admin2, &incident.admin3]
                 .iter()
-                .any(|a| a.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(name.trim()))),
+                .any(|a| {
+                    a.as_deref()
+                        .is_some_and(|a| a.eq_ignore_ascii_case(name.trim()))
+                }),
             shape => match (incident.latitude, incident.longitude) {
                 (Some(lat), Some(lon)) => shape.contains((lat, lon)),
                 _ => false,
@@ -219,7 +228,10 @@ impl Zone {
             || self.event_types.iter().any(|t| {
                 [&incident.event_type, &incident.sub_event_type]
                     .iter()
-                    .any(|x| x.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(t.trim())))
+                    .any(|x| {
+                        x.as_deref()
+                            .is_some_and(|x| x.eq_ignore_ascii_case(t.trim()))
+                    })
             });
         placed && typed && severity(incident) >= self.min_severity
     }
@@ -307,12 +319,18 @@ fn parse_feature(f: &serde_json::Value) -> Result<ZoneSpec, String> {
     let shape = match gtype {
         "Point" => {
             let (lat, lon) = position(coords)?;
-            let radius_km = number("radius_km")?.ok_or("properties.radius_km: missing for a Point")?;
-            Shape::Point { lat, lon, radius_km }
+            let radius_km =
+                number("radius_km")?.ok_or("properties.radius_km: missing for a Point")?;
+            Shape::Point {
+                lat,
+                lon,
+                radius_km,
+            }
         }
         "LineString" => Shape::Corridor {
             line: positions(coords)?,
-            buffer_km: number("buffer_km")?.ok_or("properties.buffer_km: missing for a LineString")?,
+            buffer_km: number("buffer_km")?
+                .ok_or("properties.buffer_km: missing for a LineString")?,
         },
         "Polygon" => Shape::Polygon {
             polygons: vec![rings(coords)?],
@@ -325,7 +343,11 @@ fn parse_feature(f: &serde_json::Value) -> Result<ZoneSpec, String> {
                 .map(rings)
                 .collect::<Result<_, _>>()?,
         },
-        other => return Err(format!("geometry.type: {other:?} is not Point, LineString, Polygon or MultiPolygon")),
+        other => {
+            return Err(format!(
+                "geometry.type: {other:?} is not Point, LineString, Polygon or MultiPolygon"
+            ))
+        }
     };
     shape.validate()?;
     let event_types = match props.get("event_types") {
@@ -344,7 +366,11 @@ fn parse_feature(f: &serde_json::Value) -> Result<ZoneSpec, String> {
     let min_severity = match number("min_severity")? {
         None => 0,
         Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= u32::MAX as f64 => x as u32,
-        Some(x) => return Err(format!("properties.min_severity: {x} is not a whole number ≥ 0")),
+        Some(x) => {
+            return Err(format!(
+                "properties.min_severity: {x} is not a whole number ≥ 0"
+            ))
+        }
     };
     Ok(ZoneSpec {
         name,
@@ -437,7 +463,8 @@ mod tests {
         assert!(!road.contains((10.9, -4.8)));
         // Ouahigouya, far north.
         assert!(!road.contains((13.58, -2.42)));
-        let d = distance_to_line_km((12.25 + 0.1, -2.36), &[(12.37, -1.53), (12.25, -2.36)]).unwrap();
+        let d =
+            distance_to_line_km((12.25 + 0.1, -2.36), &[(12.37, -1.53), (12.25, -2.36)]).unwrap();
         assert!((d - 11.1).abs() < 0.3, "{d}");
     }
 
@@ -455,7 +482,13 @@ mod tests {
     #[test]
     fn polygon_with_a_hole() {
         let square = |c: f64, h: f64| {
-            vec![(c - h, c - h), (c - h, c + h), (c + h, c + h), (c + h, c - h), (c - h, c - h)]
+            vec![
+                (c - h, c - h),
+                (c - h, c + h),
+                (c + h, c + h),
+                (c + h, c - h),
+                (c - h, c - h),
+            ]
         };
         let shape = Shape::Polygon {
             polygons: vec![vec![square(10.0, 1.0), square(10.0, 0.2)]],
@@ -489,7 +522,8 @@ mod tests {
             parse_geojson(missing).unwrap_err(),
             "feature 2: properties.buffer_km: missing for a LineString"
         );
-        let e = parse_geojson("{\"type\": \"FeatureCollection\",\n \"features\": [,]}").unwrap_err();
+        let e =
+            parse_geojson("{\"type\": \"FeatureCollection\",\n \"features\": [,]}").unwrap_err();
         assert!(e.starts_with("line 2, column"), "{e}");
         let bad_lat = r#"{"type":"Feature","properties":{"name":"x","radius_km":1},"geometry":{"type":"Point","coordinates":[1,200]}}"#;
         assert!(parse_geojson(bad_lat).unwrap_err().contains("latitude"));
@@ -502,6 +536,9 @@ mod tests {
             parse_line("12.37,-1.53; 12.25,-2.36").unwrap(),
             vec![(12.37, -1.53), (12.25, -2.36)]
         );
-        assert_eq!(parse_line("12.37,-1.53;x").unwrap_err(), "point 2: \"x\" is not LAT,LON");
+        assert_eq!(
+            parse_line("12.37,-1.53;x").unwrap_err(),
+            "point 2: \"x\" is not LAT,LON"
+        );
     }
 }

@@ -567,14 +567,7 @@ impl Store {
             "UPDATE deliveries SET status = ?3, attempts = attempts + 1, last_error = ?4,
              last_attempt = ?5, next_attempt = coalesce(?6, next_attempt)
              WHERE alert_id = ?1 AND hook_id = ?2",
-            params![
-                alert_id,
-                hook_id,
-                status,
-                error,
-                unix_now(),
-                next_attempt
-            ],
+            params![alert_id, hook_id, status, error, unix_now(), next_attempt],
         )?;
         Ok(())
     }

@@ -153,8 +153,8 @@ fn handle(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
             None => None,
         }
         .unwrap_or_else(|| Reply::status(404));
-        let not_modified = reply.etag.is_some()
-            && headers.get("if-none-match") == reply.etag.as_ref();
+        let not_modified =
+            reply.etag.is_some() && headers.get("if-none-match") == reply.etag.as_ref();
         let status = if not_modified { 304 } else { reply.status };
         st.log.push(Request {
             method,
@@ -237,7 +237,10 @@ pub fn atom(entries: &[(&str, &str, &str, &str, &str)]) -> String {
 
 /// A news page: furniture around the story, as outlets serve it.
 pub fn page(title: &str, paragraphs: &[&str]) -> String {
-    let body: String = paragraphs.iter().map(|p| format!("<p>{}</p>", xml(p))).collect();
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<p>{}</p>", xml(p)))
+        .collect();
     format!(
         "<!DOCTYPE html><html lang=\"fr\"><head><title>{t}</title></head><body>\
          <nav><a href=\"/\">Accueil</a> <a href=\"/sport\">Sport</a></nav>\
