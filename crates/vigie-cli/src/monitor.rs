@@ -293,7 +293,7 @@ pub fn run_watch(store: &mut Store, args: &WatchArgs, quiet: bool) -> anyhow::Re
     // often enough to honour them (and to retry webhooks).
     let tick = args
         .interval
-        .min(Duration::from_secs(2))
+        .min(Duration::from_secs(1))
         .max(Duration::from_millis(200));
     watch::run(
         store,
