@@ -18,7 +18,14 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const TOWNS: [&str; 8] = [
-    "Boromo", "Sabou", "Houndé", "Pa", "Bagassi", "Koudougou", "Léo", "Dédougou",
+    "Boromo",
+    "Sabou",
+    "Houndé",
+    "Pa",
+    "Bagassi",
+    "Koudougou",
+    "Léo",
+    "Dédougou",
 ];
 
 fn env_u64(name: &str, default: u64) -> u64 {
@@ -40,14 +47,28 @@ fn item_published_to_webhook_received() {
     let db = dir.path().join("latency.db");
     for args in [
         vec!["feeds", "add", &server.url("/feed.xml"), "--language", "fr"],
-        vec!["zones", "add", "West", "--point", "12.0,-3.0", "--radius", "300"],
+        vec![
+            "zones",
+            "add",
+            "West",
+            "--point",
+            "12.0,-3.0",
+            "--radius",
+            "300",
+        ],
         vec!["hooks", "add", &server.url("/hook")],
     ] {
         let r = vigie(&db, &args);
         assert_eq!(r.code, 0, "{}", r.stderr);
     }
     let mut child = Command::new(BIN)
-        .args(["--db", db.to_str().unwrap(), "-q", "watch", "--allow-private"])
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "-q",
+            "watch",
+            "--allow-private",
+        ])
         .args(["--interval", &interval.to_string()])
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())

@@ -214,7 +214,11 @@ fn article_for(
 ) -> Option<Article> {
     let page = match (&item.link, config.fetch_pages) {
         (Some(link), true) => match fetcher.get(link, &Validators::default()) {
-            Ok(Fetched::Body { bytes, .. }) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            Ok(Fetched::Body {
+                bytes,
+                content_type,
+                ..
+            }) => Some(decode_page(&bytes, content_type.as_deref())),
             _ => None,
         },
         _ => None,
@@ -247,6 +251,39 @@ fn article_for(
         declared_language: feed.language.clone(),
         body,
     })
+}
+
+/// A page's bytes as text: the charset its Content-Type or its `<meta>` declares, else UTF-8
+/// when the bytes are UTF-8, else Windows-1252 (what "ISO-8859-1" pages really are).
+pub fn decode_page(bytes: &[u8], content_type: Option<&str>) -> String {
+    let declared = content_type
+        .and_then(charset_in)
+        .or_else(|| {
+            let head =
+                String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+            charset_in(&head)
+        })
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    let encoding = match declared {
+        Some(e) => e,
+        None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        None => encoding_rs::WINDOWS_1252,
+    };
+    // A BOM wins over the declaration, as in browsers.
+    let (text, _, _) = encoding.decode(bytes);
+    text.into_owned()
+}
+
+/// The value after `charset=` in a header or a `<meta>` tag.
+fn charset_in(s: &str) -> Option<String> {
+    let lower = s.to_ascii_lowercase();
+    let at = lower.find("charset=")? + "charset=".len();
+    let value: String = lower[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    (!value.is_empty()).then_some(value)
 }
 
 fn host_of(url: &str) -> Option<String> {
@@ -291,6 +328,25 @@ mod tests {
         assert!((21600..=25920).contains(&capped), "{capped}");
         // Two feeds failing at the same time get different delays.
         assert_ne!(error_delay(300, 1, 1), error_delay(300, 1, 2));
+    }
+
+    #[test]
+    fn pages_are_decoded_by_their_declared_charset() {
+        let latin1 = b"<p>Des hommes arm\xe9s \xe0 Bobo</p>";
+        assert_eq!(
+            decode_page(latin1, Some("text/html; charset=ISO-8859-1")),
+            "<p>Des hommes armés à Bobo</p>"
+        );
+        // Undeclared and not UTF-8: Windows-1252.
+        assert_eq!(decode_page(latin1, None), "<p>Des hommes armés à Bobo</p>");
+        let meta =
+            b"<html><head><meta charset=\"windows-1252\"></head><body>arm\xe9s</body></html>";
+        assert!(decode_page(meta, Some("text/html")).contains("armés"));
+        assert_eq!(decode_page("armés".as_bytes(), None), "armés");
+        assert_eq!(
+            decode_page("\u{feff}armés".as_bytes(), Some("text/html; charset=utf-8")),
+            "armés"
+        );
     }
 
     #[test]
