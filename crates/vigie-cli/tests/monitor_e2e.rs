@@ -411,3 +411,96 @@ fn feed_and_zone_commands_check_their_input() {
         "nothing imported from a bad file"
     );
 }
+
+#[test]
+fn serve_watch_publishes_alerts_on_the_api_and_the_atom_feed() {
+    use std::io::BufRead;
+    let server = Server::start();
+    server.set(
+        "/fr.xml",
+        Reply::ok(
+            "application/rss+xml",
+            rss(&[(
+                "sahel-1",
+                BOROMO_FR_TITLE,
+                &server.url("/articles/boromo.html"),
+                "Wed, 04 Mar 2026 08:00:00 GMT",
+                "Attaque près de Boromo.",
+            )]),
+        ),
+    );
+    server.set(
+        "/articles/boromo.html",
+        Reply::ok("text/html", page(BOROMO_FR_TITLE, &[BOROMO_FR])),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("serve.db");
+    for args in [
+        vec!["feeds", "add", &server.url("/fr.xml"), "--language", "fr"],
+        vec!["zones", "add", "N1", "--corridor", N1, "--buffer", "10"],
+    ] {
+        let r = vigie(&db, &args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let mut child = std::process::Command::new(BIN)
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .args(["--watch", "--interval", "1", "--allow-private"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The server says where it listens on its first line.
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim_end_matches('/')
+        .to_string();
+    let agent = ureq::Agent::config_builder()
+        .proxy(None)
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    let get = |path: &str| {
+        agent
+            .get(&format!("{base}{path}"))
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_to_string()
+            .unwrap()
+    };
+    let started = std::time::Instant::now();
+    let alerts = loop {
+        let v: serde_json::Value = serde_json::from_str(&get("/api/alerts")).unwrap();
+        if !v["items"].as_array().unwrap().is_empty() {
+            break v;
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "no alert: {v}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert_eq!(alerts["items"][0]["zone"], "N1");
+    assert_eq!(
+        alerts["items"][0]["payload"]["incident"]["location"],
+        "Boromo"
+    );
+    let zones: serde_json::Value = serde_json::from_str(&get("/api/zones")).unwrap();
+    assert_eq!(zones["items"][0]["kind"], "corridor");
+    let atom = get("/alerts.atom");
+    assert!(
+        atom.contains("<title>[N1] Attack at Boromo, 2026-03-03: 5 killed</title>"),
+        "{atom}"
+    );
+    child.kill().unwrap();
+    let _ = child.wait();
+}

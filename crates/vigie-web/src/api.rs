@@ -957,7 +957,7 @@ pub async fn alerts_atom(
         }
         if !a.changes.is_empty() {
             if !summary.is_empty() {
-                summary.push_str("\n");
+                summary.push('\n');
             }
             summary.push_str("Changed: ");
             summary.push_str(&a.changes.join("; "));
