@@ -744,115 +744,6 @@ pub async fn post_articles(
     .into_response())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::http::HeaderValue;
-
-    fn headers(ct: &str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(CONTENT_TYPE, HeaderValue::from_str(ct).unwrap());
-        h
-    }
-
-    #[test]
-    fn near_is_checked() {
-        assert_eq!(parse_near("14.5, -4.2, 50").unwrap(), (14.5, -4.2, 50.0));
-        for bad in [
-            "14.5,-4.2",
-            "north,1,2",
-            "95,0,10",
-            "0,190,10",
-            "1,2,0",
-            "1,2,NaN",
-        ] {
-            let e = parse_near(bad).unwrap_err();
-            assert_eq!(e.status, StatusCode::BAD_REQUEST);
-            assert!(e.message.contains("`near`"), "{}", e.message);
-        }
-    }
-
-    #[test]
-    fn filters_are_parsed_and_bad_values_named() {
-        let q = incident_query(
-            vec![
-                ("since".into(), "2031-02-01".into()),
-                ("type".into(), "Battles".into()),
-                ("admin1".into(), "Kayes".into()),
-                ("limit".into(), "5".into()),
-                ("offset".into(), "10".into()),
-                ("q".into(), " ".into()),
-            ],
-            Some(DEFAULT_LIMIT),
-        )
-        .unwrap();
-        assert_eq!(q.filter.since, NaiveDate::from_ymd_opt(2031, 2, 1));
-        assert_eq!(q.filter.event_type.as_deref(), Some("Battles"));
-        assert_eq!(q.admin1.as_deref(), Some("Kayes"));
-        assert_eq!((q.limit, q.offset), (Some(5), 10));
-        assert_eq!(q.filter.text, None);
-        let e = incident_query(vec![("until".into(), "31/01/2031".into())], None).unwrap_err();
-        assert!(e.message.contains("`until`"));
-        let e = incident_query(
-            vec![
-                ("since".into(), "2031-02-02".into()),
-                ("until".into(), "2031-02-01".into()),
-            ],
-            None,
-        )
-        .unwrap_err();
-        assert!(e.message.contains("after"));
-        let e = incident_query(vec![("limit".into(), "-1".into())], None).unwrap_err();
-        assert!(e.message.contains("`limit`"));
-    }
-
-    #[test]
-    fn json_lines_report_bad_lines_by_number() {
-        let body = b"{\"id\":\"a\",\"text\":\"Un texte.\",\"published\":\"2031-03-04T10:00:00Z\"}\n\n{oops\n{\"id\":\"b\"}\n{\"url\":\"u\",\"html\":\"<p>x</p>\",\"published\":\"mars\"}\n{\"url\":\"u2\",\"html\":\"<p>y</p>\",\"language\":\"FR\"}\n";
-        let (arts, rej) = parse_records(&headers("application/x-ndjson"), body).unwrap();
-        assert_eq!(arts.len(), 2);
-        assert_eq!(arts[0].reference, "a");
-        assert_eq!(arts[0].published, NaiveDate::from_ymd_opt(2031, 3, 4));
-        assert_eq!(arts[1].reference, "u2");
-        assert_eq!(arts[1].declared_language.as_deref(), Some("fr"));
-        assert!(matches!(arts[1].body, Body::Html(_)));
-        let lines: Vec<usize> = rej.iter().map(|r| r.line).collect();
-        assert_eq!(lines, vec![3, 4, 5]);
-        assert!(rej[0].error.contains("invalid JSON"));
-        assert!(rej[1].error.contains("`text`"));
-        assert!(rej[2].error.contains("`published`"));
-    }
-
-    #[test]
-    fn json_bodies_are_one_record_or_an_array() {
-        let (a, r) =
-            parse_records(&headers("application/json"), br#"{"id":7,"text":"t"}"#).unwrap();
-        assert_eq!((a.len(), r.len(), a[0].reference.as_str()), (1, 0, "7"));
-        let (a, r) = parse_records(
-            &headers("application/json; charset=utf-8"),
-            br#"[{"id":"x","text":"t"}, 3, {"id":"y","title":5,"text":"t"}]"#,
-        )
-        .unwrap();
-        assert_eq!(a.len(), 1);
-        assert_eq!(r.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 3]);
-        assert!(r[1].error.contains("`title`"));
-        let e = parse_records(&headers("application/json"), b"{\"id\":1}\n{\"id\":2}").unwrap_err();
-        assert!(e.message.contains("line 2"), "{}", e.message);
-        let e = parse_records(&headers("text/html"), b"<p>").unwrap_err();
-        assert_eq!(e.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-        // No Content-Type: sniffed.
-        let (a, _) = parse_records(&HeaderMap::new(), br#"[{"id":"x","text":"t"}]"#).unwrap();
-        assert_eq!(a.len(), 1);
-    }
-
-    #[test]
-    fn secrets_compare_exactly() {
-        assert!(same_secret(b"abc", b"abc"));
-        assert!(!same_secret(b"abc", b"abd"));
-        assert!(!same_secret(b"abc", b"abcd"));
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Monitor: zones and alerts
 // ---------------------------------------------------------------------------
@@ -976,4 +867,113 @@ pub async fn alerts_atom(
     }
     xml.push_str("</feed>\n");
     Ok(([(CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(ct: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(CONTENT_TYPE, HeaderValue::from_str(ct).unwrap());
+        h
+    }
+
+    #[test]
+    fn near_is_checked() {
+        assert_eq!(parse_near("14.5, -4.2, 50").unwrap(), (14.5, -4.2, 50.0));
+        for bad in [
+            "14.5,-4.2",
+            "north,1,2",
+            "95,0,10",
+            "0,190,10",
+            "1,2,0",
+            "1,2,NaN",
+        ] {
+            let e = parse_near(bad).unwrap_err();
+            assert_eq!(e.status, StatusCode::BAD_REQUEST);
+            assert!(e.message.contains("`near`"), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn filters_are_parsed_and_bad_values_named() {
+        let q = incident_query(
+            vec![
+                ("since".into(), "2031-02-01".into()),
+                ("type".into(), "Battles".into()),
+                ("admin1".into(), "Kayes".into()),
+                ("limit".into(), "5".into()),
+                ("offset".into(), "10".into()),
+                ("q".into(), " ".into()),
+            ],
+            Some(DEFAULT_LIMIT),
+        )
+        .unwrap();
+        assert_eq!(q.filter.since, NaiveDate::from_ymd_opt(2031, 2, 1));
+        assert_eq!(q.filter.event_type.as_deref(), Some("Battles"));
+        assert_eq!(q.admin1.as_deref(), Some("Kayes"));
+        assert_eq!((q.limit, q.offset), (Some(5), 10));
+        assert_eq!(q.filter.text, None);
+        let e = incident_query(vec![("until".into(), "31/01/2031".into())], None).unwrap_err();
+        assert!(e.message.contains("`until`"));
+        let e = incident_query(
+            vec![
+                ("since".into(), "2031-02-02".into()),
+                ("until".into(), "2031-02-01".into()),
+            ],
+            None,
+        )
+        .unwrap_err();
+        assert!(e.message.contains("after"));
+        let e = incident_query(vec![("limit".into(), "-1".into())], None).unwrap_err();
+        assert!(e.message.contains("`limit`"));
+    }
+
+    #[test]
+    fn json_lines_report_bad_lines_by_number() {
+        let body = b"{\"id\":\"a\",\"text\":\"Un texte.\",\"published\":\"2031-03-04T10:00:00Z\"}\n\n{oops\n{\"id\":\"b\"}\n{\"url\":\"u\",\"html\":\"<p>x</p>\",\"published\":\"mars\"}\n{\"url\":\"u2\",\"html\":\"<p>y</p>\",\"language\":\"FR\"}\n";
+        let (arts, rej) = parse_records(&headers("application/x-ndjson"), body).unwrap();
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0].reference, "a");
+        assert_eq!(arts[0].published, NaiveDate::from_ymd_opt(2031, 3, 4));
+        assert_eq!(arts[1].reference, "u2");
+        assert_eq!(arts[1].declared_language.as_deref(), Some("fr"));
+        assert!(matches!(arts[1].body, Body::Html(_)));
+        let lines: Vec<usize> = rej.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![3, 4, 5]);
+        assert!(rej[0].error.contains("invalid JSON"));
+        assert!(rej[1].error.contains("`text`"));
+        assert!(rej[2].error.contains("`published`"));
+    }
+
+    #[test]
+    fn json_bodies_are_one_record_or_an_array() {
+        let (a, r) =
+            parse_records(&headers("application/json"), br#"{"id":7,"text":"t"}"#).unwrap();
+        assert_eq!((a.len(), r.len(), a[0].reference.as_str()), (1, 0, "7"));
+        let (a, r) = parse_records(
+            &headers("application/json; charset=utf-8"),
+            br#"[{"id":"x","text":"t"}, 3, {"id":"y","title":5,"text":"t"}]"#,
+        )
+        .unwrap();
+        assert_eq!(a.len(), 1);
+        assert_eq!(r.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 3]);
+        assert!(r[1].error.contains("`title`"));
+        let e = parse_records(&headers("application/json"), b"{\"id\":1}\n{\"id\":2}").unwrap_err();
+        assert!(e.message.contains("line 2"), "{}", e.message);
+        let e = parse_records(&headers("text/html"), b"<p>").unwrap_err();
+        assert_eq!(e.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        // No Content-Type: sniffed.
+        let (a, _) = parse_records(&HeaderMap::new(), br#"[{"id":"x","text":"t"}]"#).unwrap();
+        assert_eq!(a.len(), 1);
+    }
+
+    #[test]
+    fn secrets_compare_exactly() {
+        assert!(same_secret(b"abc", b"abc"));
+        assert!(!same_secret(b"abc", b"abd"));
+        assert!(!same_secret(b"abc", b"abcd"));
+    }
 }
