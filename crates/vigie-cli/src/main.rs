@@ -149,14 +149,14 @@ enum Cmd {
 /// Options of `vigie watch` and `vigie serve --watch`.
 #[derive(clap::Args, Debug)]
 struct WatchOptions {
-    /// Seconds between two polls of a feed (a feed's own `--interval` wins).
-    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
+    /// Seconds between two polls of a feed (a feed's own `--interval` wins); at most a week.
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=604_800))]
     interval: u64,
     /// Allow feeds, pages and webhooks on private, loopback and link-local addresses.
     #[arg(long)]
     allow_private: bool,
-    /// Seconds allowed for one HTTP request, body included.
-    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+    /// Seconds allowed for one HTTP request, body included (at most an hour).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=3600))]
     timeout: u64,
     /// Largest feed or page accepted, in bytes.
     #[arg(long, default_value_t = 5 * 1024 * 1024)]
@@ -165,7 +165,7 @@ struct WatchOptions {
     #[arg(long)]
     no_pages: bool,
     /// Seconds before the first retry of a failed webhook delivery (then doubling).
-    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     retry_after: u64,
 }
 
@@ -193,8 +193,8 @@ enum FeedsCmd {
         /// Language of the feed's items (the detector has the last word).
         #[arg(long)]
         language: Option<String>,
-        /// Seconds between polls of this feed (default: watch's --interval).
-        #[arg(long, value_parser = clap::value_parser!(i64).range(1..))]
+        /// Seconds between polls of this feed (default: watch's --interval); at most a week.
+        #[arg(long, value_parser = clap::value_parser!(i64).range(1..=604_800))]
         interval: Option<i64>,
     },
     /// Followed feeds with their status: items seen and ingested, last success, last error.

@@ -98,11 +98,14 @@ pub fn cycle(
     Ok(report)
 }
 
+/// Longest poll interval honoured: a week (also keeps time arithmetic far from overflow).
+const MAX_INTERVAL: i64 = 7 * 86_400;
+
 fn interval_of(feed: &FeedRow, config: &WatchConfig) -> i64 {
     feed.interval_secs
         .filter(|s| *s > 0)
-        .unwrap_or(config.interval.as_secs() as i64)
-        .max(1)
+        .unwrap_or_else(|| config.interval.as_secs().min(MAX_INTERVAL as u64) as i64)
+        .clamp(1, MAX_INTERVAL)
 }
 
 /// After `errors` failures in a row: the interval doubled per failure (at most 6 hours), with
