@@ -1,6 +1,9 @@
 //! `vigie watch` killed with SIGKILL at random moments, then restarted with `--once` until the
-//! feed is done: every item is ingested exactly once — the same articles (each at version 1),
-//! incidents (ids included) and alerts as one clean run, and every alert delivered.
+//! feed is done: every item is ingested exactly once — the same articles, incidents (ids
+//! included) and alerts as one clean run, and every alert delivered.
+//!
+//! Each page says how many times it was fetched ("Révision N"), so an item ingested twice
+//! (fetched again after its article was stored) would show as version 2 of its article.
 
 mod common;
 mod loopback;
@@ -54,9 +57,16 @@ fn serve_feed(server: &Server) {
         let (title, text) = report(i);
         let path = format!("/articles/{i}.html");
         // Slow pages spread a run over time, so the kills land in the middle of it.
+        let revision = if i & 1 == 0 {
+            "Révision {fetch} de cette dépêche."
+        } else {
+            "Revision {fetch} of this dispatch."
+        };
         server.set(
             &path,
-            Reply::ok("text/html", page(&title, &[&text])).with_delay(Duration::from_millis(300)),
+            Reply::ok("text/html", page(&title, &[&text, revision]))
+                .with_delay(Duration::from_millis(300))
+                .numbered(),
         );
         items.push((
             format!("item-{i}"),
@@ -115,7 +125,8 @@ fn jsonl(db: &Path, args: &[&str]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// What must be equal between a clean run and a crashed one.
+/// What must be equal between a clean run and a crashed one (the pages' revision lines differ,
+/// so incidents are compared on what they say, not on their quotes' mention ids).
 fn outcome(db: &Path) -> (Vec<String>, Vec<serde_json::Value>, Vec<String>) {
     let mut articles: Vec<String> = jsonl(db, &["articles", "--format", "jsonl"])
         .iter()
@@ -124,9 +135,21 @@ fn outcome(db: &Path) -> (Vec<String>, Vec<serde_json::Value>, Vec<String>) {
     articles.sort();
     let incidents = jsonl(db, &["incidents", "--format", "jsonl"])
         .into_iter()
-        .map(|mut v| {
-            v.as_object_mut().unwrap().remove("timestamp");
-            v
+        .map(|v| {
+            let mut refs: Vec<&str> = v["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["ref"].as_str().unwrap())
+                .collect();
+            refs.sort();
+            serde_json::json!({
+                "id": v["id"], "date": v["date"], "event_type": v["event_type"],
+                "sub_event_type": v["sub_event_type"], "location": v["location"],
+                "latitude": v["latitude"], "longitude": v["longitude"],
+                "actor1": v["actor1"], "actor2": v["actor2"],
+                "fatalities": v["fatalities"], "articles": refs,
+            })
         })
         .collect();
     let mut alerts: Vec<String> = jsonl(db, &["alerts", "--format", "jsonl", "--limit", "1000"])

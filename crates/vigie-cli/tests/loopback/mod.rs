@@ -18,6 +18,9 @@ pub struct Reply {
     pub etag: Option<String>,
     /// Wait this long before answering.
     pub delay: Duration,
+    /// Replace `{fetch}` in the body with how many times the path was requested (so a page
+    /// fetched twice has two texts).
+    pub numbered: bool,
 }
 
 impl Reply {
@@ -28,6 +31,7 @@ impl Reply {
             body: body.into(),
             etag: None,
             delay: Duration::ZERO,
+            numbered: false,
         }
     }
     pub fn status(status: u16) -> Reply {
@@ -42,6 +46,10 @@ impl Reply {
     }
     pub fn with_delay(mut self, delay: Duration) -> Reply {
         self.delay = delay;
+        self
+    }
+    pub fn numbered(mut self) -> Reply {
+        self.numbered = true;
         self
     }
 }
@@ -156,6 +164,12 @@ fn handle(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         let not_modified =
             reply.etag.is_some() && headers.get("if-none-match") == reply.etag.as_ref();
         let status = if not_modified { 304 } else { reply.status };
+        let mut reply = reply;
+        if reply.numbered {
+            let n = st.log.iter().filter(|r| r.path == path).count() + 1;
+            let body = String::from_utf8_lossy(&reply.body).replace("{fetch}", &n.to_string());
+            reply.body = body.into_bytes();
+        }
         st.log.push(Request {
             method,
             path,
