@@ -243,6 +243,15 @@ fn sigkill_at_random_moments_loses_nothing_and_ingests_nothing_twice() {
         "articles (each at version 1: none ingested twice)"
     );
     assert!(got.0.iter().all(|a| a.contains(" v1 ")), "{:?}", got.0);
+    // The clean run fetched each page once; more than one more fetch means a kill interrupted
+    // that item (its page was fetched again, its article still stored once).
+    let refetched = (0..TOWNS.len())
+        .filter(|i| server.requests(&format!("/articles/{i}.html")).len() > 2)
+        .count();
+    eprintln!(
+        "pages fetched again after a kill: {refetched} of {}",
+        TOWNS.len()
+    );
     assert_eq!(got.1, expected.1, "incidents and their ids");
     assert_eq!(got.2, expected.2, "alerts");
     let feed = &jsonl(&crashed, &["feeds", "list", "--format", "jsonl"])[0];
