@@ -132,13 +132,17 @@ impl Resolver for CheckedResolver {
             }
         }
         if kept.is_empty() {
-            let what = refused.map_or_else(|| "no address".to_string(), |a| a.ip().to_string());
+            let host = uri.host().unwrap_or("?").trim_matches(['[', ']']);
+            const WHY: &str =
+                "a private, loopback or link-local address: refused (--allow-private allows it)";
+            let line = match refused {
+                Some(a) if a.ip().to_string() == host => format!("{host} is {WHY}"),
+                Some(a) => format!("{host} resolves to {}, {WHY}", a.ip()),
+                None => format!("{host}: no address to connect to"),
+            };
             return Err(ureq::Error::Io(io::Error::new(
                 io::ErrorKind::PermissionDenied,
-                format!(
-                    "{} resolves to {what}, a private, loopback or link-local address (refused; --allow-private allows it)",
-                    uri.host().unwrap_or("?")
-                ),
+                line,
             )));
         }
         Ok(kept)
