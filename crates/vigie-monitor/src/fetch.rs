@@ -411,6 +411,113 @@ mod tests {
         assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 0);
     }
 
+    /// A loopback server answering each request with `answer(request head)` (raw HTTP bytes),
+    /// then closing the connection.
+    fn raw_server(answer: fn(&str) -> Vec<u8>) -> SocketAddr {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut s) = stream else { continue };
+                let mut buf = [0u8; 8192];
+                let n = s.read(&mut buf).unwrap_or(0);
+                let head = String::from_utf8_lossy(&buf[..n]).to_string();
+                let _ = s.write_all(&answer(&head));
+            }
+        });
+        addr
+    }
+
+    fn loopback_fetcher(max_bytes: u64) -> Fetcher {
+        Fetcher::new(FetchConfig {
+            allow_private: true,
+            max_bytes,
+            timeout: Duration::from_secs(10),
+            ..FetchConfig::default()
+        })
+    }
+
+    #[test]
+    fn last_modified_gives_a_conditional_get() {
+        let addr = raw_server(|head| {
+            let lm = "Tue, 03 Mar 2026 08:00:00 GMT";
+            if head
+                .to_ascii_lowercase()
+                .contains(&format!("if-modified-since: {}", lm.to_ascii_lowercase()))
+            {
+                b"HTTP/1.1 304 Not Modified\r\nConnection: close\r\n\r\n".to_vec()
+            } else {
+                format!("HTTP/1.1 200 OK\r\nLast-Modified: {lm}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok").into_bytes()
+            }
+        });
+        let f = loopback_fetcher(1000);
+        let url = format!("http://{addr}/feed");
+        let Fetched::Body { last_modified, .. } = f.get(&url, &Validators::default()).unwrap()
+        else {
+            panic!("expected a body");
+        };
+        let validators = Validators {
+            etag: None,
+            last_modified,
+        };
+        assert_eq!(f.get(&url, &validators).unwrap(), Fetched::NotModified);
+    }
+
+    #[test]
+    fn the_size_cap_holds_without_a_content_length() {
+        // No Content-Length: the body runs to the end of the connection.
+        let addr = raw_server(|_| {
+            let mut r = b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n".to_vec();
+            r.extend(std::iter::repeat_n(b'x', 50_000));
+            r
+        });
+        let e = loopback_fetcher(10_000)
+            .get(&format!("http://{addr}/big"), &Validators::default())
+            .unwrap_err();
+        assert_eq!(e, "body larger than 10000 bytes (refused)");
+        let ok =
+            loopback_fetcher(100_000).get(&format!("http://{addr}/big"), &Validators::default());
+        assert!(matches!(ok, Ok(Fetched::Body { bytes, .. }) if bytes.len() == 50_000));
+    }
+
+    #[test]
+    fn at_most_five_redirects() {
+        // /a/N and /b/N redirect to N+1, until 5 (/a: five redirects) or 6 (/b: six).
+        let addr = raw_server(|head| {
+            let path = head.split_whitespace().nth(1).unwrap_or("/a/0");
+            let (prefix, n) = path.rsplit_once('/').unwrap_or(("/a", "0"));
+            let n: u32 = n.parse().unwrap_or(0);
+            let last = if prefix == "/b" { 6 } else { 5 };
+            if n >= last {
+                b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\ndone".to_vec()
+            } else {
+                format!(
+                    "HTTP/1.1 302 Found\r\nLocation: {prefix}/{}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    n + 1
+                )
+                .into_bytes()
+            }
+        });
+        let f = loopback_fetcher(1000);
+        match f
+            .get(&format!("http://{addr}/a/0"), &Validators::default())
+            .unwrap()
+        {
+            Fetched::Body {
+                bytes, final_url, ..
+            } => {
+                assert_eq!(bytes, b"done");
+                assert!(final_url.ends_with("/a/5"), "{final_url}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = f
+            .get(&format!("http://{addr}/b/0"), &Validators::default())
+            .unwrap_err();
+        assert_eq!(e, "more than 5 redirects");
+    }
+
     #[test]
     fn other_schemes_are_refused() {
         let f = Fetcher::new(FetchConfig::default());
