@@ -142,6 +142,7 @@ function byteOffsetMapper(text) {
 
 let map;
 let markerLayer;
+let zoneLayer;
 const markerById = new Map();
 
 function initMap() {
@@ -151,6 +152,9 @@ function initMap() {
   // Boundaries get their own pane under the markers (overlayPane is at z-index 400).
   map.createPane('boundaries').style.zIndex = 350;
   markerLayer = L.layerGroup().addTo(map);
+  // Watch zones sit between the boundaries and the markers.
+  map.createPane('zones').style.zIndex = 380;
+  zoneLayer = L.layerGroup().addTo(map);
   map.on('zoomend', () => drawMarkers());
 
   const legend = L.control({ position: 'bottomleft' });
@@ -388,6 +392,80 @@ function drawList() {
     }),
   );
   if (items.length === 0) list.append(h('li', { class: 'empty', text: 'No incident matches.' }));
+}
+
+// ---------------------------------------------------------------------------
+// Watch zones and alerts (vigie watch / serve --watch)
+// ---------------------------------------------------------------------------
+
+const ZONE_STYLE = { pane: 'zones', color: '#7b2cbf', weight: 2, opacity: 0.8, fillOpacity: 0.06 };
+
+function drawZones(zones) {
+  zoneLayer.clearLayers();
+  for (const z of zones) {
+    const g = z.geometry || {};
+    let layer = null;
+    let label = z.name;
+    if (z.kind === 'point') {
+      layer = L.circle([g.lat, g.lon], { ...ZONE_STYLE, radius: g.radius_km * 1000 });
+      label += ` (${g.radius_km} km around)`;
+    } else if (z.kind === 'corridor') {
+      // A line's width is in pixels, not km: the buffer is said in the tooltip.
+      layer = L.polyline(g.line, { ...ZONE_STYLE, weight: 4, dashArray: '8 6' });
+      label += ` (${g.buffer_km} km either side)`;
+    } else if (z.kind === 'polygon') {
+      layer = L.polygon(g.polygons, ZONE_STYLE);
+    }
+    if (layer) {
+      layer.bindTooltip(`Zone: ${label}`);
+      zoneLayer.addLayer(layer);
+    }
+  }
+}
+
+function drawAlerts(alerts) {
+  const box = document.getElementById('alerts-box');
+  const wasHidden = box.hidden;
+  box.hidden = alerts.length === 0;
+  if (wasHidden && !box.hidden) box.open = true;
+  document.getElementById('alert-count').textContent = `(${alerts.length})`;
+  document.getElementById('alerts').replaceChildren(
+    ...alerts.map((a) => {
+      const inc = (a.payload && a.payload.incident) || {};
+      const when = new Date(a.created_at * 1000).toISOString().slice(0, 16).replace('T', ' ');
+      const best = inc.fatalities && inc.fatalities.best;
+      return h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'item',
+            'data-testid': 'alert-item',
+            'data-id': a.incident_id,
+            title: a.changes.length ? `Changed: ${a.changes.join('; ')}` : 'New incident in the zone',
+            onclick: () => openIncident(a.incident_id),
+          },
+          h('span', { class: 'item-date', text: when }),
+          h('span', { class: 'item-type', text: `${a.zone} · ${a.kind}` }),
+          h('span', { class: 'item-place', text: [inc.sub_event_type || inc.event_type, inc.location, inc.date].filter(Boolean).join(', ') }),
+          h('span', { class: 'item-figs', text: best != null ? `${best} killed` : '' }),
+          h('span', { class: 'item-src', text: a.changes.join('; ') }),
+        ),
+      );
+    }),
+  );
+}
+
+async function loadMonitor() {
+  try {
+    const [zones, alerts] = await Promise.all([getJSON('api/zones'), getJSON('api/alerts?limit=100')]);
+    drawZones(zones.items);
+    drawAlerts(alerts.items);
+  } catch (_) {
+    // An older server without the monitor: nothing to show.
+  }
 }
 
 async function loadStats() {
@@ -801,6 +879,9 @@ async function main() {
   await loadBoundaries();
   await load();
   loadStats();
+  loadMonitor();
+  // Alerts arrive while the page is open (serve --watch).
+  setInterval(loadMonitor, 30000);
 }
 
 main();

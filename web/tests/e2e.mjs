@@ -123,6 +123,21 @@ try {
     await page.locator('[data-testid=close-panel]').click();
   });
 
+  await check('watch zones drawn on the map; the alert list opens the incident', async () => {
+    await page.waitForSelector('[data-testid=alerts]:not([hidden])');
+    const zones = await page.locator('.leaflet-zones-pane path').count();
+    assert(zones === 2, `${zones} zone shapes drawn (expected the corridor and the circle)`);
+    const items = page.locator('[data-testid=alert-item]');
+    assert((await items.count()) === 1, `${await items.count()} alerts listed (expected one: Douentza in RN16)`);
+    const text = await items.first().textContent();
+    assert(text.includes('RN16') && text.includes('Douentza'), `alert reads ${JSON.stringify(text)}`);
+    await items.first().click();
+    await page.waitForSelector('[data-testid=incident-panel]:not([hidden])');
+    const panel = await page.locator('[data-testid=incident-panel]').textContent();
+    assert(panel.includes('Douentza'), 'the alert did not open its incident');
+    await page.locator('[data-testid=close-panel]').click();
+  });
+
   await check('French and English reports of one incident shown together, conflicting figures side by side', async () => {
     const item = page.locator('[data-testid=incident-item]', { hasText: '2 reports' }).first();
     assert((await item.count()) === 1, 'no incident with two reports in the list');

@@ -30,7 +30,12 @@ cleanup() {
 trap cleanup EXIT
 
 DB="$TMP/e2e.db"
+# Watch zones drawn before the reports come in, so that `watch --once` (no feeds) raises alerts:
+# Douentza is inside the RN16 corridor, Djenné and Niono are not.
+"$VIGIE_BIN" --db "$DB" -q zones add RN16 --corridor "14.35,-3.90;14.99,-2.95;15.30,-1.70" --buffer 15
+"$VIGIE_BIN" --db "$DB" -q zones add "Sévaré base" --point 14.53,-4.10 --radius 20
 "$VIGIE_BIN" --db "$DB" ingest web/tests/fixture.jsonl
+"$VIGIE_BIN" --db "$DB" -q watch --once
 
 PORT="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 URL="http://127.0.0.1:$PORT"

@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod ingest;
 pub mod input;
+pub mod monitor;
 pub mod output;
 
 /// Load the store's imported gazetteer rows and install bundled + extra as the process-wide

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use vigie_cli::{bench, ingest, input, output};
+use vigie_cli::{bench, ingest, input, monitor, output};
 use vigie_store::{IncidentFilter, Store};
 
 /// The bundled demo corpus (written by us; see corpus/sample).
@@ -73,6 +73,44 @@ enum Cmd {
         /// Online tile layer URL template ("https://…/{z}/{x}/{y}.png").
         #[arg(long = "tiles", value_name = "URL")]
         tiles: Option<String>,
+        /// Also watch the feeds (as `vigie watch`) while serving.
+        #[arg(long)]
+        watch: bool,
+        #[command(flatten)]
+        watch_args: WatchOptions,
+    },
+    /// Follow news feeds (RSS 2.0, Atom): add, list, remove, import an OPML list.
+    Feeds {
+        #[command(subcommand)]
+        cmd: FeedsCmd,
+    },
+    /// Poll the feeds that are due, ingest new items, relink, raise alerts, call webhooks.
+    Watch {
+        /// Poll each feed once and exit (for cron and tests).
+        #[arg(long)]
+        once: bool,
+        #[command(flatten)]
+        watch_args: WatchOptions,
+    },
+    /// Watch zones: points with a radius, corridors, polygons, admin units.
+    Zones {
+        #[command(subcommand)]
+        cmd: ZonesCmd,
+    },
+    /// Webhooks that receive alerts (JSON POST, HMAC-signed with the secret).
+    Hooks {
+        #[command(subcommand)]
+        cmd: HooksCmd,
+    },
+    /// Alerts raised in the watch zones, newest first.
+    Alerts {
+        /// Only this zone's.
+        #[arg(long)]
+        zone: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = ArticleFormat::Table)]
+        format: ArticleFormat,
     },
     /// Ingest the bundled sample corpus into a fresh store, print its incidents and serve it.
     Demo {
@@ -106,6 +144,116 @@ enum Cmd {
         #[command(subcommand)]
         cmd: GazetteerCmd,
     },
+}
+
+/// Options of `vigie watch` and `vigie serve --watch`.
+#[derive(clap::Args, Debug)]
+struct WatchOptions {
+    /// Seconds between two polls of a feed (a feed's own `--interval` wins); at most a week.
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=604_800))]
+    interval: u64,
+    /// Allow feeds, pages and webhooks on private, loopback and link-local addresses.
+    #[arg(long)]
+    allow_private: bool,
+    /// Seconds allowed for one HTTP request, body included (at most an hour).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    timeout: u64,
+    /// Largest feed or page accepted, in bytes.
+    #[arg(long, default_value_t = 5 * 1024 * 1024)]
+    max_bytes: u64,
+    /// Do not fetch items' pages; read the feed's own content.
+    #[arg(long)]
+    no_pages: bool,
+    /// Seconds before the first retry of a failed webhook delivery (then doubling).
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    retry_after: u64,
+}
+
+impl WatchOptions {
+    fn args(&self, once: bool) -> monitor::WatchArgs {
+        monitor::WatchArgs {
+            interval: std::time::Duration::from_secs(self.interval),
+            once,
+            allow_private: self.allow_private,
+            timeout: std::time::Duration::from_secs(self.timeout),
+            max_bytes: self.max_bytes,
+            fetch_pages: !self.no_pages,
+            retry_base: std::time::Duration::from_secs(self.retry_after),
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+enum FeedsCmd {
+    /// Follow a feed.
+    Add {
+        url: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// Language of the feed's items (the detector has the last word).
+        #[arg(long)]
+        language: Option<String>,
+        /// Seconds between polls of this feed (default: watch's --interval); at most a week.
+        #[arg(long, value_parser = clap::value_parser!(i64).range(1..=604_800))]
+        interval: Option<i64>,
+    },
+    /// Followed feeds with their status: items seen and ingested, last success, last error.
+    List {
+        #[arg(long, value_enum, default_value_t = ArticleFormat::Table)]
+        format: ArticleFormat,
+    },
+    /// Stop following a feed (by URL or id); its articles stay.
+    Remove { url: String },
+    /// Follow every feed of an OPML file.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+enum ZonesCmd {
+    /// Add a zone: --point LAT,LON --radius KM, or --corridor "LAT,LON;LAT,LON;…" --buffer KM,
+    /// or --admin NAME (region, cercle/province or commune). Polygons: `zones import`.
+    Add {
+        name: String,
+        #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true)]
+        point: Option<String>,
+        #[arg(long, value_name = "KM")]
+        radius: Option<f64>,
+        #[arg(long, value_name = "LAT,LON;LAT,LON;...", allow_hyphen_values = true)]
+        corridor: Option<String>,
+        #[arg(long, value_name = "KM")]
+        buffer: Option<f64>,
+        #[arg(long, value_name = "NAME")]
+        admin: Option<String>,
+        /// Event or sub-event types, comma-separated (default: all).
+        #[arg(long, value_name = "TYPES")]
+        types: Option<String>,
+        /// Least number of people killed, injured or abducted to alert on.
+        #[arg(long, default_value_t = 0)]
+        min_severity: u32,
+    },
+    List {
+        #[arg(long, value_enum, default_value_t = ArticleFormat::Table)]
+        format: ArticleFormat,
+    },
+    /// Remove a zone (by name or id) and its alerts.
+    Remove { name: String },
+    /// Zones from a GeoJSON file: Point (+ radius_km), LineString (+ buffer_km), Polygon,
+    /// MultiPolygon; properties name, event_types, min_severity.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+enum HooksCmd {
+    /// Deliver alerts to URL (a JSON POST signed with X-Vigie-Signature when --secret is set).
+    Add {
+        url: String,
+        #[arg(long, env = "VIGIE_HOOK_SECRET", hide_env_values = true)]
+        secret: Option<String>,
+    },
+    /// Hooks with their delivery counts.
+    List,
+    /// Remove a hook (by URL or id).
+    Remove { url: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -362,16 +510,54 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
-        Cmd::Serve { addr, token, tiles } => {
+        Cmd::Serve {
+            addr,
+            token,
+            tiles,
+            watch,
+            watch_args,
+        } => {
             let db = db_path(&cli.db);
             // Create and migrate the store before serving, so errors are reported here.
             drop(open(&db)?);
+            if watch {
+                // The watcher writes through its own connection; the server reads (SQLite WAL).
+                let mut store = open(&db)?;
+                vigie_cli::install_gazetteer(&store)?;
+                let args = watch_args.args(false);
+                std::thread::spawn(move || {
+                    if let Err(e) = monitor::run_watch(&mut store, &args, quiet) {
+                        eprintln!("error: watch: {e:#}");
+                    }
+                });
+            }
             vigie_web::serve(vigie_web::ServeOptions {
                 db,
                 addr,
                 token,
                 tile_url: tiles,
             })?;
+            Ok(0)
+        }
+        Cmd::Feeds { cmd } => run_feeds(&db_path(&cli.db), cmd, quiet),
+        Cmd::Watch { once, watch_args } => {
+            let mut store = open(&db_path(&cli.db))?;
+            vigie_cli::install_gazetteer(&store)?;
+            monitor::run_watch(&mut store, &watch_args.args(once), quiet)
+        }
+        Cmd::Zones { cmd } => run_zones(&db_path(&cli.db), cmd, quiet),
+        Cmd::Hooks { cmd } => run_hooks(&db_path(&cli.db), cmd, quiet),
+        Cmd::Alerts {
+            zone,
+            limit,
+            format,
+        } => {
+            let store = open(&db_path(&cli.db))?;
+            let alerts = store.alerts(limit, zone.as_deref())?;
+            match format {
+                ArticleFormat::Table => emit(&monitor::alerts_table(&alerts))?,
+                ArticleFormat::Jsonl => emit(&jsonl(&alerts)?)?,
+            }
             Ok(0)
         }
         Cmd::Bench { paths, repeat } => {
@@ -538,6 +724,170 @@ impl ingest::Progress for Bar {
             b.set_message(format!("{n} articles stored"));
         }
     }
+}
+
+fn jsonl<T: serde::Serialize>(rows: &[T]) -> anyhow::Result<String> {
+    let mut s = String::new();
+    for r in rows {
+        s.push_str(&serde_json::to_string(r)?);
+        s.push('\n');
+    }
+    Ok(s)
+}
+
+fn say(quiet: bool, line: &str) -> anyhow::Result<()> {
+    if quiet {
+        Ok(())
+    } else {
+        emit(&format!("{line}\n"))
+    }
+}
+
+fn run_feeds(db: &Path, cmd: FeedsCmd, quiet: bool) -> anyhow::Result<i32> {
+    let mut store = open(db)?;
+    match cmd {
+        FeedsCmd::Add {
+            url,
+            name,
+            language,
+            interval,
+        } => {
+            monitor::check_feed_url(&url)?;
+            if let Some(l) = &language {
+                monitor::check_language(l)?;
+            }
+            let (id, new) = store.add_feed(&url, name.as_deref(), language.as_deref(), interval)?;
+            say(
+                quiet,
+                &format!("feed {id} {}: {url}", if new { "added" } else { "updated" }),
+            )?;
+        }
+        FeedsCmd::List { format } => {
+            let feeds = store.feeds()?;
+            match format {
+                ArticleFormat::Table => emit(&monitor::feeds_table(&feeds))?,
+                ArticleFormat::Jsonl => emit(&jsonl(&feeds)?)?,
+            }
+        }
+        FeedsCmd::Remove { url } => {
+            if !store.remove_feed(&url)? {
+                anyhow::bail!("no feed {url:?} (list them with `vigie feeds list`)");
+            }
+            say(quiet, &format!("feed removed: {url}"))?;
+        }
+        FeedsCmd::Import { file } => {
+            let (added, known) = monitor::import_opml(&mut store, &file)?;
+            say(
+                quiet,
+                &format!(
+                    "{}: {added} feeds added, {known} already followed",
+                    file.display()
+                ),
+            )?;
+        }
+    }
+    Ok(0)
+}
+
+fn run_zones(db: &Path, cmd: ZonesCmd, quiet: bool) -> anyhow::Result<i32> {
+    use vigie_monitor::zones::{parse_latlon, parse_line, split_types, Shape};
+    let mut store = open(db)?;
+    match cmd {
+        ZonesCmd::Add {
+            name,
+            point,
+            radius,
+            corridor,
+            buffer,
+            admin,
+            types,
+            min_severity,
+        } => {
+            let shape = match (point, corridor, admin) {
+                (Some(p), None, None) => {
+                    let (lat, lon) = parse_latlon(&p).map_err(|e| anyhow::anyhow!("--point: {e}"))?;
+                    let radius_km = radius.context("--point needs --radius KM")?;
+                    Shape::Point { lat, lon, radius_km }
+                }
+                (None, Some(c), None) => Shape::Corridor {
+                    line: parse_line(&c).map_err(|e| anyhow::anyhow!("--corridor: {e}"))?,
+                    buffer_km: buffer.context("--corridor needs --buffer KM")?,
+                },
+                (None, None, Some(a)) => Shape::Admin { name: a },
+                _ => anyhow::bail!(
+                    "give exactly one of --point LAT,LON --radius KM, --corridor \"LAT,LON;LAT,LON\" --buffer KM, --admin NAME"
+                ),
+            };
+            let types = types.as_deref().map(split_types).unwrap_or_default();
+            let id = monitor::add_zone(&mut store, &name, shape, &types, min_severity)?;
+            say(quiet, &format!("zone {id} added: {name}"))?;
+        }
+        ZonesCmd::List { format } => {
+            let zones = monitor::load_zones(&store)?;
+            match format {
+                ArticleFormat::Table => emit(&monitor::zones_table(&zones))?,
+                ArticleFormat::Jsonl => emit(&jsonl(&store.zones()?)?)?,
+            }
+        }
+        ZonesCmd::Remove { name } => {
+            if !store.remove_zone(&name)? {
+                anyhow::bail!("no zone {name:?} (list them with `vigie zones list`)");
+            }
+            say(quiet, &format!("zone removed: {name}"))?;
+        }
+        ZonesCmd::Import { file } => {
+            let n = monitor::import_zones(&mut store, &file)?;
+            say(quiet, &format!("{}: {n} zones added", file.display()))?;
+        }
+    }
+    Ok(0)
+}
+
+fn run_hooks(db: &Path, cmd: HooksCmd, quiet: bool) -> anyhow::Result<i32> {
+    let mut store = open(db)?;
+    match cmd {
+        HooksCmd::Add { url, secret } => {
+            monitor::check_feed_url(&url)?;
+            let id = store.add_hook(&url, secret.as_deref())?;
+            say(quiet, &format!("hook {id}: {url}"))?;
+        }
+        HooksCmd::List => {
+            let hooks = store.hooks()?;
+            let rows: Vec<Vec<String>> = hooks
+                .iter()
+                .map(|h| {
+                    vec![
+                        h.id.to_string(),
+                        h.url.clone(),
+                        if h.secret.is_some() { "yes" } else { "no" }.into(),
+                        h.delivered.to_string(),
+                        h.pending.to_string(),
+                        h.failed.to_string(),
+                        h.last_error.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            emit(&output::table(
+                &[
+                    "id",
+                    "url",
+                    "signed",
+                    "delivered",
+                    "pending",
+                    "failed",
+                    "last error",
+                ],
+                &rows,
+            ))?;
+        }
+        HooksCmd::Remove { url } => {
+            if !store.remove_hook(&url)? {
+                anyhow::bail!("no hook {url:?} (list them with `vigie hooks list`)");
+            }
+            say(quiet, &format!("hook removed: {url}"))?;
+        }
+    }
+    Ok(0)
 }
 
 fn run_ingest(

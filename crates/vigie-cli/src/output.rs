@@ -175,7 +175,7 @@ fn width(s: &str) -> usize {
     s.chars().count()
 }
 
-fn clip(s: &str, max: usize) -> String {
+pub fn clip(s: &str, max: usize) -> String {
     if width(s) <= max {
         s.to_string()
     } else {

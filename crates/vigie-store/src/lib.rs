@@ -222,8 +222,11 @@ pub struct RejectionRow {
     pub at: i64,
 }
 
+mod monitor;
 mod schema;
 mod views;
+
+pub use monitor::{AlertRow, DeliveryRow, FeedRow, FeedStatusUpdate, HookRow, NewAlert, ZoneRow};
 
 pub use views::{
     claim_source, country_info, figure_claims_text, figure_disputed, source_scale, value_text,

@@ -118,6 +118,70 @@ CREATE TABLE article_copies (
     original TEXT NOT NULL
 );
 "#,
+    // 3 — the monitor: feeds and the items seen in them, watch zones, alerts, webhooks
+    r#"
+CREATE TABLE feeds (
+    id                 INTEGER PRIMARY KEY,
+    url                TEXT NOT NULL UNIQUE,
+    name               TEXT,
+    language           TEXT,
+    interval_secs      INTEGER,
+    added_at           INTEGER NOT NULL,
+    etag               TEXT,
+    last_modified      TEXT,
+    last_success       INTEGER,
+    last_error         TEXT,
+    last_error_at      INTEGER,
+    consecutive_errors INTEGER NOT NULL DEFAULT 0,
+    next_poll          INTEGER NOT NULL DEFAULT 0
+);
+-- One row per item ever seen in a feed, written in the same transaction as the item's article:
+-- an item is ingested exactly once, whenever the process dies.
+CREATE TABLE feed_items (
+    feed_id     INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    item_key    TEXT NOT NULL,
+    article_ref TEXT,
+    seen_at     INTEGER NOT NULL,
+    PRIMARY KEY (feed_id, item_key)
+);
+CREATE TABLE zones (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    kind         TEXT NOT NULL,
+    geometry     TEXT NOT NULL,
+    event_types  TEXT NOT NULL DEFAULT '[]',
+    min_severity INTEGER NOT NULL DEFAULT 0,
+    added_at     INTEGER NOT NULL
+);
+CREATE TABLE alerts (
+    id          INTEGER PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    zone_id     INTEGER NOT NULL REFERENCES zones(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    changes     TEXT NOT NULL,
+    state       TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    created_at  INTEGER NOT NULL
+);
+CREATE INDEX alerts_incident_zone ON alerts(incident_id, zone_id);
+CREATE TABLE hooks (
+    id       INTEGER PRIMARY KEY,
+    url      TEXT NOT NULL UNIQUE,
+    secret   TEXT,
+    added_at INTEGER NOT NULL
+);
+CREATE TABLE deliveries (
+    alert_id     INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+    hook_id      INTEGER NOT NULL REFERENCES hooks(id) ON DELETE CASCADE,
+    status       TEXT NOT NULL,
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT,
+    last_attempt INTEGER,
+    next_attempt INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (alert_id, hook_id)
+);
+CREATE INDEX deliveries_due ON deliveries(status, next_attempt);
+"#,
 ];
 
 /// Bring the database up to the latest schema version. Idempotent.

@@ -798,3 +798,86 @@ fn rejections_are_recorded_and_forgotten_when_fixed() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].at, 5);
 }
+
+#[test]
+fn a_feed_item_is_ingested_once_with_its_seen_mark() {
+    let mut s = Store::open_in_memory().unwrap();
+    let (feed, new) = s
+        .add_feed("http://a.example/rss", Some("A"), Some("fr"), None)
+        .unwrap();
+    assert!(new);
+    let p = processed("http://a.example/1", "Un texte.", vec![]);
+    let meta = ArticleMeta::default();
+    let first = s
+        .ingest_feed_item(feed, "guid-1", Some((&p, &meta)))
+        .unwrap();
+    assert_eq!(first, Some(Some(Outcome::New)));
+    // The same item again (a restart that re-reads the feed): nothing written.
+    assert_eq!(
+        s.ingest_feed_item(feed, "guid-1", Some((&p, &meta)))
+            .unwrap(),
+        None
+    );
+    // An item with nothing to read is seen, not ingested.
+    assert_eq!(
+        s.ingest_feed_item(feed, "guid-2", None).unwrap(),
+        Some(None)
+    );
+    let f = &s.feeds().unwrap()[0];
+    assert_eq!((f.items_seen, f.items_ingested), (2, 1));
+    assert_eq!(count(&s, "articles"), 1);
+    let known = s
+        .known_feed_items(feed, &["guid-1".into(), "guid-3".into()])
+        .unwrap();
+    assert!(known.contains("guid-1") && !known.contains("guid-3"));
+    // Adding the same URL again updates, and removing it keeps its articles.
+    assert_eq!(
+        s.add_feed("http://a.example/rss", Some("B"), None, None)
+            .unwrap(),
+        (feed, false)
+    );
+    assert_eq!(s.feeds().unwrap()[0].name.as_deref(), Some("B"));
+    assert!(s.remove_feed("http://a.example/rss").unwrap());
+    assert_eq!(count(&s, "feed_items"), 0);
+    assert_eq!(count(&s, "articles"), 1);
+}
+
+#[test]
+fn an_alert_queues_one_delivery_per_hook() {
+    let mut s = Store::open_in_memory().unwrap();
+    let zone = s
+        .add_zone("N1", "point", &serde_json::json!({}), &[], 0)
+        .unwrap();
+    assert!(s
+        .add_zone("N1", "point", &serde_json::json!({}), &[], 0)
+        .is_err());
+    let h1 = s.add_hook("http://h.example/1", Some("k")).unwrap();
+    s.add_hook("http://h.example/2", None).unwrap();
+    let alert = NewAlert {
+        incident_id: "BF-1".into(),
+        zone_id: zone,
+        kind: "new".into(),
+        changes: vec![],
+        state: serde_json::json!({"x": 1}),
+        payload: serde_json::json!({"kind": "new"}),
+    };
+    let id = s.record_alert(&alert).unwrap();
+    assert_eq!(
+        s.last_alert_state("BF-1", zone).unwrap(),
+        Some(serde_json::json!({"x": 1}))
+    );
+    let due = s.due_deliveries(i64::MAX).unwrap();
+    assert_eq!(due.len(), 2);
+    assert_eq!(due[0].payload["alert_id"], id);
+    s.record_delivery(id, h1, None, None).unwrap();
+    s.record_delivery(id, due[1].hook_id, Some("HTTP 500"), Some(i64::MAX))
+        .unwrap();
+    assert!(s.due_deliveries(1).unwrap().is_empty(), "the retry waits");
+    let hooks = s.hooks().unwrap();
+    assert_eq!((hooks[0].delivered, hooks[0].pending), (1, 0));
+    assert_eq!(hooks[1].pending, 1);
+    assert_eq!(hooks[1].last_error.as_deref(), Some("HTTP 500"));
+    assert_eq!(s.alerts(10, Some("N1")).unwrap().len(), 1);
+    assert!(s.remove_zone("N1").unwrap());
+    assert!(s.alerts(10, None).unwrap().is_empty());
+}

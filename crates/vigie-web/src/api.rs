@@ -744,6 +744,131 @@ pub async fn post_articles(
     .into_response())
 }
 
+// ---------------------------------------------------------------------------
+// Monitor: zones and alerts
+// ---------------------------------------------------------------------------
+
+/// Most alerts a list or the Atom feed returns.
+pub const MAX_ALERTS: usize = 1000;
+
+fn alert_params(p: Params) -> ApiResult<(usize, Option<String>)> {
+    let mut limit = DEFAULT_LIMIT;
+    let mut zone = None;
+    for (k, v) in params(p, &["limit", "zone"])? {
+        match k.as_str() {
+            "limit" => {
+                limit = parse_usize("limit", v.trim())?;
+                if limit > MAX_ALERTS {
+                    return Err(ApiError::bad_request(format!(
+                        "bad `limit`: at most {MAX_ALERTS}, got {limit}"
+                    )));
+                }
+            }
+            _ => zone = Some(v),
+        }
+    }
+    Ok((limit, zone))
+}
+
+/// `GET /api/alerts?limit=&zone=`: alerts raised in the watch zones, newest first.
+pub async fn alerts(State(state): AppStateRef, p: Params) -> ApiResult<Json<Value>> {
+    let (limit, zone) = alert_params(p)?;
+    let items = with_store(&state, move |s| s.alerts(limit, zone.as_deref())).await?;
+    Ok(Json(json!({ "limit": limit, "items": items })))
+}
+
+/// `GET /api/zones`: the watch zones with their shapes.
+pub async fn zones(State(state): AppStateRef) -> ApiResult<Json<Value>> {
+    let items = with_store(&state, |s| s.zones()).await?;
+    Ok(Json(json!({ "items": items })))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn rfc3339(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// One line saying what an alert is about: "Attack at Boromo, 2026-03-03: 5 killed".
+fn alert_title(a: &vigie_store::AlertRow) -> String {
+    let inc = &a.payload["incident"];
+    let text = |k: &str| inc[k].as_str().unwrap_or("?").to_string();
+    let mut t = format!(
+        "[{}] {}{} at {}, {}",
+        a.zone,
+        if a.kind == "updated" { "update: " } else { "" },
+        inc["sub_event_type"]
+            .as_str()
+            .or(inc["event_type"].as_str())
+            .unwrap_or("Incident"),
+        text("location"),
+        text("date")
+    );
+    if let Some(n) = inc["fatalities"]["best"].as_u64() {
+        t.push_str(&format!(": {n} killed"));
+    }
+    t
+}
+
+/// `GET /alerts.atom`: the latest alerts as an Atom feed, for any feed reader.
+pub async fn alerts_atom(
+    State(state): AppStateRef,
+    headers: HeaderMap,
+    p: Params,
+) -> ApiResult<Response> {
+    let (limit, zone) = alert_params(p)?;
+    let items = with_store(&state, move |s| s.alerts(limit, zone.as_deref())).await?;
+    // Feed readers want absolute links: the address the client used.
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_graphic()))
+        .unwrap_or("localhost");
+    let base = format!("http://{host}");
+    let updated = items.first().map_or(0, |a| a.created_at);
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n\
+         <title>Vigie alerts</title>\n<id>urn:vigie:alerts</id>\n<updated>{}</updated>\n\
+         <link rel=\"self\" href=\"{}/alerts.atom\"/>\n<generator>Vigie</generator>\n",
+        rfc3339(updated),
+        xml_escape(&base)
+    );
+    for a in &items {
+        let inc = &a.payload["incident"];
+        let mut summary = String::new();
+        if let Some(notes) = inc["notes"].as_str() {
+            summary.push_str(notes);
+        }
+        if !a.changes.is_empty() {
+            if !summary.is_empty() {
+                summary.push('\n');
+            }
+            summary.push_str("Changed: ");
+            summary.push_str(&a.changes.join("; "));
+        }
+        xml.push_str(&format!(
+            "<entry>\n<id>urn:vigie:alert:{}</id>\n<title>{}</title>\n<updated>{}</updated>\n\
+             <link href=\"{}/api/incidents/{}\"/>\n<category term=\"{}\"/>\n<summary>{}</summary>\n</entry>\n",
+            a.id,
+            xml_escape(&alert_title(a)),
+            rfc3339(a.created_at),
+            xml_escape(&base),
+            xml_escape(&a.incident_id),
+            xml_escape(&a.kind),
+            xml_escape(&summary)
+        ));
+    }
+    xml.push_str("</feed>\n");
+    Ok(([(CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/articles/{ref}"),
     ("get", "/api/stats"),
     ("get", "/api/geocode"),
+    ("get", "/api/alerts"),
+    ("get", "/api/zones"),
+    ("get", "/alerts.atom"),
 ];
 
 fn param(name: &str, description: &str, schema: Value) -> Value {
@@ -59,7 +62,71 @@ fn nullable(t: &str) -> Value {
     json!({ "type": [t, "null"] })
 }
 
+/// The monitor's routes and schemas, added to the document (one `json!` for everything would
+/// pass the macro's recursion limit).
+fn add_monitor(doc: &mut Value) {
+    let alert_params = vec![
+        param(
+            "limit",
+            "Most alerts returned, newest first",
+            json!({"type": "integer", "minimum": 0, "maximum": crate::api::MAX_ALERTS, "default": crate::api::DEFAULT_LIMIT}),
+        ),
+        param(
+            "zone",
+            "Only this zone's alerts (its name)",
+            json!({"type": "string"}),
+        ),
+    ];
+    doc["paths"]["/api/alerts"] = json!({ "get": {
+        "operationId": "listAlerts",
+        "summary": "Alerts raised in the watch zones, newest first: one `new` alert per incident and zone, then `updated` alerts saying what changed (a new source, a revised figure, another type, date or place)",
+        "parameters": alert_params.clone(),
+        "responses": responses(ok("Alerts", "AlertList"), &["400", "500"])
+    }});
+    doc["paths"]["/api/zones"] = json!({ "get": {
+        "operationId": "listZones",
+        "summary": "Watch zones: points with a radius, corridors (a line with a buffer in km), polygons, admin units; with the event types and minimum severity each cares about",
+        "responses": responses(ok("Zones", "ZoneList"), &["500"])
+    }});
+    doc["paths"]["/alerts.atom"] = json!({ "get": {
+        "operationId": "alertsAtom",
+        "summary": "The latest alerts as an Atom feed, for any feed reader",
+        "parameters": alert_params,
+        "responses": responses(json!({ "description": "Atom 1.0 feed", "content": { "application/atom+xml": { "schema": { "type": "string" } } } }), &["400", "500"])
+    }});
+    let schemas = &mut doc["components"]["schemas"];
+    schemas["Alert"] = json!({ "type": "object",
+        "required": ["id", "incident_id", "zone_id", "zone", "kind", "changes", "payload", "created_at"],
+        "properties": {
+            "id": { "type": "integer" }, "incident_id": { "type": "string" },
+            "zone_id": { "type": "integer" }, "zone": { "type": "string" },
+            "kind": { "enum": ["new", "updated"] },
+            "changes": { "type": "array", "items": { "type": "string" }, "description": "What changed since the last alert, e.g. \"fatalities: 5 → 12\"" },
+            "payload": { "type": "object", "description": "The JSON delivered to webhooks: alert_id, kind, zone, incident (id, date, types, place, actors, figures, articles), changes, created_at" },
+            "created_at": { "type": "integer", "description": "Unix seconds" } } });
+    schemas["AlertList"] = json!({ "type": "object", "required": ["items"], "properties": {
+        "limit": { "type": "integer" },
+        "items": { "type": "array", "items": { "$ref": "#/components/schemas/Alert" } } } });
+    schemas["Zone"] = json!({ "type": "object",
+        "required": ["id", "name", "kind", "geometry", "event_types", "min_severity", "added_at"],
+        "properties": {
+            "id": { "type": "integer" }, "name": { "type": "string" },
+            "kind": { "enum": ["point", "corridor", "polygon", "admin"] },
+            "geometry": { "type": "object", "description": "point: {lat, lon, radius_km}; corridor: {line: [[lat, lon]...], buffer_km}; polygon: {polygons: [[[[lat, lon]...] rings] ...]}; admin: {name}" },
+            "event_types": { "type": "array", "items": { "type": "string" }, "description": "Empty: every type" },
+            "min_severity": { "type": "integer", "description": "Least number of people killed, injured or abducted (best estimates)" },
+            "added_at": { "type": "integer" } } });
+    schemas["ZoneList"] = json!({ "type": "object", "required": ["items"], "properties": {
+        "items": { "type": "array", "items": { "$ref": "#/components/schemas/Zone" } } } });
+}
+
 pub fn openapi_document() -> Value {
+    let mut doc = base_document();
+    add_monitor(&mut doc);
+    doc
+}
+
+fn base_document() -> Value {
     let filters = vec![
         param(
             "since",
@@ -317,7 +384,7 @@ mod tests {
                 "{method} {path} missing"
             );
         }
-        assert_eq!(doc["paths"].as_object().unwrap().len(), 10);
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 13);
         let text = doc.to_string();
         let mut from = 0;
         while let Some(i) = text[from..].find("#/components/schemas/") {

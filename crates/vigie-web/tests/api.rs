@@ -738,3 +738,82 @@ fn geocode_lists_places_choices_and_reasons() {
     assert_eq!(st, 400);
     assert!(error_of(&v).contains("radius"));
 }
+
+#[test]
+fn alerts_zones_and_the_atom_feed() {
+    let s = start(None, true);
+    let (st, v) = get(&s, "/api/alerts");
+    assert_eq!(st, 200);
+    assert_eq!(v["items"].as_array().unwrap().len(), 0);
+
+    let mut store = Store::open(&s._dir.path().join("vigie.db")).unwrap();
+    let geometry =
+        serde_json::json!({"kind": "point", "lat": 14.1, "lon": -1.6, "radius_km": 30.0});
+    let zone = store
+        .add_zone("Djibo & around", "point", &geometry, &["Battles".into()], 0)
+        .unwrap();
+    let incident = store.incidents(&Default::default()).unwrap()[0].clone();
+    for (kind, changes) in [
+        ("new", vec![]),
+        ("updated", vec!["fatalities: 5 → 12".to_string()]),
+    ] {
+        store
+            .record_alert(&vigie_store::NewAlert {
+                incident_id: incident.id.clone(),
+                zone_id: zone,
+                kind: kind.into(),
+                changes: changes.clone(),
+                state: serde_json::json!({}),
+                payload: serde_json::json!({"kind": kind, "zone": "Djibo & around",
+                    "incident": {"id": incident.id, "location": "Djibo <north>", "date": "2026-03-04",
+                                 "event_type": "Battles", "fatalities": {"best": 12}},
+                    "changes": changes}),
+            })
+            .unwrap();
+    }
+
+    let (st, v) = get(&s, "/api/zones");
+    assert_eq!(st, 200);
+    assert_eq!(v["items"][0]["name"], "Djibo & around");
+    assert_eq!(v["items"][0]["geometry"]["radius_km"], 30.0);
+    let (st, v) = get(&s, "/api/alerts?limit=1");
+    assert_eq!(st, 200);
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["kind"], "updated", "newest first");
+    assert_eq!(items[0]["changes"][0], "fatalities: 5 → 12");
+    assert_eq!(items[0]["payload"]["alert_id"], items[0]["id"]);
+    let (st, v) = get(&s, "/api/alerts?zone=elsewhere");
+    assert_eq!((st, v["items"].as_array().unwrap().len()), (200, 0));
+    let (st, v) = get(&s, "/api/alerts?limit=x");
+    assert_eq!(st, 400);
+    assert!(error_of(&v).contains("limit"));
+    let (st, _) = get(&s, "/api/alerts?nonsense=1");
+    assert_eq!(st, 400);
+
+    let mut r = agent()
+        .get(&format!("{}/alerts.atom", s.base))
+        .call()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/atom+xml"));
+    let xml = r.body_mut().read_to_string().unwrap();
+    assert_eq!(xml.matches("<entry>").count(), 2);
+    assert!(xml.contains("<title>[Djibo &amp; around] update: Battles at Djibo &lt;north&gt;, 2026-03-04: 12 killed</title>"), "{xml}");
+    assert!(
+        xml.contains(&format!("{}/api/incidents/{}", s.base, incident.id)),
+        "{xml}"
+    );
+    assert!(xml.contains("Changed: fatalities: 5 → 12"));
+    // Well-formed: Vigie's own feed reader reads it back.
+    let entries = vigie_monitor::feed::parse(xml.as_bytes(), &s.base).unwrap();
+    assert_eq!(entries.len(), 2);
+    assert!(entries[0]
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("[Djibo & around] update"));
+}
