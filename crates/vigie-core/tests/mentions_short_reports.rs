@@ -771,3 +771,74 @@ fn a_person_named_after_a_counted_group_counts_one_more_en_fr() {
         );
     }
 }
+
+#[test]
+fn words_of_short_notes_for_killing_mines_and_property_en_fr() {
+    let m = only(
+        "2 men shot to death a person in Kidal city centre.",
+        "2017-05-02",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::Attack, "{m:#?}");
+    let m = only(
+        "Deux hommes ont abattu une personne au centre-ville de Kidal.",
+        "2017-05-02",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::Attack, "{m:#?}");
+    let m = only(
+        "A truck transporting goods was struck by a mine near Tessalit. No casualty.",
+        "2017-05-02",
+    );
+    assert_eq!(
+        m.sub_event_type,
+        SubEventType::RemoteExplosiveLandmineIed,
+        "{m:#?}"
+    );
+    let m = only(
+        "Un camion de marchandises a sauté sur une mine près de Tessalit. Aucune victime.",
+        "2017-05-02",
+    );
+    assert_eq!(
+        m.sub_event_type,
+        SubEventType::RemoteExplosiveLandmineIed,
+        "{m:#?}"
+    );
+    let m = only(
+        "UNHCR vehicle seized by unknown gunmen aboard a motorbike in Ansongo.",
+        "2017-05-02",
+    );
+    assert_eq!(
+        m.sub_event_type,
+        SubEventType::LootingPropertyDestruction,
+        "{m:#?}"
+    );
+    let m = only(
+        "Des hommes armés ont emporté un véhicule du HCR à Ansongo.",
+        "2017-05-02",
+    );
+    assert_eq!(
+        m.sub_event_type,
+        SubEventType::LootingPropertyDestruction,
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn a_place_a_few_km_away_and_a_possessive_place_are_places_en_fr() {
+    let m = only(
+        "Unknown gunmen entered a company compound 10km away from Ke-Macina and damaged 5 \
+         vehicles.",
+        "2017-05-02",
+    );
+    assert_eq!(location(&m), "Ké-Macina", "{m:#?}");
+    let m = only(
+        "Des hommes armés ont endommagé cinq véhicules d'une entreprise à quelques km de \
+         Ké-Macina.",
+        "2017-05-02",
+    );
+    assert_eq!(location(&m), "Ké-Macina", "{m:#?}");
+    let m = only(
+        "Three strong detonations were heard in North-East Kidal's outskirts.",
+        "2017-05-02",
+    );
+    assert_eq!(location(&m), "Kidal", "{m:#?}");
+}

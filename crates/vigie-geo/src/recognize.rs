@@ -513,7 +513,9 @@ fn distance_km(words: &[&str]) -> Option<f64> {
         return None;
     }
     k -= 1;
-    const DIRS: [&str; 18] = [
+    // (and "away": "10km away from Ke-Macina")
+    const DIRS: [&str; 19] = [
+        "away",
         "au",
         "a",
         "l",

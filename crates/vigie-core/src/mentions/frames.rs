@@ -404,7 +404,10 @@ impl<'a> Analysis<'a> {
         }
         let mut country_votes: Vec<(String, usize)> = Vec::new();
         let masked = |p: &PlaceMention| {
-            let glued = doc.text.get(p.end..).unwrap_or("").starts_with(['\'', '’']);
+            // (an English possessive names the place: "Gao's 8th district", "Kidal's outskirts")
+            let after = doc.text.get(p.end..).unwrap_or("");
+            let possessive = ["'s ", "’s "].iter().any(|s| after.starts_with(s));
+            let glued = after.starts_with(['\'', '’']) && !possessive;
             glued
                 || hits.iter().any(|h| {
                     matches!(h.category, Category::Actor(_) | Category::Person(_))
