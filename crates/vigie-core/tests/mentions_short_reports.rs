@@ -842,3 +842,23 @@ fn a_place_a_few_km_away_and_a_possessive_place_are_places_en_fr() {
     );
     assert_eq!(location(&m), "Kidal", "{m:#?}");
 }
+
+#[test]
+fn armed_men_invading_a_village_is_an_attack_en_fr() {
+    let m = only(
+        "Gunmen on Sunday invaded the village of Karou and killed 20 civilians.",
+        "2021-08-09",
+    );
+    assert_eq!(
+        (m.sub_event_type, location(&m)),
+        (SubEventType::Attack, "Karou")
+    );
+    let m = only(
+        "Des hommes armés ont envahi dimanche le village de Karou et tué 20 civils.",
+        "2021-08-09",
+    );
+    assert_eq!(
+        (m.sub_event_type, location(&m)),
+        (SubEventType::Attack, "Karou")
+    );
+}
