@@ -1579,14 +1579,10 @@ impl<'a> Analysis<'a> {
                     return (qualifier.is_empty() || qualifies).then_some(class);
                 }
                 let is_head = qm.noun.is_some_and(|n| n.start == h.span.start);
-                // "l'accord de paix de 2015 avec les rebelles": a number that could be a year
-                // counts people only with its noun right after it ("2000 manifestants").
-                let maybe_year = surface.len() == 4
-                    && surface
-                        .parse::<u32>()
-                        .is_ok_and(|n| (1900..=2099).contains(&n));
-                // Or nothing but two small words ("de", "d'", "of", an adjective) between.
-                let close = !maybe_year
+                // Or nothing but two small words ("de", "d'", "of", an adjective) between —
+                // not for a number that could be a year ("l'accord de paix de 2015 avec les
+                // rebelles"), which counts people only with its noun right after it.
+                let close = !qm.year_like
                     && between.split_whitespace().count() <= 2
                     && between.len() <= 16
                     && !between.contains([',', ';', '.', ':', '(']);

@@ -59,6 +59,8 @@ pub struct QuantityMatch {
     pub quantity: Quantity,
     /// The head word after the number (after "de"/"d'"/"of" and a few adjectives).
     pub noun: Option<Span>,
+    /// A plain number from 1900 to 2099 ("2015"): a year unless its noun comes right after it.
+    pub year_like: bool,
 }
 
 /// All count expressions of `text`, in order, non-overlapping (longest match at each place).
@@ -812,14 +814,18 @@ impl QLex {
                 return Some(end);
             }
         }
-        Some(self.finish(
+        let next = self.finish(
             toks,
             span(start, end),
             qualify(qualifier, value),
             end,
             first.unit,
             out,
-        ))
+        );
+        if let Some(m) = out.last_mut() {
+            m.year_like = first.plain_year;
+        }
+        Some(next)
     }
 
     /// Push a match with its noun; return where scanning resumes.
@@ -843,6 +849,7 @@ impl QLex {
             span,
             quantity,
             noun,
+            year_like: false,
         });
         next
     }
@@ -898,6 +905,7 @@ impl QLex {
                 span: Span::new(toks[i].start, toks[e - 1].end),
                 quantity: zero,
                 noun: Some(noun),
+                year_like: false,
             });
             ne
         } else if self.zero_pair.starts(&toks[i]) {
@@ -913,6 +921,7 @@ impl QLex {
                 span: Span::new(toks[i].start, toks[i].end),
                 quantity: zero,
                 noun: Some(Span::new(toks[ns].start, toks[ne - 1].end)),
+                year_like: false,
             });
             ne
         } else {
@@ -929,6 +938,7 @@ impl QLex {
                 span: Span::new(toks[next].start, toks[e - 1].end),
                 quantity: zero,
                 noun: Some(Span::new(toks[ns].start, toks[ne - 1].end)),
+                year_like: false,
             });
             next = ne;
         }
