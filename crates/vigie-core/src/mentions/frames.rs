@@ -642,8 +642,7 @@ impl<'a> Analysis<'a> {
     fn sentence_date(&self, i: usize, previous: Option<EventDate>) -> Option<EventDate> {
         let relative = |d: usize| self.relative_date(d, RELATIVE_WORDS);
         // An announcement (a blockade, a curfew) happens when it is made.
-        let violent = self.sentences[i].triggers.iter().any(|t| t.0.is_violent())
-            || !self.sentences[i].claimed.is_empty();
+        let violent = self.tells_violence(i);
         // "a annoncé lundi que l'attaque, survenue la veille, …": a day counted from the
         // statement counts from the statement's date.
         let statement_day = self.sentences[i]
@@ -655,9 +654,7 @@ impl<'a> Analysis<'a> {
         let resolved: Vec<(usize, EventDate)> = self.sentences[i]
             .dates
             .iter()
-            .filter(|&&d| !violent || !self.statement_date(i, d))
-            .filter(|&&d| !self.time_limit(d))
-            .filter(|&&d| !self.relates_two_events(d))
+            .filter(|&&d| self.may_date_event(i, d, violent))
             .filter_map(|&d| {
                 dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r))
             })
@@ -792,15 +789,28 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// Does sentence `i` tell of violence (or name violence claimed)? Its statement dates are
+    /// then not the event's; an announcement happens when it is made.
+    fn tells_violence(&self, i: usize) -> bool {
+        let s = &self.sentences[i];
+        s.triggers.iter().any(|t| t.0.is_violent()) || !s.claimed.is_empty()
+    }
+
+    /// Can date match `d` of sentence `i` date the sentence's event: not a statement's date
+    /// (in a sentence telling violence), not a time limit, not a day counted from another event.
+    fn may_date_event(&self, i: usize, d: usize, violent: bool) -> bool {
+        !(violent && self.statement_date(i, d))
+            && !self.time_limit(d)
+            && !self.relates_two_events(d)
+    }
+
     /// The first date expression of sentence `i` that could date its event (not a statement's
     /// date, not a time limit, not a day counted from another event).
     fn first_date_expr(&self, i: usize) -> Option<dates::DateExpr> {
         self.sentences[i]
             .dates
             .iter()
-            .filter(|&&d| {
-                !self.statement_date(i, d) && !self.time_limit(d) && !self.relates_two_events(d)
-            })
+            .filter(|&&d| self.may_date_event(i, d, true))
             .map(|&d| self.dates[d].expr)
             .find(|e| !matches!(e, dates::DateExpr::FollowingDay { .. }))
     }
@@ -855,12 +865,9 @@ impl<'a> Analysis<'a> {
             if s.generic {
                 continue;
             }
-            let violent = s.triggers.iter().any(|t| t.0.is_violent()) || !s.claimed.is_empty();
+            let violent = self.tells_violence(i);
             for &d in &s.dates {
-                if (violent && self.statement_date(i, d))
-                    || self.time_limit(d)
-                    || self.relative_date(d, RELATIVE_WORDS)
-                {
+                if !self.may_date_event(i, d, violent) || self.relative_date(d, RELATIVE_WORDS) {
                     continue;
                 }
                 if let dates::DateExpr::DayMonth { month, day } = self.dates[d].expr {
