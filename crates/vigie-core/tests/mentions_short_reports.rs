@@ -733,13 +733,8 @@ fn the_same_figure_for_two_sides_is_two_figures_en_fr() {
         "Huit militaires et huit assaillants ont été tués dimanche à Boni.",
     ] {
         let m = only(text, "2026-03-03");
-        let dead: Vec<(u32, Option<vigie_core::Victims>)> = counts(&m)
-            .into_iter()
-            .filter(|c| c.0 == "fatalities")
-            .map(|c| (c.1, c.2))
-            .collect();
         assert_eq!(
-            dead,
+            dead(&m),
             vec![
                 (8, Some(vigie_core::Victims::Soldiers)),
                 (8, Some(vigie_core::Victims::Attackers))
@@ -756,13 +751,8 @@ fn a_person_named_after_a_counted_group_counts_one_more_en_fr() {
         "Deux militaires et un civil ont été tués dimanche à Boni.",
     ] {
         let m = only(text, "2026-03-03");
-        let dead: Vec<(u32, Option<vigie_core::Victims>)> = counts(&m)
-            .into_iter()
-            .filter(|c| c.0 == "fatalities")
-            .map(|c| (c.1, c.2))
-            .collect();
         assert_eq!(
-            dead,
+            dead(&m),
             vec![
                 (2, Some(vigie_core::Victims::Soldiers)),
                 (1, Some(vigie_core::Victims::Civilians))

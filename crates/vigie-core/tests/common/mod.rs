@@ -47,3 +47,12 @@ pub fn field(m: &Mention, name: &str) -> Vec<u32> {
         .map(|c| c.1)
         .collect()
 }
+
+/// (best, victims) of every fatalities claim of a mention, in order.
+pub fn dead(m: &Mention) -> Vec<(u32, Option<Victims>)> {
+    counts(m)
+        .into_iter()
+        .filter(|c| c.0 == "fatalities")
+        .map(|c| (c.1, c.2))
+        .collect()
+}
