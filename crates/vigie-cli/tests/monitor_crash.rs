@@ -9,7 +9,7 @@ mod common;
 mod loopback;
 
 use common::*;
-use loopback::{page, rss, Reply, Server};
+use loopback::{page, rss_of, table_row, Reply, Server};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -76,11 +76,10 @@ fn serve_feed(server: &Server) {
             text,
         ));
     }
-    let refs: Vec<(&str, &str, &str, &str, &str)> = items
-        .iter()
-        .map(|(g, t, l, d, s)| (g.as_str(), t.as_str(), l.as_str(), d.as_str(), s.as_str()))
-        .collect();
-    server.set("/feed.xml", Reply::ok("application/rss+xml", rss(&refs)));
+    server.set(
+        "/feed.xml",
+        Reply::ok("application/rss+xml", rss_of(&items)),
+    );
     server.set("/hook-clean", Reply::ok("text/plain", "ok"));
     server.set(
         "/hook-crashed",
@@ -279,13 +278,7 @@ fn sigkill_at_random_moments_loses_nothing_and_ingests_nothing_twice() {
         alert_ids.difference(&delivered_ids).collect::<Vec<_>>()
     );
     let r = vigie(&crashed, &["hooks", "list"]);
-    let row: Vec<&str> = r
-        .stdout
-        .lines()
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .collect();
+    let row = table_row(&r.stdout, 1);
     assert_eq!(
         row[3..6],
         [TOWNS.len().to_string().as_str(), "0", "0"],

@@ -8,7 +8,7 @@ mod common;
 mod loopback;
 
 use common::*;
-use loopback::{atom, page, rss, Reply, Server};
+use loopback::{atom, page, rss, table_row, Reply, Server};
 use std::path::Path;
 use std::time::Duration;
 
@@ -317,13 +317,7 @@ fn feeds_to_corridor_alerts_on_loopback() {
     let refs = article_refs(&db);
     assert_eq!(refs.len(), 3, "{refs:?}");
     let r = vigie(&db, &["hooks", "list"]);
-    let row: Vec<&str> = r
-        .stdout
-        .lines()
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .collect();
+    let row = table_row(&r.stdout, 1);
     assert_eq!(row[2..6], ["yes", "2", "0", "0"], "{}", r.stdout);
 }
 

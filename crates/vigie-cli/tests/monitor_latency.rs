@@ -13,7 +13,7 @@ mod common;
 mod loopback;
 
 use common::*;
-use loopback::{page, rss, Reply, Server};
+use loopback::{page, rss, rss_of, Reply, Server};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -101,12 +101,11 @@ fn item_published_to_webhook_received() {
             format!("{:02} Mar 2026 08:00:00 GMT", i + 2),
             text,
         ));
-        let refs: Vec<(&str, &str, &str, &str, &str)> = items
-            .iter()
-            .map(|(g, t, l, d, s)| (g.as_str(), t.as_str(), l.as_str(), d.as_str(), s.as_str()))
-            .collect();
         let before = server.requests("/hook").len();
-        server.set("/feed.xml", Reply::ok("application/rss+xml", rss(&refs)));
+        server.set(
+            "/feed.xml",
+            Reply::ok("application/rss+xml", rss_of(&items)),
+        );
         let published = Instant::now();
         while server.requests("/hook").len() == before {
             assert!(

@@ -230,6 +230,25 @@ pub fn rss(items: &[(&str, &str, &str, &str, &str)]) -> String {
     s
 }
 
+/// [`rss`] over owned strings (items built in a loop).
+pub fn rss_of(items: &[(String, String, String, String, String)]) -> String {
+    let refs: Vec<(&str, &str, &str, &str, &str)> = items
+        .iter()
+        .map(|(g, t, l, d, s)| (g.as_str(), t.as_str(), l.as_str(), d.as_str(), s.as_str()))
+        .collect();
+    rss(&refs)
+}
+
+/// The words of row `n` (0 = the header) of a table the CLI printed.
+pub fn table_row(stdout: &str, n: usize) -> Vec<&str> {
+    stdout
+        .lines()
+        .nth(n)
+        .unwrap_or_else(|| panic!("no row {n} in:\n{stdout}"))
+        .split_whitespace()
+        .collect()
+}
+
 /// An Atom document with these entries: (id, title, link, RFC 3339 date, summary).
 pub fn atom(entries: &[(&str, &str, &str, &str, &str)]) -> String {
     let mut s = String::from(

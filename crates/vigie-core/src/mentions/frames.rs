@@ -799,9 +799,8 @@ impl<'a> Analysis<'a> {
     /// Can date match `d` of sentence `i` date the sentence's event: not a statement's date
     /// (in a sentence telling violence), not a time limit, not a day counted from another event.
     fn may_date_event(&self, i: usize, d: usize, violent: bool) -> bool {
-        !(violent && self.statement_date(i, d))
-            && !self.time_limit(d)
-            && !self.relates_two_events(d)
+        let statement = violent && self.statement_date(i, d);
+        !(statement || self.time_limit(d) || self.relates_two_events(d))
     }
 
     /// The first date expression of sentence `i` that could date its event (not a statement's
