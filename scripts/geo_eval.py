@@ -157,14 +157,18 @@ def coverage(a):
               f"within 25 km {within[25]} ({within[25] / n:.1%}); with similar spellings (the resolver's "
               f"widening) within 25 km {fuzzy25} ({fuzzy25 / n:.1%})")
         path = os.path.join(a.out, f"coverage-misses-{year}.tsv")
-        with open(path, "w", encoding="utf-8") as out:
-            out.write("location\tlat\tlon\tnearest_same_name\tnearest_row\n")
-            for m in misses:
-                out.write("\t".join(str(x) for x in m) + "\n")
+        write_tsv(path, ["location", "lat", "lon", "nearest_same_name", "nearest_row"], misses)
     print(f"misses written to {a.out}/coverage-misses-*.tsv")
     if a.json:
         print(json.dumps(result))
     return 0
+
+
+def write_tsv(path, header, rows):
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("\t".join(header) + "\n")
+        for row in rows:
+            out.write("\t".join(str(x) for x in row) + "\n")
 
 
 def load_jsonl(path):
@@ -237,10 +241,7 @@ def placement(a):
           f"(any incident of the note: {stats['other_country_any']})")
     os.makedirs(a.out, exist_ok=True)
     path = os.path.join(a.out, "placement-misses.tsv")
-    with open(path, "w", encoding="utf-8") as out:
-        out.write("ref\tgeo_precision\tacled_location\terror\tsystem_location\tsystem\n")
-        for m in misses:
-            out.write("\t".join(str(x) for x in m) + "\n")
+    write_tsv(path, ["ref", "geo_precision", "acled_location", "error", "system_location", "system"], misses)
     print(f"misses written to {path}")
     if a.json:
         print(json.dumps(stats))
