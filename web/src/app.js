@@ -619,15 +619,22 @@ async function openIncident(id) {
   const panel = document.getElementById('panel');
   panel.hidden = false;
   document.getElementById('list-view').hidden = true;
-  panel.replaceChildren(h('p', { text: 'Loading incident…' }));
+  // `data-incident` names the incident the panel shows once it is rendered, not while it loads.
+  delete panel.dataset.incident;
+  panel.replaceChildren(backButton(), h('p', { text: 'Loading incident…' }));
   let inc;
   try {
     inc = await getJSON(`api/incidents/${encodeURIComponent(id)}`);
   } catch (e) {
+    if (state.selected !== id) return;
     panel.replaceChildren(backButton(), h('p', { class: 'error', text: `Could not load incident: ${e.message}` }));
     return;
   }
+  // Another incident was opened (or the panel closed) while this one loaded: a late answer
+  // must not replace what the user now looks at.
+  if (state.selected !== id) return;
   panel.replaceChildren(...renderIncident(inc));
+  panel.dataset.incident = id;
   panel.focus({ preventScroll: true });
   panel.scrollTop = 0;
   drawMarkers();

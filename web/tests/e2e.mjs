@@ -77,6 +77,11 @@ page.on('console', (m) => {
 // Anything not served by the server under test is refused and recorded: the UI must work offline.
 await context.route('**/*', (route) => {
   const url = route.request().url();
+  // An incident's details come late, as from a slow server, so that every check that opens the
+  // panel meets its "Loading…" state first (CI once read the panel before it was rendered).
+  if (url.startsWith(`${origin}/api/incidents/`)) {
+    return new Promise((r) => setTimeout(r, 400)).then(() => route.continue());
+  }
   if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
   external.push(url);
   return route.abort();
@@ -131,8 +136,10 @@ try {
     assert((await items.count()) === 1, `${await items.count()} alerts listed (expected one: Douentza in RN16)`);
     const text = await items.first().textContent();
     assert(text.includes('RN16') && text.includes('Douentza'), `alert reads ${JSON.stringify(text)}`);
+    const alertId = await items.first().getAttribute('data-id');
     await items.first().click();
-    await page.waitForSelector('[data-testid=incident-panel]:not([hidden])');
+    // The panel opens at once with "Loading…"; wait for this incident to be rendered in it.
+    await page.waitForSelector(`[data-testid=incident-panel][data-incident="${alertId}"]`);
     const panel = await page.locator('[data-testid=incident-panel]').textContent();
     assert(panel.includes('Douentza'), 'the alert did not open its incident');
     await page.locator('[data-testid=close-panel]').click();
