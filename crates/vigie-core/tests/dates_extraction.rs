@@ -498,3 +498,28 @@ fn several_dates_in_order() {
         ]
     );
 }
+
+#[test]
+fn a_january_date_written_with_last_years_number_is_told_by_its_weekday() {
+    // 6 January 2024 was a Saturday, 6 January 2025 a Monday.
+    assert_eq!(
+        one("ce lundi 6 janvier 2024, des hommes armés"),
+        ("ce lundi 6 janvier 2024", full(2025, 1, 6))
+    );
+    // 13 February 2024 was a Tuesday, 13 February 2025 a Thursday.
+    assert_eq!(
+        one("on Thursday, February 13, 2024, gunmen"),
+        ("on Thursday, February 13, 2024", full(2025, 2, 13))
+    );
+    // The weekday fits the written year: nothing to correct.
+    assert_eq!(
+        one("ce mardi 7 janvier 2025"),
+        ("ce mardi 7 janvier 2025", full(2025, 1, 7))
+    );
+    // Outside January and February a weekday that does not fit proves nothing about the year
+    // (14 March 2024 was a Thursday, 14 March 2025 a Friday).
+    assert_eq!(
+        one("le vendredi 14 mars 2024"),
+        ("le vendredi 14 mars 2024", full(2024, 3, 14))
+    );
+}

@@ -112,10 +112,12 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
         }
         match lex.parse_at(text, &toks, i) {
             Some((s, e, expr)) => {
-                out.push(DateMatch {
+                let mut m = DateMatch {
                     span: Span::new(toks[s].start, toks[e - 1].end),
                     expr,
-                });
+                };
+                m.expr = new_year_slip(text, &m).unwrap_or(m.expr);
+                out.push(m);
                 i = e;
             }
             None => i += 1,
@@ -252,6 +254,28 @@ fn leading_weekday(text: &str, m: &DateMatch) -> Option<Weekday> {
         let before = text.get(m.span.start.saturating_sub(16)..m.span.start)?;
         let before = before.trim_end().trim_end_matches(',').trim_end();
         weekday_of(before.rsplit(char::is_whitespace).next()?)
+    })
+}
+
+/// A full date written early in a year with the previous year's number ("jeudi 9 janvier 2019"
+/// in a report of January 2020), told by its weekday: in January and February, when the
+/// weekday the text gives is not that day's in the written year but is in the next one, the
+/// next year is meant. Writers slip on the year far more often than on a weekday they have just
+/// lived; in other months a weekday that does not fit is left to the other rules.
+fn new_year_slip(text: &str, m: &DateMatch) -> Option<DateExpr> {
+    let DateExpr::Full { year, month, day } = m.expr else {
+        return None;
+    };
+    if month > 2 {
+        return None;
+    }
+    let weekday = leading_weekday(text, m)?;
+    let written = NaiveDate::from_ymd_opt(year, month, day)?;
+    let next = NaiveDate::from_ymd_opt(year + 1, month, day)?;
+    (written.weekday() != weekday && next.weekday() == weekday).then_some(DateExpr::Full {
+        year: year + 1,
+        month,
+        day,
     })
 }
 
