@@ -257,3 +257,30 @@ fn days_after_another_attack_date_neither_attack() {
     );
     assert!(dated.iter().all(|(_, d)| d != "2027-01-18"), "{dated:?}");
 }
+
+/// The countries of mentions known only at country level.
+fn countries(ms: &[vigie_core::Mention]) -> Vec<String> {
+    ms.iter()
+        .filter_map(|m| m.place.as_ref().map(|p| p.country_code.clone()))
+        .collect()
+}
+
+#[test]
+fn neighbours_named_at_a_border_are_not_the_story_country_fr() {
+    let ms = mentions(
+        "Au moins douze soldats ont été tués dans l'attaque d'une position de l'armée aux \
+         frontières du Niger et du Burkina Faso, selon les autorités béninoises.",
+        "2026-03-02",
+    );
+    assert_eq!(countries(&ms), vec!["BJ"], "{ms:#?}");
+}
+
+#[test]
+fn neighbours_named_at_a_border_are_not_the_story_country_en() {
+    let ms = mentions(
+        "Nine Ivorian soldiers were killed overnight when gunmen attacked their post near the \
+         border with Burkina Faso, the army said.",
+        "2026-03-02",
+    );
+    assert_eq!(countries(&ms), vec!["CI"], "{ms:#?}");
+}

@@ -780,7 +780,7 @@ pub fn country_code_of(surface: &str) -> Option<&'static str> {
 }
 
 /// Country evidence from demonyms in the text ("l'armée malienne", "Burkinabe soldiers"): (code, count).
-pub(crate) fn demonym_votes(text: &str) -> Vec<(&'static str, usize)> {
+pub fn demonym_votes(text: &str) -> Vec<(&'static str, usize)> {
     let lex = &*LEX;
     let t = Tokens::new(text);
     let mut votes: Vec<(&'static str, usize)> = Vec::new();

@@ -49,11 +49,25 @@ const BORDER_WORDS: [&str; 12] = [
     "neighbor",
 ];
 
-/// The country name at `start..end` is part of a border phrase.
-fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
-    let before = crate::normalize::fold(text.get(start.saturating_sub(40)..start).unwrap_or(""));
-    let after = crate::normalize::fold(text.get(end..(end + 12).min(text.len())).unwrap_or(""));
-    let last_before: Vec<&str> = before.split(' ').rev().take(4).collect();
+/// The country name at `start..end` is part of a border phrase: "near the Burkina Faso border",
+/// "à la frontière avec le Niger", "aux frontières du Niger et du Burkina Faso" (a border word
+/// among the six words before it, in the same sentence, or right after it).
+pub fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut window = text.get(from..start).unwrap_or("");
+    if let Some(stop) = window.rfind(['.', '!', '?', '\n', ';']) {
+        window = &window[stop + 1..];
+    }
+    let before = crate::normalize::fold(window);
+    let mut to = (end + 12).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = crate::normalize::fold(text.get(end..to).unwrap_or(""));
+    let last_before: Vec<&str> = before.split(' ').rev().take(6).collect();
     after
         .split(' ')
         .next()
@@ -922,7 +936,14 @@ fn resolve_all(
         // so is a small place abroad far (> 250 km) from every other place of the text
         let abroad = ctx.country.is_some_and(|c| c != gaz.country_code(best));
         let far_from_the_rest = near[v[0].2].is_none_or(|(d, _)| d > 250.0);
+        // …unless the text has already placed that name there, with a cue ("près de
+        // Banibangou … à Banibangou"): one name keeps one place through a text, whatever
+        // country a round-up of several countries leans to.
+        let placed_before = (0..mi).any(|p| {
+            keys[p] == own_key && out[p].as_ref().is_some_and(|r| r.place_id == Some(best))
+        });
         if abroad
+            && !placed_before
             && ((m.cue == Cue::None
                 && matches!(
                     rb.kind,

@@ -409,3 +409,30 @@ fn a_town_said_to_lie_north_of_another_with_no_distance_may_be_far_from_it_fr_en
         assert_eq!(r.location, "Diabaly", "{text}");
     }
 }
+
+#[test]
+fn a_name_placed_with_a_cue_keeps_its_place_when_the_text_leans_to_another_country() {
+    // A round-up mostly about Benin: "Ayorou" given again without a cue is still the Nigerien
+    // town the text placed first.
+    for text in [
+        "Au Bénin, des douaniers béninois ont été blessés dimanche. Au Niger voisin, une \
+         patrouille a été attaquée près d'Ayorou. Selon la presse béninoise, les autorités \
+         béninoises craignent que la menace venue d'Ayorou s'étende.",
+        "In Benin, Beninese customs officers were wounded on Sunday. In neighbouring Niger, a \
+         patrol was attacked near Ayorou. Beninese officials and the Beninese press fear that \
+         the threat from Ayorou will spread.",
+    ] {
+        let g = Gazetteer::bundled();
+        let ms = find_places(g, text);
+        let rs = resolve(g, text, &ms);
+        let ayorou: Vec<Option<String>> = ms
+            .iter()
+            .zip(&rs)
+            .filter(|(m, _)| m.surface == "Ayorou")
+            .map(|(_, r)| r.as_ref().map(|r| r.country_code.clone()))
+            .collect();
+        assert_eq!(ayorou.len(), 2, "{text}: {ms:?}");
+        assert_eq!(ayorou[0].as_deref(), Some("NE"), "{text}");
+        assert_eq!(ayorou[1], ayorou[0], "{text}");
+    }
+}

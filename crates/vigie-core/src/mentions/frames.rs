@@ -511,7 +511,11 @@ impl<'a> Analysis<'a> {
                         .map(|r| r.country_code.clone())
                         .or_else(|| vigie_geo::country_code_of(&p.surface).map(str::to_string));
                     if let Some(code) = code {
-                        vote(&mut country_votes, &code, 1);
+                        // "aux frontières du Niger et du Burkina Faso": a neighbour named as a
+                        // reference point says nothing of where the story happened.
+                        if !vigie_geo::is_border_reference(&doc.text, p.start, p.end) {
+                            vote(&mut country_votes, &code, 1);
+                        }
                         let lead = doc
                             .text
                             .get(sentences[i].span.start..p.start)
@@ -612,7 +616,13 @@ impl<'a> Analysis<'a> {
                 None => (None, false),
             },
         };
-        country_votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // "les autorités béninoises", "Ivorian soldiers": whose soldiers and officials the story
+        // is about tells its country when few places do.
+        for (code, n) in vigie_geo::demonym_votes(&doc.text) {
+            vote(&mut country_votes, code, n);
+        }
+        // (stable: on a tie, the country the text named first)
+        country_votes.sort_by(|a, b| b.1.cmp(&a.1));
         let country = country_votes.first().map(|c| c.0.clone());
         let mut analysis = Analysis {
             doc,
