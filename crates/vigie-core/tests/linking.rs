@@ -765,3 +765,52 @@ fn undated_pages_that_give_the_day_and_month_join_the_incident_of_that_day_fr_en
         "{s:#?}"
     );
 }
+
+const MASSACRE_FR_1: &str = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Au moins 41 civils ont été tués le dimanche 8 mars 2026 dans l'attaque du village de \
+Diallassagou, dans la région de Mopti, par des hommes armés non identifiés.";
+const MASSACRE_FR_2: &str = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Des hommes armés ont tué 41 habitants du village de Diallassagou dimanche 8 mars 2026, selon \
+des élus locaux de la région de Mopti.";
+const MASSACRE_EN_VILLAGE: &str = "Fictional report written for Vigie's tests.\n\n\
+Gunmen killed 40 villagers in Diallassagou, in Mali's Mopti region, on Sunday March 8, 2026, \
+local officials said.";
+const MASSACRE_EN_TOWN: &str = "Fictional report written for Vigie's tests.\n\n\
+Gunmen killed 42 civilians in Koro, in Mali's Mopti region, on Sunday March 8, 2026, a \
+security source said.";
+
+#[test]
+fn one_heavy_toll_on_one_day_in_one_region_joins_reports_that_place_it_apart() {
+    let linked = incidents::link(&mentions_of(&[
+        report("fr-1", (2026, 3, 9), MASSACRE_FR_1),
+        report("fr-2", (2026, 3, 9), MASSACRE_FR_2),
+        report("en-village", (2026, 3, 9), MASSACRE_EN_VILLAGE),
+        report("en-town", (2026, 3, 9), MASSACRE_EN_TOWN),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(linked.len(), 1, "{s:#?}");
+    // The village three reports give, not the town one report gives (first by name).
+    assert_eq!(s[0].0, "Diallassagou", "{s:#?}");
+    assert_eq!(
+        s[0].3,
+        vec!["en-town", "en-village", "fr-1", "fr-2"],
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn another_toll_or_another_region_on_the_same_day_stays_apart() {
+    let other_toll = "Fictional report written for Vigie's tests.\n\n\
+Gunmen killed 12 civilians in Koro, in Mali's Mopti region, on Sunday March 8, 2026, a \
+security source said.";
+    let other_region = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Au moins 41 civils ont été tués le dimanche 8 mars 2026 dans l'attaque du village de \
+Niono, dans la région de Ségou, par des hommes armés non identifiés.";
+    for (name, text) in [("other-toll", other_toll), ("other-region", other_region)] {
+        let linked = incidents::link(&mentions_of(&[
+            report("fr-1", (2026, 3, 9), MASSACRE_FR_1),
+            report(name, (2026, 3, 9), text),
+        ]));
+        assert_eq!(linked.len(), 2, "{name}: {:#?}", summary(&linked));
+    }
+}

@@ -475,6 +475,39 @@ fn ranges_meet(a: Quantity, b: Quantity) -> bool {
     alo <= bhi && blo <= ahi
 }
 
+/// Both reports count the same dead, at least five, within a tenth ("37 morts", "38 killed"),
+/// neither a vague figure ("des dizaines").
+fn same_heavy_toll(a: &LinkKey, b: &LinkKey) -> bool {
+    match (
+        a.figure(CountField::Fatalities),
+        b.figure(CountField::Fatalities),
+    ) {
+        (Some(x), Some(y)) => {
+            let precise = |q: Quantity| q.qualifier != Qualifier::Vague && q.best >= 5;
+            precise(x) && precise(y) && x.best.abs_diff(y.best) * 10 <= x.best.max(y.best)
+        }
+        _ => false,
+    }
+}
+
+/// Both reports date the event to the same day and place it in the same first-level unit
+/// (region) of one country.
+fn same_day_and_region(a: &LinkKey, b: &LinkKey) -> bool {
+    let day = |k: &LinkKey| {
+        k.date
+            .filter(|d| d.precision == TimePrecision::Day)
+            .map(|d| d.date)
+    };
+    let region = |k: &LinkKey| {
+        k.place.as_ref().and_then(|p| {
+            p.admin1
+                .as_ref()
+                .map(|r| (p.country_code.clone(), r.clone()))
+        })
+    };
+    day(a).is_some() && day(a) == day(b) && region(a).is_some() && region(a) == region(b)
+}
+
 /// `VIGIE_DEBUG_LINK=1` prints to stderr why a report did not join an incident's member.
 static DEBUG_LINK: std::sync::LazyLock<bool> =
     std::sync::LazyLock::new(|| std::env::var_os("VIGIE_DEBUG_LINK").is_some());
@@ -587,6 +620,12 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             }
             _ => {}
         }
+        // The same heavy toll on the same day in the same region: outlets that place one
+        // massacre in the village, the commune's main town or the province, or call it a clash
+        // or an attack, still count the same dead. Two attacks in one region on one day rarely
+        // kill the same number of people.
+        let toll_vouches = same_heavy_toll(m, other) && same_day_and_region(m, other);
+        let mut toll_place = false;
         // Places.
         match (&m.place, &other.place) {
             (Some(a), Some(b)) if is_placed(m) && is_placed(other) => {
@@ -599,12 +638,16 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     // same incident only if the rest agrees closely (checked below).
                     if same_district_loosely(a, b) && !next_day && !cross_type {
                         loose_place = true;
+                    } else if toll_vouches {
+                        toll_place = true;
                     } else {
                         reject(m, other, "places incompatible");
                         continue;
                     }
                 }
-                s += if a.place_id.is_some() && a.place_id == b.place_id {
+                s += if toll_place {
+                    0
+                } else if a.place_id.is_some() && a.place_id == b.place_id {
                     3
                 } else {
                     2
@@ -669,7 +712,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // A stretch — the next day, another violent type, a district for a town — is allowed
         // only when something specific agrees and no figure differs (a town attacked again the
         // next day, or a battle and other killings there, come with other figures).
-        if next_day || cross_type || loose_place {
+        if next_day || cross_type || loose_place || toll_place {
             let same_named_actor = matches!((&m.actor1, &other.actor1),
                 (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
             let corroborated = figures_meet || same_named_actor || (next_day && shared_keys > 0);
@@ -685,8 +728,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 };
             let allowed = !figures_differ
                 && corroborated
-                && (cross_type || m.sub_event_type == other.sub_event_type)
-                && (!cross_type || same_spot_and_day)
+                && (cross_type || m.sub_event_type == other.sub_event_type || toll_vouches)
+                && (!cross_type || same_spot_and_day || toll_vouches)
                 && (!loose_place || same_day);
             if !allowed {
                 reject(m, other, "stretch not corroborated");
@@ -826,15 +869,28 @@ fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
     // it never moves the place of an incident that timed reports locate.
     let placed = |m: &&&LinkKey| is_placed(m);
     let timed_placed = c.members.iter().filter(placed).any(|m| !timeless(m));
-    let place = c
+    let candidates: Vec<&ResolvedPlace> = c
         .members
         .iter()
         .filter(placed)
         .filter(|m| !timed_placed || !timeless(m))
         .filter_map(|m| m.place.as_ref())
+        .collect();
+    // The most precise place; among equally precise ones, the one most reports give (three
+    // outlets name the village, one a village nearby), then by name for a fixed choice.
+    let named_by = |p: &ResolvedPlace| {
+        candidates
+            .iter()
+            .filter(|q| q.location == p.location)
+            .count()
+    };
+    let place = candidates
+        .iter()
+        .copied()
         .min_by(|a, b| {
             a.geo_precision
                 .cmp(&b.geo_precision)
+                .then(named_by(b).cmp(&named_by(a)))
                 .then(a.location.cmp(&b.location))
         })
         .or_else(|| {
