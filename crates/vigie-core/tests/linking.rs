@@ -814,3 +814,30 @@ Niono, dans la région de Ségou, par des hommes armés non identifiés.";
         assert_eq!(linked.len(), 2, "{name}: {:#?}", summary(&linked));
     }
 }
+
+#[test]
+fn a_page_with_no_date_at_all_joins_on_the_same_spot_and_the_same_day_and_month() {
+    // The undated page gives "Tuesday, December 22" and no year; nothing else singles it out
+    // but the village: the day and month are the second agreement it needs.
+    let dated = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Des hommes armés ont attaqué le village de Boni le mardi 22 décembre 2026, tuant des habitants \
+et incendiant des greniers, selon des sources locales.";
+    let timeless = "Fictional report written for Vigie's tests.\n\n\
+Gunmen attacked the village of Boni on Tuesday, December 22, killing residents and burning \
+granaries, local sources said.";
+    let mut undated = Article::text("en-undated", timeless.to_string());
+    undated.published = None;
+    let linked = incidents::link(&mentions_of(&[
+        report("fr-dated", (2026, 12, 23), dated),
+        undated.clone(),
+    ]));
+    assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+    // Another day and month is another attack on the village.
+    let other_day = timeless.replace("December 22", "December 8");
+    let undated = Article::text("en-undated", other_day);
+    let linked = incidents::link(&mentions_of(&[
+        report("fr-dated", (2026, 12, 23), dated),
+        undated,
+    ]));
+    assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+}

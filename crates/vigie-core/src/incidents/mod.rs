@@ -774,12 +774,15 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     .any(|k| k != "coordinated" && other.keys.contains(k));
                 let spot =
                     matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+                // (the same day and month, "mardi 24 décembre", is one of them: the year is
+                // what such a page leaves open)
                 let agreements = [
                     telling_figure_meets,
                     same_named_actor,
                     specific_target,
                     specific_keys,
                     spot,
+                    day_agrees,
                 ];
                 if !same_toll && agreements.iter().filter(|x| **x).count() < 2 {
                     reject(m, other, "timeless: one agreement only");
