@@ -526,3 +526,27 @@ fn a_title_case_dateline_with_a_long_dash_and_a_lower_case_by_line_go() {
     let kept = "Le tronçon Gao-Ansongo reste fermé.\nMali — Des hommes armés ont attaqué un convoi vendredi.";
     assert_eq!(clean(kept).text, kept);
 }
+
+#[test]
+fn a_capital_and_a_colon_opening_a_sentence_is_a_dateline() {
+    let raw = "Market attacked in the north\n\
+        Niamey: Twelve civilians were killed on Sunday when gunmen raided a market in the north, the governor said.\n\
+        The army sent reinforcements.";
+    assert_eq!(
+        clean(raw).text,
+        "Market attacked in the north\n\
+         Twelve civilians were killed on Sunday when gunmen raided a market in the north, the governor said.\n\
+         The army sent reinforcements."
+    );
+    let raw = "Bamako : Des hommes armés ont tué six bergers samedi près de la frontière, selon des élus locaux.\n\
+        L'armée a ouvert une enquête.";
+    assert_eq!(
+        clean(raw).text,
+        "Des hommes armés ont tué six bergers samedi près de la frontière, selon des élus locaux.\n\
+         L'armée a ouvert une enquête."
+    );
+    // A town and a colon in a headline, or before a sentence, say where it happened: they stay.
+    let kept = "Tillabéri : dix soldats tués dans une embuscade\n\
+        Gao: un kamikaze s'est fait exploser dans le camp militaire de la ville, faisant plusieurs morts.";
+    assert_eq!(clean(kept).text, kept);
+}

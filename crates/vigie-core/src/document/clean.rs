@@ -74,8 +74,8 @@ struct Rules {
     regexes: Vec<(Regex, usize)>,
     /// Folded bio verbs: "est une", "is a"...
     bios: Vec<String>,
-    /// (dateline pattern, max chars of the match)
-    datelines: Vec<(Regex, usize)>,
+    /// (dateline pattern, max chars of the match, whether the match must name a capital city)
+    datelines: Vec<(Regex, usize, bool)>,
     /// Furniture inside a story line (an inline photo caption, a donation appeal): each match
     /// is cut out and the rest of the line kept.
     spans: Vec<Regex>,
@@ -120,9 +120,10 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
                 regexes.push((re, if max == 0 { usize::MAX } else { max }));
             }
             "bio" => bios.push(fold(pattern)),
-            "dateline" => {
+            "dateline" | "capital_dateline" => {
                 let re = Regex::new(pattern).expect("data/boilerplate.tsv: invalid dateline");
-                datelines.push((re, if max == 0 { usize::MAX } else { max }));
+                let max = if max == 0 { usize::MAX } else { max };
+                datelines.push((re, max, kind == "capital_dateline"));
             }
             "span" => {
                 spans.push(Regex::new(pattern).expect("data/boilerplate.tsv: invalid span"));
@@ -152,7 +153,7 @@ const DATELINE_LINES: usize = 6;
 
 /// The line without its leading dateline, if it has one followed by story text.
 fn strip_dateline<'a>(rules: &Rules, line: &'a str) -> Option<&'a str> {
-    rules.datelines.iter().find_map(|(re, max)| {
+    rules.datelines.iter().find_map(|(re, max, capital)| {
         let m = re.find(line)?;
         let rest = &line[m.end()..];
         // "BURKINA FASO — Six civils tués": a country alone is a round-up's section label,
@@ -160,6 +161,21 @@ fn strip_dateline<'a>(rules: &Rules, line: &'a str) -> Option<&'a str> {
         let label = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
         if vigie_geo::country_code_of(label).is_some() {
             return None;
+        }
+        // "Ouagadougou: Thirty-six civilians were killed … in Sanmatenga province." A town and
+        // a colon also open headlines that say where it happened ("Tillabéri : dix soldats
+        // tués"), so only a capital city opening a whole sentence is taken for a dateline.
+        if *capital {
+            let gaz = vigie_geo::global();
+            let is_capital = gaz
+                .lookup(label)
+                .into_iter()
+                .any(|id| gaz.place(id).kind == vigie_geo::PlaceKind::Capital);
+            let sentence =
+                rest.trim_end().ends_with(['.', '!', '?']) && rest.split_whitespace().count() >= 8;
+            if !(is_capital && sentence) {
+                return None;
+            }
         }
         // A dateline introduces a sentence; a lone "MALI -" headline is not one.
         (m.as_str().chars().count() <= *max && rest.split_whitespace().count() >= 4).then_some(rest)
