@@ -219,3 +219,31 @@ fn anchor_is_the_latest_full_date() {
         None
     );
 }
+
+#[test]
+fn a_year_named_alone_anchors_a_weekday_only_in_its_own_calendar() {
+    // 19 May was a Thursday in 2022 and in 2016, a Friday in 2017: a page telling of "Thursday,
+    // May 19" that names only 2017 (for something recalled) does not say which year it is.
+    let text = "Two farmers were abducted on Thursday, May 19, near the town. A nun was kidnapped \
+                in 2017 in the same area.";
+    assert_eq!(anchor_from_text(text, &find_dates(text)), None);
+    let text =
+        "Deux agriculteurs ont été enlevés le jeudi 19 mai près de la ville. Une religieuse \
+                avait été enlevée en 2017 dans la même zone.";
+    assert_eq!(anchor_from_text(text, &find_dates(text)), None);
+    // Named in a full date, the year and its neighbours are tried (a story of January told
+    // beside a date of the December before).
+    let text = "Le 30 décembre 2021, une patrouille a été attaquée. Le mardi 4 janvier, des \
+                hommes armés ont tué trois bergers.";
+    assert_eq!(
+        anchor_from_text(text, &find_dates(text)),
+        Some(ymd(2022, 1, 4))
+    );
+    // The year's own calendar still counts: 19 May 2022 was a Thursday.
+    let text = "Two farmers were abducted on Thursday, May 19, near the town, the second \
+                kidnapping there in 2022.";
+    assert_eq!(
+        anchor_from_text(text, &find_dates(text)),
+        Some(ymd(2022, 5, 19))
+    );
+}

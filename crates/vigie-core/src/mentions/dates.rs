@@ -283,8 +283,8 @@ fn new_year_slip(text: &str, m: &DateMatch) -> Option<DateExpr> {
 /// date, from the most to the least telling:
 /// 1. the page's own date line ("date 2019-11-03");
 /// 2. a weekday with its day and month ("dimanche 9 juin"): the year, among those the page
-///    names (its date line's first) or the one after or before them, whose calendar has that
-///    weekday on that day;
+///    names (its date line's first) — or the one after or before its date line's year and the
+///    years of its dates with a day or month — whose calendar has that weekday on that day;
 /// 3. the end of the month of the page's date line ("date 2021-01");
 /// 4. the latest full date (day, month and year) the text mentions.
 ///
@@ -302,14 +302,17 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
         return NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, TimePrecision::Day));
     }
     let outside_line = |m: &&DateMatch| line.is_none_or(|(span, ..)| m.span.start >= span.end);
-    let mut years: Vec<i32> = line.iter().map(|l| l.1).collect();
-    let mut named: Vec<i32> = matches
+    // (year, whether the year before or after may be meant): a weekday fits one year in
+    // seven, so the neighbours of a year are tried only for the page's own date line and
+    // dates with a day or month. A year named alone is often that of something recalled
+    // ("a nun was kidnapped in 2017"): only its own calendar counts.
+    let mut years: Vec<(i32, bool)> = line.iter().map(|l| (l.1, true)).collect();
+    let mut named: Vec<(i32, bool)> = matches
         .iter()
         .filter(outside_line)
         .filter_map(|m| match m.expr {
-            DateExpr::Full { year, .. }
-            | DateExpr::MonthYear { year, .. }
-            | DateExpr::Year { year } => Some(year),
+            DateExpr::Full { year, .. } | DateExpr::MonthYear { year, .. } => Some((year, true)),
+            DateExpr::Year { year } => Some((year, false)),
             _ => None,
         })
         .collect();
@@ -317,9 +320,10 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
     static YEAR: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r"\b(?:19|20)\d\d\b").expect("year pattern"));
     let from = line.map_or(0, |(span, ..)| span.end);
-    let mut bare: Vec<i32> = YEAR
+    let mut bare: Vec<(i32, bool)> = YEAR
         .find_iter(text.get(from..).unwrap_or(""))
         .filter_map(|y| y.as_str().parse().ok())
+        .map(|y| (y, false))
         .collect();
     named.sort_unstable_by(|a, b| b.cmp(a));
     bare.sort_unstable_by(|a, b| b.cmp(a));
@@ -332,8 +336,9 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
         let Some(weekday) = leading_weekday(text, m) else {
             continue;
         };
-        let found = years.iter().find_map(|&y| {
-            [y, y + 1, y - 1].into_iter().find_map(|y| {
+        let found = years.iter().find_map(|&(y, neighbours)| {
+            let tried: &[i32] = if neighbours { &[y, y + 1, y - 1] } else { &[y] };
+            tried.iter().find_map(|&y| {
                 NaiveDate::from_ymd_opt(y, month, day).filter(|d| d.weekday() == weekday)
             })
         });
