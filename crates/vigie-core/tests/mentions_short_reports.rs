@@ -852,3 +852,20 @@ fn armed_men_invading_a_village_is_an_attack_en_fr() {
         (SubEventType::Attack, "Karou")
     );
 }
+
+#[test]
+fn an_air_strike_told_by_the_aircraft_that_fired() {
+    for text in [
+        "Des soldats ont guidé une patrouille de Mirage 2000 dont les tirs ont tué une dizaine \
+         de combattants près de Boni, dimanche.",
+        "Des habitants de Boni affirment avoir été frappés dimanche par les tirs d'un \
+         hélicoptère, qui ont fait six morts.",
+        "Helicopter gunships fired on a gathering near Boni on Sunday, killing six people, \
+         residents said.",
+        "An air raid on a camp near Boni killed ten fighters on Sunday, the army said.",
+    ] {
+        let ms = mentions(text, "2026-03-10");
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+        assert_eq!(ms[0].sub_event_type, SubEventType::AirDroneStrike, "{text}");
+    }
+}
