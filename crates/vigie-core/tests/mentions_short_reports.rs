@@ -869,3 +869,42 @@ fn an_air_strike_told_by_the_aircraft_that_fired() {
         assert_eq!(ms[0].sub_event_type, SubEventType::AirDroneStrike, "{text}");
     }
 }
+
+#[test]
+fn each_toll_takes_the_side_its_words_name_and_the_sides_add_up() {
+    use vigie_core::Victims;
+    for text in [
+        "L'attaque du camp de Boni a fait 9 morts parmi les assaillants et 4 morts du côté de \
+         l'armée malienne, dimanche.",
+        "The attack on the Boni camp on Sunday left 9 dead among the attackers and 4 dead on the \
+         soldiers' side.",
+        "Bilan de l'attaque de dimanche contre le camp de Boni : 9 morts côté ennemi, 4 morts \
+         parmi les soldats.",
+    ] {
+        let m = only(text, "2026-03-10");
+        let mut sides = dead(&m);
+        sides.sort_by_key(|(n, _)| *n);
+        assert_eq!(
+            sides,
+            vec![(4, Some(Victims::Soldiers)), (9, Some(Victims::Attackers))],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_communique_labels_its_tolls_by_side() {
+    use vigie_core::Victims;
+    let m = only(
+        "Le poste de Boni a été attaqué dimanche par des terroristes.\n\
+         Côté ami : 03 morts et 05 blessés.\n\
+         Côté ennemi : 14 morts.",
+        "2026-03-10",
+    );
+    let mut sides = dead(&m);
+    sides.sort_by_key(|(n, _)| *n);
+    assert_eq!(
+        sides,
+        vec![(3, Some(Victims::Soldiers)), (14, Some(Victims::Attackers))]
+    );
+}

@@ -975,7 +975,14 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                 verb
             };
             let (field, victims) = match (noun, verb) {
-                (NounClass::Dead, _) => ("fatalities", Some(Victims::Unspecified)),
+                (NounClass::Dead, _) => (
+                    "fatalities",
+                    Some(
+                        side_named_after(a, si, q.span)
+                            .or_else(|| side_label_before(a, si, q.span))
+                            .unwrap_or(Victims::Unspecified),
+                    ),
+                ),
                 (NounClass::Injured, _) => ("injured", None),
                 (NounClass::Hostage, _) => ("abducted", None),
                 (NounClass::Attacker, Some(TriggerClass::Killing)) => {
@@ -1215,6 +1222,76 @@ fn as_verb(c: TriggerClass) -> TriggerClass {
     match c {
         TriggerClass::Lynching => TriggerClass::Killing,
         c => c,
+    }
+}
+
+/// Whose dead a toll counts when the words after it say so: "11 morts parmi les assaillants",
+/// "6 morts du côté de l'armée malienne", "11 morts côté ennemi", "ten dead among the
+/// attackers", "five dead on the army's side". The side is the first attacker, soldier or
+/// civilian word (or a state force's name) after a word of belonging, in the same clause.
+fn side_named_after(a: &Analysis, si: usize, span: Span) -> Option<Victims> {
+    let s = &a.sentences[si];
+    let mut end = (span.end + 60).min(s.span.end);
+    while !a.doc.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = a.doc.text.get(span.end..end)?;
+    // (the clause only: "11 morts parmi les assaillants et 6 du côté de l'armée" gives each
+    // toll its own side)
+    let clause = window
+        .find([',', ';', '.', '(', ':'])
+        .map_or(window, |i| &window[..i]);
+    let clause = clause
+        .find(" et ")
+        .or_else(|| clause.find(" and "))
+        .map_or(clause, |i| &clause[..i]);
+    let limit = span.end + clause.len();
+    let folded = crate::lexicon::fold(clause);
+    let belonging = folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "parmi" | "among" | "chez" | "cote" | "cotes" | "rangs" | "side" | "ranks"
+        )
+    }) || folded.contains("ennemi")
+        || folded.contains("enemy");
+    if !belonging {
+        return None;
+    }
+    if folded.contains("ennemi") || folded.contains("enemy") {
+        return Some(Victims::Attackers);
+    }
+    let scanner = Scanner::get();
+    s.hits
+        .iter()
+        .filter(|h| h.span.start >= span.end && h.span.end <= limit)
+        .find_map(|h| match h.category {
+            Category::Noun(NounClass::Attacker) => Some(Victims::Attackers),
+            Category::Noun(NounClass::Soldier) => Some(Victims::Soldiers),
+            Category::Noun(NounClass::Civilian) => Some(Victims::Civilians),
+            Category::Actor(idx) => scanner
+                .actors
+                .get(idx as usize)
+                .and_then(|e| (e.kind == ActorKind::StateForces).then_some(Victims::Soldiers)),
+            _ => None,
+        })
+}
+
+/// A communiqué's side label before its toll: "Côté ami : 04 morts", "Côté ennemi : 23
+/// morts", "Côté FAMa : deux morts" (friendly forces are the army that speaks).
+fn side_label_before(a: &Analysis, si: usize, span: Span) -> Option<Victims> {
+    let before = a.doc.text.get(a.sentences[si].span.start..span.start)?;
+    let folded = crate::lexicon::fold(before);
+    let mut words = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    match (words.next(), words.next()) {
+        (Some("cote"), Some("ami" | "amis" | "fama" | "armee" | "forces")) => {
+            Some(Victims::Soldiers)
+        }
+        (Some("cote"), Some("ennemi" | "ennemis" | "terroristes" | "assaillants")) => {
+            Some(Victims::Attackers)
+        }
+        _ => None,
     }
 }
 
