@@ -908,3 +908,27 @@ fn a_communique_labels_its_tolls_by_side() {
         vec![(3, Some(Victims::Soldiers)), (14, Some(Victims::Attackers))]
     );
 }
+
+#[test]
+fn the_agent_of_a_passive_verb_is_who_did_it() {
+    for text in [
+        "Un commerçant a été enlevé samedi près de Boni par six hommes armés.",
+        "A trader was kidnapped near Boni on Saturday by six men armed with rifles.",
+    ] {
+        let m = only(text, "2026-03-10");
+        assert_eq!(field(&m, "attackers"), vec![6], "{text}: {m:#?}");
+        assert_eq!(field(&m, "abducted"), vec![1], "{text}: {m:#?}");
+    }
+}
+
+#[test]
+fn one_person_named_by_a_singular_noun_abducted_is_one_hostage() {
+    for text in [
+        "Un ressortissant américain a été enlevé dans la nuit de lundi à mardi près de Birni \
+         N'Konni, selon le gouverneur.",
+        "A US national was abducted overnight near Birni N'Konni, the governor said.",
+    ] {
+        let m = only(text, "2026-03-10");
+        assert_eq!(field(&m, "abducted"), vec![1], "{text}: {m:#?}");
+    }
+}

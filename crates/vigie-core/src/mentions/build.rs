@@ -974,7 +974,20 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             } else {
                 verb
             };
+            // "kidnapped by six men armed with AK-47s", "enlevé par six hommes armés": the
+            // agent of a passive verb is who did it, not who suffered it.
+            let agent = matches!(
+                words_before(a, q.span.start, 8).split_whitespace().last(),
+                Some("by" | "par")
+            );
             let (field, victims) = match (noun, verb) {
+                (
+                    NounClass::Person
+                    | NounClass::Attacker
+                    | NounClass::Civilian
+                    | NounClass::Soldier,
+                    _,
+                ) if agent => ("attackers", None),
                 (NounClass::Dead, _) => (
                     "fatalities",
                     Some(
@@ -1044,18 +1057,18 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             push_claim(&mut out, a, si, field, quantity, victims);
         }
     }
-    if !out.iter().any(|c| c.field == "fatalities") {
+    for (field, class) in [
+        ("fatalities", TriggerClass::Killing),
+        ("abducted", TriggerClass::Abduction),
+    ] {
+        if out.iter().any(|c| c.field == field) {
+            continue;
+        }
         for &si in sentences {
             if !a.sentences[si].generic {
-                if let Some(victims) = one_person_killed(a, si, background) {
-                    push_claim(
-                        &mut out,
-                        a,
-                        si,
-                        "fatalities",
-                        Quantity::exact(1),
-                        Some(victims),
-                    );
+                if let Some(victims) = one_person(a, si, background, class) {
+                    let victims = (field == "fatalities").then_some(victims);
+                    push_claim(&mut out, a, si, field, Quantity::exact(1), victims);
                     break;
                 }
             }
@@ -1065,9 +1078,10 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
 }
 
 /// "Village chief assassinated in X", "the marabout was shot dead", "gunmen killed the
-/// mayor": one person named by a singular noun, with no number, right next to a word of
-/// killing in the same clause, is one dead.
-fn one_person_killed(a: &Analysis, si: usize, background: bool) -> Option<Victims> {
+/// mayor", "a US national was abducted": one person named by a singular noun, with no number,
+/// right next to a word of killing (or of abduction, for `class`) in the same clause, is one
+/// dead (one hostage).
+fn one_person(a: &Analysis, si: usize, background: bool, class: TriggerClass) -> Option<Victims> {
     let s = &a.sentences[si];
     let text = &a.doc.text;
     let same_clause = |from: usize, to: usize, words: usize| {
@@ -1081,7 +1095,7 @@ fn one_person_killed(a: &Analysis, si: usize, background: bool) -> Option<Victim
     };
     s.triggers
         .iter()
-        .filter(|t| t.1 && matches!(as_verb(t.0), TriggerClass::Killing))
+        .filter(|t| t.1 && as_verb(t.0) == class)
         .find_map(|t| {
             s.hits.iter().find_map(|h| {
                 let Category::Noun(class) = h.category else {
