@@ -932,3 +932,25 @@ fn one_person_named_by_a_singular_noun_abducted_is_one_hostage() {
         assert_eq!(field(&m, "abducted"), vec![1], "{text}: {m:#?}");
     }
 }
+
+#[test]
+fn violence_told_in_general_is_no_event() {
+    for text in [
+        "The displaced were all fleeing jihadist attacks that destroyed their homes in the Diffa \
+         region.",
+        "Les déplacés fuyaient tous les attaques jihadistes qui ont détruit leurs maisons dans la \
+         région de Diffa.",
+    ] {
+        let ms = mentions(text, "2026-03-10");
+        assert!(ms.is_empty(), "{text}: {ms:#?}");
+    }
+    // A day, a figure or a village makes it a report.
+    for text in [
+        "Jihadist attacks destroyed homes in the Diffa region on Sunday.",
+        "Des attaques jihadistes ont tué sept personnes dans la région de Diffa.",
+        "Jihadist attacks destroyed homes in the town of Bosso.",
+    ] {
+        let ms = mentions(text, "2026-03-10");
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+    }
+}

@@ -90,6 +90,22 @@ pub fn mentions_of(
 
     // Places: one per site of a coordinated operation, else the most specific one.
     let sites = sites_of(a, frame);
+    // "All were fleeing Boko Haram attacks that destroyed their villages", "resorting to
+    // suicide bomb attacks": with no day, no figure, no place below a region and no particular
+    // target, violence is told in general, not reported as an event.
+    let located = sites
+        .iter()
+        .chain(frame.anaphoric_place.as_ref().map(|(p, _)| p))
+        .any(|&p| a.place(p).is_some_and(|r| r.geo_precision < 3));
+    let particular_target = targets.iter().any(|t| {
+        !matches!(
+            t.kind,
+            TargetKind::Village | TargetKind::Civilians | TargetKind::Vehicle
+        )
+    });
+    if frame.date.is_none() && counts.is_empty() && !located && !particular_target {
+        return Vec::new();
+    }
     let operation = (sites.len() > 1).then(|| {
         format!(
             "op-{}",
