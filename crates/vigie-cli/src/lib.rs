@@ -2,6 +2,7 @@
 //! and output formats ([`output`]). `main.rs` only parses arguments and dispatches.
 
 pub mod bench;
+pub mod edit;
 pub mod ingest;
 pub mod input;
 pub mod monitor;

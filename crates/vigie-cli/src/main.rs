@@ -63,6 +63,27 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// Correct an incident: merge, split, edit a field, not an event, confirm. Corrections
+    /// are kept in a journal keyed on the incident's reports and survive every relink.
+    Edit {
+        #[command(subcommand)]
+        cmd: vigie_cli::edit::EditCmd,
+        /// Why (kept in the audit trail; shown with figure edits).
+        #[arg(long, global = true)]
+        note: Option<String>,
+        /// Who makes the correction (default: the OS user).
+        #[arg(long = "as", global = true, value_name = "NAME")]
+        author: Option<String>,
+    },
+    /// An incident's audit trail: every correction with who, when, what, before and after.
+    History {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Run the pipeline again over every stored article and rebuild all incidents (after new
+    /// extraction rules); the analysts' corrections are re-applied.
+    Reprocess,
     /// Serve the HTTP API and the web map.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8080")]
@@ -359,6 +380,7 @@ impl From<FilterArgs> for IncidentFilter {
             admin1: f.admin1,
             limit: f.limit,
             offset: f.offset,
+            include_dismissed: false,
         }
     }
 }
@@ -507,6 +529,37 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             match format {
                 ShowFormat::Text => emit(&output::show_text(&v))?,
                 ShowFormat::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&v)?))?,
+            }
+            Ok(0)
+        }
+        Cmd::Edit { cmd, note, author } => {
+            let mut store = open(&db_path(&cli.db))?;
+            vigie_cli::install_gazetteer(&store)?;
+            let out = vigie_cli::edit::run(&mut store, cmd, note, vigie_cli::edit::author(author))?;
+            if !quiet {
+                emit(&out)?;
+            }
+            Ok(0)
+        }
+        Cmd::History { id, format } => {
+            let store = open(&db_path(&cli.db))?;
+            let rows = store.history(&id)?;
+            if rows.is_empty() && store.incident(&id)?.is_none() {
+                anyhow::bail!("no incident with id {id:?} and no correction written on it");
+            }
+            match format {
+                ShowFormat::Text => emit(&vigie_cli::edit::history_text(&id, &rows))?,
+                ShowFormat::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?,
+            }
+            Ok(0)
+        }
+        Cmd::Reprocess => {
+            let mut store = open(&db_path(&cli.db))?;
+            vigie_cli::install_gazetteer(&store)?;
+            let n = store.reprocess()?;
+            let stale = store.corrections(true)?.len();
+            if !quiet {
+                emit(&format!("{n} incidents; {stale} corrections no longer apply (vigie edit list --stale)\n"))?;
             }
             Ok(0)
         }

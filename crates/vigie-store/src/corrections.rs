@@ -307,6 +307,49 @@ pub struct CorrectionRow {
     pub stale: Option<String>,
 }
 
+impl CorrectionRow {
+    /// One line saying what the correction does ("merge with X", "edit: date = …").
+    pub fn what(&self) -> String {
+        match &self.operation {
+            Operation::Merge { other } => format!("merge: {other} into {}", self.incident),
+            Operation::Split { articles } => format!("split: {} moved out", articles.join(", ")),
+            Operation::Edit { edit } => format!("edit: {}", edit.describe()),
+            Operation::NotAnEvent => "not an event".into(),
+            Operation::Confirm => "confirm".into(),
+        }
+    }
+
+    /// The fields that differ between before and after, as "field: before → after".
+    pub fn changes(&self) -> Vec<String> {
+        let pick = |v: &serde_json::Value| -> serde_json::Value {
+            // Merge and split keep the corrected incident under "incident".
+            v.get("incident").cloned().unwrap_or_else(|| v.clone())
+        };
+        let (before, after) = (pick(&self.before), pick(&self.after));
+        let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else {
+            return Vec::new();
+        };
+        let text = |v: Option<&serde_json::Value>| match v {
+            None | Some(serde_json::Value::Null) => "–".to_string(),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Object(o)) if o.contains_key("best") => {
+                let n = |k: &str| {
+                    o.get(k)
+                        .and_then(|x| x.as_u64())
+                        .map(|x| x.to_string())
+                        .unwrap_or_else(|| "?".into())
+                };
+                format!("{} ({}–{})", n("best"), n("low"), n("high"))
+            }
+            Some(v) => v.to_string(),
+        };
+        a.iter()
+            .filter(|(k, v)| b.get(*k) != Some(*v))
+            .map(|(k, v)| format!("{k}: {} → {}", text(b.get(k)), text(Some(v))))
+            .collect()
+    }
+}
+
 /// What a correction did to a group at the last relink.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Resolution {
