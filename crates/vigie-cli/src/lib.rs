@@ -7,6 +7,7 @@ pub mod ingest;
 pub mod input;
 pub mod monitor;
 pub mod output;
+pub mod report;
 
 /// Load the store's imported gazetteer rows and install bundled + extra as the process-wide
 /// gazetteer. Returns the number of extra rows.

@@ -84,6 +84,27 @@ enum Cmd {
     /// Run the pipeline again over every stored article and rebuild all incidents (after new
     /// extraction rules); the analysts' corrections are re-applied.
     Reprocess,
+    /// The situation report of a period: key figures against the previous period, a map,
+    /// charts, notable incidents with their sources and disputed figures.
+    Report {
+        /// First day (default: 29 days before --until).
+        #[arg(long, value_parser = parse_date)]
+        since: Option<NaiveDate>,
+        /// Last day (default: the latest incident's date).
+        #[arg(long, value_parser = parse_date)]
+        until: Option<NaiveDate>,
+        /// Country name or ISO code.
+        #[arg(long)]
+        country: Option<String>,
+        /// Only the incidents a watch zone matches (its name).
+        #[arg(long)]
+        zone: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        /// Where to write it (default: stdout for html and md, report.pdf for pdf).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Serve the HTTP API and the web map.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8080")]
@@ -91,6 +112,9 @@ enum Cmd {
         /// Bearer token required for writes (POST /api/articles); none disables writes.
         #[arg(long, env = "VIGIE_TOKEN", hide_env_values = true)]
         token: Option<String>,
+        /// Name of the token's holder, recorded as the author of corrections made with it.
+        #[arg(long, env = "VIGIE_TOKEN_NAME", default_value = "api")]
+        token_name: String,
         /// Online tile layer URL template ("https://…/{z}/{x}/{y}.png").
         #[arg(long = "tiles", value_name = "URL")]
         tiles: Option<String>,
@@ -297,6 +321,13 @@ enum IncidentFormat {
     Jsonl,
     Csv,
     Geojson,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum ReportFormat {
+    Html,
+    Pdf,
+    Md,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -553,6 +584,47 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
+        Cmd::Report {
+            since,
+            until,
+            country,
+            zone,
+            format,
+            output,
+        } => {
+            let store = open(&db_path(&cli.db))?;
+            let params = vigie_web::report::ReportParams {
+                since,
+                until,
+                country,
+                zone,
+            };
+            let report =
+                vigie_web::report::Report::build(&store, &params).map_err(anyhow::Error::msg)?;
+            let text = match format {
+                ReportFormat::Md => report.to_markdown(),
+                _ => report.to_html().map_err(anyhow::Error::msg)?,
+            };
+            match (format, output) {
+                (ReportFormat::Pdf, out) => {
+                    let out = out.unwrap_or_else(|| PathBuf::from("report.pdf"));
+                    vigie_cli::report::print_pdf(&text, &out)?;
+                    if !quiet {
+                        eprintln!(
+                            "report: {} incidents, {} to {}, written to {}",
+                            report.incidents.len(),
+                            report.since,
+                            report.until,
+                            out.display()
+                        );
+                    }
+                }
+                (_, Some(out)) => std::fs::write(&out, text)
+                    .with_context(|| format!("cannot write {}", out.display()))?,
+                (_, None) => emit(&text)?,
+            }
+            Ok(0)
+        }
         Cmd::Reprocess => {
             let mut store = open(&db_path(&cli.db))?;
             vigie_cli::install_gazetteer(&store)?;
@@ -566,6 +638,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
         Cmd::Serve {
             addr,
             token,
+            token_name,
             tiles,
             watch,
             watch_args,
@@ -588,6 +661,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 db,
                 addr,
                 token,
+                token_name: Some(token_name),
                 tile_url: tiles,
             })?;
             Ok(0)
@@ -660,6 +734,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 db,
                 addr,
                 token: None,
+                token_name: None,
                 tile_url: None,
             })?;
             Ok(0)

@@ -44,6 +44,7 @@ fn start(token: Option<&str>, fill: bool) -> Server {
         db,
         addr: "127.0.0.1:0".parse().unwrap(),
         token: token.map(str::to_string),
+        token_name: Some("desk-test".into()),
         tile_url: Some("https://tiles.example.invalid/{z}/{x}/{y}.png".into()),
     };
     let (tx, rx) = mpsc::channel();
