@@ -178,6 +178,14 @@ fn add_corrections(doc: &mut Value) {
         "responses": responses(json!({ "description": "HTML page", "content": { "text/html": { "schema": { "type": "string" } } } }), &["400", "500"])
     }});
     let schemas = &mut doc["components"]["schemas"];
+    schemas["Incident"]["properties"]["review"] = json!({ "type": "object",
+        "description": "Present when analysts corrected or confirmed the incident (exports mark it too: a `reviewed: …` entry in tags)",
+        "properties": {
+            "status": { "enum": ["corrected", "confirmed", "not an event"] },
+            "corrections": { "type": "array", "items": { "type": "integer" } },
+            "reviewers": { "type": "array", "items": { "type": "string" } },
+            "last_at": { "type": "integer" },
+            "notes": { "type": "array", "items": { "type": "string" } } } });
     schemas["Correction"] = json!({ "type": "object",
         "required": ["id", "op", "author", "at", "incident", "reports", "before", "after"],
         "properties": {
