@@ -465,6 +465,13 @@ pub(crate) fn apply_structure(
 ) -> HashMap<i64, Resolution> {
     let mut out = HashMap::new();
     for c in journal {
+        if !matches!(
+            c.operation,
+            Operation::Merge { .. } | Operation::Split { .. }
+        ) {
+            continue;
+        }
+        // Rebuilt per structural correction: each one changes the groups the next one sees.
         let index = GroupIndex::of(groups);
         let resolution = match &c.operation {
             Operation::Merge { .. } => {

@@ -313,3 +313,67 @@ fn bad_corrections_are_refused_with_one_line_and_nothing_written() {
     assert!(PlaceValue::from_coordinates("91,3", "x").is_err());
     assert!(s.corrections(false).unwrap().is_empty());
 }
+
+#[test]
+fn corrections_follow_their_articles_when_new_rules_rename_the_mentions() {
+    let mut s = store_with_fixture();
+    let niono = incident_of(&s, "niono-fr").unwrap();
+    correct(
+        &mut s,
+        &niono.id,
+        Operation::Split {
+            articles: vec!["niono-en".into()],
+        },
+        None,
+    );
+    let niono_fr = incident_of(&s, "niono-fr").unwrap();
+    correct(
+        &mut s,
+        &niono_fr.id,
+        Operation::Edit {
+            edit: FieldEdit::Figure {
+                figure: "fatalities".into(),
+                low: None,
+                best: Some(20),
+                high: None,
+            },
+        },
+        None,
+    );
+    let old_mentions: Vec<String> = s.corrections(false).unwrap()[1].reports.mentions.clone();
+    // What new extraction rules do to mention ids (they hash what was extracted): rename every
+    // stored mention, in its row, its JSON and its link key, then relink.
+    s.conn
+        .execute_batch(
+            "UPDATE mentions SET id = 'new-' || id,
+                                 data = json_set(data, '$.id', 'new-' || json_extract(data, '$.id'));
+             UPDATE mention_keys SET link_key =
+                 json_set(link_key, '$.id', 'new-' || json_extract(link_key, '$.id'));",
+        )
+        .unwrap();
+    s.relink().unwrap();
+    let fr = incident_of(&s, "niono-fr").unwrap();
+    let ids: Vec<String> = s
+        .conn
+        .prepare("SELECT mention_id FROM incident_mentions WHERE incident_id = ?1")
+        .unwrap()
+        .query_map([&fr.id], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(
+        ids.iter().all(|m| !old_mentions.contains(m)),
+        "the mentions were not renamed: the test proves nothing"
+    );
+    assert_eq!(
+        refs(&fr),
+        ["niono-fr"],
+        "split lost with the new mention ids"
+    );
+    assert_eq!(
+        fr.fatalities.best,
+        Some(20),
+        "edit lost with the new mention ids"
+    );
+    assert!(s.corrections(true).unwrap().is_empty());
+}

@@ -1049,6 +1049,13 @@ pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
                     "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
                     params![view.id, members_hash],
                 )?;
+                // Same published view, other members (e.g. renamed mentions): the member list
+                // is what corrections are keyed on, so it must follow.
+                tx.execute(
+                    "DELETE FROM incident_mentions WHERE incident_id = ?1",
+                    [&view.id],
+                )?;
+                write_incident_mentions(tx, &view.id, &inc)?;
                 continue;
             }
             view.timestamp = now;
@@ -1379,6 +1386,23 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, p: &Processed) -> Result<()> {
     Ok(())
 }
 
+fn write_incident_mentions(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    inc: &vigie_core::Incident,
+) -> Result<()> {
+    let mut mention_ids: Vec<&str> = inc.mentions.iter().map(String::as_str).collect();
+    mention_ids.sort();
+    mention_ids.dedup();
+    for m in mention_ids {
+        tx.prepare_cached(
+            "INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, m])?;
+    }
+    Ok(())
+}
+
 fn write_incident(
     tx: &rusqlite::Transaction<'_>,
     view: &IncidentView,
@@ -1437,16 +1461,8 @@ fn write_incident(
             serde_json::to_string(view)?
         ],
     )?;
-    let mut mention_ids: Vec<&str> = inc
-        .map(|i| i.mentions.iter().map(String::as_str).collect())
-        .unwrap_or_default();
-    mention_ids.sort();
-    mention_ids.dedup();
-    for m in mention_ids {
-        tx.execute(
-            "INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?1, ?2)",
-            params![view.id, m],
-        )?;
+    if let Some(inc) = inc {
+        write_incident_mentions(tx, &view.id, inc)?;
     }
     let mut refs: Vec<&str> = view.articles.iter().map(|a| a.reference.as_str()).collect();
     refs.sort();
