@@ -201,6 +201,44 @@ fn html_and_markdown_reports_compare_with_the_previous_period() {
         "Niono is not in the period"
     );
 
+    // A watch zone narrows the report to what it matches: the RN16 corridor holds Douentza only.
+    let r = vigie(
+        &db,
+        &[
+            "-q",
+            "zones",
+            "add",
+            "RN16",
+            "--corridor",
+            "14.35,-3.90;14.99,-2.95;15.30,-1.70",
+            "--buffer",
+            "15",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let zone = vigie(
+        &db,
+        &[
+            "report",
+            "--since",
+            "2031-03-01",
+            "--until",
+            "2031-05-31",
+            "--zone",
+            "rn16",
+            "--format",
+            "md",
+        ],
+    );
+    assert_eq!(zone.code, 0, "{}", zone.stderr);
+    assert!(zone.stdout.contains("(zone RN16)"), "{}", zone.stdout);
+    assert!(
+        zone.stdout.contains("| Incidents | 1 | 0 | +1 |"),
+        "{}",
+        zone.stdout
+    );
+    assert!(zone.stdout.contains("Douentza") && !zone.stdout.contains("Djenné"));
+
     let bad = vigie(
         &db,
         &["report", "--since", "2031-06-01", "--until", "2031-05-01"],

@@ -667,9 +667,9 @@ impl Store {
         let articles: i64 = self
             .conn
             .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
-        let mut st = self
-            .conn
-            .prepare("SELECT date, event_type, admin1, actor1, actor2 FROM incidents")?;
+        let mut st = self.conn.prepare(
+            "SELECT date, event_type, admin1, actor1, actor2 FROM incidents WHERE dismissed = 0",
+        )?;
         type Row = (
             Option<String>,
             Option<String>,

@@ -101,9 +101,16 @@ pub async fn post_correction(
                     };
                     Ok(Ok((row, incident)))
                 }
-                // Validation errors are the caller's; the store says which field.
-                Err(e) if !e.0.starts_with("database error") => Ok(Err(ApiError::bad_request(e.0))),
-                Err(e) => Err(e),
+                // Storage failures are the server's; every other refusal names the caller's
+                // field ("type: …", "split: …", "no incident …").
+                Err(e)
+                    if ["database error", "serialization error", "stored "]
+                        .iter()
+                        .any(|p| e.0.starts_with(p)) =>
+                {
+                    Err(e)
+                }
+                Err(e) => Ok(Err(ApiError::bad_request(e.0))),
             }
         })
     })
