@@ -164,6 +164,7 @@ pub fn geojson(views: &[IncidentView]) -> serde_json::Value {
                     "attackers": v.attackers,
                     "articles": v.articles.iter().map(|a| a.reference.clone()).collect::<Vec<_>>(),
                     "notes": v.notes,
+                    "review": v.review.as_ref().map(|r| r.status.as_str()),
                 }
             }))
         })

@@ -137,6 +137,19 @@ fn edits_from_the_cli_are_audited_exported_and_survive_reprocessing() {
         .filter(|t| t.contains("reviewed: corrected"))
         .collect();
     assert_eq!(reviewed.len(), 2, "{}", csv.stdout);
+    let geo = vigie(&db, &["incidents", "--format", "geojson"]);
+    let geo: Value = serde_json::from_str(&geo.stdout).unwrap();
+    let statuses: Vec<&Value> = geo["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| &f["properties"]["review"])
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == "corrected").count(),
+        2,
+        "{geo}"
+    );
 
     let check = |when: &str| {
         let all = incidents(&db);

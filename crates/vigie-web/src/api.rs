@@ -321,6 +321,7 @@ pub async fn incidents_geojson(State(state): AppStateRef, p: Params) -> ApiResul
                     "injured": i.injured,
                     "abducted": i.abducted,
                     "articles": i.articles.len(),
+                    "review": i.review.as_ref().map(|r| r.status.as_str()),
                 }
             }))
         })
