@@ -655,7 +655,10 @@ async function openIncident(id) {
   // Another incident was opened (or the panel closed) while this one loaded: a late answer
   // must not replace what the user now looks at.
   if (state.selected !== id) return;
-  panel.replaceChildren(...renderIncident(inc), ...renderDesk(inc));
+  // The analyst's desk (review, edit mode, history) right under the facts it corrects.
+  const parts = renderIncident(inc);
+  parts.splice(3, 0, ...renderDesk(inc));
+  panel.replaceChildren(...parts);
   panel.dataset.incident = id;
   loadHistory(id);
   panel.focus({ preventScroll: true });
