@@ -644,8 +644,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             watch_args,
         } => {
             let db = db_path(&cli.db);
-            // Create and migrate the store before serving, so errors are reported here.
-            drop(open(&db)?);
+            // Create and migrate the store before serving, so errors are reported here; its
+            // imported gazetteer rows serve place corrections and geocoding.
+            vigie_cli::install_gazetteer(&open(&db)?)?;
             if watch {
                 // The watcher writes through its own connection; the server reads (SQLite WAL).
                 let mut store = open(&db)?;
