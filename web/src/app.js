@@ -17,6 +17,28 @@ const TIME_PRECISION = { 1: 'exact day', 2: 'within a week', 3: 'within a month'
 const GEO_PRECISION = { 1: 'the named place', 2: 'near the place / small area', 3: 'region only' };
 const FIGURES = ['fatalities', 'injured', 'abducted', 'attackers'];
 const LANG_NAME = { fr: 'French', en: 'English' };
+// ACLED sub-event types by event type, for the edit form.
+const SUB_TYPES = {
+  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+  'Violence against civilians': ['Attack', 'Abduction/forced disappearance', 'Sexual violence'],
+  'Explosions/Remote violence': ['Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade', 'Chemical weapon'],
+  Riots: ['Violent demonstration', 'Mob violence'],
+  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
+  'Strategic developments': ['Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'],
+};
+// The corrections an analyst can make from the panel, and the inputs each needs.
+const EDIT_OPS = [
+  ['figure', 'Set a figure'],
+  ['type', 'Set the type'],
+  ['date', 'Set the date'],
+  ['place', 'Set the place'],
+  ['actors', 'Set the actors'],
+  ['merge', 'Merge another incident into this one'],
+  ['split', 'Move reports out (split)'],
+  ['confirm', 'Confirm as reviewed'],
+  ['not_an_event', 'Mark as not an event'],
+];
+const TOKEN_KEY = 'vigie-write-token';
 
 const state = {
   incidents: [], // as returned by the API (current server-side filters)
@@ -633,8 +655,12 @@ async function openIncident(id) {
   // Another incident was opened (or the panel closed) while this one loaded: a late answer
   // must not replace what the user now looks at.
   if (state.selected !== id) return;
-  panel.replaceChildren(...renderIncident(inc));
+  // The analyst's desk (review, edit mode, history) right under the facts it corrects.
+  const parts = renderIncident(inc);
+  parts.splice(3, 0, ...renderDesk(inc));
+  panel.replaceChildren(...parts);
   panel.dataset.incident = id;
+  loadHistory(id);
   panel.focus({ preventScroll: true });
   panel.scrollTop = 0;
   drawMarkers();
@@ -778,6 +804,180 @@ function renderIncident(inc) {
   );
   out.push(h('div', { class: 'texts' + (sorted.length > 1 ? ' multi' : '') }, sorted.map((t) => articleText(t, claims))));
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// The analyst's desk: review status, edit mode, history
+// ---------------------------------------------------------------------------
+
+function renderDesk(inc) {
+  const out = [];
+  const review = inc.review;
+  out.push(h('h3', { text: 'Review' }));
+  out.push(
+    h(
+      'p',
+      { 'data-testid': 'review-status', class: review ? 'reviewed' : 'muted' },
+      review
+        ? `${review.status} by ${review.reviewers.join(', ')}${review.notes.length ? ' — ' + review.notes.join('; ') : ''}`
+        : 'Not reviewed: as extracted from the reports.',
+    ),
+  );
+  if (state.config.writes) {
+    const form = editForm(inc);
+    out.push(
+      h('button', {
+        type: 'button',
+        class: 'edit-toggle',
+        'data-testid': 'edit-toggle',
+        text: 'Edit…',
+        onclick: () => {
+          form.hidden = !form.hidden;
+        },
+      }),
+      form,
+    );
+  }
+  out.push(h('h3', { text: 'History' }), h('ol', { class: 'history', 'data-testid': 'history' }, h('li', { class: 'muted', text: 'Loading…' })));
+  return out;
+}
+
+function field(label, input) {
+  return h('label', { class: 'edit-field' }, h('span', { text: label }), input);
+}
+
+function editForm(inc) {
+  const form = h('form', { class: 'edit-form', 'data-testid': 'edit-form', hidden: true });
+  const op = h('select', { name: 'op', 'data-testid': 'edit-op' }, EDIT_OPS.map(([v, t]) => h('option', { value: v, text: t })));
+  const figureSel = h('select', { name: 'figure', 'data-testid': 'edit-figure' }, FIGURES.map((f) => h('option', { value: f, text: f })));
+  const num = (name) => h('input', { type: 'number', min: '0', step: '1', name, 'data-testid': `edit-${name}` });
+  const low = num('low');
+  const best = num('best');
+  const high = num('high');
+  const fill = () => {
+    const e = inc[figureSel.value] || {};
+    low.value = e.low ?? '';
+    best.value = e.best ?? '';
+    high.value = e.high ?? '';
+  };
+  figureSel.addEventListener('change', fill);
+  fill();
+  const sub = h(
+    'select',
+    { name: 'sub_event_type', 'data-testid': 'edit-sub-type' },
+    Object.entries(SUB_TYPES).map(([t, subs]) => h('optgroup', { label: t }, subs.map((x) => h('option', { value: x, text: x, selected: x === inc.sub_event_type })))),
+  );
+  const date = h('input', { type: 'date', name: 'date', value: inc.date || '', 'data-testid': 'edit-date' });
+  const precision = h('select', { name: 'precision' }, Object.entries(TIME_PRECISION).map(([k, v]) => h('option', { value: k, text: v, selected: Number(k) === inc.time_precision })));
+  const placeName = h('input', { type: 'text', name: 'name', placeholder: 'gazetteer place', 'data-testid': 'edit-place-name' });
+  const country = h('input', { type: 'text', name: 'country', placeholder: 'country (optional)', value: inc.country || '' });
+  const coords = h('input', { type: 'text', name: 'coordinates', placeholder: 'or LAT,LON' });
+  const actor1 = h('input', { type: 'text', name: 'actor1', value: inc.actor1 || '' });
+  const actor2 = h('input', { type: 'text', name: 'actor2', value: inc.actor2 || '' });
+  const other = h('input', { type: 'text', name: 'other', placeholder: 'incident id' });
+  const splits = (inc.articles || []).map((a) => h('label', { class: 'edit-check' }, h('input', { type: 'checkbox', value: a.ref }), ` ${a.outlet || a.ref} (${a.ref})`));
+  const groups = {
+    figure: h('div', {}, field('Figure', figureSel), field('Low', low), field('Best', best), field('High', high)),
+    type: h('div', {}, field('Sub-event type', sub)),
+    date: h('div', {}, field('Date', date), field('Precision', precision)),
+    place: h('div', {}, field('Place', placeName), field('Country', country), field('Coordinates', coords)),
+    actors: h('div', {}, field('Actor 1', actor1), field('Actor 2', actor2)),
+    merge: h('div', {}, field('Merge in', other)),
+    split: h('div', {}, splits),
+  };
+  const show = () => {
+    for (const [k, g] of Object.entries(groups)) g.hidden = k !== op.value;
+  };
+  op.addEventListener('change', show);
+  show();
+  const note = h('textarea', { name: 'note', rows: '2', placeholder: 'why (kept in the history)', 'data-testid': 'edit-note' });
+  const token = h('input', { type: 'password', name: 'token', autocomplete: 'off', value: sessionStorage.getItem(TOKEN_KEY) || '', 'data-testid': 'edit-token' });
+  const message = h('p', { class: 'edit-message', role: 'status', 'data-testid': 'edit-message' });
+  const body = () => {
+    const v = op.value;
+    const b = { note: note.value.trim() || null };
+    const n = (x) => (x.value === '' ? null : Number(x.value));
+    if (v === 'figure') Object.assign(b, { op: 'edit', field: 'figure', figure: figureSel.value, low: n(low), best: n(best), high: n(high) });
+    else if (v === 'type') Object.assign(b, { op: 'edit', field: 'type', sub_event_type: sub.value });
+    else if (v === 'date') Object.assign(b, { op: 'edit', field: 'date', date: date.value, precision: Number(precision.value) });
+    else if (v === 'place') {
+      Object.assign(b, { op: 'edit', field: 'place' });
+      if (coords.value.trim()) Object.assign(b, { coordinates: coords.value.trim(), location: placeName.value.trim() || null });
+      else Object.assign(b, { name: placeName.value.trim(), country: country.value.trim() || null });
+    } else if (v === 'actors') Object.assign(b, { op: 'edit', field: 'actors', actor1: actor1.value, actor2: actor2.value });
+    else if (v === 'merge') Object.assign(b, { op: 'merge', other: other.value.trim() });
+    else if (v === 'split') Object.assign(b, { op: 'split', articles: splits.map((l) => l.querySelector('input')).filter((c) => c.checked).map((c) => c.value) });
+    else Object.assign(b, { op: v });
+    return b;
+  };
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, token.value);
+    message.textContent = 'Saving…';
+    message.className = 'edit-message';
+    let answer;
+    try {
+      const r = await fetch(`api/incidents/${encodeURIComponent(inc.id)}/corrections`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token.value}` },
+        body: JSON.stringify(body()),
+      });
+      answer = await r.json().catch(() => ({}));
+      if (!r.ok) throw new Error(answer.error || `${r.status} ${r.statusText}`);
+    } catch (err) {
+      message.textContent = `Not saved: ${err.message}`;
+      message.className = 'edit-message error';
+      return;
+    }
+    const c = answer.correction;
+    setStatus(`Correction ${c.id} saved: ${c.op}${c.field ? ' ' + c.field : ''}`);
+    // The incident may have another id now (merge, split); show where the correction lives.
+    await load();
+    openIncident(c.applied_to || inc.id);
+  });
+  form.append(
+    field('Correction', op),
+    ...Object.values(groups),
+    field('Note', note),
+    field('Write token', token),
+    h('button', { type: 'submit', 'data-testid': 'edit-submit', text: 'Save correction' }),
+    message,
+  );
+  return form;
+}
+
+async function loadHistory(id) {
+  let items = [];
+  try {
+    items = (await getJSON(`api/incidents/${encodeURIComponent(id)}/history`)).items || [];
+  } catch (_) {
+    items = null;
+  }
+  const panel = document.getElementById('panel');
+  if (panel.dataset.incident !== id) return;
+  const list = panel.querySelector('[data-testid=history]');
+  if (!list) return;
+  if (items === null) {
+    list.replaceChildren(h('li', { class: 'error', text: 'Could not load the history.' }));
+    return;
+  }
+  if (!items.length) {
+    list.replaceChildren(h('li', { class: 'muted', text: 'No correction yet.' }));
+    return;
+  }
+  list.replaceChildren(
+    ...items.map((c) =>
+      h(
+        'li',
+        { 'data-testid': 'history-item', 'data-id': c.id },
+        h('strong', { text: `${new Date(c.at * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${c.author}` }),
+        `: ${c.what}`,
+        c.note ? h('div', { class: 'muted', text: `note: ${c.note}` }) : null,
+        (c.changes || []).length ? h('div', { class: 'changes', text: c.changes.join(' · ') }) : null,
+        c.applied_to ? null : h('div', { class: 'error', text: `no longer applies: ${c.stale || 'its reports are gone'}` }),
+      ),
+    ),
+  );
 }
 
 function claimCard(c, articles) {

@@ -1,12 +1,15 @@
 // End-to-end test of Vigie's web UI in headless Chromium (Debian's /usr/bin/chromium, driven
 // by playwright-core; no browser download). Needs a running server: VIGIE_URL=http://127.0.0.1:PORT
-// serving a store with the fixture of web/tests/fixture.jsonl (run-e2e.sh does all of this).
+// serving a store with the fixture of web/tests/fixture.jsonl, and VIGIE_TOKEN its write token
+// (run-e2e.sh does all of this).
 //
 // Checks: the page loads with no script error and no request leaves the server; country
 // outlines, markers and the timeline are drawn; clicking a marker opens the incident panel
 // with a quoted claim that is highlighted in the article text; the French and English reports
 // of one incident are shown together with their conflicting figures; brushing the timeline and
-// the text filter narrow the list. Saves target/e2e/screenshot.png.
+// the text filter narrow the list; a figure edited in the panel's edit mode (with the write
+// token, VIGIE_TOKEN) is seen through the API, and the incident's history lists it with the
+// token's name. Saves target/e2e/screenshot.png.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -191,6 +194,44 @@ try {
     assert(items.length >= 1 && items.every((t) => t.includes('Djenné')), `filtered list: ${JSON.stringify(items)}`);
     await page.click('[data-testid=reset-filters]');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=incident-item]').length === n, before);
+  });
+
+  await check('an edit made in the UI is seen through the API and listed in its history', async () => {
+    const token = process.env.VIGIE_TOKEN;
+    assert(token, 'VIGIE_TOKEN (the server\'s write token) is not set');
+    const item = page.locator('[data-testid=incident-item]', { hasText: '2 reports' }).first();
+    const id = await item.getAttribute('data-id');
+    await item.click();
+    await page.waitForSelector(`[data-testid=incident-panel][data-incident="${id}"]`);
+    assert((await page.locator('[data-testid=history-item]').count()) === 0, 'history before any edit');
+    await page.click('[data-testid=edit-toggle]');
+    await page.selectOption('[data-testid=edit-op]', 'figure');
+    await page.selectOption('[data-testid=edit-figure]', 'fatalities');
+    await page.fill('[data-testid=edit-low]', '13');
+    await page.fill('[data-testid=edit-best]', '14');
+    await page.fill('[data-testid=edit-high]', '15');
+    await page.fill('[data-testid=edit-note]', 'e2e: hospital count');
+    await page.fill('[data-testid=edit-token]', token);
+    await page.click('[data-testid=edit-submit]');
+    // The panel opens the incident again with the correction in force and its history.
+    await page.waitForSelector(`[data-testid=incident-panel][data-incident="${id}"] [data-testid=history-item]`);
+    const api = await (await fetch(`${base}/api/incidents/${encodeURIComponent(id)}`)).json();
+    const f = api.fatalities;
+    assert(f.low === 13 && f.best === 14 && f.high === 15, `API fatalities ${JSON.stringify(f)}`);
+    assert(api.review && api.review.status === 'corrected', `API review ${JSON.stringify(api.review)}`);
+    assert((api.tags || '').includes('reviewed'), `API tags ${api.tags}`);
+    const history = await (await fetch(`${base}/api/incidents/${encodeURIComponent(id)}/history`)).json();
+    assert(history.items.length === 1, `${history.items.length} history items`);
+    const c = history.items[0];
+    assert(c.author === 'e2e-analyst', `author ${c.author}`);
+    assert(c.op === 'edit' && c.field === 'figure' && c.note === 'e2e: hospital count', JSON.stringify(c));
+    assert(c.before.fatalities.best !== 14 && c.after.fatalities.best === 14, `before/after ${JSON.stringify([c.before.fatalities, c.after.fatalities])}`);
+    const shown = await page.locator('[data-testid=history-item]').first().textContent();
+    assert(shown.includes('e2e-analyst') && shown.includes('fatalities'), `history shows ${JSON.stringify(shown)}`);
+    const best = await page.locator('[data-testid=figures] tr[data-figure=fatalities] td').nth(1).textContent();
+    assert(best.trim() === '14', `panel shows best ${best}`);
+    console.log(`     correction ${c.id} by ${c.author}: ${c.what}; ${c.changes.join('; ')}`);
+    await page.locator('[data-testid=close-panel]').click();
   });
 
   await check('no script error and no request outside the server', async () => {

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end test of the web UI: a fresh store with web/tests/fixture.jsonl (fictional reports),
 # `vigie serve` on a free loopback port, then web/tests/e2e.mjs in headless Chromium.
-# Env: VIGIE_BIN (default target/debug/vigie, built if missing), CHROMIUM (default /usr/bin/chromium).
+# Env: VIGIE_BIN (default $CARGO_TARGET_DIR or target, /debug/vigie, built if missing), CHROMIUM (default /usr/bin/chromium).
 # Needs: node + npm (web/node_modules from `npm ci`), Debian's chromium. Output: target/e2e/.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-VIGIE_BIN="${VIGIE_BIN:-$ROOT/target/debug/vigie}"
+VIGIE_BIN="${VIGIE_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/debug/vigie}"
 
 if [ ! -x "$VIGIE_BIN" ]; then
   echo "run-e2e: $VIGIE_BIN not found, building it (cargo build -p vigie-cli)"
@@ -39,7 +39,9 @@ DB="$TMP/e2e.db"
 
 PORT="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 URL="http://127.0.0.1:$PORT"
-"$VIGIE_BIN" --db "$DB" serve --addr "127.0.0.1:$PORT" >"$TMP/server.log" 2>&1 &
+# A write token for the edit-mode check; its name is what the history must show as the author.
+E2E_TOKEN="e2e-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+VIGIE_TOKEN="$E2E_TOKEN" "$VIGIE_BIN" --db "$DB" serve --addr "127.0.0.1:$PORT" --token-name e2e-analyst >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 
 # Wait for /api/health (up to 30 s).
@@ -58,4 +60,4 @@ if ! node -e "
   exit 1
 fi
 
-VIGIE_URL="$URL" node web/tests/e2e.mjs
+VIGIE_URL="$URL" VIGIE_TOKEN="$E2E_TOKEN" node web/tests/e2e.mjs

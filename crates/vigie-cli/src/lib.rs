@@ -2,10 +2,12 @@
 //! and output formats ([`output`]). `main.rs` only parses arguments and dispatches.
 
 pub mod bench;
+pub mod edit;
 pub mod ingest;
 pub mod input;
 pub mod monitor;
 pub mod output;
+pub mod report;
 
 /// Load the store's imported gazetteer rows and install bundled + extra as the process-wide
 /// gazetteer. Returns the number of extra rows.

@@ -63,6 +63,48 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// Correct an incident: merge, split, edit a field, not an event, confirm. Corrections
+    /// are kept in a journal keyed on the incident's reports and survive every relink.
+    Edit {
+        #[command(subcommand)]
+        cmd: vigie_cli::edit::EditCmd,
+        /// Why (kept in the audit trail; shown with figure edits).
+        #[arg(long, global = true)]
+        note: Option<String>,
+        /// Who makes the correction (default: the OS user).
+        #[arg(long = "as", global = true, value_name = "NAME")]
+        author: Option<String>,
+    },
+    /// An incident's audit trail: every correction with who, when, what, before and after.
+    History {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Run the pipeline again over every stored article and rebuild all incidents (after new
+    /// extraction rules); the analysts' corrections are re-applied.
+    Reprocess,
+    /// The situation report of a period: key figures against the previous period, a map,
+    /// charts, notable incidents with their sources and disputed figures.
+    Report {
+        /// First day (default: 29 days before --until).
+        #[arg(long, value_parser = parse_date)]
+        since: Option<NaiveDate>,
+        /// Last day (default: the latest incident's date).
+        #[arg(long, value_parser = parse_date)]
+        until: Option<NaiveDate>,
+        /// Country name or ISO code.
+        #[arg(long)]
+        country: Option<String>,
+        /// Only the incidents a watch zone matches (its name).
+        #[arg(long)]
+        zone: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        /// Where to write it (default: stdout for html and md, report.pdf for pdf).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Serve the HTTP API and the web map.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8080")]
@@ -70,6 +112,9 @@ enum Cmd {
         /// Bearer token required for writes (POST /api/articles); none disables writes.
         #[arg(long, env = "VIGIE_TOKEN", hide_env_values = true)]
         token: Option<String>,
+        /// Name of the token's holder, recorded as the author of corrections made with it.
+        #[arg(long, env = "VIGIE_TOKEN_NAME", default_value = "api")]
+        token_name: String,
         /// Online tile layer URL template ("https://…/{z}/{x}/{y}.png").
         #[arg(long = "tiles", value_name = "URL")]
         tiles: Option<String>,
@@ -279,6 +324,13 @@ enum IncidentFormat {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
+enum ReportFormat {
+    Html,
+    Pdf,
+    Md,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
 enum ShowFormat {
     Text,
     Json,
@@ -359,6 +411,7 @@ impl From<FilterArgs> for IncidentFilter {
             admin1: f.admin1,
             limit: f.limit,
             offset: f.offset,
+            include_dismissed: false,
         }
     }
 }
@@ -510,16 +563,90 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
+        Cmd::Edit { cmd, note, author } => {
+            let mut store = open(&db_path(&cli.db))?;
+            vigie_cli::install_gazetteer(&store)?;
+            let out = vigie_cli::edit::run(&mut store, cmd, note, vigie_cli::edit::author(author))?;
+            if !quiet {
+                emit(&out)?;
+            }
+            Ok(0)
+        }
+        Cmd::History { id, format } => {
+            let store = open(&db_path(&cli.db))?;
+            let rows = store.history(&id)?;
+            if rows.is_empty() && store.incident(&id)?.is_none() {
+                anyhow::bail!("no incident with id {id:?} and no correction written on it");
+            }
+            match format {
+                ShowFormat::Text => emit(&vigie_cli::edit::history_text(&id, &rows))?,
+                ShowFormat::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?,
+            }
+            Ok(0)
+        }
+        Cmd::Report {
+            since,
+            until,
+            country,
+            zone,
+            format,
+            output,
+        } => {
+            let store = open(&db_path(&cli.db))?;
+            let params = vigie_web::report::ReportParams {
+                since,
+                until,
+                country,
+                zone,
+            };
+            let report =
+                vigie_web::report::Report::build(&store, &params).map_err(anyhow::Error::msg)?;
+            let text = match format {
+                ReportFormat::Md => report.to_markdown(),
+                _ => report.to_html().map_err(anyhow::Error::msg)?,
+            };
+            match (format, output) {
+                (ReportFormat::Pdf, out) => {
+                    let out = out.unwrap_or_else(|| PathBuf::from("report.pdf"));
+                    vigie_cli::report::print_pdf(&text, &out)?;
+                    if !quiet {
+                        eprintln!(
+                            "report: {} incidents, {} to {}, written to {}",
+                            report.incidents.len(),
+                            report.since,
+                            report.until,
+                            out.display()
+                        );
+                    }
+                }
+                (_, Some(out)) => std::fs::write(&out, text)
+                    .with_context(|| format!("cannot write {}", out.display()))?,
+                (_, None) => emit(&text)?,
+            }
+            Ok(0)
+        }
+        Cmd::Reprocess => {
+            let mut store = open(&db_path(&cli.db))?;
+            vigie_cli::install_gazetteer(&store)?;
+            let n = store.reprocess()?;
+            let stale = store.corrections(true)?.len();
+            if !quiet {
+                emit(&format!("{n} incidents; {stale} corrections no longer apply (vigie edit list --stale)\n"))?;
+            }
+            Ok(0)
+        }
         Cmd::Serve {
             addr,
             token,
+            token_name,
             tiles,
             watch,
             watch_args,
         } => {
             let db = db_path(&cli.db);
-            // Create and migrate the store before serving, so errors are reported here.
-            drop(open(&db)?);
+            // Create and migrate the store before serving, so errors are reported here; its
+            // imported gazetteer rows serve place corrections and geocoding.
+            vigie_cli::install_gazetteer(&open(&db)?)?;
             if watch {
                 // The watcher writes through its own connection; the server reads (SQLite WAL).
                 let mut store = open(&db)?;
@@ -535,6 +662,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 db,
                 addr,
                 token,
+                token_name: Some(token_name),
                 tile_url: tiles,
             })?;
             Ok(0)
@@ -607,6 +735,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 db,
                 addr,
                 token: None,
+                token_name: None,
                 tile_url: None,
             })?;
             Ok(0)

@@ -164,6 +164,7 @@ pub fn geojson(views: &[IncidentView]) -> serde_json::Value {
                     "attackers": v.attackers,
                     "articles": v.articles.iter().map(|a| a.reference.clone()).collect::<Vec<_>>(),
                     "notes": v.notes,
+                    "review": v.review.as_ref().map(|r| r.status.as_str()),
                 }
             }))
         })
@@ -361,6 +362,19 @@ pub fn show_text(v: &IncidentView) -> String {
         place.push_str(&format!(" — geo precision {p}: {}", geo_precision_word(p)));
     }
     s.push_str(&format!("  Place:    {place}\n"));
+    if let Some(r) = &v.review {
+        s.push_str(&format!(
+            "  Review:   {} by {} (vigie history {}){}\n",
+            r.status,
+            r.reviewers.join(", "),
+            v.id,
+            if r.notes.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", r.notes.join("; "))
+            }
+        ));
+    }
     let actor = |name: &Option<String>, assoc: &Option<String>, inter: Option<u8>| -> String {
         let mut a = name.clone().unwrap_or_else(|| dash.clone());
         if let Some(i) = inter {

@@ -62,6 +62,8 @@ pub struct IncidentFilter {
     pub admin1: Option<String>,
     pub limit: Option<usize>,
     pub offset: usize,
+    /// Also list incidents an analyst marked as not an event (hidden by default).
+    pub include_dismissed: bool,
 }
 
 /// An estimate as published: UCDP low/best/high.
@@ -153,6 +155,9 @@ pub struct IncidentView {
     pub tags: Option<String>,
     /// Unix seconds of the last change (ACLED `timestamp`).
     pub timestamp: i64,
+    /// Set when analysts corrected or confirmed the incident (see `corrections`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewView>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -222,9 +227,14 @@ pub struct RejectionRow {
     pub at: i64,
 }
 
+mod corrections;
 mod monitor;
 mod schema;
 mod views;
+
+pub use corrections::{
+    CorrectionRequest, CorrectionRow, FieldEdit, Operation, PlaceValue, Reports, ReviewView,
+};
 
 pub use monitor::{AlertRow, DeliveryRow, FeedRow, FeedStatusUpdate, HookRow, NewAlert, ZoneRow};
 
@@ -409,125 +419,50 @@ impl Store {
     /// group produces any more are deleted.
     pub fn relink(&mut self) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        let timer = StageTimer::from_env();
-        let copies = refresh_copies(&tx)?;
-        timer.lap("wire copies");
-        let (keys, versions) = load_link_keys(&tx)?;
-        timer.lap("link keys loaded");
-        let groups = vigie_core::incidents::group(&keys);
-        timer.lap("grouped");
-        let source_of = |article: &str| {
-            copies
-                .get(article)
-                .cloned()
-                .unwrap_or_else(|| article.to_string())
-        };
+        let n = relink_in(&tx)?;
+        tx.commit()?;
+        Ok(n)
+    }
 
-        let existing: HashMap<String, (String, Option<String>)> = {
-            let mut st = tx.prepare("SELECT id, content_hash, members_hash FROM incidents")?;
-            let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    /// Run the pipeline again over every stored article (their cleaned texts) and rebuild
+    /// everything derived from them — fingerprints, mentions, link keys, wire copies,
+    /// incidents — in one transaction, then relink (which re-applies the analysts'
+    /// corrections). For new extraction rules. Articles and their versions are untouched.
+    /// Returns the number of incidents.
+    pub fn reprocess(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let articles: Vec<Article> = {
+            let mut st = tx.prepare(
+                "SELECT ref, url, title, outlet, published, language, text FROM articles ORDER BY ref",
+            )?;
+            let rows = st.query_map([], |r| {
+                let published: Option<String> = r.get(4)?;
+                Ok(Article {
+                    reference: r.get(0)?,
+                    url: r.get(1)?,
+                    title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: published
+                        .and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                    declared_language: r.get(5)?,
+                    body: vigie_core::Body::Text(r.get(6)?),
+                })
+            })?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let ids: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
-        for id in existing.keys() {
-            if !ids.contains(id.as_str()) {
-                tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
+        tx.execute_batch(
+            "DELETE FROM incident_mentions; DELETE FROM incident_articles; DELETE FROM incidents;
+             DELETE FROM mention_keys; DELETE FROM mentions; DELETE FROM article_copies;
+             DELETE FROM article_prints;",
+        )?;
+        for chunk in articles.chunks(256) {
+            for p in vigie_core::process_batch(chunk) {
+                write_derived(&tx, &p)?;
             }
         }
-        let article_of: HashMap<&str, &str> = keys
-            .iter()
-            .map(|k| (k.id.as_str(), k.article.as_str()))
-            .collect();
-        let mut stale: Vec<(&vigie_core::incidents::Group, String)> = Vec::new();
-        for g in &groups {
-            // The operation id too: it is shared with the operation's other incidents, so a
-            // report joining one of them can change it for incidents whose members did not.
-            let mut parts: Vec<String> =
-                vec![g.id.clone(), g.operation.clone().unwrap_or_default()];
-            for id in &g.members {
-                let article = article_of.get(id.as_str()).copied().unwrap_or_default();
-                let version = versions.get(article).copied().unwrap_or(0);
-                parts.push(format!("{id}@{article}#{version}~{}", source_of(article)));
-            }
-            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-            let members_hash = sha256_hex(&refs);
-            if existing.get(&g.id).and_then(|e| e.1.as_ref()) != Some(&members_hash) {
-                stale.push((g, members_hash));
-            }
-        }
-        drop(article_of);
-        drop(keys);
-        timer.lap(&format!(
-            "members hashed, {} incidents to rebuild",
-            stale.len()
-        ));
-        let now = unix_now();
-        // Rebuild in chunks so memory stays bounded when everything changed (first ingest).
-        for chunk in stale.chunks(512) {
-            let mut mentions: Vec<Mention> = Vec::new();
-            {
-                let mut st = tx.prepare_cached("SELECT data FROM mentions WHERE id = ?1")?;
-                for (g, _) in chunk {
-                    for id in &g.members {
-                        let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
-                        for data in rows {
-                            let data = data?;
-                            mentions.push(serde_json::from_str(&data).map_err(|e| {
-                                StoreError(format!("stored mention {id} is unreadable: {e}"))
-                            })?);
-                        }
-                    }
-                }
-            }
-            let mut by_id: HashMap<&str, Vec<&Mention>> = HashMap::new();
-            for m in &mentions {
-                by_id.entry(m.id.as_str()).or_default().push(m);
-            }
-            let mut article_views: HashMap<String, ArticleRefView> = HashMap::new();
-            for (g, _) in chunk {
-                for r in &g.articles {
-                    if !article_views.contains_key(r) {
-                        if let Some(v) = article_ref(&tx, r, copies.get(r))? {
-                            article_views.insert(r.clone(), v);
-                        }
-                    }
-                }
-            }
-            for (g, members_hash) in chunk {
-                let members: Vec<&Mention> = g
-                    .members
-                    .iter()
-                    .flat_map(|id| by_id.get(id.as_str()).into_iter().flatten().copied())
-                    .collect();
-                let inc = vigie_core::incidents::build(g, &members, &source_of);
-                let mut view = views::build(&inc, &by_id, &article_views);
-                let hash = sha256_hex(&[&serde_json::to_string(&view)?]);
-                if existing.get(&view.id).map(|e| &e.0) == Some(&hash) {
-                    tx.execute(
-                        "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
-                        params![view.id, members_hash],
-                    )?;
-                    continue;
-                }
-                view.timestamp = now;
-                let cc = inc
-                    .place
-                    .as_ref()
-                    .map(|p| p.country_code.clone())
-                    .unwrap_or_default();
-                tx.execute("DELETE FROM incidents WHERE id = ?1", [&view.id])?;
-                write_incident(&tx, &view, &hash, &cc, Some(&inc))?;
-                tx.execute(
-                    "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
-                    params![view.id, members_hash],
-                )?;
-            }
-        }
-        timer.lap("rebuilt");
-        set_relink_needed(&tx, false)?;
+        let n = relink_in(&tx)?;
         tx.commit()?;
-        timer.lap("committed");
-        Ok(ids.len())
+        Ok(n)
     }
 
     /// Replace the stored incidents by `incidents` (built from `mentions`), in one transaction,
@@ -732,9 +667,9 @@ impl Store {
         let articles: i64 = self
             .conn
             .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
-        let mut st = self
-            .conn
-            .prepare("SELECT date, event_type, admin1, actor1, actor2 FROM incidents")?;
+        let mut st = self.conn.prepare(
+            "SELECT date, event_type, admin1, actor1, actor2 FROM incidents WHERE dismissed = 0",
+        )?;
         type Row = (
             Option<String>,
             Option<String>,
@@ -894,6 +829,9 @@ fn incident_query(
     columns: &str,
 ) -> Result<(String, Vec<rusqlite::types::Value>)> {
     let mut sql = format!("SELECT {columns} FROM incidents WHERE 1=1");
+    if !filter.include_dismissed {
+        sql.push_str(" AND dismissed = 0");
+    }
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
     let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
         args.push(v);
@@ -983,6 +921,159 @@ fn incident_query(
             );
     }
     Ok((sql, args))
+}
+
+/// [`Store::relink`] inside a caller's transaction (a correction and its effect are one write).
+pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
+    let timer = StageTimer::from_env();
+    let copies = refresh_copies(tx)?;
+    timer.lap("wire copies");
+    let (keys, versions) = load_link_keys(tx)?;
+    timer.lap("link keys loaded");
+    let mut groups = vigie_core::incidents::group(&keys);
+    timer.lap("grouped");
+    // The analysts' decisions, re-applied to whatever the rules decided this time.
+    let journal = corrections::load(tx, "")?;
+    let mut resolutions = corrections::apply_structure(&journal, &mut groups, &keys);
+    let (fields_by_group, field_resolutions) = corrections::resolve_fields(&journal, &groups);
+    let mut structure_by_group: HashMap<String, Vec<i64>> = HashMap::new();
+    for (id, r) in &resolutions {
+        if let corrections::Resolution::AppliedTo(g) = r {
+            structure_by_group.entry(g.clone()).or_default().push(*id);
+        }
+    }
+    resolutions.extend(field_resolutions);
+    let journal_by_id: HashMap<i64, &CorrectionRow> = journal.iter().map(|c| (c.id, c)).collect();
+    let in_force = |ids: Option<&Vec<i64>>| -> Vec<&CorrectionRow> {
+        let mut ids: Vec<i64> = ids.cloned().unwrap_or_default();
+        ids.sort();
+        ids.iter()
+            .filter_map(|i| journal_by_id.get(i).copied())
+            .collect()
+    };
+    let source_of = |article: &str| {
+        copies
+            .get(article)
+            .cloned()
+            .unwrap_or_else(|| article.to_string())
+    };
+
+    let existing: HashMap<String, (String, Option<String>)> = {
+        let mut st = tx.prepare("SELECT id, content_hash, members_hash FROM incidents")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let ids: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+    for id in existing.keys() {
+        if !ids.contains(id.as_str()) {
+            tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
+        }
+    }
+    let article_of: HashMap<&str, &str> = keys
+        .iter()
+        .map(|k| (k.id.as_str(), k.article.as_str()))
+        .collect();
+    let mut stale: Vec<(&vigie_core::incidents::Group, String)> = Vec::new();
+    for g in &groups {
+        // The operation id too: it is shared with the operation's other incidents, so a
+        // report joining one of them can change it for incidents whose members did not.
+        let mut parts: Vec<String> = vec![g.id.clone(), g.operation.clone().unwrap_or_default()];
+        for c in in_force(fields_by_group.get(&g.id))
+            .into_iter()
+            .chain(in_force(structure_by_group.get(&g.id)))
+        {
+            parts.push(format!("correction {}@{}", c.id, c.at));
+        }
+        for id in &g.members {
+            let article = article_of.get(id.as_str()).copied().unwrap_or_default();
+            let version = versions.get(article).copied().unwrap_or(0);
+            parts.push(format!("{id}@{article}#{version}~{}", source_of(article)));
+        }
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let members_hash = sha256_hex(&refs);
+        if existing.get(&g.id).and_then(|e| e.1.as_ref()) != Some(&members_hash) {
+            stale.push((g, members_hash));
+        }
+    }
+    drop(article_of);
+    drop(keys);
+    timer.lap(&format!(
+        "members hashed, {} incidents to rebuild",
+        stale.len()
+    ));
+    let now = unix_now();
+    // Rebuild in chunks so memory stays bounded when everything changed (first ingest).
+    for chunk in stale.chunks(512) {
+        let mut mentions: Vec<Mention> = Vec::new();
+        {
+            let mut st = tx.prepare_cached("SELECT data FROM mentions WHERE id = ?1")?;
+            for (g, _) in chunk {
+                for id in &g.members {
+                    let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
+                    for data in rows {
+                        let data = data?;
+                        mentions.push(serde_json::from_str(&data).map_err(|e| {
+                            StoreError(format!("stored mention {id} is unreadable: {e}"))
+                        })?);
+                    }
+                }
+            }
+        }
+        let mut by_id: HashMap<&str, Vec<&Mention>> = HashMap::new();
+        for m in &mentions {
+            by_id.entry(m.id.as_str()).or_default().push(m);
+        }
+        let mut article_views: HashMap<String, ArticleRefView> = HashMap::new();
+        for (g, _) in chunk {
+            for r in &g.articles {
+                if !article_views.contains_key(r) {
+                    if let Some(v) = article_ref(tx, r, copies.get(r))? {
+                        article_views.insert(r.clone(), v);
+                    }
+                }
+            }
+        }
+        for (g, members_hash) in chunk {
+            let members: Vec<&Mention> = g
+                .members
+                .iter()
+                .flat_map(|id| by_id.get(id.as_str()).into_iter().flatten().copied())
+                .collect();
+            let inc = vigie_core::incidents::build(g, &members, &source_of);
+            let mut view = views::build(&inc, &by_id, &article_views);
+            corrections::apply_fields(&mut view, &in_force(fields_by_group.get(&g.id)));
+            corrections::mark_structural(&mut view, &in_force(structure_by_group.get(&g.id)));
+            let hash = sha256_hex(&[&serde_json::to_string(&view)?]);
+            if existing.get(&view.id).map(|e| &e.0) == Some(&hash) {
+                tx.execute(
+                    "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
+                    params![view.id, members_hash],
+                )?;
+                // Same published view, other members (e.g. renamed mentions): the member list
+                // is what corrections are keyed on, so it must follow.
+                tx.execute(
+                    "DELETE FROM incident_mentions WHERE incident_id = ?1",
+                    [&view.id],
+                )?;
+                write_incident_mentions(tx, &view.id, &inc)?;
+                continue;
+            }
+            view.timestamp = now;
+            let cc = corrections::country_code_set(&in_force(fields_by_group.get(&g.id)))
+                .or_else(|| inc.place.as_ref().map(|p| p.country_code.clone()))
+                .unwrap_or_default();
+            tx.execute("DELETE FROM incidents WHERE id = ?1", [&view.id])?;
+            write_incident(tx, &view, &hash, &cc, Some(&inc))?;
+            tx.execute(
+                "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
+                params![view.id, members_hash],
+            )?;
+        }
+    }
+    timer.lap("rebuilt");
+    corrections::record_resolutions(tx, &resolutions)?;
+    set_relink_needed(tx, false)?;
+    Ok(ids.len())
 }
 
 fn set_relink_needed(tx: &rusqlite::Transaction<'_>, needed: bool) -> Result<()> {
@@ -1254,6 +1345,14 @@ fn ingest_one(
             Outcome::New
         }
     };
+    write_derived(tx, p)?;
+    Ok(outcome)
+}
+
+/// What the pipeline derived from an article: its fingerprint, mentions and their link keys.
+fn write_derived(tx: &rusqlite::Transaction<'_>, p: &Processed) -> Result<()> {
+    let doc = &p.document;
+    let published = doc.published.map(|d| d.format("%Y-%m-%d").to_string());
     tx.prepare_cached(
         "INSERT OR REPLACE INTO article_prints (ref, published, fingerprint) VALUES (?1, ?2, ?3)",
     )?
@@ -1284,7 +1383,24 @@ fn ingest_one(
             serde_json::to_string(&LinkKey::of(m))?
         ])?;
     }
-    Ok(outcome)
+    Ok(())
+}
+
+fn write_incident_mentions(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    inc: &vigie_core::Incident,
+) -> Result<()> {
+    let mut mention_ids: Vec<&str> = inc.mentions.iter().map(String::as_str).collect();
+    mention_ids.sort();
+    mention_ids.dedup();
+    for m in mention_ids {
+        tx.prepare_cached(
+            "INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, m])?;
+    }
+    Ok(())
 }
 
 fn write_incident(
@@ -1345,16 +1461,8 @@ fn write_incident(
             serde_json::to_string(view)?
         ],
     )?;
-    let mut mention_ids: Vec<&str> = inc
-        .map(|i| i.mentions.iter().map(String::as_str).collect())
-        .unwrap_or_default();
-    mention_ids.sort();
-    mention_ids.dedup();
-    for m in mention_ids {
-        tx.execute(
-            "INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?1, ?2)",
-            params![view.id, m],
-        )?;
+    if let Some(inc) = inc {
+        write_incident_mentions(tx, &view.id, inc)?;
     }
     let mut refs: Vec<&str> = view.articles.iter().map(|a| a.reference.as_str()).collect();
     refs.sort();
@@ -1363,6 +1471,16 @@ fn write_incident(
         tx.execute(
             "INSERT INTO incident_articles (incident_id, article_ref) VALUES (?1, ?2)",
             params![view.id, r],
+        )?;
+    }
+    if view
+        .review
+        .as_ref()
+        .is_some_and(|r| r.status == corrections::NOT_AN_EVENT)
+    {
+        tx.execute(
+            "UPDATE incidents SET dismissed = 1 WHERE id = ?1",
+            [&view.id],
         )?;
     }
     Ok(())

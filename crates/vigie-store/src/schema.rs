@@ -182,6 +182,30 @@ CREATE TABLE deliveries (
 );
 CREATE INDEX deliveries_due ON deliveries(status, next_attempt);
 "#,
+    // 4 — the analysts' corrections journal (see corrections.rs) and incidents marked not an event
+    r#"
+-- One row per correction, never deleted: keyed on the reports (mention ids, article refs) of
+-- the incident corrected, re-applied after every relink. applied_to/stale say where it
+-- applies as of the last relink.
+CREATE TABLE corrections (
+    id            INTEGER PRIMARY KEY,
+    op            TEXT NOT NULL,
+    data          TEXT NOT NULL,
+    note          TEXT,
+    author        TEXT NOT NULL,
+    at            INTEGER NOT NULL,
+    incident      TEXT NOT NULL,
+    reports       TEXT NOT NULL,
+    other_reports TEXT,
+    before        TEXT NOT NULL,
+    after         TEXT,
+    applied_to    TEXT,
+    stale         TEXT
+);
+CREATE INDEX corrections_applied_to ON corrections(applied_to);
+CREATE INDEX corrections_incident ON corrections(incident);
+ALTER TABLE incidents ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0;
+"#,
 ];
 
 /// Bring the database up to the latest schema version. Idempotent.

@@ -285,6 +285,7 @@ pub(crate) fn build(
             Some(outlets.join("; "))
         },
         tags: None,
+        review: None,
         timestamp: 0,
     };
     // The linker writes its own summary (with the disputed figures); generate one otherwise.

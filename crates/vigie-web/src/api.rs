@@ -39,13 +39,13 @@ impl ApiError {
             message: message.into(),
         }
     }
-    fn bad_request(message: impl Into<String>) -> ApiError {
+    pub(crate) fn bad_request(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, message)
     }
-    fn not_found(message: impl Into<String>) -> ApiError {
+    pub(crate) fn not_found(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::NOT_FOUND, message)
     }
-    fn internal(message: impl Into<String>) -> ApiError {
+    pub(crate) fn internal(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message)
     }
 }
@@ -69,7 +69,7 @@ impl From<vigie_store::StoreError> for ApiError {
     }
 }
 
-type ApiResult<T> = Result<T, ApiError>;
+pub(crate) type ApiResult<T> = Result<T, ApiError>;
 
 /// Run store work on the blocking pool with a pooled connection.
 async fn with_store<T: Send + 'static>(
@@ -321,6 +321,7 @@ pub async fn incidents_geojson(State(state): AppStateRef, p: Params) -> ApiResul
                     "injured": i.injured,
                     "abducted": i.abducted,
                     "articles": i.articles.len(),
+                    "review": i.review.as_ref().map(|r| r.status.as_str()),
                 }
             }))
         })

@@ -14,7 +14,9 @@
 
 mod api;
 mod assets;
+mod corrections;
 mod openapi;
+pub mod report;
 
 use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
@@ -34,6 +36,8 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     /// Bearer token required for writes; None disables writes.
     pub token: Option<String>,
+    /// The token's name, recorded as the author of corrections made with it (default "api").
+    pub token_name: Option<String>,
     /// Optional online tile layer URL template for the map ("https://.../{z}/{x}/{y}.png").
     pub tile_url: Option<String>,
 }
@@ -46,12 +50,14 @@ pub const DEFAULT_MAX_BODY: usize = 10 * 1024 * 1024;
 pub struct AppState {
     pub db: PathBuf,
     pub token: Option<String>,
+    /// Who writes with the token, in the corrections' audit trail.
+    pub token_name: String,
     pub tile_url: Option<String>,
     /// Request body limit for writes, in bytes.
     pub max_body: usize,
     pool: Mutex<Vec<Store>>,
     /// Serialises writers (ingest + relink) so two batches never relink concurrently.
-    write_lock: Mutex<()>,
+    pub(crate) write_lock: Mutex<()>,
 }
 
 impl AppState {
@@ -62,6 +68,11 @@ impl AppState {
         Ok(AppState {
             db: opts.db.clone(),
             token: opts.token.clone().filter(|t| !t.is_empty()),
+            token_name: opts
+                .token_name
+                .clone()
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| "api".into()),
             tile_url: opts.tile_url.clone().filter(|t| !t.is_empty()),
             max_body: DEFAULT_MAX_BODY,
             pool: Mutex::new(vec![store]),
@@ -103,6 +114,15 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/incidents", get(api::incidents))
         .route("/api/incidents.geojson", get(api::incidents_geojson))
         .route("/api/incidents/{id}", get(api::incident))
+        .route("/api/incidents/{id}/history", get(corrections::history))
+        .route(
+            "/api/incidents/{id}/corrections",
+            axum::routing::post(corrections::post_correction.layer(
+                axum::middleware::from_fn_with_state(state.clone(), api::require_token),
+            )),
+        )
+        .route("/api/corrections", get(corrections::list))
+        .route("/report", get(report::serve_report))
         .route(
             "/api/articles",
             get(api::articles)

@@ -18,6 +18,10 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/alerts"),
     ("get", "/api/zones"),
     ("get", "/alerts.atom"),
+    ("get", "/api/incidents/{id}/history"),
+    ("post", "/api/incidents/{id}/corrections"),
+    ("get", "/api/corrections"),
+    ("get", "/report"),
 ];
 
 fn param(name: &str, description: &str, schema: Value) -> Value {
@@ -123,7 +127,110 @@ fn add_monitor(doc: &mut Value) {
 pub fn openapi_document() -> Value {
     let mut doc = base_document();
     add_monitor(&mut doc);
+    add_corrections(&mut doc);
     doc
+}
+
+/// The analysts' corrections and the situation report.
+fn add_corrections(doc: &mut Value) {
+    let id =
+        json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } });
+    doc["paths"]["/api/incidents/{id}/history"] = json!({ "get": {
+        "operationId": "incidentHistory",
+        "summary": "The audit trail of an incident: every correction in force on it or written on it, oldest first, with who (the token's name or the CLI user), when, what, and the incident before and after",
+        "parameters": [id.clone()],
+        "responses": responses(ok("Corrections", "History"), &["404", "500"])
+    }});
+    let mut created = serde_json::Map::new();
+    created.insert(
+        "201".into(),
+        ok(
+            "The correction as written and the incident it is now in force on",
+            "CorrectionResult",
+        ),
+    );
+    for (code, v) in errors(&["400", "401", "403", "404", "500"]) {
+        created.insert(code, v);
+    }
+    doc["paths"]["/api/incidents/{id}/corrections"] = json!({ "post": {
+        "operationId": "correctIncident",
+        "summary": "Correct an incident: merge another into it, split reports out, edit a field, mark it not an event, confirm it. Kept in a journal keyed on the incident's reports and re-applied after every relink. Needs the write token; its name is recorded as the author",
+        "security": [{ "bearer": [] }],
+        "parameters": [id],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CorrectionRequest" } } } },
+        "responses": Value::Object(created)
+    }});
+    doc["paths"]["/api/corrections"] = json!({ "get": {
+        "operationId": "listCorrections",
+        "summary": "The corrections journal, oldest first; stale=true: only the corrections that no longer apply (their reports are gone)",
+        "parameters": [param("stale", "Only corrections that no longer apply", json!({"type": "boolean", "default": false}))],
+        "responses": responses(ok("Corrections", "CorrectionList"), &["400", "500"])
+    }});
+    doc["paths"]["/report"] = json!({ "get": {
+        "operationId": "situationReport",
+        "summary": "The situation report as one self-contained HTML page: key figures against the previous period, a map, charts, notable incidents with sources and disputed figures",
+        "parameters": [
+            param("since", "First day, YYYY-MM-DD (default: 30 days before until)", json!({"type": "string", "format": "date"})),
+            param("until", "Last day, YYYY-MM-DD (default: the latest incident's date)", json!({"type": "string", "format": "date"})),
+            param("country", "Country name or ISO code", json!({"type": "string"})),
+            param("zone", "A watch zone's name", json!({"type": "string"})),
+        ],
+        "responses": responses(json!({ "description": "HTML page", "content": { "text/html": { "schema": { "type": "string" } } } }), &["400", "500"])
+    }});
+    let schemas = &mut doc["components"]["schemas"];
+    schemas["Incident"]["properties"]["review"] = json!({ "type": "object",
+        "description": "Present when analysts corrected or confirmed the incident (exports mark it too: a `reviewed: …` entry in tags)",
+        "properties": {
+            "status": { "enum": ["corrected", "confirmed", "not an event"] },
+            "corrections": { "type": "array", "items": { "type": "integer" } },
+            "reviewers": { "type": "array", "items": { "type": "string" } },
+            "last_at": { "type": "integer" },
+            "notes": { "type": "array", "items": { "type": "string" } } } });
+    schemas["Correction"] = json!({ "type": "object",
+        "required": ["id", "op", "author", "at", "incident", "reports", "before", "after"],
+        "properties": {
+            "id": { "type": "integer" },
+            "op": { "enum": ["merge", "split", "edit", "not_an_event", "confirm"] },
+            "other": { "type": "string", "description": "merge: the incident merged in (its id then)" },
+            "articles": { "type": "array", "items": { "type": "string" }, "description": "split: the articles moved out" },
+            "field": { "enum": ["type", "place", "date", "actors", "figure"], "description": "edit: the field set" },
+            "note": nullable("string"),
+            "author": { "type": "string" },
+            "at": { "type": "integer", "description": "Unix seconds" },
+            "incident": { "type": "string", "description": "The incident corrected, by its id at that time" },
+            "reports": { "type": "object", "description": "What the correction is keyed on: {mentions, articles} of the incident then" },
+            "other_reports": { "type": ["object", "null"] },
+            "before": { "type": "object" },
+            "after": { "type": ["object", "null"] },
+            "applied_to": { "type": ["string", "null"], "description": "The incident it is in force on now; null when stale" },
+            "stale": { "type": ["string", "null"], "description": "Why it no longer applies" },
+            "what": { "type": "string" },
+            "changes": { "type": "array", "items": { "type": "string" }, "description": "\"field: before → after\"" } } });
+    schemas["History"] = json!({ "type": "object", "required": ["incident", "items"], "properties": {
+        "incident": { "type": "string" },
+        "items": { "type": "array", "items": { "$ref": "#/components/schemas/Correction" } } } });
+    schemas["CorrectionList"] = json!({ "type": "object", "required": ["items"], "properties": {
+        "items": { "type": "array", "items": { "$ref": "#/components/schemas/Correction" } } } });
+    schemas["CorrectionResult"] = json!({ "type": "object", "required": ["correction", "incident"], "properties": {
+        "correction": { "$ref": "#/components/schemas/Correction" },
+        "incident": { "oneOf": [{ "$ref": "#/components/schemas/Incident" }, { "type": "null" }] } } });
+    schemas["CorrectionRequest"] = json!({ "type": "object", "required": ["op"],
+        "description": "{\"op\": \"merge\", \"other\": ID} · {\"op\": \"split\", \"articles\": [REF…]} · {\"op\": \"edit\", \"field\": \"type\", \"sub_event_type\"} · {\"op\": \"edit\", \"field\": \"place\", \"name\", \"country\"?} or {… \"coordinates\": \"LAT,LON\", \"location\"?} · {\"op\": \"edit\", \"field\": \"date\", \"date\", \"precision\"} · {\"op\": \"edit\", \"field\": \"actors\", \"actor1\"?, \"actor2\"?} · {\"op\": \"edit\", \"field\": \"figure\", \"figure\", \"low\"?, \"best\"?, \"high\"?} · {\"op\": \"not_an_event\"} · {\"op\": \"confirm\"}; each with an optional \"note\"",
+        "properties": {
+            "op": { "enum": ["merge", "split", "edit", "not_an_event", "confirm"] },
+            "note": { "type": "string" },
+            "other": { "type": "string" },
+            "articles": { "type": "array", "items": { "type": "string" } },
+            "field": { "enum": ["type", "place", "date", "actors", "figure"] },
+            "sub_event_type": { "type": "string" },
+            "name": { "type": "string" }, "country": { "type": "string" },
+            "coordinates": { "type": "string", "examples": ["14.24,-5.99"] },
+            "location": { "type": "string" },
+            "date": { "type": "string", "format": "date" },
+            "precision": { "enum": [1, 2, 3] },
+            "actor1": { "type": "string" }, "actor2": { "type": "string" },
+            "figure": { "enum": ["fatalities", "injured", "abducted", "attackers"] },
+            "low": { "type": "integer", "minimum": 0 }, "best": { "type": "integer", "minimum": 0 }, "high": { "type": "integer", "minimum": 0 } } });
 }
 
 fn base_document() -> Value {
@@ -384,7 +491,7 @@ mod tests {
                 "{method} {path} missing"
             );
         }
-        assert_eq!(doc["paths"].as_object().unwrap().len(), 13);
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 17);
         let text = doc.to_string();
         let mut from = 0;
         while let Some(i) = text[from..].find("#/components/schemas/") {

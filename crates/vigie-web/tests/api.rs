@@ -44,6 +44,7 @@ fn start(token: Option<&str>, fill: bool) -> Server {
         db,
         addr: "127.0.0.1:0".parse().unwrap(),
         token: token.map(str::to_string),
+        token_name: Some("desk-test".into()),
         tile_url: Some("https://tiles.example.invalid/{z}/{x}/{y}.png".into()),
     };
     let (tx, rx) = mpsc::channel();
@@ -816,4 +817,192 @@ fn alerts_zones_and_the_atom_feed() {
         .as_deref()
         .unwrap()
         .starts_with("[Djibo & around] update"));
+}
+
+fn post_json(s: &Server, path: &str, token: Option<&str>, body: &str) -> (u16, Value) {
+    let mut req = agent()
+        .post(&format!("{}{path}", s.base))
+        .content_type("application/json");
+    if let Some(t) = token {
+        req = req.header("Authorization", &format!("Bearer {t}"));
+    }
+    let mut r = req.send(body).unwrap();
+    let status = r.status().as_u16();
+    let text = r.body_mut().read_to_string().unwrap();
+    let v = serde_json::from_str(&text).unwrap_or_else(|e| panic!("POST: not JSON ({e}): {text}"));
+    (status, v)
+}
+
+fn incident_at(s: &Server, location: &str) -> Value {
+    let (_, all) = get(s, "/api/incidents");
+    items(&all)
+        .iter()
+        .find(|i| i["location"] == location)
+        .cloned()
+        .unwrap_or_else(|| panic!("no incident at {location}"))
+}
+
+#[test]
+fn corrections_need_the_token_name_their_author_and_make_a_history() {
+    let s = start(Some(TOKEN), true);
+    let torokela = incident_at(&s, "Torokela");
+    let id = torokela["id"].as_str().unwrap().to_string();
+    let path = format!("/api/incidents/{id}/corrections");
+    let edit = r#"{"op": "edit", "field": "figure", "figure": "fatalities", "low": 12, "best": 13, "high": 15, "note": "hospital count"}"#;
+
+    // Without or with a wrong token: refused, nothing written.
+    let (st, v) = post_json(&s, &path, None, edit);
+    assert_eq!(st, 401, "{v}");
+    let (st, _) = post_json(&s, &path, Some("wrong"), edit);
+    assert_eq!(st, 401);
+    let (_, h) = get(&s, &format!("/api/incidents/{id}/history"));
+    assert_eq!(h["items"].as_array().unwrap().len(), 0);
+
+    // Bad bodies: one line naming the problem.
+    let (st, v) = post_json(
+        &s,
+        &path,
+        Some(TOKEN),
+        r#"{"op": "edit", "field": "type", "sub_event_type": "Picnic"}"#,
+    );
+    assert_eq!(st, 400);
+    assert!(
+        error_of(&v).starts_with("type: \"Picnic\" is not an ACLED sub-event type"),
+        "{v}"
+    );
+    let (st, v) = post_json(&s, &path, Some(TOKEN), r#"{"op": "rename"}"#);
+    assert_eq!(st, 400);
+    assert!(error_of(&v).contains("rename"), "{v}");
+    let (st, v) = post_json(&s, &path, Some(TOKEN), "not json");
+    assert_eq!(st, 400);
+    assert!(error_of(&v).starts_with("body: not JSON"), "{v}");
+    let (st, v) = post_json(&s, "/api/incidents/nope/corrections", Some(TOKEN), edit);
+    assert_eq!(st, 404, "{v}");
+    let (st, v) = post_json(
+        &s,
+        &path,
+        Some(TOKEN),
+        r#"{"op": "edit", "field": "place", "coordinates": "95,3"}"#,
+    );
+    assert_eq!(st, 400);
+    assert!(error_of(&v).starts_with("place:"), "{v}");
+
+    // The edit: in force at once, its author the token's name.
+    let (st, v) = post_json(&s, &path, Some(TOKEN), edit);
+    assert_eq!(st, 201, "{v}");
+    assert_eq!(v["correction"]["author"], "desk-test");
+    assert_eq!(v["correction"]["applied_to"], id.as_str());
+    assert_eq!(v["incident"]["fatalities"]["best"], 13);
+    let (_, now) = get(&s, &format!("/api/incidents/{id}"));
+    assert_eq!(now["fatalities"]["low"], 12);
+    assert_eq!(now["fatalities"]["best"], 13);
+    assert_eq!(now["review"]["status"], "corrected");
+    assert!(now["tags"]
+        .as_str()
+        .unwrap()
+        .contains("reviewed: corrected"));
+
+    // A place by coordinates, then a confirmation.
+    let (st, v) = post_json(
+        &s,
+        &path,
+        Some(TOKEN),
+        r#"{"op": "edit", "field": "place", "coordinates": "14.40,-10.80", "location": "Torokela market"}"#,
+    );
+    assert_eq!(st, 201, "{v}");
+    assert_eq!(v["incident"]["location"], "Torokela market");
+    let (st, _) = post_json(&s, &path, Some(TOKEN), r#"{"op": "confirm"}"#);
+    assert_eq!(st, 201);
+
+    let (st, h) = get(&s, &format!("/api/incidents/{id}/history"));
+    assert_eq!(st, 200, "{h}");
+    let hist = h["items"].as_array().unwrap();
+    assert_eq!(hist.len(), 3);
+    assert_eq!(hist[0]["op"], "edit");
+    assert_eq!(hist[0]["note"], "hospital count");
+    assert_eq!(hist[0]["before"]["fatalities"]["best"], 12);
+    assert_eq!(hist[0]["after"]["fatalities"]["best"], 13);
+    assert!(
+        hist[0]["changes"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("fatalities:"),
+        "{h}"
+    );
+    assert_eq!(hist[2]["op"], "confirm");
+    let (_, now) = get(&s, &format!("/api/incidents/{id}"));
+    assert_eq!(now["review"]["status"], "confirmed");
+    let (st, _) = get(&s, "/api/incidents/nope/history");
+    assert_eq!(st, 404);
+
+    // Not an event: gone from lists, still readable by id; the journal lists everything.
+    let kanfiela = incident_at(&s, "Kanfiela")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (st, _) = post_json(
+        &s,
+        &format!("/api/incidents/{kanfiela}/corrections"),
+        Some(TOKEN),
+        r#"{"op": "not_an_event", "note": "a drill"}"#,
+    );
+    assert_eq!(st, 201);
+    let (_, all) = get(&s, "/api/incidents");
+    assert!(!locations(&all).contains(&"Kanfiela".to_string()));
+    let (st, one) = get(&s, &format!("/api/incidents/{kanfiela}"));
+    assert_eq!(
+        (st, one["review"]["status"].as_str()),
+        (200, Some("not an event"))
+    );
+    let (_, journal) = get(&s, "/api/corrections");
+    assert_eq!(journal["items"].as_array().unwrap().len(), 4);
+    let (_, stale) = get(&s, "/api/corrections?stale=true");
+    assert_eq!(stale["items"].as_array().unwrap().len(), 0);
+    let (st, _) = get(&s, "/api/corrections?stale=maybe");
+    assert_eq!(st, 400);
+}
+
+#[test]
+fn corrections_are_refused_when_writes_are_disabled() {
+    let s = start(None, true);
+    let id = incident_at(&s, "Torokela")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (st, v) = post_json(
+        &s,
+        &format!("/api/incidents/{id}/corrections"),
+        Some(TOKEN),
+        r#"{"op": "confirm"}"#,
+    );
+    assert_eq!(st, 403, "{v}");
+}
+
+#[test]
+fn the_report_is_one_html_page_with_its_charts() {
+    let s = start(None, true);
+    let mut r = agent()
+        .get(&format!(
+            "{}/report?since=2031-03-01&until=2031-05-31",
+            s.base
+        ))
+        .call()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let html = r.body_mut().read_to_string().unwrap();
+    assert!(html.contains("Situation report"));
+    assert!(html.matches("<svg").count() >= 5, "charts missing");
+    assert!(html.contains("Torokela") && html.contains("Kanfiela"));
+    // The disputed Torokela toll is shown with what each source says.
+    assert!(html.contains("disputed fatalities"), "{html}");
+    let (st, v) = get(&s, "/report?since=2031-06-01&until=2031-05-01");
+    assert_eq!(st, 400);
+    assert_eq!(error_of(&v), "since: 2031-06-01 is after until 2031-05-01");
+    let (st, v) = get(&s, "/report?colour=red");
+    assert_eq!(st, 400);
+    assert!(error_of(&v).contains("colour"));
 }
