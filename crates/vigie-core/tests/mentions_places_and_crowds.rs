@@ -284,3 +284,18 @@ fn neighbours_named_at_a_border_are_not_the_story_country_en() {
     );
     assert_eq!(countries(&ms), vec!["CI"], "{ms:#?}");
 }
+
+#[test]
+fn the_seat_of_an_authority_that_speaks_is_not_an_event_place() {
+    for text in [
+        "Au moins neuf soldats ont été tués mardi dans une embuscade près de la frontière \
+         malienne, a annoncé le ministère de la Défense à Niamey.",
+        "At least nine soldiers were killed on Tuesday in an ambush near the border with Mali, \
+         the Defence Ministry in Niamey said.",
+    ] {
+        let ms = mentions(text, "2026-05-20");
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+        // known only at country level: the story's country, not the capital that spoke
+        assert_eq!(locations(&ms), vec!["Niger"], "{text}: {ms:#?}");
+    }
+}

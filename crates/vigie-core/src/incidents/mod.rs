@@ -880,10 +880,13 @@ fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
         .filter_map(|m| m.place.as_ref())
         .collect();
     // The most precise place; among equally precise ones, the one most reports give (three
-    // outlets name the village, one a village nearby), then by name for a fixed choice.
+    // outlets name the village, one a village nearby; a report with no date votes too, though it
+    // never brings a place of its own), then by name for a fixed choice.
     let named_by = |p: &ResolvedPlace| {
-        candidates
+        c.members
             .iter()
+            .filter(placed)
+            .filter_map(|m| m.place.as_ref())
             .filter(|q| q.location == p.location)
             .count()
     };
