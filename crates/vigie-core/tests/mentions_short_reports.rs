@@ -954,3 +954,23 @@ fn violence_told_in_general_is_no_event() {
         assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
     }
 }
+
+#[test]
+fn an_earlier_event_set_beside_the_story_lends_it_nothing() {
+    for text in [
+        "A Canadian national was abducted from his home near Dosso on Tuesday by armed men. The \
+         kidnapping comes two months after gunmen killed eight aid workers in a wildlife park.",
+        "Un ressortissant canadien a été enlevé mardi à son domicile près de Dosso par des hommes \
+         armés. Cet enlèvement survient deux mois après que des hommes armés ont tué huit \
+         humanitaires dans une réserve de girafes.",
+    ] {
+        let m = only(text, "2026-03-12");
+        assert_eq!(
+            m.sub_event_type,
+            SubEventType::AbductionForcedDisappearance,
+            "{text}"
+        );
+        assert_eq!(dead(&m), vec![], "{text}: {m:#?}");
+        assert_eq!(field(&m, "abducted"), vec![1], "{text}: {m:#?}");
+    }
+}

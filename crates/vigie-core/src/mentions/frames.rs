@@ -606,6 +606,23 @@ impl<'a> Analysis<'a> {
                 )
             });
         }
+        // "The kidnapping comes two months after ISIL-linked fighters killed six French aid
+        // workers", "Cette attaque survient une semaine après que des hommes armés ont tué…":
+        // what follows "after" is an earlier event set beside this one, with no date to make
+        // it a recalled incident of its own; its triggers, figures and places are not this
+        // story's.
+        for s in sentences.iter_mut() {
+            if let Some(aside) = comes_after_clause(&doc.text, s.span) {
+                let outside = |span: Span| !aside.contains(span);
+                s.triggers.retain(|t| outside(t.2));
+                s.hits.retain(|h| outside(h.span));
+                s.actors.retain(|h| outside(h.span));
+                s.quantities.retain(|&q| outside(quantities[q].span));
+                s.places
+                    .retain(|&p| outside(Span::new(places[p].start, places[p].end)));
+                s.dates.retain(|&d| outside(dates[d].span));
+            }
+        }
         for s in sentences.iter_mut() {
             s.attribution = attribute(&doc.text, s.span, &s.hits);
         }
@@ -1695,6 +1712,22 @@ fn negated(text: &str, start: usize) -> bool {
                 | "nor"
         )
     })
+}
+
+/// The clause of a sentence that sets an earlier event beside the story's ("comes two months
+/// after …", "survient une semaine après …", "came days after …"): from "after" to the end of
+/// the sentence, when a verb of coming shortly precedes it.
+fn comes_after_clause(text: &str, sentence: Span) -> Option<Span> {
+    static COMES_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:comes?|came|coming|survient|survenue?|intervient|intervenue?|arrive)\b[^.;:]{0,40}?\b(after|apr[eè]s)\b",
+        )
+        .expect("comes-after pattern")
+    });
+    let s = text.get(sentence.start..sentence.end)?;
+    let m = COMES_AFTER.captures(s)?;
+    let after = m.get(1)?;
+    Some(Span::new(sentence.start + after.start(), sentence.end))
 }
 
 fn vote(votes: &mut Vec<(String, usize)>, code: &str, weight: usize) {
