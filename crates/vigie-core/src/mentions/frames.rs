@@ -608,11 +608,13 @@ impl<'a> Analysis<'a> {
         }
         // "The kidnapping comes two months after ISIL-linked fighters killed six French aid
         // workers", "Cette attaque survient une semaine après que des hommes armés ont tué…":
-        // what follows "after" is an earlier event set beside this one, with no date to make
-        // it a recalled incident of its own; its triggers, figures and places are not this
-        // story's.
+        // what follows "after" is an earlier event set beside this one; with no date to make
+        // it a recalled incident of its own, its triggers, figures and places are nobody's.
+        // (With a date of its own the clause is a recalled incident: see `recalled`.)
         for s in sentences.iter_mut() {
-            if let Some(aside) = comes_after_clause(&doc.text, s.span) {
+            if let Some(aside) = comes_after_clause(&doc.text, s.span)
+                .filter(|c| !s.dates.iter().any(|&d| c.contains(dates[d].span)))
+            {
                 let outside = |span: Span| !aside.contains(span);
                 s.triggers.retain(|t| outside(t.2));
                 s.hits.retain(|h| outside(h.span));
