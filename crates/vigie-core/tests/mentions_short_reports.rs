@@ -974,3 +974,20 @@ fn an_earlier_event_set_beside_the_story_lends_it_nothing() {
         assert_eq!(field(&m, "abducted"), vec![1], "{text}: {m:#?}");
     }
 }
+
+#[test]
+fn a_count_with_two_qualifying_words_before_its_noun() {
+    for text in [
+        "An NGO said 40 Malian Fulani pastoralists were killed over five days in the Ménaka \
+         region.",
+        "Selon une ONG, 40 pasteurs peuls nigériens ont été tués en cinq jours dans la région de \
+         Ménaka.",
+    ] {
+        let m = only(text, "2026-07-12");
+        assert_eq!(
+            dead(&m).iter().map(|d| d.0).collect::<Vec<_>>(),
+            vec![40],
+            "{text}: {m:#?}"
+        );
+    }
+}

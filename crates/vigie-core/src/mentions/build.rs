@@ -939,6 +939,36 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                         .unwrap_or(NounClass::Person)
                 })
             };
+            // "killed over five days", "tués en trois jours": a duration counts no one.
+            let duration = crate::lexicon::fold(a.doc.text.get(q.span.end..).unwrap_or(""))
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    matches!(
+                        w,
+                        "days"
+                            | "day"
+                            | "weeks"
+                            | "week"
+                            | "months"
+                            | "month"
+                            | "hours"
+                            | "hour"
+                            | "years"
+                            | "jours"
+                            | "jour"
+                            | "semaines"
+                            | "semaine"
+                            | "mois"
+                            | "heures"
+                            | "heure"
+                            | "ans"
+                            | "annees"
+                    )
+                });
+            if duration {
+                continue;
+            }
             let Some(noun) = a.noun_after(qi).or_else(elliptic) else {
                 continue;
             };

@@ -1619,7 +1619,7 @@ impl<'a> Analysis<'a> {
                 // rebelles"), which counts people only with its noun right after it.
                 let close = !qm.year_like
                     && between.split_whitespace().count() <= 2
-                    && between.len() <= 16
+                    && between.len() <= 20
                     && !between.contains([',', ';', '.', ':', '(']);
                 (is_head || close).then_some(class)
             }
