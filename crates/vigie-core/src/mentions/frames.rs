@@ -641,7 +641,7 @@ impl<'a> Analysis<'a> {
             vote(&mut country_votes, code, n);
         }
         // (stable: on a tie, the country the text named first)
-        country_votes.sort_by(|a, b| b.1.cmp(&a.1));
+        country_votes.sort_by_key(|v| std::cmp::Reverse(v.1));
         let country = country_votes.first().map(|c| c.0.clone());
         let mut analysis = Analysis {
             doc,
