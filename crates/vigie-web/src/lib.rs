@@ -41,6 +41,27 @@ pub struct ServeOptions {
 /// Largest request body accepted by `POST /api/articles` unless configured otherwise.
 pub const DEFAULT_MAX_BODY: usize = 10 * 1024 * 1024;
 
+/// Parse a `POST /api/articles` body exactly as the server does (`content_type` is the request's
+/// `Content-Type` header, if any): the articles read, and each rejected record as (1-based line or
+/// position, error). `Err` is the one-line message of a request refused as a whole. Used by the
+/// fuzz target for request bodies (`fuzz/fuzz_targets/api_body.rs`).
+pub fn parse_article_body(
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Result<(Vec<vigie_core::Article>, Vec<(usize, String)>), String> {
+    let mut headers = axum::http::HeaderMap::new();
+    if let Some(ct) = content_type {
+        let v = axum::http::HeaderValue::from_str(ct)
+            .map_err(|_| "Content-Type is not a valid header value".to_string())?;
+        headers.insert(axum::http::header::CONTENT_TYPE, v);
+    }
+    let (articles, rejected) = api::parse_records(&headers, body).map_err(|e| e.message)?;
+    Ok((
+        articles,
+        rejected.into_iter().map(|r| (r.line, r.error)).collect(),
+    ))
+}
+
 /// Shared server state: where the store is, the write token, UI configuration, and a small
 /// pool of open store connections (a `Store` is one SQLite connection: `Send`, not `Sync`).
 pub struct AppState {
