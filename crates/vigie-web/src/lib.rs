@@ -14,6 +14,7 @@
 
 mod api;
 mod assets;
+mod limit;
 mod openapi;
 
 use axum::extract::DefaultBodyLimit;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use vigie_store::Store;
 
+pub use limit::{WRITES_PER_MINUTE, WRITE_BURST};
 pub use openapi::{openapi_document, ROUTES as API_ROUTES};
 
 #[derive(Debug, Clone)]
@@ -73,6 +75,8 @@ pub struct AppState {
     pool: Mutex<Vec<Store>>,
     /// Serialises writers (ingest + relink) so two batches never relink concurrently.
     write_lock: Mutex<()>,
+    /// Rate limit of writes per client address.
+    write_limit: limit::WriteLimit,
 }
 
 impl AppState {
@@ -87,11 +91,19 @@ impl AppState {
             max_body: DEFAULT_MAX_BODY,
             pool: Mutex::new(vec![store]),
             write_lock: Mutex::new(()),
+            write_limit: limit::WriteLimit::new(WRITES_PER_MINUTE, WRITE_BURST),
         })
     }
 
     pub fn with_max_body(mut self, bytes: usize) -> AppState {
         self.max_body = bytes;
+        self
+    }
+
+    /// Writes allowed per client address: `per_minute` sustained, `burst` at once
+    /// (default [`WRITES_PER_MINUTE`], [`WRITE_BURST`]).
+    pub fn with_write_rate(mut self, per_minute: u32, burst: u32) -> AppState {
+        self.write_limit = limit::WriteLimit::new(per_minute, burst);
         self
     }
 
@@ -128,10 +140,15 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/api/articles",
             get(api::articles)
                 .post(
-                    api::post_articles.layer(axum::middleware::from_fn_with_state(
-                        state.clone(),
-                        api::require_token,
-                    )),
+                    api::post_articles
+                        .layer(axum::middleware::from_fn_with_state(
+                            state.clone(),
+                            api::require_token,
+                        ))
+                        .layer(axum::middleware::from_fn_with_state(
+                            state.clone(),
+                            limit::limit_writes,
+                        )),
                 )
                 .layer(DefaultBodyLimit::max(max_body)),
         )
@@ -160,7 +177,9 @@ pub async fn serve_state(
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    axum::serve(listener, router(state))
+    // The peer address keys the write rate limit.
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await?;
     Ok(())

@@ -34,6 +34,7 @@ fn errors(codes: &[&str]) -> serde_json::Map<String, Value> {
             "404" => "Unknown id",
             "413" => "Request body too large",
             "415" => "Unsupported Content-Type",
+            "429" => "Too many writes from this client: wait `Retry-After` seconds",
             _ => "Store failure",
         };
         m.insert(
@@ -242,7 +243,7 @@ fn base_document() -> Value {
                         ] } },
                         "application/x-ndjson": { "schema": { "type": "string", "description": "One ArticleRecord JSON object per line" } }
                     }},
-                    "responses": responses(ok("Ingest report", "IngestReport"), &["400", "401", "403", "413", "415", "500"])
+                    "responses": responses(ok("Ingest report", "IngestReport"), &["400", "401", "403", "413", "415", "429", "500"])
                 }
             },
             "/api/articles/{ref}": { "get": {
