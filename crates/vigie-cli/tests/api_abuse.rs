@@ -153,6 +153,11 @@ fn hostile_filters_are_text_writes_are_rate_limited_and_the_token_stays_secret()
     assert_eq!(all, 2, "one incident per report");
     assert_eq!(total(&s, "q=Djibo"), 1, "plain search works");
     assert_eq!(total(&s, "q=djibo"), 1, "case-insensitive");
+    assert_eq!(
+        total(&s, "since=2031-03-09&until=2031-03-01"),
+        0,
+        "an empty period matches nothing"
+    );
 
     // Hostile strings in every text filter: an answer (200, or 400 naming the parameter), no
     // wildcard or SQL meaning, and nothing changed.
