@@ -307,14 +307,6 @@ async fn matching(
     .await
 }
 
-fn page<T>(items: Vec<T>, limit: Option<usize>, offset: usize) -> Vec<T> {
-    let it = items.into_iter().skip(offset);
-    match limit {
-        Some(l) => it.take(l).collect(),
-        None => it.collect(),
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Incidents
 // ---------------------------------------------------------------------------
@@ -429,9 +421,10 @@ pub async fn articles(State(state): AppStateRef, p: Params) -> ApiResult<Json<Va
             _ => offset = parse_usize("offset", v.trim())?,
         }
     }
-    let all = with_store(&state, |s| s.articles()).await?;
-    let total = all.len();
-    let items = page(all, limit, offset);
+    let (total, items) = with_store(&state, move |s| {
+        Ok((s.article_count()?, s.articles_page(limit, offset)?))
+    })
+    .await?;
     Ok(Json(
         json!({ "total": total, "limit": limit, "offset": offset, "items": items }),
     ))
