@@ -43,14 +43,15 @@ pub struct ServeOptions {
 /// Largest request body accepted by `POST /api/articles` unless configured otherwise.
 pub const DEFAULT_MAX_BODY: usize = 10 * 1024 * 1024;
 
+/// What a `POST /api/articles` body holds: the articles read, and each rejected record as
+/// (1-based line or position, error).
+pub type ParsedBody = (Vec<vigie_core::Article>, Vec<(usize, String)>);
+
 /// Parse a `POST /api/articles` body exactly as the server does (`content_type` is the request's
 /// `Content-Type` header, if any): the articles read, and each rejected record as (1-based line or
 /// position, error). `Err` is the one-line message of a request refused as a whole. Used by the
 /// fuzz target for request bodies (`fuzz/fuzz_targets/api_body.rs`).
-pub fn parse_article_body(
-    content_type: Option<&str>,
-    body: &[u8],
-) -> Result<(Vec<vigie_core::Article>, Vec<(usize, String)>), String> {
+pub fn parse_article_body(content_type: Option<&str>, body: &[u8]) -> Result<ParsedBody, String> {
     let mut headers = axum::http::HeaderMap::new();
     if let Some(ct) = content_type {
         let v = axum::http::HeaderValue::from_str(ct)
