@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end test of the web UI: a fresh store with web/tests/fixture.jsonl (fictional reports),
 # `vigie serve` on a free loopback port, then web/tests/e2e.mjs in headless Chromium.
-# Env: VIGIE_BIN (default target/debug/vigie, built if missing), CHROMIUM (default /usr/bin/chromium).
+# Env: VIGIE_BIN (default $CARGO_TARGET_DIR or target, /debug/vigie, built if missing), CHROMIUM (default /usr/bin/chromium).
 # Needs: node + npm (web/node_modules from `npm ci`), Debian's chromium. Output: target/e2e/.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-VIGIE_BIN="${VIGIE_BIN:-$ROOT/target/debug/vigie}"
+VIGIE_BIN="${VIGIE_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/debug/vigie}"
 
 if [ ! -x "$VIGIE_BIN" ]; then
   echo "run-e2e: $VIGIE_BIN not found, building it (cargo build -p vigie-cli)"
