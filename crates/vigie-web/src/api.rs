@@ -408,6 +408,9 @@ pub async fn articles(State(state): AppStateRef, p: Params) -> ApiResult<Json<Va
     let pairs = params(p, &["limit", "offset"])?;
     let (mut limit, mut offset) = (Some(DEFAULT_LIMIT), 0);
     for (k, v) in pairs {
+        if v.trim().is_empty() {
+            continue; // (an empty value is no value, as for the incident filters)
+        }
         match k.as_str() {
             "limit" => {
                 let n = parse_usize("limit", v.trim())?;

@@ -144,11 +144,11 @@ pub fn router(state: Arc<AppState>) -> Router {
                     api::post_articles
                         .layer(axum::middleware::from_fn_with_state(
                             state.clone(),
-                            api::require_token,
+                            limit::limit_writes,
                         ))
                         .layer(axum::middleware::from_fn_with_state(
                             state.clone(),
-                            limit::limit_writes,
+                            api::require_token,
                         )),
                 )
                 .layer(DefaultBodyLimit::max(max_body)),

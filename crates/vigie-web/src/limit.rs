@@ -1,6 +1,8 @@
 //! Rate limit of the write routes, per client IP address (GCRA, the `governor` crate).
 //!
-//! Runs before the token check, so guessing the token is limited too. A request without a peer
+//! Runs after the token check: a request without the right token is refused (401/403) whatever
+//! its rate, as clients and the OpenAPI document expect; guessing a long random token through a
+//! constant-time comparison is no shortcut anyway. A request without a peer
 //! address (an app driven in process, without `into_make_service_with_connect_info`) shares one
 //! bucket. Refused requests get `429 Too Many Requests` with `Retry-After` (seconds).
 

@@ -183,12 +183,15 @@ fn base_document() -> Value {
         if let Some(d) = default {
             limit["default"] = json!(d);
         }
+        // (an empty value is no value: the server takes the default)
+        let empty = json!({"type": "string", "pattern": "^\\s*$"});
+        let limit = json!({"anyOf": [limit, empty]});
         vec![
             param("limit", "Page size", limit),
             param(
                 "offset",
                 "Items to skip",
-                json!({"type": "integer", "minimum": 0, "maximum": crate::api::MAX_INTEGER, "default": 0}),
+                json!({"anyOf": [{"type": "integer", "minimum": 0, "maximum": crate::api::MAX_INTEGER, "default": 0}, empty]}),
             ),
         ]
     };
