@@ -277,7 +277,7 @@ function addMarker(inc) {
   });
   const best = inc.fatalities && inc.fatalities.best;
   m.bindTooltip(
-    `${inc.date || 'date unknown'} · ${inc.event_type || ''}<br>${escapeHTML(inc.location || '')}` +
+    `${escapeHTML(inc.date || 'date unknown')} · ${escapeHTML(inc.event_type || '')}<br>${escapeHTML(inc.location || '')}` +
       (best != null ? ` · ${best} killed` : ''),
   );
   m.on('click', () => openIncident(inc.id));
@@ -439,7 +439,7 @@ function drawZones(zones) {
       layer = L.polygon(g.polygons, ZONE_STYLE);
     }
     if (layer) {
-      layer.bindTooltip(`Zone: ${label}`);
+      layer.bindTooltip(`Zone: ${escapeHTML(label)}`);
       zoneLayer.addLayer(layer);
     }
   }

@@ -9,7 +9,7 @@
 // of one incident are shown together with their conflicting figures; brushing the timeline and
 // the text filter narrow the list; a figure edited in the panel's edit mode (with the write
 // token, VIGIE_TOKEN) is seen through the API, and the incident's history lists it with the
-// token's name. Saves target/e2e/screenshot.png.
+// token's name; a hostile article's markup stays inert text. Saves target/e2e/screenshot.png.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -231,6 +231,40 @@ try {
     const best = await page.locator('[data-testid=figures] tr[data-figure=fatalities] td').nth(1).textContent();
     assert(best.trim() === '14', `panel shows best ${best}`);
     console.log(`     correction ${c.id} by ${c.author}: ${c.what}; ${c.changes.join('; ')}`);
+    await page.locator('[data-testid=close-panel]').click();
+  });
+
+  await check('a hostile article (script, img onerror, javascript: links) is shown inert', async () => {
+    // web/tests/hostile.jsonl: markup in the text, title, outlet, ref and url of a report of an
+    // attack at Gao. Every payload would set window.__vigiePwned or open a dialog if it ran.
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    });
+    const item = page.locator('[data-testid=incident-item]', { hasText: 'Gao' }).first();
+    assert((await item.count()) === 1, 'the hostile article gave no incident at Gao');
+    const id = await item.getAttribute('data-id');
+    await item.click();
+    await page.waitForSelector(`[data-testid=incident-panel][data-incident="${id}"]`);
+    const panel = page.locator('[data-testid=incident-panel]');
+    // Hover the outlet and title lines, where an onmouseover would fire.
+    await panel.locator('[data-testid=article-text] h4').first().hover();
+    await panel.locator('[data-testid=article-text] p.muted').first().hover();
+    await page.waitForTimeout(300);
+    const injected = await panel.evaluate((el) => ({
+      elements: el.querySelectorAll('script, img, iframe, svg, b, a[href^="javascript:" i], [onerror], [onload], [onmouseover]').length,
+      text: el.textContent,
+    }));
+    assert(injected.elements === 0, `${injected.elements} element(s) from the article's markup in the panel`);
+    assert(injected.text.includes("<script>window.__vigiePwned"), 'the <script> text is not shown as text');
+    assert(injected.text.includes('<img src=x onerror='), 'the <img onerror> text is not shown as text');
+    const pwned = await page.evaluate(() => window.__vigiePwned);
+    assert(pwned === undefined, `a payload ran: ${pwned}`);
+    assert(dialogs.length === 0, `dialogs opened: ${dialogs.join(' | ')}`);
+    const javascriptLinks = await page.locator('a[href^="javascript:" i]').count();
+    assert(javascriptLinks === 0, `${javascriptLinks} javascript: link(s) in the page`);
+    console.log('     markup shown as text; no element injected, no script run, no dialog');
     await page.locator('[data-testid=close-panel]').click();
   });
 

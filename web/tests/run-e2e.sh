@@ -34,7 +34,8 @@ DB="$TMP/e2e.db"
 # Douentza is inside the RN16 corridor, Djenné and Niono are not.
 "$VIGIE_BIN" --db "$DB" -q zones add RN16 --corridor "14.35,-3.90;14.99,-2.95;15.30,-1.70" --buffer 15
 "$VIGIE_BIN" --db "$DB" -q zones add "Sévaré base" --point 14.53,-4.10 --radius 20
-"$VIGIE_BIN" --db "$DB" ingest web/tests/fixture.jsonl
+# hostile.jsonl: a report carrying script, img onerror and javascript: links (shown inert).
+"$VIGIE_BIN" --db "$DB" ingest web/tests/fixture.jsonl web/tests/hostile.jsonl
 "$VIGIE_BIN" --db "$DB" -q watch --once
 
 PORT="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"

@@ -620,13 +620,21 @@ impl Store {
     }
 
     pub fn articles(&self) -> Result<Vec<ArticleRow>> {
+        self.articles_page(None, 0)
+    }
+
+    /// Articles by ref, `offset` skipped, at most `limit` (all when None): paged in SQL, so a
+    /// page of a large store reads only that page.
+    pub fn articles_page(&self, limit: Option<usize>, offset: usize) -> Result<Vec<ArticleRow>> {
         let mut st = self.conn.prepare(
             "SELECT ref, title, url, outlet, published, language, status, version, diagnostics,
                     (SELECT count(*) FROM mentions m WHERE m.article_ref = a.ref),
                     (SELECT original FROM article_copies c WHERE c.ref = a.ref)
-             FROM articles a ORDER BY ref",
+             FROM articles a ORDER BY ref LIMIT ?1 OFFSET ?2",
         )?;
-        let rows = st.query_map([], article_row)?;
+        let limit = limit.map_or(-1, |l| l.min(i64::MAX as usize) as i64);
+        let offset = offset.min(i64::MAX as usize) as i64;
+        let rows = st.query_map([limit, offset], article_row)?;
         let mut out = Vec::new();
         for r in rows {
             out.push(r??);

@@ -157,20 +157,61 @@ fn params(p: Params, allowed: &[&str]) -> ApiResult<Vec<(String, String)>> {
     Ok(pairs)
 }
 
+/// Largest integer a query parameter takes (2^53 - 1, exact in every JSON reader); the
+/// OpenAPI document says the same.
+pub const MAX_INTEGER: usize = 9_007_199_254_740_991;
+
+/// A date exactly `YYYY-MM-DD` (as OpenAPI's `format: date`; chrono alone would also take
+/// "2025-3-4" or "+2025-03-04").
 fn parse_date(name: &str, v: &str) -> ApiResult<NaiveDate> {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
+    let shaped = v.len() == 10
+        && v.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let parsed = if shaped {
+        NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
         ApiError::bad_request(format!(
             "bad `{name}`: expected a date YYYY-MM-DD, got {v:?}"
         ))
     })
 }
 
+/// Digits only (no sign), at most [`MAX_INTEGER`].
 fn parse_usize(name: &str, v: &str) -> ApiResult<usize> {
-    v.parse::<usize>().map_err(|_| {
+    let n = if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+        v.parse::<usize>().ok().filter(|n| *n <= MAX_INTEGER)
+    } else {
+        None
+    };
+    n.ok_or_else(|| {
         ApiError::bad_request(format!(
-            "bad `{name}`: expected a non-negative integer, got {v:?}"
+            "bad `{name}`: expected an integer from 0 to {MAX_INTEGER}, got {v:?}"
         ))
     })
+}
+
+/// "-12.5", "3", "0.25": an optional minus, digits, and an optional fraction (no exponent, no
+/// plus sign, no "inf"), as the `near` pattern of the OpenAPI document.
+fn plain_number(s: &str, signed: bool) -> bool {
+    let s = if signed {
+        s.strip_prefix('-').unwrap_or(s)
+    } else {
+        s
+    };
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && frac.is_none_or(digits)
 }
 
 pub(crate) fn parse_near(v: &str) -> ApiResult<(f64, f64, f64)> {
@@ -185,6 +226,9 @@ pub(crate) fn parse_near(v: &str) -> ApiResult<(f64, f64, f64)> {
     }
     let mut n = [0f64; 3];
     for (i, p) in parts.iter().enumerate() {
+        if !plain_number(p, i < 2) {
+            return Err(bad("not a number"));
+        }
         n[i] = p
             .parse::<f64>()
             .ok()
@@ -242,13 +286,8 @@ pub(crate) fn incident_query(
             _ => unreachable!("checked by params()"),
         }
     }
-    if let (Some(s), Some(u)) = (q.filter.since, q.filter.until) {
-        if s > u {
-            return Err(ApiError::bad_request(format!(
-                "bad period: `since` {s} is after `until` {u}"
-            )));
-        }
-    }
+    // `since` after `until` is an empty period: it matches nothing (the OpenAPI document cannot
+    // say that one parameter bounds another, and the answer is no less true).
     Ok(q)
 }
 
@@ -266,14 +305,6 @@ async fn matching(
         Ok((s.count_incidents(&filter)?, s.incidents(&filter)?))
     })
     .await
-}
-
-fn page<T>(items: Vec<T>, limit: Option<usize>, offset: usize) -> Vec<T> {
-    let it = items.into_iter().skip(offset);
-    match limit {
-        Some(l) => it.take(l).collect(),
-        None => it.collect(),
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -378,6 +409,9 @@ pub async fn articles(State(state): AppStateRef, p: Params) -> ApiResult<Json<Va
     let pairs = params(p, &["limit", "offset"])?;
     let (mut limit, mut offset) = (Some(DEFAULT_LIMIT), 0);
     for (k, v) in pairs {
+        if v.trim().is_empty() {
+            continue; // (an empty value is no value, as for the incident filters)
+        }
         match k.as_str() {
             "limit" => {
                 let n = parse_usize("limit", v.trim())?;
@@ -391,9 +425,10 @@ pub async fn articles(State(state): AppStateRef, p: Params) -> ApiResult<Json<Va
             _ => offset = parse_usize("offset", v.trim())?,
         }
     }
-    let all = with_store(&state, |s| s.articles()).await?;
-    let total = all.len();
-    let items = page(all, limit, offset);
+    let (total, items) = with_store(&state, move |s| {
+        Ok((s.article_count()?, s.articles_page(limit, offset)?))
+    })
+    .await?;
     Ok(Json(
         json!({ "total": total, "limit": limit, "offset": offset, "items": items }),
     ))
@@ -464,12 +499,12 @@ pub async fn stats(State(state): AppStateRef) -> ApiResult<Json<Value>> {
 // Writes
 // ---------------------------------------------------------------------------
 
-/// Constant-time comparison so the token cannot be guessed byte by byte from timings.
+/// Constant-time comparison so the token cannot be guessed byte by byte from timings: the
+/// SHA-256 digests of both are compared with `subtle`, so not even the length shows.
 fn same_secret(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    use sha2::{Digest, Sha256};
+    use subtle::ConstantTimeEq;
+    Sha256::digest(a).ct_eq(&Sha256::digest(b)).into()
 }
 
 /// Middleware for write routes: 403 when writes are disabled, 401 without the right bearer
@@ -919,17 +954,45 @@ mod tests {
         assert_eq!(q.filter.text, None);
         let e = incident_query(vec![("until".into(), "31/01/2031".into())], None).unwrap_err();
         assert!(e.message.contains("`until`"));
-        let e = incident_query(
+        // An empty period is a query that matches nothing, not an error.
+        let q = incident_query(
             vec![
                 ("since".into(), "2031-02-02".into()),
                 ("until".into(), "2031-02-01".into()),
             ],
             None,
         )
-        .unwrap_err();
-        assert!(e.message.contains("after"));
+        .unwrap();
+        assert!(q.filter.since > q.filter.until);
         let e = incident_query(vec![("limit".into(), "-1".into())], None).unwrap_err();
         assert!(e.message.contains("`limit`"));
+        // Exactly the forms the OpenAPI document gives (schemathesis found chrono's and
+        // Rust's looser ones accepted): no sign, no short date, no exponent, nothing past 2^53-1.
+        for (k, v) in [
+            ("limit", "+5"),
+            ("offset", "9007199254740992"),
+            ("since", "2031-2-1"),
+            ("until", "+2031-02-01"),
+            ("near", "1e1,2,3"),
+            ("near", "+14,2,3"),
+            ("near", "14,2,-3"),
+            ("near", "14,2,0.0"),
+            ("near", "inf,2,3"),
+            ("near", "14.,2,3"),
+        ] {
+            let e = incident_query(vec![(k.into(), v.into())], None).unwrap_err();
+            assert!(
+                e.message.contains(&format!("`{k}`")),
+                "{k}={v}: {}",
+                e.message
+            );
+        }
+        for near in ["14,2,3", "-14.5, -2.25 , 0.5", "90,-180,1"] {
+            assert!(
+                incident_query(vec![("near".into(), near.into())], None).is_ok(),
+                "{near}"
+            );
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@
 mod api;
 mod assets;
 mod corrections;
+mod limit;
 mod openapi;
 pub mod report;
 
@@ -27,6 +28,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use vigie_store::Store;
 
+pub use limit::{WRITES_PER_MINUTE, WRITE_BURST};
 pub use openapi::{openapi_document, ROUTES as API_ROUTES};
 
 #[derive(Debug, Clone)]
@@ -45,6 +47,28 @@ pub struct ServeOptions {
 /// Largest request body accepted by `POST /api/articles` unless configured otherwise.
 pub const DEFAULT_MAX_BODY: usize = 10 * 1024 * 1024;
 
+/// What a `POST /api/articles` body holds: the articles read, and each rejected record as
+/// (1-based line or position, error).
+pub type ParsedBody = (Vec<vigie_core::Article>, Vec<(usize, String)>);
+
+/// Parse a `POST /api/articles` body exactly as the server does (`content_type` is the request's
+/// `Content-Type` header, if any): the articles read, and each rejected record as (1-based line or
+/// position, error). `Err` is the one-line message of a request refused as a whole. Used by the
+/// fuzz target for request bodies (`fuzz/fuzz_targets/api_body.rs`).
+pub fn parse_article_body(content_type: Option<&str>, body: &[u8]) -> Result<ParsedBody, String> {
+    let mut headers = axum::http::HeaderMap::new();
+    if let Some(ct) = content_type {
+        let v = axum::http::HeaderValue::from_str(ct)
+            .map_err(|_| "Content-Type is not a valid header value".to_string())?;
+        headers.insert(axum::http::header::CONTENT_TYPE, v);
+    }
+    let (articles, rejected) = api::parse_records(&headers, body).map_err(|e| e.message)?;
+    Ok((
+        articles,
+        rejected.into_iter().map(|r| (r.line, r.error)).collect(),
+    ))
+}
+
 /// Shared server state: where the store is, the write token, UI configuration, and a small
 /// pool of open store connections (a `Store` is one SQLite connection: `Send`, not `Sync`).
 pub struct AppState {
@@ -58,6 +82,8 @@ pub struct AppState {
     pool: Mutex<Vec<Store>>,
     /// Serialises writers (ingest + relink) so two batches never relink concurrently.
     pub(crate) write_lock: Mutex<()>,
+    /// Rate limit of writes per client address.
+    write_limit: limit::WriteLimit,
 }
 
 impl AppState {
@@ -77,11 +103,19 @@ impl AppState {
             max_body: DEFAULT_MAX_BODY,
             pool: Mutex::new(vec![store]),
             write_lock: Mutex::new(()),
+            write_limit: limit::WriteLimit::new(WRITES_PER_MINUTE, WRITE_BURST),
         })
     }
 
     pub fn with_max_body(mut self, bytes: usize) -> AppState {
         self.max_body = bytes;
+        self
+    }
+
+    /// Writes allowed per client address: `per_minute` sustained, `burst` at once
+    /// (default [`WRITES_PER_MINUTE`], [`WRITE_BURST`]).
+    pub fn with_write_rate(mut self, per_minute: u32, burst: u32) -> AppState {
+        self.write_limit = limit::WriteLimit::new(per_minute, burst);
         self
     }
 
@@ -127,10 +161,15 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/api/articles",
             get(api::articles)
                 .post(
-                    api::post_articles.layer(axum::middleware::from_fn_with_state(
-                        state.clone(),
-                        api::require_token,
-                    )),
+                    api::post_articles
+                        .layer(axum::middleware::from_fn_with_state(
+                            state.clone(),
+                            limit::limit_writes,
+                        ))
+                        .layer(axum::middleware::from_fn_with_state(
+                            state.clone(),
+                            api::require_token,
+                        )),
                 )
                 .layer(DefaultBodyLimit::max(max_body)),
         )
@@ -159,7 +198,9 @@ pub async fn serve_state(
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    axum::serve(listener, router(state))
+    // The peer address keys the write rate limit.
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await?;
     Ok(())

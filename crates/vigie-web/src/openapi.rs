@@ -24,6 +24,14 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/report"),
 ];
 
+/// `near`: three plain decimal numbers (no sign on the distance, no exponent) within their
+/// ranges, with spaces allowed around them; or empty. The server checks the same.
+const NEAR_PATTERN: &str = concat!(
+    r"^\s*$|^\s*-?(90(\.0+)?|[0-8]?[0-9](\.[0-9]+)?)\s*,",
+    r"\s*-?(180(\.0+)?|(1[0-7][0-9]|[0-9]?[0-9])(\.[0-9]+)?)\s*,",
+    r"\s*([0-9]*[1-9][0-9]*(\.[0-9]+)?|[0-9]+\.[0-9]*[1-9][0-9]*)\s*$"
+);
+
 fn param(name: &str, description: &str, schema: Value) -> Value {
     json!({ "name": name, "in": "query", "required": false, "description": description, "schema": schema })
 }
@@ -38,6 +46,7 @@ fn errors(codes: &[&str]) -> serde_json::Map<String, Value> {
             "404" => "Unknown id",
             "413" => "Request body too large",
             "415" => "Unsupported Content-Type",
+            "429" => "Too many writes from this client: wait `Retry-After` seconds",
             _ => "Store failure",
         };
         m.insert(
@@ -237,13 +246,13 @@ fn base_document() -> Value {
     let filters = vec![
         param(
             "since",
-            "Earliest event date (inclusive), YYYY-MM-DD",
-            json!({"type": "string", "format": "date"}),
+            "Earliest event date (inclusive), YYYY-MM-DD; empty for none",
+            json!({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": "^\\s*$", "description": "empty: no bound"}]}),
         ),
         param(
             "until",
-            "Latest event date (inclusive), YYYY-MM-DD",
-            json!({"type": "string", "format": "date"}),
+            "Latest event date (inclusive), YYYY-MM-DD; empty for none",
+            json!({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": "^\\s*$", "description": "empty: no bound"}]}),
         ),
         param(
             "country",
@@ -267,8 +276,8 @@ fn base_document() -> Value {
         ),
         param(
             "near",
-            "lat,lon,km: within km of a point",
-            json!({"type": "string", "pattern": "^-?[0-9.]+,-?[0-9.]+,[0-9.]+$", "examples": ["14.45,-11.43,50"]}),
+            "lat,lon,km: within km (more than 0) of a point, latitude in -90..90, longitude in -180..180; empty for none",
+            json!({"type": "string", "pattern": NEAR_PATTERN, "examples": ["14.45,-11.43,50"]}),
         ),
         param(
             "q",
@@ -281,12 +290,15 @@ fn base_document() -> Value {
         if let Some(d) = default {
             limit["default"] = json!(d);
         }
+        // (an empty value is no value: the server takes the default)
+        let empty = json!({"type": "string", "pattern": "^\\s*$"});
+        let limit = json!({"anyOf": [limit, empty]});
         vec![
             param("limit", "Page size", limit),
             param(
                 "offset",
                 "Items to skip",
-                json!({"type": "integer", "minimum": 0, "default": 0}),
+                json!({"anyOf": [{"type": "integer", "minimum": 0, "maximum": crate::api::MAX_INTEGER, "default": 0}, empty]}),
             ),
         ]
     };
@@ -345,11 +357,11 @@ fn base_document() -> Value {
                     "requestBody": { "required": true, "content": {
                         "application/json": { "schema": { "oneOf": [
                             { "$ref": "#/components/schemas/ArticleRecord" },
-                            { "type": "array", "items": { "$ref": "#/components/schemas/ArticleRecord" } }
+                            { "type": "array", "contains": { "$ref": "#/components/schemas/ArticleRecord" }, "description": "A batch: at least one valid record; the others are reported in `rejected`" }
                         ] } },
                         "application/x-ndjson": { "schema": { "type": "string", "description": "One ArticleRecord JSON object per line" } }
                     }},
-                    "responses": responses(ok("Ingest report", "IngestReport"), &["400", "401", "403", "413", "415", "500"])
+                    "responses": responses(ok("Ingest report", "IngestReport"), &["400", "401", "403", "413", "415", "429", "500"])
                 }
             },
             "/api/articles/{ref}": { "get": {
@@ -363,7 +375,7 @@ fn base_document() -> Value {
             }},
             "/api/geocode": { "get": {
                 "operationId": "geocode", "summary": "Places in a text: each name found, the candidate chosen, the other candidates, and why (cue, admin units given with the name, the story's country, distance to the text's other places)",
-                "parameters": [{ "name": "text", "in": "query", "required": true, "description": "The text (at most 20,000 bytes)", "schema": { "type": "string" } }],
+                "parameters": [{ "name": "text", "in": "query", "required": true, "description": "The text (at most 20,000 bytes), not blank", "schema": { "type": "string", "minLength": 1, "pattern": "\\S" } }],
                 "responses": responses(ok("Places found", "Geocoding"), &["400", "500"])
             }}
         },
@@ -460,13 +472,19 @@ fn base_document() -> Value {
                     "per_week_type": { "type": "array", "items": { "type": "object", "properties": { "week": { "type": "string", "description": "Monday of the ISO week" }, "event_type": { "type": "string" }, "count": { "type": "integer" } } } },
                     "per_admin1": { "type": "array", "items": { "type": "object", "properties": { "admin1": { "type": "string" }, "count": { "type": "integer" } } } },
                     "per_actor": { "type": "array", "items": { "type": "object", "properties": { "actor": { "type": "string" }, "count": { "type": "integer" } } } } } },
-                "ArticleRecord": { "type": "object", "description": "One input report; `id` (else `url`) is its reference; `text` or `html` is required",
-                    "anyOf": [ { "required": ["id"] }, { "required": ["url"] } ],
+                "ArticleRecord": { "type": "object", "description": "One input report; `id` (else `url`) is its reference; `text` or `html` (not blank) is required. Blank or null optional fields count as absent.",
+                    "allOf": [
+                        { "anyOf": [ { "required": ["id"], "properties": { "id": { "type": ["string", "number"], "pattern": "\\S" } } },
+                                     { "required": ["url"], "properties": { "url": { "type": "string", "pattern": "\\S" } } } ] },
+                        { "anyOf": [ { "required": ["text"], "properties": { "text": { "type": "string", "pattern": "\\S" } } },
+                                     { "required": ["html"], "properties": { "html": { "type": "string", "pattern": "\\S" } } } ] }
+                    ],
                     "properties": {
-                        "id": { "type": ["string", "integer"] }, "url": { "type": "string" }, "title": { "type": "string" },
-                        "outlet": { "type": "string" }, "published": { "type": "string", "description": "YYYY-MM-DD or an ISO date-time" },
-                        "language": { "type": "string", "description": "Declared language, e.g. fr, en" },
-                        "text": { "type": "string" }, "html": { "type": "string" } } },
+                        "id": { "type": ["string", "number", "null"] }, "url": { "type": ["string", "null"] }, "title": { "type": ["string", "null"] },
+                        "outlet": { "type": ["string", "null"] },
+                        "published": { "type": ["string", "null"], "pattern": "^\\s*$|^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])", "description": "YYYY-MM-DD or an ISO date-time (only its first ten characters are read)" },
+                        "language": { "type": ["string", "null"], "description": "Declared language, e.g. fr, en" },
+                        "text": { "type": ["string", "null"] }, "html": { "type": ["string", "null"] } } },
                 "IngestReport": { "type": "object", "required": ["read", "new", "unchanged", "updated", "rejected"], "properties": {
                     "read": { "type": "integer" }, "new": { "type": "integer" }, "unchanged": { "type": "integer" }, "updated": { "type": "integer" },
                     "incidents": { "type": ["integer", "null"], "description": "Incidents after relinking" },

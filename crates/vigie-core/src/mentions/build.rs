@@ -1132,8 +1132,10 @@ fn one_person(a: &Analysis, si: usize, background: bool, class: TriggerClass) ->
     let text = &a.doc.text;
     let same_clause = |from: usize, to: usize, words: usize| {
         text.get(from..to).is_some_and(|gap| {
-            !gap.contains([',', ';', ':', '.', '('])
-                && gap.split_whitespace().count() <= words
+            // (the word count first, and lazily: a long sentence has many triggers and nouns,
+            // and scanning every gap between them whole was cubic in its length)
+            gap.split_whitespace().nth(words).is_none()
+                && !gap.contains([',', ';', ':', '.', '('])
                 && !crate::lexicon::fold(gap)
                     .split_whitespace()
                     .any(|w| matches!(w, "and" | "et" | "who" | "qui" | "que" | "that"))
@@ -1453,6 +1455,11 @@ fn escorting(a: &Analysis, span: Span) -> bool {
         .any(|w| w.starts_with("escort") || w.starts_with("accompagn"))
 }
 
+/// Longest gap (bytes) between an attack word and an actor read as one clause. Real clauses are
+/// far shorter; without a bound, a long unpunctuated "sentence" (fuzzing: 100 KB) folded every
+/// gap between every trigger and every actor, quadratic and worse in its length.
+const CLAUSE_BYTES: usize = 1_000;
+
 /// Is the actor at `span` the object of an attack word before it in sentence `si` ("attacked a
 /// post of the VDP", "l'assaut contre une position du JNIM"), not its agent ("attaqué par
 /// des combattants du JNIM")?
@@ -1462,6 +1469,7 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
         let before = !matches!(t.0, TriggerClass::Clash | TriggerClass::Air)
             && t.0.is_violent()
             && t.2.end <= span.start
+            && span.start - t.2.end <= CLAUSE_BYTES
             && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
                 let gap = crate::lexicon::fold(gap);
                 let words: Vec<&str> = gap
@@ -1498,6 +1506,7 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
         let victims = t.0.is_violent()
             && !matches!(t.0, TriggerClass::Clash)
             && span.end <= t.2.start
+            && t.2.start - span.end <= CLAUSE_BYTES
             && a.doc.text.get(span.end..t.2.start).is_some_and(|gap| {
                 let gap = crate::lexicon::fold(gap);
                 let words: Vec<&str> = gap
@@ -1891,6 +1900,11 @@ fn state_agent(a: &Analysis, sentences: &[usize]) -> Option<(Actor, usize)> {
     let scanner = Scanner::get();
     let text = &a.doc.text;
     let words = |from: usize, to: usize| -> Option<Vec<String>> {
+        // (every use wants a few words: a longer gap is no clause, and folding it for every
+        // actor, trigger and figure of a long sentence was cubic in its length)
+        if to.saturating_sub(from) > CLAUSE_BYTES {
+            return None;
+        }
         let gap = text.get(from..to)?;
         if gap.contains([',', ';', ':', '.', '(']) {
             return None;
@@ -1928,8 +1942,9 @@ fn state_agent(a: &Analysis, sentences: &[usize]) -> Option<(Actor, usize)> {
             let agent = !counted
                 && s.triggers.iter().any(|t| {
                     let violent = t.0.is_violent() && !matches!(t.0, TriggerClass::Clash);
-                    let active = object_after(t.2.end)
-                        && h.span.end <= t.2.start
+                    let active = h.span.end <= t.2.start
+                        && t.2.start - h.span.end <= CLAUSE_BYTES
+                        && object_after(t.2.end)
                         && words(h.span.end, t.2.start).is_some_and(|w| {
                             w.len() <= 2
                                 && w.iter().all(|w| {
