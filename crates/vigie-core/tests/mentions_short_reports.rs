@@ -991,3 +991,19 @@ fn a_count_with_two_qualifying_words_before_its_noun() {
         );
     }
 }
+
+#[test]
+fn no_claim_quotes_an_actor_template() {
+    for text in [
+        "Des hommes armés non identifiés ont tué trois civils dimanche à Boni.",
+        "Unidentified gunmen killed three civilians in Boni on Sunday.",
+    ] {
+        let m = only(text, "2026-03-10");
+        for c in &m.claims {
+            if let vigie_core::ClaimValue::Text(v) = &c.value {
+                assert!(!v.contains('{'), "{text}: claim {} = {v}", c.field);
+            }
+        }
+        assert_eq!(actor1(&m), "Unidentified Armed Group (Mali)", "{text}");
+    }
+}

@@ -310,7 +310,24 @@ pub fn mentions_of(
                 .clone()
                 .filter(|e| actor2.is_some() && actor2.as_ref() != Some(e));
             let resolved_actor1 = actor1.clone().map(|a| with_country(a, country_name));
-            claims.extend(actor_claims.iter().cloned());
+            // The claim quotes the actor as coded: "Unidentified Armed Group (Mali)", never the
+            // lexicon's "Unidentified Armed Group ({country})".
+            claims.extend(actor_claims.iter().cloned().map(|mut c| {
+                if let ClaimValue::Text(name) = &c.value {
+                    if name.contains("{country}") {
+                        let coded = with_country(
+                            Actor {
+                                name: name.clone(),
+                                kind: ActorKind::RebelGroup,
+                                parent: None,
+                            },
+                            country_name,
+                        );
+                        c.value = ClaimValue::Text(coded.name);
+                    }
+                }
+                c
+            }));
             let mention_targets: Vec<Target> = if is_abduction_split {
                 targets
                     .iter()
