@@ -593,11 +593,13 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             output,
         } => {
             let store = open(&db_path(&cli.db))?;
+            // (on the command line, reversed bounds are a mistake worth saying)
             let params = vigie_web::report::ReportParams {
                 since,
                 until,
                 country,
                 zone,
+                swap_reversed: false,
             };
             let report =
                 vigie_web::report::Report::build(&store, &params).map_err(anyhow::Error::msg)?;

@@ -110,6 +110,9 @@ pub async fn post_correction(
                 {
                     Err(e)
                 }
+                // An incident the correction names that does not exist (the one to merge in):
+                // not found, like the incident of the path.
+                Err(e) if e.0.starts_with("no incident") => Ok(Err(ApiError::not_found(e.0))),
                 Err(e) => Ok(Err(ApiError::bad_request(e.0))),
             }
         })

@@ -172,19 +172,19 @@ fn add_corrections(doc: &mut Value) {
     doc["paths"]["/api/corrections"] = json!({ "get": {
         "operationId": "listCorrections",
         "summary": "The corrections journal, oldest first; stale=true: only the corrections that no longer apply (their reports are gone)",
-        "parameters": [param("stale", "Only corrections that no longer apply", json!({"type": "boolean", "default": false}))],
+        "parameters": [param("stale", "Only corrections that no longer apply: true/1, or false/0/empty (the default)", json!({"type": "string", "enum": ["true", "false", "1", "0", ""], "default": "false"}))],
         "responses": responses(ok("Corrections", "CorrectionList"), &["400", "500"])
     }});
     doc["paths"]["/report"] = json!({ "get": {
         "operationId": "situationReport",
         "summary": "The situation report as one self-contained HTML page: key figures against the previous period, a map, charts, notable incidents with sources and disputed figures",
         "parameters": [
-            param("since", "First day, YYYY-MM-DD (default: 30 days before until)", json!({"type": "string", "format": "date"})),
-            param("until", "Last day, YYYY-MM-DD (default: the latest incident's date)", json!({"type": "string", "format": "date"})),
+            param("since", "First day, YYYY-MM-DD (default, or empty: 30 days before until; after until, the two are swapped)", json!({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": "^\\s*$", "description": "empty: the default"}]})),
+            param("until", "Last day, YYYY-MM-DD (default, or empty: the latest incident's date)", json!({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": "^\\s*$", "description": "empty: the default"}]})),
             param("country", "Country name or ISO code", json!({"type": "string"})),
-            param("zone", "A watch zone's name", json!({"type": "string"})),
+            param("zone", "A watch zone's name (404 when no zone has it)", json!({"type": "string"})),
         ],
-        "responses": responses(json!({ "description": "HTML page", "content": { "text/html": { "schema": { "type": "string" } } } }), &["400", "500"])
+        "responses": responses(json!({ "description": "HTML page", "content": { "text/html": { "schema": { "type": "string" } } } }), &["400", "404", "500"])
     }});
     let schemas = &mut doc["components"]["schemas"];
     schemas["Incident"]["properties"]["review"] = json!({ "type": "object",

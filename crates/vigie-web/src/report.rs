@@ -21,6 +21,9 @@ pub struct ReportParams {
     pub country: Option<String>,
     /// A watch zone's name: only the incidents it matches.
     pub zone: Option<String>,
+    /// A `since` after `until` (given or defaulted) asks for the period between the two days
+    /// instead of being refused (the HTTP route: no date is wrong on its own there).
+    pub swap_reversed: bool,
 }
 
 /// A period's incidents and the previous period's, ready to render.
@@ -87,9 +90,13 @@ impl Report {
                 .and_then(|v| v.date.as_deref().and_then(parse_day))
                 .unwrap_or_else(|| chrono::Utc::now().date_naive()),
         };
-        let since = params.since.unwrap_or(until - Duration::days(29));
+        let mut since = params.since.unwrap_or(until - Duration::days(29));
+        let mut until = until;
         if since > until {
-            return Err(format!("since: {since} is after until {until}"));
+            if !params.swap_reversed {
+                return Err(format!("since: {since} is after until {until}"));
+            }
+            std::mem::swap(&mut since, &mut until);
         }
         let days = (until - since).num_days() + 1;
         let previous_until = since - Duration::days(1);
@@ -953,6 +960,8 @@ pub(crate) async fn serve_report(
             }
         }
     }
+    // Reversed bounds ask for the period between the two days: no date is wrong on its own.
+    params.swap_reversed = true;
     let st = state.clone();
     let html = tokio::task::spawn_blocking(move || {
         st.with_store(|s| Ok(Report::build(s, &params).and_then(|r| r.to_html())))
@@ -960,7 +969,14 @@ pub(crate) async fn serve_report(
     .await
     .map_err(|e| crate::api::ApiError::internal(format!("worker failed: {e}")))?
     .map_err(crate::api::ApiError::from)?
-    .map_err(crate::api::ApiError::bad_request)?;
+    .map_err(|e| {
+        // A zone nobody drew is not found; other refusals name the caller's parameter.
+        if e.starts_with("zone: no watch zone") {
+            crate::api::ApiError::not_found(e)
+        } else {
+            crate::api::ApiError::bad_request(e)
+        }
+    })?;
     Ok((
         [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
         html,
