@@ -882,13 +882,21 @@ fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
     // The most precise place; among equally precise ones, the one most reports give (three
     // outlets name the village, one a village nearby; a report with no date votes too, though it
     // never brings a place of its own), then by name for a fixed choice.
+    // (counted once: an incident told by hundreds of reports must not cost their square)
+    let mut reports_naming: HashMap<&str, usize> = HashMap::new();
+    for q in c
+        .members
+        .iter()
+        .filter(placed)
+        .filter_map(|m| m.place.as_ref())
+    {
+        *reports_naming.entry(q.location.as_str()).or_default() += 1;
+    }
     let named_by = |p: &ResolvedPlace| {
-        c.members
-            .iter()
-            .filter(placed)
-            .filter_map(|m| m.place.as_ref())
-            .filter(|q| q.location == p.location)
-            .count()
+        reports_naming
+            .get(p.location.as_str())
+            .copied()
+            .unwrap_or(0)
     };
     let place = candidates
         .iter()
