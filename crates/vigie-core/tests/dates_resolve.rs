@@ -247,3 +247,51 @@ fn a_year_named_alone_anchors_a_weekday_only_in_its_own_calendar() {
         Some(ymd(2022, 5, 19))
     );
 }
+
+#[test]
+fn a_weekday_that_fits_no_named_year_leaves_the_page_without_a_year() {
+    // 11 July was a Tuesday in 2017, not in 2014–2016: the full date of 2015 is of something
+    // the page recalls, and the page's own year is not given.
+    let text = "Dix combattants ont été tués hier mardi 11 juillet près de la ville. La localité \
+                était sous le contrôle du groupe depuis le 17 août 2015.";
+    assert_eq!(anchor_from_text(text, &find_dates(text)), None);
+    let text = "Ten fighters were killed on Tuesday, July 11, near the town, held by the group \
+                since August 17, 2015.";
+    assert_eq!(anchor_from_text(text, &find_dates(text)), None);
+    // Without a weekday the latest full date still anchors the page.
+    let text = "Dix combattants ont été tués le 11 juillet près de la ville, tenue par le groupe \
+                depuis le 17 août 2015.";
+    assert_eq!(
+        anchor_from_text(text, &find_dates(text)),
+        Some(ymd(2015, 8, 17))
+    );
+}
+
+#[test]
+fn yesterday_followed_by_its_date_is_that_date() {
+    let text = "Les affrontements ont opposé, hier mardi 11 juillet, deux groupes armés.";
+    let found = find_dates(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        resolve(&found[0].expr, Some(ymd(2017, 7, 12)), None),
+        at(ymd(2017, 7, 11), TimePrecision::Day)
+    );
+    // Counted from a later day (a page dated when it was put online), the named day still wins.
+    assert_eq!(
+        resolve(&found[0].expr, Some(ymd(2017, 7, 14)), None),
+        at(ymd(2017, 7, 11), TimePrecision::Day)
+    );
+    let text = "The two groups clashed yesterday, Tuesday July 11, north of the town.";
+    let found = find_dates(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        resolve(&found[0].expr, Some(ymd(2017, 7, 12)), None),
+        at(ymd(2017, 7, 11), TimePrecision::Day)
+    );
+    // "Hier" alone still counts from the page.
+    let found = find_dates("Les affrontements ont eu lieu hier près de la ville.");
+    assert_eq!(
+        resolve(&found[0].expr, Some(ymd(2017, 7, 12)), None),
+        at(ymd(2017, 7, 11), TimePrecision::Day)
+    );
+}

@@ -592,3 +592,79 @@ fn a_trend_of_attacks_or_a_fear_of_them_is_no_incident() {
     );
     assert!(ms.is_empty(), "{ms:#?}");
 }
+
+#[test]
+fn foreign_forces_named_for_their_help_or_departure_are_not_the_perpetrator() {
+    let ms = mentions(
+        "Des hommes armés ont tué douze villageois à Bankass le 3 mars 2026. Le départ des \
+         forces françaises et la fin de la mission de l'ONU au Mali ont affaibli la région.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+    let ms = mentions(
+        "Gunmen killed twelve villagers in Bankass on 3 March 2026. The expulsion of French \
+         troops and the end of the UN mission in Mali have weakened the region.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+    // Made the agent, they are.
+    let ms = mentions(
+        "Deux combattants ont été tués le 3 mars 2026 près de Ménaka lors d'une opération \
+         menée par la force Barkhane.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Military Forces of France"
+    );
+    let ms = mentions(
+        "French troops attacked a militant camp near Menaka on 3 March 2026, killing two \
+         fighters.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Military Forces of France"
+    );
+    // An air strike the frame reports is theirs when they are named, even without a verb.
+    let ms = mentions(
+        "Une frappe aérienne a tué deux combattants près de Ménaka le 3 mars 2026, en appui \
+         de la force Barkhane.",
+        "2026-03-05",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Military Forces of France"
+    );
+}
+
+#[test]
+fn groups_named_to_describe_the_conflict_are_not_the_perpetrator() {
+    let ms = mentions(
+        "A jihadist attack on an army camp near Bankass killed 12 soldiers on 3 March 2026. \
+         The country has been battling groups affiliated with al-Qaeda and the Islamic State \
+         for more than a decade.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+    let ms = mentions(
+        "Une attaque jihadiste contre un camp militaire près de Bankass a tué 12 soldats le \
+         3 mars 2026. Le pays est en proie aux attaques de groupes liés à Al-Qaïda et à l'État \
+         islamique.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+}

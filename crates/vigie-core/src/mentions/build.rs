@@ -32,6 +32,7 @@ pub fn mentions_of(
         attacked_group,
         escort,
         from_article,
+        foreign,
     } = perpetrator(a, &sentences, frame.background, frame_country(a, frame));
     // A military position attacked is held by the state forces the article names, even when
     // the frame's sentences do not ("the same base had already been attacked").
@@ -243,6 +244,7 @@ pub fn mentions_of(
                 SubEventType::AirDroneStrike => actor1
                     .clone()
                     .filter(|x| x.kind == ActorKind::External)
+                    .or_else(|| foreign.clone())
                     .or_else(|| state_actor(a, &all_sentences, None))
                     .or_else(|| actor1.clone()),
                 _ => actor1.clone(),
@@ -1458,6 +1460,10 @@ struct Perpetrator {
     escort: Option<Actor>,
     /// actor1 is the article's group, not one named in the frame.
     from_article: bool,
+    /// Foreign forces the frame names without making them the agent of its violence ("the
+    /// expulsion of French troops", "with the help of Barkhane"): the one who flew an air
+    /// strike the frame reports, no one's perpetrator otherwise.
+    foreign: Option<Actor>,
 }
 
 /// The few words before byte `pos` of the text, folded.
@@ -1673,6 +1679,7 @@ fn perpetrator(
     let mut generic: Option<(Actor, usize)> = None;
     let mut attacked_group: Option<Actor> = None;
     let mut escort: Option<Actor> = None;
+    let mut foreign: Option<Actor> = None;
     // Another named group, in case the first one named turns out to be the one attacked.
     let mut second: Option<(Actor, Option<Actor>, usize)> = None;
     for &si in sentences {
@@ -1716,6 +1723,13 @@ fn perpetrator(
                     } else if attacked(a, si, h.span) {
                         if attacked_group.is_none() {
                             attacked_group = Some(actor);
+                        }
+                    } else if actor.kind == ActorKind::External && !makes_agent(a, si, h.span, true)
+                    {
+                        // Foreign forces are named for much besides attacking: their help,
+                        // their surveillance, their departure.
+                        if foreign.is_none() {
+                            foreign = Some(actor);
                         }
                     } else if named.is_none() {
                         named = Some((actor, assoc, si));
@@ -1789,6 +1803,7 @@ fn perpetrator(
             attacked_group,
             escort,
             from_article: false,
+            foreign: foreign.clone(),
         };
     }
     // The article's named group, when the frame only says "jihadists" or names no one.
@@ -1835,6 +1850,7 @@ fn perpetrator(
             attacked_group,
             escort,
             from_article: false,
+            foreign: foreign.clone(),
         };
     }
     if let Some((actor, assoc, si)) =
@@ -1854,6 +1870,7 @@ fn perpetrator(
             attacked_group,
             escort,
             from_article: true,
+            foreign: foreign.clone(),
         };
     }
     if let Some((actor, si)) = generic {
@@ -1871,6 +1888,7 @@ fn perpetrator(
             attacked_group,
             escort,
             from_article: false,
+            foreign: foreign.clone(),
         };
     }
     Perpetrator {
@@ -1881,6 +1899,7 @@ fn perpetrator(
         attacked_group,
         escort,
         from_article: false,
+        foreign,
     }
 }
 
@@ -1915,24 +1934,6 @@ fn announcing_authority(a: &Analysis, sentences: &[usize]) -> Option<Actor> {
 /// "by"/"par" following one ("executed by soldiers", "tués par des militaires").
 fn state_agent(a: &Analysis, sentences: &[usize]) -> Option<(Actor, usize)> {
     let scanner = Scanner::get();
-    let text = &a.doc.text;
-    let words = |from: usize, to: usize| -> Option<Vec<String>> {
-        // (every use wants a few words: a longer gap is no clause, and folding it for every
-        // actor, trigger and figure of a long sentence was cubic in its length)
-        if to.saturating_sub(from) > CLAUSE_BYTES {
-            return None;
-        }
-        let gap = text.get(from..to)?;
-        if gap.contains([',', ';', ':', '.', '(']) {
-            return None;
-        }
-        Some(
-            crate::lexicon::fold(gap)
-                .split_whitespace()
-                .map(str::to_string)
-                .collect(),
-        )
-    };
     sentences.iter().find_map(|&si| {
         let s = &a.sentences[si];
         s.actors.iter().find_map(|h| {
@@ -1948,37 +1949,7 @@ fn state_agent(a: &Analysis, sentences: &[usize]) -> Option<(Actor, usize)> {
             {
                 return None;
             }
-            // (counted, they are the victims: "3 FAMa wounded")
-            let counted = counted_before(a, h.span);
-            // the active voice needs its object: "killed 4 militants", "a tué deux hommes"
-            let object_after = |end: usize| {
-                a.quantities.iter().any(|q| {
-                    q.span.start >= end && words(end, q.span.start).is_some_and(|w| w.len() <= 2)
-                })
-            };
-            let agent = !counted
-                && s.triggers.iter().any(|t| {
-                    let violent = t.0.is_violent() && !matches!(t.0, TriggerClass::Clash);
-                    let active = h.span.end <= t.2.start
-                        && t.2.start - h.span.end <= CLAUSE_BYTES
-                        && object_after(t.2.end)
-                        && words(h.span.end, t.2.start).is_some_and(|w| {
-                            w.len() <= 2
-                                && w.iter().all(|w| {
-                                    matches!(
-                                        w.as_str(),
-                                        "a" | "ont" | "has" | "have" | "had" | "reportedly"
-                                    )
-                                })
-                        });
-                    let passive = t.2.end <= h.span.start
-                        && words(t.2.end, h.span.start).is_some_and(|w| {
-                            matches!(w.first().map(String::as_str), Some("by" | "par"))
-                                && w.len() <= 3
-                        });
-                    violent && (active || passive)
-                });
-            agent.then(|| {
+            makes_agent(a, si, h.span, false).then(|| {
                 let country = a
                     .country
                     .as_deref()
@@ -1997,6 +1968,88 @@ fn state_agent(a: &Analysis, sentences: &[usize]) -> Option<(Actor, usize)> {
                 )
             })
         })
+    })
+}
+
+/// Does sentence `si` make the forces named at `span` the agent of its violence? Named right
+/// before a word of violence in the active voice ("soldiers killed 4", "l'armée a abattu deux
+/// hommes"), or right after "by"/"par" following one ("executed by soldiers"). With
+/// `any_act`, a clash counts and the active voice needs no object ("French troops attacked
+/// the camp"): said of foreign forces, who are otherwise named for their help or departure;
+/// without it (the country's own forces, named in most reports as the side attacked), only
+/// violence done to a counted object does.
+fn makes_agent(a: &Analysis, si: usize, span: Span, any_act: bool) -> bool {
+    let text = &a.doc.text;
+    let words = |from: usize, to: usize| -> Option<Vec<String>> {
+        // (every use wants a few words: a longer gap is no clause, and folding it for every
+        // actor, trigger and figure of a long sentence was cubic in its length)
+        if to.saturating_sub(from) > CLAUSE_BYTES {
+            return None;
+        }
+        let gap = text.get(from..to)?;
+        if gap.contains([',', ';', ':', '.', '(']) {
+            return None;
+        }
+        Some(
+            crate::lexicon::fold(gap)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect(),
+        )
+    };
+    let s = &a.sentences[si];
+    // (counted, they are the victims: "3 FAMa wounded")
+    if counted_before(a, span) {
+        return false;
+    }
+    // the active voice needs its object: "killed 4 militants", "a tué deux hommes"
+    let object_after = |end: usize| {
+        a.quantities
+            .iter()
+            .any(|q| q.span.start >= end && words(end, q.span.start).is_some_and(|w| w.len() <= 2))
+    };
+    // ("tués lors d'une opération menée par la force Barkhane", "killed in an operation by
+    // French forces": the agent of the operation that did it)
+    let by_before = || {
+        // ("by the", "par les", "by French …": two words at most after it)
+        let start = s.span.start.max(span.start.saturating_sub(24));
+        let before = (0..4)
+            .map(|back| start.saturating_sub(back))
+            .find_map(|st| text.get(st..span.start))
+            .unwrap_or("");
+        crate::lexicon::fold(before)
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| matches!(w, "by" | "par"))
+    };
+    if any_act
+        && by_before()
+        && s.triggers
+            .iter()
+            .any(|t| t.0.is_violent() && t.2.end <= span.start)
+    {
+        return true;
+    }
+    s.triggers.iter().any(|t| {
+        let violent = t.0.is_violent() && (any_act || !matches!(t.0, TriggerClass::Clash));
+        let active = span.end <= t.2.start
+            && t.2.start - span.end <= CLAUSE_BYTES
+            && (any_act || object_after(t.2.end))
+            && words(span.end, t.2.start).is_some_and(|w| {
+                w.len() <= 2
+                    && w.iter().all(|w| {
+                        matches!(
+                            w.as_str(),
+                            "a" | "ont" | "has" | "have" | "had" | "reportedly"
+                        )
+                    })
+            });
+        let passive = t.2.end <= span.start
+            && words(t.2.end, span.start).is_some_and(|w| {
+                matches!(w.first().map(String::as_str), Some("by" | "par")) && w.len() <= 3
+            });
+        violent && (active || passive)
     })
 }
 

@@ -117,13 +117,30 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                     expr,
                 };
                 m.expr = new_year_slip(text, &m).unwrap_or(m.expr);
-                out.push(m);
+                match out.last_mut() {
+                    Some(prev) if apposition(text, prev, &m) => {
+                        prev.span.end = m.span.end;
+                        prev.expr = m.expr;
+                    }
+                    _ => out.push(m),
+                }
                 i = e;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// "Hier mardi 11 juillet", "yesterday, Tuesday July 11": a day told relative to the page,
+/// then named. The named day is the one meant: counting "hier" from a page whose date is
+/// unknown or wrong would move the event, and the weekday that follows belongs to the date.
+fn apposition(text: &str, prev: &DateMatch, next: &DateMatch) -> bool {
+    matches!(prev.expr, DateExpr::RelativeDays { days } if (-2..=0).contains(&days))
+        && matches!(next.expr, DateExpr::DayMonth { .. } | DateExpr::Full { .. })
+        && text
+            .get(prev.span.end..next.span.start)
+            .is_some_and(|gap| gap.len() <= 3 && gap.chars().all(|c| c.is_whitespace() || c == ','))
 }
 
 /// Resolve against `anchor` (the publication date, or when unknown the article's own anchor
@@ -286,7 +303,8 @@ fn new_year_slip(text: &str, m: &DateMatch) -> Option<DateExpr> {
 ///    names (its date line's first) — or the one after or before its date line's year and the
 ///    years of its dates with a day or month — whose calendar has that weekday on that day;
 /// 3. the end of the month of the page's date line ("date 2021-01");
-/// 4. the latest full date (day, month and year) the text mentions.
+/// 4. the latest full date (day, month and year) the text mentions — unless a weekday with its
+///    day and month (rule 2) fits none of the page's years: then the page's year is unknown.
 ///
 /// None when the text gives none of these.
 pub fn anchor_from_text(text: &str, matches: &[DateMatch]) -> Option<NaiveDate> {
@@ -329,6 +347,9 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
     bare.sort_unstable_by(|a, b| b.cmp(a));
     years.extend(named);
     years.extend(bare);
+    // A page whose own "mardi 11 juillet" fits none of the years it names is of a year it does
+    // not say: the full dates it gives are of things it recalls, not its frame of reference.
+    let mut weekday_fits_no_year = false;
     for m in matches.iter().filter(outside_line) {
         let DateExpr::DayMonth { month, day } = m.expr else {
             continue;
@@ -345,10 +366,14 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
         if let Some(found) = found {
             return Some((found, TimePrecision::Day));
         }
+        weekday_fits_no_year = true;
     }
     if let Some((_, year, month, None)) = line {
         return NaiveDate::from_ymd_opt(year, month, last_day(year, month)?)
             .map(|d| (d, TimePrecision::Month));
+    }
+    if weekday_fits_no_year {
+        return None;
     }
     matches
         .iter()
