@@ -667,4 +667,14 @@ fn groups_named_to_describe_the_conflict_are_not_the_perpetrator() {
         ms[0].actor1.as_ref().unwrap().name,
         "Unidentified Armed Group (Mali)"
     );
+    let ms = mentions(
+        "Gunmen kidnapped a farmer near Bankass on 3 March 2026. Mali has faced a growing \
+         number of attacks by groups linked to the Islamic State, and the area is key to \
+         militant groups operating in the Sahel, including JNIM.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
 }
