@@ -841,3 +841,32 @@ granaries, local sources said.";
     ]));
     assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
 }
+
+#[test]
+fn an_undated_report_of_the_same_spot_and_toll_joins_whatever_kind_it_calls_it() {
+    // One outlet tells of a bus that hit a mine (an explosion), another, undated, only of the
+    // passengers killed: the same spot and the same toll of eight.
+    let dated = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Un bus de transport a heurté une mine le mardi 3 septembre 2026 près de Boni, dans le cercle de \
+Douentza. Huit passagers ont été tués, selon des témoins.";
+    let undated_text = "Fictional report written for Vigie's tests.\n\n\
+Eight passengers were killed and several wounded near Boni, in central Mali, witnesses said. \
+Armed men had been seen on the road.";
+    let mut undated = Article::text("en-undated", undated_text.to_string());
+    undated.published = Some(NaiveDate::from_ymd_opt(2026, 9, 4).unwrap());
+    let both = [report("fr-dated", (2026, 9, 4), dated), undated.clone()];
+    let linked = incidents::link(&mentions_of(&both));
+    assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+    assert_eq!(
+        linked[0].sub_event_type,
+        SubEventType::RemoteExplosiveLandmineIed
+    );
+    // Another toll there is another event.
+    let mut other = Article::text("en-undated", undated_text.replace("Eight", "Three"));
+    other.published = undated.published;
+    let linked = incidents::link(&mentions_of(&[
+        report("fr-dated", (2026, 9, 4), dated),
+        other,
+    ]));
+    assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+}

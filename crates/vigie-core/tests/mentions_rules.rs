@@ -678,3 +678,46 @@ fn groups_named_to_describe_the_conflict_are_not_the_perpetrator() {
         "Unidentified Armed Group (Mali)"
     );
 }
+
+#[test]
+fn a_vehicle_that_hit_a_mine_is_an_explosion_and_the_forces_that_stop_a_bomb_are_not_its_author() {
+    let ms = mentions(
+        "Un bus de transport en commun a heurté une mine le 3 mars 2026 près de Douentza, \
+         tuant huit passagers.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::RemoteExplosiveLandmineIed
+    );
+    let ms = mentions(
+        "Trois véhicules piégés ont explosé le 3 mars 2026 à Sévaré, tuant neuf civils. Le \
+         gouvernement a indiqué que l'attaque kamikaze avait été arrêtée par l'armée.",
+        "2026-03-05",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::SuicideBomb);
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+    let ms = mentions(
+        "A suicide car bomb killed nine civilians in Sevare on 3 March 2026. Three vehicles \
+         filled with explosives were destroyed by the army, the government said.",
+        "2026-03-05",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::SuicideBomb);
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Unidentified Armed Group (Mali)"
+    );
+}
+
+#[test]
+fn recent_attacks_in_a_country_are_no_incident() {
+    for text in [
+        "With recent attacks in Benin, the security situation in the region is changing fast.",
+        "Avec les récentes attaques au Bénin, la situation sécuritaire de la région change vite.",
+    ] {
+        assert!(mentions(text, "2026-03-05").is_empty(), "{text}");
+    }
+}

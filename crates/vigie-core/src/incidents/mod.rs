@@ -726,10 +726,16 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     }
                     _ => false,
                 };
+            // An undated report of the same spot with the same telling toll ("the explosion
+            // killed at least 8 passengers" near Douentza; "8 killed when their bus hit a mine"
+            // there) is of that event, whatever kind of violence each outlet calls it.
+            let undated_same_spot_and_toll = (m.date.is_none() || other.date.is_none())
+                && same_toll
+                && matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
             let allowed = !figures_differ
                 && corroborated
                 && (cross_type || m.sub_event_type == other.sub_event_type || toll_vouches)
-                && (!cross_type || same_spot_and_day || toll_vouches)
+                && (!cross_type || same_spot_and_day || toll_vouches || undated_same_spot_and_toll)
                 && (!loose_place || same_day);
             if !allowed {
                 reject(m, other, "stretch not corroborated");

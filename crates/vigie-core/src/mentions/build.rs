@@ -247,6 +247,11 @@ pub fn mentions_of(
                     .or_else(|| foreign.clone())
                     .or_else(|| state_actor(a, &all_sentences, None))
                     .or_else(|| actor1.clone()),
+                // A bomb is never the state's: forces made the agent of a bombing story
+                // stopped it ("arrêtée par l'armée", "destroyed by army drone fire").
+                SubEventType::SuicideBomb | SubEventType::RemoteExplosiveLandmineIed => {
+                    actor1.clone().filter(|x| x.kind != ActorKind::StateForces)
+                }
                 _ => actor1.clone(),
             }
             // Violence with no group named: an unidentified armed group.
