@@ -550,3 +550,17 @@ fn a_capital_and_a_colon_opening_a_sentence_is_a_dateline() {
         Gao: un kamikaze s'est fait exploser dans le camp militaire de la ville, faisant plusieurs morts.";
     assert_eq!(clean(kept).text, kept);
 }
+
+#[test]
+fn a_caption_ending_with_a_photo_credit_label_goes() {
+    // Fiction: captions whose credit follows a slash or a dash, French and English.
+    let raw = "Gunmen kill eleven villagers in northern Burkina Faso\n\
+        Volunteers ride motorbikes during a ceremony in Ouagadougou, Burkina Faso. / Photo: AP Archive\n\
+        Des soldats défilent à Ouagadougou lors d'une cérémonie — Photo : AFP\n\
+        Gunmen killed eleven villagers in Titao on May 1, 2026, residents said.";
+    assert_eq!(
+        clean(raw).text,
+        "Gunmen kill eleven villagers in northern Burkina Faso\n\
+         Gunmen killed eleven villagers in Titao on May 1, 2026, residents said."
+    );
+}
