@@ -1,0 +1,504 @@
+//! Relinking: stored mentions regrouped into incidents (ids stable), the corrections journal
+//! applied again, and what linking needs (fingerprints, link keys) kept up to date.
+
+use super::*;
+
+impl Store {
+    /// [`Store::relink`] when an ingest changed articles since the last relink; otherwise only
+    /// the number of stored incidents. Returns the number of incidents.
+    pub fn relink_if_needed(&mut self) -> Result<usize> {
+        let needed: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM store_meta WHERE key = 'relink_needed'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if needed.as_deref() == Some("0") {
+            self.count_incidents(&IncidentFilter::default())
+        } else {
+            self.relink()
+        }
+    }
+
+    /// Re-link every stored mention and bring the stored incidents up to date, in one
+    /// transaction. Returns the number of incidents.
+    ///
+    /// Grouping runs over the mentions' link keys only (a few hundred bytes each); the full
+    /// mentions are loaded, and incidents rebuilt and written, only for groups whose members
+    /// changed (`members_hash`: member ids, their articles' versions and wire-copy sources).
+    /// The result is the same as linking everything from scratch, because it is: only the
+    /// writing is incremental. Unchanged incidents keep their row and `timestamp`; incidents no
+    /// group produces any more are deleted.
+    pub fn relink(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let n = relink_in(&tx)?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Run the pipeline again over every stored article (their cleaned texts) and rebuild
+    /// everything derived from them — fingerprints, mentions, link keys, wire copies,
+    /// incidents — in one transaction, then relink (which re-applies the analysts'
+    /// corrections). For new extraction rules. Articles and their versions are untouched.
+    /// Returns the number of incidents.
+    pub fn reprocess(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let articles: Vec<Article> = {
+            let mut st = tx.prepare(
+                "SELECT ref, url, title, outlet, published, language, text FROM articles ORDER BY ref",
+            )?;
+            let rows = st.query_map([], |r| {
+                let published: Option<String> = r.get(4)?;
+                Ok(Article {
+                    reference: r.get(0)?,
+                    url: r.get(1)?,
+                    title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: published
+                        .and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                    declared_language: r.get(5)?,
+                    body: vigie_core::Body::Text(r.get(6)?),
+                })
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        tx.execute_batch(
+            "DELETE FROM incident_mentions; DELETE FROM incident_articles; DELETE FROM incidents;
+             DELETE FROM mention_keys; DELETE FROM mentions; DELETE FROM article_copies;
+             DELETE FROM article_prints;",
+        )?;
+        for chunk in articles.chunks(256) {
+            for p in vigie_core::process_batch(chunk) {
+                write_derived(&tx, &p)?;
+            }
+        }
+        let n = relink_in(&tx)?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Replace the stored incidents by `incidents` (built from `mentions`), in one transaction,
+    /// keeping rows (and their `timestamp`) whose content is unchanged. Returns their number.
+    pub fn replace_incidents(
+        &mut self,
+        incidents: &[vigie_core::Incident],
+        mentions: &[Mention],
+    ) -> Result<usize> {
+        let articles = self.article_refs()?;
+        let mut by_id: HashMap<&str, Vec<&Mention>> = HashMap::new();
+        for m in mentions {
+            by_id.entry(m.id.as_str()).or_default().push(m);
+        }
+
+        // (view, content hash, country code, the linker's incident)
+        let mut views: Vec<(IncidentView, String, String, &vigie_core::Incident)> = Vec::new();
+        let mut ids = HashSet::new();
+        for inc in incidents {
+            let mut view = views::build(inc, &by_id, &articles);
+            // Guard against a duplicate id from the linker: keep ids unique, deterministically.
+            let mut n = 2;
+            while ids.contains(&view.id) {
+                view.id = format!("{}-{n}", inc.id);
+                view.event_id_cnty = view.id.clone();
+                n += 1;
+            }
+            ids.insert(view.id.clone());
+            let hash = sha256_hex(&[&serde_json::to_string(&view)?]);
+            let cc = inc
+                .place
+                .as_ref()
+                .map(|p| p.country_code.clone())
+                .unwrap_or_default();
+            views.push((view, hash, cc, inc));
+        }
+
+        let now = unix_now();
+        let tx = self.conn.transaction()?;
+        let existing: HashMap<String, String> = {
+            let mut st = tx.prepare("SELECT id, content_hash FROM incidents")?;
+            let rows =
+                st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for id in existing.keys() {
+            if !ids.contains(id) {
+                tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
+            }
+        }
+        for (mut view, hash, cc, inc) in views {
+            if existing.get(&view.id) == Some(&hash) {
+                continue;
+            }
+            view.timestamp = now;
+            tx.execute("DELETE FROM incidents WHERE id = ?1", [&view.id])?;
+            write_incident(&tx, &view, &hash, &cc, Some(inc))?;
+        }
+        tx.commit()?;
+        Ok(ids.len())
+    }
+}
+
+/// [`Store::relink`] inside a caller's transaction (a correction and its effect are one write).
+pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
+    let timer = StageTimer::from_env();
+    let copies = refresh_copies(tx)?;
+    timer.lap("wire copies");
+    let (keys, versions) = load_link_keys(tx)?;
+    timer.lap("link keys loaded");
+    let mut groups = vigie_core::incidents::group(&keys);
+    timer.lap("grouped");
+    // The analysts' decisions, re-applied to whatever the rules decided this time.
+    let journal = corrections::load(tx, "")?;
+    let mut resolutions = corrections::apply_structure(&journal, &mut groups, &keys);
+    let (fields_by_group, field_resolutions) = corrections::resolve_fields(&journal, &groups);
+    let mut structure_by_group: HashMap<String, Vec<i64>> = HashMap::new();
+    for (id, r) in &resolutions {
+        if let corrections::Resolution::AppliedTo(g) = r {
+            structure_by_group.entry(g.clone()).or_default().push(*id);
+        }
+    }
+    resolutions.extend(field_resolutions);
+    let journal_by_id: HashMap<i64, &CorrectionRow> = journal.iter().map(|c| (c.id, c)).collect();
+    let in_force = |ids: Option<&Vec<i64>>| -> Vec<&CorrectionRow> {
+        let mut ids: Vec<i64> = ids.cloned().unwrap_or_default();
+        ids.sort();
+        ids.iter()
+            .filter_map(|i| journal_by_id.get(i).copied())
+            .collect()
+    };
+    let source_of = |article: &str| {
+        copies
+            .get(article)
+            .cloned()
+            .unwrap_or_else(|| article.to_string())
+    };
+
+    let existing: HashMap<String, (String, Option<String>)> = {
+        let mut st = tx.prepare("SELECT id, content_hash, members_hash FROM incidents")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let ids: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+    for id in existing.keys() {
+        if !ids.contains(id.as_str()) {
+            tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
+        }
+    }
+    let article_of: HashMap<&str, &str> = keys
+        .iter()
+        .map(|k| (k.id.as_str(), k.article.as_str()))
+        .collect();
+    let mut stale: Vec<(&vigie_core::incidents::Group, String)> = Vec::new();
+    for g in &groups {
+        // The operation id too: it is shared with the operation's other incidents, so a
+        // report joining one of them can change it for incidents whose members did not.
+        let mut parts: Vec<String> = vec![g.id.clone(), g.operation.clone().unwrap_or_default()];
+        for c in in_force(fields_by_group.get(&g.id))
+            .into_iter()
+            .chain(in_force(structure_by_group.get(&g.id)))
+        {
+            parts.push(format!("correction {}@{}", c.id, c.at));
+        }
+        for id in &g.members {
+            let article = article_of.get(id.as_str()).copied().unwrap_or_default();
+            let version = versions.get(article).copied().unwrap_or(0);
+            parts.push(format!("{id}@{article}#{version}~{}", source_of(article)));
+        }
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let members_hash = sha256_hex(&refs);
+        if existing.get(&g.id).and_then(|e| e.1.as_ref()) != Some(&members_hash) {
+            stale.push((g, members_hash));
+        }
+    }
+    drop(article_of);
+    drop(keys);
+    timer.lap(&format!(
+        "members hashed, {} incidents to rebuild",
+        stale.len()
+    ));
+    let now = unix_now();
+    // Rebuild in chunks so memory stays bounded when everything changed (first ingest).
+    for chunk in stale.chunks(512) {
+        let mut mentions: Vec<Mention> = Vec::new();
+        {
+            let mut st = tx.prepare_cached("SELECT data FROM mentions WHERE id = ?1")?;
+            for (g, _) in chunk {
+                for id in &g.members {
+                    let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
+                    for data in rows {
+                        let data = data?;
+                        mentions.push(serde_json::from_str(&data).map_err(|e| {
+                            StoreError(format!("stored mention {id} is unreadable: {e}"))
+                        })?);
+                    }
+                }
+            }
+        }
+        let mut by_id: HashMap<&str, Vec<&Mention>> = HashMap::new();
+        for m in &mentions {
+            by_id.entry(m.id.as_str()).or_default().push(m);
+        }
+        let mut article_views: HashMap<String, ArticleRefView> = HashMap::new();
+        for (g, _) in chunk {
+            for r in &g.articles {
+                if !article_views.contains_key(r) {
+                    if let Some(v) = article_ref(tx, r, copies.get(r))? {
+                        article_views.insert(r.clone(), v);
+                    }
+                }
+            }
+        }
+        for (g, members_hash) in chunk {
+            let members: Vec<&Mention> = g
+                .members
+                .iter()
+                .flat_map(|id| by_id.get(id.as_str()).into_iter().flatten().copied())
+                .collect();
+            let inc = vigie_core::incidents::build(g, &members, &source_of);
+            let mut view = views::build(&inc, &by_id, &article_views);
+            corrections::apply_fields(&mut view, &in_force(fields_by_group.get(&g.id)));
+            corrections::mark_structural(&mut view, &in_force(structure_by_group.get(&g.id)));
+            let hash = sha256_hex(&[&serde_json::to_string(&view)?]);
+            if existing.get(&view.id).map(|e| &e.0) == Some(&hash) {
+                tx.execute(
+                    "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
+                    params![view.id, members_hash],
+                )?;
+                // Same published view, other members (e.g. renamed mentions): the member list
+                // is what corrections are keyed on, so it must follow.
+                tx.execute(
+                    "DELETE FROM incident_mentions WHERE incident_id = ?1",
+                    [&view.id],
+                )?;
+                write_incident_mentions(tx, &view.id, &inc)?;
+                continue;
+            }
+            view.timestamp = now;
+            let cc = corrections::country_code_set(&in_force(fields_by_group.get(&g.id)))
+                .or_else(|| inc.place.as_ref().map(|p| p.country_code.clone()))
+                .unwrap_or_default();
+            tx.execute("DELETE FROM incidents WHERE id = ?1", [&view.id])?;
+            write_incident(tx, &view, &hash, &cc, Some(&inc))?;
+            tx.execute(
+                "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
+                params![view.id, members_hash],
+            )?;
+        }
+    }
+    timer.lap("rebuilt");
+    corrections::record_resolutions(tx, &resolutions)?;
+    set_relink_needed(tx, false)?;
+    Ok(ids.len())
+}
+
+pub(crate) fn set_relink_needed(tx: &rusqlite::Transaction<'_>, needed: bool) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO store_meta (key, value) VALUES ('relink_needed', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([if needed { "1" } else { "0" }])?;
+    Ok(())
+}
+
+/// Stage timings of a relink on stderr when `VIGIE_TIMINGS` is set (for benchmarks).
+pub(crate) struct StageTimer(Option<std::time::Instant>);
+
+impl StageTimer {
+    fn from_env() -> StageTimer {
+        StageTimer(std::env::var_os("VIGIE_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+    fn lap(&self, what: &str) {
+        if let Some(start) = self.0 {
+            eprintln!("relink: {what} at {:.2} s", start.elapsed().as_secs_f64());
+        }
+    }
+}
+
+/// Databases written before schema 2 lack fingerprints and link keys: compute them once, when
+/// the schema is upgraded.
+pub(crate) fn backfill_link_data(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let missing: Vec<(String, Option<String>, String)> = {
+        let mut st = tx.prepare("SELECT ref, published, text FROM articles")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (r, published, text) in missing {
+        tx.execute(
+            "INSERT OR REPLACE INTO article_prints (ref, published, fingerprint) VALUES (?1, ?2, ?3)",
+            params![r, published, Fingerprint::of(&text).to_hex()],
+        )?;
+    }
+    let missing: Vec<(String, i64, String)> = {
+        let mut st = tx.prepare("SELECT article_ref, ordinal, data FROM mentions")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (r, ord, data) in missing {
+        let m: Mention = serde_json::from_str(&data)
+            .map_err(|e| StoreError(format!("stored mention {r}#{ord} is unreadable: {e}")))?;
+        tx.execute(
+            "INSERT OR REPLACE INTO mention_keys (article_ref, ordinal, link_key) VALUES (?1, ?2, ?3)",
+            params![r, ord, serde_json::to_string(&LinkKey::of(&m))?],
+        )?;
+    }
+    Ok(())
+}
+
+/// Recompute wire-copy groups over all articles and store them. Returns article → original.
+pub(crate) fn refresh_copies(tx: &rusqlite::Transaction<'_>) -> Result<BTreeMap<String, String>> {
+    let prints: Vec<ArticlePrint> = {
+        let mut st = tx.prepare("SELECT ref, published, fingerprint FROM article_prints")?;
+        let rows = st.query_map([], |r| {
+            let published: Option<String> = r.get(1)?;
+            let fingerprint: Option<String> = r.get(2)?;
+            Ok(ArticlePrint {
+                reference: r.get(0)?,
+                published: published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                fingerprint: Fingerprint::from_hex(fingerprint.as_deref().unwrap_or("")),
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let copies = copy_groups(&prints);
+    tx.execute("DELETE FROM article_copies", [])?;
+    for (r, original) in &copies {
+        if r != original {
+            tx.execute(
+                "INSERT INTO article_copies (ref, original) VALUES (?1, ?2)",
+                params![r, original],
+            )?;
+        }
+    }
+    Ok(copies)
+}
+
+/// Every stored mention's link key, and each article's version.
+pub(crate) fn load_link_keys(
+    tx: &rusqlite::Transaction<'_>,
+) -> Result<(Vec<LinkKey>, HashMap<String, i64>)> {
+    let mut keys = Vec::new();
+    {
+        let mut st = tx.prepare(
+            "SELECT article_ref, ordinal, link_key FROM mention_keys ORDER BY article_ref, ordinal",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let key: String = r.get(2)?;
+            keys.push(serde_json::from_str(&key).map_err(|e| {
+                let aref: String = r.get(0).unwrap_or_default();
+                let ord: i64 = r.get(1).unwrap_or_default();
+                StoreError(format!(
+                    "stored link key of mention {aref}#{ord} is unreadable: {e}"
+                ))
+            })?);
+        }
+    }
+    let versions = {
+        let mut st = tx.prepare("SELECT ref, version FROM articles")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    Ok((keys, versions))
+}
+
+pub(crate) fn write_incident_mentions(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    inc: &vigie_core::Incident,
+) -> Result<()> {
+    let mut mention_ids: Vec<&str> = inc.mentions.iter().map(String::as_str).collect();
+    mention_ids.sort();
+    mention_ids.dedup();
+    for m in mention_ids {
+        tx.prepare_cached(
+            "INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, m])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn write_incident(
+    tx: &rusqlite::Transaction<'_>,
+    view: &IncidentView,
+    hash: &str,
+    country_code: &str,
+    inc: Option<&vigie_core::Incident>,
+) -> Result<()> {
+    let actors: Vec<&str> = [
+        &view.actor1,
+        &view.assoc_actor_1,
+        &view.actor2,
+        &view.assoc_actor_2,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect();
+    let actors_lc = actors.join("\n").to_lowercase();
+    let mut search: Vec<&str> = actors.clone();
+    search.extend(
+        [
+            &view.location,
+            &view.admin1,
+            &view.admin2,
+            &view.admin3,
+            &view.country,
+            &view.notes,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str),
+    );
+    search.extend(view.claims.iter().map(|c| c.quote.as_str()));
+    let search = search.join("\n").to_lowercase();
+    tx.execute(
+        "INSERT INTO incidents (id, date, event_type, sub_event_type, country, country_code, iso, admin1,
+                                actor1, actor2, actors_lc, lat, lon, search, content_hash, timestamp, view)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            view.id,
+            view.date,
+            view.event_type,
+            view.sub_event_type,
+            view.country,
+            country_code,
+            view.iso,
+            view.admin1,
+            view.actor1,
+            view.actor2,
+            actors_lc,
+            view.latitude,
+            view.longitude,
+            search,
+            hash,
+            view.timestamp,
+            serde_json::to_string(view)?
+        ],
+    )?;
+    if let Some(inc) = inc {
+        write_incident_mentions(tx, &view.id, inc)?;
+    }
+    let mut refs: Vec<&str> = view.articles.iter().map(|a| a.reference.as_str()).collect();
+    refs.sort();
+    refs.dedup();
+    for r in refs {
+        tx.execute(
+            "INSERT INTO incident_articles (incident_id, article_ref) VALUES (?1, ?2)",
+            params![view.id, r],
+        )?;
+    }
+    if view
+        .review
+        .as_ref()
+        .is_some_and(|r| r.status == corrections::NOT_AN_EVENT)
+    {
+        tx.execute(
+            "UPDATE incidents SET dismissed = 1 WHERE id = ?1",
+            [&view.id],
+        )?;
+    }
+    Ok(())
+}
