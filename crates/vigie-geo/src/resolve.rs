@@ -900,12 +900,34 @@ fn resolve_all(
         // no single point fits: two close scores far apart → their shared cercle, else region
         if let Some(&(second, second_s, _)) = v.get(1) {
             let rs = &gaz.recs[second as usize];
-            if best_s - second_s < 0.5
+            let tied = best_s - second_s < 0.5
                 && !is_admin(rb.kind)
                 && !is_admin(rs.kind)
                 && gaz.country_code(best) == gaz.country_code(second)
-                && km(rb.lat(), rb.lon(), rs.lat(), rs.lon()) > 25.0
-            {
+                && km(rb.lat(), rb.lon(), rs.lat(), rs.lon()) > 25.0;
+            // A commune of that name settles it: its seat is the village at its point (two
+            // villages "Talataye", one of them the seat of the commune of Talataye).
+            let seat = v.iter().find_map(|&(id, _, _)| {
+                let r = &gaz.recs[id as usize];
+                if r.kind != PlaceKind::Admin3 {
+                    return None;
+                }
+                [best, second].into_iter().find(|&c| {
+                    let rc = &gaz.recs[c as usize];
+                    km(r.lat(), r.lon(), rc.lat(), rc.lon()) < 2.0
+                })
+            });
+            if let (true, Some(c)) = (tied, seat) {
+                let rc = &gaz.recs[c as usize];
+                out.push(Some(coded(gaz, c, precision(rc.kind, &m.cue))));
+                if let Some(d) = details.last_mut() {
+                    d.0.push(format!(
+                        "two candidates score alike ({best_s:.1}, {second_s:.1}): the seat of the commune of that name"
+                    ));
+                }
+                continue;
+            }
+            if tied {
                 let pb = gaz.place(best);
                 let ps = gaz.place(second);
                 let unit =

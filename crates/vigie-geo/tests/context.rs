@@ -436,3 +436,18 @@ fn a_name_placed_with_a_cue_keeps_its_place_when_the_text_leans_to_another_count
         assert_eq!(ayorou[1], ayorou[0], "{text}");
     }
 }
+
+#[test]
+fn of_two_villages_of_one_name_the_seat_of_the_commune_of_that_name_is_meant() {
+    // The gazetteer knows two villages called Finkolo in Mali's Sikasso region, far apart, and
+    // a commune Finkolo whose seat is one of them: a text naming Finkolo means the seat.
+    for text in [
+        "Des hommes armés ont attaqué Finkolo dans la nuit de lundi.",
+        "Gunmen attacked Finkolo on Monday night.",
+    ] {
+        let r = resolved(text, "Finkolo").unwrap();
+        assert_eq!(r.country_code, "ML", "{text}");
+        assert_eq!(r.geo_precision, 1, "{text}");
+        assert_eq!(r.admin3.as_deref(), Some("Finkolo"), "{text}");
+    }
+}
