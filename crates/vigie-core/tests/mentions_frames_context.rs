@@ -390,3 +390,41 @@ fn a_labelled_heading_naming_the_place_does_not_take_the_last_storys_date_en() {
     assert_eq!(location(&ms[1]), "Banikoara");
     assert_eq!(day(&ms[1]), "2026-06-11");
 }
+
+// --- A sentence that says when the facts took place dates the story ----------------------
+
+#[test]
+fn the_facts_date_back_to_a_day_dates_the_story_fr_en() {
+    let ms = mentions(
+        "Voilà deux mois que le maire de Boni a été enlevé par des hommes armés. Les faits \
+         remontent au 3 mars. Son convoi quittait alors le village pour Hombori.",
+        "2026-05-04",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+    let ms = mentions(
+        "Two months have passed since the mayor of Boni was kidnapped by gunmen. The incident \
+         took place on March 3, as his convoy left the village for Hombori.",
+        "2026-05-04",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+}
+
+#[test]
+fn where_a_spokesman_spoke_to_the_press_is_not_the_event_s_place() {
+    let ms = mentions(
+        "Le convoi du maire a été attaqué le 3 mars 2026 près de Hombori. Son garde du corps a \
+         été tué, a relaté devant la presse à Bamako un responsable du parti.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Hombori");
+    let ms = mentions(
+        "The mayor's convoy was attacked near Hombori on 3 March 2026. His bodyguard was killed, \
+         a party official told journalists in Bamako.",
+        "2026-03-05",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Hombori");
+}

@@ -43,6 +43,8 @@ pub struct Sentence {
     pub claimed_plural: bool,
     /// A later toll of the incident being reported ("le bilan s'est alourdi à 12 morts").
     pub update: bool,
+    /// Says when the facts took place ("les faits remontent au 25 mars").
+    pub occurred: bool,
     /// Opens with a word that turns to another incident ("Meanwhile,", "In a separate
     /// attack,", "Dans une autre attaque").
     pub separate: bool,
@@ -196,6 +198,7 @@ impl<'a> Analysis<'a> {
                     Category::Cue(CueKind::Anaphora) => s.anaphora = true,
                     Category::Cue(CueKind::Zero) => s.zero.push(hit.span),
                     Category::Cue(CueKind::Update) => s.update = true,
+                    Category::Cue(CueKind::Occurred) => s.occurred = true,
                     Category::Cue(CueKind::Separate) => {
                         // Only in the sentence's first words: "attacked a base; meanwhile the
                         // convoy…" mid-sentence does not split the sentence's event.
@@ -1060,6 +1063,18 @@ impl<'a> Analysis<'a> {
             if frames.is_empty() && s.triggers.is_empty() && self.dates_the_story(i) {
                 if let Some(d) = self.sentence_date(i, None) {
                     lead_date = Some((d, i));
+                }
+            }
+            // "Les faits remontent au 25 mars": the day of the story being told, when it has
+            // none yet (or only a month, a lead's or a caption's).
+            if s.occurred && !s.generic && !s.background {
+                if let (Some(c), Some(d)) = (current, self.sentence_date(i, None)) {
+                    let f = &mut frames[c];
+                    let day = |x: EventDate| x.precision == crate::model::TimePrecision::Day;
+                    if !f.background && day(d) && f.date.is_none_or(|x| !day(x)) {
+                        f.date = Some(d);
+                        f.date_source = Some(i);
+                    }
                 }
             }
             if s.triggers.is_empty() || s.generic {

@@ -110,6 +110,9 @@ pub enum CueKind {
     /// Another incident begins ("Meanwhile,", "In a separate attack", "Dans une autre
     /// attaque"): in the first words of a sentence, its violence is not the story told so far.
     Separate,
+    /// When the facts took place ("les faits remontent au 25 mars", "the attack took place
+    /// on"): a sentence with no word of violence that dates the story being told.
+    Occurred,
 }
 
 impl CueKind {
@@ -133,6 +136,7 @@ impl CueKind {
             "update" => Update,
             "separate" => Separate,
             "cause" => Cause,
+            "occurred" => Occurred,
             _ => return None,
         })
     }
