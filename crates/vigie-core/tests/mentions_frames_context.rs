@@ -428,3 +428,21 @@ fn where_a_spokesman_spoke_to_the_press_is_not_the_event_s_place() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(location(&ms[0]), "Hombori");
 }
+
+#[test]
+fn announced_the_day_after_the_attack_dates_the_attack_the_day_before() {
+    let ms = mentions(
+        "Un soldat a été tué dans une attaque contre un poste de l'armée près de Hombori. Le chef \
+         d'état-major l'a annoncé mardi 3 mars 2026, au lendemain de l'attaque.",
+        "2026-03-04",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-02");
+    let ms = mentions(
+        "One soldier was killed in an attack on an army post near Hombori, the army chief said \
+         on Tuesday, a day after the attack.",
+        "2026-03-04",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-02");
+}
