@@ -446,3 +446,62 @@ fn announced_the_day_after_the_attack_dates_the_attack_the_day_before() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(day(&ms[0]), "2026-03-02");
 }
+
+#[test]
+fn in_an_update_the_toll_after_the_update_words_replaces_the_others() {
+    // Fiction: the new toll, the bodies found since and the first toll, in one sentence.
+    let ms = mentions(
+        "Des hommes armés ont attaqué le poste de Boni le 3 mars 2026. Un premier bilan \
+         faisait état de huit victimes. « Ce sont 43 nouveaux corps qui ont été découverts, \
+         établissant le bilan provisoire à 51 militaires tombés », précise l'armée qui avait \
+         fait cas de huit victimes.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    let firm: Vec<u32> = fatalities(&ms[0])
+        .into_iter()
+        .filter(|(_, hedged)| !hedged)
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(firm, vec![51], "{:?}", fatalities(&ms[0]));
+    let ms = mentions(
+        "Gunmen attacked the army post in Boni on 3 March 2026. Initial reports gave eight \
+         dead. By Monday, 43 more bodies had been found, bringing the provisional death toll \
+         to 51, the army said.",
+        "2026-03-06",
+    );
+    let firm: Vec<u32> = fatalities(&ms[0])
+        .into_iter()
+        .filter(|(_, hedged)| !hedged)
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(firm, vec![51], "{:?}", fatalities(&ms[0]));
+    // Sides counted apart in an update still add up.
+    let ms = mentions(
+        "Des hommes armés ont attaqué le poste de Boni le 3 mars 2026. Le nouveau bilan fait \
+         état de 3 soldats et 10 terroristes tués.",
+        "2026-03-06",
+    );
+    assert_eq!(fatalities(&ms[0]), vec![(3, false), (10, false)]);
+}
+
+#[test]
+fn a_toll_s_figure_counts_the_dead() {
+    for text in [
+        "Gunmen attacked the army post in Boni on 3 March 2026. The death toll rose to 12 on \
+         Wednesday.",
+        "Des hommes armés ont attaqué le poste de Boni le 3 mars 2026. Le bilan est passé à 12 \
+         mercredi.",
+    ] {
+        let ms = mentions(text, "2026-03-06");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(fatalities(&ms[0]), vec![(12, false)], "{text}");
+    }
+    // A year after "bilan de" is no toll.
+    let ms = mentions(
+        "Des hommes armés ont attaqué le poste de Boni le 3 mars 2026. Le bilan de l'attaque \
+         de 2019 reste dans les mémoires.",
+        "2026-03-06",
+    );
+    assert!(fatalities(&ms[0]).is_empty(), "{:?}", fatalities(&ms[0]));
+}

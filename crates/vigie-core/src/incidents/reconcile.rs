@@ -10,8 +10,9 @@
 //! 3. low  = the lowest low among sources that are not hedged (ACLED: the lowest reported
 //!    figure), or among all sources when every one is hedged.
 //!    high = the highest bound any source gives (open-ended "more than 150" bounds nothing).
-//!    best = the figure that the most independent articles' ranges contain, ties going to the
-//!    lower figure; clamped into [low, high].
+//!    best = the figure that the most independent articles' ranges contain (an article's
+//!    hedged or superseded figures do not count when it also states one firmly), ties going to
+//!    the lower figure; clamped into [low, high].
 
 use crate::model::{Claim, ClaimValue, Estimate, Qualifier, Quantity, Victims};
 use std::collections::BTreeMap;
@@ -52,7 +53,9 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
             .or_default()
             .entry(victims)
             .or_default();
-        // A later restatement by the same source (hedged or not) does not replace the first.
+        // A later restatement by the same source does not replace the first — unless the
+        // first was hedged or superseded and this one is firm ("a first toll gave eight …
+        // bringing the toll to 51").
         if !stated.iter().any(|(s, _, _)| *s == source) {
             stated.push((source, q, claim.hedged));
         }
@@ -136,9 +139,17 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
     let mut candidates: Vec<u32> = values.iter().map(|(_, v)| v.best).collect();
     candidates.sort_unstable();
     candidates.dedup();
+    // An article that states a figure firmly speaks by it: its hedged or superseded figures
+    // ("a first toll gave eight") do not vote beside it.
+    let firm_articles: Vec<&str> = values
+        .iter()
+        .filter(|(_, v)| !v.hedged)
+        .map(|(a, _)| a.as_str())
+        .collect();
     let support = |x: u32| -> usize {
         let mut arts: Vec<&str> = values
             .iter()
+            .filter(|(a, v)| !v.hedged || !firm_articles.contains(&a.as_str()))
             .filter(|(_, v)| v.low <= x && v.high.is_none_or(|h| x <= h))
             .map(|(a, _)| a.as_str())
             .collect();
@@ -294,5 +305,21 @@ mod tests {
     #[test]
     fn no_claims_no_figure() {
         assert_eq!(estimate(std::iter::empty()), Estimate::default());
+    }
+
+    #[test]
+    fn an_article_s_superseded_figure_does_not_vote_beside_its_firm_one() {
+        let dead = |n: u32, source: &str, hedged: bool| {
+            let mut c = claim(Quantity::exact(n), Some(source), hedged);
+            c.field = "fatalities".into();
+            c
+        };
+        // Article a: a first toll of 8 (superseded), then the army's 51. Article b: 8 only.
+        // Article c: 51.
+        let (a1, a2) = (dead(8, "a first toll", true), dead(51, "the army", false));
+        let (b, c) = (dead(8, "the army", false), dead(51, "the army", false));
+        let e = estimate([("a", &a1), ("a", &a2), ("b", &b), ("c", &c)]);
+        assert_eq!(e.best, Some(51));
+        assert_eq!(e.low, Some(8));
     }
 }

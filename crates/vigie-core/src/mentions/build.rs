@@ -635,8 +635,54 @@ fn supersede_provisional(a: &Analysis, counts: &mut [Claim]) {
         .filter(|c| sentence_of(c).is_some_and(|i| a.sentences[i].update))
         .map(|c| (c.field.clone(), c.victims, c.span.start))
         .collect();
+    // In the update sentence itself, the toll is the figure right after the update words
+    // ("établissant le bilan provisoire à 51 militaires"): the bodies found since ("43
+    // nouveaux corps") and the earlier figure it recalls ("l'armée avait fait cas de huit
+    // victimes") are not it.
+    let update_end = |i: usize| {
+        a.sentences[i]
+            .hits
+            .iter()
+            .find(|h| matches!(h.category, Category::Cue(CueKind::Update)))
+            .map(|h| h.span.end)
+    };
+    // (per update sentence, the first figure after the update words)
+    let toll_after_update = |i: usize| -> Option<u32> {
+        let end = update_end(i)?;
+        let s = &a.sentences[i];
+        s.quantities
+            .iter()
+            .map(|&q| &a.quantities[q])
+            .filter(|q| q.span.start >= end && !q.year_like)
+            .min_by_key(|q| q.span.start)
+            .map(|q| q.quantity.best)
+    };
+    let best_of = |c: &Claim| match c.value {
+        ClaimValue::Count(q) => Some(q.best),
+        _ => None,
+    };
+    // (update sentence, whose dead the toll counts)
+    let tolls: Vec<(usize, Option<Victims>)> = counts
+        .iter()
+        .filter(|c| c.field == "fatalities")
+        .filter_map(|c| {
+            let i = sentence_of(c).filter(|&i| a.sentences[i].update)?;
+            (best_of(c)? == toll_after_update(i)?).then_some((i, c.victims))
+        })
+        .collect();
+    let unspecified = |v: Option<Victims>| matches!(v, None | Some(Victims::Unspecified));
     for c in counts.iter_mut() {
-        if sentence_of(c).is_some_and(|i| a.sentences[i].update) {
+        if let Some(i) = sentence_of(c).filter(|&i| a.sentences[i].update) {
+            // (soldiers and attackers counted apart add up: only the same dead are replaced)
+            let replaced = c.field == "fatalities"
+                && tolls.iter().any(|&(j, v)| {
+                    j == i
+                        && best_of(c) != toll_after_update(i)
+                        && (v == c.victims || unspecified(v) || unspecified(c.victims))
+                });
+            if replaced {
+                c.hedged = true;
+            }
             continue;
         }
         let attackers = matches!(c.victims, Some(Victims::Attackers));

@@ -1651,6 +1651,19 @@ impl<'a> Analysis<'a> {
         if own_head && found != Some(NounClass::Person) {
             return found;
         }
+        // "the death toll rose to 51", "a toll of 51", "le bilan est passé à 51": with no
+        // noun of its own, a toll's figure counts the dead.
+        if found.is_none() && !qm.year_like && !article {
+            let before = crate::lexicon::fold_before(&self.doc.text, qm.span.start, 48);
+            let words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+            let toll = words.iter().any(|w| matches!(*w, "toll" | "bilan"));
+            let linked = words
+                .first()
+                .is_some_and(|w| matches!(*w, "to" | "at" | "of" | "a" | "de"));
+            if toll && linked {
+                return Some(NounClass::Dead);
+            }
+        }
         // In apposition to the attackers: "les ravisseurs, une centaine selon un habitant",
         // "the attackers, about twenty men on motorbikes".
         let apposition = sentence.hits.iter().rev().find_map(|h| match h.category {
