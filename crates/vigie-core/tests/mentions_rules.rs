@@ -721,3 +721,27 @@ fn recent_attacks_in_a_country_are_no_incident() {
         assert!(mentions(text, "2026-03-05").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn an_air_strike_with_no_force_named_is_the_state_s() {
+    let ms = mentions(
+        "A military drone strike targeting bandits killed 30 villagers celebrating a wedding \
+         near Kaduna on 3 March 2026, residents said.",
+        "2026-03-05",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Military Forces of Nigeria (2023-)"
+    );
+    let ms = mentions(
+        "Une frappe de drone visant des terroristes a tué 30 civils près de Kaduna, au Nigeria, \
+         le 3 mars 2026.",
+        "2026-03-05",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(
+        ms[0].actor1.as_ref().unwrap().name,
+        "Military Forces of Nigeria (2023-)"
+    );
+}

@@ -316,9 +316,50 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         matched_until = end_tok + 1;
         i = end_tok + 1;
     }
+    drop_pieces_of_unknown_names(gaz, text, &mut out, &mut ranges);
     assign_cues(&t, &mut out, &ranges);
     mark_admin_context(gaz, text, &mut out);
     out
+}
+
+/// "Tudun Biri", a village the gazetteer does not know, read as two villages "Tudun" and
+/// "Biri": two small places written one after the other with nothing but a space between are
+/// the words of one longer name, not two places. (Towns, cities and admin units are kept: "in
+/// the Gao Kidal region" is rare, "Niamey Tillabéri" rarer still; a comma, "et", "and" or a
+/// hyphen between two names keeps both.)
+fn drop_pieces_of_unknown_names(
+    gaz: &Gazetteer,
+    text: &str,
+    out: &mut Vec<PlaceMention>,
+    ranges: &mut Vec<(usize, usize)>,
+) {
+    let small = |m: &PlaceMention| {
+        !m.candidates.is_empty()
+            && m.candidates.iter().all(|&id| {
+                matches!(
+                    gaz.recs[id as usize].kind,
+                    crate::PlaceKind::Village | crate::PlaceKind::Other
+                )
+            })
+    };
+    let mut drop = vec![false; out.len()];
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if text.get(a.end..b.start) == Some(" ") && small(a) && small(b) {
+            drop[k - 1] = true;
+            drop[k] = true;
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    let mut k = 0;
+    ranges.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// "Douna, Mopti", "Mourdiah, Nara": a name right after a comma that is the region, cercle or

@@ -451,3 +451,26 @@ fn of_two_villages_of_one_name_the_seat_of_the_commune_of_that_name_is_meant() {
         assert_eq!(r.admin3.as_deref(), Some("Finkolo"), "{text}");
     }
 }
+
+#[test]
+fn two_village_names_side_by_side_are_one_unknown_name() {
+    // "Adjila Adineme" is no place the gazetteer knows; its two words are each a village of
+    // Mali, hundreds of km apart. Written with "et"/"and" between, they are two places.
+    let g = Gazetteer::bundled();
+    for text in [
+        "Des hommes armés ont attaqué Adjila Adineme, un hameau du centre du Mali.",
+        "Gunmen attacked Adjila Adineme, a hamlet of central Mali.",
+    ] {
+        let found: Vec<String> = find_places(g, text)
+            .into_iter()
+            .map(|m| m.surface)
+            .collect();
+        assert_eq!(found, vec!["Mali".to_string()], "{text}");
+    }
+    let text = "Gunmen attacked Adjila and Adineme in central Mali.";
+    let found: Vec<String> = find_places(g, text)
+        .into_iter()
+        .map(|m| m.surface)
+        .collect();
+    assert_eq!(found, vec!["Adjila", "Adineme", "Mali"], "{text}");
+}

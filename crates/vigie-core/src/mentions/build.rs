@@ -241,12 +241,19 @@ pub fn mentions_of(
                 }
                 // Air and drone strikes in these reports are flown by the state's air forces.
                 // (or by foreign forces when the frame names them: "a Barkhane air strike")
+                // (and when no force is named — "a military air strike" — by the state's: the
+                // "terrorists" it targeted did not fly it)
                 SubEventType::AirDroneStrike => actor1
                     .clone()
                     .filter(|x| x.kind == ActorKind::External)
                     .or_else(|| foreign.clone())
                     .or_else(|| state_actor(a, &all_sentences, None))
-                    .or_else(|| actor1.clone()),
+                    .or_else(|| {
+                        actor1
+                            .clone()
+                            .filter(|x| !x.name.starts_with("Unidentified"))
+                    })
+                    .or_else(|| country_forces(a)),
                 // A bomb is never the state's: forces made the agent of a bombing story
                 // stopped it ("arrêtée par l'armée", "destroyed by army drone fire").
                 SubEventType::SuicideBomb | SubEventType::RemoteExplosiveLandmineIed => {
@@ -1952,6 +1959,24 @@ fn perpetrator(
         from_article: false,
         foreign,
     }
+}
+
+/// The military forces of the article's country, as the actor list names them.
+fn country_forces(a: &Analysis) -> Option<Actor> {
+    let country = vigie_geo::country_name(a.country.as_deref()?)?;
+    let name = format!("Military Forces of {country}");
+    Scanner::get()
+        .actors
+        .iter()
+        .find(|e| {
+            e.kind == ActorKind::StateForces
+                && (e.name == name || e.name.starts_with(&format!("{name} (")))
+        })
+        .map(|e| Actor {
+            name: e.name.clone(),
+            kind: e.kind,
+            parent: None,
+        })
 }
 
 /// ACLED's unidentified armed group (`{country}` filled in by the caller).
