@@ -611,6 +611,18 @@ pub struct Mention {
 /// what two reports of one event share when neither page gives the year.
 pub const DAY_MONTH_KEY: &str = "day:";
 
+/// Prefix of the linking key that carries an undated event's weekday ("weekday:4" for a
+/// Friday, Monday = 0) when the page gives nothing to count it from.
+pub const WEEKDAY_KEY: &str = "weekday:";
+
+/// The weekday of a mention's weekday key, when it has one.
+pub fn weekday_of(keys: &[String]) -> Option<chrono::Weekday> {
+    keys.iter().find_map(|k| {
+        let n: u8 = k.strip_prefix(WEEKDAY_KEY)?.parse().ok()?;
+        chrono::Weekday::try_from(n).ok()
+    })
+}
+
 /// The (month, day) of a mention's day-and-month key, when it has one.
 pub fn day_month_of(keys: &[String]) -> Option<(u32, u32)> {
     keys.iter().find_map(|k| {

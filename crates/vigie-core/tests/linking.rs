@@ -870,3 +870,29 @@ Armed men had been seen on the road.";
     ]));
     assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
 }
+
+#[test]
+fn a_page_with_no_date_that_names_another_weekday_is_another_event() {
+    // The dated report tells of Tuesday 3 March; the undated page of a Friday: the same
+    // village and toll, but not the same day.
+    let dated = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Des hommes armés ont tué six personnes dans le village de Boni le mardi 3 mars 2026, selon des \
+sources locales.";
+    let friday = "Fictional report written for Vigie's tests.\n\n\
+Gunmen killed six people in the village of Boni on Friday, local sources said.";
+    let mut undated = Article::text("en-undated", friday.to_string());
+    undated.published = None;
+    let linked = incidents::link(&mentions_of(&[
+        report("fr-dated", (2026, 3, 4), dated),
+        undated,
+    ]));
+    assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+    // Told on Tuesday, it joins.
+    let mut undated = Article::text("en-undated", friday.replace("Friday", "Tuesday"));
+    undated.published = None;
+    let linked = incidents::link(&mentions_of(&[
+        report("fr-dated", (2026, 3, 4), dated),
+        undated,
+    ]));
+    assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+}

@@ -551,11 +551,23 @@ fn day_month_agreement(a: &LinkKey, b: &LinkKey) -> Option<bool> {
                 )
             })
     };
+    // "Vendredi" on a page with no date: a report dated elsewhere must fall on that weekday
+    // (or the next day, for a night attack told by its evening).
+    let weekday_fits = |w: chrono::Weekday, k: &LinkKey| {
+        exact_day(k).and(k.date).map(|d| {
+            let actual = chrono::Datelike::weekday(&d.date);
+            actual == w || actual == w.succ() || actual == w.pred()
+        })
+    };
     match (day_month_of(&a.keys), day_month_of(&b.keys)) {
         (Some(x), Some(y)) => Some(near(x, y)),
         (Some(x), None) => exact_day(b).map(|y| near(x, y)),
         (None, Some(y)) => exact_day(a).map(|x| near(x, y)),
-        (None, None) => None,
+        (None, None) => match (weekday_of(&a.keys), weekday_of(&b.keys)) {
+            (Some(w), None) => weekday_fits(w, b).filter(|fits| !fits),
+            (None, Some(w)) => weekday_fits(w, a).filter(|fits| !fits),
+            _ => None,
+        },
     }
 }
 
@@ -705,7 +717,11 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         let shared_keys = m
             .keys
             .iter()
-            .filter(|k| !k.starts_with(DAY_MONTH_KEY) && other.keys.contains(k))
+            .filter(|k| {
+                !k.starts_with(DAY_MONTH_KEY)
+                    && !k.starts_with(WEEKDAY_KEY)
+                    && other.keys.contains(k)
+            })
             .count() as i32
             + i32::from(day_agrees);
         s += 2 * shared_keys;
@@ -774,10 +790,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             // overlap, in the same town years apart), so it needs the same toll or two of
             // these, "coordinated" saying nothing about which attack.
             if timeless(m) || timeless(other) {
-                let specific_keys = m
-                    .keys
-                    .iter()
-                    .any(|k| k != "coordinated" && other.keys.contains(k));
+                let specific_keys = m.keys.iter().any(|k| {
+                    k != "coordinated" && !k.starts_with(WEEKDAY_KEY) && other.keys.contains(k)
+                });
                 let spot =
                     matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
                 // (the same day and month, "mardi 24 décembre", is one of them: the year is

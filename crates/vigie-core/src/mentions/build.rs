@@ -2206,6 +2206,8 @@ fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
     }
     if let Some((month, day)) = a.day_month_hint(frame) {
         keys.insert(format!("{DAY_MONTH_KEY}{month:02}-{day:02}"));
+    } else if let Some(weekday) = a.weekday_hint(frame) {
+        keys.insert(format!("{WEEKDAY_KEY}{}", weekday.num_days_from_monday()));
     }
     keys.into_iter().collect()
 }

@@ -909,6 +909,32 @@ impl<'a> Analysis<'a> {
         None
     }
 
+    /// The weekday an undated frame's first sentence gives ("vendredi", "on Friday") when the
+    /// page gives nothing to count it from: what a report of that event dated elsewhere must
+    /// fit. Only the sentence that opened the frame: a weekday further on may be another
+    /// event's ("le jeudi dernier, trois militaires…"). The same dates are left out as for
+    /// [`Self::day_month_hint`].
+    pub fn weekday_hint(&self, frame: &Frame) -> Option<chrono::Weekday> {
+        if frame.date.is_some() || self.anchor.is_some() {
+            return None;
+        }
+        let i = frame.anchor;
+        let s = self.sentences.get(i)?;
+        if s.generic {
+            return None;
+        }
+        let violent = self.tells_violence(i);
+        s.dates.iter().find_map(|&d| {
+            if !self.may_date_event(i, d, violent) || self.relative_date(d, RELATIVE_WORDS) {
+                return None;
+            }
+            match self.dates[d].expr {
+                dates::DateExpr::Weekday { weekday, .. } => Some(weekday),
+                _ => None,
+            }
+        })
+    }
+
     /// "deux jours après l'attaque de Chorfa", "three days after the raid": the distance
     /// between two events, which dates neither by itself.
     fn relates_two_events(&self, d: usize) -> bool {
