@@ -505,3 +505,22 @@ fn a_toll_s_figure_counts_the_dead() {
     );
     assert!(fatalities(&ms[0]).is_empty(), "{:?}", fatalities(&ms[0]));
 }
+
+#[test]
+fn on_a_page_with_no_date_today_is_not_the_day_of_a_recalled_attack() {
+    for text in [
+        "A suicide bombing killed 50 soldiers in Gao, Mali, today. The bomber was also involved \
+         in an earlier attack in Gao on November 29, 2016.",
+        "Un attentat suicide a tué 50 soldats à Gao, au Mali, aujourd'hui. Le kamikaze avait déjà \
+         participé à une attaque à Gao le 29 novembre 2016.",
+    ] {
+        let ms = vigie_core::process(&vigie_core::Article::text("t", text.to_string())).mentions;
+        let main: Vec<_> = ms.iter().filter(|m| !m.background).collect();
+        assert_eq!(main.len(), 1, "{ms:#?}");
+        assert_eq!(main[0].date, None, "{text}");
+        assert!(
+            ms.iter().any(|m| m.background && day(m) == "2016-11-29"),
+            "{ms:#?}"
+        );
+    }
+}

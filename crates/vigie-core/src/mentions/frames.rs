@@ -631,9 +631,23 @@ impl<'a> Analysis<'a> {
         for s in sentences.iter_mut() {
             s.attribution = attribute(&doc.text, s.span, &s.hits);
         }
+        // A page with no publication date is anchored on its own dates — not on those of
+        // sentences that recall an older event ("an earlier attack in Gao on Nov. 29, 2016"):
+        // "today" on such a page is not that day.
+        let recalled_dates: BTreeSet<usize> = sentences
+            .iter()
+            .filter(|s| s.background)
+            .flat_map(|s| s.dates.iter().copied())
+            .collect();
+        let own_dates: Vec<DateMatch> = dates
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !recalled_dates.contains(k))
+            .map(|(_, d)| d.clone())
+            .collect();
         let (anchor, anchor_month_only) = match doc.published {
             Some(p) => (Some(p), false),
-            None => match dates::page_anchor(&doc.text, &dates) {
+            None => match dates::page_anchor(&doc.text, &own_dates) {
                 Some((a, precision)) => (Some(a), precision == crate::model::TimePrecision::Month),
                 None => (None, false),
             },
