@@ -643,7 +643,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .enumerate()
             .filter(|(k, _)| !recalled_dates.contains(k))
-            .map(|(_, d)| d.clone())
+            .map(|(_, d)| *d)
             .collect();
         let (anchor, anchor_month_only) = match doc.published {
             Some(p) => (Some(p), false),
