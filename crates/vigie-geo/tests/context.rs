@@ -474,3 +474,17 @@ fn two_village_names_side_by_side_are_one_unknown_name() {
         .collect();
     assert_eq!(found, vec!["Adjila", "Adineme", "Mali"], "{text}");
 }
+
+#[test]
+fn the_seat_of_a_court_is_elsewhere_and_le_faso_is_burkina() {
+    let text =
+        "Le procureur du Faso près le tribunal de grande instance de Kaya a indiqué que des \
+                hommes armés ont tué douze personnes à Dori.";
+    assert_eq!(cue_of(text, "Kaya"), Cue::Elsewhere);
+    assert_eq!(
+        cue_of(text, "Faso"),
+        Cue::Admin(vigie_geo::AdminLevel::Country)
+    );
+    let text = "A court in Kaya said gunmen killed twelve people in Dori.";
+    assert_eq!(cue_of(text, "Kaya"), Cue::Elsewhere);
+}
