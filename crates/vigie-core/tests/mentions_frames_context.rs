@@ -409,6 +409,13 @@ fn the_facts_date_back_to_a_day_dates_the_story_fr_en() {
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(day(&ms[0]), "2026-03-03");
+    let ms = mentions(
+        "There have been reports of several civilians being killed in the village of Boni. \
+         The events occurred on Tuesday 3 March 2026.",
+        "2026-03-06",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(day(&ms[0]), "2026-03-03");
 }
 
 #[test]
