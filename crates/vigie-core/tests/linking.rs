@@ -896,3 +896,29 @@ Gunmen killed six people in the village of Boni on Friday, local sources said.";
     ]));
     assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
 }
+
+#[test]
+fn state_forces_made_the_agent_by_one_report_do_not_outvote_unknown_attackers() {
+    let a = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Des hommes armés ont tué six soldats dans une embuscade près de Boni le mardi 3 mars 2026.";
+    let b = "Fictional report written for Vigie's tests.\n\n\
+Gunmen killed six soldiers in an ambush near Boni on Tuesday, March 3, 2026.";
+    let c = "Fictional report written for Vigie's tests.\n\n\
+Six soldiers were killed in an ambush near Boni on Tuesday, March 3, 2026. Soldiers killed two \
+suspects near Boni the same day, a resident said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("fr", (2026, 3, 4), a),
+        report("en", (2026, 3, 4), b),
+        report("en2", (2026, 3, 4), c),
+    ]));
+    let ambush = linked
+        .iter()
+        .find(|i| i.articles.contains(&"fr".to_string()))
+        .expect("the ambush");
+    assert_eq!(
+        ambush.actor1.as_ref().map(|x| x.name.as_str()),
+        Some("Unidentified Armed Group (Mali)"),
+        "{:#?}",
+        summary(&linked)
+    );
+}

@@ -1000,7 +1000,10 @@ pub fn build(group: &Group, mentions: &[&Mention], source_of: &dyn Fn(&str) -> S
         .filter(|m| group.main_members.binary_search(&m.id).is_ok())
         .collect();
     let sub = group.sub_event_type;
-    let named = |a: &&Actor| !a.name.starts_with("Unidentified");
+    // A group named by any report beats "unidentified" (a claim, a report that knows more);
+    // state forces made the agent by one report do not outvote the others' unknown attackers.
+    let named =
+        |a: &&Actor| !a.name.starts_with("Unidentified") && a.kind != ActorKind::StateForces;
     let actor1 = most_common_actor(
         members
             .iter()
