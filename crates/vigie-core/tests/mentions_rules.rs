@@ -745,3 +745,25 @@ fn an_air_strike_with_no_force_named_is_the_state_s() {
         "Military Forces of Nigeria (2023-)"
     );
 }
+
+#[test]
+fn a_group_counted_in_a_toll_s_breakdown_is_among_the_dead() {
+    let ms = mentions(
+        "Un convoi a été attaqué près de Djibo le 3 mars 2026 par des hommes armés. Le bilan \
+         fait état de 47 morts, dont 30 civils, 14 soldats et 3 VDP.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        actor_names(&ms[0]).0,
+        "Unidentified Armed Group (Burkina Faso)".to_string()
+    );
+    let ms = mentions(
+        "A convoy was attacked near Djibo on 3 March 2026 by gunmen. The toll stands at 47 dead, \
+         including 30 civilians, 14 soldiers and 3 Volunteers for the Defense of the Homeland.",
+        "2026-03-05",
+    );
+    assert_eq!(
+        actor_names(&ms[0]).0,
+        "Unidentified Armed Group (Burkina Faso)".to_string()
+    );
+}

@@ -1619,6 +1619,15 @@ fn counted_victims(a: &Analysis, si: usize, span: Span) -> bool {
 }
 
 /// Does a number stand right before `span` ("3 peacekeepers", "deux VDP")?
+/// "47 morts, dont 30 civils, 14 éléments des FDS et 3 VDP", "80 killed, including 6
+/// volunteers": a group counted in the breakdown of a toll is among the dead.
+fn in_toll_breakdown(a: &Analysis, span: Span) -> bool {
+    counted_before(a, span)
+        && words_before(a, span.start, 60)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "dont" | "including" | "soit" | "notamment"))
+}
+
 fn counted_before(a: &Analysis, span: Span) -> bool {
     a.quantities.iter().any(|q| {
         q.span.end <= span.start
@@ -1778,7 +1787,7 @@ fn perpetrator(
                         if escort.is_none() {
                             escort = Some(actor);
                         }
-                    } else if attacked(a, si, h.span) {
+                    } else if attacked(a, si, h.span) || in_toll_breakdown(a, h.span) {
                         if attacked_group.is_none() {
                             attacked_group = Some(actor);
                         }
