@@ -531,3 +531,19 @@ fn on_a_page_with_no_date_today_is_not_the_day_of_a_recalled_attack() {
         );
     }
 }
+
+#[test]
+fn what_an_event_occurred_some_time_after_is_nobody_s_event() {
+    for text in [
+        "A farmer was abducted near Boni on Tuesday, March 3, 2026. The incident, which occurred \
+         two months after militants linked to the Islamic State killed six aid workers, was a \
+         kidnapping for ransom, an official said.",
+        "Un agriculteur a été enlevé près de Boni le mardi 3 mars 2026. L'enlèvement s'est produit \
+         deux mois après que des militants liés à l'État islamique ont tué six humanitaires.",
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(actor1(&ms[0]), "Unidentified Armed Group (Mali)", "{text}");
+        assert!(fatalities(&ms[0]).is_empty(), "{text}");
+    }
+}

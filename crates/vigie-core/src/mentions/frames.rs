@@ -1794,8 +1794,18 @@ fn comes_after_clause(text: &str, sentence: Span) -> Option<Span> {
         )
         .expect("comes-after pattern")
     });
+    // "The incident, which occurred two months after militants killed six aid workers",
+    // "l'attaque s'est produite trois jours après …": with the distance said, the same.
+    static HAPPENED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:occurred|occurs|took place|happened|s'est produite?|s’est produite?|a eu lieu)\s+(?:(?:only|just|some|about|seulement|environ|quelque|quelques)\s+)?(?:\d+|a|one|two|three|four|five|six|a few|several|un|une|deux|trois|quatre|cinq|six|plusieurs)\s+(?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans?|années?)\s+(after|apr[eè]s)\b",
+        )
+        .expect("happened-after pattern")
+    });
     let s = text.get(sentence.start..sentence.end)?;
-    let m = COMES_AFTER.captures(s)?;
+    let m = COMES_AFTER
+        .captures(s)
+        .or_else(|| HAPPENED_AFTER.captures(s))?;
     let after = m.get(1)?;
     Some(Span::new(sentence.start + after.start(), sentence.end))
 }
