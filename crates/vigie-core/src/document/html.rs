@@ -470,6 +470,11 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 fn fallback_text(html: &str) -> (String, Option<String>, Option<String>) {
+    // Selectors parsed once (`select(str)` parses its selector at each call).
+    static HTML: LazyLock<Matcher> = LazyLock::new(|| Matcher::new("html").expect("selector"));
+    static BODY: LazyLock<Matcher> = LazyLock::new(|| Matcher::new("body").expect("selector"));
+    static FURNITURE: LazyLock<Matcher> =
+        LazyLock::new(|| Matcher::new(FURNITURE_SELECTOR).expect("selector"));
     let (doc, _) = parse_page(html);
     let r = Readability {
         doc,
@@ -479,11 +484,11 @@ fn fallback_text(html: &str) -> (String, Option<String>, Option<String>) {
     let title = non_empty(&r.get_article_title());
     let lang = r
         .doc
-        .select("html")
+        .select_matcher(&HTML)
         .attr("lang")
         .and_then(|l| non_empty(&l));
-    r.doc.select(FURNITURE_SELECTOR).remove();
-    let body = r.doc.select("body");
+    r.doc.select_matcher(&FURNITURE).remove();
+    let body = r.doc.select_matcher(&BODY);
     let text = if body.exists() {
         body.formatted_text()
     } else {
