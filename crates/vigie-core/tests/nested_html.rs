@@ -116,7 +116,8 @@ fn deep_content_keeps_order_and_block_breaks_and_drops_what_is_no_text() {
     body.push_str("<p>Premier paragraphe.</p><p>Second paragraphe.</p>");
     body.push_str("<script>var secret = 'script';</script><style>.x{color:red}</style>");
     body.push_str("<div hidden>texte caché</div><nav>menu de navigation</nav>");
-    body.push_str("<span>Une</span> <em>phrase</em> <b>entière</b>.");
+    // Out of place, a <head> is ignored; beyond the bound it must not hide what follows.
+    body.push_str("<head><span>Une</span> <em>phrase</em> <b>entière</b>.");
     body.push_str(&"</div>".repeat(n));
     let html = page("fr", &body);
     let depth = html::nesting(&html);

@@ -47,7 +47,7 @@ pub const MAX_OPEN: usize = 2 * MAX_NESTING;
 /// Elements beyond the bounds dropped with their content rather than unwrapped: never article
 /// text (scripts, styles, embedded documents, hidden elements, page furniture), and unwrapping
 /// them would turn their content into visible text. [`drop_whole`] says the same of a tag.
-const DROP_DEEP_SELECTOR: &str = "head, title, script, style, noscript, template, iframe, \
+const DROP_DEEP_SELECTOR: &str = "title, script, style, noscript, template, iframe, \
      object, embed, canvas, svg, math, textarea, select, button, nav, header, footer, aside, \
      form, menu, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], \
      [hidden], [style*=\"display:none\"], [style*=\"display: none\"], \
@@ -95,9 +95,11 @@ const PASS: &[&str] = &[
 ];
 
 /// Elements dropped with their content beyond the parser bound (as [`DROP_DEEP_SELECTOR`]).
+/// (`<head>` is not among them: out of place, the tree builder ignores it, and it would hide
+/// everything up to a `</head>` that may not come.)
 const DROP_WHOLE: &[&str] = &[
-    "head", "template", "object", "canvas", "svg", "math", "select", "button", "nav", "header",
-    "footer", "aside", "form", "menu",
+    "template", "object", "canvas", "svg", "math", "select", "button", "nav", "header", "footer",
+    "aside", "form", "menu",
 ];
 
 fn attr<'a>(tag: &'a Tag, name: &str) -> Option<&'a str> {
