@@ -154,6 +154,18 @@ pub fn build(article: &Article) -> Document {
                     html::Method::Fallback => "html: no article found by readability; used the page body without furniture",
                 },
             ));
+            if ex.nesting.bounded() {
+                diagnostics.push(Diagnostic::warning(
+                    STAGE,
+                    format!(
+                        "html: page nested too deep; flattened ({} start tags dropped while \
+                         parsing, tree {} elements deep, elements below depth {} unwrapped)",
+                        ex.nesting.dropped,
+                        ex.nesting.parsed,
+                        html::MAX_NESTING
+                    ),
+                ));
+            }
             page_title = ex.title;
             page_published = ex.published;
             page_lang = ex.lang;
