@@ -668,13 +668,14 @@ fn supersede_provisional(a: &Analysis, counts: &mut [Claim]) {
         ClaimValue::Count(q) => Some(q.best),
         _ => None,
     };
-    // (update sentence, whose dead the toll counts)
-    let tolls: Vec<(usize, Option<Victims>)> = counts
+    // (update sentence, its toll, whose dead the toll counts)
+    let tolls: Vec<(usize, u32, Option<Victims>)> = counts
         .iter()
         .filter(|c| c.field == "fatalities")
         .filter_map(|c| {
             let i = sentence_of(c).filter(|&i| a.sentences[i].update)?;
-            (best_of(c)? == toll_after_update(i)?).then_some((i, c.victims))
+            let toll = toll_after_update(i)?;
+            (best_of(c)? == toll).then_some((i, toll, c.victims))
         })
         .collect();
     let unspecified = |v: Option<Victims>| matches!(v, None | Some(Victims::Unspecified));
@@ -682,9 +683,9 @@ fn supersede_provisional(a: &Analysis, counts: &mut [Claim]) {
         if let Some(i) = sentence_of(c).filter(|&i| a.sentences[i].update) {
             // (soldiers and attackers counted apart add up: only the same dead are replaced)
             let replaced = c.field == "fatalities"
-                && tolls.iter().any(|&(j, v)| {
+                && tolls.iter().any(|&(j, toll, v)| {
                     j == i
-                        && best_of(c) != toll_after_update(i)
+                        && best_of(c) != Some(toll)
                         && (v == c.victims || unspecified(v) || unspecified(c.victims))
                 });
             if replaced {
@@ -1974,12 +1975,12 @@ fn perpetrator(
 fn country_forces(a: &Analysis) -> Option<Actor> {
     let country = vigie_geo::country_name(a.country.as_deref()?)?;
     let name = format!("Military Forces of {country}");
+    let with_period = format!("{name} (");
     Scanner::get()
         .actors
         .iter()
         .find(|e| {
-            e.kind == ActorKind::StateForces
-                && (e.name == name || e.name.starts_with(&format!("{name} (")))
+            e.kind == ActorKind::StateForces && (e.name == name || e.name.starts_with(&with_period))
         })
         .map(|e| Actor {
             name: e.name.clone(),

@@ -904,23 +904,27 @@ impl<'a> Analysis<'a> {
         if frame.date.is_some() || self.anchor.is_some() {
             return None;
         }
-        let ordered = std::iter::once(frame.anchor).chain(frame.sentences.iter().copied());
-        for i in ordered {
-            let s = self.sentences.get(i)?;
-            if s.generic {
-                continue;
-            }
-            let violent = self.tells_violence(i);
-            for &d in &s.dates {
-                if !self.may_date_event(i, d, violent) || self.relative_date(d, RELATIVE_WORDS) {
-                    continue;
-                }
-                if let dates::DateExpr::DayMonth { month, day } = self.dates[d].expr {
-                    return Some((month, day));
-                }
-            }
-        }
-        None
+        std::iter::once(frame.anchor)
+            .chain(frame.sentences.iter().copied())
+            .flat_map(|i| self.own_date_exprs(i))
+            .find_map(|e| match e {
+                dates::DateExpr::DayMonth { month, day } => Some((month, day)),
+                _ => None,
+            })
+    }
+
+    /// The date expressions of sentence `i` that could date its own event, when it is not
+    /// generic: not a statement's date, a time limit or a day counted from another event, and
+    /// not introduced by a relative word ("après", "since").
+    fn own_date_exprs(&self, i: usize) -> impl Iterator<Item = dates::DateExpr> + '_ {
+        let s = self.sentences.get(i).filter(|s| !s.generic);
+        let violent = s.is_some_and(|_| self.tells_violence(i));
+        s.into_iter()
+            .flat_map(|s| s.dates.iter().copied())
+            .filter(move |&d| {
+                self.may_date_event(i, d, violent) && !self.relative_date(d, RELATIVE_WORDS)
+            })
+            .map(|d| self.dates[d].expr)
     }
 
     /// The weekday an undated frame's first sentence gives ("vendredi", "on Friday") when the
@@ -932,20 +936,9 @@ impl<'a> Analysis<'a> {
         if frame.date.is_some() || self.anchor.is_some() {
             return None;
         }
-        let i = frame.anchor;
-        let s = self.sentences.get(i)?;
-        if s.generic {
-            return None;
-        }
-        let violent = self.tells_violence(i);
-        s.dates.iter().find_map(|&d| {
-            if !self.may_date_event(i, d, violent) || self.relative_date(d, RELATIVE_WORDS) {
-                return None;
-            }
-            match self.dates[d].expr {
-                dates::DateExpr::Weekday { weekday, .. } => Some(weekday),
-                _ => None,
-            }
+        self.own_date_exprs(frame.anchor).find_map(|e| match e {
+            dates::DateExpr::Weekday { weekday, .. } => Some(weekday),
+            _ => None,
         })
     }
 
