@@ -922,3 +922,92 @@ suspects near Boni the same day, a resident said.";
         summary(&linked)
     );
 }
+
+/// Four reports of one fictional raid: two date it right, one outlet misdates it by three
+/// days and joins through a report that says only "this week", and a page with no date of its
+/// own names the day and month without the year.
+fn one_raid_one_misdated(undated: Article) -> Vec<Incident> {
+    incidents::link(&mentions_of(&[
+        report(
+            "right-fr",
+            (2026, 7, 7),
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Lundi 6 juillet 2026, des hommes armés ont attaqué le village de Barassoro, dans le \
+             cercle de Bankass. Dix-neuf civils ont été tués, selon le maire.",
+        ),
+        report(
+            "week-en",
+            (2026, 7, 10),
+            "Fictional report written for Vigie's tests.\n\n\
+             Gunmen killed 19 villagers in Barassoro, in Mali's Bankass district, earlier this \
+             week, local officials said.",
+        ),
+        report(
+            "misdated-en",
+            (2026, 7, 10),
+            "Fictional report written for Vigie's tests.\n\n\
+             On Thursday, July 9, 2026, an armed group attacked the village of Barassoro in the \
+             Bankass district, killing 19 people.",
+        ),
+        undated,
+    ]))
+}
+
+#[test]
+fn an_undated_page_with_the_raids_day_and_month_joins_it_despite_one_misdated_report() {
+    for undated in [
+        Article::text(
+            "undated-fr",
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Le lundi 6 juillet, des assaillants ont tué 19 habitants de Barassoro, dans le \
+             cercle de Bankass, avant de piller le marché."
+                .to_string(),
+        ),
+        Article::text(
+            "undated-en",
+            "Fictional report written for Vigie's tests.\n\n\
+             On Monday, July 6, attackers killed 19 residents of Barassoro in the Bankass \
+             district before looting the market."
+                .to_string(),
+        ),
+    ] {
+        let reference = undated.reference.clone();
+        let linked = one_raid_one_misdated(undated);
+        let raid: Vec<&Incident> = linked
+            .iter()
+            .filter(|i| i.articles.contains(&"right-fr".to_string()))
+            .collect();
+        assert_eq!(raid.len(), 1, "{:#?}", summary(&linked));
+        assert_eq!(
+            raid[0].date.map(|d| d.date.to_string()).as_deref(),
+            Some("2026-07-06")
+        );
+        for r in ["week-en", "misdated-en", reference.as_str()] {
+            assert!(
+                raid[0].articles.contains(&r.to_string()),
+                "{r} not in the raid: {:#?}",
+                summary(&linked)
+            );
+        }
+    }
+}
+
+#[test]
+fn an_undated_page_with_another_day_and_month_stays_apart_from_the_raid() {
+    let linked = one_raid_one_misdated(Article::text(
+        "other-day-fr",
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Le lundi 20 juillet, des assaillants ont tué 19 habitants de Barassoro, dans le cercle \
+         de Bankass."
+            .to_string(),
+    ));
+    let raid = linked
+        .iter()
+        .find(|i| i.articles.contains(&"right-fr".to_string()))
+        .expect("the raid");
+    assert!(
+        !raid.articles.contains(&"other-day-fr".to_string()),
+        "{:#?}",
+        summary(&linked)
+    );
+}

@@ -580,6 +580,15 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
     let mut best_member = i32::MIN;
     // A member told on another day and month vetoes the join, whatever the others share.
     let mut day_differs = false;
+    // ...unless the day and month are those of the incident's own date: one outlet that
+    // misdates an attack ("mercredi 4 juillet" for a Monday raid) keeps nobody else out.
+    let fits_incident_date = day_month_of(&m.keys).is_some_and(|(month, day)| {
+        coded_date(cluster).is_some_and(|d| {
+            d.precision == TimePrecision::Day
+                && chrono::Datelike::month(&d.date) == month
+                && chrono::Datelike::day(&d.date) == day
+        })
+    });
     // The first reports of a big incident say enough about it; comparing with all of them would
     // make linking quadratic in the size of incidents that dozens of outlets cover.
     for other in cluster.main_members().take(MAX_COMPARED_MEMBERS) {
@@ -707,6 +716,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // another day is another event.
         let day_agrees = match day_month_agreement(m, other) {
             Some(true) => true,
+            Some(false) if fits_incident_date => false,
             Some(false) => {
                 reject(m, other, "day and month differ");
                 day_differs = true;
@@ -879,16 +889,19 @@ fn publication_date(c: &Cluster) -> Option<EventDate> {
     })
 }
 
+/// The date an incident is coded with from its reports: the most precise, then the earliest.
+fn coded_date(c: &Cluster) -> Option<EventDate> {
+    c.members
+        .iter()
+        .filter_map(|m| m.date)
+        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))
+}
+
 fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
     // Type: the most reported sub-event type among the main reports, ties by ACLED order.
     let sub =
         most_common(c.main_members().map(|m| m.sub_event_type)).unwrap_or(SubEventType::Other);
-    let date = c
-        .members
-        .iter()
-        .filter_map(|m| m.date)
-        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))
-        .or_else(|| publication_date(c));
+    let date = coded_date(c).or_else(|| publication_date(c));
     // A report that says nothing of when (no date, no publication) joined on other evidence:
     // it never moves the place of an incident that timed reports locate.
     let placed = |m: &&&LinkKey| is_placed(m);
