@@ -767,3 +767,72 @@ fn a_group_counted_in_a_toll_s_breakdown_is_among_the_dead() {
         "Unidentified Armed Group (Burkina Faso)".to_string()
     );
 }
+
+#[test]
+fn the_spot_where_the_attack_took_place_beats_the_roads_ends_fr() {
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         C'est un nouveau coup dur pour les forces de sécurité. Le mardi 3 mars 2026, l'axe \
+         Bankass-Koro a été le théâtre d'une attaque d'une rare violence. Une centaine d'hommes \
+         armés ont tendu une embuscade à un convoi de camions escorté par l'armée.\n\
+         L'attaque a eu lieu vers 10 heures, près de la localité de Bérimbé.\n\
+         Les assaillants ont ouvert le feu des deux côtés de la route. Neuf civils ont été tués.",
+        "2026-03-04",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Bérimbé");
+    assert_eq!(day(&ms[0]), "2026-03-03");
+}
+
+#[test]
+fn the_spot_where_the_attack_took_place_beats_the_roads_ends_en() {
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         It is another blow for the security forces. On Tuesday, March 3, 2026, the \
+         Bankass-Koro road was the scene of a brutal attack. About a hundred gunmen ambushed a \
+         convoy of trucks escorted by the army.\n\
+         The attack took place around 10 am near the village of Bérimbé.\n\
+         The gunmen opened fire from both sides of the road. Nine civilians were killed.",
+        "2026-03-04",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(location(&ms[0]), "Bérimbé");
+}
+
+#[test]
+fn a_village_named_between_two_towns_is_the_place_fr_en() {
+    for text in [
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Le mardi 3 mars 2026, un car de transport a été attaqué entre Bankass et Koro, à \
+         hauteur de Barassoro. Quatre passagers ont été tués.",
+        "Fictional report written for Vigie's tests.\n\n\
+         On Tuesday, March 3, 2026, gunmen attacked a bus between Bankass and Koro, near \
+         Barassoro, killing four passengers.",
+    ] {
+        let ms = mentions(text, "2026-03-04");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(location(&ms[0]), "Barassoro", "{text}");
+    }
+}
+
+#[test]
+fn a_city_with_a_three_letter_name_is_a_place_without_a_locative_word_fr_en() {
+    for text in [
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Des obus ont frappé Gao ce mardi matin, blessant deux soldats.",
+        "Fictional report written for Vigie's tests.\n\n\
+         Gao's airport and the army camp came under mortar fire on Tuesday morning; two \
+         soldiers were wounded.",
+    ] {
+        let ms = mentions(text, "2026-03-04");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(location(&ms[0]), "Gao", "{text}");
+    }
+    // (a three-letter village is still not read into a capitalised word: "One of them")
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         Gunmen shot two traders on Tuesday. One of them died of his wounds.",
+        "2026-03-04",
+    );
+    assert!(ms.iter().all(|m| location(m) != "One"), "{ms:#?}");
+}

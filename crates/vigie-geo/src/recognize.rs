@@ -582,19 +582,35 @@ fn distance_km(words: &[&str]) -> Option<f64> {
         skipped += 1;
     }
     let unit = *words.get(k.checked_sub(1)?)?;
-    let num_word = match unit.strip_suffix("km") {
-        Some("") => *words.get(k.checked_sub(2)?)?,
-        Some(num) => num,
+    let (num_word, num_at) = match unit.strip_suffix("km") {
+        Some("") => (*words.get(k.checked_sub(2)?)?, k - 2),
+        Some(num) => (num, k - 1),
         None if matches!(
             unit,
             "kilometres" | "kilometre" | "kilometers" | "kilometer" | "kms"
         ) =>
         {
-            *words.get(k.checked_sub(2)?)?
+            (*words.get(k.checked_sub(2)?)?, k - 2)
         }
         None => return None,
     };
-    let km: f64 = num_word.parse().ok()?;
+    // "à une trentaine de kilomètres de Gao": French round figures of distance
+    let approximate = |w: &str| match w {
+        "dizaine" => Some(10.0),
+        "douzaine" => Some(12.0),
+        "quinzaine" => Some(15.0),
+        "vingtaine" => Some(20.0),
+        "trentaine" => Some(30.0),
+        "quarantaine" => Some(40.0),
+        "cinquantaine" => Some(50.0),
+        "soixantaine" => Some(60.0),
+        "centaine" => Some(100.0),
+        _ => None,
+    };
+    let km: f64 = match num_word {
+        "de" | "d" => approximate(words.get(num_at.checked_sub(1)?)?)?,
+        _ => num_word.parse().ok()?,
+    };
     (km > 0.0 && km < 2000.0).then_some(km)
 }
 
@@ -682,10 +698,18 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             ms[k].cue = Cue::Axis;
             continue;
         }
+        // (a gloss between the two ends does not break them apart: "entre Douentza (centre)
+        // et Gao", "between Kaya (north) and Dori")
+        let joiner = match between.strip_prefix(['(', '[']) {
+            Some(rest) => rest
+                .find([')', ']'])
+                .map_or(between, |close| rest[close + 1..].trim()),
+            None => between,
+        };
         if k > 0
-            && (between.eq_ignore_ascii_case("et")
-                || between.eq_ignore_ascii_case("and")
-                || between == "&")
+            && (joiner.eq_ignore_ascii_case("et")
+                || joiner.eq_ignore_ascii_case("and")
+                || joiner == "&")
             && prev_cue == Cue::Between
         {
             ms[k].cue = Cue::Between;

@@ -124,3 +124,30 @@ fn a_country_in_capitals_labels_a_round_up_section() {
         .iter()
         .all(|p| p.surface != "MNLA"));
 }
+
+#[test]
+fn a_gloss_between_two_road_ends_and_round_distances_fr_en() {
+    let fr = "Le car faisait la liaison entre Douentza (centre) et Gao (nord) lorsqu'il a sauté.";
+    assert_eq!(cue_of(fr, "Douentza"), Cue::Between);
+    assert_eq!(cue_of(fr, "Gao"), Cue::Between);
+    let en = "The bus was travelling between Kaya (north) and Dori when it hit a mine.";
+    assert_eq!(cue_of(en, "Dori"), Cue::Between);
+    assert_eq!(
+        cue_of(
+            "Une embuscade près de Boni, à une trentaine de kilomètres de Hombori.",
+            "Hombori"
+        ),
+        Cue::DistanceFrom { km: 30.0 }
+    );
+    assert_eq!(
+        cue_of("L'embuscade a eu lieu à hauteur de Boni.", "Boni"),
+        Cue::Near
+    );
+    assert_eq!(
+        cue_of(
+            "Two soldiers were wounded, with a medical evacuation to Mopti.",
+            "Mopti"
+        ),
+        Cue::Elsewhere
+    );
+}

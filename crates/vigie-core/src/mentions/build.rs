@@ -2272,15 +2272,28 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
     }
     // At equal precision, a town named as such ("près de Hombori") rather than an area coded
     // to its main town ("le cercle de Douentza").
+    // A village named as the spot ("à hauteur de Kobé", "near Boni").
+    let village_spot = |p: usize| {
+        matches!(a.places[p].cue, vigie_geo::Cue::At | vigie_geo::Cue::Near)
+            && a.place(p).and_then(|r| r.place_id).is_some_and(|id| {
+                matches!(
+                    vigie_geo::global().place(id).kind,
+                    vigie_geo::PlaceKind::Village | vigie_geo::PlaceKind::Other
+                )
+            })
+    };
     let most_specific = |g: &Vec<usize>| -> usize {
+        let spot_named = g.iter().any(|&p| village_spot(p));
         *g.iter()
             .min_by_key(|&&p| {
                 (
                     a.place(p).map_or(9, |r| r.geo_precision),
                     matches!(a.places[p].cue, vigie_geo::Cue::Admin(_)),
                     // a road's end only says which road ("sur l'axe Koro-Mondoro, à 10 km de
-                    // Dioungani": Dioungani)
-                    matches!(a.places[p].cue, vigie_geo::Cue::Axis),
+                    // Dioungani": Dioungani), and so do the ends "between" which a village is
+                    // named ("entre Gao et Ansongo, à hauteur de Kobé": Kobé)
+                    matches!(a.places[p].cue, vigie_geo::Cue::Axis)
+                        || (spot_named && matches!(a.places[p].cue, vigie_geo::Cue::Between)),
                 )
             })
             .unwrap_or(&g[0])

@@ -434,6 +434,21 @@ impl<'a> Analysis<'a> {
                     ) && place.population < 20_000
                 })
         };
+        let is_city = |pi: usize| {
+            resolved
+                .get(pi)
+                .and_then(|r| r.as_ref())
+                .and_then(|r| r.place_id)
+                .is_some_and(|id| {
+                    let place = gazetteer.place(id);
+                    matches!(
+                        place.kind,
+                        vigie_geo::PlaceKind::Capital
+                            | vigie_geo::PlaceKind::City
+                            | vigie_geo::PlaceKind::Town
+                    ) && place.population >= 20_000
+                })
+        };
         let cued_names: BTreeSet<String> = places
             .iter()
             .filter(|p| !matches!(p.cue, Cue::None | Cue::Elsewhere))
@@ -502,10 +517,11 @@ impl<'a> Analysis<'a> {
             {
                 continue;
             }
-            // Two- and three-letter names ("Si", "Sy") match too many words to trust bare.
-            if matches!(p.cue, Cue::None)
-                && p.surface.chars().filter(|c| c.is_alphabetic()).count() <= 3
-            {
+            // Two- and three-letter names ("Si", "Sy", "One") match too many words to trust
+            // bare — except a city's ("Gao airport was shelled"): a word that happens to
+            // spell a village is common, one that spells a city of 20,000 is not.
+            let letters = p.surface.chars().filter(|c| c.is_alphabetic()).count();
+            if matches!(p.cue, Cue::None) && (letters <= 2 || (letters == 3 && !is_city(pi))) {
                 continue;
             }
             match (&p.cue, resolved.get(pi).and_then(|r| r.as_ref())) {
@@ -1107,6 +1123,27 @@ impl<'a> Analysis<'a> {
                     if !f.background && day(d) && f.date.is_none_or(|x| !day(x)) {
                         f.date = Some(d);
                         f.date_source = Some(i);
+                    }
+                }
+                // "L'attaque a eu lieu près de la localité de Kobé" after "l'axe Ansongo-Gao":
+                // the spot named for the facts is the place, when the story had only a road's
+                // ends or an administrative unit.
+                if let Some(c) = current {
+                    let spot: Vec<usize> = s
+                        .places
+                        .iter()
+                        .copied()
+                        .filter(|&p| matches!(self.places[p].cue, Cue::At | Cue::Near))
+                        .collect();
+                    let f = &mut frames[c];
+                    let vague = f.places.iter().all(|&p| {
+                        matches!(
+                            self.places[p].cue,
+                            Cue::Axis | Cue::Between | Cue::Admin(_) | Cue::DistanceFrom { .. }
+                        )
+                    });
+                    if !f.background && !spot.is_empty() && vague {
+                        f.places = spot;
                     }
                 }
             }
