@@ -555,7 +555,18 @@ fn distance_km(words: &[&str]) -> Option<f64> {
     }
     k -= 1;
     // (and "away": "10km away from Ke-Macina")
-    const DIRS: [&str; 19] = [
+    // (and the compass abbreviations of situation reports: "30 km NE of")
+    const DIRS: [&str; 29] = [
+        "ne",
+        "no",
+        "so",
+        "nw",
+        "se",
+        "sw",
+        "n",
+        "s",
+        "e",
+        "w",
         "away",
         "au",
         "a",

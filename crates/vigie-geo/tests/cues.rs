@@ -143,6 +143,18 @@ fn a_gloss_between_two_road_ends_and_round_distances_fr_en() {
         cue_of("L'embuscade a eu lieu à hauteur de Boni.", "Boni"),
         Cue::Near
     );
+    // (situation reports' compass abbreviations)
+    assert_eq!(
+        cue_of(
+            "A patrol was ambushed at Boni, 30 km NE of Hombori.",
+            "Hombori"
+        ),
+        Cue::DistanceFrom { km: 30.0 }
+    );
+    assert_eq!(
+        cue_of("Une patrouille attaquée à 12 km SO de Hombori.", "Hombori"),
+        Cue::DistanceFrom { km: 12.0 }
+    );
     assert_eq!(
         cue_of(
             "Two soldiers were wounded, with a medical evacuation to Mopti.",
