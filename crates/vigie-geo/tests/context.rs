@@ -488,3 +488,29 @@ fn the_seat_of_a_court_is_elsewhere_and_le_faso_is_burkina() {
     let text = "A court in Kaya said gunmen killed twelve people in Dori.";
     assert_eq!(cue_of(text, "Kaya"), Cue::Elsewhere);
 }
+
+#[test]
+fn spellings_with_doubled_letters_and_quarters_of_a_village_fr_en() {
+    // A doubled letter the gazetteer's spellings do not have ("Ibohannan" for "Ibohanan").
+    let r = resolved(
+        "Gunmen attacked Ibohannan, in the Bourem district, on Monday.",
+        "Ibohannan",
+    )
+    .expect("resolved");
+    assert_eq!(r.location, "Ibohanane");
+    // "Anakaba-Peulh", the Fulani quarter, is what the sources list; reports say "Anakaba".
+    let r = resolved(
+        "Des hommes armés ont attaqué le village d'Anakaba, dans le cercle de Koro.",
+        "Anakaba",
+    )
+    .expect("resolved");
+    assert_eq!(r.location, "Anakaba-Peulh");
+    assert_eq!(r.geo_precision, 1);
+    // and either name of a village listed as "X ou Y"
+    let r = resolved(
+        "Armed men raided Santia, in the Ansongo district.",
+        "Santia",
+    )
+    .expect("resolved");
+    assert_eq!(r.admin2.as_deref(), Some("Ansongo"));
+}
