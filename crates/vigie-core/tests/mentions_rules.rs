@@ -836,3 +836,23 @@ fn a_city_with_a_three_letter_name_is_a_place_without_a_locative_word_fr_en() {
     );
     assert!(ms.iter().all(|m| location(m) != "One"), "{ms:#?}");
 }
+
+#[test]
+fn a_story_with_no_day_of_its_own_takes_the_day_its_setting_gives_fr_en() {
+    for text in [
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Deux kamikazes ont fait exploser leurs charges lors d'un mariage à Bérimbé, dans le \
+         cercle de Bankass, tuant six invités.\n\n\
+         La cérémonie se tenait samedi près du marché de Bérimbé.\n\n\
+         Les blessés ont été évacués vers Bankass.",
+        "Fictional report written for Vigie's tests.\n\n\
+         Two suicide bombers detonated explosives at a wedding in Bérimbé, in Mali's Bankass \
+         district, killing six guests.\n\n\
+         The wedding was held on Saturday near the market of Bérimbé.\n\n\
+         The wounded were taken to Bankass.",
+    ] {
+        let ms = mentions(text, "2026-03-09");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(day(&ms[0]), "2026-03-07", "{text}");
+    }
+}

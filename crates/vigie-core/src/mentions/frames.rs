@@ -1186,6 +1186,17 @@ impl<'a> Analysis<'a> {
                             if f.places.is_empty() && !f.background {
                                 f.places = s.places.clone();
                             }
+                            // ...and the day its support gives ("The wedding was held on
+                            // Saturday in Gwoza town"), when the story's own sentences give none.
+                            if f.date.is_none() && !f.background {
+                                if let Some(d) = self.sentence_date(i, None) {
+                                    if d.precision == crate::model::TimePrecision::Day {
+                                        let f = &mut frames[c];
+                                        f.date = Some(d);
+                                        f.date_source = Some(i);
+                                    }
+                                }
+                            }
                         }
                         None => pending_support.push(i),
                     }
