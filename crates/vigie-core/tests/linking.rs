@@ -1011,3 +1011,26 @@ fn an_undated_page_with_another_day_and_month_stays_apart_from_the_raid() {
         summary(&linked)
     );
 }
+
+#[test]
+fn one_demonstration_told_as_repression_and_as_a_riot_is_one_incident_fr_en() {
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "police-fr",
+            (2026, 3, 4),
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Mardi 3 mars 2026, la police a ouvert le feu sur des manifestants qui dénonçaient \
+             la vie chère à Kayes, tuant trois personnes, selon des témoins.",
+        ),
+        report(
+            "riot-en",
+            (2026, 3, 4),
+            "Fictional report written for Vigie's tests.\n\n\
+             Rioters torched the town hall and clashed with police in Kayes on Tuesday, March 3, \
+             2026, during a protest against the cost of living; three people died.",
+        ),
+    ]));
+    let kayes = articles_of(&linked, "Kayes");
+    assert_eq!(kayes.len(), 1, "{:#?}", summary(&linked));
+    assert_eq!(kayes[0].len(), 2, "{:#?}", summary(&linked));
+}

@@ -435,6 +435,15 @@ fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
         };
         return violent(a) && violent(b);
     }
+    // One demonstration, told as protesters shot by the police by one outlet and as a riot by
+    // another: both are the day's demonstration (mob violence, a lynching, is something else).
+    let demonstration = |m: &LinkKey| {
+        m.event_type == EventType::Protests
+            || m.sub_event_type == SubEventType::ViolentDemonstration
+    };
+    if demonstration(a) && demonstration(b) {
+        return true;
+    }
     // One report only saw the burning, another the kidnapping: same raid on the same sites.
     let property = |m: &LinkKey| m.sub_event_type == SubEventType::LootingPropertyDestruction;
     let shared_target = a.target_kinds.iter().any(|t| b.target_kinds.contains(t));
@@ -449,7 +458,9 @@ fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
             let named = |s: &str| !s.starts_with("Unidentified");
             let swapped =
                 a.actor2.as_deref() == Some(y.as_str()) || b.actor2.as_deref() == Some(x.as_str());
-            named(x) && named(y) && x != y && !swapped
+            // (one crowd, called protesters by one outlet and rioters by another)
+            let crowd = |s: &str| s.starts_with("Protesters") || s.starts_with("Rioters");
+            named(x) && named(y) && x != y && !swapped && !(crowd(x) && crowd(y))
         }
         _ => false,
     }
