@@ -856,3 +856,22 @@ fn a_story_with_no_day_of_its_own_takes_the_day_its_setting_gives_fr_en() {
         assert_eq!(day(&ms[0]), "2026-03-07", "{text}");
     }
 }
+
+#[test]
+fn soldiers_and_attackers_in_a_tolls_breakdown_make_it_a_battle_fr_en() {
+    for text in [
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Mardi 3 mars 2026, un commando a attaqué la mairie de Bérimbé, faisant 19 morts, dont \
+         1 soldat de la garde, 18 parmi les assaillants, et 9 blessés.",
+        "Fictional report written for Vigie's tests.\n\n\
+         On Tuesday, March 3, 2026, gunmen attacked the town hall in Bérimbé, leaving 19 dead, \
+         including one soldier and 18 among the attackers.",
+    ] {
+        let ms = mentions(text, "2026-03-04");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(ms[0].sub_event_type, SubEventType::ArmedClash, "{text}");
+        assert_eq!(field(&ms[0], "fatalities"), vec![19], "{text}");
+        // (18 is a part of the toll, not the number of attackers)
+        assert!(field(&ms[0], "attackers").is_empty(), "{text}");
+    }
+}

@@ -70,12 +70,14 @@ pub fn mentions_of(
             TargetKind::MilitaryBase | TargetKind::Checkpoint | TargetKind::BorderPost
         )
     });
+    let breakdown = toll_breakdown_sides(a, &frame.sentences);
     let primary = classify(
         frame,
         &targets,
         &counts,
         state_opponent.is_some() || attacked_group.is_some(),
         actor1.as_ref(),
+        breakdown,
     );
     let Some(primary) = primary else {
         return Vec::new();
@@ -431,6 +433,7 @@ fn classify(
     counts: &[Claim],
     state_opponent: bool,
     actor1: Option<&Actor>,
+    breakdown: BreakdownSides,
 ) -> Option<SubEventType> {
     use SubEventType::*;
     use TriggerClass as T;
@@ -438,9 +441,12 @@ fn classify(
     let has = |c: T| classes.contains(&c);
     let target = |k: TargetKind| targets.iter().any(|t| t.kind == k);
     // Soldiers killed: the state's forces were a side even when the text does not name them.
-    let soldiers_dead = counts.iter().any(|c| {
-        c.field == "fatalities" && matches!(c.victims, Some(Victims::Soldiers)) && count_positive(c)
-    });
+    let soldiers_dead = breakdown.soldiers
+        || counts.iter().any(|c| {
+            c.field == "fatalities"
+                && matches!(c.victims, Some(Victims::Soldiers))
+                && count_positive(c)
+        });
     let state_opponent = state_opponent || soldiers_dead;
     let military = target(TargetKind::MilitaryBase)
         || target(TargetKind::Checkpoint)
@@ -449,11 +455,12 @@ fn classify(
         || (target(TargetKind::Convoy) && state_opponent);
     // Attackers killed by the side they attacked, or by forces hunting them: a battle
     // (ACLED codes armed men killed by soldiers or militiamen as Battles).
-    let attackers_dead = counts.iter().any(|c| {
-        c.field == "fatalities"
-            && matches!(c.victims, Some(Victims::Attackers))
-            && count_positive(c)
-    });
+    let attackers_dead = breakdown.attackers
+        || counts.iter().any(|c| {
+            c.field == "fatalities"
+                && matches!(c.victims, Some(Victims::Attackers))
+                && count_positive(c)
+        });
     let civilian_dead = counts.iter().any(|c| {
         c.field == "fatalities"
             && matches!(c.victims, Some(Victims::Civilians))
@@ -1067,6 +1074,15 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             ) {
                 continue;
             }
+            // "19 morts, dont 1 soldat, 18 parmi les assaillants": the parts of a toll are
+            // not more dead, nor the number of attackers.
+            if matches!(
+                noun,
+                NounClass::Attacker | NounClass::Soldier | NounClass::Civilian | NounClass::Person
+            ) && in_death_breakdown(a, si, qi)
+            {
+                continue;
+            }
             let verb = nearest_verb(a, si, q.span);
             // Fighters are the dead only when the verb is about them ("80 assaillants tués",
             // "neutralisé quatre-vingts assaillants"), not when they do the killing
@@ -1617,6 +1633,54 @@ fn counted_victims(a: &Analysis, si: usize, span: Span) -> bool {
                     gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])
                 })
         })
+}
+
+/// Whose dead a toll's breakdown names: "19 morts, dont 1 soldat, 18 parmi les assaillants",
+/// "12 killed, including two soldiers". The parts are not counted again (the total is the
+/// toll), but they say who fought.
+#[derive(Debug, Clone, Copy, Default)]
+struct BreakdownSides {
+    soldiers: bool,
+    attackers: bool,
+}
+
+fn toll_breakdown_sides(a: &Analysis, sentences: &[usize]) -> BreakdownSides {
+    let mut sides = BreakdownSides::default();
+    for &si in sentences {
+        let s = &a.sentences[si];
+        for &qi in &s.quantities {
+            if !in_death_breakdown(a, si, qi) {
+                continue;
+            }
+            match a.noun_after(qi) {
+                Some(NounClass::Soldier) => sides.soldiers = true,
+                Some(NounClass::Attacker) => sides.attackers = true,
+                _ => {}
+            }
+        }
+    }
+    sides
+}
+
+/// Is quantity `qi` a part of a death toll given before it in its sentence, after "dont",
+/// "including", "notamment", "soit"?
+fn in_death_breakdown(a: &Analysis, si: usize, qi: usize) -> bool {
+    let q = &a.quantities[qi];
+    a.sentences[si].quantities.iter().any(|&qj| {
+        let toll = &a.quantities[qj];
+        qj != qi
+            && toll.span.end <= q.span.start
+            && q.span.start - toll.span.end <= 80
+            && a.noun_after(qj) == Some(NounClass::Dead)
+            && a.doc
+                .text
+                .get(toll.span.end..q.span.start)
+                .is_some_and(|gap| {
+                    crate::lexicon::fold(gap)
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| matches!(w, "dont" | "including" | "notamment" | "soit"))
+                })
+    })
 }
 
 /// Does a number stand right before `span` ("3 peacekeepers", "deux VDP")?
