@@ -12,7 +12,7 @@
 //!    high = the highest bound any source gives (open-ended "more than 150" bounds nothing).
 //!    best = the figure that the most independent articles' ranges contain (an article's
 //!    hedged or superseded figures do not count when it also states one firmly), ties going to
-//!    the lower figure; clamped into [low, high].
+//!    the figure more sources give, then to the lower figure; clamped into [low, high].
 
 use crate::model::{Claim, ClaimValue, Estimate, Qualifier, Quantity, Victims};
 use std::collections::BTreeMap;
@@ -157,10 +157,21 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
         arts.dedup();
         arts.len()
     };
-    let best = candidates
-        .iter()
-        .copied()
-        .max_by(|&a, &b| support(a).cmp(&support(b)).then(b.cmp(&a)));
+    // (between figures as many articles hold, the one more of their sources give: "18 killed",
+    // "authorities said 18", and one witness's "a soldier was also killed" in one article)
+    let readings = |x: u32| -> usize {
+        values
+            .iter()
+            .filter(|(a, v)| !v.hedged || !firm_articles.contains(&a.as_str()))
+            .filter(|(_, v)| v.low <= x && v.high.is_none_or(|h| x <= h))
+            .count()
+    };
+    let best = candidates.iter().copied().max_by(|&a, &b| {
+        support(a)
+            .cmp(&support(b))
+            .then(readings(a).cmp(&readings(b)))
+            .then(b.cmp(&a))
+    });
     let best = best.map(|b| {
         let b = low.map_or(b, |l| b.max(l));
         high.map_or(b, |h| b.min(h))
@@ -300,6 +311,24 @@ mod tests {
         let claimed = victims(40, Some("the group"), Victims::Soldiers);
         let e = estimate([("x", &soldier), ("x", &attackers), ("x", &claimed)]);
         assert_eq!((e.low, e.high), (Some(6), Some(45)));
+    }
+
+    #[test]
+    fn within_one_article_the_figure_more_sources_give_is_best() {
+        let dead = |n: u32, source: Option<&str>| {
+            let mut c = claim(Quantity::exact(n), source, false);
+            c.field = "fatalities".into();
+            c
+        };
+        // "18 killed", "authorities said 18", a witness's "a soldier was also killed".
+        let (a, b, c) = (
+            dead(18, None),
+            dead(18, Some("authorities")),
+            dead(1, Some("a witness")),
+        );
+        let e = estimate([("x", &a), ("x", &b), ("x", &c)]);
+        assert_eq!(e.best, Some(18));
+        assert_eq!((e.low, e.high), (Some(1), Some(18)));
     }
 
     #[test]
