@@ -1034,3 +1034,41 @@ fn one_demonstration_told_as_repression_and_as_a_riot_is_one_incident_fr_en() {
     assert_eq!(kayes.len(), 1, "{:#?}", summary(&linked));
     assert_eq!(kayes[0].len(), 2, "{:#?}", summary(&linked));
 }
+
+#[test]
+fn an_undated_report_with_a_risen_toll_days_later_joins_the_attack_fr_en() {
+    let first = report(
+        "first-fr",
+        (2026, 3, 7),
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Samedi 7 mars 2026, deux kamikazes ont fait exploser leurs charges lors d'un mariage à \
+         Bérimbé, dans le cercle de Bankass, tuant six invités.",
+    );
+    let later = |reference: &str, published: (i32, u32, u32)| {
+        report(
+            reference,
+            published,
+            "Fictional report written for Vigie's tests.\n\n\
+             Female suicide bombers killed 18 people in Bérimbé, in Mali's Bankass district, \
+             officials said, as the toll of the bombings kept rising.",
+        )
+    };
+    let linked = incidents::link(&mentions_of(&[
+        first.clone(),
+        later("later-en", (2026, 3, 8)),
+    ]));
+    assert_eq!(
+        articles_of(&linked, "Bérimbé"),
+        vec![&vec!["first-fr".to_string(), "later-en".to_string()]],
+        "{:#?}",
+        summary(&linked)
+    );
+    // A higher toll told two weeks later is another bombing.
+    let linked = incidents::link(&mentions_of(&[first, later("weeks-en", (2026, 3, 21))]));
+    assert_eq!(
+        articles_of(&linked, "Bérimbé").len(),
+        2,
+        "{:#?}",
+        summary(&linked)
+    );
+}

@@ -537,6 +537,22 @@ fn reject(m: &LinkKey, other: &LinkKey, why: &str) {
     }
 }
 
+/// An undated report published within `TOLL_RISE_DAYS` of a dated one's day, with a higher
+/// death toll (tolls grow as bodies are found and the wounded die; they rarely fall).
+fn rises_within_days(m: &LinkKey, other: &LinkKey) -> bool {
+    let (Some(p), Some(d)) = (m.published, other.date) else {
+        return false;
+    };
+    let days = (p - d.date).num_days();
+    let toll = |k: &LinkKey| k.figure(CountField::Fatalities).map(|q| q.best);
+    m.date.is_none()
+        && (0..=TOLL_RISE_DAYS).contains(&days)
+        && matches!((toll(m), toll(other)), (Some(later), Some(first)) if later > first && first > 1)
+}
+
+/// How long after an attack a higher toll still reads as its update.
+const TOLL_RISE_DAYS: i64 = 3;
+
 /// Do two reports agree on the day and month, when one or both know them without a year
 /// (None when there is nothing to compare)?
 fn day_month_agreement(a: &LinkKey, b: &LinkKey) -> Option<bool> {
@@ -797,8 +813,13 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 .iter()
                 .any(|t| other.target_kinds.contains(t) && specific(*t));
             // Tolls that differ set it apart, unless the same named group or a shared key says
-            // it is the same event told with another (often disputed) toll.
-            let vouched = same_named_actor || shared_keys > 0;
+            // it is the same event told with another (often disputed) toll — or the toll rose:
+            // a report of the same kind of attack on the same spot published within days, with
+            // more dead ("six killed at a wedding in Gwoza", then "18 killed in Gwoza").
+            let rising_toll = rises_within_days(m, other)
+                && m.sub_event_type == other.sub_event_type
+                && matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+            let vouched = same_named_actor || shared_keys > 0 || rising_toll;
             if (figures_differ && !vouched)
                 || !(telling_figure_meets || vouched || specific_target)
                 || (far_back && !(telling_figure_meets || shared_keys > 0))
