@@ -875,3 +875,20 @@ fn soldiers_and_attackers_in_a_tolls_breakdown_make_it_a_battle_fr_en() {
         assert!(field(&ms[0], "attackers").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_handover_story_that_only_describes_the_conflict_reports_no_incident_en_fr() {
+    for text in [
+        "Fictional report written for Vigie's tests.\n\n\
+         The UN mission handed its last camp in Bankass to the authorities on Tuesday. The \
+         security situation in this region, prey to jihadist attacks, precipitated its \
+         departure. Since then, more than 40 of its members have been killed in hostile acts.",
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         La mission de l'ONU a remis mardi son dernier camp de Bankass aux autorités. La \
+         situation sécuritaire de cette région, en proie aux attaques jihadistes, a précipité \
+         son départ. Depuis lors, plus de 40 de ses membres ont été tués dans des actes hostiles.",
+    ] {
+        let ms = mentions(text, "2026-03-04");
+        assert!(ms.is_empty(), "{text}\n{ms:#?}");
+    }
+}
