@@ -892,3 +892,28 @@ fn a_handover_story_that_only_describes_the_conflict_reports_no_incident_en_fr()
         assert!(ms.is_empty(), "{text}\n{ms:#?}");
     }
 }
+
+#[test]
+fn a_famous_older_incident_the_story_echoes_is_not_its_place_en_fr() {
+    for text in [
+        "Fictional report written for Vigie's tests.\n\n\
+         Dozens of schoolgirls kidnapped by gunmen in Bérimbé are still missing, the governor \
+         said on Thursday. This week's incident carries echoes of the most infamous abduction, \
+         the 200 pupils taken in April 2014 in Barassoro. The gunmen drove into Bérimbé on \
+         Monday night.",
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Des dizaines d'écolières enlevées par des hommes armés à Bérimbé sont toujours \
+         portées disparues, a déclaré jeudi le gouverneur. L'enlèvement de cette semaine fait \
+         écho à celui de 200 élèves en avril 2014 à Barassoro. Les hommes armés sont entrés \
+         dans Bérimbé lundi soir.",
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        let current: Vec<&Mention> = ms.iter().filter(|m| !m.background).collect();
+        assert!(!current.is_empty(), "{text}\n{ms:#?}");
+        assert!(
+            current.iter().all(|m| location(m) == "Bérimbé"),
+            "{text}\n{:?}",
+            locations(&ms)
+        );
+    }
+}

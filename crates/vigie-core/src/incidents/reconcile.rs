@@ -159,11 +159,12 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
     };
     // (between figures as many articles hold, the one more of their sources give: "18 killed",
     // "authorities said 18", and one witness's "a soldier was also killed" in one article)
+    // (said as that very figure: "at least 9" does not give 11)
     let readings = |x: u32| -> usize {
         values
             .iter()
             .filter(|(a, v)| !v.hedged || !firm_articles.contains(&a.as_str()))
-            .filter(|(_, v)| v.low <= x && v.high.is_none_or(|h| x <= h))
+            .filter(|(_, v)| v.best == x)
             .count()
     };
     let best = candidates.iter().copied().max_by(|&a, &b| {
