@@ -917,3 +917,29 @@ fn a_famous_older_incident_the_story_echoes_is_not_its_place_en_fr() {
         );
     }
 }
+
+#[test]
+fn the_killing_of_an_armed_groups_men_is_a_battle_en_fr() {
+    for text in [
+        "Fictional report written for Vigie's tests.\n\n\
+         Gunmen killed an MNLA officer near Bérimbé on Tuesday, March 3, 2026.",
+        "Fictional report written for Vigie's tests.\n\n\
+         GATIA's commander was killed near Bérimbé on Tuesday, March 3, 2026, by gunmen on \
+         motorcycles.",
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Le commandant du GATIA a été tué mardi 3 mars 2026 près de Bérimbé par des hommes \
+         armés non identifiés.",
+    ] {
+        let ms = mentions(text, "2026-03-04");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(ms[0].sub_event_type, SubEventType::ArmedClash, "{text}");
+        assert!(actor1(&ms[0]).starts_with("Unidentified"), "{text}");
+    }
+    // (villagers killed by a community's militia stay an attack on civilians)
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Mardi 3 mars 2026, des chasseurs dozos ont tué 12 villageois à Bérimbé.",
+        "2026-03-04",
+    );
+    assert_eq!(ms[0].sub_event_type, SubEventType::Attack);
+}

@@ -71,6 +71,10 @@ pub fn mentions_of(
         )
     });
     let breakdown = toll_breakdown_sides(a, &frame.sentences);
+    // (a rebel group or a political militia, not a community's militia)
+    let armed_group_victim = attacked_group
+        .as_ref()
+        .is_some_and(|g| matches!(g.kind, ActorKind::RebelGroup | ActorKind::PoliticalMilitia));
     let primary = classify(
         frame,
         &targets,
@@ -78,6 +82,7 @@ pub fn mentions_of(
         state_opponent.is_some() || attacked_group.is_some(),
         actor1.as_ref(),
         breakdown,
+        armed_group_victim,
     );
     let Some(primary) = primary else {
         return Vec::new();
@@ -434,6 +439,7 @@ fn classify(
     state_opponent: bool,
     actor1: Option<&Actor>,
     breakdown: BreakdownSides,
+    armed_group_victim: bool,
 ) -> Option<SubEventType> {
     use SubEventType::*;
     use TriggerClass as T;
@@ -582,6 +588,14 @@ fn classify(
         || (soldiers_dead && !abducted)
         || (attackers_dead && !abducted && !civilian_dead)
         || (state_opponent && !abducted && has(T::Attack) && (!civilian_dead || soldiers_dead))
+        // The killing of a rebel group's or a militia's men ("gunmen killed an MNLA officer",
+        // "GATIA's commander was killed") is fighting between armed men, as ACLED codes it.
+        || (armed_group_victim
+            && !abducted
+            && has(T::Killing)
+            && !civilian_dead
+            && !target(TargetKind::Civilians)
+            && !target(TargetKind::Village))
     {
         if has(T::Overrun) && non_state {
             return Some(NonStateActorOvertakesTerritory);
