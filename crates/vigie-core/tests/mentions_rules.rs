@@ -943,3 +943,25 @@ fn the_killing_of_an_armed_groups_men_is_a_battle_en_fr() {
     );
     assert_eq!(ms[0].sub_event_type, SubEventType::Attack);
 }
+
+#[test]
+fn roadside_explosives_and_mine_detonations_are_explosions_en_fr() {
+    for text in [
+        "Fictional report written for Vigie's tests.\n\n\
+         An army vehicle hit a roadside explosive near Bérimbé on Tuesday, March 3, 2026, \
+         injuring two soldiers.",
+        "Fictional report written for Vigie's tests.\n\n\
+         A convoy was targeted by a mine detonation near Bérimbé on Tuesday, March 3, 2026; \
+         three soldiers were wounded.",
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         L'explosion d'une mine a blessé trois soldats près de Bérimbé mardi 3 mars 2026.",
+    ] {
+        let ms = mentions(text, "2026-03-04");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(
+            ms[0].sub_event_type,
+            SubEventType::RemoteExplosiveLandmineIed,
+            "{text}"
+        );
+    }
+}
