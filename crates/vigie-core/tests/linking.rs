@@ -1072,3 +1072,46 @@ fn an_undated_report_with_a_risen_toll_days_later_joins_the_attack_fr_en() {
         summary(&linked)
     );
 }
+
+#[test]
+fn undated_reports_published_days_apart_tell_of_different_raids_unless_close_fr_en() {
+    let raid_fr = |reference: &str, published: (i32, u32, u32)| {
+        report(
+            reference,
+            published,
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des combattants du JNIM ont attaqué une patrouille de l'armée près de Bérimbé, dans \
+             le cercle de Bankass.",
+        )
+    };
+    let raid_en = |reference: &str, published: (i32, u32, u32)| {
+        report(
+            reference,
+            published,
+            "Fictional report written for Vigie's tests.\n\n\
+             JNIM fighters attacked an army patrol near Bérimbé, in Mali's Bankass district.",
+        )
+    };
+    // Two days apart: the same raid told twice.
+    let linked = incidents::link(&mentions_of(&[
+        raid_fr("first-fr", (2026, 3, 3)),
+        raid_en("second-en", (2026, 3, 5)),
+    ]));
+    assert_eq!(
+        articles_of(&linked, "Bérimbé").len(),
+        1,
+        "{:#?}",
+        summary(&linked)
+    );
+    // A week apart, nothing but the place, the kind and the group in common: two raids.
+    let linked = incidents::link(&mentions_of(&[
+        raid_fr("first-fr", (2026, 3, 3)),
+        raid_en("week-en", (2026, 3, 10)),
+    ]));
+    assert_eq!(
+        articles_of(&linked, "Bérimbé").len(),
+        2,
+        "{:#?}",
+        summary(&linked)
+    );
+}

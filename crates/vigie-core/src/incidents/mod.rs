@@ -241,6 +241,9 @@ fn join_or_found<'a>(
 const UNDATED_LOOKBACK_DAYS: i64 = 60;
 /// How far back an undated report reaches on its place, type and group alone (a week).
 const RECENT_DAYS: i64 = 7;
+/// How far apart two undated reports may be published and still join on place, type and group
+/// alone.
+const UNDATED_PAIR_RECENT_DAYS: i64 = 3;
 /// Two undated reports are compared only when published this close together.
 const UNDATED_PAIR_DAYS: i64 = 14;
 
@@ -663,8 +666,11 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 }
             }
             (None, None) => {
+                // (two undated reports each tell of something recent to its own publication:
+                // published half a week apart, they tell of the same thing only if something
+                // specific says so)
                 far_back = matches!((m.published, other.published),
-                    (Some(x), Some(y)) if (x - y).num_days().abs() > RECENT_DAYS);
+                    (Some(x), Some(y)) if (x - y).num_days().abs() > UNDATED_PAIR_RECENT_DAYS);
             }
             _ => {}
         }
