@@ -57,6 +57,8 @@ from collections import Counter, defaultdict
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(REPO, "crates", "vigie-geo", "data")
 REGIONS_2023 = os.path.join(REPO, "scripts", "gazetteer", "mali_regions_2023.tsv")
+# Counts of spellings derived from the rows, not rows read.
+DERIVED_COUNTS = {"transliteration variants", "names inside longer forms"}
 NAME_QUALIFIERS = os.path.join(REPO, "scripts", "gazetteer", "name_qualifiers.tsv")
 GEO_WORD_LISTS = [os.path.join(REPO, "crates", "vigie-geo", "data", f) for f in ("stopwords.txt", "generic.txt")]
 
@@ -705,7 +707,10 @@ def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, siz
         f"Totals: {len(rows)} places; compressed file {size} bytes.",
         "",
         "Rows read per input (before merging): " + ", ".join(f"{k} {v}" for k, v in sorted(b.counts.items())
-                                                             if k != "transliteration variants") + ".",
+                                                             if k not in DERIVED_COUNTS) + ".",
+        f"Spellings taken from inside the sources' longer names (both names of \"X ou Y\", the base of a quarter"
+        f" such as \"X-Peulh\"; the qualifier words are in `scripts/gazetteer/name_qualifiers.tsv`): "
+        f"{b.counts['names inside longer forms']}.",
         f"Spellings added by transliteration rules (doubled consonants single, final mute e dropped, \"ck\" as"
         f" \"k\"; settlements and named places of ML, NE, BF, MR; derived from each row's own source spellings): "
         f"{b.counts['transliteration variants']}.",
