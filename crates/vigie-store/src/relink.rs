@@ -129,6 +129,8 @@ impl Store {
 
         let now = unix_now();
         let tx = self.conn.transaction()?;
+        // Incidents written from outside the linker: the next relink must regroup everything.
+        set_link_state_valid(&tx, false)?;
         let existing: HashMap<String, String> = {
             let mut st = tx.prepare("SELECT id, content_hash FROM incidents")?;
             let rows =
