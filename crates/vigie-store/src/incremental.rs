@@ -57,10 +57,11 @@ struct MemberRow {
     lo: Option<i64>,
     hi: Option<i64>,
     operation: bool,
+    cell: Option<(i64, i64)>,
 }
 
 const MEMBER_COLUMNS: &str =
-    "mention_id, cluster, article_ref, ordinal, country, pass, day, lo, hi, operation";
+    "mention_id, cluster, article_ref, ordinal, country, pass, day, lo, hi, operation, cell_y, cell_x";
 
 fn member_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MemberRow> {
     Ok(MemberRow {
@@ -74,6 +75,10 @@ fn member_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MemberRow> {
         lo: r.get(7)?,
         hi: r.get(8)?,
         operation: r.get::<_, i64>(9)? != 0,
+        cell: match (r.get::<_, Option<i64>>(10)?, r.get::<_, Option<i64>>(11)?) {
+            (Some(y), Some(x)) => Some((y, x)),
+            _ => None,
+        },
     })
 }
 
@@ -86,6 +91,12 @@ fn country_of(k: &LinkKey) -> String {
         .as_ref()
         .map(|p| p.country_code.clone())
         .unwrap_or_default()
+}
+
+/// The 1° grid cell of a key's place (what the linker's cell index uses).
+fn cell_of(k: &LinkKey) -> Option<(i64, i64)> {
+    let p = k.place.as_ref()?;
+    Some((p.latitude?.floor() as i64, p.longitude?.floor() as i64))
 }
 
 /// The day a key is sorted and windowed by: its event date, else its publication date.
@@ -102,7 +113,7 @@ pub(crate) fn insert_member(
     let reach = day_reach(k);
     tx.prepare_cached(&format!(
         "INSERT OR REPLACE INTO link_members ({MEMBER_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
     ))?
     .execute(params![
         k.id,
@@ -115,6 +126,8 @@ pub(crate) fn insert_member(
         reach.map(|r| day_number(r.0)),
         reach.map(|r| day_number(r.1)),
         i64::from(k.operation.is_some()),
+        cell_of(k).map(|c| c.0),
+        cell_of(k).map(|c| c.1),
     ])?;
     Ok(())
 }
@@ -356,6 +369,9 @@ pub(crate) fn relink(
 
     // 3. What pass 1 alone cannot settle.
     let mut windows: Vec<(String, i64, i64)> = Vec::new();
+    // The 1° cells of the changed groups' reports, by country (what a report with neither date
+    // nor publication date reads).
+    let mut cells: BTreeMap<String, BTreeSet<(i64, i64)>> = BTreeMap::new();
     for f in &dirty_old {
         let rows = rows_of.get(f).map(Vec::as_slice).unwrap_or_default();
         if rows.iter().any(|r| r.pass != 1) {
@@ -374,6 +390,9 @@ pub(crate) fn relink(
         ) {
             windows.push((first.country.clone(), lo, hi));
         }
+        for r in rows {
+            cells.entry(r.country.clone()).or_default().extend(r.cell);
+        }
     }
     for g in dirty_new.values() {
         let keys: Vec<&LinkKey> = g.members.iter().filter_map(|m| key_of.get(m)).collect();
@@ -388,12 +407,40 @@ pub(crate) fn relink(
         ) {
             windows.push((country_of(k), day_number(lo), day_number(hi)));
         }
+        for k in &keys {
+            cells.entry(country_of(k)).or_default().extend(cell_of(k));
+        }
+    }
+    // Reports with neither date nor publication date read the incidents of the 1° cells around
+    // them (or of the whole country, when they have no coordinates or no place below it).
+    for (country, changed_cells) in &cells {
+        let mut st = tx.prepare_cached(
+            "SELECT pass, cell_y, cell_x FROM link_members
+             WHERE pass IN (2, 3) AND country = ?1 AND lo IS NULL",
+        )?;
+        let readers: Vec<(i64, Option<i64>, Option<i64>)> = st
+            .query_map([country], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (pass, y, x) in readers {
+            let reads = match (pass, y, x) {
+                (2, Some(y), Some(x)) => changed_cells
+                    .iter()
+                    .any(|(cy, cx)| (cy - y).abs() <= 1 && (cx - x).abs() <= 1),
+                _ => true,
+            };
+            if reads {
+                return give_up(
+                    timer,
+                    "a report with neither date nor publication date may read a changed group",
+                );
+            }
+        }
     }
     for (country, lo, hi) in &windows {
         let reader: Option<i64> = tx
             .prepare_cached(
                 "SELECT 1 FROM link_members WHERE pass IN (2, 3) AND country = ?1
-                 AND (lo IS NULL OR (lo <= ?3 AND hi >= ?2)) LIMIT 1",
+                 AND lo IS NOT NULL AND lo <= ?3 AND hi >= ?2 LIMIT 1",
             )?
             .query_row(params![country, lo, hi], |r| r.get(0))
             .optional()?;

@@ -43,7 +43,7 @@ type Town = (
     Option<&'static str>,
     u8,
 );
-const TOWNS: [Town; 8] = [
+const TOWNS: [Town; 10] = [
     (
         "Nioro",
         "ML",
@@ -107,6 +107,25 @@ const TOWNS: [Town; 8] = [
         Some("Soum"),
         1,
     ),
+    // Two villages 6 km apart on either side of a 1° cell border.
+    (
+        "Gogui",
+        "ML",
+        "Mali",
+        Some((15.02, -9.50)),
+        Some("Kayes"),
+        Some("Nioro"),
+        1,
+    ),
+    (
+        "Gogui-Sud",
+        "ML",
+        "Mali",
+        Some((14.97, -9.52)),
+        Some("Kayes"),
+        Some("Nioro"),
+        1,
+    ),
     ("Mali", "ML", "Mali", None, None, None, 4),
 ];
 
@@ -136,6 +155,9 @@ struct Mix {
     /// Over how many days the events are spread.
     days: usize,
     undated: u64,
+    /// Of the articles, how many have no publication date (their undated reports read whole
+    /// 1° cells whatever the day).
+    timeless: u64,
     country_level: u64,
     operation: u64,
 }
@@ -159,15 +181,15 @@ fn claim(field: &str, n: u32) -> Claim {
 /// One article's version: its mentions and document, at random.
 fn article(rng: &mut Rng, reference: &str, version: u32, mix: &Mix, days: usize) -> Processed {
     let event_day = rng.below(days);
-    let timeless = rng.chance(2);
+    let timeless = rng.chance(mix.timeless);
     let published = (!timeless).then(|| day(event_day + 1 + rng.below(3)));
     let n = 1 + usize::from(rng.chance(25));
     let mut mentions = Vec::new();
     for ordinal in 0..n {
         let town = if rng.chance(mix.country_level) {
-            &TOWNS[7]
+            &TOWNS[9]
         } else {
-            rng.pick(&TOWNS[..7])
+            rng.pick(&TOWNS[..9])
         };
         let (location, cc, country, coords, admin1, admin2, precision) = *town;
         let date = (!rng.chance(mix.undated)).then(|| EventDate {
@@ -455,19 +477,26 @@ proptest! {
     /// Mostly dated, placed reports: the incremental path runs nearly every time.
     #[test]
     fn incremental_relink_equals_full_relink_on_dated_reports(seed in any::<u64>()) {
-        run(seed, 12, &Mix { days: 30, undated: 0, country_level: 0, operation: 0 });
+        run(seed, 12, &Mix { days: 30, undated: 0, timeless: 2, country_level: 0, operation: 0 });
     }
 
     /// Events spread over months: pass 1 stops where a change dies out, or loads more days.
     #[test]
     fn incremental_relink_equals_full_relink_over_months(seed in any::<u64>()) {
-        run(seed, 12, &Mix { days: 150, undated: 0, country_level: 0, operation: 0 });
+        run(seed, 12, &Mix { days: 150, undated: 0, timeless: 2, country_level: 0, operation: 0 });
+    }
+
+    /// Pages with no publication date, whose undated reports read the 1° cells around them:
+    /// a change elsewhere stays incremental, one in their cells must not.
+    #[test]
+    fn incremental_relink_equals_full_relink_beside_pages_without_dates(seed in any::<u64>()) {
+        run(seed, 12, &Mix { days: 30, undated: 25, timeless: 40, country_level: 2, operation: 0 });
     }
 
     /// Every shape of report, so that the fallbacks and their boundaries run too.
     #[test]
     fn incremental_relink_equals_full_relink_on_every_kind_of_report(seed in any::<u64>()) {
-        run(seed, 12, &Mix { days: 30, undated: 8, country_level: 6, operation: 4 });
+        run(seed, 12, &Mix { days: 30, undated: 8, timeless: 2, country_level: 6, operation: 4 });
     }
 }
 
@@ -480,6 +509,7 @@ fn most_small_ingests_relink_incrementally() {
         &Mix {
             days: 30,
             undated: 0,
+            timeless: 2,
             country_level: 0,
             operation: 0,
         },
@@ -498,6 +528,7 @@ fn report_on(reference: &str, offset: usize, precision: TimePrecision, dead: u32
     let mix = Mix {
         days: 1,
         undated: 0,
+        timeless: 0,
         country_level: 0,
         operation: 0,
     };

@@ -223,8 +223,8 @@ CREATE TABLE link_clusters (
 CREATE INDEX link_clusters_base ON link_clusters(base_id);
 CREATE INDEX link_clusters_id ON link_clusters(id);
 -- Every linked mention and the group(s) it is in ('' when a country-level report joined none):
--- its pass (1 dated and placed, 2 undated, 3 country-level), country, and the days of the dated
--- index it touches (lo..hi, as days from the common era; NULL = any day).
+-- its pass (1 dated and placed, 2 undated, 3 country-level), country, the days of the dated
+-- index it touches (lo..hi, as days from the common era; NULL = any day) and its 1° cell.
 CREATE TABLE link_members (
     mention_id  TEXT NOT NULL,
     cluster     TEXT NOT NULL,
@@ -236,6 +236,8 @@ CREATE TABLE link_members (
     lo          INTEGER,
     hi          INTEGER,
     operation   INTEGER NOT NULL,
+    cell_y      INTEGER,
+    cell_x      INTEGER,
     PRIMARY KEY (mention_id, cluster)
 );
 CREATE INDEX link_members_cluster ON link_members(cluster);
