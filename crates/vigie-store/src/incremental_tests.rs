@@ -440,7 +440,11 @@ fn run(seed: u64, steps: usize, mix: &Mix) {
     s.ingest(&first).unwrap();
     s.relink().unwrap();
     for step in 0..steps {
-        match rng.below(10) {
+        let action = rng.below(10);
+        if std::env::var_os("DEBUG_STEPS").is_some() {
+            eprintln!("step {step}: action {action}");
+        }
+        match action {
             0..=5 => {
                 let batch: Vec<Processed> = (0..1 + rng.below(3))
                     .map(|_| {

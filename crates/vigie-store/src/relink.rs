@@ -282,6 +282,15 @@ pub(crate) fn write_incidents(
         // The operation id too: it is shared with the operation's other incidents, so a
         // report joining one of them can change it for incidents whose members did not.
         let mut parts: Vec<String> = vec![g.id.clone(), g.operation.clone().unwrap_or_default()];
+        // What the linker coded too: after a merge the incident keeps its target's type, date
+        // and place, so the same members can come with another coding when the linker split
+        // them otherwise before the merge.
+        parts.push(serde_json::to_string(&(
+            g.sub_event_type,
+            g.date,
+            &g.place,
+            &g.main_members,
+        ))?);
         for c in in_force(fields_by_group.get(&g.id))
             .into_iter()
             .chain(in_force(structure_by_group.get(&g.id)))
