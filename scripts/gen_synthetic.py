@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generate template-made synthetic reports (JSONL) for speed measurements only.
 
-Usage: gen_synthetic.py N [SEED] [FIRST_ID] > synthetic.jsonl
-(FIRST_ID offsets the ids, to make a later batch for an existing store.)
+Usage: gen_synthetic.py N [SEED] [FIRST_ID] [LAST_DAYS] > synthetic.jsonl
+(FIRST_ID offsets the ids, to make a later batch for an existing store; LAST_DAYS draws the
+events from the last LAST_DAYS days of the range only, like the news of a feed.)
 
 The reports are fictional, built from templates over a few towns, dates and figures; they exist to
 measure throughput (`vigie ingest`), never to be shipped as sample data. ~3 KB each.
@@ -21,9 +22,11 @@ FILLER_EN = ("The security situation in the area remains worrying, with travel i
              "markets running at reduced capacity. Residents describe daily life marked by uncertainty, as "
              "transporters consider the roads dangerous. ")
 
-def report(i, rng):
+DAYS = 600
+
+def report(i, rng, last_days=DAYS):
     town, _ = rng.choice(TOWNS)
-    day = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randrange(600))
+    day = datetime.date(2025, 1, 1) + datetime.timedelta(days=DAYS - last_days + rng.randrange(last_days))
     published = day + datetime.timedelta(days=rng.randrange(1, 3))
     n = rng.randrange(2, 40)
     if rng.random() < 0.5:
@@ -44,9 +47,10 @@ def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
     first = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    last_days = int(sys.argv[4]) if len(sys.argv) > 4 else DAYS
     out = sys.stdout
     for i in range(first, first + n):
-        out.write(json.dumps(report(i, rng), ensure_ascii=False) + "\n")
+        out.write(json.dumps(report(i, rng, last_days), ensure_ascii=False) + "\n")
 
 if __name__ == "__main__":
     main()

@@ -231,6 +231,9 @@ pub(crate) fn write_derived(tx: &rusqlite::Transaction<'_>, p: &Processed) -> Re
         "INSERT OR REPLACE INTO article_prints (ref, published, fingerprint) VALUES (?1, ?2, ?3)",
     )?
     .execute(params![doc.reference, published, p.fingerprint.to_hex()])?;
+    // The next relink regroups around what this article's mentions were and are.
+    tx.prepare_cached("INSERT OR IGNORE INTO relink_queue (article_ref) VALUES (?1)")?
+        .execute([&doc.reference])?;
     for (i, m) in p.mentions.iter().enumerate() {
         let place = m.place.as_ref();
         tx.prepare_cached(

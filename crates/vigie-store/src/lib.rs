@@ -234,6 +234,7 @@ pub struct RejectionRow {
 }
 
 mod corrections;
+mod incremental;
 mod ingest;
 mod monitor;
 mod queries;

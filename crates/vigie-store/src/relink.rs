@@ -25,14 +25,25 @@ impl Store {
     /// Re-link every stored mention and bring the stored incidents up to date, in one
     /// transaction. Returns the number of incidents.
     ///
-    /// Grouping runs over the mentions' link keys only (a few hundred bytes each); the full
-    /// mentions are loaded, and incidents rebuilt and written, only for groups whose members
-    /// changed (`members_hash`: member ids, their articles' versions and wire-copy sources).
-    /// The result is the same as linking everything from scratch, because it is: only the
-    /// writing is incremental. Unchanged incidents keep their row and `timestamp`; incidents no
-    /// group produces any more are deleted.
+    /// Grouping runs over the mentions' link keys only (a few hundred bytes each), and after a
+    /// small ingest only over the keys that the new or changed articles can affect (see
+    /// `incremental.rs`); the full mentions are loaded, and incidents rebuilt and written, only
+    /// for groups whose members changed (`members_hash`: member ids, their articles' versions
+    /// and wire-copy sources). The result is the same as linking everything from scratch.
+    /// Unchanged incidents keep their row and `timestamp`; incidents no group produces any
+    /// more are deleted.
     pub fn relink(&mut self) -> Result<usize> {
         let tx = self.conn.transaction()?;
+        let n = relink_in(&tx)?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// [`Store::relink`] over every stored mention, never incrementally (the reference the
+    /// incremental relink is tested against, and a way out should its saved state be doubted).
+    pub fn relink_full(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        set_link_state_valid(&tx, false)?;
         let n = relink_in(&tx)?;
         tx.commit()?;
         Ok(n)
@@ -69,6 +80,8 @@ impl Store {
              DELETE FROM mention_keys; DELETE FROM mentions; DELETE FROM article_copies;
              DELETE FROM article_prints;",
         )?;
+        // Everything is extracted anew: the next relink regroups everything.
+        set_link_state_valid(&tx, false)?;
         for chunk in articles.chunks(256) {
             for p in vigie_core::process_batch(chunk) {
                 write_derived(&tx, &p)?;
@@ -116,6 +129,8 @@ impl Store {
 
         let now = unix_now();
         let tx = self.conn.transaction()?;
+        // Incidents written from outside the linker: the next relink must regroup everything.
+        set_link_state_valid(&tx, false)?;
         let existing: HashMap<String, String> = {
             let mut st = tx.prepare("SELECT id, content_hash FROM incidents")?;
             let rows =
@@ -141,18 +156,68 @@ impl Store {
 }
 
 /// [`Store::relink`] inside a caller's transaction (a correction and its effect are one write).
+///
+/// Incremental when it can be ([`crate::incremental::relink`]: only the groups that the
+/// articles ingested since the last relink can have changed are regrouped), else every stored
+/// mention is regrouped. Both give the same incidents.
 pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
     let timer = StageTimer::from_env();
-    let copies = refresh_copies(tx)?;
+    let previous_copies = stored_copies(tx)?;
+    let copies = refresh_copies(tx, &previous_copies)?;
     timer.lap("wire copies");
-    let (keys, versions) = load_link_keys(tx)?;
+    if let Some(n) = crate::incremental::relink(tx, &copies, &previous_copies, &timer)? {
+        timer.lap("incremental relink done");
+        return Ok(n);
+    }
+    relink_everything(tx, &copies, &timer)
+}
+
+/// Every stored mention regrouped; the linker's groups saved for the next incremental relink.
+fn relink_everything(
+    tx: &rusqlite::Transaction<'_>,
+    copies: &BTreeMap<String, String>,
+    timer: &StageTimer,
+) -> Result<usize> {
+    let (keys, ordinals, versions) = load_link_keys(tx)?;
     timer.lap("link keys loaded");
-    let mut groups = vigie_core::incidents::group(&keys);
+    let groups = vigie_core::incidents::group(&keys);
     timer.lap("grouped");
-    // The analysts' decisions, re-applied to whatever the rules decided this time.
+    save_link_state(tx, &groups, &keys, &ordinals)?;
+    timer.lap("link state saved");
     let journal = corrections::load(tx, "")?;
-    let mut resolutions = corrections::apply_structure(&journal, &mut groups, &keys);
-    let (fields_by_group, field_resolutions) = corrections::resolve_fields(&journal, &groups);
+    let corrected = apply_corrections(&journal, groups, &keys);
+    let existing: HashMap<String, (String, Option<String>)> = {
+        let mut st = tx.prepare("SELECT id, content_hash, members_hash FROM incidents")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let n = write_incidents(
+        tx, &corrected, &journal, &keys, &versions, copies, &existing, timer,
+    )?;
+    corrections::record_resolutions(tx, &corrected.resolutions)?;
+    set_relink_needed(tx, false)?;
+    Ok(n)
+}
+
+/// The linker's groups with the analysts' merges, splits and field corrections resolved.
+pub(crate) struct Corrected {
+    pub groups: Vec<vigie_core::incidents::Group>,
+    pub resolutions: HashMap<i64, corrections::Resolution>,
+    /// Group id → the field corrections in force on it.
+    pub fields_by_group: HashMap<String, Vec<i64>>,
+    /// Group id → the merges and splits that made it.
+    pub structure_by_group: HashMap<String, Vec<i64>>,
+}
+
+/// Re-apply the journal to `groups` (sorted as the linker returns them). `keys`: the link keys
+/// of every member (a split regroups the reports it moves out).
+pub(crate) fn apply_corrections(
+    journal: &[CorrectionRow],
+    mut groups: Vec<vigie_core::incidents::Group>,
+    keys: &[LinkKey],
+) -> Corrected {
+    let mut resolutions = corrections::apply_structure(journal, &mut groups, keys);
+    let (fields_by_group, field_resolutions) = corrections::resolve_fields(journal, &groups);
     let mut structure_by_group: HashMap<String, Vec<i64>> = HashMap::new();
     for (id, r) in &resolutions {
         if let corrections::Resolution::AppliedTo(g) = r {
@@ -160,6 +225,33 @@ pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
         }
     }
     resolutions.extend(field_resolutions);
+    Corrected {
+        groups,
+        resolutions,
+        fields_by_group,
+        structure_by_group,
+    }
+}
+
+/// Bring the stored incidents of `corrected.groups` up to date: `existing` holds every stored
+/// incident these groups may replace (id → content hash, members hash); those no group
+/// produces any more are deleted, and a group is rebuilt only when its `members_hash` (member
+/// ids, their articles' versions and wire-copy sources, the corrections in force) changed.
+/// `keys` and `versions` cover every member and its article. Returns the number of groups.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn write_incidents(
+    tx: &rusqlite::Transaction<'_>,
+    corrected: &Corrected,
+    journal: &[CorrectionRow],
+    keys: &[LinkKey],
+    versions: &HashMap<String, i64>,
+    copies: &BTreeMap<String, String>,
+    existing: &HashMap<String, (String, Option<String>)>,
+    timer: &StageTimer,
+) -> Result<usize> {
+    let groups = &corrected.groups;
+    let fields_by_group = &corrected.fields_by_group;
+    let structure_by_group = &corrected.structure_by_group;
     let journal_by_id: HashMap<i64, &CorrectionRow> = journal.iter().map(|c| (c.id, c)).collect();
     let in_force = |ids: Option<&Vec<i64>>| -> Vec<&CorrectionRow> {
         let mut ids: Vec<i64> = ids.cloned().unwrap_or_default();
@@ -175,11 +267,6 @@ pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
             .unwrap_or_else(|| article.to_string())
     };
 
-    let existing: HashMap<String, (String, Option<String>)> = {
-        let mut st = tx.prepare("SELECT id, content_hash, members_hash FROM incidents")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
     let ids: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
     for id in existing.keys() {
         if !ids.contains(id.as_str()) {
@@ -191,10 +278,19 @@ pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
         .map(|k| (k.id.as_str(), k.article.as_str()))
         .collect();
     let mut stale: Vec<(&vigie_core::incidents::Group, String)> = Vec::new();
-    for g in &groups {
+    for g in groups {
         // The operation id too: it is shared with the operation's other incidents, so a
         // report joining one of them can change it for incidents whose members did not.
         let mut parts: Vec<String> = vec![g.id.clone(), g.operation.clone().unwrap_or_default()];
+        // What the linker coded too: after a merge the incident keeps its target's type, date
+        // and place, so the same members can come with another coding when the linker split
+        // them otherwise before the merge.
+        parts.push(serde_json::to_string(&(
+            g.sub_event_type,
+            g.date,
+            &g.place,
+            &g.main_members,
+        ))?);
         for c in in_force(fields_by_group.get(&g.id))
             .into_iter()
             .chain(in_force(structure_by_group.get(&g.id)))
@@ -213,7 +309,6 @@ pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
         }
     }
     drop(article_of);
-    drop(keys);
     timer.lap(&format!(
         "members hashed, {} incidents to rebuild",
         stale.len()
@@ -288,9 +383,58 @@ pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
         }
     }
     timer.lap("rebuilt");
-    corrections::record_resolutions(tx, &resolutions)?;
-    set_relink_needed(tx, false)?;
     Ok(ids.len())
+}
+
+/// The linker's groups (before corrections) and every key's place in them, for the next
+/// incremental relink; the relink queue emptied. A store whose mentions share ids (which
+/// extraction never produces) keeps no state: it is always relinked in full.
+fn save_link_state(
+    tx: &rusqlite::Transaction<'_>,
+    groups: &[vigie_core::incidents::Group],
+    keys: &[LinkKey],
+    ordinals: &[i64],
+) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM link_members; DELETE FROM link_clusters; DELETE FROM relink_queue;",
+    )?;
+    let distinct: HashSet<&str> = keys.iter().map(|k| k.id.as_str()).collect();
+    if distinct.len() != keys.len() {
+        return set_link_state_valid(tx, false);
+    }
+    for g in groups {
+        crate::incremental::insert_cluster(tx, g)?;
+    }
+    let mut founders: HashMap<&str, Vec<&str>> = HashMap::new();
+    for g in groups {
+        for m in &g.members {
+            founders
+                .entry(m.as_str())
+                .or_default()
+                .push(g.founder.as_str());
+        }
+    }
+    for (k, ordinal) in keys.iter().zip(ordinals) {
+        let of = founders.get(k.id.as_str()).cloned().unwrap_or_default();
+        if of.is_empty() {
+            crate::incremental::insert_member(tx, k, *ordinal, "")?;
+        }
+        for f in of {
+            crate::incremental::insert_member(tx, k, *ordinal, f)?;
+        }
+    }
+    set_link_state_valid(tx, true)
+}
+
+/// Whether `link_clusters` and `link_members` describe the last relink (else the next relink
+/// regroups everything).
+pub(crate) fn set_link_state_valid(tx: &rusqlite::Transaction<'_>, valid: bool) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO store_meta (key, value) VALUES ('link_state', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([if valid { "1" } else { "0" }])?;
+    Ok(())
 }
 
 pub(crate) fn set_relink_needed(tx: &rusqlite::Transaction<'_>, needed: bool) -> Result<()> {
@@ -306,10 +450,10 @@ pub(crate) fn set_relink_needed(tx: &rusqlite::Transaction<'_>, needed: bool) ->
 pub(crate) struct StageTimer(Option<std::time::Instant>);
 
 impl StageTimer {
-    fn from_env() -> StageTimer {
+    pub(crate) fn from_env() -> StageTimer {
         StageTimer(std::env::var_os("VIGIE_TIMINGS").map(|_| std::time::Instant::now()))
     }
-    fn lap(&self, what: &str) {
+    pub(crate) fn lap(&self, what: &str) {
         if let Some(start) = self.0 {
             eprintln!("relink: {what} at {:.2} s", start.elapsed().as_secs_f64());
         }
@@ -346,8 +490,19 @@ pub(crate) fn backfill_link_data(tx: &rusqlite::Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Recompute wire-copy groups over all articles and store them. Returns article → original.
-pub(crate) fn refresh_copies(tx: &rusqlite::Transaction<'_>) -> Result<BTreeMap<String, String>> {
+/// The wire-copy groups as stored by the last relink: article → original (copies only).
+pub(crate) fn stored_copies(tx: &rusqlite::Transaction<'_>) -> Result<BTreeMap<String, String>> {
+    let mut st = tx.prepare("SELECT ref, original FROM article_copies")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Recompute wire-copy groups over all articles and store them (only the rows that differ from
+/// `previous`, the stored ones). Returns article → original.
+pub(crate) fn refresh_copies(
+    tx: &rusqlite::Transaction<'_>,
+    previous: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>> {
     let prints: Vec<ArticlePrint> = {
         let mut st = tx.prepare("SELECT ref, published, fingerprint FROM article_prints")?;
         let rows = st.query_map([], |r| {
@@ -362,23 +517,30 @@ pub(crate) fn refresh_copies(tx: &rusqlite::Transaction<'_>) -> Result<BTreeMap<
         rows.collect::<rusqlite::Result<_>>()?
     };
     let copies = copy_groups(&prints);
-    tx.execute("DELETE FROM article_copies", [])?;
+    for (r, original) in previous {
+        if copies.get(r) != Some(original) {
+            tx.prepare_cached("DELETE FROM article_copies WHERE ref = ?1")?
+                .execute([r])?;
+        }
+    }
     for (r, original) in &copies {
-        if r != original {
-            tx.execute(
-                "INSERT INTO article_copies (ref, original) VALUES (?1, ?2)",
-                params![r, original],
-            )?;
+        if r != original && previous.get(r) != Some(original) {
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO article_copies (ref, original) VALUES (?1, ?2)",
+            )?
+            .execute(params![r, original])?;
         }
     }
     Ok(copies)
 }
 
 /// Every stored mention's link key, and each article's version.
+#[allow(clippy::type_complexity)]
 pub(crate) fn load_link_keys(
     tx: &rusqlite::Transaction<'_>,
-) -> Result<(Vec<LinkKey>, HashMap<String, i64>)> {
+) -> Result<(Vec<LinkKey>, Vec<i64>, HashMap<String, i64>)> {
     let mut keys = Vec::new();
+    let mut ordinals = Vec::new();
     {
         let mut st = tx.prepare(
             "SELECT article_ref, ordinal, link_key FROM mention_keys ORDER BY article_ref, ordinal",
@@ -386,6 +548,7 @@ pub(crate) fn load_link_keys(
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let key: String = r.get(2)?;
+            ordinals.push(r.get::<_, i64>(1)?);
             keys.push(serde_json::from_str(&key).map_err(|e| {
                 let aref: String = r.get(0).unwrap_or_default();
                 let ord: i64 = r.get(1).unwrap_or_default();
@@ -400,7 +563,7 @@ pub(crate) fn load_link_keys(
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    Ok((keys, versions))
+    Ok((keys, ordinals, versions))
 }
 
 pub(crate) fn write_incident_mentions(

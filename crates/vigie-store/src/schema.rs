@@ -206,6 +206,45 @@ CREATE INDEX corrections_applied_to ON corrections(applied_to);
 CREATE INDEX corrections_incident ON corrections(incident);
 ALTER TABLE incidents ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0;
 "#,
+    // 5 — relinking in proportion to what changed (see relink.rs, `relink_incremental`)
+    r#"
+-- Articles whose mentions were written since the last relink.
+CREATE TABLE relink_queue (
+    article_ref TEXT PRIMARY KEY
+);
+-- The linker's groups as of the last relink, before corrections: one row per group, keyed by
+-- the mention that founded it; data = the vigie_core Group as JSON.
+CREATE TABLE link_clusters (
+    founder TEXT PRIMARY KEY,
+    id      TEXT NOT NULL,
+    base_id TEXT NOT NULL,
+    data    TEXT NOT NULL
+);
+CREATE INDEX link_clusters_base ON link_clusters(base_id);
+CREATE INDEX link_clusters_id ON link_clusters(id);
+-- Every linked mention and the group(s) it is in ('' when a country-level report joined none):
+-- its pass (1 dated and placed, 2 undated, 3 country-level), country, the days of the dated
+-- index it touches (lo..hi, as days from the common era; NULL = any day) and its 1° cell.
+CREATE TABLE link_members (
+    mention_id  TEXT NOT NULL,
+    cluster     TEXT NOT NULL,
+    article_ref TEXT NOT NULL,
+    ordinal     INTEGER NOT NULL,
+    country     TEXT NOT NULL,
+    pass        INTEGER NOT NULL,
+    day         INTEGER,
+    lo          INTEGER,
+    hi          INTEGER,
+    operation   INTEGER NOT NULL,
+    cell_y      INTEGER,
+    cell_x      INTEGER,
+    PRIMARY KEY (mention_id, cluster)
+);
+CREATE INDEX link_members_cluster ON link_members(cluster);
+CREATE INDEX link_members_article ON link_members(article_ref);
+CREATE INDEX link_members_reach ON link_members(pass, country, hi);
+CREATE INDEX incident_mentions_mention ON incident_mentions(mention_id);
+"#,
 ];
 
 /// Bring the database up to the latest schema version. Idempotent.

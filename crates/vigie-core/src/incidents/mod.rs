@@ -29,6 +29,7 @@ use crate::mentions::build::short_hash;
 use crate::mentions::frames::{places_fit, same_day};
 use crate::model::*;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Group mentions into incidents. Deterministic: the same set of mentions, in any order,
@@ -50,9 +51,14 @@ pub fn link(mentions: &[Mention]) -> Vec<Incident> {
 }
 
 /// One incident as decided by [`group`]: who belongs to it and what it is coded as.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     pub id: String,
+    /// The id before ids shared by several groups were numbered ([`number_ids`]).
+    pub base_id: String,
+    /// The mention that founded the incident (the first member in linking order): a handle
+    /// that stays the same while the incident's earlier members do.
+    pub founder: String,
     pub sub_event_type: SubEventType,
     pub date: Option<EventDate>,
     pub place: Option<ResolvedPlace>,
@@ -139,6 +145,221 @@ pub fn group(keys: &[LinkKey]) -> Vec<Group> {
         }
     }
     finish(clusters)
+}
+
+/// Which pass of [`group`] links a key: 1 dated and placed, 2 placed but undated, 3 known only
+/// at country level (it joins, never founds).
+pub fn pass_of(k: &LinkKey) -> u8 {
+    match (is_placed(k), k.date.is_some()) {
+        (true, true) => 1,
+        (true, false) => 2,
+        (false, _) => 3,
+    }
+}
+
+/// How many days before its own date a dated key looks for incidents: the widest precision's
+/// slack (a month's 15 days) plus the day next to it.
+pub const DATED_PROBE_DAYS: i64 = 16;
+
+/// The first day of the dated index a pass-1 key reads its candidates from.
+pub fn probe_start(k: &LinkKey) -> Option<NaiveDate> {
+    let d = k.date?;
+    d.date
+        .checked_sub_signed(chrono::Duration::days(d.precision.slack_days() + 1))
+}
+
+/// The days of the dated-incident index that a key touches: for a pass-1 key, the days it
+/// indexes its incident on (its date's window); for the others, the days they read candidates
+/// from. None when a pass-2 or pass-3 key has neither a date nor a publication date: it reads
+/// whole 1° cells or countries whatever the day.
+pub fn day_reach(k: &LinkKey) -> Option<(NaiveDate, NaiveDate)> {
+    let shift = |d: NaiveDate, n: i64| d.checked_add_signed(chrono::Duration::days(n));
+    match (k.date, k.published) {
+        (Some(d), _) => {
+            let s = d.precision.slack_days() + i64::from(pass_of(k) != 1);
+            Some((shift(d.date, -s)?, shift(d.date, s)?))
+        }
+        (None, Some(p)) => Some((shift(p, -UNDATED_LOOKBACK_DAYS)?, shift(p, 1)?)),
+        (None, None) => None,
+    }
+}
+
+/// What [`resume_dated`] found: the groups that came out differently from the last run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resumed {
+    /// The groups (ids not numbered: `id` = `base_id`) whose members are not what they were,
+    /// and the new ones, each complete.
+    pub changed: Vec<Group>,
+    /// Founders of the groups of the last run that changed or are gone (a founder names the
+    /// old group and, when it still founds one, the new one).
+    pub dirty: BTreeSet<String>,
+    /// How many keys were linked again.
+    pub replayed: usize,
+    /// The last day a group that differs from the last run is (or was) indexed on: keys dated
+    /// more than [`DATED_PROBE_DAYS`] after it are out of the change's reach.
+    pub reach: Option<NaiveDate>,
+}
+
+/// The outcome of [`resume_dated`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resume {
+    Done(Resumed),
+    /// The keys given end before the changes have died out: call again with more.
+    NeedMore,
+    /// Not a pass-1 key, or a prior key not before the tail.
+    Invalid,
+}
+
+/// One key after the point where pass 1 resumes: its link key and the founder of the group it
+/// was in at the last run (None for a new key).
+pub type TailKey<'a> = (&'a LinkKey, Option<&'a str>);
+
+/// Pass 1 of [`group`] resumed after a change, stopping as soon as the change has died out.
+///
+/// - `prior`: dated, placed keys sorted before the first changed one, each with the founder of
+///   its group: every member of every group that a tail key can reach (any group indexed on a
+///   day from the earliest [`probe_start`] of the tail keys).
+/// - `tail`: every dated, placed key (same countries) from the first changed day on, up to some
+///   day, with its founder at the last run (None for a new key).
+/// - `later_probe`: the earliest [`probe_start`] of the keys after those given (None: there are
+///   none).
+/// - `dirty_from_start`: founders of the last run's groups that lost a member (removed keys).
+/// - `old_reach`: for each founder of the last run, the last day its group was indexed on.
+///
+/// Pass 1 is causal in linking order: a key's decision depends only on the keys sorted before
+/// it, and only on the groups indexed on the days it probes. So the keys before the tail keep
+/// their decisions; tail keys are linked again; and once every new key has been linked and no
+/// later key probes a day on which a group that differs from the last run (by its old or its
+/// new members) is indexed, every later key decides as it did, against groups that are as they
+/// were: it stops there. The changed groups are then complete. This gives what [`group`] gives,
+/// as far as pass 1 goes (passes 2 and 3 and operations are the caller's to rule out).
+pub fn resume_dated(
+    prior: &[(&LinkKey, &str)],
+    tail: &[TailKey],
+    later_probe: Option<NaiveDate>,
+    dirty_from_start: &[&str],
+    old_reach: &HashMap<String, NaiveDate>,
+) -> Resume {
+    if prior.iter().any(|(k, _)| pass_of(k) != 1) || tail.iter().any(|(k, _)| pass_of(k) != 1) {
+        return Resume::Invalid;
+    }
+    let mut order: Vec<TailKey> = tail.to_vec();
+    order.sort_by_key(|a| sort_key(a.0));
+    order.dedup_by(|a, b| a.0.id == b.0.id);
+    if let Some(start) = order.first().and_then(|k| k.0.date) {
+        if prior
+            .iter()
+            .any(|(k, _)| k.date.is_none_or(|d| d.date >= start.date))
+        {
+            return Resume::Invalid;
+        }
+    }
+    let mut by_founder: HashMap<&str, Vec<&LinkKey>> = HashMap::new();
+    for (k, founder) in prior {
+        by_founder.entry(founder).or_default().push(k);
+    }
+    let mut earlier: Vec<Vec<&LinkKey>> = by_founder.into_values().collect();
+    for members in earlier.iter_mut() {
+        members.sort_by_key(|a| sort_key(a));
+        members.dedup_by(|a, b| a.id == b.id);
+    }
+    // Incidents are numbered in the order they were founded, which breaks ties between equal
+    // scores: the order of their first members.
+    earlier.sort_by_cached_key(|members| members.first().map(|m| sort_key(m)));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index = Blocks::default();
+    for members in earlier {
+        let idx = clusters.len();
+        clusters.push(Cluster::default());
+        for m in members {
+            clusters[idx].add(m);
+            if let Some(d) = m.date {
+                index.add_dated(&country_of(m), d, m, idx);
+            }
+        }
+    }
+    let last_indexed = |c: &Cluster| -> Option<NaiveDate> {
+        c.members
+            .iter()
+            .filter_map(|m| m.date)
+            .filter_map(|d| {
+                d.date
+                    .checked_add_signed(chrono::Duration::days(d.precision.slack_days()))
+            })
+            .max()
+    };
+    let mut dirty: BTreeSet<String> = dirty_from_start.iter().map(|f| f.to_string()).collect();
+    // The last day any group that differs from the last run is (or was) indexed on.
+    let mut dirty_reach: Option<NaiveDate> =
+        dirty.iter().filter_map(|f| old_reach.get(f)).max().copied();
+    let mut new_left = order.iter().filter(|k| k.1.is_none()).count();
+    let founder_of = |clusters: &[Cluster], idx: usize| -> String {
+        clusters[idx]
+            .members
+            .first()
+            .map(|m| m.id.clone())
+            .unwrap_or_default()
+    };
+    // The earliest day any key from the i-th on probes.
+    let mut probes_from: Vec<Option<NaiveDate>> = vec![later_probe; order.len() + 1];
+    for i in (0..order.len()).rev() {
+        let own = probe_start(order[i].0);
+        probes_from[i] = match (own, probes_from[i + 1]) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    let settled = |i: usize, new_left: usize, reach: Option<NaiveDate>| {
+        new_left == 0
+            && match (reach, probes_from[i]) {
+                (Some(r), Some(p)) => p > r,
+                _ => true,
+            }
+    };
+    let mut replayed = 0usize;
+    for (i, (m, was)) in order.iter().copied().enumerate() {
+        let Some(d) = m.date else { continue };
+        if settled(i, new_left, dirty_reach) {
+            break;
+        }
+        replayed += 1;
+        let country = country_of(m);
+        let candidates = index.in_time(&country, m).unwrap_or_default();
+        let idx = join_or_found(&mut clusters, candidates, m, Pass::Dated);
+        index.add_dated(&country, d, m, idx);
+        if was.is_none() {
+            new_left -= 1;
+        }
+        let now = founder_of(&clusters, idx);
+        if was != Some(now.as_str()) {
+            if let Some(w) = was {
+                dirty.insert(w.to_string());
+                dirty_reach = dirty_reach.max(old_reach.get(w).copied());
+            }
+            dirty.insert(now.clone());
+        }
+        if dirty.contains(&now) {
+            dirty_reach = dirty_reach
+                .max(last_indexed(&clusters[idx]))
+                .max(old_reach.get(&now).copied());
+        }
+    }
+    // Out of keys before the change died out: the caller must give more.
+    if !settled(order.len(), new_left, dirty_reach) {
+        return Resume::NeedMore;
+    }
+    let op_ids = operation_ids(&clusters);
+    let changed = clusters
+        .iter()
+        .filter(|c| c.members.first().is_some_and(|m| dirty.contains(&m.id)))
+        .map(|c| group_of(c, &op_ids))
+        .collect();
+    Resume::Done(Resumed {
+        changed,
+        dirty,
+        replayed,
+        reach: dirty_reach,
+    })
 }
 
 /// How many members of an incident a new mention is compared with.
@@ -875,9 +1096,21 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
 
 /// Turn clusters into groups: pick the coded type, date and place, give ids.
 fn finish(clusters: Vec<Cluster>) -> Vec<Group> {
-    // Operations: incidents sharing any article-level operation key form one operation.
+    let op_ids = operation_ids(&clusters);
+    let mut groups: Vec<Group> = clusters
+        .iter()
+        .filter(|c| !c.members.is_empty())
+        .map(|c| group_of(c, &op_ids))
+        .collect();
+    number_ids(&mut groups);
+    groups
+}
+
+/// Operations: incidents sharing any article-level operation key form one operation, named
+/// by the smallest key reached first.
+fn operation_ids(clusters: &[Cluster]) -> BTreeMap<String, String> {
     let mut op_ids: BTreeMap<String, String> = BTreeMap::new();
-    for c in &clusters {
+    for c in clusters {
         if let Some(min) = c.operations.iter().next() {
             let root = c
                 .operations
@@ -891,29 +1124,36 @@ fn finish(clusters: Vec<Cluster>) -> Vec<Group> {
             }
         }
     }
-    let mut groups: Vec<Group> = clusters
-        .iter()
-        .filter(|c| !c.members.is_empty())
-        .map(|c| group_of(c, &op_ids))
-        .collect();
+    op_ids
+}
+
+/// Order groups as [`group`] returns them: most recent first, then by base id and members.
+pub fn sort_groups(groups: &mut [Group]) {
     groups.sort_by(|a, b| {
         b.date
             .map(|d| d.date)
             .cmp(&a.date.map(|d| d.date))
-            .then(a.id.cmp(&b.id))
+            .then(a.base_id.cmp(&b.base_id))
             .then(a.members.cmp(&b.members))
     });
-    // Ids are unique by construction (type, place, day) unless one article reports two
-    // events of one type at one place on one day; number the later ones.
+}
+
+/// Order groups as [`group`] returns them and give each its final id: ids are unique by
+/// construction (type, place, day) unless one article reports two events of one type at one
+/// place on one day; the later ones (by members) are numbered. Only groups of one `base_id`
+/// affect each other's ids, so a caller may number one base id's groups alone.
+pub fn number_ids(groups: &mut [Group]) {
+    sort_groups(groups);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for g in groups.iter_mut() {
-        let n = seen.entry(g.id.clone()).or_insert(0);
-        if *n > 0 {
-            g.id = format!("{}-{}", g.id, n);
-        }
+        let n = seen.entry(g.base_id.clone()).or_insert(0);
+        g.id = if *n > 0 {
+            format!("{}-{}", g.base_id, n)
+        } else {
+            g.base_id.clone()
+        };
         *n += 1;
     }
-    groups
 }
 
 /// An incident that no report dates, told as news (not recalled in passing): it happened
@@ -1023,7 +1263,9 @@ fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
         .and_then(|o| op_ids.get(o))
         .cloned();
     Group {
+        base_id: id.clone(),
         id,
+        founder: c.members.first().map(|m| m.id.clone()).unwrap_or_default(),
         sub_event_type: sub,
         date,
         place,
