@@ -260,9 +260,14 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             if j > i {
                 h_alt = h_alt.map(|x| hash_extend(x, t.folded(j).as_bytes()));
             }
+            // (the same hash as `h` until a word with a doubled letter comes)
             let single = crate::normalize::single_letters(t.folded(j));
             single_differs |= single.len() != t.folded(j).len();
-            h_single = hash_extend(h_single, single.as_bytes());
+            h_single = if single_differs {
+                hash_extend(h_single, single.as_bytes())
+            } else {
+                h
+            };
             if t.toks[j].cap || t.folded(j).bytes().all(|b| b.is_ascii_digit()) {
                 if let Some(code) = lex.countries.get(&h) {
                     best = Some((j, Hit::Country(code)));

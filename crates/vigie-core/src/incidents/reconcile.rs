@@ -146,10 +146,13 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
         .filter(|(_, v)| !v.hedged)
         .map(|(a, _)| a.as_str())
         .collect();
+    let voters: Vec<&(String, Value)> = values
+        .iter()
+        .filter(|(a, v)| !v.hedged || !firm_articles.contains(&a.as_str()))
+        .collect();
     let support = |x: u32| -> usize {
-        let mut arts: Vec<&str> = values
+        let mut arts: Vec<&str> = voters
             .iter()
-            .filter(|(a, v)| !v.hedged || !firm_articles.contains(&a.as_str()))
             .filter(|(_, v)| v.low <= x && v.high.is_none_or(|h| x <= h))
             .map(|(a, _)| a.as_str())
             .collect();
@@ -158,15 +161,9 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
         arts.len()
     };
     // (between figures as many articles hold, the one more of their sources give: "18 killed",
-    // "authorities said 18", and one witness's "a soldier was also killed" in one article)
-    // (said as that very figure: "at least 9" does not give 11)
-    let readings = |x: u32| -> usize {
-        values
-            .iter()
-            .filter(|(a, v)| !v.hedged || !firm_articles.contains(&a.as_str()))
-            .filter(|(_, v)| v.best == x)
-            .count()
-    };
+    // "authorities said 18", and one witness's "a soldier was also killed" in one article;
+    // said as that very figure: "at least 9" does not give 11)
+    let readings = |x: u32| -> usize { voters.iter().filter(|(_, v)| v.best == x).count() };
     let best = candidates.iter().copied().max_by(|&a, &b| {
         support(a)
             .cmp(&support(b))

@@ -1649,6 +1649,11 @@ fn counted_victims(a: &Analysis, si: usize, span: Span) -> bool {
         })
 }
 
+/// A word that opens the breakdown of a count ("47 morts, dont …", "including …").
+fn opens_breakdown(word: &str) -> bool {
+    matches!(word, "dont" | "including" | "soit" | "notamment")
+}
+
 /// Whose dead a toll's breakdown names: "19 morts, dont 1 soldat, 18 parmi les assaillants",
 /// "12 killed, including two soldiers". The parts are not counted again (the total is the
 /// toll), but they say who fought.
@@ -1692,7 +1697,7 @@ fn in_death_breakdown(a: &Analysis, si: usize, qi: usize) -> bool {
                 .is_some_and(|gap| {
                     crate::lexicon::fold(gap)
                         .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| matches!(w, "dont" | "including" | "notamment" | "soit"))
+                        .any(opens_breakdown)
                 })
     })
 }
@@ -1704,7 +1709,7 @@ fn in_toll_breakdown(a: &Analysis, span: Span) -> bool {
     counted_before(a, span)
         && words_before(a, span.start, 60)
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(w, "dont" | "including" | "soit" | "notamment"))
+            .any(opens_breakdown)
 }
 
 fn counted_before(a: &Analysis, span: Span) -> bool {

@@ -421,33 +421,30 @@ impl<'a> Analysis<'a> {
         // often a person or a word than a village: keep it only inside a list of places, or
         // when the same name is also given with a cue.
         let gazetteer = vigie_geo::global();
-        let is_small = |pi: usize| {
+        let gazetteer_place = |pi: usize| {
             resolved
                 .get(pi)
                 .and_then(|r| r.as_ref())
                 .and_then(|r| r.place_id)
-                .is_some_and(|id| {
-                    let place = gazetteer.place(id);
-                    matches!(
-                        place.kind,
-                        vigie_geo::PlaceKind::Village | vigie_geo::PlaceKind::Other
-                    ) && place.population < 20_000
-                })
+                .map(|id| gazetteer.place(id))
+        };
+        let is_small = |pi: usize| {
+            gazetteer_place(pi).is_some_and(|place| {
+                matches!(
+                    place.kind,
+                    vigie_geo::PlaceKind::Village | vigie_geo::PlaceKind::Other
+                ) && place.population < 20_000
+            })
         };
         let is_city = |pi: usize| {
-            resolved
-                .get(pi)
-                .and_then(|r| r.as_ref())
-                .and_then(|r| r.place_id)
-                .is_some_and(|id| {
-                    let place = gazetteer.place(id);
-                    matches!(
-                        place.kind,
-                        vigie_geo::PlaceKind::Capital
-                            | vigie_geo::PlaceKind::City
-                            | vigie_geo::PlaceKind::Town
-                    ) && place.population >= 20_000
-                })
+            gazetteer_place(pi).is_some_and(|place| {
+                matches!(
+                    place.kind,
+                    vigie_geo::PlaceKind::Capital
+                        | vigie_geo::PlaceKind::City
+                        | vigie_geo::PlaceKind::Town
+                ) && place.population >= 20_000
+            })
         };
         let cued_names: BTreeSet<String> = places
             .iter()
