@@ -21,6 +21,8 @@ use crate::{AdminLevel, Cue, Gazetteer, PlaceMention};
 pub(crate) struct Lexicon {
     pub stop: HashSet<u64>,
     pub person: HashSet<u64>,
+    /// Verbs of speech, each as its folded words ("a declare").
+    pub speech: Vec<Vec<String>>,
     pub generic: HashSet<u64>,
     /// key hash of a country name → ISO code.
     pub countries: IdMap<&'static str>,
@@ -43,6 +45,9 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         .collect();
     let person = data_lines(include_str!("../data/person_names.txt"))
         .map(|w| hash_key(&key(w)))
+        .collect();
+    let speech = data_lines(include_str!("../data/speech_verbs.txt"))
+        .map(|l| l.split(' ').map(str::to_string).collect())
         .collect();
     let generic = data_lines(include_str!("../data/generic.txt"))
         .map(|w| hash_key(&key(w)))
@@ -91,6 +96,7 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         stop,
         person,
+        speech,
         generic,
         countries,
         demonyms,
@@ -301,7 +307,8 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 !single
                     || (!lex.stop.contains(&fi)
                         && !lex.person.contains(&fi)
-                        && !glued_to_name(gaz, &t, i, matched_until))
+                        && !glued_to_name(gaz, &t, i, matched_until)
+                        && !speaks(&t, i))
             }
         };
         if !keep {
@@ -551,6 +558,24 @@ fn glued_to_name(gaz: &Gazetteer, t: &Tokens<'_>, i: usize, matched_until: usize
         return gaz.lookup_hash(hash_key(t.folded(i + 1))).is_empty();
     }
     false
+}
+
+/// The one-word name at token `i` opens a clause and is followed by a verb of speech ("Zulum
+/// said", "…, Koufa a déclaré"): it names a speaker, not a place. After a word ("the mayor of
+/// Konna says", "sources in Kaduna said") the name is not the one who speaks.
+fn speaks(t: &Tokens<'_>, i: usize) -> bool {
+    let opens_clause = i == 0
+        || sentence_start(t, i)
+        || t.sep(i - 1)
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '"' | '«' | '“' | '—' | '–' | '('));
+    opens_clause
+        && LEX.speech.iter().any(|verb| {
+            verb.iter().enumerate().all(|(k, word)| {
+                let j = i + 1 + k;
+                j < t.toks.len() && t.spaced(j - 1) && t.folded(j) == word
+            })
+        })
 }
 
 /// Token `j` opens a sentence (so its capital says nothing).

@@ -163,3 +163,35 @@ fn a_gloss_between_two_road_ends_and_round_distances_fr_en() {
         Cue::Elsewhere
     );
 }
+
+#[test]
+fn a_name_that_speaks_is_a_person_not_a_place_fr_en() {
+    let places = |text: &str| -> Vec<String> {
+        find_places(global(), text)
+            .into_iter()
+            .map(|p| p.surface)
+            .collect()
+    };
+    // Diarra and Dicko are villages, and surnames: opening a clause with a verb of speech,
+    // they are people.
+    for text in [
+        "Après les obsèques à Barassoro, Diarra a déclaré que les bergers avaient été tués.",
+        "After the funeral in Barassoro, Diarra said the herders had been killed.",
+        "Dicko told reporters that the village had been attacked twice.",
+        "« Nous avons tout perdu », Dicko a raconté devant les élus.",
+    ] {
+        let found = places(text);
+        assert!(
+            !found.iter().any(|p| p == "Diarra" || p == "Dicko"),
+            "{text}: {found:?}"
+        );
+    }
+    // After a word, the name is a place again: the mayor, or sources there, speak.
+    for text in [
+        "The mayor of Diarra said two herders had been killed.",
+        "Le maire de Diarra a déclaré que deux bergers avaient été tués.",
+        "Sources in Diarra said the attackers came on motorbikes.",
+    ] {
+        assert!(places(text).iter().any(|p| p == "Diarra"), "{text}");
+    }
+}
