@@ -1195,3 +1195,43 @@ fn two_reports_that_share_only_a_stock_phrase_do_not_share_a_passage() {
     let b = passage_marks(&format!("Barassoro a encore été attaqué. {passage}."));
     assert!(share_passage(&a, &b), "{a:?} {b:?}");
 }
+
+#[test]
+fn a_month_from_one_report_and_a_day_from_another_date_the_incident_to_the_day_fr_en() {
+    // One page gives only the month and year, the other only "Saturday 2 May": together, the
+    // incident is of 2 May 2026.
+    for (day_text, month_text) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+Une patrouille de l'armée est tombée dans une embuscade le samedi 2 mai près de Barassoro. \
+Seize soldats ont été tués, selon une source sécuritaire.",
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+En mai 2026, une patrouille de l'armée est tombée dans une embuscade près de Barassoro. Seize \
+soldats ont été tués, selon une source sécuritaire.",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+An army patrol was ambushed on Saturday, May 2 near Barassoro. Sixteen soldiers were killed, a \
+security source said.",
+            "Fictional report written for Vigie's tests.\n\n\
+In May 2026, an army patrol was ambushed near Barassoro. Sixteen soldiers were killed, a \
+security source said.",
+        ),
+    ] {
+        let mut with_day = Article::text("with-day", day_text.to_string());
+        with_day.published = None;
+        let mut with_month = Article::text("with-month", month_text.to_string());
+        with_month.published = None;
+        let linked = incidents::link(&mentions_of(&[with_day, with_month.clone()]));
+        assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+        let date = linked[0].date.expect("dated");
+        assert_eq!(date.date, NaiveDate::from_ymd_opt(2026, 5, 2).unwrap());
+        assert_eq!(date.precision, vigie_core::TimePrecision::Day);
+        // Alone, the month page is coded to the month.
+        let alone = incidents::link(&mentions_of(&[with_month]));
+        assert_eq!(
+            alone[0].date.map(|d| d.precision),
+            Some(vigie_core::TimePrecision::Month)
+        );
+    }
+}

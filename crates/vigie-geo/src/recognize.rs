@@ -587,8 +587,19 @@ fn sentence_start(t: &Tokens<'_>, j: usize) -> bool {
     s.contains(['.', '!', '?', '\n', ':', '«', '"'])
 }
 
+/// Beyond this distance from a named town, the town is a landmark for the reader, not the
+/// event's surroundings.
+const FAR_REFERENCE_KM: f64 = 100.0;
+
 fn distance_km(words: &[&str]) -> Option<f64> {
     let mut k = words.len();
+    // "à 600 kilomètres de la capitale, Lomé", "200 km from the capital Niamey"
+    if k >= 2
+        && matches!(words[k - 1], "capitale" | "capital")
+        && matches!(words[k - 2], "la" | "the")
+    {
+        k -= 2;
+    }
     let last = *words.get(k.checked_sub(1)?)?;
     if !matches!(last, "de" | "d" | "du" | "from" | "of") {
         return None;
@@ -769,7 +780,13 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         let from = first_tok.saturating_sub(8);
         let words: Vec<&str> = (from..first_tok).map(|x| t.folded(x)).collect();
         if let Some(km) = distance_km(&words) {
-            ms[k].cue = Cue::DistanceFrom { km };
+            // Far off, the town only tells the reader where the region lies ("à 600 kilomètres
+            // de la capitale"): it is not near the event.
+            ms[k].cue = if km > FAR_REFERENCE_KM {
+                Cue::Elsewhere
+            } else {
+                Cue::DistanceFrom { km }
+            };
             continue;
         }
         // "Mopti region", "Soum province" (English order)

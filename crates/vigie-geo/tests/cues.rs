@@ -195,3 +195,33 @@ fn a_name_that_speaks_is_a_person_not_a_place_fr_en() {
         assert!(places(text).iter().any(|p| p == "Diarra"), "{text}");
     }
 }
+
+#[test]
+fn a_town_far_from_the_event_only_situates_it_fr_en() {
+    // Hundreds of kilometres away, the capital tells the reader where the region lies.
+    for (text, town) in [
+        (
+            "Cette partie du pays, située à 600 kilomètres de la capitale, Bamako, est isolée.",
+            "Bamako",
+        ),
+        (
+            "The region lies some 400 km from the capital Niamey.",
+            "Niamey",
+        ),
+        ("Le village se trouve à 250 km au nord de Mopti.", "Mopti"),
+    ] {
+        assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
+    }
+    // Close by, it is the event's surroundings.
+    assert_eq!(
+        cue_of(
+            "L'embuscade a eu lieu à 30 km de la capitale, Bamako.",
+            "Bamako"
+        ),
+        Cue::DistanceFrom { km: 30.0 }
+    );
+    assert_eq!(
+        cue_of("The ambush took place 25 km north of Mopti.", "Mopti"),
+        Cue::DistanceFrom { km: 25.0 }
+    );
+}

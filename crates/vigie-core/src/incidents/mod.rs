@@ -1174,11 +1174,47 @@ fn publication_date(c: &Cluster) -> Option<EventDate> {
 }
 
 /// The date an incident is coded with from its reports: the most precise, then the earliest.
+/// When that is only a week or a month, a day and month that reports without a year give
+/// ("samedi 1er mai" on a page with no date) and that fall in it make it a day.
 fn coded_date(c: &Cluster) -> Option<EventDate> {
-    c.members
+    let best = c
+        .members
         .iter()
         .filter_map(|m| m.date)
-        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))
+        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))?;
+    if best.precision == TimePrecision::Day {
+        return Some(best);
+    }
+    let reach = match best.precision {
+        TimePrecision::Week => 6,
+        _ => 31,
+    };
+    let in_period = |d: NaiveDate| match best.precision {
+        TimePrecision::Month => {
+            chrono::Datelike::month(&d) == chrono::Datelike::month(&best.date)
+                && chrono::Datelike::year(&d) == chrono::Datelike::year(&best.date)
+        }
+        _ => (d - best.date).num_days().abs() <= reach,
+    };
+    let day = most_common(
+        c.members
+            .iter()
+            .filter_map(|m| day_month_of(&m.keys))
+            .filter_map(|(month, day)| {
+                // (the year of the period; a week astride the new year tries both)
+                [0, -1, 1].into_iter().find_map(|dy| {
+                    NaiveDate::from_ymd_opt(chrono::Datelike::year(&best.date) + dy, month, day)
+                        .filter(|d| in_period(*d))
+                })
+            }),
+    );
+    Some(match day {
+        Some(date) => EventDate {
+            date,
+            precision: TimePrecision::Day,
+        },
+        None => best,
+    })
 }
 
 fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
