@@ -803,6 +803,8 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             "commune" | "municipality" => Some(Cue::Admin(AdminLevel::Commune)),
             // "in the Ber area", "the Djibo area": around the town.
             "area" | "areas" | "vicinity" | "outskirts" | "environs" | "forest" => Some(Cue::Near),
+            // "on the Parou bridge": the bridge is the spot
+            "bridge" => Some(Cue::At),
             _ => None,
         };
         let mut cue = ending_cues(lex, &words)

@@ -225,3 +225,20 @@ fn a_town_far_from_the_event_only_situates_it_fr_en() {
         Cue::DistanceFrom { km: 25.0 }
     );
 }
+
+#[test]
+fn a_bridge_named_after_a_village_is_the_spot_fr_en() {
+    for text in [
+        "Un minibus a sauté sur une mine au niveau du pont de Barassoro mardi.",
+        "Un car a heurté un engin explosif sur le pont d'Anakaba.",
+        "A minibus hit a mine on the Barassoro bridge on Tuesday.",
+        "A bus struck an explosive device at the bridge of Barassoro.",
+    ] {
+        let name = if text.contains("Anakaba") {
+            "Anakaba"
+        } else {
+            "Barassoro"
+        };
+        assert_eq!(cue_of(text, name), Cue::At, "{text}");
+    }
+}
