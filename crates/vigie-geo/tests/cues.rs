@@ -242,3 +242,31 @@ fn a_bridge_named_after_a_village_is_the_spot_fr_en() {
         assert_eq!(cue_of(text, name), Cue::At, "{text}");
     }
 }
+
+#[test]
+fn a_resort_town_is_the_spot_and_a_court_seat_is_elsewhere_fr_en() {
+    assert_eq!(
+        cue_of(
+            "L'attentat de la ville balnéaire de Grand-Bassam avait fait 19 morts.",
+            "Grand-Bassam"
+        ),
+        Cue::At
+    );
+    assert_eq!(
+        cue_of(
+            "Gunmen opened fire in the seaside town of Grand-Bassam.",
+            "Grand-Bassam"
+        ),
+        Cue::At
+    );
+    for (text, town) in [
+        (
+            "La cour d'assises d'Abidjan a rendu son verdict.",
+            "Abidjan",
+        ),
+        ("La cour d'appel de Bamako a confirmé la peine.", "Bamako"),
+        ("A court in Abidjan handed down the sentences.", "Abidjan"),
+    ] {
+        assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
+    }
+}
