@@ -1012,3 +1012,39 @@ fn countries_that_face_attacks_is_the_conflict_in_general_fr_en() {
         assert!(mentions(text, "2026-11-20").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_protestant_church_attacked_is_no_protest_fr_en() {
+    for (text, protest) in [
+        (
+            "Au moins dix personnes ont été tuées dimanche lors de l'attaque d'une église à \
+             Barassoro. « Plus d'une dizaine de personnes qui assistaient à la messe ont été \
+             tuées lors d'une attaque qui a visé l'église protestante de Barassoro », a précisé \
+             une source sécuritaire.",
+            false,
+        ),
+        (
+            "At least ten people were killed on Sunday in an attack on a church in Barassoro. \
+             \"More than ten people attending the service were killed in an attack on the \
+             Protestant church of Barassoro,\" a security source said.",
+            false,
+        ),
+        (
+            "Des protestataires ont bloqué la route de Barassoro le 1er novembre 2026 pour \
+             protester contre les enlèvements.",
+            true,
+        ),
+        (
+            "Hundreds of protesters marched in Barassoro on November 1, 2026.",
+            true,
+        ),
+    ] {
+        let ms = mentions(text, "2026-11-02");
+        assert!(!ms.is_empty(), "{text}");
+        assert_eq!(
+            ms.iter().any(|m| m.event_type == EventType::Protests),
+            protest,
+            "{text}: {ms:#?}"
+        );
+    }
+}
