@@ -1048,3 +1048,22 @@ fn a_protestant_church_attacked_is_no_protest_fr_en() {
         );
     }
 }
+
+#[test]
+fn a_figure_of_speech_about_tension_is_no_arson_fr_en() {
+    for text in [
+        "Le torchon brûle entre les partisans de la transition et les syndicats à Barassoro \
+         depuis lundi 2 novembre 2026.",
+        "The row over the transition left the unions in Barassoro holding the torch on Monday, \
+         November 2, 2026.",
+    ] {
+        assert!(mentions(text, "2026-11-03").is_empty(), "{text}");
+    }
+    // Burned and torched are arson.
+    for text in [
+        "Des hommes armés ont brûlé le marché de Barassoro le lundi 2 novembre 2026.",
+        "Gunmen torched the market in Barassoro on Monday, November 2, 2026.",
+    ] {
+        assert!(!mentions(text, "2026-11-03").is_empty(), "{text}");
+    }
+}
