@@ -1235,3 +1235,26 @@ security source said.",
         );
     }
 }
+
+#[test]
+fn one_ambush_blamed_on_two_groups_is_one_incident_when_the_toll_says_so_fr_en() {
+    // Two outlets, two named groups blamed, the same day, region and toll of fourteen.
+    let jnim = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Quatorze soldats ont été tués le mardi 3 novembre 2026 dans une embuscade près de Bankass, \
+dans la région de Mopti. L'attaque a été revendiquée par le JNIM.";
+    let isgs = "Fictional report written for Vigie's tests.\n\n\
+Fourteen soldiers were killed on Tuesday, November 3, 2026 in an ambush near Bandiagara, in \
+Mali's Mopti region, by fighters of the Islamic State in the Greater Sahara.";
+    let linked = incidents::link(&mentions_of(&[
+        report("jnim-fr", (2026, 11, 4), jnim),
+        report("isgs-en", (2026, 11, 4), isgs),
+    ]));
+    assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+    // Another toll: two groups, two attacks.
+    let other = isgs.replace("Fourteen", "Three");
+    let linked = incidents::link(&mentions_of(&[
+        report("jnim-fr", (2026, 11, 4), jnim),
+        report("isgs-en", (2026, 11, 4), &other),
+    ]));
+    assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+}

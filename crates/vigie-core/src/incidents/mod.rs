@@ -847,7 +847,18 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // (Violence against civilians), the explosion heard. Across violent types a report
         // joins only on the same spot and day with something specific in common (below).
         let cross_type = !types_compatible(m, other);
-        if (cross_type && !(violent(m) && violent(other))) || actors_conflict(m, other) {
+        // The same words for the event: one outlet's rewrite of another's report, or two
+        // reports of one statement. Stock phrases are too short to count.
+        let same_wording = copies::share_passage(&m.passage_marks, &other.passage_marks);
+        // The same heavy toll on the same day in the same region: outlets that place one
+        // massacre in the village, the commune's main town or the province, or call it a clash
+        // or an attack, still count the same dead. Two attacks in one region on one day rarely
+        // kill the same number of people.
+        let toll_vouches = same_heavy_toll(m, other) && same_day_and_region(m, other);
+        // Two named groups blamed: two events, unless the toll or the words say it is one that
+        // outlets attribute differently (one names the group that claimed it, one another).
+        let blamed_differently = actors_conflict(m, other) && !(toll_vouches || same_wording);
+        if (cross_type && !(violent(m) && violent(other))) || blamed_differently {
             reject(m, other, "type/actors conflict");
             continue;
         }
@@ -895,11 +906,6 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             }
             _ => {}
         }
-        // The same heavy toll on the same day in the same region: outlets that place one
-        // massacre in the village, the commune's main town or the province, or call it a clash
-        // or an attack, still count the same dead. Two attacks in one region on one day rarely
-        // kill the same number of people.
-        let toll_vouches = same_heavy_toll(m, other) && same_day_and_region(m, other);
         let mut toll_place = false;
         // Places.
         match (&m.place, &other.place) {
@@ -978,9 +984,6 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             }
             None => false,
         };
-        // The same words for the event: one outlet's rewrite of another's report, or two
-        // reports of one statement. Stock phrases are too short to count.
-        let same_wording = copies::share_passage(&m.passage_marks, &other.passage_marks);
         let shared_keys = m
             .keys
             .iter()
