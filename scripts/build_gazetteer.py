@@ -306,6 +306,20 @@ def read_geonames(path: str):
             yield c
 
 
+# Words that make a first-level unit's name an ordinary word of the news ("Central" Mali,
+# "Northern" Nigeria, the "Plateau" dogon, the inner "Delta", "Afrique Centrale"): such units are
+# left out rather than read into every compass phrase.
+GENERIC_UNIT_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                      "central", "centrale", "centre", "far", "upper", "lower", "littoral", "plateau",
+                      "plateaux", "delta", "rivers", "river", "niger", "atlantique", "collines", "lacs",
+                      "montagnes", "bank"}
+
+
+def generic_unit(name: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", fold(name)) if w]
+    return not words or all(w in GENERIC_UNIT_WORDS for w in words)
+
+
 def geonames_kind(fclass: str, fcode: str, pop: int):
     if fclass == "P":
         if fcode in ("PPLQ", "PPLH", "PPLW", "PPLCH"):
@@ -512,6 +526,27 @@ def main() -> None:
             mali_admin(rec)
         b.add(rec, "cities500")
         gn_grid.add(lat, lon, rec)
+
+    # ---- first-level units of the countries no GeoNames dump above covers (Nigeria's states,
+    # Chad's provinces, Benin's departments…): "Kebbi State", "la région des Savanes". Each is
+    # placed at its seat (the cities500 row with feature code PPLA and the unit's code), as
+    # ACLED codes a region-only report to the region's main town. Units without a seat in
+    # cities500 are left out (no invented point).
+    have_admin1 = {(r["country"], fold(r["name"])) for r in b.rows if r["kind"] == "1"}
+    for c in read_geonames(c500):
+        cc = c[8]
+        if cc not in REGION or c[7] != "PPLA":
+            continue
+        unit = admin1_names.get(f"{cc}.{c[10]}", "")
+        if not unit or (cc, fold(unit)) in have_admin1 or generic_unit(unit):
+            continue
+        try:
+            lat, lon = float(c[4]), float(c[5])
+        except ValueError:
+            continue
+        have_admin1.add((cc, fold(unit)))
+        b.add({"name": unit, "country": cc, "lat": lat, "lon": lon, "kind": "1", "admin1": unit,
+               "refs": ["gn:" + c[0]]}, "cities500", True)
 
     # ---- OpenStreetMap place nodes ----
     osm_path = os.path.join(src, "osm-places-2019", "osm_places_named.csv")

@@ -514,3 +514,36 @@ fn spellings_with_doubled_letters_and_quarters_of_a_village_fr_en() {
     .expect("resolved");
     assert_eq!(r.admin2.as_deref(), Some("Ansongo"));
 }
+
+#[test]
+fn a_state_or_province_of_nigeria_chad_or_togo_is_that_unit_fr_en() {
+    // First-level units of countries with no GeoNames dump in the sources come from their seats
+    // in cities500: "Borno State" is Nigeria's state, not a village named Borno elsewhere.
+    for (text, surface, country) in [
+        (
+            "Gunmen abducted students in Kebbi State on Thursday.",
+            "Kebbi",
+            "NG",
+        ),
+        (
+            "Des hommes armés ont attaqué un village de l'État de Borno.",
+            "Borno",
+            "NG",
+        ),
+        (
+            "Bandits killed twelve farmers in Zamfara State.",
+            "Zamfara",
+            "NG",
+        ),
+        (
+            "Des affrontements ont eu lieu dans la région du Salamat, au Tchad.",
+            "Salamat",
+            "TD",
+        ),
+    ] {
+        let r = resolved(text, surface).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(r.country_code, country, "{text}");
+        assert_eq!(r.geo_precision, 3, "{text}");
+        assert_eq!(r.admin1.as_deref(), Some(surface), "{text}");
+    }
+}
