@@ -137,7 +137,9 @@ fn incident(
 fn count(store: &Store, table: &str) -> i64 {
     store
         .conn
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| {
+            r.get(0)
+        })
         .unwrap()
 }
 
@@ -159,12 +161,12 @@ fn migrations_are_idempotent_and_wal_is_on() {
     );
     let mode: String = s
         .conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .query_row("PRAGMA journal_mode", params![], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
     let fk: i64 = s
         .conn
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .query_row("PRAGMA foreign_keys", params![], |r| r.get(0))
         .unwrap();
     assert_eq!(fk, 1);
 }
@@ -175,7 +177,7 @@ fn a_newer_schema_is_refused() {
     let path = dir.path().join("v.db");
     drop(Store::open(&path).unwrap());
     {
-        let c = Connection::open(&path).unwrap();
+        let c = rusqlite::Connection::open(&path).unwrap();
         c.pragma_update(None, "user_version", 99).unwrap();
     }
     let err = Store::open(&path).err().expect("must refuse");
@@ -184,7 +186,7 @@ fn a_newer_schema_is_refused() {
 
 #[test]
 fn ingest_new_unchanged_updated() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let r = s
         .ingest(&[
             processed("a", "Texte A.", vec![]),
@@ -200,18 +202,17 @@ fn ingest_new_unchanged_updated() {
         ]
     );
     let before: Vec<(String, i64)> = {
-        let mut st = s
-            .conn
-            .prepare("SELECT ref, ingested_at FROM articles ORDER BY ref")
-            .unwrap();
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        s.conn
+            .query_map(
+                "SELECT ref, ingested_at FROM articles ORDER BY ref",
+                params![],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     // Force a visible difference should anything be rewritten.
     s.conn
-        .execute("UPDATE articles SET ingested_at = 7", [])
+        .execute("UPDATE articles SET ingested_at = 7", params![])
         .unwrap();
     let r = s
         .ingest(&[
@@ -221,14 +222,13 @@ fn ingest_new_unchanged_updated() {
         .unwrap();
     assert_eq!((r.new, r.unchanged, r.updated), (0, 2, 0));
     let at: Vec<i64> = {
-        let mut st = s
-            .conn
-            .prepare("SELECT ingested_at FROM articles ORDER BY ref")
-            .unwrap();
-        st.query_map([], |r| r.get(0))
+        s.conn
+            .query_map(
+                "SELECT ingested_at FROM articles ORDER BY ref",
+                params![],
+                |r| r.get::<i64>(0),
+            )
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     assert_eq!(at, vec![7, 7], "unchanged articles must not be written");
     assert_eq!(before.len(), 2);
@@ -251,7 +251,7 @@ fn ingest_new_unchanged_updated() {
 
 #[test]
 fn an_updated_version_replaces_its_mentions() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let m1 = mention(
         "a",
         0,
@@ -269,18 +269,16 @@ fn an_updated_version_replaces_its_mentions() {
     s.ingest(&[processed("a", "v2", vec![m3])]).unwrap();
     assert_eq!(s.articles().unwrap()[0].mentions, 1);
     let ids: Vec<String> = {
-        let mut st = s.conn.prepare("SELECT id FROM mentions").unwrap();
-        st.query_map([], |r| r.get(0))
+        s.conn
+            .query_map("SELECT id FROM mentions", params![], |r| r.get(0))
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     assert_eq!(ids, vec!["m-new".to_string()]);
 }
 
 #[test]
 fn a_failing_batch_leaves_the_store_intact() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     s.ingest(&[processed("a", "Texte A.", vec![mention("a", 0, vec![])])])
         .unwrap();
     // The second article has an empty ref, which the schema refuses: the whole batch rolls back,
@@ -302,7 +300,7 @@ fn a_failing_batch_leaves_the_store_intact() {
 }
 
 fn seeded_incidents() -> (Store, Vec<Incident>, Vec<Mention>) {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let ma = mention(
         "alpha",
         0,
@@ -610,18 +608,17 @@ fn counts_match_the_listed_incidents_for_every_filter() {
 fn replacing_incidents_keeps_unchanged_timestamps_and_drops_gone_ones() {
     let (mut s, mut incs, all) = seeded_incidents();
     s.conn
-        .execute("UPDATE incidents SET timestamp = 1", [])
+        .execute("UPDATE incidents SET timestamp = 1", params![])
         .unwrap();
     assert_eq!(s.replace_incidents(&incs, &all).unwrap(), 3);
     let ts: Vec<i64> = {
-        let mut st = s
-            .conn
-            .prepare("SELECT timestamp FROM incidents ORDER BY id")
-            .unwrap();
-        st.query_map([], |r| r.get(0))
+        s.conn
+            .query_map(
+                "SELECT timestamp FROM incidents ORDER BY id",
+                params![],
+                |r| r.get::<i64>(0),
+            )
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     assert_eq!(ts, vec![1, 1, 1]);
     incs[0].fatalities = Estimate {
@@ -632,14 +629,13 @@ fn replacing_incidents_keeps_unchanged_timestamps_and_drops_gone_ones() {
     incs.remove(2);
     assert_eq!(s.replace_incidents(&incs, &all).unwrap(), 2);
     let ts: Vec<(String, i64)> = {
-        let mut st = s
-            .conn
-            .prepare("SELECT id, timestamp FROM incidents ORDER BY id")
-            .unwrap();
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        s.conn
+            .query_map(
+                "SELECT id, timestamp FROM incidents ORDER BY id",
+                params![],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     assert_eq!(ts.len(), 2);
     assert!(ts[0].1 > 1, "changed incident gets a new timestamp");
@@ -653,7 +649,7 @@ fn replacing_incidents_keeps_unchanged_timestamps_and_drops_gone_ones() {
 
 #[test]
 fn an_update_replaces_link_keys_and_fingerprint_too() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     s.ingest(&[processed(
         "a",
         "un texte assez long pour avoir une empreinte de plusieurs mots au moins",
@@ -671,7 +667,9 @@ fn an_update_replaces_link_keys_and_fingerprint_too() {
     assert_eq!(count(&s, "article_prints"), 1);
     let print: String = s
         .conn
-        .query_row("SELECT fingerprint FROM article_prints", [], |r| r.get(0))
+        .query_row("SELECT fingerprint FROM article_prints", params![], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(print, "", "too short a text for a fingerprint");
 }
@@ -681,7 +679,7 @@ fn a_schema_1_database_is_upgraded_and_relinks() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     {
-        let conn = Connection::open(&path).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
         conn.execute(
@@ -693,7 +691,7 @@ fn a_schema_1_database_is_upgraded_and_relinks() {
         let m = mention("old", 0, vec![]);
         conn.execute(
             "INSERT INTO mentions (article_ref, ordinal, id, data) VALUES ('old', 0, ?1, ?2)",
-            params![m.id, serde_json::to_string(&m).unwrap()],
+            rusqlite::params![m.id, serde_json::to_string(&m).unwrap()],
         )
         .unwrap();
     }
@@ -707,12 +705,12 @@ fn a_schema_1_database_is_upgraded_and_relinks() {
 
 #[test]
 fn relink_if_needed_skips_only_when_nothing_changed() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])
         .unwrap();
     assert_eq!(s.relink_if_needed().unwrap(), 1);
     // Deleting incidents behind the store's back shows whether a relink ran.
-    s.conn.execute("DELETE FROM incidents", []).unwrap();
+    s.conn.execute("DELETE FROM incidents", params![]).unwrap();
     s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])
         .unwrap();
     assert_eq!(
@@ -732,7 +730,7 @@ fn relink_if_needed_skips_only_when_nothing_changed() {
 
 #[test]
 fn relink_runs_over_stored_mentions() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])
         .unwrap();
     let n = s.relink().unwrap();
@@ -769,7 +767,7 @@ fn stats_count_weeks_admins_and_actors() {
 
 #[test]
 fn rejections_are_recorded_and_forgotten_when_fixed() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let r = |src: &str, line: Option<usize>, reason: &str| Rejection {
         source: src.into(),
         line,
@@ -787,7 +785,9 @@ fn rejections_are_recorded_and_forgotten_when_fixed() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].rejection.to_string(), "e.txt: empty file");
     assert_eq!(rows[1].rejection.to_string(), "x.jsonl:3: malformed JSON");
-    s.conn.execute("UPDATE rejections SET at = 5", []).unwrap();
+    s.conn
+        .execute("UPDATE rejections SET at = 5", params![])
+        .unwrap();
     // e.txt fixed, x.jsonl still bad: the old row (and its time) stays.
     s.record_rejections(
         &["x.jsonl".into(), "e.txt".into()],
@@ -801,7 +801,7 @@ fn rejections_are_recorded_and_forgotten_when_fixed() {
 
 #[test]
 fn a_feed_item_is_ingested_once_with_its_seen_mark() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let (feed, new) = s
         .add_feed("http://a.example/rss", Some("A"), Some("fr"), None)
         .unwrap();
@@ -844,7 +844,7 @@ fn a_feed_item_is_ingested_once_with_its_seen_mark() {
 
 #[test]
 fn an_alert_queues_one_delivery_per_hook() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let zone = s
         .add_zone("N1", "point", &serde_json::json!({}), &[], 0)
         .unwrap();
