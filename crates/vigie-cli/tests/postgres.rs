@@ -114,22 +114,24 @@ fn three_concurrent_ingests_end_as_one_process() {
         "sample corpus has {} reports",
         lines.len()
     );
-    // Small files, so that each process runs several ingest + relink cycles while the
-    // others do; every fourth report is in two processes' files, so the same article
-    // arrives from two processes at once.
-    let mut files: Vec<Vec<PathBuf>> = vec![Vec::new(); 3];
-    let mut all = Vec::new();
-    for (i, chunk) in lines.chunks(3).enumerate() {
+    // First the same file of half the reports sent by three processes at the same moment:
+    // their ingests and relinks overlap. Then the other half in small files, so that each
+    // process runs several ingest + relink cycles while the others do; every fourth file is
+    // sent by two processes.
+    let (first, rest) = lines.split_at(lines.len() / 2);
+    let first_path = dir.path().join("first.jsonl");
+    write(&first_path, (first.join("\n") + "\n").as_bytes());
+    let mut files: Vec<Vec<PathBuf>> = vec![vec![first_path.clone()]; 3];
+    let mut all = vec![first_path];
+    for (i, chunk) in rest.chunks(3).enumerate() {
         let worker = i % 3;
         let part: Vec<&str> = chunk.iter().map(String::as_str).collect();
-        if i % 4 == 0 {
-            let path = dir.path().join(format!("shared{i}.jsonl"));
-            write(&path, (part.join("\n") + "\n").as_bytes());
-            files[(worker + 1) % 3].push(path);
-        }
         let path = dir.path().join(format!("part{i}.jsonl"));
         write(&path, (part.join("\n") + "\n").as_bytes());
         files[worker].push(path.clone());
+        if i % 4 == 0 {
+            files[(worker + 1) % 3].push(path.clone());
+        }
         all.push(path);
     }
 
@@ -137,11 +139,14 @@ fn three_concurrent_ingests_end_as_one_process() {
     // Create the schema first, as an administrator would; the workers then race on data only.
     let r = vigie(&shared.db(), &["incidents"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    let start = std::sync::Arc::new(std::sync::Barrier::new(3));
     let workers: Vec<_> = files
         .into_iter()
         .map(|paths| {
             let db = shared.db();
+            let start = start.clone();
             std::thread::spawn(move || {
+                start.wait();
                 for p in paths {
                     let r = vigie(&db, &["--quiet", "ingest", p.to_str().unwrap()]);
                     assert_eq!(r.code, 0, "{}", r.stderr);
