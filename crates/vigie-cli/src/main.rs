@@ -737,6 +737,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 .db
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("vigie-demo.db"));
+            if vigie_store::is_postgres_url(&db.to_string_lossy()) {
+                // The demo deletes and recreates its store; it never empties a shared database.
+                anyhow::bail!("demo: --db must be a SQLite file (the demo recreates it), not a PostgreSQL URL");
+            }
             for suffix in ["", "-wal", "-shm"] {
                 let mut p = db.clone().into_os_string();
                 p.push(suffix);

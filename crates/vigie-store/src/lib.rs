@@ -495,12 +495,30 @@ impl Store {
 /// A client for `url`, with errors that name the (password-less) URL.
 fn postgres_client(url: &str) -> Result<postgres::Client> {
     let shown = redact_url(url);
-    let config: postgres::Config = url
-        .parse()
-        .map_err(|e| StoreError(format!("invalid PostgreSQL URL {shown}: {e}")))?;
+    let config: postgres::Config = url.parse().map_err(|e| {
+        StoreError(format!(
+            "invalid PostgreSQL URL {shown}: {}",
+            with_causes(&e)
+        ))
+    })?;
     config
         .connect(postgres::NoTls)
-        .map_err(|e| StoreError(format!("cannot connect to {shown}: {e}")))
+        .map_err(|e| StoreError(format!("cannot connect to {shown}: {}", with_causes(&e))))
+}
+
+/// An error and its causes on one line ("error connecting to server: Connection refused").
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        cause = c.source();
+    }
+    out.replace('\n', " ")
 }
 
 /// The store a test works on: a fresh schema of the PostgreSQL database named by

@@ -881,3 +881,81 @@ fn an_alert_queues_one_delivery_per_hook() {
     assert!(s.remove_zone("N1").unwrap());
     assert!(s.alerts(10, None).unwrap().is_empty());
 }
+
+/// `url` opening `schema` first on the search path.
+fn scoped_url(url: &str, schema: &str) -> String {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}options=-csearch_path%3D{schema}")
+}
+
+#[test]
+fn postgres_migrations_are_idempotent_and_a_newer_schema_is_refused() {
+    let Some(url) = test_postgres_url() else {
+        return;
+    };
+    let s = Store::open_postgres_scratch(&url).unwrap();
+    let schema = match &s.conn {
+        db::Db::Pg(pg) => pg.scratch_schema.clone().expect("scratch"),
+        db::Db::Sqlite(_) => unreachable!("a PostgreSQL store"),
+    };
+    let scoped = scoped_url(&url, &schema);
+    {
+        let mut again = Store::open(Path::new(&scoped)).unwrap();
+        assert_eq!(again.backend(), "postgres");
+        assert_eq!(
+            again.schema_version().unwrap(),
+            schema::MIGRATIONS.len() as i64
+        );
+        again
+            .ingest(&[processed("a", "Un texte.", vec![])])
+            .unwrap();
+    }
+    assert_eq!(
+        s.articles().unwrap().len(),
+        1,
+        "re-opening must not lose data"
+    );
+    s.conn
+        .execute("UPDATE vigie_schema SET version = 99", params![])
+        .unwrap();
+    let err = Store::open_postgres(&scoped).err().expect("must refuse");
+    assert!(err.0.contains("schema version 99"), "{err}");
+}
+
+#[test]
+fn postgres_processes_opening_a_new_database_at_once_migrate_it_once() {
+    let Some(url) = test_postgres_url() else {
+        return;
+    };
+    // A scratch store only to own (and drop) an empty schema beside it.
+    let owner = Store::open_postgres_scratch(&url).unwrap();
+    let empty = format!("vigie_e{}_{}", std::process::id(), unix_now());
+    owner
+        .conn
+        .execute_batch(&format!("CREATE SCHEMA \"{empty}\""))
+        .unwrap();
+    let scoped = scoped_url(&url, &empty);
+    let openers: Vec<_> = (0..4)
+        .map(|_| {
+            let scoped = scoped.clone();
+            std::thread::spawn(move || Store::open_postgres(&scoped).map(|s| s.schema_version()))
+        })
+        .collect();
+    for o in openers {
+        let version = o.join().expect("thread").expect("open").expect("version");
+        assert_eq!(version, schema::MIGRATIONS.len() as i64);
+    }
+    let rows: i64 = owner
+        .conn
+        .query_row(
+            &format!("SELECT count(*) FROM \"{empty}\".vigie_schema"),
+            params![],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 1, "one version row");
+    owner
+        .conn
+        .execute_batch(&format!("DROP SCHEMA \"{empty}\" CASCADE"))
+        .unwrap();
+}
