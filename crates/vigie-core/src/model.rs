@@ -605,6 +605,10 @@ pub struct Mention {
     pub evidence: Span,
     /// Cue words for linking across languages: victim nationalities, named sites, etc.
     pub keys: Vec<String>,
+    /// Hashes of the mention's wording (see `incidents::copies::passage_marks`): two reports
+    /// that tell the event in the same words share some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passage_marks: Vec<u32>,
 }
 
 /// Prefix of the linking key that carries an undated event's day and month ("day:09-30"):

@@ -564,3 +564,29 @@ fn a_caption_ending_with_a_photo_credit_label_goes() {
          Gunmen killed eleven villagers in Titao on May 1, 2026, residents said."
     );
 }
+
+#[test]
+fn an_image_name_on_its_own_line_is_furniture_fr_en() {
+    // A picture's file name left in the page text, with a village's name in it.
+    let fr = "Des hommes armés ont attaqué le marché de Barassoro mardi, selon des élus.\n\
+        120224-Barassoro-attaque-marche-hero_xk2d9\n\
+        Trois commerçants ont été tués.";
+    let c = clean(fr);
+    assert_eq!(
+        c.text,
+        "Des hommes armés ont attaqué le marché de Barassoro mardi, selon des élus.\n\
+         Trois commerçants ont été tués."
+    );
+    let en = "Gunmen attacked the market in Barassoro on Tuesday, officials said.\n\
+        Barassoro-market-attack-Mali-2026.jpg\n\
+        Three traders were killed.";
+    let c = clean(en);
+    assert_eq!(
+        c.text,
+        "Gunmen attacked the market in Barassoro on Tuesday, officials said.\n\
+         Three traders were killed."
+    );
+    // Two names joined by hyphens are a story line ("Kayes–Diboli–Gogui" above; "Abuja-Kaduna").
+    let road = "Abuja-Kaduna";
+    assert_eq!(clean(road).text, road);
+}

@@ -1115,3 +1115,123 @@ fn undated_reports_published_days_apart_tell_of_different_raids_unless_close_fr_
         summary(&linked)
     );
 }
+
+/// A dated report, and a page with no date at all on the same village: a rewrite of it (the
+/// same long passage) or the outlet's own telling (the same facts in other words).
+fn dated_and_timeless(reference_dated: &str, dated: &str, timeless: &str) -> Vec<Incident> {
+    let mut undated = Article::text("timeless", timeless.to_string());
+    undated.published = None;
+    incidents::link(&mentions_of(&[
+        report(reference_dated, (2026, 11, 18), dated),
+        undated,
+    ]))
+}
+
+#[test]
+fn a_page_with_no_date_that_tells_the_attack_in_the_same_words_joins_it_fr_en() {
+    // The undated page gives no year, day or toll: only the village agrees, which is not enough
+    // (the village is attacked every few weeks). Twenty words of the dated report's own
+    // telling, taken over by the other outlet, say it is that report's story.
+    let dated_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Des hommes armés ont attaqué le village de Barassoro le mardi 17 novembre 2026. Les assaillants, \
+arrivés à moto en fin d'après-midi, ont incendié les greniers et emporté le bétail des éleveurs \
+avant de se replier vers la forêt, selon un élu de la commune.";
+    let rewrite_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Le village de Barassoro a de nouveau été la cible d'une attaque. Les assaillants, arrivés à moto \
+en fin d'après-midi, ont incendié les greniers et emporté le bétail des éleveurs avant de se \
+replier vers la forêt, selon un élu de la commune.";
+    let own_words_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Le village de Barassoro a de nouveau été la cible d'une attaque. Venus à moto, des hommes armés \
+ont brûlé des réserves de mil et volé des animaux, puis sont repartis en direction de la brousse, \
+raconte un habitant.";
+    let joined = dated_and_timeless("dated-fr", dated_fr, rewrite_fr);
+    assert_eq!(joined.len(), 1, "{:#?}", summary(&joined));
+    let apart = dated_and_timeless("dated-fr", dated_fr, own_words_fr);
+    assert_eq!(apart.len(), 2, "{:#?}", summary(&apart));
+
+    let dated_en = "Fictional report written for Vigie's tests.\n\n\
+Gunmen attacked the village of Barassoro on Tuesday, November 17, 2026. The attackers, who \
+arrived on motorbikes in the late afternoon, set fire to the granaries and drove off the \
+herders' cattle before withdrawing towards the forest, a local councillor said.";
+    let rewrite_en = "Fictional report written for Vigie's tests.\n\n\
+The village of Barassoro has been attacked once more. The attackers, who arrived on motorbikes \
+in the late afternoon, set fire to the granaries and drove off the herders' cattle before \
+withdrawing towards the forest, a local councillor said.";
+    let own_words_en = "Fictional report written for Vigie's tests.\n\n\
+The village of Barassoro has been attacked once more. Armed men on motorbikes burned millet \
+stores and stole animals, then left in the direction of the bush, a resident said.";
+    let joined = dated_and_timeless("dated-en", dated_en, rewrite_en);
+    assert_eq!(joined.len(), 1, "{:#?}", summary(&joined));
+    let apart = dated_and_timeless("dated-en", dated_en, own_words_en);
+    assert_eq!(apart.len(), 2, "{:#?}", summary(&apart));
+}
+
+#[test]
+fn two_reports_that_share_only_a_stock_phrase_do_not_share_a_passage() {
+    use vigie_core::incidents::copies::{passage_marks, share_passage};
+    // Different attacks told with the same opening formula.
+    let a = passage_marks(
+        "Des hommes armés non identifiés ont attaqué le village de Barassoro, tuant deux \
+         bergers et emportant une centaine de têtes de bétail.",
+    );
+    let b = passage_marks(
+        "Des hommes armés non identifiés ont attaqué le village de Barassoro ce matin : le poste \
+         de santé a été pillé et l'infirmier enlevé, selon le maire.",
+    );
+    assert!(!share_passage(&a, &b), "{a:?} {b:?}");
+    let a = passage_marks(
+        "Unidentified gunmen attacked the village of Barassoro, killing two herders and driving \
+         off about a hundred head of cattle.",
+    );
+    let b = passage_marks(
+        "Unidentified gunmen attacked the village of Barassoro this morning: the health post was \
+         looted and the nurse abducted, the mayor said.",
+    );
+    assert!(!share_passage(&a, &b), "{a:?} {b:?}");
+    // A passage of some twenty words in common is shared.
+    let passage = "Les assaillants, arrivés à moto en fin d'après-midi, ont incendié les greniers \
+        et emporté le bétail des éleveurs avant de se replier vers la forêt";
+    let a = passage_marks(&format!("Selon un élu, {passage}, a-t-il dit."));
+    let b = passage_marks(&format!("Barassoro a encore été attaqué. {passage}."));
+    assert!(share_passage(&a, &b), "{a:?} {b:?}");
+}
+
+#[test]
+fn a_month_from_one_report_and_a_day_from_another_date_the_incident_to_the_day_fr_en() {
+    // One page gives only the month and year, the other only "Saturday 2 May": together, the
+    // incident is of 2 May 2026.
+    for (day_text, month_text) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+Une patrouille de l'armée est tombée dans une embuscade le samedi 2 mai près de Barassoro. \
+Seize soldats ont été tués, selon une source sécuritaire.",
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+En mai 2026, une patrouille de l'armée est tombée dans une embuscade près de Barassoro. Seize \
+soldats ont été tués, selon une source sécuritaire.",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+An army patrol was ambushed on Saturday, May 2 near Barassoro. Sixteen soldiers were killed, a \
+security source said.",
+            "Fictional report written for Vigie's tests.\n\n\
+In May 2026, an army patrol was ambushed near Barassoro. Sixteen soldiers were killed, a \
+security source said.",
+        ),
+    ] {
+        let mut with_day = Article::text("with-day", day_text.to_string());
+        with_day.published = None;
+        let mut with_month = Article::text("with-month", month_text.to_string());
+        with_month.published = None;
+        let linked = incidents::link(&mentions_of(&[with_day, with_month.clone()]));
+        assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+        let date = linked[0].date.expect("dated");
+        assert_eq!(date.date, NaiveDate::from_ymd_opt(2026, 5, 2).unwrap());
+        assert_eq!(date.precision, vigie_core::TimePrecision::Day);
+        // Alone, the month page is coded to the month.
+        let alone = incidents::link(&mentions_of(&[with_month]));
+        assert_eq!(
+            alone[0].date.map(|d| d.precision),
+            Some(vigie_core::TimePrecision::Month)
+        );
+    }
+}

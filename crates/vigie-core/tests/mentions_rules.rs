@@ -965,3 +965,105 @@ fn roadside_explosives_and_mine_detonations_are_explosions_en_fr() {
         );
     }
 }
+
+#[test]
+fn a_trial_or_a_verdict_recalls_the_attack_it_judges_fr_en() {
+    // The news is the verdict; the attack it judges is an older incident, recalled.
+    for (text, published) in [
+        (
+            "Le verdict est tombé mercredi au procès de l'attaque du marché de Barassoro, qui \
+             avait fait douze morts en mars 2024.",
+            "2026-11-20",
+        ),
+        (
+            "La cour d'assises de Bamako a jugé par contumace les auteurs de l'attaque contre le \
+             poste de Barassoro, qui avait tué six gendarmes en 2023.",
+            "2026-11-20",
+        ),
+        (
+            "Five men were sentenced on Wednesday for the attack on the Barassoro market, which \
+             killed twelve people in March 2024.",
+            "2026-11-20",
+        ),
+        (
+            "The trial of the men accused of the 2023 raid on the Barassoro post, in which six \
+             gendarmes were killed, opened on Monday.",
+            "2026-11-20",
+        ),
+    ] {
+        let ms = mentions(text, published);
+        assert!(ms.iter().all(|m| m.background), "{text}: {ms:#?}");
+    }
+    // A convict's escape is news: "condamné" alone is no trial.
+    let ms = mentions(
+        "Trois détenus condamnés à mort se sont évadés de la prison de Barassoro dans la nuit \
+         de lundi à mardi après avoir tué un gardien.",
+        "2026-11-18",
+    );
+    assert!(ms.iter().any(|m| !m.background), "{ms:#?}");
+}
+
+#[test]
+fn countries_that_face_attacks_is_the_conflict_in_general_fr_en() {
+    for text in [
+        "Au Sahel, les villages autour de Barassoro font face aux attaques.",
+        "In the Sahel, the villages around Barassoro are facing attacks.",
+    ] {
+        assert!(mentions(text, "2026-11-20").is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_protestant_church_attacked_is_no_protest_fr_en() {
+    for (text, protest) in [
+        (
+            "Au moins dix personnes ont été tuées dimanche lors de l'attaque d'une église à \
+             Barassoro. « Plus d'une dizaine de personnes qui assistaient à la messe ont été \
+             tuées lors d'une attaque qui a visé l'église protestante de Barassoro », a précisé \
+             une source sécuritaire.",
+            false,
+        ),
+        (
+            "At least ten people were killed on Sunday in an attack on a church in Barassoro. \
+             \"More than ten people attending the service were killed in an attack on the \
+             Protestant church of Barassoro,\" a security source said.",
+            false,
+        ),
+        (
+            "Des protestataires ont bloqué la route de Barassoro le 1er novembre 2026 pour \
+             protester contre les enlèvements.",
+            true,
+        ),
+        (
+            "Hundreds of protesters marched in Barassoro on November 1, 2026.",
+            true,
+        ),
+    ] {
+        let ms = mentions(text, "2026-11-02");
+        assert!(!ms.is_empty(), "{text}");
+        assert_eq!(
+            ms.iter().any(|m| m.event_type == EventType::Protests),
+            protest,
+            "{text}: {ms:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_of_speech_about_tension_is_no_arson_fr_en() {
+    for text in [
+        "Le torchon brûle entre les partisans de la transition et les syndicats à Barassoro \
+         depuis lundi 2 novembre 2026.",
+        "The row over the transition left the unions in Barassoro holding the torch on Monday, \
+         November 2, 2026.",
+    ] {
+        assert!(mentions(text, "2026-11-03").is_empty(), "{text}");
+    }
+    // Burned and torched are arson.
+    for text in [
+        "Des hommes armés ont brûlé le marché de Barassoro le lundi 2 novembre 2026.",
+        "Gunmen torched the market in Barassoro on Monday, November 2, 2026.",
+    ] {
+        assert!(!mentions(text, "2026-11-03").is_empty(), "{text}");
+    }
+}

@@ -21,6 +21,8 @@ use crate::{AdminLevel, Cue, Gazetteer, PlaceMention};
 pub(crate) struct Lexicon {
     pub stop: HashSet<u64>,
     pub person: HashSet<u64>,
+    /// Verbs of speech, each as its folded words ("a declare").
+    pub speech: Vec<Vec<String>>,
     pub generic: HashSet<u64>,
     /// key hash of a country name → ISO code.
     pub countries: IdMap<&'static str>,
@@ -43,6 +45,9 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         .collect();
     let person = data_lines(include_str!("../data/person_names.txt"))
         .map(|w| hash_key(&key(w)))
+        .collect();
+    let speech = data_lines(include_str!("../data/speech_verbs.txt"))
+        .map(|l| l.split(' ').map(str::to_string).collect())
         .collect();
     let generic = data_lines(include_str!("../data/generic.txt"))
         .map(|w| hash_key(&key(w)))
@@ -91,6 +96,7 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         stop,
         person,
+        speech,
         generic,
         countries,
         demonyms,
@@ -301,7 +307,8 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 !single
                     || (!lex.stop.contains(&fi)
                         && !lex.person.contains(&fi)
-                        && !glued_to_name(gaz, &t, i, matched_until))
+                        && !glued_to_name(gaz, &t, i, matched_until)
+                        && !speaks(&t, i))
             }
         };
         if !keep {
@@ -553,6 +560,24 @@ fn glued_to_name(gaz: &Gazetteer, t: &Tokens<'_>, i: usize, matched_until: usize
     false
 }
 
+/// The one-word name at token `i` opens a clause and is followed by a verb of speech ("Zulum
+/// said", "…, Koufa a déclaré"): it names a speaker, not a place. After a word ("the mayor of
+/// Konna says", "sources in Kaduna said") the name is not the one who speaks.
+fn speaks(t: &Tokens<'_>, i: usize) -> bool {
+    let opens_clause = i == 0
+        || sentence_start(t, i)
+        || t.sep(i - 1)
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '"' | '«' | '“' | '—' | '–' | '('));
+    opens_clause
+        && LEX.speech.iter().any(|verb| {
+            verb.iter().enumerate().all(|(k, word)| {
+                let j = i + 1 + k;
+                j < t.toks.len() && t.spaced(j - 1) && t.folded(j) == word
+            })
+        })
+}
+
 /// Token `j` opens a sentence (so its capital says nothing).
 fn sentence_start(t: &Tokens<'_>, j: usize) -> bool {
     if j == 0 {
@@ -562,8 +587,19 @@ fn sentence_start(t: &Tokens<'_>, j: usize) -> bool {
     s.contains(['.', '!', '?', '\n', ':', '«', '"'])
 }
 
+/// Beyond this distance from a named town, the town is a landmark for the reader, not the
+/// event's surroundings.
+const FAR_REFERENCE_KM: f64 = 100.0;
+
 fn distance_km(words: &[&str]) -> Option<f64> {
     let mut k = words.len();
+    // "à 600 kilomètres de la capitale, Lomé", "200 km from the capital Niamey"
+    if k >= 2
+        && matches!(words[k - 1], "capitale" | "capital")
+        && matches!(words[k - 2], "la" | "the")
+    {
+        k -= 2;
+    }
     let last = *words.get(k.checked_sub(1)?)?;
     if !matches!(last, "de" | "d" | "du" | "from" | "of") {
         return None;
@@ -744,7 +780,13 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         let from = first_tok.saturating_sub(8);
         let words: Vec<&str> = (from..first_tok).map(|x| t.folded(x)).collect();
         if let Some(km) = distance_km(&words) {
-            ms[k].cue = Cue::DistanceFrom { km };
+            // Far off, the town only tells the reader where the region lies ("à 600 kilomètres
+            // de la capitale"): it is not near the event.
+            ms[k].cue = if km > FAR_REFERENCE_KM {
+                Cue::Elsewhere
+            } else {
+                Cue::DistanceFrom { km }
+            };
             continue;
         }
         // "Mopti region", "Soum province" (English order)
@@ -761,6 +803,8 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             "commune" | "municipality" => Some(Cue::Admin(AdminLevel::Commune)),
             // "in the Ber area", "the Djibo area": around the town.
             "area" | "areas" | "vicinity" | "outskirts" | "environs" | "forest" => Some(Cue::Near),
+            // "on the Parou bridge": the bridge is the spot
+            "bridge" => Some(Cue::At),
             _ => None,
         };
         let mut cue = ending_cues(lex, &words)

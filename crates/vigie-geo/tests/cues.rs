@@ -163,3 +163,110 @@ fn a_gloss_between_two_road_ends_and_round_distances_fr_en() {
         Cue::Elsewhere
     );
 }
+
+#[test]
+fn a_name_that_speaks_is_a_person_not_a_place_fr_en() {
+    let places = |text: &str| -> Vec<String> {
+        find_places(global(), text)
+            .into_iter()
+            .map(|p| p.surface)
+            .collect()
+    };
+    // Diarra and Dicko are villages, and surnames: opening a clause with a verb of speech,
+    // they are people.
+    for text in [
+        "Après les obsèques à Barassoro, Diarra a déclaré que les bergers avaient été tués.",
+        "After the funeral in Barassoro, Diarra said the herders had been killed.",
+        "Dicko told reporters that the village had been attacked twice.",
+        "« Nous avons tout perdu », Dicko a raconté devant les élus.",
+    ] {
+        let found = places(text);
+        assert!(
+            !found.iter().any(|p| p == "Diarra" || p == "Dicko"),
+            "{text}: {found:?}"
+        );
+    }
+    // After a word, the name is a place again: the mayor, or sources there, speak.
+    for text in [
+        "The mayor of Diarra said two herders had been killed.",
+        "Le maire de Diarra a déclaré que deux bergers avaient été tués.",
+        "Sources in Diarra said the attackers came on motorbikes.",
+    ] {
+        assert!(places(text).iter().any(|p| p == "Diarra"), "{text}");
+    }
+}
+
+#[test]
+fn a_town_far_from_the_event_only_situates_it_fr_en() {
+    // Hundreds of kilometres away, the capital tells the reader where the region lies.
+    for (text, town) in [
+        (
+            "Cette partie du pays, située à 600 kilomètres de la capitale, Bamako, est isolée.",
+            "Bamako",
+        ),
+        (
+            "The region lies some 400 km from the capital Niamey.",
+            "Niamey",
+        ),
+        ("Le village se trouve à 250 km au nord de Mopti.", "Mopti"),
+    ] {
+        assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
+    }
+    // Close by, it is the event's surroundings.
+    assert_eq!(
+        cue_of(
+            "L'embuscade a eu lieu à 30 km de la capitale, Bamako.",
+            "Bamako"
+        ),
+        Cue::DistanceFrom { km: 30.0 }
+    );
+    assert_eq!(
+        cue_of("The ambush took place 25 km north of Mopti.", "Mopti"),
+        Cue::DistanceFrom { km: 25.0 }
+    );
+}
+
+#[test]
+fn a_bridge_named_after_a_village_is_the_spot_fr_en() {
+    for text in [
+        "Un minibus a sauté sur une mine au niveau du pont de Barassoro mardi.",
+        "Un car a heurté un engin explosif sur le pont d'Anakaba.",
+        "A minibus hit a mine on the Barassoro bridge on Tuesday.",
+        "A bus struck an explosive device at the bridge of Barassoro.",
+    ] {
+        let name = if text.contains("Anakaba") {
+            "Anakaba"
+        } else {
+            "Barassoro"
+        };
+        assert_eq!(cue_of(text, name), Cue::At, "{text}");
+    }
+}
+
+#[test]
+fn a_resort_town_is_the_spot_and_a_court_seat_is_elsewhere_fr_en() {
+    assert_eq!(
+        cue_of(
+            "L'attentat de la ville balnéaire de Grand-Bassam avait fait 19 morts.",
+            "Grand-Bassam"
+        ),
+        Cue::At
+    );
+    assert_eq!(
+        cue_of(
+            "Gunmen opened fire in the seaside town of Grand-Bassam.",
+            "Grand-Bassam"
+        ),
+        Cue::At
+    );
+    for (text, town) in [
+        (
+            "La cour d'assises d'Abidjan a rendu son verdict.",
+            "Abidjan",
+        ),
+        ("La cour d'appel de Bamako a confirmé la peine.", "Bamako"),
+        ("A court in Abidjan handed down the sentences.", "Abidjan"),
+    ] {
+        assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
+    }
+}

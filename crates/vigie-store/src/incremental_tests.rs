@@ -254,6 +254,13 @@ fn article(rng: &mut Rng, reference: &str, version: u32, mix: &Mix, days: usize)
             claims,
             evidence: Span::new(0, 1),
             keys,
+            // (one of three wordings, so that some reports share a passage)
+            passage_marks: if rng.chance(25) {
+                let wording = rng.below(3) as u32 * 10;
+                vec![wording, wording + 1, wording + 2]
+            } else {
+                vec![]
+            },
         });
     }
     // A few stories are wire copies of one text; the others have their own.

@@ -87,6 +87,7 @@ fn mention(article: &str, ordinal: u32, claims: Vec<Claim>) -> Mention {
         claims,
         evidence: Span::new(0, 1),
         keys: vec![],
+        passage_marks: vec![],
     }
 }
 

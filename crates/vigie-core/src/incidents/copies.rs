@@ -66,11 +66,7 @@ impl Fingerprint {
         }
         let mut slots = [u64::MAX; SLOTS];
         for shingle in words.windows(SHINGLE_WORDS) {
-            let mut h = 0xcbf2_9ce4_8422_2325u64;
-            for w in shingle {
-                h = fnv1a(w.as_bytes(), h);
-                h = fnv1a(b" ", h);
-            }
+            let h = shingle_hash(shingle);
             for (slot, seed) in slots.iter_mut().zip(SEEDS) {
                 *slot = (*slot).min(mix(h ^ seed));
             }
@@ -102,6 +98,67 @@ impl Fingerprint {
             .collect();
         Fingerprint(parsed.unwrap_or_default())
     }
+}
+
+/// One shingle in [`PASSAGE_SAMPLING`] is kept as a passage mark: the ones whose hash falls in
+/// the lowest part of the range, so that two texts keep the same marks of a passage they share
+/// whatever else each says.
+pub const PASSAGE_SAMPLING: u32 = 4;
+/// At most this many marks per mention (the smallest): a long page keeps the marks of about
+/// 250 shingles.
+pub const PASSAGE_MARKS: usize = 64;
+/// Marks two mentions must share to tell of one event in the same words: about sixteen
+/// shingles, a passage of some twenty words that one outlet took from another or both from one
+/// statement. Stock phrases ("des hommes armés non identifiés ont attaqué le village") are too
+/// short to give as many, and so are two formulaic short reports of different events.
+pub const SHARED_PASSAGE_MARKS: usize = 4;
+
+/// Passage marks of a text: the hashes of its 5-word shingles (folded words) that fall in the
+/// sampled part of the range, sorted, at most [`PASSAGE_MARKS`].
+pub fn passage_marks(text: &str) -> Vec<u32> {
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut marks: Vec<u32> = words
+        .windows(SHINGLE_WORDS)
+        .map(|shingle| (mix(shingle_hash(shingle)) >> 32) as u32)
+        .filter(|h| *h < u32::MAX / PASSAGE_SAMPLING)
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    marks.truncate(PASSAGE_MARKS);
+    marks
+}
+
+/// Whether two mentions' sentences share a passage (both mark lists sorted).
+pub fn share_passage(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                if shared >= SHARED_PASSAGE_MARKS {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    false
+}
+
+fn shingle_hash(shingle: &[&str]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for w in shingle {
+        h = fnv1a(w.as_bytes(), h);
+        h = fnv1a(b" ", h);
+    }
+    h
 }
 
 /// One article as copy detection sees it.

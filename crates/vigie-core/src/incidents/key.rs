@@ -37,6 +37,9 @@ pub struct LinkKey {
     /// First stated figure for each of [`KEY_FIELDS`]; a vague one ("dozens", "plusieurs")
     /// only when the report gives no number.
     pub figures: [Option<Quantity>; 3],
+    /// The mention's passage marks (keys stored before they existed read as none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passage_marks: Vec<u32>,
 }
 
 impl LinkKey {
@@ -58,6 +61,7 @@ impl LinkKey {
             place: m.place.clone(),
             operation: m.operation.clone(),
             keys: m.keys.clone(),
+            passage_marks: m.passage_marks.clone(),
             target_kinds,
             figures: KEY_FIELDS.map(|f| {
                 let mut figures = m.counts(f).map(|(_, q)| q);

@@ -978,6 +978,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             }
             None => false,
         };
+        // The same words for the event: one outlet's rewrite of another's report, or two
+        // reports of one statement. Stock phrases are too short to count.
+        let same_wording = copies::share_passage(&m.passage_marks, &other.passage_marks);
         let shared_keys = m
             .keys
             .iter()
@@ -987,7 +990,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     && other.keys.contains(k)
             })
             .count() as i32
-            + i32::from(day_agrees);
+            + i32::from(day_agrees)
+            + i32::from(same_wording);
         s += 2 * shared_keys;
         // A stretch — the next day, another violent type, a district for a town — is allowed
         // only when something specific agrees and no figure differs (a town attacked again the
@@ -995,7 +999,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         if next_day || cross_type || loose_place || toll_place {
             let same_named_actor = matches!((&m.actor1, &other.actor1),
                 (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
-            let corroborated = figures_meet || same_named_actor || (next_day && shared_keys > 0);
+            let corroborated =
+                figures_meet || same_named_actor || same_wording || (next_day && shared_keys > 0);
             let same_day = matches!((m.date, other.date), (Some(x), Some(y)) if x.date == y.date);
             let same_spot_and_day = same_day
                 && match (&m.place, &other.place, m.date, other.date) {
@@ -1067,6 +1072,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 // (the same day and month, "mardi 24 décembre", is one of them: the year is
                 // what such a page leaves open)
                 let agreements = [
+                    same_wording,
                     telling_figure_meets,
                     same_named_actor,
                     specific_target,
@@ -1168,11 +1174,47 @@ fn publication_date(c: &Cluster) -> Option<EventDate> {
 }
 
 /// The date an incident is coded with from its reports: the most precise, then the earliest.
+/// When that is only a week or a month, a day and month that reports without a year give
+/// ("samedi 1er mai" on a page with no date) and that fall in it make it a day.
 fn coded_date(c: &Cluster) -> Option<EventDate> {
-    c.members
+    let best = c
+        .members
         .iter()
         .filter_map(|m| m.date)
-        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))
+        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))?;
+    if best.precision == TimePrecision::Day {
+        return Some(best);
+    }
+    let reach = match best.precision {
+        TimePrecision::Week => 6,
+        _ => 31,
+    };
+    let in_period = |d: NaiveDate| match best.precision {
+        TimePrecision::Month => {
+            chrono::Datelike::month(&d) == chrono::Datelike::month(&best.date)
+                && chrono::Datelike::year(&d) == chrono::Datelike::year(&best.date)
+        }
+        _ => (d - best.date).num_days().abs() <= reach,
+    };
+    let day = most_common(
+        c.members
+            .iter()
+            .filter_map(|m| day_month_of(&m.keys))
+            .filter_map(|(month, day)| {
+                // (the year of the period; a week astride the new year tries both)
+                [0, -1, 1].into_iter().find_map(|dy| {
+                    NaiveDate::from_ymd_opt(chrono::Datelike::year(&best.date) + dy, month, day)
+                        .filter(|d| in_period(*d))
+                })
+            }),
+    );
+    Some(match day {
+        Some(date) => EventDate {
+            date,
+            precision: TimePrecision::Day,
+        },
+        None => best,
+    })
 }
 
 fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
@@ -1477,6 +1519,7 @@ mod tests {
             claims: vec![],
             evidence: Span::new(0, 1),
             keys: vec![],
+            passage_marks: vec![],
         }
     }
 

@@ -54,6 +54,11 @@ pub fn mentions_of(
             .flatten()
     });
     let keys = keys_of(a, &frame.sentences, frame);
+    let wording: Vec<&str> = sentences
+        .iter()
+        .map(|&s| a.doc.sentence_text(a.sentences[s].span))
+        .collect();
+    let passage_marks = crate::incidents::copies::passage_marks(&wording.join(" "));
 
     // Which kinds of event the frame holds: usually one; a raid on a base that also carries
     // off civilians is a battle and an abduction (two ACLED events).
@@ -413,6 +418,7 @@ pub fn mentions_of(
                 claims,
                 evidence,
                 keys: keys.clone(),
+                passage_marks: passage_marks.clone(),
             });
         }
     }
