@@ -3,7 +3,7 @@
 
 CARGO ?= cargo
 
-.PHONY: all build demo test lint fmt
+.PHONY: all build demo test test-postgres lint fmt
 
 all: build
 
@@ -16,11 +16,18 @@ demo:
 	$(CARGO) build --release -p vigie-cli
 	./target/release/vigie demo
 
-# The full test suite.
+# The full test suite. The store tests and the PostgreSQL CLI tests run a second time against a
+# throwaway PostgreSQL cluster on loopback (scripts/with_postgres.sh; skipped with a warning
+# when PostgreSQL is not installed, an error under CI).
 test:
 	$(CARGO) test --workspace --no-fail-fast
+	CARGO=$(CARGO) bash scripts/with_postgres.sh bash scripts/test_postgres.sh
 	$(CARGO) build -p vigie-cli
 	bash web/tests/run-e2e.sh
+
+# The store tests against PostgreSQL only.
+test-postgres:
+	CARGO=$(CARGO) bash scripts/with_postgres.sh bash scripts/test_postgres.sh
 
 lint:
 	$(CARGO) fmt --all -- --check

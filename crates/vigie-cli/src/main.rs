@@ -21,8 +21,9 @@ const SAMPLE: &str = include_str!("../../../corpus/sample/sample.jsonl");
     about = "Conflict-event monitor: reports in, traced incidents out."
 )]
 struct Cli {
-    /// SQLite store [env: VIGIE_DB] [default: ./vigie.db; `demo`: ./vigie-demo.db]
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Store: a SQLite file, or a PostgreSQL database as postgres://USER[:PASSWORD]@HOST[:PORT]/DB
+    /// (shared by several processes) [env: VIGIE_DB] [default: ./vigie.db; `demo`: ./vigie-demo.db]
+    #[arg(long, global = true, value_name = "PATH|URL")]
     db: Option<PathBuf>,
     /// Print only errors.
     #[arg(long, short, global = true)]
@@ -164,6 +165,17 @@ enum Cmd {
         /// Do not serve; only build the demo store and print the incidents.
         #[arg(long)]
         no_serve: bool,
+    },
+    /// Copy a whole store into a new, empty one (e.g. a SQLite file into PostgreSQL): articles,
+    /// incidents and their ids, corrections, feeds, zones, alerts, hooks. The source is not changed.
+    Migrate {
+        /// The store to read: a SQLite file or a postgres:// URL.
+        #[arg(long, value_name = "PATH|URL")]
+        from: PathBuf,
+        /// The store to create: a postgres:// URL (its database must exist and hold no Vigie
+        /// data) or a SQLite file that does not exist yet.
+        #[arg(long, value_name = "PATH|URL")]
+        to: PathBuf,
     },
     /// Measure the pipeline alone (no store) on the given inputs: articles/s and peak memory.
     Bench {
@@ -690,6 +702,32 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
+        Cmd::Migrate { from, to } => {
+            let from_is_url = vigie_store::is_postgres_url(&from.to_string_lossy());
+            if !from_is_url && !from.exists() {
+                anyhow::bail!("--from: {} does not exist", from.display());
+            }
+            let to_is_url = vigie_store::is_postgres_url(&to.to_string_lossy());
+            if !to_is_url && to.exists() {
+                anyhow::bail!(
+                    "--to: {} exists; migrate into a new file or a PostgreSQL database",
+                    to.display()
+                );
+            }
+            let source = open(&from).context("--from")?;
+            let mut dest = open(&to).context("--to")?;
+            let counts = source.copy_to(&mut dest).context("--to")?;
+            if !quiet {
+                let total: usize = counts.iter().map(|(_, n)| n).sum();
+                let detail: Vec<String> = counts
+                    .iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(t, n)| format!("{t} {n}"))
+                    .collect();
+                eprintln!("migrated {total} rows ({})", detail.join(", "));
+            }
+            Ok(0)
+        }
         Cmd::Bench { paths, repeat } => {
             emit(&bench::run(&paths, repeat)?)?;
             Ok(0)
@@ -699,6 +737,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 .db
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("vigie-demo.db"));
+            if vigie_store::is_postgres_url(&db.to_string_lossy()) {
+                // The demo deletes and recreates its store; it never empties a shared database.
+                anyhow::bail!("demo: --db must be a SQLite file (the demo recreates it), not a PostgreSQL URL");
+            }
             for suffix in ["", "-wal", "-shm"] {
                 let mut p = db.clone().into_os_string();
                 p.push(suffix);
@@ -757,7 +799,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             };
             // an existing store may hold imported places; never create one just to geocode
             let path = db_path(&cli.db);
-            if path.exists() {
+            if path.exists() || vigie_store::is_postgres_url(&path.to_string_lossy()) {
                 let store = open(&path)?;
                 vigie_cli::install_gazetteer(&store)?;
             }

@@ -8,8 +8,8 @@
 //! holds most of its reports; when none does, the correction is stale: it stays in the journal,
 //! is listed by [`Store::corrections`] with the reason, and applies again if its reports return.
 
+use crate::db::{params, Db, Row};
 use crate::{country_info, unix_now, EstimateView, IncidentView, Result, Store, StoreError};
-use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use vigie_core::incidents::{Group, LinkKey};
@@ -777,7 +777,7 @@ fn apply_edit(view: &mut IncidentView, edit: &FieldEdit) {
 const COLUMNS: &str = "id, op, data, note, author, at, incident, reports, other_reports,
                        before, after, applied_to, stale";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CorrectionRow>> {
+fn row(r: &Row<'_>) -> Result<CorrectionRow> {
     let id: i64 = r.get(0)?;
     let data: String = r.get(2)?;
     let reports: String = r.get(7)?;
@@ -811,53 +811,42 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CorrectionRow>> {
             stale: r.get(12)?,
         })
     };
-    Ok(parse())
+    parse()
 }
 
-pub(crate) fn load(tx: &rusqlite::Connection, filter: &str) -> Result<Vec<CorrectionRow>> {
-    let mut st = tx.prepare(&format!(
-        "SELECT {COLUMNS} FROM corrections {filter} ORDER BY id"
-    ))?;
-    let rows = st.query_map([], row)?;
-    let mut out = Vec::new();
-    for r in rows {
-        out.push(r??);
-    }
-    Ok(out)
+pub(crate) fn load(tx: &Db, filter: &str) -> Result<Vec<CorrectionRow>> {
+    tx.query_map(
+        &format!("SELECT {COLUMNS} FROM corrections {filter} ORDER BY id"),
+        params![],
+        row,
+    )
 }
 
 /// Record where each correction applies after a relink (`None` applied_to = stale).
-pub(crate) fn record_resolutions(
-    tx: &Transaction<'_>,
-    resolutions: &HashMap<i64, Resolution>,
-) -> Result<()> {
-    let mut st = tx.prepare_cached(
-        "UPDATE corrections SET applied_to = ?2, stale = ?3
-         WHERE id = ?1 AND (applied_to IS NOT ?2 OR stale IS NOT ?3)",
-    )?;
+pub(crate) fn record_resolutions(tx: &Db, resolutions: &HashMap<i64, Resolution>) -> Result<()> {
+    let sql = "UPDATE corrections SET applied_to = ?2, stale = ?3
+         WHERE id = ?1 AND (applied_to IS DISTINCT FROM ?2 OR stale IS DISTINCT FROM ?3)";
     for (id, r) in resolutions {
         match r {
-            Resolution::AppliedTo(i) => st.execute(params![id, i, Option::<String>::None])?,
-            Resolution::Stale(why) => st.execute(params![id, Option::<String>::None, why])?,
+            Resolution::AppliedTo(i) => tx.execute(sql, params![id, i, Option::<String>::None])?,
+            Resolution::Stale(why) => tx.execute(sql, params![id, Option::<String>::None, why])?,
         };
     }
     Ok(())
 }
 
 /// The reports an incident is made of now: its mentions and their articles.
-fn reports_of(tx: &Transaction<'_>, incident: &str) -> Result<Reports> {
-    let mut st = tx.prepare(
+fn reports_of(tx: &Db, incident: &str) -> Result<Reports> {
+    let rows: Vec<(String, String)> = tx.query_map(
         "SELECT im.mention_id, m.article_ref FROM incident_mentions im
          JOIN mentions m ON m.id = im.mention_id
          JOIN incident_articles ia ON ia.incident_id = im.incident_id AND ia.article_ref = m.article_ref
          WHERE im.incident_id = ?1 ORDER BY 1, 2",
+        params![incident],
+        |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
     )?;
-    let rows = st.query_map([incident], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })?;
     let mut reports = Reports::default();
-    for row in rows {
-        let (m, a) = row?;
+    for (m, a) in rows {
         reports.mentions.push(m);
         reports.articles.push(a);
     }
@@ -923,15 +912,13 @@ impl Store {
                 }
                 let mut moved = Reports::default();
                 let mut kept = Reports::default();
-                let mut st = tx.prepare(
+                let rows: Vec<(String, String)> = tx.query_map(
                     "SELECT im.mention_id, m.article_ref FROM incident_mentions im
                      JOIN mentions m ON m.id = im.mention_id WHERE im.incident_id = ?1",
+                    params![req.incident],
+                    |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
                 )?;
-                let rows = st.query_map([&req.incident], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })?;
-                for row in rows {
-                    let (m, a) = row?;
+                for (m, a) in rows {
                     if !theirs.contains(a.as_str()) {
                         continue;
                     }
@@ -955,9 +942,9 @@ impl Store {
             _ => {}
         }
         let data = serde_json::to_string(&req.operation)?;
-        tx.execute(
+        let id: i64 = tx.query_row(
             "INSERT INTO corrections (op, data, note, author, at, incident, reports, other_reports, before)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
             params![
                 req.operation.name(),
                 data,
@@ -969,12 +956,12 @@ impl Store {
                 other_reports.as_ref().map(serde_json::to_string).transpose()?,
                 serde_json::to_string(&before)?,
             ],
+            |r| r.get(0),
         )?;
-        let id = tx.last_insert_rowid();
         crate::relink_in(&tx)?;
         let applied_to: Option<String> = tx.query_row(
             "SELECT applied_to FROM corrections WHERE id = ?1",
-            [id],
+            params![id],
             |r| r.get(0),
         )?;
         let after = match &applied_to {
@@ -1019,27 +1006,26 @@ impl Store {
     /// The audit trail of an incident: corrections in force on it, and those written on it
     /// (by the id the analyst saw), oldest first.
     pub fn history(&self, incident: &str) -> Result<Vec<CorrectionRow>> {
-        let mut st = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM corrections
-             WHERE applied_to = ?1 OR incident = ?1
-                OR (op = 'merge' AND json_extract(data, '$.other') = ?1)
-             ORDER BY id"
-        ))?;
-        let rows = st.query_map([incident], row)?;
-        let mut out = Vec::new();
-        for r in rows {
-            out.push(r??);
-        }
-        Ok(out)
+        let other = self.conn.dialect().json_text("data", "other");
+        self.conn.query_map(
+            &format!(
+                "SELECT {COLUMNS} FROM corrections
+                 WHERE applied_to = ?1 OR incident = ?1
+                    OR (op = 'merge' AND {other} = ?1)
+                 ORDER BY id"
+            ),
+            params![incident],
+            row,
+        )
     }
 }
 
-fn incident_in(tx: &Transaction<'_>, id: &str) -> Result<IncidentView> {
-    let view: Option<String> = tx
-        .query_row("SELECT view FROM incidents WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?;
+fn incident_in(tx: &Db, id: &str) -> Result<IncidentView> {
+    let view: Option<String> = tx.query_opt(
+        "SELECT view FROM incidents WHERE id = ?1",
+        params![id],
+        |r| r.get(0),
+    )?;
     match view {
         Some(v) => Ok(serde_json::from_str(&v)?),
         None => Err(StoreError(format!("no incident {id}"))),
@@ -1047,21 +1033,27 @@ fn incident_in(tx: &Transaction<'_>, id: &str) -> Result<IncidentView> {
 }
 
 /// The stored incident holding most of `reports`, if any.
-pub(crate) fn find_incident(tx: &Transaction<'_>, reports: &Reports) -> Result<Option<String>> {
+pub(crate) fn find_incident(tx: &Db, reports: &Reports) -> Result<Option<String>> {
     let mut score: HashMap<String, usize> = HashMap::new();
     for m in &reports.mentions {
-        let mut st =
-            tx.prepare_cached("SELECT incident_id FROM incident_mentions WHERE mention_id = ?1")?;
-        for i in st.query_map([m], |r| r.get::<_, String>(0))? {
-            *score.entry(i?).or_default() += 1000;
-        }
+        tx.query_each(
+            "SELECT incident_id FROM incident_mentions WHERE mention_id = ?1",
+            params![m],
+            |r| {
+                *score.entry(r.get(0)?).or_default() += 1000;
+                Ok(())
+            },
+        )?;
     }
     for a in &reports.articles {
-        let mut st =
-            tx.prepare_cached("SELECT incident_id FROM incident_articles WHERE article_ref = ?1")?;
-        for i in st.query_map([a], |r| r.get::<_, String>(0))? {
-            *score.entry(i?).or_default() += 1;
-        }
+        tx.query_each(
+            "SELECT incident_id FROM incident_articles WHERE article_ref = ?1",
+            params![a],
+            |r| {
+                *score.entry(r.get(0)?).or_default() += 1;
+                Ok(())
+            },
+        )?;
     }
     Ok(score
         .into_iter()

@@ -18,7 +18,7 @@ fn article(reference: &str, text: &str, published: &str, language: &str) -> Arti
 }
 
 fn store_with_fixture() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let batch = vigie_core::process_batch(&[
         article("niono-fr", NIONO_FR, "2031-03-04", "fr"),
         article("niono-en", NIONO_EN, "2031-03-04", "en"),
@@ -343,25 +343,32 @@ fn corrections_follow_their_articles_when_new_rules_rename_the_mentions() {
     let old_mentions: Vec<String> = s.corrections(false).unwrap()[1].reports.mentions.clone();
     // What new extraction rules do to mention ids (they hash what was extracted): rename every
     // stored mention, in its row, its JSON and its link key, then relink.
-    s.conn
-        .execute_batch(
+    let rename = match s.conn.dialect() {
+        db::Dialect::Sqlite => {
             "UPDATE mentions SET id = 'new-' || id,
                                  data = json_set(data, '$.id', 'new-' || json_extract(data, '$.id'));
              UPDATE mention_keys SET link_key =
-                 json_set(link_key, '$.id', 'new-' || json_extract(link_key, '$.id'));",
-        )
-        .unwrap();
+                 json_set(link_key, '$.id', 'new-' || json_extract(link_key, '$.id'));"
+        }
+        db::Dialect::Postgres => {
+            "UPDATE mentions SET id = 'new-' || id,
+                 data = jsonb_set(data::jsonb, '{id}', to_jsonb('new-' || (data::jsonb ->> 'id')))::text;
+             UPDATE mention_keys SET link_key =
+                 jsonb_set(link_key::jsonb, '{id}', to_jsonb('new-' || (link_key::jsonb ->> 'id')))::text;"
+        }
+    };
+    s.conn.execute_batch(rename).unwrap();
     // Written behind the store's back, as `reprocess` does it (which also drops the saved link
     // state): regroup everything.
     s.relink_full().unwrap();
     let fr = incident_of(&s, "niono-fr").unwrap();
     let ids: Vec<String> = s
         .conn
-        .prepare("SELECT mention_id FROM incident_mentions WHERE incident_id = ?1")
-        .unwrap()
-        .query_map([&fr.id], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
+        .query_map(
+            "SELECT mention_id FROM incident_mentions WHERE incident_id = ?1",
+            params![fr.id],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(
         ids.iter().all(|m| !old_mentions.contains(m)),

@@ -63,7 +63,7 @@ struct MemberRow {
 const MEMBER_COLUMNS: &str =
     "mention_id, cluster, article_ref, ordinal, country, pass, day, lo, hi, operation, cell_y, cell_x";
 
-fn member_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MemberRow> {
+fn member_row(r: &Row<'_>) -> Result<MemberRow> {
     Ok(MemberRow {
         mention_id: r.get(0)?,
         cluster: r.get(1)?,
@@ -74,8 +74,8 @@ fn member_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MemberRow> {
         day: r.get(6)?,
         lo: r.get(7)?,
         hi: r.get(8)?,
-        operation: r.get::<_, i64>(9)? != 0,
-        cell: match (r.get::<_, Option<i64>>(10)?, r.get::<_, Option<i64>>(11)?) {
+        operation: r.get::<i64>(9)? != 0,
+        cell: match (r.get::<Option<i64>>(10)?, r.get::<Option<i64>>(11)?) {
             (Some(y), Some(x)) => Some((y, x)),
             _ => None,
         },
@@ -104,66 +104,60 @@ fn key_day(k: &LinkKey) -> Option<i64> {
     k.date.map(|d| d.date).or(k.published).map(day_number)
 }
 
-pub(crate) fn insert_member(
-    tx: &rusqlite::Transaction<'_>,
-    k: &LinkKey,
-    ordinal: i64,
-    cluster: &str,
-) -> Result<()> {
+pub(crate) fn insert_member(tx: &Db, k: &LinkKey, ordinal: i64, cluster: &str) -> Result<()> {
     let reach = day_reach(k);
-    tx.prepare_cached(&format!(
-        "INSERT OR REPLACE INTO link_members ({MEMBER_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-    ))?
-    .execute(params![
-        k.id,
-        cluster,
-        k.article,
-        ordinal,
-        country_of(k),
-        i64::from(pass_of(k)),
-        key_day(k),
-        reach.map(|r| day_number(r.0)),
-        reach.map(|r| day_number(r.1)),
-        i64::from(k.operation.is_some()),
-        cell_of(k).map(|c| c.0),
-        cell_of(k).map(|c| c.1),
-    ])?;
+    tx.execute(
+        &format!(
+            "INSERT INTO link_members ({MEMBER_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (mention_id, cluster) DO UPDATE SET
+            article_ref = excluded.article_ref, ordinal = excluded.ordinal,
+            country = excluded.country, pass = excluded.pass, day = excluded.day,
+            lo = excluded.lo, hi = excluded.hi, operation = excluded.operation,
+            cell_y = excluded.cell_y, cell_x = excluded.cell_x"
+        ),
+        params![
+            k.id,
+            cluster,
+            k.article,
+            ordinal,
+            country_of(k),
+            i64::from(pass_of(k)),
+            key_day(k),
+            reach.map(|r| day_number(r.0)),
+            reach.map(|r| day_number(r.1)),
+            i64::from(k.operation.is_some()),
+            cell_of(k).map(|c| c.0),
+            cell_of(k).map(|c| c.1),
+        ],
+    )?;
     Ok(())
 }
 
-pub(crate) fn insert_cluster(tx: &rusqlite::Transaction<'_>, g: &Group) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT OR REPLACE INTO link_clusters (founder, id, base_id, data) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![
-        g.founder,
-        g.id,
-        g.base_id,
-        serde_json::to_string(g)?
-    ])?;
+pub(crate) fn insert_cluster(tx: &Db, g: &Group) -> Result<()> {
+    tx.execute(
+        "INSERT INTO link_clusters (founder, id, base_id, data) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (founder) DO UPDATE SET
+            id = excluded.id, base_id = excluded.base_id, data = excluded.data",
+        params![g.founder, g.id, g.base_id, serde_json::to_string(g)?],
+    )?;
     Ok(())
 }
 
-fn rows_where(tx: &rusqlite::Transaction<'_>, column: &str, value: &str) -> Result<Vec<MemberRow>> {
-    let mut st = tx.prepare_cached(&format!(
-        "SELECT {MEMBER_COLUMNS} FROM link_members WHERE {column} = ?1"
-    ))?;
-    let rows = st.query_map([value], member_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+fn rows_where(tx: &Db, column: &str, value: &str) -> Result<Vec<MemberRow>> {
+    tx.query_map(
+        &format!("SELECT {MEMBER_COLUMNS} FROM link_members WHERE {column} = ?1"),
+        params![value],
+        member_row,
+    )
 }
 
-fn load_key(
-    tx: &rusqlite::Transaction<'_>,
-    article: &str,
-    ordinal: i64,
-) -> Result<Option<LinkKey>> {
-    let data: Option<String> = tx
-        .prepare_cached(
-            "SELECT link_key FROM mention_keys WHERE article_ref = ?1 AND ordinal = ?2",
-        )?
-        .query_row(params![article, ordinal], |r| r.get(0))
-        .optional()?;
+fn load_key(tx: &Db, article: &str, ordinal: i64) -> Result<Option<LinkKey>> {
+    let data: Option<String> = tx.query_opt(
+        "SELECT link_key FROM mention_keys WHERE article_ref = ?1 AND ordinal = ?2",
+        params![article, ordinal],
+        |r| r.get(0),
+    )?;
     data.map(|d| {
         serde_json::from_str(&d).map_err(|e| {
             StoreError(format!(
@@ -174,11 +168,12 @@ fn load_key(
     .transpose()
 }
 
-fn load_group(tx: &rusqlite::Transaction<'_>, founder: &str) -> Result<Option<Group>> {
-    let data: Option<String> = tx
-        .prepare_cached("SELECT data FROM link_clusters WHERE founder = ?1")?
-        .query_row([founder], |r| r.get(0))
-        .optional()?;
+fn load_group(tx: &Db, founder: &str) -> Result<Option<Group>> {
+    let data: Option<String> = tx.query_opt(
+        "SELECT data FROM link_clusters WHERE founder = ?1",
+        params![founder],
+        |r| r.get(0),
+    )?;
     data.map(|d| {
         serde_json::from_str(&d)
             .map_err(|e| StoreError(format!("saved group {founder} is unreadable: {e}")))
@@ -195,25 +190,25 @@ fn give_up(timer: &StageTimer, why: &str) -> Result<Option<usize>> {
 /// when a full relink is needed (see the module's comment). `copies` are the wire-copy groups
 /// just computed, `previous_copies` those of the last relink (copies only, both).
 pub(crate) fn relink(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Db,
     copies: &BTreeMap<String, String>,
     previous_copies: &BTreeMap<String, String>,
     timer: &StageTimer,
 ) -> Result<Option<usize>> {
-    let valid: Option<String> = tx
-        .query_row(
-            "SELECT value FROM store_meta WHERE key = 'link_state'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let valid: Option<String> = tx.query_opt(
+        "SELECT value FROM store_meta WHERE key = 'link_state'",
+        params![],
+        |r| r.get(0),
+    )?;
     if valid.as_deref() != Some("1") {
         return give_up(timer, "no saved link state");
     }
     let queued: Vec<String> = {
-        let mut st = tx.prepare("SELECT article_ref FROM relink_queue ORDER BY article_ref")?;
-        let rows = st.query_map([], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
+        tx.query_map(
+            "SELECT article_ref FROM relink_queue ORDER BY article_ref",
+            params![],
+            |r| r.get(0),
+        )?
     };
     let queued_set: HashSet<&str> = queued.iter().map(String::as_str).collect();
 
@@ -222,12 +217,12 @@ pub(crate) fn relink(
     let mut new_keys: Vec<(LinkKey, i64)> = Vec::new();
     for a in &queued {
         old_rows.extend(rows_where(tx, "article_ref", a)?);
-        let mut st = tx.prepare_cached(
+        let rows: Vec<(i64, String)> = tx.query_map(
             "SELECT ordinal, link_key FROM mention_keys WHERE article_ref = ?1 ORDER BY ordinal",
+            params![a],
+            |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)),
         )?;
-        let rows = st.query_map([a], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (ordinal, data) = row?;
+        for (ordinal, data) in rows {
             let key: LinkKey = serde_json::from_str(&data).map_err(|e| {
                 StoreError(format!(
                     "stored link key of mention {a}#{ordinal} is unreadable: {e}"
@@ -242,12 +237,11 @@ pub(crate) fn relink(
     {
         let mut ids: HashSet<&str> = HashSet::new();
         for (k, _) in &new_keys {
-            let elsewhere: Option<i64> = tx
-                .prepare_cached(
-                    "SELECT 1 FROM link_members WHERE mention_id = ?1 AND article_ref <> ?2 LIMIT 1",
-                )?
-                .query_row(params![k.id, k.article], |r| r.get(0))
-                .optional()?;
+            let elsewhere: Option<i64> = tx.query_opt(
+                "SELECT 1 FROM link_members WHERE mention_id = ?1 AND article_ref <> ?2 LIMIT 1",
+                params![k.id, k.article],
+                |r| r.get(0),
+            )?;
             if !ids.insert(k.id.as_str()) || elsewhere.is_some() {
                 return give_up(timer, "two mentions share an id");
             }
@@ -414,13 +408,12 @@ pub(crate) fn relink(
     // Reports with neither date nor publication date read the incidents of the 1° cells around
     // them (or of the whole country, when they have no coordinates or no place below it).
     for (country, changed_cells) in &cells {
-        let mut st = tx.prepare_cached(
+        let readers: Vec<(i64, Option<i64>, Option<i64>)> = tx.query_map(
             "SELECT pass, cell_y, cell_x FROM link_members
              WHERE pass IN (2, 3) AND country = ?1 AND lo IS NULL",
+            params![country],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        let readers: Vec<(i64, Option<i64>, Option<i64>)> = st
-            .query_map([country], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         for (pass, y, x) in readers {
             let reads = match (pass, y, x) {
                 (2, Some(y), Some(x)) => changed_cells
@@ -437,13 +430,12 @@ pub(crate) fn relink(
         }
     }
     for (country, lo, hi) in &windows {
-        let reader: Option<i64> = tx
-            .prepare_cached(
-                "SELECT 1 FROM link_members WHERE pass IN (2, 3) AND country = ?1
+        let reader: Option<i64> = tx.query_opt(
+            "SELECT 1 FROM link_members WHERE pass IN (2, 3) AND country = ?1
                  AND lo IS NOT NULL AND lo <= ?3 AND hi >= ?2 LIMIT 1",
-            )?
-            .query_row(params![country, lo, hi], |r| r.get(0))
-            .optional()?;
+            params![country, lo, hi],
+            |r| r.get(0),
+        )?;
         if reader.is_some() {
             return give_up(
                 timer,
@@ -455,10 +447,11 @@ pub(crate) fn relink(
     // 4. Ids: only groups of one base id number each other.
     let mut bases: BTreeSet<String> = dirty_new.values().map(|g| g.base_id.clone()).collect();
     for f in &dirty_old {
-        let base: Option<String> = tx
-            .prepare_cached("SELECT base_id FROM link_clusters WHERE founder = ?1")?
-            .query_row([f], |r| r.get(0))
-            .optional()?;
+        let base: Option<String> = tx.query_opt(
+            "SELECT base_id FROM link_clusters WHERE founder = ?1",
+            params![f],
+            |r| r.get(0),
+        )?;
         bases.extend(base);
     }
     let mut selected: BTreeMap<String, Group> = BTreeMap::new();
@@ -467,11 +460,11 @@ pub(crate) fn relink(
         let mut bucket: Vec<Group> = Vec::new();
         let mut clean_ids: HashMap<String, String> = HashMap::new();
         {
-            let mut st =
-                tx.prepare_cached("SELECT founder FROM link_clusters WHERE base_id = ?1")?;
-            let founders: Vec<String> = st
-                .query_map([base], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+            let founders: Vec<String> = tx.query_map(
+                "SELECT founder FROM link_clusters WHERE base_id = ?1",
+                params![base],
+                |r| r.get(0),
+            )?;
             for f in founders {
                 if dirty_old.contains(&f) || dirty_new.contains_key(&f) {
                     continue;
@@ -584,10 +577,11 @@ pub(crate) fn relink(
     let mut versions: HashMap<String, i64> = HashMap::new();
     for k in &keys {
         if !versions.contains_key(&k.article) {
-            let v: Option<i64> = tx
-                .prepare_cached("SELECT version FROM articles WHERE ref = ?1")?
-                .query_row([&k.article], |r| r.get(0))
-                .optional()?;
+            let v: Option<i64> = tx.query_opt(
+                "SELECT version FROM articles WHERE ref = ?1",
+                params![&k.article],
+                |r| r.get(0),
+            )?;
             versions.insert(k.article.clone(), v.unwrap_or(0));
         }
     }
@@ -598,10 +592,11 @@ pub(crate) fn relink(
     vigie_core::incidents::sort_groups(&mut groups);
     let corrected = apply_corrections(&journal, groups, &keys);
     let outside = |id: &str| -> Result<bool> {
-        let mut st = tx.prepare_cached("SELECT founder FROM link_clusters WHERE id = ?1")?;
-        let holders: Vec<String> = st
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let holders: Vec<String> = tx.query_map(
+            "SELECT founder FROM link_clusters WHERE id = ?1",
+            params![id],
+            |r| r.get(0),
+        )?;
         Ok(holders
             .iter()
             .any(|f| !founders.contains(f) && !dirty_old.contains(f)))
@@ -631,11 +626,11 @@ pub(crate) fn relink(
     reports.extend(old_rows.iter().map(|r| r.mention_id.as_str()));
     let mut related: BTreeSet<String> = corrected.groups.iter().map(|g| g.id.clone()).collect();
     for m in reports {
-        let mut st =
-            tx.prepare_cached("SELECT incident_id FROM incident_mentions WHERE mention_id = ?1")?;
-        let ids: Vec<String> = st
-            .query_map([m], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<String> = tx.query_map(
+            "SELECT incident_id FROM incident_mentions WHERE mention_id = ?1",
+            params![m],
+            |r| r.get(0),
+        )?;
         related.extend(ids);
     }
     let produced: HashSet<&str> = corrected.groups.iter().map(|g| g.id.as_str()).collect();
@@ -644,10 +639,11 @@ pub(crate) fn relink(
         if !produced.contains(id.as_str()) && outside(&id)? {
             continue;
         }
-        let row: Option<(String, Option<String>)> = tx
-            .prepare_cached("SELECT content_hash, members_hash FROM incidents WHERE id = ?1")?
-            .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+        let row: Option<(String, Option<String>)> = tx.query_opt(
+            "SELECT content_hash, members_hash FROM incidents WHERE id = ?1",
+            params![&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         if let Some(row) = row {
             existing.insert(id, row);
         }
@@ -658,11 +654,14 @@ pub(crate) fn relink(
 
     // 8. The saved state follows.
     for f in &dirty_old {
-        tx.execute("DELETE FROM link_members WHERE cluster = ?1", [f])?;
-        tx.execute("DELETE FROM link_clusters WHERE founder = ?1", [f])?;
+        tx.execute("DELETE FROM link_members WHERE cluster = ?1", params![f])?;
+        tx.execute("DELETE FROM link_clusters WHERE founder = ?1", params![f])?;
     }
     for a in &queued {
-        tx.execute("DELETE FROM link_members WHERE article_ref = ?1", [a])?;
+        tx.execute(
+            "DELETE FROM link_members WHERE article_ref = ?1",
+            params![a],
+        )?;
     }
     for g in dirty_new.values() {
         insert_cluster(tx, g)?;
@@ -680,10 +679,10 @@ pub(crate) fn relink(
     for g in &renumbered {
         insert_cluster(tx, g)?;
     }
-    tx.execute("DELETE FROM relink_queue", [])?;
+    tx.execute("DELETE FROM relink_queue", params![])?;
     corrections::record_resolutions(tx, &corrected.resolutions)?;
     set_relink_needed(tx, false)?;
-    let n: i64 = tx.query_row("SELECT COUNT(*) FROM incidents", [], |r| r.get(0))?;
+    let n: i64 = tx.query_row("SELECT COUNT(*) FROM incidents", params![], |r| r.get(0))?;
     INCREMENTAL_RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Ok(Some(n as usize))
 }
@@ -692,7 +691,7 @@ pub(crate) fn relink(
 /// last day loaded). Caches the rows and keys it reads. None when a linked mention is missing.
 #[allow(clippy::too_many_arguments)]
 fn resume_segment(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Db,
     country: &str,
     days: (i64, i64, i64),
     queued: &HashSet<&str>,
@@ -709,12 +708,12 @@ fn resume_segment(
             .and_then(NaiveDate::from_num_days_from_ce_opt)
     };
     let clusters_between = |from: i64, to: i64| -> Result<Vec<String>> {
-        let mut st = tx.prepare_cached(
+        tx.query_map(
             "SELECT DISTINCT cluster FROM link_members
              WHERE pass = 1 AND country = ?1 AND hi >= ?2 AND hi <= ?3",
-        )?;
-        let rows = st.query_map(params![country, from, to], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![country, from, to],
+            |r| r.get(0),
+        )
     };
     let in_run = |country_of_key: &str, day: Option<i64>| {
         country_of_key == country && day.is_some_and(|d| (first..=last).contains(&d))
@@ -793,21 +792,18 @@ fn resume_segment(
     let removed: Vec<&str> = removed.into_iter().collect();
     // The earliest day a key after the window probes: a key probes at most 16 days back, so
     // only keys indexed up to 31 days after the window can probe back into it.
-    let later_lo: Option<i64> = tx
-        .prepare_cached(
-            "SELECT MIN(lo) FROM link_members WHERE pass = 1 AND country = ?1
-             AND hi > ?2 AND hi <= ?3 AND day > ?2",
-        )?
-        .query_row(params![country, until, until + 2 * DATED_PROBE_DAYS], |r| {
-            r.get(0)
-        })?;
-    let any_later: Option<i64> = tx
-        .prepare_cached(
-            "SELECT 1 FROM link_members WHERE pass = 1 AND country = ?1 AND hi > ?2 AND day > ?3
-             LIMIT 1",
-        )?
-        .query_row(params![country, until, until], |r| r.get(0))
-        .optional()?;
+    let later_lo: Option<i64> = tx.query_row(
+        "SELECT MIN(lo) FROM link_members WHERE pass = 1 AND country = ?1
+         AND hi > ?2 AND hi <= ?3 AND day > ?2",
+        params![country, until, until + 2 * DATED_PROBE_DAYS],
+        |r| r.get(0),
+    )?;
+    let any_later: Option<i64> = tx.query_opt(
+        "SELECT 1 FROM link_members WHERE pass = 1 AND country = ?1 AND hi > ?2 AND day > ?3
+         LIMIT 1",
+        params![country, until, until],
+        |r| r.get(0),
+    )?;
     let later_probe = match (later_lo, any_later) {
         (Some(lo), _) => date_of((lo - 1).min(until + 1)),
         (None, Some(_)) => date_of(until + 1),

@@ -292,32 +292,31 @@ fn article(rng: &mut Rng, reference: &str, version: u32, mix: &Mix, days: usize)
 }
 
 fn rows(s: &Store, sql: &str) -> Vec<Vec<String>> {
-    let mut st = s.conn.prepare(sql).unwrap();
-    let n = st.column_count();
-    st.query_map([], |r| {
-        (0..n)
-            .map(|i| {
-                let v: rusqlite::types::Value = r.get(i)?;
-                Ok(format!("{v:?}"))
-            })
-            .collect::<rusqlite::Result<Vec<String>>>()
-    })
-    .unwrap()
-    .collect::<rusqlite::Result<_>>()
-    .unwrap()
+    s.conn
+        .query_map(sql, params![], |r| {
+            (0..r.len())
+                .map(|i| {
+                    let v: db::Value = r.get(i)?;
+                    Ok(format!("{v:?}"))
+                })
+                .collect::<Result<Vec<String>>>()
+        })
+        .unwrap()
 }
 
 /// Everything a relink decides, timestamps left out.
 fn snapshot(s: &Store) -> Vec<(String, Vec<Vec<String>>)> {
     let views: Vec<Vec<String>> = {
-        let mut st = s
+        let rows: Vec<(String, String)> = s
             .conn
-            .prepare("SELECT id, view FROM incidents ORDER BY id")
+            .query_map(
+                "SELECT id, view FROM incidents ORDER BY id",
+                params![],
+                |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
+            )
             .unwrap();
-        st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .unwrap()
-            .map(|row| {
-                let (id, view) = row.unwrap();
+        rows.into_iter()
+            .map(|(id, view)| {
                 let mut json: serde_json::Value = serde_json::from_str(&view).unwrap();
                 json["timestamp"] = serde_json::Value::Null;
                 vec![id, json.to_string()]
@@ -361,12 +360,14 @@ fn snapshot(s: &Store) -> Vec<(String, Vec<Vec<String>>)> {
 
 /// The store copied, its incidents dropped, and everything relinked from scratch.
 fn from_scratch(s: &Store, dir: &std::path::Path, n: usize) -> Store {
-    let path = dir.join(format!("copy-{n}.db"));
-    s.conn
-        .execute("VACUUM INTO ?1", [path.to_string_lossy().as_ref()])
+    let mut copy = match s.conn.dialect() {
+        db::Dialect::Sqlite => Store::open(&dir.join(format!("copy-{n}.db"))).unwrap(),
+        db::Dialect::Postgres => test_store(),
+    };
+    s.copy_to(&mut copy).unwrap();
+    copy.conn
+        .execute("DELETE FROM incidents", params![])
         .unwrap();
-    let mut copy = Store::open(&path).unwrap();
-    copy.conn.execute("DELETE FROM incidents", []).unwrap();
     copy.relink_full().unwrap();
     copy
 }
@@ -434,7 +435,7 @@ fn correct_at_random(s: &mut Store, rng: &mut Rng) {
 fn run(seed: u64, steps: usize, mix: &Mix) {
     let dir = tempfile::tempdir().unwrap();
     let mut rng = Rng(seed);
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let mut versions: Vec<(String, u32)> = Vec::new();
     // A first batch, relinked in full; then small ingests over the same few weeks.
     let days = mix.days;
@@ -585,7 +586,7 @@ fn same_as_from_scratch(s: &Store, dir: &std::path::Path, n: usize) {
 #[test]
 fn a_report_of_the_next_day_joins_across_the_first_changed_day() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     // An incident on day 10 only; then a report of day 11 at the same spot and toll (it joins
     // the day before), then a month-precise report whose window reaches back 15 days.
     s.ingest(&[
@@ -602,7 +603,7 @@ fn a_report_of_the_next_day_joins_across_the_first_changed_day() {
     same_as_from_scratch(&s, dir.path(), 0);
     let n: i64 = s
         .conn
-        .query_row("SELECT COUNT(*) FROM incidents", [], |r| r.get(0))
+        .query_row("SELECT COUNT(*) FROM incidents", params![], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 2, "the day-11 report joined the day-10 incident");
     s.ingest(&[report_on("m25", 25, TimePrecision::Month, 12)])
@@ -620,7 +621,7 @@ fn a_report_of_the_next_day_joins_across_the_first_changed_day() {
 #[test]
 fn a_new_version_that_moves_a_report_elsewhere_leaves_its_old_incident() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     s.ingest(&[
         report_on("a", 10, TimePrecision::Day, 12),
         report_on("b", 10, TimePrecision::Day, 12),

@@ -67,19 +67,28 @@ impl Store {
             .collect();
         let mut kept: HashSet<(String, Option<i64>, String)> = HashSet::new();
         for s in &all_sources {
-            let old: Vec<(i64, Option<i64>, String)> = {
-                let mut st =
-                    tx.prepare("SELECT rowid, line, reason FROM rejections WHERE source = ?1")?;
-                let rows = st.query_map([s], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-                rows.collect::<rusqlite::Result<_>>()?
-            };
-            for (rowid, line, reason) in old {
+            // Rows have no key of their own (PostgreSQL has no rowid): read the source's
+            // rows, delete them all and write back the first of each one still rejected,
+            // with its first `at`.
+            let old: Vec<(Option<i64>, String, i64)> = tx.query_map(
+                "SELECT line, reason, at FROM rejections WHERE source = ?1
+                 ORDER BY line NULLS FIRST, reason, at",
+                params![s],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            if old.is_empty() {
+                continue;
+            }
+            tx.execute("DELETE FROM rejections WHERE source = ?1", params![s])?;
+            for (line, reason, at) in old {
                 if fresh.contains(&(*s, line, reason.as_str()))
                     && kept.insert((s.to_string(), line, reason.clone()))
                 {
-                    continue;
+                    tx.execute(
+                        "INSERT INTO rejections (source, line, reason, at) VALUES (?1, ?2, ?3, ?4)",
+                        params![s, line, reason, at],
+                    )?;
                 }
-                tx.execute("DELETE FROM rejections WHERE rowid = ?1", [rowid])?;
             }
         }
         for r in rejections {
@@ -97,20 +106,21 @@ impl Store {
 
     /// Every stored rejection, by source then line.
     pub fn rejections(&self) -> Result<Vec<RejectionRow>> {
-        let mut st = self.conn.prepare(
-            "SELECT source, line, reason, at FROM rejections ORDER BY source, line, reason",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok(RejectionRow {
-                rejection: Rejection {
-                    source: r.get(0)?,
-                    line: r.get::<_, Option<i64>>(1)?.map(|l| l.max(0) as usize),
-                    reason: r.get(2)?,
-                },
-                at: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.conn.query_map(
+            "SELECT source, line, reason, at FROM rejections
+             ORDER BY source, line NULLS FIRST, reason",
+            params![],
+            |r| {
+                Ok(RejectionRow {
+                    rejection: Rejection {
+                        source: r.get(0)?,
+                        line: r.get::<Option<i64>>(1)?.map(|l| l.max(0) as usize),
+                        reason: r.get(2)?,
+                    },
+                    at: r.get(3)?,
+                })
+            },
+        )
     }
 }
 
@@ -124,12 +134,7 @@ pub(crate) fn status_of(p: &Processed) -> &'static str {
     }
 }
 
-pub(crate) fn ingest_one(
-    tx: &rusqlite::Transaction<'_>,
-    p: &Processed,
-    meta: &ArticleMeta,
-    now: i64,
-) -> Result<Outcome> {
+pub(crate) fn ingest_one(tx: &Db, p: &Processed, meta: &ArticleMeta, now: i64) -> Result<Outcome> {
     let doc = &p.document;
     let published = doc.published.map(|d| d.format("%Y-%m-%d").to_string());
     let hash = sha256_hex(&[
@@ -140,13 +145,11 @@ pub(crate) fn ingest_one(
         meta.url.as_deref().unwrap_or(""),
         meta.outlet.as_deref().unwrap_or(""),
     ]);
-    let existing: Option<(String, i64)> = tx
-        .query_row(
-            "SELECT content_hash, version FROM articles WHERE ref = ?1",
-            [&doc.reference],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+    let existing: Option<(String, i64)> = tx.query_opt(
+        "SELECT content_hash, version FROM articles WHERE ref = ?1",
+        params![doc.reference],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let diagnostics: Vec<String> = p
         .diagnostics
         .iter()
@@ -185,10 +188,12 @@ pub(crate) fn ingest_one(
             )?;
             tx.execute(
                 "DELETE FROM mentions WHERE article_ref = ?1",
-                [&doc.reference],
+                params![doc.reference],
             )?;
             tx.execute(
-                "INSERT OR REPLACE INTO article_versions (ref, version, content_hash, ingested_at) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO article_versions (ref, version, content_hash, ingested_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (ref, version)
+                 DO UPDATE SET content_hash = excluded.content_hash, ingested_at = excluded.ingested_at",
                 params![doc.reference, version, hash, now],
             )?;
             Outcome::Updated
@@ -224,23 +229,25 @@ pub(crate) fn ingest_one(
 }
 
 /// What the pipeline derived from an article: its fingerprint, mentions and their link keys.
-pub(crate) fn write_derived(tx: &rusqlite::Transaction<'_>, p: &Processed) -> Result<()> {
+pub(crate) fn write_derived(tx: &Db, p: &Processed) -> Result<()> {
     let doc = &p.document;
     let published = doc.published.map(|d| d.format("%Y-%m-%d").to_string());
-    tx.prepare_cached(
-        "INSERT OR REPLACE INTO article_prints (ref, published, fingerprint) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![doc.reference, published, p.fingerprint.to_hex()])?;
+    tx.execute(
+        "INSERT INTO article_prints (ref, published, fingerprint) VALUES (?1, ?2, ?3)
+         ON CONFLICT (ref) DO UPDATE SET published = excluded.published, fingerprint = excluded.fingerprint",
+        params![doc.reference, published, p.fingerprint.to_hex()],
+    )?;
     // The next relink regroups around what this article's mentions were and are.
-    tx.prepare_cached("INSERT OR IGNORE INTO relink_queue (article_ref) VALUES (?1)")?
-        .execute([&doc.reference])?;
+    tx.execute(
+        "INSERT INTO relink_queue (article_ref) VALUES (?1) ON CONFLICT DO NOTHING",
+        params![doc.reference],
+    )?;
     for (i, m) in p.mentions.iter().enumerate() {
         let place = m.place.as_ref();
-        tx.prepare_cached(
+        tx.execute(
             "INSERT INTO mentions (article_ref, ordinal, id, date, country, lat, lon, event_type, data)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?
-        .execute(params![
+            params![
                 doc.reference,
                 i as i64,
                 m.id,
@@ -250,15 +257,16 @@ pub(crate) fn write_derived(tx: &rusqlite::Transaction<'_>, p: &Processed) -> Re
                 place.and_then(|p| p.longitude),
                 m.event_type.label(),
                 serde_json::to_string(m)?
-            ])?;
-        tx.prepare_cached(
+            ],
+        )?;
+        tx.execute(
             "INSERT INTO mention_keys (article_ref, ordinal, link_key) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![
-            doc.reference,
-            i as i64,
-            serde_json::to_string(&LinkKey::of(m))?
-        ])?;
+            params![
+                doc.reference,
+                i as i64,
+                serde_json::to_string(&LinkKey::of(m))?
+            ],
+        )?;
     }
     Ok(())
 }

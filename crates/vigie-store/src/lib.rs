@@ -1,5 +1,5 @@
-//! Vigie's embedded store (SQLite): articles and their versions, documents, mentions,
-//! incidents and claims. The only crate besides the CLI that knows SQL.
+//! Vigie's store: articles and their versions, documents, mentions, incidents and claims, in
+//! an embedded SQLite file or a shared PostgreSQL database. The only crate that knows SQL.
 //!
 //! Contract used by `vigie-cli` and the web server (keep the signatures; fill the bodies):
 //! - [`Store::open`] / [`Store::open_in_memory`]: migrate, WAL.
@@ -9,7 +9,9 @@
 //! - [`Store::incidents`], [`Store::incident`], [`Store::articles`], [`Store::article`],
 //!   [`Store::stats`]: the read side, returning serde-serializable views.
 //!
-//! One module per job, so that a second SQL dialect changes only the SQL: `schema`
+//! The store's logic is written once over the backend layer `db` (one connection type for
+//! both engines, SQL in their common dialect; see ARCHITECTURE.md, "Store backends").
+//! One module per job: `schema`
 //! (versioned migrations), `ingest` (articles in), `relink` (mentions → incidents, the
 //! corrections journal re-applied), `queries` (the read side), `views` (rows → views),
 //! `corrections` (the analyst's journal), `monitor` (feeds, zones, alerts, webhooks). This file
@@ -233,7 +235,9 @@ pub struct RejectionRow {
     pub at: i64,
 }
 
+mod copy;
 mod corrections;
+mod db;
 mod incremental;
 mod ingest;
 mod monitor;
@@ -256,7 +260,7 @@ pub use views::{
     claim_source, country_info, figure_claims_text, figure_disputed, source_scale, value_text,
 };
 
-use rusqlite::{params, Connection, OptionalExtension};
+use db::{params, Db, Row};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use vigie_core::incidents::copies::{copy_groups, ArticlePrint, Fingerprint};
@@ -266,6 +270,17 @@ use vigie_core::{Article, Mention};
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError(format!("database error: {e}"))
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        // The server's own message names the table or column; the error's Display alone
+        // often says only "db error".
+        match e.as_db_error() {
+            Some(db) => StoreError(format!("database error: {}", db.message())),
+            None => StoreError(format!("database error: {e}")),
+        }
     }
 }
 
@@ -322,22 +337,86 @@ fn like_pattern(s: &str) -> String {
 }
 
 pub struct Store {
-    conn: Connection,
+    conn: Db,
+}
+
+/// Whether `location` names a PostgreSQL database rather than a SQLite file.
+pub fn is_postgres_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+/// `url` with its password hidden, for messages.
+pub fn redact_url(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else {
+        return url.to_string();
+    };
+    let rest = &url[scheme_end + 3..];
+    let host_start = rest.find('/').unwrap_or(rest.len());
+    match rest[..host_start].rfind('@') {
+        Some(at) => match rest[..at].find(':') {
+            Some(colon) => format!(
+                "{}{}:***{}",
+                &url[..scheme_end + 3],
+                &rest[..colon],
+                &rest[at..]
+            ),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
 }
 
 impl Store {
     /// Open (creating if needed) the store at `path`: migrations, WAL, foreign keys, busy timeout.
+    /// A `postgres://…` or `postgresql://…` location opens that PostgreSQL database instead
+    /// ([`Store::open_postgres`]).
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path)
+        if let Some(url) = path.to_str().filter(|p| is_postgres_url(p)) {
+            return Store::open_postgres(url);
+        }
+        let conn = rusqlite::Connection::open(path)
             .map_err(|e| StoreError(format!("cannot open {}: {e}", path.display())))?;
-        Store::setup(conn, true)
+        Store::setup_sqlite(conn, true)
     }
 
     pub fn open_in_memory() -> Result<Store> {
-        Store::setup(Connection::open_in_memory()?, false)
+        Store::setup_sqlite(rusqlite::Connection::open_in_memory()?, false)
     }
 
-    fn setup(mut conn: Connection, wal: bool) -> Result<Store> {
+    /// Open the PostgreSQL database at `url` (a libpq-style URL, `postgres://user:pw@host/db`;
+    /// plain TCP, as on loopback or a private network), migrating it if needed.
+    pub fn open_postgres(url: &str) -> Result<Store> {
+        let client = postgres_client(url)?;
+        Store::setup(Db::postgres(client, None))
+    }
+
+    /// A store in a fresh schema of the PostgreSQL database at `url`, dropped with the store:
+    /// for tests, which share one database and must not see each other.
+    #[doc(hidden)]
+    pub fn open_postgres_scratch(url: &str) -> Result<Store> {
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let schema = format!("vigie_t{}_{n}_{nanos}", std::process::id());
+        let mut client = postgres_client(url)?;
+        client.batch_execute(&format!(
+            "CREATE SCHEMA \"{schema}\"; SET search_path TO \"{schema}\""
+        ))?;
+        Store::setup(Db::postgres(client, Some(schema)))
+    }
+
+    /// Which database the store is in ("sqlite" or "postgres").
+    pub fn backend(&self) -> &'static str {
+        match self.conn.dialect() {
+            db::Dialect::Sqlite => "sqlite",
+            db::Dialect::Postgres => "postgres",
+        }
+    }
+
+    fn setup_sqlite(conn: rusqlite::Connection, wal: bool) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         if wal {
@@ -350,8 +429,12 @@ impl Store {
             }
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
-        let before = schema::version(&conn).map_err(StoreError)?;
-        schema::migrate(&mut conn).map_err(StoreError)?;
+        Store::setup(Db::sqlite(conn))
+    }
+
+    fn setup(mut conn: Db) -> Result<Store> {
+        let before = schema::version(&conn)?;
+        schema::migrate(&mut conn)?;
         if (1..2).contains(&before) {
             // Schema 2 added fingerprints and link keys: compute them for stored articles.
             let tx = conn.transaction()?;
@@ -364,7 +447,7 @@ impl Store {
 
     /// Current schema version (number of migrations applied).
     pub fn schema_version(&self) -> Result<i64> {
-        schema::version(&self.conn).map_err(StoreError)
+        schema::version(&self.conn)
     }
 
     /// Store extra gazetteer rows (e.g. from a GeoNames dump); a row with the same name, country
@@ -374,9 +457,18 @@ impl Store {
         let tx = self.conn.transaction()?;
         for p in places {
             tx.execute(
-                "INSERT OR REPLACE INTO gazetteer_extra (name, country, lat, lon, data, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![p.name, p.country, p.lat, p.lon, serde_json::to_string(p)?, now],
+                "INSERT INTO gazetteer_extra (name, country, lat, lon, data, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (name, country, lat, lon)
+                 DO UPDATE SET data = excluded.data, imported_at = excluded.imported_at",
+                params![
+                    p.name,
+                    p.country,
+                    p.lat,
+                    p.lon,
+                    serde_json::to_string(p)?,
+                    now
+                ],
             )?;
         }
         tx.commit()?;
@@ -385,17 +477,74 @@ impl Store {
 
     /// The extra gazetteer rows, in a stable order (ids renumbered from 0).
     pub fn gazetteer_extra(&self) -> Result<Vec<vigie_geo::Place>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT data FROM gazetteer_extra ORDER BY country, name, lat, lon")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let rows: Vec<String> = self.conn.query_map(
+            "SELECT data FROM gazetteer_extra ORDER BY country, name, lat, lon",
+            params![],
+            |r| r.get::<String>(0),
+        )?;
         let mut out = Vec::new();
-        for (i, r) in rows.enumerate() {
-            let mut p: vigie_geo::Place = serde_json::from_str(&r?)?;
+        for (i, r) in rows.iter().enumerate() {
+            let mut p: vigie_geo::Place = serde_json::from_str(r)?;
             p.id = i as vigie_geo::PlaceId;
             out.push(p);
         }
         Ok(out)
+    }
+}
+
+/// A client for `url`, with errors that name the (password-less) URL.
+fn postgres_client(url: &str) -> Result<postgres::Client> {
+    let shown = redact_url(url);
+    let config: postgres::Config = url.parse().map_err(|e| {
+        StoreError(format!(
+            "invalid PostgreSQL URL {shown}: {}",
+            with_causes(&e)
+        ))
+    })?;
+    config
+        .connect(postgres::NoTls)
+        .map_err(|e| StoreError(format!("cannot connect to {shown}: {}", with_causes(&e))))
+}
+
+/// An error and its causes on one line ("error connecting to server: Connection refused").
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        cause = c.source();
+    }
+    out.replace('\n', " ")
+}
+
+/// The store a test works on: a fresh schema of the PostgreSQL database named by
+/// `VIGIE_TEST_POSTGRES` when it is set, else SQLite in memory. With `VIGIE_REQUIRE_POSTGRES=1`
+/// (what `make test` and CI set when they start a server), a missing URL fails the test
+/// instead of quietly testing SQLite again.
+#[cfg(test)]
+pub(crate) fn test_store() -> Store {
+    match test_postgres_url() {
+        Some(url) => Store::open_postgres_scratch(&url)
+            .unwrap_or_else(|e| panic!("VIGIE_TEST_POSTGRES: {e}")),
+        None => Store::open_in_memory().expect("SQLite in memory"),
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn test_postgres_url() -> Option<String> {
+    match std::env::var("VIGIE_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            assert!(
+                std::env::var("VIGIE_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                "VIGIE_REQUIRE_POSTGRES=1 but VIGIE_TEST_POSTGRES names no database"
+            );
+            None
+        }
     }
 }
 

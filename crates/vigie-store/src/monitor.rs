@@ -4,7 +4,7 @@
 
 use super::{ingest_one, set_relink_needed, unix_now, ArticleMeta, IncidentView, Outcome};
 use super::{Result, Store, StoreError};
-use rusqlite::{params, OptionalExtension};
+use crate::db::{params, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use vigie_core::Processed;
@@ -109,7 +109,7 @@ const FEED_COLUMNS: &str = "id, url, name, language, interval_secs, added_at, et
      (SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id),
      (SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id AND i.article_ref IS NOT NULL)";
 
-fn feed_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FeedRow> {
+fn feed_row(r: &Row<'_>) -> Result<FeedRow> {
     Ok(FeedRow {
         id: r.get(0)?,
         url: r.get(1)?,
@@ -144,9 +144,10 @@ impl Store {
         interval_secs: Option<i64>,
     ) -> Result<(i64, bool)> {
         let tx = self.conn.transaction()?;
-        let existing: Option<i64> = tx
-            .query_row("SELECT id FROM feeds WHERE url = ?1", [url], |r| r.get(0))
-            .optional()?;
+        let existing: Option<i64> =
+            tx.query_opt("SELECT id FROM feeds WHERE url = ?1", params![url], |r| {
+                r.get(0)
+            })?;
         let out = match existing {
             Some(id) => {
                 tx.execute(
@@ -157,12 +158,13 @@ impl Store {
                 (id, false)
             }
             None => {
-                tx.execute(
+                let id = tx.query_row(
                     "INSERT INTO feeds (url, name, language, interval_secs, added_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                     VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
                     params![url, name, language, interval_secs, unix_now()],
+                    |r| r.get(0),
                 )?;
-                (tx.last_insert_rowid(), true)
+                (id, true)
             }
         };
         tx.commit()?;
@@ -171,39 +173,43 @@ impl Store {
 
     /// Every followed feed, oldest first.
     pub fn feeds(&self) -> Result<Vec<FeedRow>> {
-        let mut st = self
-            .conn
-            .prepare(&format!("SELECT {FEED_COLUMNS} FROM feeds f ORDER BY id"))?;
-        let rows = st.query_map([], feed_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.conn.query_map(
+            &format!("SELECT {FEED_COLUMNS} FROM feeds f ORDER BY id"),
+            params![],
+            feed_row,
+        )
     }
 
     /// Feeds whose next poll time has come.
     pub fn due_feeds(&self, now: i64) -> Result<Vec<FeedRow>> {
-        let mut st = self.conn.prepare(&format!(
-            "SELECT {FEED_COLUMNS} FROM feeds f WHERE next_poll <= ?1 ORDER BY next_poll, id"
-        ))?;
-        let rows = st.query_map([now], feed_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.conn.query_map(
+            &format!(
+                "SELECT {FEED_COLUMNS} FROM feeds f WHERE next_poll <= ?1 ORDER BY next_poll, id"
+            ),
+            params![now],
+            feed_row,
+        )
     }
 
     /// Stop following a feed (by URL or id); the articles it brought stay. False when unknown.
     pub fn remove_feed(&mut self, url_or_id: &str) -> Result<bool> {
         let n = self.conn.execute(
             "DELETE FROM feeds WHERE url = ?1 OR CAST(id AS TEXT) = ?1",
-            [url_or_id],
+            params![url_or_id],
         )?;
         Ok(n > 0)
     }
 
     /// Which of `keys` were already seen in the feed.
     pub fn known_feed_items(&self, feed_id: i64, keys: &[String]) -> Result<HashSet<String>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT 1 FROM feed_items WHERE feed_id = ?1 AND item_key = ?2")?;
         let mut known = HashSet::new();
         for k in keys {
-            if st.exists(params![feed_id, k])? {
+            let seen = self.conn.query_opt(
+                "SELECT 1 FROM feed_items WHERE feed_id = ?1 AND item_key = ?2",
+                params![feed_id, k],
+                |_| Ok(()),
+            )?;
+            if seen.is_some() {
                 known.insert(k.clone());
             }
         }
@@ -224,8 +230,8 @@ impl Store {
         let tx = self.conn.transaction()?;
         let article_ref = processed.map(|(p, _)| p.document.reference.clone());
         let inserted = tx.execute(
-            "INSERT OR IGNORE INTO feed_items (feed_id, item_key, article_ref, seen_at)
-             VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO feed_items (feed_id, item_key, article_ref, seen_at)
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
             params![feed_id, item_key, article_ref, now],
         )?;
         if inserted == 0 {
@@ -278,18 +284,20 @@ impl Store {
         event_types: &[String],
         min_severity: u32,
     ) -> Result<i64> {
-        let exists: bool = self
+        let exists = self
             .conn
-            .prepare("SELECT 1 FROM zones WHERE name = ?1")?
-            .exists([name])?;
+            .query_opt("SELECT 1 FROM zones WHERE name = ?1", params![name], |_| {
+                Ok(())
+            })?
+            .is_some();
         if exists {
             return Err(StoreError(format!(
                 "a zone named {name:?} exists; remove it first"
             )));
         }
-        self.conn.execute(
+        self.conn.query_row(
             "INSERT INTO zones (name, kind, geometry, event_types, min_severity, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
             params![
                 name,
                 kind,
@@ -298,29 +306,29 @@ impl Store {
                 min_severity,
                 unix_now()
             ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+            |r| r.get(0),
+        )
     }
 
     pub fn zones(&self) -> Result<Vec<ZoneRow>> {
-        let mut st = self.conn.prepare(
+        let rows: Vec<_> = self.conn.query_map(
             "SELECT id, name, kind, geometry, event_types, min_severity, added_at
              FROM zones ORDER BY id",
+            params![],
+            |r| {
+                Ok((
+                    r.get::<i64>(0)?,
+                    r.get::<String>(1)?,
+                    r.get::<String>(2)?,
+                    r.get::<String>(3)?,
+                    r.get::<String>(4)?,
+                    r.get::<u32>(5)?,
+                    r.get::<i64>(6)?,
+                ))
+            },
         )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, u32>(5)?,
-                r.get::<_, i64>(6)?,
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, name, kind, geometry, types, min_severity, added_at) = row?;
+        for (id, name, kind, geometry, types, min_severity, added_at) in rows {
             out.push(ZoneRow {
                 id,
                 name,
@@ -338,34 +346,27 @@ impl Store {
     pub fn remove_zone(&mut self, name_or_id: &str) -> Result<bool> {
         let n = self.conn.execute(
             "DELETE FROM zones WHERE name = ?1 OR CAST(id AS TEXT) = ?1",
-            [name_or_id],
+            params![name_or_id],
         )?;
         Ok(n > 0)
     }
 
     /// Incidents written (created or changed) at or after `since` (Unix seconds).
     pub fn incidents_changed_since(&self, since: i64) -> Result<Vec<IncidentView>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT view FROM incidents WHERE timestamp >= ?1 ORDER BY id")?;
-        let rows = st.query_map([since], |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for v in rows {
-            out.push(json_column(&v?, "incident view")?);
-        }
-        Ok(out)
+        self.conn.query_map(
+            "SELECT view FROM incidents WHERE timestamp >= ?1 ORDER BY id",
+            params![since],
+            |r| json_column(&r.get::<String>(0)?, "incident view"),
+        )
     }
 
     /// When alerts were last computed (Unix seconds; 0 = never).
     pub fn alerts_checked_at(&self) -> Result<i64> {
-        let v: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM store_meta WHERE key = 'alerts_checked_at'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let v: Option<String> = self.conn.query_opt(
+            "SELECT value FROM store_meta WHERE key = 'alerts_checked_at'",
+            params![],
+            |r| r.get(0),
+        )?;
         Ok(v.and_then(|s| s.parse().ok()).unwrap_or(0))
     }
 
@@ -373,7 +374,7 @@ impl Store {
         self.conn.execute(
             "INSERT INTO store_meta (key, value) VALUES ('alerts_checked_at', ?1)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [at.to_string()],
+            params![at.to_string()],
         )?;
         Ok(())
     }
@@ -384,15 +385,12 @@ impl Store {
         incident_id: &str,
         zone_id: i64,
     ) -> Result<Option<serde_json::Value>> {
-        let v: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT state FROM alerts WHERE incident_id = ?1 AND zone_id = ?2
+        let v: Option<String> = self.conn.query_opt(
+            "SELECT state FROM alerts WHERE incident_id = ?1 AND zone_id = ?2
                  ORDER BY id DESC LIMIT 1",
-                params![incident_id, zone_id],
-                |r| r.get(0),
-            )
-            .optional()?;
+            params![incident_id, zone_id],
+            |r| r.get(0),
+        )?;
         v.map(|s| json_column(&s, "alert state")).transpose()
     }
 
@@ -400,9 +398,9 @@ impl Store {
     pub fn record_alert(&mut self, alert: &NewAlert) -> Result<i64> {
         let now = unix_now();
         let tx = self.conn.transaction()?;
-        tx.execute(
+        let id: i64 = tx.query_row(
             "INSERT INTO alerts (incident_id, zone_id, kind, changes, state, payload, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
             params![
                 alert.incident_id,
                 alert.zone_id,
@@ -412,8 +410,8 @@ impl Store {
                 "{}",
                 now
             ],
+            |r| r.get(0),
         )?;
-        let id = tx.last_insert_rowid();
         // The payload carries the alert's own id, so receivers can tell a redelivery.
         let mut payload = alert.payload.clone();
         if let Some(obj) = payload.as_object_mut() {
@@ -427,7 +425,7 @@ impl Store {
         tx.execute(
             "INSERT INTO deliveries (alert_id, hook_id, status, next_attempt)
              SELECT ?1, id, 'pending', 0 FROM hooks",
-            [id],
+            params![id],
         )?;
         tx.commit()?;
         Ok(id)
@@ -435,27 +433,25 @@ impl Store {
 
     /// Alerts, newest first. `zone` filters by zone name.
     pub fn alerts(&self, limit: usize, zone: Option<&str>) -> Result<Vec<AlertRow>> {
-        let mut st = self.conn.prepare(
+        let rows: Vec<_> = self.conn.query_map(
             "SELECT a.id, a.incident_id, a.zone_id, z.name, a.kind, a.changes, a.payload, a.created_at
              FROM alerts a JOIN zones z ON z.id = a.zone_id
-             WHERE ?1 IS NULL OR z.name = ?1
+             WHERE CAST(?1 AS TEXT) IS NULL OR z.name = ?1
              ORDER BY a.id DESC LIMIT ?2",
-        )?;
-        let rows = st.query_map(params![zone, limit.min(i64::MAX as usize) as i64], |r| {
+            params![zone, limit.min(i64::MAX as usize) as i64], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, i64>(7)?,
+                r.get::<i64>(0)?,
+                r.get::<String>(1)?,
+                r.get::<i64>(2)?,
+                r.get::<String>(3)?,
+                r.get::<String>(4)?,
+                r.get::<String>(5)?,
+                r.get::<String>(6)?,
+                r.get::<i64>(7)?,
             ))
         })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, incident_id, zone_id, zone, kind, changes, payload, created_at) = row?;
+        for (id, incident_id, zone_id, zone, kind, changes, payload, created_at) in rows {
             out.push(AlertRow {
                 id,
                 incident_id,
@@ -477,22 +473,22 @@ impl Store {
              ON CONFLICT (url) DO UPDATE SET secret = excluded.secret",
             params![url, secret, unix_now()],
         )?;
-        Ok(self
-            .conn
-            .query_row("SELECT id FROM hooks WHERE url = ?1", [url], |r| r.get(0))?)
+        self.conn
+            .query_row("SELECT id FROM hooks WHERE url = ?1", params![url], |r| {
+                r.get(0)
+            })
     }
 
     pub fn hooks(&self) -> Result<Vec<HookRow>> {
-        let mut st = self.conn.prepare(
+        self.conn.query_map(
             "SELECT h.id, h.url, h.secret, h.added_at,
                 (SELECT count(*) FROM deliveries d WHERE d.hook_id = h.id AND d.status = 'delivered'),
                 (SELECT count(*) FROM deliveries d WHERE d.hook_id = h.id AND d.status = 'pending'),
                 (SELECT count(*) FROM deliveries d WHERE d.hook_id = h.id AND d.status = 'failed'),
                 (SELECT d.last_error FROM deliveries d WHERE d.hook_id = h.id
-                    AND d.last_error IS NOT NULL ORDER BY d.last_attempt DESC LIMIT 1)
+                    AND d.last_error IS NOT NULL ORDER BY d.last_attempt DESC NULLS LAST LIMIT 1)
              FROM hooks h ORDER BY h.id",
-        )?;
-        let rows = st.query_map([], |r| {
+            params![], |r| {
             Ok(HookRow {
                 id: r.get(0)?,
                 url: r.get(1)?,
@@ -503,40 +499,39 @@ impl Store {
                 failed: r.get(6)?,
                 last_error: r.get(7)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// Remove a webhook (by URL or id). False when unknown.
     pub fn remove_hook(&mut self, url_or_id: &str) -> Result<bool> {
         let n = self.conn.execute(
             "DELETE FROM hooks WHERE url = ?1 OR CAST(id AS TEXT) = ?1",
-            [url_or_id],
+            params![url_or_id],
         )?;
         Ok(n > 0)
     }
 
     /// Pending deliveries whose next attempt time has come, oldest alert first.
     pub fn due_deliveries(&self, now: i64) -> Result<Vec<DeliveryRow>> {
-        let mut st = self.conn.prepare(
+        let rows: Vec<_> = self.conn.query_map(
             "SELECT d.alert_id, d.hook_id, h.url, h.secret, a.payload, d.attempts
              FROM deliveries d JOIN hooks h ON h.id = d.hook_id JOIN alerts a ON a.id = d.alert_id
              WHERE d.status = 'pending' AND d.next_attempt <= ?1
              ORDER BY d.alert_id, d.hook_id",
+            params![now],
+            |r| {
+                Ok((
+                    r.get::<i64>(0)?,
+                    r.get::<i64>(1)?,
+                    r.get::<String>(2)?,
+                    r.get::<Option<String>>(3)?,
+                    r.get::<String>(4)?,
+                    r.get::<i64>(5)?,
+                ))
+            },
         )?;
-        let rows = st.query_map([now], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, i64>(5)?,
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (alert_id, hook_id, url, secret, payload, attempts) = row?;
+        for (alert_id, hook_id, url, secret, payload, attempts) in rows {
             out.push(DeliveryRow {
                 alert_id,
                 hook_id,
@@ -576,7 +571,7 @@ impl Store {
     pub fn article_count(&self) -> Result<usize> {
         let n: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+            .query_row("SELECT count(*) FROM articles", params![], |r| r.get(0))?;
         Ok(n.max(0) as usize)
     }
 }

@@ -4,51 +4,42 @@ use super::*;
 
 impl Store {
     pub(crate) fn article_refs(&self) -> Result<HashMap<String, ArticleRefView>> {
-        let mut st = self
-            .conn
-            .prepare(&format!("SELECT {ARTICLE_REF_COLUMNS} FROM articles"))?;
-        let rows = st.query_map([], article_ref_row)?;
-        let mut out = HashMap::new();
-        for a in rows {
-            let a = a?;
-            out.insert(a.reference.clone(), a);
-        }
-        Ok(out)
+        self.conn.query_map(
+            &format!("SELECT {ARTICLE_REF_COLUMNS} FROM articles"),
+            params![],
+            |r| {
+                let a = article_ref_row(r)?;
+                Ok((a.reference.clone(), a))
+            },
+        )
     }
 
     /// Incidents matching `filter`, by date (most recent first, undated last) then id.
     pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<IncidentView>> {
-        let (mut sql, args) = incident_query(filter, "view, lat, lon")?;
+        let (mut sql, args) = incident_query(self.conn.dialect(), filter, "view, lat, lon")?;
         sql.push_str(" ORDER BY date IS NULL, date DESC, id");
         if filter.near.is_none() {
             if let Some(l) = filter.limit {
                 sql.push_str(&format!(" LIMIT {}", l.min(i64::MAX as usize)));
             } else if filter.offset > 0 {
-                sql.push_str(" LIMIT -1");
+                sql.push_str(self.conn.dialect().no_limit());
             }
             if filter.offset > 0 {
                 sql.push_str(&format!(" OFFSET {}", filter.offset));
             }
         }
-        let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<f64>>(1)?,
-                r.get::<_, Option<f64>>(2)?,
-            ))
-        })?;
+        let args: Vec<&dyn db::ToParam> = args.iter().map(|a| a as _).collect();
         let mut out = Vec::new();
-        for row in rows {
-            let (view, ilat, ilon) = row?;
+        self.conn.query_each(&sql, &args, |r| {
             if let Some((lat, lon, km)) = filter.near {
-                match (ilat, ilon) {
+                match (r.get::<Option<f64>>(1)?, r.get::<Option<f64>>(2)?) {
                     (Some(a), Some(b)) if distance_km(lat, lon, a, b) <= km => {}
-                    _ => continue,
+                    _ => return Ok(()),
                 }
             }
-            out.push(serde_json::from_str::<IncidentView>(&view)?);
-        }
+            out.push(serde_json::from_str::<IncidentView>(&r.get::<String>(0)?)?);
+            Ok(())
+        })?;
         if filter.near.is_some() {
             out = out
                 .into_iter()
@@ -62,35 +53,31 @@ impl Store {
     /// How many incidents match `filter` (its limit and offset aside).
     pub fn count_incidents(&self, filter: &IncidentFilter) -> Result<usize> {
         let Some((lat, lon, km)) = filter.near else {
-            let (sql, args) = incident_query(filter, "count(*)")?;
-            let n: i64 =
-                self.conn
-                    .query_row(&sql, rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+            let (sql, args) = incident_query(self.conn.dialect(), filter, "count(*)")?;
+            let args: Vec<&dyn db::ToParam> = args.iter().map(|a| a as _).collect();
+            let n: i64 = self.conn.query_row(&sql, &args, |r| r.get(0))?;
             return Ok(n.max(0) as usize);
         };
-        let (sql, args) = incident_query(filter, "lat, lon")?;
-        let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok((r.get::<_, Option<f64>>(0)?, r.get::<_, Option<f64>>(1)?))
-        })?;
+        let (sql, args) = incident_query(self.conn.dialect(), filter, "lat, lon")?;
+        let args: Vec<&dyn db::ToParam> = args.iter().map(|a| a as _).collect();
         let mut n = 0;
-        for row in rows {
-            if let (Some(a), Some(b)) = row? {
+        self.conn.query_each(&sql, &args, |r| {
+            if let (Some(a), Some(b)) = (r.get::<Option<f64>>(0)?, r.get::<Option<f64>>(1)?) {
                 if distance_km(lat, lon, a, b) <= km {
                     n += 1;
                 }
             }
-        }
+            Ok(())
+        })?;
         Ok(n)
     }
 
     pub fn incident(&self, id: &str) -> Result<Option<IncidentView>> {
-        let view: Option<String> = self
-            .conn
-            .query_row("SELECT view FROM incidents WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let view: Option<String> = self.conn.query_opt(
+            "SELECT view FROM incidents WHERE id = ?1",
+            params![id],
+            |r| r.get(0),
+        )?;
         Ok(match view {
             Some(v) => Some(serde_json::from_str(&v)?),
             None => None,
@@ -104,45 +91,42 @@ impl Store {
     /// Articles by ref, `offset` skipped, at most `limit` (all when None): paged in SQL, so a
     /// page of a large store reads only that page.
     pub fn articles_page(&self, limit: Option<usize>, offset: usize) -> Result<Vec<ArticleRow>> {
-        let mut st = self.conn.prepare(
+        // "No limit" is -1 for SQLite, NULL for PostgreSQL (which refuses a negative one).
+        let limit = match (limit, self.conn.dialect()) {
+            (Some(l), _) => Some(l.min(i64::MAX as usize) as i64),
+            (None, db::Dialect::Sqlite) => Some(-1),
+            (None, db::Dialect::Postgres) => None,
+        };
+        let offset = offset.min(i64::MAX as usize) as i64;
+        self.conn.query_map(
             "SELECT ref, title, url, outlet, published, language, status, version, diagnostics,
                     (SELECT count(*) FROM mentions m WHERE m.article_ref = a.ref),
                     (SELECT original FROM article_copies c WHERE c.ref = a.ref)
              FROM articles a ORDER BY ref LIMIT ?1 OFFSET ?2",
-        )?;
-        let limit = limit.map_or(-1, |l| l.min(i64::MAX as usize) as i64);
-        let offset = offset.min(i64::MAX as usize) as i64;
-        let rows = st.query_map([limit, offset], article_row)?;
-        let mut out = Vec::new();
-        for r in rows {
-            out.push(r??);
-        }
-        Ok(out)
+            params![limit, offset],
+            article_row,
+        )
     }
 
     pub fn article(&self, reference: &str) -> Result<Option<ArticleDetail>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT ref, title, url, outlet, published, language, status, version, diagnostics,
+        let row = self.conn.query_opt(
+            "SELECT ref, title, url, outlet, published, language, status, version, diagnostics,
                         (SELECT count(*) FROM mentions m WHERE m.article_ref = a.ref),
                         (SELECT original FROM article_copies c WHERE c.ref = a.ref), text
                  FROM articles a WHERE ref = ?1",
-                [reference],
-                |r| Ok((article_row(r)?, r.get::<_, String>(11)?)),
-            )
-            .optional()?;
+            params![reference],
+            |r| Ok((article_row(r)?, r.get::<String>(11)?)),
+        )?;
         let Some((row, text)) = row else {
             return Ok(None);
         };
-        let mut st = self.conn.prepare(
+        let incidents = self.conn.query_map(
             "SELECT incident_id FROM incident_articles WHERE article_ref = ?1 ORDER BY incident_id",
+            params![reference],
+            |r| r.get::<String>(0),
         )?;
-        let incidents = st
-            .query_map([reference], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(Some(ArticleDetail {
-            row: row?,
+            row,
             text,
             incidents,
         }))
@@ -150,24 +134,21 @@ impl Store {
 
     /// Counts per ISO week × event type, per admin1 and per actor (actor1 and actor2).
     pub fn stats(&self) -> Result<Stats> {
-        let articles: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
-        let mut st = self.conn.prepare(
-            "SELECT date, event_type, admin1, actor1, actor2 FROM incidents WHERE dismissed = 0",
-        )?;
-        type Row = (
+        let articles: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM articles", params![], |r| r.get(0))?;
+        type Cols = (
             Option<String>,
             Option<String>,
             Option<String>,
             Option<String>,
             Option<String>,
         );
-        let rows = st
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<Vec<Row>>>()?;
+        let rows: Vec<Cols> = self.conn.query_map(
+            "SELECT date, event_type, admin1, actor1, actor2 FROM incidents WHERE dismissed = 0",
+            params![],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
         let mut week: BTreeMap<(String, String), usize> = BTreeMap::new();
         let mut admin: BTreeMap<String, usize> = BTreeMap::new();
         let mut actor: BTreeMap<String, usize> = BTreeMap::new();
@@ -208,19 +189,20 @@ impl Store {
 /// `SELECT {columns} FROM incidents WHERE …` for `filter` (without order, limit or the exact
 /// distance test of `near`, which callers apply), and its arguments.
 pub(crate) fn incident_query(
+    dialect: db::Dialect,
     filter: &IncidentFilter,
     columns: &str,
-) -> Result<(String, Vec<rusqlite::types::Value>)> {
+) -> Result<(String, Vec<db::Value>)> {
     let mut sql = format!("SELECT {columns} FROM incidents WHERE 1=1");
     if !filter.include_dismissed {
         sql.push_str(" AND dismissed = 0");
     }
-    let mut args: Vec<rusqlite::types::Value> = Vec::new();
-    let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
+    let mut args: Vec<db::Value> = Vec::new();
+    let mut arg = |sql: &mut String, clause: &str, v: db::Value| {
         args.push(v);
         sql.push_str(&clause.replace("?", &format!("?{}", args.len())));
     };
-    use rusqlite::types::Value as V;
+    use db::Value as V;
     if let Some(d) = filter.since {
         arg(
             &mut sql,
@@ -243,7 +225,7 @@ pub(crate) fn incident_query(
     {
         arg(
                 &mut sql,
-                " AND (lower(country) = lower(?) OR upper(country_code) = upper(?) OR CAST(iso AS TEXT) = ?)",
+                " AND (lower(country) = lower(CAST(? AS TEXT)) OR upper(country_code) = upper(CAST(? AS TEXT)) OR CAST(iso AS TEXT) = ?)",
                 V::Text(c.to_string()),
             );
     }
@@ -255,7 +237,7 @@ pub(crate) fn incident_query(
     {
         arg(
             &mut sql,
-            " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))",
+            " AND (lower(event_type) = lower(CAST(? AS TEXT)) OR lower(sub_event_type) = lower(CAST(? AS TEXT)))",
             V::Text(t.to_string()),
         );
     }
@@ -297,11 +279,14 @@ pub(crate) fn incident_query(
         .map(str::trim)
         .filter(|a| !a.is_empty())
     {
+        let post2023 = dialect.json_text("view", "admin1_post2023");
         arg(
-                &mut sql,
-                " AND (lower(admin1) = lower(?) OR lower(json_extract(view, '$.admin1_post2023')) = lower(?))",
-                V::Text(a.to_string()),
-            );
+            &mut sql,
+            &format!(
+                " AND (lower(admin1) = lower(CAST(? AS TEXT)) OR lower({post2023}) = lower(CAST(? AS TEXT)))"
+            ),
+            V::Text(a.to_string()),
+        );
     }
     Ok((sql, args))
 }
@@ -309,7 +294,7 @@ pub(crate) fn incident_query(
 /// The columns [`article_ref_row`] reads, in its order.
 pub(crate) const ARTICLE_REF_COLUMNS: &str = "ref, url, outlet, language, published, title";
 
-pub(crate) fn article_ref_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRefView> {
+pub(crate) fn article_ref_row(r: &Row<'_>) -> Result<ArticleRefView> {
     Ok(ArticleRefView {
         reference: r.get(0)?,
         url: r.get(1)?,
@@ -323,16 +308,16 @@ pub(crate) fn article_ref_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article
 
 /// How an incident shows one of its articles (`original`: the wire story it copies, if any).
 pub(crate) fn article_ref(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Db,
     reference: &str,
     original: Option<&String>,
 ) -> Result<Option<ArticleRefView>> {
     let view = tx
-        .prepare_cached(&format!(
-            "SELECT {ARTICLE_REF_COLUMNS} FROM articles WHERE ref = ?1"
-        ))?
-        .query_row([reference], article_ref_row)
-        .optional()?
+        .query_opt(
+            &format!("SELECT {ARTICLE_REF_COLUMNS} FROM articles WHERE ref = ?1"),
+            params![reference],
+            article_ref_row,
+        )?
         .map(|mut v| {
             v.copy_of = original.filter(|o| o.as_str() != reference).cloned();
             v
@@ -340,11 +325,11 @@ pub(crate) fn article_ref(
     Ok(view)
 }
 
-pub(crate) fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<ArticleRow>> {
+pub(crate) fn article_row(r: &Row<'_>) -> Result<ArticleRow> {
     let diagnostics: String = r.get(8)?;
     let version: i64 = r.get(7)?;
     let mentions: i64 = r.get(9)?;
-    let row = (|| -> Result<ArticleRow> {
+    (|| -> Result<ArticleRow> {
         Ok(ArticleRow {
             reference: r.get(0)?,
             title: r.get(1)?,
@@ -358,6 +343,5 @@ pub(crate) fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Arti
             diagnostics: serde_json::from_str(&diagnostics)?,
             copy_of: r.get(10)?,
         })
-    })();
-    Ok(row)
+    })()
 }

@@ -7,14 +7,11 @@ impl Store {
     /// [`Store::relink`] when an ingest changed articles since the last relink; otherwise only
     /// the number of stored incidents. Returns the number of incidents.
     pub fn relink_if_needed(&mut self) -> Result<usize> {
-        let needed: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM store_meta WHERE key = 'relink_needed'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let needed: Option<String> = self.conn.query_opt(
+            "SELECT value FROM store_meta WHERE key = 'relink_needed'",
+            params![],
+            |r| r.get(0),
+        )?;
         if needed.as_deref() == Some("0") {
             self.count_incidents(&IncidentFilter::default())
         } else {
@@ -57,10 +54,7 @@ impl Store {
     pub fn reprocess(&mut self) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let articles: Vec<Article> = {
-            let mut st = tx.prepare(
-                "SELECT ref, url, title, outlet, published, language, text FROM articles ORDER BY ref",
-            )?;
-            let rows = st.query_map([], |r| {
+            tx.query_map("SELECT ref, url, title, outlet, published, language, text FROM articles ORDER BY ref", params![], |r| {
                 let published: Option<String> = r.get(4)?;
                 Ok(Article {
                     reference: r.get(0)?,
@@ -72,8 +66,7 @@ impl Store {
                     declared_language: r.get(5)?,
                     body: vigie_core::Body::Text(r.get(6)?),
                 })
-            })?;
-            rows.collect::<rusqlite::Result<_>>()?
+            })?
         };
         tx.execute_batch(
             "DELETE FROM incident_mentions; DELETE FROM incident_articles; DELETE FROM incidents;
@@ -132,14 +125,13 @@ impl Store {
         // Incidents written from outside the linker: the next relink must regroup everything.
         set_link_state_valid(&tx, false)?;
         let existing: HashMap<String, String> = {
-            let mut st = tx.prepare("SELECT id, content_hash FROM incidents")?;
-            let rows =
-                st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-            rows.collect::<rusqlite::Result<_>>()?
+            tx.query_map("SELECT id, content_hash FROM incidents", params![], |r| {
+                Ok((r.get::<String>(0)?, r.get::<String>(1)?))
+            })?
         };
         for id in existing.keys() {
             if !ids.contains(id) {
-                tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
+                tx.execute("DELETE FROM incidents WHERE id = ?1", params![id])?;
             }
         }
         for (mut view, hash, cc, inc) in views {
@@ -147,7 +139,7 @@ impl Store {
                 continue;
             }
             view.timestamp = now;
-            tx.execute("DELETE FROM incidents WHERE id = ?1", [&view.id])?;
+            tx.execute("DELETE FROM incidents WHERE id = ?1", params![&view.id])?;
             write_incident(&tx, &view, &hash, &cc, Some(inc))?;
         }
         tx.commit()?;
@@ -160,7 +152,7 @@ impl Store {
 /// Incremental when it can be ([`crate::incremental::relink`]: only the groups that the
 /// articles ingested since the last relink can have changed are regrouped), else every stored
 /// mention is regrouped. Both give the same incidents.
-pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
+pub(crate) fn relink_in(tx: &Db) -> Result<usize> {
     let timer = StageTimer::from_env();
     let previous_copies = stored_copies(tx)?;
     let copies = refresh_copies(tx, &previous_copies)?;
@@ -174,7 +166,7 @@ pub(crate) fn relink_in(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
 
 /// Every stored mention regrouped; the linker's groups saved for the next incremental relink.
 fn relink_everything(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Db,
     copies: &BTreeMap<String, String>,
     timer: &StageTimer,
 ) -> Result<usize> {
@@ -187,9 +179,11 @@ fn relink_everything(
     let journal = corrections::load(tx, "")?;
     let corrected = apply_corrections(&journal, groups, &keys);
     let existing: HashMap<String, (String, Option<String>)> = {
-        let mut st = tx.prepare("SELECT id, content_hash, members_hash FROM incidents")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
-        rows.collect::<rusqlite::Result<_>>()?
+        tx.query_map(
+            "SELECT id, content_hash, members_hash FROM incidents",
+            params![],
+            |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))),
+        )?
     };
     let n = write_incidents(
         tx, &corrected, &journal, &keys, &versions, copies, &existing, timer,
@@ -240,7 +234,7 @@ pub(crate) fn apply_corrections(
 /// `keys` and `versions` cover every member and its article. Returns the number of groups.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn write_incidents(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Db,
     corrected: &Corrected,
     journal: &[CorrectionRow],
     keys: &[LinkKey],
@@ -270,7 +264,7 @@ pub(crate) fn write_incidents(
     let ids: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
     for id in existing.keys() {
         if !ids.contains(id.as_str()) {
-            tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
+            tx.execute("DELETE FROM incidents WHERE id = ?1", params![id])?;
         }
     }
     let article_of: HashMap<&str, &str> = keys
@@ -318,16 +312,19 @@ pub(crate) fn write_incidents(
     for chunk in stale.chunks(512) {
         let mut mentions: Vec<Mention> = Vec::new();
         {
-            let mut st = tx.prepare_cached("SELECT data FROM mentions WHERE id = ?1")?;
             for (g, _) in chunk {
                 for id in &g.members {
-                    let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
-                    for data in rows {
-                        let data = data?;
-                        mentions.push(serde_json::from_str(&data).map_err(|e| {
-                            StoreError(format!("stored mention {id} is unreadable: {e}"))
-                        })?);
-                    }
+                    tx.query_each(
+                        "SELECT data FROM mentions WHERE id = ?1",
+                        params![id],
+                        |r| {
+                            let data: String = r.get(0)?;
+                            mentions.push(serde_json::from_str(&data).map_err(|e| {
+                                StoreError(format!("stored mention {id} is unreadable: {e}"))
+                            })?);
+                            Ok(())
+                        },
+                    )?;
                 }
             }
         }
@@ -365,7 +362,7 @@ pub(crate) fn write_incidents(
                 // is what corrections are keyed on, so it must follow.
                 tx.execute(
                     "DELETE FROM incident_mentions WHERE incident_id = ?1",
-                    [&view.id],
+                    params![&view.id],
                 )?;
                 write_incident_mentions(tx, &view.id, &inc)?;
                 continue;
@@ -374,7 +371,7 @@ pub(crate) fn write_incidents(
             let cc = corrections::country_code_set(&in_force(fields_by_group.get(&g.id)))
                 .or_else(|| inc.place.as_ref().map(|p| p.country_code.clone()))
                 .unwrap_or_default();
-            tx.execute("DELETE FROM incidents WHERE id = ?1", [&view.id])?;
+            tx.execute("DELETE FROM incidents WHERE id = ?1", params![&view.id])?;
             write_incident(tx, &view, &hash, &cc, Some(&inc))?;
             tx.execute(
                 "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
@@ -390,7 +387,7 @@ pub(crate) fn write_incidents(
 /// incremental relink; the relink queue emptied. A store whose mentions share ids (which
 /// extraction never produces) keeps no state: it is always relinked in full.
 fn save_link_state(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Db,
     groups: &[vigie_core::incidents::Group],
     keys: &[LinkKey],
     ordinals: &[i64],
@@ -428,21 +425,21 @@ fn save_link_state(
 
 /// Whether `link_clusters` and `link_members` describe the last relink (else the next relink
 /// regroups everything).
-pub(crate) fn set_link_state_valid(tx: &rusqlite::Transaction<'_>, valid: bool) -> Result<()> {
-    tx.prepare_cached(
+pub(crate) fn set_link_state_valid(tx: &Db, valid: bool) -> Result<()> {
+    tx.execute(
         "INSERT INTO store_meta (key, value) VALUES ('link_state', ?1)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )?
-    .execute([if valid { "1" } else { "0" }])?;
+        params![if valid { "1" } else { "0" }],
+    )?;
     Ok(())
 }
 
-pub(crate) fn set_relink_needed(tx: &rusqlite::Transaction<'_>, needed: bool) -> Result<()> {
-    tx.prepare_cached(
+pub(crate) fn set_relink_needed(tx: &Db, needed: bool) -> Result<()> {
+    tx.execute(
         "INSERT INTO store_meta (key, value) VALUES ('relink_needed', ?1)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )?
-    .execute([if needed { "1" } else { "0" }])?;
+        params![if needed { "1" } else { "0" }],
+    )?;
     Ok(())
 }
 
@@ -462,28 +459,34 @@ impl StageTimer {
 
 /// Databases written before schema 2 lack fingerprints and link keys: compute them once, when
 /// the schema is upgraded.
-pub(crate) fn backfill_link_data(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+pub(crate) fn backfill_link_data(tx: &Db) -> Result<()> {
     let missing: Vec<(String, Option<String>, String)> = {
-        let mut st = tx.prepare("SELECT ref, published, text FROM articles")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
+        tx.query_map(
+            "SELECT ref, published, text FROM articles",
+            params![],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?
     };
     for (r, published, text) in missing {
         tx.execute(
-            "INSERT OR REPLACE INTO article_prints (ref, published, fingerprint) VALUES (?1, ?2, ?3)",
+            "INSERT INTO article_prints (ref, published, fingerprint) VALUES (?1, ?2, ?3)
+             ON CONFLICT (ref) DO UPDATE SET published = excluded.published, fingerprint = excluded.fingerprint",
             params![r, published, Fingerprint::of(&text).to_hex()],
         )?;
     }
     let missing: Vec<(String, i64, String)> = {
-        let mut st = tx.prepare("SELECT article_ref, ordinal, data FROM mentions")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
+        tx.query_map(
+            "SELECT article_ref, ordinal, data FROM mentions",
+            params![],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?
     };
     for (r, ord, data) in missing {
         let m: Mention = serde_json::from_str(&data)
             .map_err(|e| StoreError(format!("stored mention {r}#{ord} is unreadable: {e}")))?;
         tx.execute(
-            "INSERT OR REPLACE INTO mention_keys (article_ref, ordinal, link_key) VALUES (?1, ?2, ?3)",
+            "INSERT INTO mention_keys (article_ref, ordinal, link_key) VALUES (?1, ?2, ?3)
+             ON CONFLICT (article_ref, ordinal) DO UPDATE SET link_key = excluded.link_key",
             params![r, ord, serde_json::to_string(&LinkKey::of(&m))?],
         )?;
     }
@@ -491,44 +494,47 @@ pub(crate) fn backfill_link_data(tx: &rusqlite::Transaction<'_>) -> Result<()> {
 }
 
 /// The wire-copy groups as stored by the last relink: article → original (copies only).
-pub(crate) fn stored_copies(tx: &rusqlite::Transaction<'_>) -> Result<BTreeMap<String, String>> {
-    let mut st = tx.prepare("SELECT ref, original FROM article_copies")?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub(crate) fn stored_copies(tx: &Db) -> Result<BTreeMap<String, String>> {
+    tx.query_map("SELECT ref, original FROM article_copies", params![], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
 }
 
 /// Recompute wire-copy groups over all articles and store them (only the rows that differ from
 /// `previous`, the stored ones). Returns article → original.
 pub(crate) fn refresh_copies(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Db,
     previous: &BTreeMap<String, String>,
 ) -> Result<BTreeMap<String, String>> {
     let prints: Vec<ArticlePrint> = {
-        let mut st = tx.prepare("SELECT ref, published, fingerprint FROM article_prints")?;
-        let rows = st.query_map([], |r| {
-            let published: Option<String> = r.get(1)?;
-            let fingerprint: Option<String> = r.get(2)?;
-            Ok(ArticlePrint {
-                reference: r.get(0)?,
-                published: published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
-                fingerprint: Fingerprint::from_hex(fingerprint.as_deref().unwrap_or("")),
-            })
-        })?;
-        rows.collect::<rusqlite::Result<_>>()?
+        tx.query_map(
+            "SELECT ref, published, fingerprint FROM article_prints",
+            params![],
+            |r| {
+                let published: Option<String> = r.get(1)?;
+                let fingerprint: Option<String> = r.get(2)?;
+                Ok(ArticlePrint {
+                    reference: r.get(0)?,
+                    published: published
+                        .and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                    fingerprint: Fingerprint::from_hex(fingerprint.as_deref().unwrap_or("")),
+                })
+            },
+        )?
     };
     let copies = copy_groups(&prints);
     for (r, original) in previous {
         if copies.get(r) != Some(original) {
-            tx.prepare_cached("DELETE FROM article_copies WHERE ref = ?1")?
-                .execute([r])?;
+            tx.execute("DELETE FROM article_copies WHERE ref = ?1", params![r])?;
         }
     }
     for (r, original) in &copies {
         if r != original && previous.get(r) != Some(original) {
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO article_copies (ref, original) VALUES (?1, ?2)",
-            )?
-            .execute(params![r, original])?;
+            tx.execute(
+                "INSERT INTO article_copies (ref, original) VALUES (?1, ?2)
+                 ON CONFLICT (ref) DO UPDATE SET original = excluded.original",
+                params![r, original],
+            )?;
         }
     }
     Ok(copies)
@@ -536,55 +542,50 @@ pub(crate) fn refresh_copies(
 
 /// Every stored mention's link key, and each article's version.
 #[allow(clippy::type_complexity)]
-pub(crate) fn load_link_keys(
-    tx: &rusqlite::Transaction<'_>,
-) -> Result<(Vec<LinkKey>, Vec<i64>, HashMap<String, i64>)> {
+pub(crate) fn load_link_keys(tx: &Db) -> Result<(Vec<LinkKey>, Vec<i64>, HashMap<String, i64>)> {
     let mut keys = Vec::new();
     let mut ordinals = Vec::new();
     {
-        let mut st = tx.prepare(
+        tx.query_each(
             "SELECT article_ref, ordinal, link_key FROM mention_keys ORDER BY article_ref, ordinal",
+            params![],
+            |r| {
+                let key: String = r.get(2)?;
+                ordinals.push(r.get::<i64>(1)?);
+                keys.push(serde_json::from_str(&key).map_err(|e| {
+                    let aref: String = r.get(0).unwrap_or_default();
+                    let ord: i64 = r.get(1).unwrap_or_default();
+                    StoreError(format!(
+                        "stored link key of mention {aref}#{ord} is unreadable: {e}"
+                    ))
+                })?);
+                Ok(())
+            },
         )?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let key: String = r.get(2)?;
-            ordinals.push(r.get::<_, i64>(1)?);
-            keys.push(serde_json::from_str(&key).map_err(|e| {
-                let aref: String = r.get(0).unwrap_or_default();
-                let ord: i64 = r.get(1).unwrap_or_default();
-                StoreError(format!(
-                    "stored link key of mention {aref}#{ord} is unreadable: {e}"
-                ))
-            })?);
-        }
     }
     let versions = {
-        let mut st = tx.prepare("SELECT ref, version FROM articles")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
+        tx.query_map("SELECT ref, version FROM articles", params![], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
     };
     Ok((keys, ordinals, versions))
 }
 
-pub(crate) fn write_incident_mentions(
-    tx: &rusqlite::Transaction<'_>,
-    id: &str,
-    inc: &vigie_core::Incident,
-) -> Result<()> {
+pub(crate) fn write_incident_mentions(tx: &Db, id: &str, inc: &vigie_core::Incident) -> Result<()> {
     let mut mention_ids: Vec<&str> = inc.mentions.iter().map(String::as_str).collect();
     mention_ids.sort();
     mention_ids.dedup();
     for m in mention_ids {
-        tx.prepare_cached(
+        tx.execute(
             "INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?1, ?2)",
-        )?
-        .execute(params![id, m])?;
+            params![id, m],
+        )?;
     }
     Ok(())
 }
 
 pub(crate) fn write_incident(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Db,
     view: &IncidentView,
     hash: &str,
     country_code: &str,
@@ -660,7 +661,7 @@ pub(crate) fn write_incident(
     {
         tx.execute(
             "UPDATE incidents SET dismissed = 1 WHERE id = ?1",
-            [&view.id],
+            params![&view.id],
         )?;
     }
     Ok(())

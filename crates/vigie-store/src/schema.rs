@@ -1,8 +1,13 @@
-//! Versioned migrations. The schema version is SQLite's `user_version`; each entry of
-//! [`MIGRATIONS`] moves the database one version up, inside its own transaction.
-//! Never edit a released migration: append a new one.
+//! Versioned migrations. Each entry of [`MIGRATIONS`] moves the database one version up, inside
+//! its own transaction. Never edit a released migration: append a new one.
+//!
+//! The migrations are written for SQLite and run on PostgreSQL through [`db::pg_ddl`] (column
+//! types only: the tables, keys and indexes are the same). The schema version is SQLite's
+//! `user_version`, and on PostgreSQL the one row of `vigie_schema`; there, each migration's
+//! transaction holds the store's write lock, so processes starting together migrate once.
 
-use rusqlite::Connection;
+use crate::db::{self, params, Db, Dialect};
+use crate::{Result, StoreError};
 
 pub(crate) const MIGRATIONS: &[&str] = &[
     // 1 — initial schema
@@ -248,32 +253,79 @@ CREATE INDEX incident_mentions_mention ON incident_mentions(mention_id);
 ];
 
 /// Bring the database up to the latest schema version. Idempotent.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<(), String> {
-    let current: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|e| format!("cannot read the schema version: {e}"))?;
-    if current < 0 || current as usize > MIGRATIONS.len() {
-        return Err(format!(
-            "the database has schema version {current}, newer than this vigie knows ({}); upgrade vigie",
-            MIGRATIONS.len()
-        ));
+pub(crate) fn migrate(conn: &mut Db) -> Result<()> {
+    if version(conn)? == MIGRATIONS.len() as i64 {
+        return Ok(());
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let version = i as i64 + 1;
-        let tx = conn
-            .transaction()
-            .map_err(|e| format!("migration {version}: {e}"))?;
-        tx.execute_batch(sql)
-            .map_err(|e| format!("migration {version}: {e}"))?;
-        tx.pragma_update(None, "user_version", version)
-            .map_err(|e| format!("migration {version}: {e}"))?;
-        tx.commit()
-            .map_err(|e| format!("migration {version}: {e}"))?;
+    for version in 1..=MIGRATIONS.len() as i64 {
+        let tx = conn.transaction()?;
+        if tx.dialect() == Dialect::Postgres {
+            // The transaction holds the write lock (see `Db::transaction`): a process
+            // migrating at the same time has finished, and its version is read below.
+            tx.execute_batch("CREATE TABLE IF NOT EXISTS vigie_schema (version BIGINT NOT NULL)")
+                .map_err(|e| {
+                    StoreError(format!("cannot create the schema version table: {}", e.0))
+                })?;
+        }
+        let current = version_in(&tx)?;
+        if current < 0 || current as usize > MIGRATIONS.len() {
+            return Err(StoreError(format!(
+                "the database has schema version {current}, newer than this vigie knows ({}); upgrade vigie",
+                MIGRATIONS.len()
+            )));
+        }
+        if current >= version {
+            continue;
+        }
+        let sql = MIGRATIONS[version as usize - 1];
+        let fail = |e: StoreError| StoreError(format!("migration {version}: {}", e.0));
+        match tx.dialect() {
+            Dialect::Sqlite => {
+                tx.execute_batch(sql).map_err(fail)?;
+                tx.execute_batch(&format!("PRAGMA user_version = {version}"))
+                    .map_err(fail)?;
+            }
+            Dialect::Postgres => {
+                tx.execute_batch(&db::pg_ddl(sql)).map_err(fail)?;
+                tx.execute("DELETE FROM vigie_schema", params![])
+                    .map_err(fail)?;
+                tx.execute(
+                    "INSERT INTO vigie_schema (version) VALUES (?1)",
+                    params![version],
+                )
+                .map_err(fail)?;
+            }
+        }
+        tx.commit().map_err(fail)?;
     }
     Ok(())
 }
 
-pub(crate) fn version(conn: &Connection) -> Result<i64, String> {
-    conn.pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|e| e.to_string())
+/// The schema version (0 for a new database).
+pub(crate) fn version(conn: &Db) -> Result<i64> {
+    if conn.dialect() == Dialect::Postgres {
+        let exists: bool = conn
+            .query_row(
+                "SELECT to_regclass('vigie_schema') IS NOT NULL",
+                params![],
+                |r| r.get(0),
+            )
+            .map_err(|e| StoreError(format!("cannot read the schema version: {}", e.0)))?;
+        if !exists {
+            return Ok(0);
+        }
+    }
+    version_in(conn)
+}
+
+fn version_in(conn: &Db) -> Result<i64> {
+    let v = match conn.dialect() {
+        Dialect::Sqlite => conn.query_row("PRAGMA user_version", params![], |r| r.get(0)),
+        Dialect::Postgres => conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM vigie_schema",
+            params![],
+            |r| r.get(0),
+        ),
+    };
+    v.map_err(|e| StoreError(format!("cannot read the schema version: {}", e.0)))
 }

@@ -138,7 +138,9 @@ fn incident(
 fn count(store: &Store, table: &str) -> i64 {
     store
         .conn
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| {
+            r.get(0)
+        })
         .unwrap()
 }
 
@@ -160,12 +162,12 @@ fn migrations_are_idempotent_and_wal_is_on() {
     );
     let mode: String = s
         .conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .query_row("PRAGMA journal_mode", params![], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
     let fk: i64 = s
         .conn
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .query_row("PRAGMA foreign_keys", params![], |r| r.get(0))
         .unwrap();
     assert_eq!(fk, 1);
 }
@@ -176,7 +178,7 @@ fn a_newer_schema_is_refused() {
     let path = dir.path().join("v.db");
     drop(Store::open(&path).unwrap());
     {
-        let c = Connection::open(&path).unwrap();
+        let c = rusqlite::Connection::open(&path).unwrap();
         c.pragma_update(None, "user_version", 99).unwrap();
     }
     let err = Store::open(&path).err().expect("must refuse");
@@ -185,7 +187,7 @@ fn a_newer_schema_is_refused() {
 
 #[test]
 fn ingest_new_unchanged_updated() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let r = s
         .ingest(&[
             processed("a", "Texte A.", vec![]),
@@ -201,18 +203,17 @@ fn ingest_new_unchanged_updated() {
         ]
     );
     let before: Vec<(String, i64)> = {
-        let mut st = s
-            .conn
-            .prepare("SELECT ref, ingested_at FROM articles ORDER BY ref")
-            .unwrap();
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        s.conn
+            .query_map(
+                "SELECT ref, ingested_at FROM articles ORDER BY ref",
+                params![],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     // Force a visible difference should anything be rewritten.
     s.conn
-        .execute("UPDATE articles SET ingested_at = 7", [])
+        .execute("UPDATE articles SET ingested_at = 7", params![])
         .unwrap();
     let r = s
         .ingest(&[
@@ -222,14 +223,13 @@ fn ingest_new_unchanged_updated() {
         .unwrap();
     assert_eq!((r.new, r.unchanged, r.updated), (0, 2, 0));
     let at: Vec<i64> = {
-        let mut st = s
-            .conn
-            .prepare("SELECT ingested_at FROM articles ORDER BY ref")
-            .unwrap();
-        st.query_map([], |r| r.get(0))
+        s.conn
+            .query_map(
+                "SELECT ingested_at FROM articles ORDER BY ref",
+                params![],
+                |r| r.get::<i64>(0),
+            )
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     assert_eq!(at, vec![7, 7], "unchanged articles must not be written");
     assert_eq!(before.len(), 2);
@@ -252,7 +252,7 @@ fn ingest_new_unchanged_updated() {
 
 #[test]
 fn an_updated_version_replaces_its_mentions() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let m1 = mention(
         "a",
         0,
@@ -270,18 +270,16 @@ fn an_updated_version_replaces_its_mentions() {
     s.ingest(&[processed("a", "v2", vec![m3])]).unwrap();
     assert_eq!(s.articles().unwrap()[0].mentions, 1);
     let ids: Vec<String> = {
-        let mut st = s.conn.prepare("SELECT id FROM mentions").unwrap();
-        st.query_map([], |r| r.get(0))
+        s.conn
+            .query_map("SELECT id FROM mentions", params![], |r| r.get(0))
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     assert_eq!(ids, vec!["m-new".to_string()]);
 }
 
 #[test]
 fn a_failing_batch_leaves_the_store_intact() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     s.ingest(&[processed("a", "Texte A.", vec![mention("a", 0, vec![])])])
         .unwrap();
     // The second article has an empty ref, which the schema refuses: the whole batch rolls back,
@@ -303,7 +301,7 @@ fn a_failing_batch_leaves_the_store_intact() {
 }
 
 fn seeded_incidents() -> (Store, Vec<Incident>, Vec<Mention>) {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let ma = mention(
         "alpha",
         0,
@@ -611,18 +609,17 @@ fn counts_match_the_listed_incidents_for_every_filter() {
 fn replacing_incidents_keeps_unchanged_timestamps_and_drops_gone_ones() {
     let (mut s, mut incs, all) = seeded_incidents();
     s.conn
-        .execute("UPDATE incidents SET timestamp = 1", [])
+        .execute("UPDATE incidents SET timestamp = 1", params![])
         .unwrap();
     assert_eq!(s.replace_incidents(&incs, &all).unwrap(), 3);
     let ts: Vec<i64> = {
-        let mut st = s
-            .conn
-            .prepare("SELECT timestamp FROM incidents ORDER BY id")
-            .unwrap();
-        st.query_map([], |r| r.get(0))
+        s.conn
+            .query_map(
+                "SELECT timestamp FROM incidents ORDER BY id",
+                params![],
+                |r| r.get::<i64>(0),
+            )
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     assert_eq!(ts, vec![1, 1, 1]);
     incs[0].fatalities = Estimate {
@@ -633,14 +630,13 @@ fn replacing_incidents_keeps_unchanged_timestamps_and_drops_gone_ones() {
     incs.remove(2);
     assert_eq!(s.replace_incidents(&incs, &all).unwrap(), 2);
     let ts: Vec<(String, i64)> = {
-        let mut st = s
-            .conn
-            .prepare("SELECT id, timestamp FROM incidents ORDER BY id")
-            .unwrap();
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        s.conn
+            .query_map(
+                "SELECT id, timestamp FROM incidents ORDER BY id",
+                params![],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
     };
     assert_eq!(ts.len(), 2);
     assert!(ts[0].1 > 1, "changed incident gets a new timestamp");
@@ -654,7 +650,7 @@ fn replacing_incidents_keeps_unchanged_timestamps_and_drops_gone_ones() {
 
 #[test]
 fn an_update_replaces_link_keys_and_fingerprint_too() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     s.ingest(&[processed(
         "a",
         "un texte assez long pour avoir une empreinte de plusieurs mots au moins",
@@ -672,7 +668,9 @@ fn an_update_replaces_link_keys_and_fingerprint_too() {
     assert_eq!(count(&s, "article_prints"), 1);
     let print: String = s
         .conn
-        .query_row("SELECT fingerprint FROM article_prints", [], |r| r.get(0))
+        .query_row("SELECT fingerprint FROM article_prints", params![], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(print, "", "too short a text for a fingerprint");
 }
@@ -682,7 +680,7 @@ fn a_schema_1_database_is_upgraded_and_relinks() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     {
-        let conn = Connection::open(&path).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
         conn.execute(
@@ -694,7 +692,7 @@ fn a_schema_1_database_is_upgraded_and_relinks() {
         let m = mention("old", 0, vec![]);
         conn.execute(
             "INSERT INTO mentions (article_ref, ordinal, id, data) VALUES ('old', 0, ?1, ?2)",
-            params![m.id, serde_json::to_string(&m).unwrap()],
+            rusqlite::params![m.id, serde_json::to_string(&m).unwrap()],
         )
         .unwrap();
     }
@@ -708,12 +706,12 @@ fn a_schema_1_database_is_upgraded_and_relinks() {
 
 #[test]
 fn relink_if_needed_skips_only_when_nothing_changed() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])
         .unwrap();
     assert_eq!(s.relink_if_needed().unwrap(), 1);
     // Deleting incidents behind the store's back shows whether a relink ran.
-    s.conn.execute("DELETE FROM incidents", []).unwrap();
+    s.conn.execute("DELETE FROM incidents", params![]).unwrap();
     s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])
         .unwrap();
     assert_eq!(
@@ -733,7 +731,7 @@ fn relink_if_needed_skips_only_when_nothing_changed() {
 
 #[test]
 fn relink_runs_over_stored_mentions() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])
         .unwrap();
     let n = s.relink().unwrap();
@@ -770,7 +768,7 @@ fn stats_count_weeks_admins_and_actors() {
 
 #[test]
 fn rejections_are_recorded_and_forgotten_when_fixed() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let r = |src: &str, line: Option<usize>, reason: &str| Rejection {
         source: src.into(),
         line,
@@ -788,7 +786,9 @@ fn rejections_are_recorded_and_forgotten_when_fixed() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].rejection.to_string(), "e.txt: empty file");
     assert_eq!(rows[1].rejection.to_string(), "x.jsonl:3: malformed JSON");
-    s.conn.execute("UPDATE rejections SET at = 5", []).unwrap();
+    s.conn
+        .execute("UPDATE rejections SET at = 5", params![])
+        .unwrap();
     // e.txt fixed, x.jsonl still bad: the old row (and its time) stays.
     s.record_rejections(
         &["x.jsonl".into(), "e.txt".into()],
@@ -802,7 +802,7 @@ fn rejections_are_recorded_and_forgotten_when_fixed() {
 
 #[test]
 fn a_feed_item_is_ingested_once_with_its_seen_mark() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let (feed, new) = s
         .add_feed("http://a.example/rss", Some("A"), Some("fr"), None)
         .unwrap();
@@ -845,7 +845,7 @@ fn a_feed_item_is_ingested_once_with_its_seen_mark() {
 
 #[test]
 fn an_alert_queues_one_delivery_per_hook() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = test_store();
     let zone = s
         .add_zone("N1", "point", &serde_json::json!({}), &[], 0)
         .unwrap();
@@ -881,4 +881,82 @@ fn an_alert_queues_one_delivery_per_hook() {
     assert_eq!(s.alerts(10, Some("N1")).unwrap().len(), 1);
     assert!(s.remove_zone("N1").unwrap());
     assert!(s.alerts(10, None).unwrap().is_empty());
+}
+
+/// `url` opening `schema` first on the search path.
+fn scoped_url(url: &str, schema: &str) -> String {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}options=-csearch_path%3D{schema}")
+}
+
+#[test]
+fn postgres_migrations_are_idempotent_and_a_newer_schema_is_refused() {
+    let Some(url) = test_postgres_url() else {
+        return;
+    };
+    let s = Store::open_postgres_scratch(&url).unwrap();
+    let schema = match &s.conn {
+        db::Db::Pg(pg) => pg.scratch_schema.clone().expect("scratch"),
+        db::Db::Sqlite(_) => unreachable!("a PostgreSQL store"),
+    };
+    let scoped = scoped_url(&url, &schema);
+    {
+        let mut again = Store::open(Path::new(&scoped)).unwrap();
+        assert_eq!(again.backend(), "postgres");
+        assert_eq!(
+            again.schema_version().unwrap(),
+            schema::MIGRATIONS.len() as i64
+        );
+        again
+            .ingest(&[processed("a", "Un texte.", vec![])])
+            .unwrap();
+    }
+    assert_eq!(
+        s.articles().unwrap().len(),
+        1,
+        "re-opening must not lose data"
+    );
+    s.conn
+        .execute("UPDATE vigie_schema SET version = 99", params![])
+        .unwrap();
+    let err = Store::open_postgres(&scoped).err().expect("must refuse");
+    assert!(err.0.contains("schema version 99"), "{err}");
+}
+
+#[test]
+fn postgres_processes_opening_a_new_database_at_once_migrate_it_once() {
+    let Some(url) = test_postgres_url() else {
+        return;
+    };
+    // A scratch store only to own (and drop) an empty schema beside it.
+    let owner = Store::open_postgres_scratch(&url).unwrap();
+    let empty = format!("vigie_e{}_{}", std::process::id(), unix_now());
+    owner
+        .conn
+        .execute_batch(&format!("CREATE SCHEMA \"{empty}\""))
+        .unwrap();
+    let scoped = scoped_url(&url, &empty);
+    let openers: Vec<_> = (0..4)
+        .map(|_| {
+            let scoped = scoped.clone();
+            std::thread::spawn(move || Store::open_postgres(&scoped).map(|s| s.schema_version()))
+        })
+        .collect();
+    for o in openers {
+        let version = o.join().expect("thread").expect("open").expect("version");
+        assert_eq!(version, schema::MIGRATIONS.len() as i64);
+    }
+    let rows: i64 = owner
+        .conn
+        .query_row(
+            &format!("SELECT count(*) FROM \"{empty}\".vigie_schema"),
+            params![],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 1, "one version row");
+    owner
+        .conn
+        .execute_batch(&format!("DROP SCHEMA \"{empty}\" CASCADE"))
+        .unwrap();
 }

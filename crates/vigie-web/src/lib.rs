@@ -89,8 +89,10 @@ pub struct AppState {
 impl AppState {
     /// Opens the store once (creating/migrating it) so a bad path fails at start-up.
     pub fn new(opts: &ServeOptions) -> anyhow::Result<AppState> {
-        let store = Store::open(&opts.db)
-            .map_err(|e| anyhow::anyhow!("cannot open store {}: {e}", opts.db.display()))?;
+        let store = Store::open(&opts.db).map_err(|e| {
+            let shown = vigie_store::redact_url(&opts.db.to_string_lossy());
+            anyhow::anyhow!("cannot open store {shown}: {e}")
+        })?;
         Ok(AppState {
             db: opts.db.clone(),
             token: opts.token.clone().filter(|t| !t.is_empty()),
