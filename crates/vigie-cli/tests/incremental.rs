@@ -5,33 +5,6 @@ mod common;
 use common::*;
 use std::path::{Path, PathBuf};
 
-fn sample_lines() -> Vec<String> {
-    let path = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../corpus/sample/sample.jsonl"
-    ));
-    std::fs::read_to_string(path)
-        .expect("bundled sample corpus")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// `vigie incidents --format jsonl` with the `timestamp` of each incident removed, as JSON values.
-fn incidents(db: &Path) -> Vec<serde_json::Value> {
-    let r = vigie(db, &["incidents", "--format", "jsonl"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    r.stdout
-        .lines()
-        .map(|l| {
-            let mut v: serde_json::Value = serde_json::from_str(l).expect("jsonl");
-            v.as_object_mut().expect("object").remove("timestamp");
-            v
-        })
-        .collect()
-}
-
 fn ingest(db: &Path, paths: &[&Path]) {
     let mut args = vec!["ingest"];
     args.extend(paths.iter().map(|p| p.to_str().unwrap()));
@@ -71,8 +44,8 @@ fn ingesting_in_three_runs_equals_ingesting_at_once() {
         &parts.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
     );
 
-    let a = incidents(&incremental);
-    let b = incidents(&scratch);
+    let a = incidents_without_timestamps(&incremental);
+    let b = incidents_without_timestamps(&scratch);
     assert!(a.len() >= 10, "only {} incidents", a.len());
     let multi = a
         .iter()
@@ -212,7 +185,7 @@ fn wire_copies_are_recognised_and_count_as_one_source() {
         ]
     );
 
-    let all = incidents(&db);
+    let all = incidents_without_timestamps(&db);
     let raid: Vec<_> = all
         .iter()
         .filter(|v| v["location"] == "Kouakourou")

@@ -371,12 +371,7 @@ impl Store {
     }
 
     pub fn set_alerts_checked_at(&mut self, at: i64) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO store_meta (key, value) VALUES ('alerts_checked_at', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![at.to_string()],
-        )?;
-        Ok(())
+        crate::relink::set_meta(&self.conn, "alerts_checked_at", &at.to_string())
     }
 
     /// The state recorded with the last alert for (incident, zone), if any.

@@ -426,19 +426,19 @@ fn save_link_state(
 /// Whether `link_clusters` and `link_members` describe the last relink (else the next relink
 /// regroups everything).
 pub(crate) fn set_link_state_valid(tx: &Db, valid: bool) -> Result<()> {
-    tx.execute(
-        "INSERT INTO store_meta (key, value) VALUES ('link_state', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![if valid { "1" } else { "0" }],
-    )?;
-    Ok(())
+    set_meta(tx, "link_state", if valid { "1" } else { "0" })
 }
 
 pub(crate) fn set_relink_needed(tx: &Db, needed: bool) -> Result<()> {
+    set_meta(tx, "relink_needed", if needed { "1" } else { "0" })
+}
+
+/// Record one `store_meta` value (insert or replace).
+pub(crate) fn set_meta(tx: &Db, key: &str, value: &str) -> Result<()> {
     tx.execute(
-        "INSERT INTO store_meta (key, value) VALUES ('relink_needed', ?1)
+        "INSERT INTO store_meta (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![if needed { "1" } else { "0" }],
+        params![key, value],
     )?;
     Ok(())
 }

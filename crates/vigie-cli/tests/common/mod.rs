@@ -116,3 +116,32 @@ pub fn validate_incidents(db: &Path, v: &jsonschema::Validator) -> usize {
     }
     n
 }
+
+/// The lines of the bundled sample corpus (`corpus/sample/sample.jsonl`), blank lines left out.
+pub fn sample_lines() -> Vec<String> {
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../corpus/sample/sample.jsonl"
+    ));
+    std::fs::read_to_string(path)
+        .expect("bundled sample corpus")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `vigie incidents --format jsonl` with the `timestamp` of each incident removed, as JSON
+/// values: what two stores holding the same incidents print alike.
+pub fn incidents_without_timestamps(db: &Path) -> Vec<serde_json::Value> {
+    let r = vigie(db, &["incidents", "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).expect("jsonl");
+            v.as_object_mut().expect("object").remove("timestamp");
+            v
+        })
+        .collect()
+}

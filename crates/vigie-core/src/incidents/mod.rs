@@ -1180,6 +1180,7 @@ fn publication_date(c: &Cluster) -> Option<EventDate> {
 /// When that is only a week or a month, a day and month that reports without a year give
 /// ("samedi 1er mai" on a page with no date) and that fall in it make it a day.
 fn coded_date(c: &Cluster) -> Option<EventDate> {
+    use chrono::Datelike;
     let best = c
         .members
         .iter()
@@ -1188,16 +1189,10 @@ fn coded_date(c: &Cluster) -> Option<EventDate> {
     if best.precision == TimePrecision::Day {
         return Some(best);
     }
-    let reach = match best.precision {
-        TimePrecision::Week => 6,
-        _ => 31,
-    };
+    // (a week: within six days of its date)
     let in_period = |d: NaiveDate| match best.precision {
-        TimePrecision::Month => {
-            chrono::Datelike::month(&d) == chrono::Datelike::month(&best.date)
-                && chrono::Datelike::year(&d) == chrono::Datelike::year(&best.date)
-        }
-        _ => (d - best.date).num_days().abs() <= reach,
+        TimePrecision::Month => d.month() == best.date.month() && d.year() == best.date.year(),
+        _ => (d - best.date).num_days().abs() <= 6,
     };
     let day = most_common(
         c.members
@@ -1206,7 +1201,7 @@ fn coded_date(c: &Cluster) -> Option<EventDate> {
             .filter_map(|(month, day)| {
                 // (the year of the period; a week astride the new year tries both)
                 [0, -1, 1].into_iter().find_map(|dy| {
-                    NaiveDate::from_ymd_opt(chrono::Datelike::year(&best.date) + dy, month, day)
+                    NaiveDate::from_ymd_opt(best.date.year() + dy, month, day)
                         .filter(|d| in_period(*d))
                 })
             }),
