@@ -795,11 +795,20 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         } else {
             ""
         };
+        let second_after = if last_tok + 2 < t.toks.len() {
+            t.folded(last_tok + 2)
+        } else {
+            ""
+        };
         let suffix_cue = match first_after {
             "region" | "state" => Some(Cue::Admin(AdminLevel::Region)),
             "province" | "cercle" | "circle" | "department" | "district" => {
                 Some(Cue::Admin(AdminLevel::Cercle))
             }
+            // Nigeria's second-level units, named after their seat: "in the Kankara Local
+            // Government Area of Katsina State", "Gwoza LGA"
+            "lga" | "lgas" => Some(Cue::Admin(AdminLevel::Cercle)),
+            "local" if second_after == "government" => Some(Cue::Admin(AdminLevel::Cercle)),
             "commune" | "municipality" => Some(Cue::Admin(AdminLevel::Commune)),
             // "in the Ber area", "the Djibo area": around the town.
             "area" | "areas" | "vicinity" | "outskirts" | "environs" | "forest" => Some(Cue::Near),
@@ -868,7 +877,11 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             }
         }
         if let Some(sc) = suffix_cue {
-            if matches!(cue, Cue::None | Cue::At) {
+            // ("in the Local Government Area of Katsina State": the state, not its surroundings)
+            let unit_after_area = cue == Cue::Near
+                && matches!(sc, Cue::Admin(_))
+                && t.sep(last_tok).trim().is_empty();
+            if matches!(cue, Cue::None | Cue::At) || unit_after_area {
                 cue = sc;
             }
         }

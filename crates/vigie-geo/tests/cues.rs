@@ -270,3 +270,18 @@ fn a_resort_town_is_the_spot_and_a_court_seat_is_elsewhere_fr_en() {
         assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
     }
 }
+
+#[test]
+fn a_nigerian_local_government_area_is_a_unit_and_a_spokesman_speaks_from_elsewhere_fr_en() {
+    let en = "Gunmen on Friday attacked a school in the Faskari Local Government Area of Katsina \
+              State, the police spokesperson in Funtua said.";
+    assert_eq!(cue_of(en, "Faskari"), Cue::Admin(AdminLevel::Cercle));
+    assert_eq!(cue_of(en, "Funtua"), Cue::Elsewhere);
+    assert_eq!(cue_of(en, "Katsina"), Cue::Admin(AdminLevel::Region));
+    let en = "Bandits killed nine farmers in Dandume LGA, a police spokesman in Funtua said.";
+    assert_eq!(cue_of(en, "Dandume"), Cue::Admin(AdminLevel::Cercle));
+    assert_eq!(cue_of(en, "Funtua"), Cue::Elsewhere);
+    let fr = "Des bandits ont tué neuf paysans à Dandume, selon le porte-parole à Funtua.";
+    assert_eq!(cue_of(fr, "Dandume"), Cue::At);
+    assert_eq!(cue_of(fr, "Funtua"), Cue::Elsewhere);
+}
