@@ -285,3 +285,29 @@ fn a_nigerian_local_government_area_is_a_unit_and_a_spokesman_speaks_from_elsewh
     assert_eq!(cue_of(fr, "Dandume"), Cue::At);
     assert_eq!(cue_of(fr, "Funtua"), Cue::Elsewhere);
 }
+
+#[test]
+fn the_object_of_a_verb_of_attack_or_capture_is_the_place_attacked_fr_en() {
+    for (text, name) in [
+        (
+            "Des jihadistes ont attaqué Anakaba dans la nuit de lundi.",
+            "Anakaba",
+        ),
+        (
+            "L'EIGS s'est emparé de Barassoro mardi après une bataille.",
+            "Barassoro",
+        ),
+        (
+            "Les assaillants ont pris d'assaut Anakaba à l'aube.",
+            "Anakaba",
+        ),
+        ("Gunmen raided Anakaba on Monday night.", "Anakaba"),
+        (
+            "The militants seized control of Barassoro after a battle.",
+            "Barassoro",
+        ),
+        ("Fighters stormed Anakaba at dawn.", "Anakaba"),
+    ] {
+        assert_eq!(cue_of(text, name), Cue::At, "{text}");
+    }
+}
