@@ -1067,3 +1067,47 @@ fn a_figure_of_speech_about_tension_is_no_arson_fr_en() {
         assert!(!mentions(text, "2026-11-03").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn attacks_fought_suffered_or_planned_for_in_general_are_no_incident_fr_en() {
+    for sentence in [
+        "Les pays de l'alliance ont formé une force commune pour lutter contre les attaques des \
+         djihadistes dans leurs territoires.",
+        "Le Togo a également subi des attaques dans l'extrême nord.",
+        "Les recrues seront déployées dans les zones où il y a des tentatives d'incursions \
+         terroristes.",
+        "Les nouvelles recrues vont compléter le déploiement anti-incursion terroriste.",
+        "The allied countries formed a joint force to fight against jihadist attacks on their \
+         territories.",
+        "Togo has also suffered attacks in its far north.",
+        "The recruits will be deployed where incursion attempts by terrorists take place.",
+    ] {
+        let text = format!(
+            "Fictional report written for Vigie's tests.\n\nLe sommet s'est tenu samedi à \
+             Niamey. The summit was held on Saturday in Niamey. {sentence}"
+        );
+        let ms = mentions(&text, "2026-05-12");
+        assert!(ms.is_empty(), "{sentence}: {ms:#?}");
+    }
+}
+
+#[test]
+fn a_trial_of_an_older_event_told_in_weak_words_is_no_incident_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Le verdict est tombé ce 21 mars dans le procès en appel des 200 membres d'un \
+             mouvement rebelle, arrêtés après la mort du chef de l'État en 2021. La majorité a été condamnée à la prison à vie.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             The appeal court delivered its verdict on 21 March in the trial of 200 members of a \
+             rebel movement, held since the death of the head of state in 2021. Most were sentenced to life imprisonment.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-22");
+        assert!(ms.is_empty(), "{lang}: {ms:#?}");
+    }
+}

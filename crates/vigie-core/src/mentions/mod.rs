@@ -58,6 +58,19 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
     let mut mentions = Vec::new();
     let mut ordinal = 0u32;
     for (i, frame) in frames.iter().enumerate() {
+        // An older event recalled only in weak words and with nothing attacked named ("le
+        // verdict est tombé dans le procès des rebelles", "the killings of those years"):
+        // nothing says which event it was. ("The same base had already been attacked on 18
+        // September 2024" names one.)
+        let names_a_target = frame.all_sentences().any(|si| {
+            analysis.sentences[si]
+                .hits
+                .iter()
+                .any(|h| matches!(h.category, scan::Category::Target(_)))
+        });
+        if frame.background && frame.strong_classes.is_empty() && !names_a_target {
+            continue;
+        }
         let before = mentions.len();
         mentions.extend(build::mentions_of(&analysis, frame, i, &mut ordinal));
         if mentions.len() == before {
