@@ -1111,3 +1111,55 @@ fn a_trial_of_an_older_event_told_in_weak_words_is_no_incident_fr_en() {
         assert!(ms.is_empty(), "{lang}: {ms:#?}");
     }
 }
+
+#[test]
+fn forces_sent_to_the_scene_afterwards_do_not_make_a_village_attack_a_battle_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des hommes armés ont attaqué lundi soir le village de Barassoro et tué 12 \
+             habitants. Un renfort de l'armée a été dépêché sur les lieux pour retrouver les \
+             assaillants. Les conflits entre communautés y sont souvent meurtriers.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Gunmen attacked the village of Barassoro on Monday evening, killing 12 residents. \
+             Security forces have been dispatched to the area to track down the assailants. \
+             There are often clashes between communities over land.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-04");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(ms[0].sub_event_type, SubEventType::Attack, "{lang}");
+        assert_eq!(location(&ms[0]), "Barassoro", "{lang}");
+    }
+}
+
+#[test]
+fn a_raid_on_some_other_village_last_week_is_not_placed_at_the_story_s_village_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des hommes armés ont tué 12 habitants lundi à Barassoro. La semaine dernière, des \
+             assaillants avaient attaqué un autre village, tuant 30 personnes.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Gunmen killed 12 residents in Barassoro on Monday. Attackers raided a neighbouring \
+             village last week, killing 30 people.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-04");
+        let main: Vec<&Mention> = ms.iter().filter(|m| !m.background).collect();
+        assert_eq!(main.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(location(main[0]), "Barassoro", "{lang}");
+        assert_eq!(field(main[0], "fatalities"), vec![12], "{lang}");
+        for m in ms.iter().filter(|m| m.background) {
+            assert_ne!(location(m), "Barassoro", "{lang}: {m:#?}");
+        }
+    }
+}

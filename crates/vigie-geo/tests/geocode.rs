@@ -475,7 +475,7 @@ fn districts_areas_and_places_passed_through() {
         vec![
             ("Djibo", &Cue::Elsewhere),
             ("Ouagadougou", &Cue::Elsewhere),
-            ("Titao", &Cue::None)
+            ("Titao", &Cue::At)
         ]
     );
 }

@@ -2242,6 +2242,15 @@ fn state_actor_in_order(
         .unwrap_or("");
     for &government in order {
         for &si in sentences {
+            let sentence = &a.sentences[si];
+            let sent_afterwards = sentence
+                .hits
+                .iter()
+                .any(|h| matches!(h.category, Category::Cue(CueKind::Dispatched)))
+                && !sentence.triggers.iter().any(|t| t.1);
+            if !government && sent_afterwards {
+                continue;
+            }
             for h in &a.sentences[si].actors {
                 if let Category::Actor(idx) = h.category {
                     let Some(e) = scanner.actors.get(idx as usize) else {

@@ -1249,18 +1249,28 @@ impl<'a> Analysis<'a> {
                             .iter()
                             .any(|&p| f.places.iter().any(|&q| self.places_fit(p, q))))
             });
-            if let (true, Some(c)) = (s.background, same_event) {
+            // "Attackers raided a Dogon village last week": a sentence that goes back weeks or
+            // months to some other place recalls another incident.
+            let recalled_elsewhere =
+                !s.background && self.own_date_exprs(i).any(|d| {
+                    matches!(d, dates::DateExpr::RelativeWeeks { weeks } if weeks < 0)
+                        || matches!(d, dates::DateExpr::RelativeMonths { months, .. } if months < 0)
+                }) && names_another_place(self.sentence_text(i));
+            let background = s.background || recalled_elsewhere;
+            if let (true, Some(c)) = (background, same_event) {
                 frames[c].absorb(i, s);
                 continue;
             }
-            if s.background {
+            if background {
                 // An older incident recalled in passing: its own frame, never the main one.
                 let mut f = Frame::new(i, s);
                 f.background = true;
                 f.date = own_date;
                 f.date_source = own_date.map(|_| i);
-                if f.places.is_empty() {
-                    // "These sites had already been attacked": the sites of the frame before.
+                // "These sites had already been attacked": the sites of the frame before —
+                // unless the recollection is of some other place ("raided a Dogon village
+                // last week", "une autre localité").
+                if f.places.is_empty() && !names_another_place(self.sentence_text(i)) {
                     if let Some(c) = current {
                         f.places = frames[c].places.clone();
                     }
@@ -1543,8 +1553,12 @@ impl<'a> Analysis<'a> {
         }
         // A recalled incident with no place of its own ("the same base had already been
         // attacked") happened where the story before it did.
+        // (not one said to be somewhere else: "raided a Dogon village last week")
         for i in 0..frames.len() {
-            if frames[i].background && frames[i].places.is_empty() {
+            if frames[i].background
+                && frames[i].places.is_empty()
+                && !names_another_place(self.sentence_text(frames[i].anchor))
+            {
                 if let Some(prev) = frames[..i].iter().rev().find(|g| !g.places.is_empty()) {
                     frames[i].places = prev.places.clone();
                 }
@@ -1951,4 +1965,16 @@ fn distinct_days(x: &dates::DateExpr, y: &dates::DateExpr) -> bool {
         (Full { .. }, Full { .. }) => x != y,
         _ => false,
     }
+}
+
+/// A sentence that speaks of a place it does not name, other than the one being told: "a
+/// village", "un village voisin", "another town", "une autre localité".
+fn names_another_place(sentence: &str) -> bool {
+    static OTHER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\b(?:a|an|another|un|une|autre|other)\s+(?:[a-z'-]+\s+)?(?:village|villages|town|hamlet|locality|localite|ville|hameau|bourgade|settlement)\b",
+        )
+        .expect("other-place pattern")
+    });
+    OTHER_PLACE.is_match(&crate::lexicon::fold(sentence))
 }

@@ -113,6 +113,10 @@ pub enum CueKind {
     /// When the facts took place ("les faits remontent au 25 mars", "the attack took place
     /// on"): a sentence with no word of violence that dates the story being told.
     Occurred,
+    /// Forces sent to the scene afterwards ("un renfort a été dépêché sur les lieux", "security
+    /// forces have been dispatched to the area"): in a sentence with no word of violence of its
+    /// own, they are not a side of the fighting.
+    Dispatched,
 }
 
 impl CueKind {
@@ -137,6 +141,7 @@ impl CueKind {
             "separate" => Separate,
             "cause" => Cause,
             "occurred" => Occurred,
+            "dispatched" => Dispatched,
             _ => return None,
         })
     }
