@@ -547,3 +547,23 @@ fn a_state_or_province_of_nigeria_chad_or_togo_is_that_unit_fr_en() {
         assert_eq!(r.admin1.as_deref(), Some(surface), "{text}");
     }
 }
+
+#[test]
+fn a_name_only_spelled_like_a_place_of_another_country_is_not_placed_there_fr_en() {
+    // "Tessalitt" is spelled like Mali's Tessalit: in a story of Niger it stays unresolved; in a
+    // story of Mali it is Tessalit.
+    for text in [
+        "Au Niger, des hommes armés ont attaqué lundi le village de Tessalitt, dans le \
+         département de Tillia, région de Tahoua.",
+        "In Niger, gunmen attacked the village of Tessalitt in the Tillia department of Tahoua \
+         region on Monday.",
+    ] {
+        assert_eq!(resolved(text, "Tessalitt"), None, "{text}");
+    }
+    let ml = resolved(
+        "Au Mali, des hommes armés ont attaqué lundi le village de Tessalitt, région de Kidal.",
+        "Tessalitt",
+    )
+    .expect("Tessalit");
+    assert_eq!(ml.location, "Tessalit");
+}
