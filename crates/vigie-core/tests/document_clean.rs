@@ -590,3 +590,31 @@ fn an_image_name_on_its_own_line_is_furniture_fr_en() {
     let road = "Abuja-Kaduna";
     assert_eq!(clean(road).text, road);
 }
+
+#[test]
+fn a_sentence_broken_over_lines_is_joined_and_paragraphs_stay_apart_fr_en() {
+    let c = clean(
+        "At least three civilians were\n\nkilled and four foreigners injured in a suicide\n\
+         attack in the city of Gao.\n\nThe explosion also damaged houses.",
+    );
+    assert_eq!(
+        c.text,
+        "At least three civilians were killed and four foreigners injured in a suicide attack \
+         in the city of Gao.\n\nThe explosion also damaged houses."
+    );
+    let c = clean(
+        "Au moins trois civils ont été\n\ntués et quatre étrangers blessés,\n\ndans un attentat \
+         à Gao.\n\nLes maisons voisines ont été endommagées.",
+    );
+    assert_eq!(
+        c.text,
+        "Au moins trois civils ont été tués et quatre étrangers blessés, dans un attentat à \
+         Gao.\n\nLes maisons voisines ont été endommagées."
+    );
+    // A headline without a full stop, then the story: two paragraphs.
+    let c = clean("Mali : trois civils tués à Gao\n\nTrois civils ont été tués lundi.");
+    assert_eq!(
+        c.text,
+        "Mali : trois civils tués à Gao\n\nTrois civils ont été tués lundi."
+    );
+}

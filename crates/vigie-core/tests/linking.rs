@@ -1258,3 +1258,56 @@ Mali's Mopti region, by fighters of the Islamic State in the Greater Sahara.";
     ]));
     assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
 }
+
+#[test]
+fn a_page_with_no_date_and_a_small_toll_does_not_join_a_far_deadlier_bombing_fr_en() {
+    for (big, small, bare_text) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Un attentat-suicide revendiqué par le JNIM a tué 60 soldats mercredi au camp \
+             militaire de Gao.",
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Un attentat-suicide à la voiture piégée a tué trois civils lundi soir à Gao, près \
+             d'une résidence d'une société de déminage.",
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Au moins trois civils ont été tués dans un attentat-suicide contre une résidence \
+             d'une société de déminage à Gao.",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             A suicide bombing claimed by JNIM killed 60 soldiers at the military camp in Gao on \
+             Wednesday.",
+            "Fictional report written for Vigie's tests.\n\n\
+             A suicide car bombing killed three civilians near a mine-clearing company's \
+             residence in Gao on Monday evening.",
+            "Fictional report written for Vigie's tests.\n\n\
+             At least three civilians were killed in a suicide attack on a mine-clearing \
+             company's residence in Gao.",
+        ),
+    ] {
+        let mut bare = report("bare", (2026, 11, 13), bare_text);
+        bare.published = None;
+        // "At least three" meets 60 but does not single that bombing out.
+        let linked = incidents::link(&mentions_of(&[
+            report("big", (2026, 1, 19), big),
+            bare.clone(),
+        ]));
+        let s = summary(&linked);
+        assert_eq!(linked.len(), 2, "{s:#?}");
+        // It is the small one's.
+        let linked = incidents::link(&mentions_of(&[
+            report("big", (2026, 1, 19), big),
+            report("small", (2026, 11, 13), small),
+            bare,
+        ]));
+        let s = summary(&linked);
+        assert_eq!(
+            articles_of(&linked, "Gao")
+                .into_iter()
+                .filter(|a| a.contains(&"bare".to_string()))
+                .collect::<Vec<_>>(),
+            vec![&vec!["bare".to_string(), "small".to_string()]],
+            "{s:#?}"
+        );
+    }
+}

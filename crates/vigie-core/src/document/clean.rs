@@ -263,6 +263,24 @@ pub fn normalize(raw: &str) -> String {
     out
 }
 
+/// The text so far stops in the middle of a sentence (a lower-case word or a comma, no final
+/// punctuation) and the next line goes on with a lower-case word: a sentence that a page or a
+/// copy broke over lines ("At least three Malian civilians were" / "killed and four
+/// foreigners injured"), not two paragraphs.
+fn wrapped_mid_sentence(text: &str, next: &str) -> bool {
+    let last_word = text
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let ends_open = last_word.ends_with(',')
+        || (last_word.chars().all(char::is_alphabetic)
+            && last_word.chars().next().is_some_and(char::is_lowercase));
+    let goes_on = next.split_whitespace().next().is_some_and(|w| {
+        w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_lowercase)
+    });
+    ends_open && goes_on
+}
+
 /// A line that reads like a person's name: 2–5 words, capitalised (particles allowed), letters only.
 fn is_name_line(line: &str) -> bool {
     if line.len() > 60 {
@@ -501,7 +519,14 @@ pub fn clean(raw: &str) -> Cleaned {
             continue;
         }
         if !text.is_empty() {
-            text.push_str(if blank_pending { "\n\n" } else { "\n" });
+            text.push_str(if wrapped_mid_sentence(&text, line) {
+                // "At least three civilians were\n\nkilled": one sentence hard-wrapped
+                " "
+            } else if blank_pending {
+                "\n\n"
+            } else {
+                "\n"
+            });
         }
         blank_pending = false;
         story_lines += 1;

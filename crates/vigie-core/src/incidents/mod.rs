@@ -960,7 +960,13 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     figures_meet = true;
                     // "Dozens" meets any toll above ten: it singles nothing out.
                     let vague = |q: Quantity| q.qualifier == Qualifier::Vague;
-                    let telling = a.best > 1 && b.best > 1 && !vague(a) && !vague(b);
+                    // ("at least three dead" meets a toll of 60, but does not single it out; a
+                    // first toll of two that rose to eight still does)
+                    let telling = a.best > 1
+                        && b.best > 1
+                        && !vague(a)
+                        && !vague(b)
+                        && a.best.max(b.best) <= 6 * a.best.min(b.best);
                     telling_figure_meets |= telling;
                     same_toll |= telling && a.best.abs_diff(b.best) * 10 <= a.best.max(b.best);
                 } else {
