@@ -454,6 +454,11 @@ fn precision(kind: PlaceKind, cue: &Cue) -> u8 {
         PlaceKind::Admin2 | PlaceKind::Admin3 => 2,
         _ => match cue {
             Cue::Near | Cue::DistanceFrom { .. } | Cue::Between | Cue::Axis => 2,
+            // A district the gazetteer knows only by its seat ("Chikun Local Government Area",
+            // "the Tillia department"): the district coded to its seat. (A commune is small
+            // enough for its seat to be the spot.)
+            Cue::Admin(AdminLevel::Cercle) => 2,
+            Cue::Admin(AdminLevel::Region) => 3,
             _ => 1,
         },
     }

@@ -567,3 +567,22 @@ fn a_name_only_spelled_like_a_place_of_another_country_is_not_placed_there_fr_en
     .expect("Tessalit");
     assert_eq!(ml.location, "Tessalit");
 }
+
+#[test]
+fn a_district_known_only_by_its_seat_is_coded_there_at_precision_2_fr_en() {
+    for (text, name) in [
+        (
+            "Gunmen abducted students in the Faskari Local Government Area of Katsina State.",
+            "Faskari",
+        ),
+        (
+            "Des hommes armés ont enlevé des élèves dans la zone de gouvernement local de \
+             Faskari, dans l'État de Katsina.",
+            "Faskari",
+        ),
+    ] {
+        let r = resolved(text, name).expect(name);
+        assert_eq!(r.location, "Faskari", "{text}");
+        assert_eq!(r.geo_precision, 2, "{text}: {r:?}");
+    }
+}
