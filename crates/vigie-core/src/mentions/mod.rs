@@ -62,7 +62,7 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
         // verdict est tombé dans le procès des rebelles", "the killings of those years"):
         // nothing says which event it was. ("The same base had already been attacked on 18
         // September 2024" names one.)
-        let names_a_target = frame.all_sentences().any(|si| {
+        let names_a_target = frame.sentences.iter().any(|&si| {
             analysis.sentences[si]
                 .hits
                 .iter()
