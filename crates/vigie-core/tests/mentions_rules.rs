@@ -1163,3 +1163,31 @@ fn a_raid_on_some_other_village_last_week_is_not_placed_at_the_story_s_village_f
         }
     }
 }
+
+#[test]
+fn the_day_of_an_election_or_a_summit_does_not_date_the_violence_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Trois manifestants sont morts dans des émeutes à Barassoro, a indiqué le ministère \
+             mardi. La ville a connu des manifestations de partisans du candidat arrivé deuxième \
+             à l'élection présidentielle de samedi. La police a dispersé les manifestants lundi \
+             soir.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Three protesters died in riots in Barassoro, the ministry said on Tuesday. The town \
+             saw protests by supporters of the candidate who came second in Saturday's \
+             presidential election. Police dispersed the protesters on Monday evening.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-07-07");
+        assert!(!ms.is_empty(), "{lang}");
+        for m in &ms {
+            assert_ne!(day(m), "2026-07-04", "{lang}: {m:#?}");
+        }
+        assert!(ms.iter().any(|m| day(m) == "2026-07-06"), "{lang}: {ms:#?}");
+    }
+}

@@ -859,7 +859,70 @@ impl<'a> Analysis<'a> {
     /// (in a sentence telling violence), not a time limit, not a day counted from another event.
     fn may_date_event(&self, i: usize, d: usize, violent: bool) -> bool {
         let statement = violent && self.statement_date(i, d);
-        !(statement || self.time_limit(d) || self.relates_two_events(d))
+        !(statement
+            || self.time_limit(d)
+            || self.relates_two_events(d)
+            || self.dates_an_occasion(d))
+    }
+
+    /// Is date match `d` the day of an occasion other than the violence: "Saturday's
+    /// presidential election", "l'élection présidentielle de samedi", "le sommet du 6 juillet"?
+    fn dates_an_occasion(&self, d: usize) -> bool {
+        const OCCASIONS: &[&str] = &[
+            "election",
+            "elections",
+            "vote",
+            "poll",
+            "polls",
+            "runoff",
+            "referendum",
+            "scrutin",
+            "presidentielle",
+            "legislatives",
+            "summit",
+            "sommet",
+            "meeting",
+            "reunion",
+            "match",
+            "ceremony",
+            "ceremonie",
+            "congress",
+            "congres",
+            "talks",
+            "negociations",
+            "negotiations",
+        ];
+        let text = &self.doc.text;
+        let span = self.dates[d].span;
+        let end = (span.end + 40).min(text.len());
+        let mut end = end;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let after = crate::lexicon::fold(text.get(span.end..end).unwrap_or(""));
+        let possessive = after
+            .strip_prefix("'s ")
+            .map(|rest| {
+                rest.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(2)
+                    .any(|w| OCCASIONS.contains(&w))
+            })
+            .unwrap_or(false);
+        let before = crate::lexicon::fold_before(text, span.start, 40);
+        let words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // "l'élection (présidentielle) de samedi", "le scrutin du 29 juin"
+        let of_occasion = matches!(words.last(), Some(&("de" | "du" | "d")))
+            && words
+                .iter()
+                .rev()
+                .skip(1)
+                .take(2)
+                .any(|w| OCCASIONS.contains(w));
+        possessive || of_occasion
     }
 
     /// The first date expression of sentence `i` that could date its event (not a statement's
