@@ -1191,3 +1191,30 @@ fn the_day_of_an_election_or_a_summit_does_not_date_the_violence_fr_en() {
         assert!(ms.iter().any(|m| day(m) == "2026-07-06"), "{lang}: {ms:#?}");
     }
 }
+
+#[test]
+fn a_camp_said_to_lie_n_km_from_a_city_and_named_later_is_one_spot_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Deux militaires ont été blessés et deux assaillants tués dans une attaque menée \
+             dimanche contre un camp militaire situé à une centaine de kilomètres à l'est de \
+             Bamako.\n\
+             Des coups de feu ont retenti dimanche à l'aube devant ce camp, situé dans la \
+             localité de Fana. Les assaillants ont utilisé deux véhicules piégés.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Two soldiers were wounded and two attackers killed in an attack on Sunday on a \
+             military camp about 110 kilometres east of Bamako.\n\
+             Gunfire rang out at dawn at the gate of the camp, in the town of Fana. The \
+             attackers used two car bombs.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-04");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(location(&ms[0]), "Fana", "{lang}");
+    }
+}

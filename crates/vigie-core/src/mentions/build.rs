@@ -2360,7 +2360,11 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
         match groups.iter_mut().find(|g| {
             g.iter().any(|&q| {
                 a.place(q).is_some_and(|rq| {
-                    same_site(rp, rq) || admin_around(p, rq) || admin_around(q, rp)
+                    same_site(rp, rq)
+                        || admin_around(p, rq)
+                        || admin_around(q, rp)
+                        || a.at_stated_distance(p, rq)
+                        || a.at_stated_distance(q, rp)
                 })
             })
         }) {

@@ -1126,7 +1126,34 @@ impl<'a> Analysis<'a> {
     /// Is place `a` the same place as `b`, inside it, or containing it?
     pub fn places_fit(&self, a: usize, b: usize) -> bool {
         match (self.place(a), self.place(b)) {
-            (Some(pa), Some(pb)) => places_fit(pa, pb),
+            (Some(pa), Some(pb)) => {
+                places_fit(pa, pb)
+                    || self.at_stated_distance(a, pb)
+                    || self.at_stated_distance(b, pa)
+            }
+            _ => false,
+        }
+    }
+
+    /// Place mention `a` says "N km from X" and `other` lies about N km from X: "un camp situé à
+    /// une cinquantaine de kilomètres de Bamako" and "le camp de Koulikoro" are one spot.
+    pub(crate) fn at_stated_distance(&self, a: usize, other: &ResolvedPlace) -> bool {
+        let vigie_geo::Cue::DistanceFrom { km } = self.places[a].cue else {
+            return false;
+        };
+        let Some(town) = self.place(a) else {
+            return false;
+        };
+        match (
+            town.latitude,
+            town.longitude,
+            other.latitude,
+            other.longitude,
+        ) {
+            (Some(la), Some(oa), Some(lb), Some(ob)) if town.country_code == other.country_code => {
+                let d = vigie_geo::distance_km(la, oa, lb, ob);
+                (d - km).abs() <= (km * 0.5).max(15.0)
+            }
             _ => false,
         }
     }
@@ -1145,6 +1172,8 @@ impl<'a> Analysis<'a> {
                         (Some(la), Some(oa), Some(lb), Some(ob))
                             if vigie_geo::distance_km(la, oa, lb, ob) <= 15.0
                     )
+                    || self.at_stated_distance(a, y)
+                    || self.at_stated_distance(b, x)
             }
             _ => false,
         }
