@@ -311,3 +311,22 @@ fn the_object_of_a_verb_of_attack_or_capture_is_the_place_attacked_fr_en() {
         assert_eq!(cue_of(text, name), Cue::At, "{text}");
     }
 }
+
+#[test]
+fn where_survivors_went_back_to_is_elsewhere_fr_en() {
+    assert_eq!(
+        cue_of(
+            "The convoy was ambushed 15 km from Anakaba; three vehicles managed to return to \
+             Ansongo.",
+            "Ansongo"
+        ),
+        Cue::Elsewhere
+    );
+    assert_eq!(
+        cue_of(
+            "Le convoi a été pris en embuscade ; trois véhicules ont regagné Ansongo.",
+            "Ansongo"
+        ),
+        Cue::Elsewhere
+    );
+}
