@@ -1007,3 +1007,30 @@ fn no_claim_quotes_an_actor_template() {
         assert_eq!(actor1(&m), "Unidentified Armed Group (Mali)", "{text}");
     }
 }
+
+#[test]
+fn militants_eliminated_a_post_taken_and_a_picket_are_events_fr_en() {
+    let m = only(
+        "A military operation eliminated five militants near Barassoro on Monday.",
+        "2026-03-04",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+    let m = only(
+        "Une opération militaire a éliminé cinq jihadistes près de Barassoro lundi.",
+        "2026-03-04",
+    );
+    assert_eq!(m.event_type, EventType::Battles);
+    let m = only(
+        "JNIM claims to have taken control of a checkpost in Barassoro on Monday.",
+        "2026-03-04",
+    );
+    assert_eq!(
+        m.sub_event_type,
+        SubEventType::NonStateActorOvertakesTerritory
+    );
+    let m = only(
+        "Dozens of former fighters picketed the regional assembly in Barassoro on Monday.",
+        "2026-03-04",
+    );
+    assert_eq!(m.event_type, EventType::Protests);
+}
