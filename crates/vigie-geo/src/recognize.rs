@@ -607,7 +607,9 @@ fn distance_km(words: &[&str]) -> Option<f64> {
     k -= 1;
     // (and "away": "10km away from Ke-Macina")
     // (and the compass abbreviations of situation reports: "30 km NE of")
-    const DIRS: [&str; 29] = [
+    // (and "far": "spotted 90 km far from Gao")
+    const DIRS: [&str; 30] = [
+        "far",
         "ne",
         "no",
         "so",
@@ -644,12 +646,18 @@ fn distance_km(words: &[&str]) -> Option<f64> {
         skipped += 1;
     }
     let unit = *words.get(k.checked_sub(1)?)?;
+    // "20 miles from Maiduguri"
+    let per_unit = if matches!(unit, "miles" | "mile") {
+        1.609
+    } else {
+        1.0
+    };
     let (num_word, num_at) = match unit.strip_suffix("km") {
         Some("") => (*words.get(k.checked_sub(2)?)?, k - 2),
         Some(num) => (num, k - 1),
         None if matches!(
             unit,
-            "kilometres" | "kilometre" | "kilometers" | "kilometer" | "kms"
+            "kilometres" | "kilometre" | "kilometers" | "kilometer" | "kms" | "miles" | "mile"
         ) =>
         {
             (*words.get(k.checked_sub(2)?)?, k - 2)
@@ -669,10 +677,11 @@ fn distance_km(words: &[&str]) -> Option<f64> {
         "centaine" => Some(100.0),
         _ => None,
     };
-    let km: f64 = match num_word {
-        "de" | "d" => approximate(words.get(num_at.checked_sub(1)?)?)?,
-        _ => num_word.parse().ok()?,
-    };
+    let km: f64 = per_unit
+        * match num_word {
+            "de" | "d" => approximate(words.get(num_at.checked_sub(1)?)?)?,
+            _ => num_word.parse::<f64>().ok()?,
+        };
     (km > 0.0 && km < 2000.0).then_some(km)
 }
 

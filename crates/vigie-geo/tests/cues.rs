@@ -330,3 +330,28 @@ fn where_survivors_went_back_to_is_elsewhere_fr_en() {
         Cue::Elsewhere
     );
 }
+
+#[test]
+fn distances_far_from_a_town_and_in_miles_fr_en() {
+    assert_eq!(
+        cue_of(
+            "A vehicle carrying armed men was spotted 90 km far from Gao.",
+            "Gao"
+        ),
+        Cue::DistanceFrom { km: 90.0 }
+    );
+    match cue_of(
+        "Gunmen killed six farmers about 20 miles from Maiduguri.",
+        "Maiduguri",
+    ) {
+        Cue::DistanceFrom { km } => assert!((km - 32.2).abs() < 0.5, "{km}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        cue_of(
+            "Des hommes armés ont tué six paysans à une vingtaine de kilomètres de Gao.",
+            "Gao"
+        ),
+        Cue::DistanceFrom { km: 20.0 }
+    );
+}
