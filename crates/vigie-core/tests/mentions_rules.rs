@@ -1218,3 +1218,24 @@ fn a_camp_said_to_lie_n_km_from_a_city_and_named_later_is_one_spot_fr_en() {
         assert_eq!(location(&ms[0]), "Fana", "{lang}");
     }
 }
+
+#[test]
+fn a_simulated_assault_in_an_exercise_is_no_incident_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Un soldat tchadien assure la sécurité lors d'un assaut simulé à Faya-Largeau en \
+             mars 2017, pendant un exercice d'embuscade réunissant vingt armées.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             A Chadian soldier pulls security during a simulated assault in Faya-Largeau, Chad, \
+             in March 2017 as part of an annual exercise involving twenty armies.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-04-30");
+        assert!(ms.is_empty(), "{lang}: {ms:#?}");
+    }
+}
