@@ -1239,3 +1239,30 @@ fn a_simulated_assault_in_an_exercise_is_no_incident_fr_en() {
         assert!(ms.is_empty(), "{lang}: {ms:#?}");
     }
 }
+
+#[test]
+fn chad_s_rebel_front_is_named_and_bare_rebels_are_an_armed_group_fr_en() {
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Jeudi, l'armée tchadienne et les rebelles du Front pour l'alternance et la concorde au \
+         Tchad se sont affrontés près de Mao.",
+        "2026-04-30",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(actor1(&ms[0]), "FACT: Front for Change and Concord in Chad");
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         Rebels attacked an army post near Mao on Thursday; people protested in the capital the \
+         next week.",
+        "2026-04-30",
+    );
+    assert!(!ms.is_empty(), "{ms:#?}");
+    assert_eq!(ms[0].event_type, EventType::Battles, "{ms:#?}");
+    // "in fact" is no group
+    let ms = mentions(
+        "Fictional report written for Vigie's tests.\n\n\
+         In fact, gunmen attacked an army post near Mao on Thursday.",
+        "2026-04-30",
+    );
+    assert_ne!(actor1(&ms[0]), "FACT: Front for Change and Concord in Chad");
+}
