@@ -1266,3 +1266,26 @@ fn chad_s_rebel_front_is_named_and_bare_rebels_are_an_armed_group_fr_en() {
     );
     assert_ne!(actor1(&ms[0]), "FACT: Front for Change and Concord in Chad");
 }
+
+#[test]
+fn a_birth_date_does_not_date_an_abduction_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Née le 14 mai 2003, Aïcha fait partie des 110 élèves enlevées dans leur école de \
+             Barassoro, et elle est toujours captive.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Born on the 14 of May 2003, Aisha was among the 110 students abducted from their \
+             school in Barassoro, and she is still held captive.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-05-15");
+        for m in &ms {
+            assert!(!day(m).starts_with("2003"), "{lang}: {m:#?}");
+        }
+    }
+}

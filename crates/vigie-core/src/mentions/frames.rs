@@ -866,7 +866,8 @@ impl<'a> Analysis<'a> {
     }
 
     /// Is date match `d` the day of an occasion other than the violence: "Saturday's
-    /// presidential election", "l'élection présidentielle de samedi", "le sommet du 6 juillet"?
+    /// presidential election", "l'élection présidentielle de samedi", "le sommet du 6 juillet",
+    /// a birth date?
     fn dates_an_occasion(&self, d: usize) -> bool {
         const OCCASIONS: &[&str] = &[
             "election",
@@ -922,7 +923,13 @@ impl<'a> Analysis<'a> {
                 .skip(1)
                 .take(2)
                 .any(|w| OCCASIONS.contains(w));
-        possessive || of_occasion
+        // "Born on the 14 of May 2003", "née le 3 mars 2005": a birth, not the violence
+        let birth = words
+            .iter()
+            .rev()
+            .find(|w| !matches!(**w, "on" | "the" | "le"))
+            .is_some_and(|w| matches!(*w, "born" | "ne" | "nee" | "nes" | "nees"));
+        possessive || of_occasion || birth
     }
 
     /// The first date expression of sentence `i` that could date its event (not a statement's
