@@ -1289,3 +1289,25 @@ fn a_birth_date_does_not_date_an_abduction_fr_en() {
         }
     }
 }
+
+#[test]
+fn wounded_many_of_them_seriously_is_the_toll_of_the_event_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Un attentat à la voiture piégée contre un camp de casques bleus près de Barassoro a \
+             fait 15 blessés, dont beaucoup grièvement, vendredi.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             A car bomb attack on a peacekeeping camp near Barassoro left 15 soldiers injured, \
+             many of them seriously, officials said on Friday.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-06-26");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(field(&ms[0], "injured"), vec![15], "{lang}");
+    }
+}
