@@ -691,10 +691,10 @@ fn resolve_all(
         // one that is only spelled like it ("Intikane", a Niger refugee site the gazetteer
         // lacks, is not Mali's I-n-Tekane in a story of Niger).
         if let Some(c) = ctx.country {
-            if exact[mi].iter().any(|&id| gaz.country_code(id) == c) {
-                v.retain(|&(id, _)| gaz.country_code(id) == c);
-            }
-            v.retain(|&(id, _)| gaz.country_code(id) == c || exact[mi].contains(&id));
+            let story_country_has_it = exact[mi].iter().any(|&id| gaz.country_code(id) == c);
+            v.retain(|&(id, _)| {
+                gaz.country_code(id) == c || (!story_country_has_it && exact[mi].contains(&id))
+            });
         }
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         if explain {

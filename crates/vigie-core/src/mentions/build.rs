@@ -2243,15 +2243,17 @@ fn state_actor_in_order(
     for &government in order {
         for &si in sentences {
             let sentence = &a.sentences[si];
-            let sent_afterwards = sentence
-                .hits
-                .iter()
-                .any(|h| matches!(h.category, Category::Cue(CueKind::Dispatched)))
-                && !sentence.triggers.iter().any(|t| t.1);
-            if !government && sent_afterwards {
+            let sent_afterwards = || {
+                sentence
+                    .hits
+                    .iter()
+                    .any(|h| matches!(h.category, Category::Cue(CueKind::Dispatched)))
+                    && !sentence.triggers.iter().any(|t| t.1)
+            };
+            if !government && sent_afterwards() {
                 continue;
             }
-            for h in &a.sentences[si].actors {
+            for h in &sentence.actors {
                 if let Category::Actor(idx) = h.category {
                     let Some(e) = scanner.actors.get(idx as usize) else {
                         continue;
@@ -2363,8 +2365,7 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
                     same_site(rp, rq)
                         || admin_around(p, rq)
                         || admin_around(q, rp)
-                        || a.at_stated_distance(p, rq)
-                        || a.at_stated_distance(q, rp)
+                        || a.at_stated_distance(p, q)
                 })
             })
         }) {

@@ -1133,18 +1133,24 @@ impl<'a> Analysis<'a> {
     /// Is place `a` the same place as `b`, inside it, or containing it?
     pub fn places_fit(&self, a: usize, b: usize) -> bool {
         match (self.place(a), self.place(b)) {
-            (Some(pa), Some(pb)) => {
-                places_fit(pa, pb)
-                    || self.at_stated_distance(a, pb)
-                    || self.at_stated_distance(b, pa)
-            }
+            (Some(pa), Some(pb)) => places_fit(pa, pb) || self.at_stated_distance(a, b),
             _ => false,
         }
     }
 
-    /// Place mention `a` says "N km from X" and `other` lies about N km from X: "un camp situé à
-    /// une cinquantaine de kilomètres de Bamako" and "le camp de Koulikoro" are one spot.
-    pub(crate) fn at_stated_distance(&self, a: usize, other: &ResolvedPlace) -> bool {
+    /// One of place mentions `a` and `b` says "N km from X" and the other lies about N km from
+    /// X: "un camp situé à une cinquantaine de kilomètres de Bamako" and "le camp de Koulikoro"
+    /// are one spot.
+    pub(crate) fn at_stated_distance(&self, a: usize, b: usize) -> bool {
+        let one_way = |from: usize, to: usize| {
+            self.place(to)
+                .is_some_and(|other| self.lies_at_stated_distance(from, other))
+        };
+        one_way(a, b) || one_way(b, a)
+    }
+
+    /// Place mention `a` says "N km from X" and `other` lies about N km from X.
+    fn lies_at_stated_distance(&self, a: usize, other: &ResolvedPlace) -> bool {
         let vigie_geo::Cue::DistanceFrom { km } = self.places[a].cue else {
             return false;
         };
@@ -1179,8 +1185,7 @@ impl<'a> Analysis<'a> {
                         (Some(la), Some(oa), Some(lb), Some(ob))
                             if vigie_geo::distance_km(la, oa, lb, ob) <= 15.0
                     )
-                    || self.at_stated_distance(a, y)
-                    || self.at_stated_distance(b, x)
+                    || self.at_stated_distance(a, b)
             }
             _ => false,
         }

@@ -58,24 +58,31 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
     let mut mentions = Vec::new();
     let mut ordinal = 0u32;
     for (i, frame) in frames.iter().enumerate() {
-        // An older event recalled only in weak words, with nothing attacked and no place named ("le
-        // verdict est tombé dans le procès des rebelles", "the killings of those years"):
+        // An older event recalled only in weak words, with nothing attacked and no place named
+        // ("le verdict est tombé dans le procès des rebelles", "the killings of those years"):
         // nothing says which event it was. ("The same base had already been attacked on 18
-        // September 2024" names one.)
-        let names_a_target = frame.sentences.iter().any(|&si| {
-            analysis.sentences[si]
-                .hits
-                .iter()
-                .any(|h| matches!(h.category, scan::Category::Target(_)))
-        });
-        // ("an earlier attack in Gao on November 29, 2016" names where it was)
-        let names_a_place = analysis.sentences[frame.anchor].places.iter().any(|&p| {
-            !matches!(
-                analysis.places[p].cue,
-                vigie_geo::Cue::Admin(vigie_geo::AdminLevel::Country)
-            )
-        });
-        if frame.background && frame.strong_classes.is_empty() && !names_a_target && !names_a_place
+        // September 2024" names one; "an earlier attack in Gao on November 29, 2016" names
+        // where it was.)
+        let names_a_target = || {
+            frame.sentences.iter().any(|&si| {
+                analysis.sentences[si]
+                    .hits
+                    .iter()
+                    .any(|h| matches!(h.category, scan::Category::Target(_)))
+            })
+        };
+        let names_a_place = || {
+            analysis.sentences[frame.anchor].places.iter().any(|&p| {
+                !matches!(
+                    analysis.places[p].cue,
+                    vigie_geo::Cue::Admin(vigie_geo::AdminLevel::Country)
+                )
+            })
+        };
+        if frame.background
+            && frame.strong_classes.is_empty()
+            && !names_a_target()
+            && !names_a_place()
         {
             continue;
         }
