@@ -1311,3 +1311,63 @@ fn wounded_many_of_them_seriously_is_the_toll_of_the_event_fr_en() {
         assert_eq!(field(&ms[0], "injured"), vec![15], "{lang}");
     }
 }
+
+#[test]
+fn a_drone_that_bombed_or_a_bomb_dropped_is_an_air_strike_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Dimanche soir, un drone de l'armée a bombardé une fête religieuse à Faskari, tuant \
+             au moins 40 civils.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             On Sunday night a drone of the army bombed a religious gathering in Faskari, killing \
+             at least 40 civilians.",
+            "en",
+        ),
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Un avion militaire a largué une bombe sur une fête religieuse à Faskari dimanche \
+             soir. Au moins 40 civils sont morts.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             At least 40 villagers died in Faskari on Sunday night after an alleged bomb drop by \
+             a military jet during a religious gathering.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-10");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(ms[0].sub_event_type, SubEventType::AirDroneStrike, "{lang}");
+    }
+}
+
+#[test]
+fn a_tally_over_years_and_the_places_it_lists_are_no_incident_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Dimanche, des hommes armés ont tué 12 villageois à Anakaba.\n\n\
+             Entre 2015 et 2025, l'armée de l'air a mené 15 autres frappes aériennes qui ont tué \
+             des civils. Les frappes aériennes ont eu lieu dans les États de Kano, Katsina, \
+             Zamfara et Sokoto.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Gunmen killed 12 villagers in Anakaba on Sunday.\n\n\
+             There were 15 other air strikes that killed civilians between 2015 and 2025. The \
+             aerial bombardments took place in Kano, Katsina, Zamfara and Sokoto states.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-10");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(day(&ms[0]), "2026-03-08", "{lang}");
+        assert_ne!(ms[0].sub_event_type, SubEventType::AirDroneStrike, "{lang}");
+    }
+}

@@ -385,9 +385,23 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        for (s, (year, finer)) in sentences.iter_mut().zip(year_only) {
+        for (s, &(year, finer)) in sentences.iter_mut().zip(&year_only) {
             if year && !finer {
                 s.generic = true;
+            }
+        }
+        // "There were 15 other air strikes between 2014 and 2023. The aerial bombardments took
+        // place in Borno, Yobe…": events named in the plural with a definite article, right
+        // after a sentence about many of them, are those same events.
+        for i in 1..sentences.len() {
+            if sentences[i - 1].generic
+                && !sentences[i].generic
+                && !year_only[i].1
+                && sentences[i].triggers.first().is_some_and(|t| {
+                    refers_back_in_plural(&doc.text, sentences[i].span, t.2)
+                })
+            {
+                sentences[i].generic = true;
             }
         }
         for (di, d) in dates.iter().enumerate() {
@@ -1918,6 +1932,28 @@ const PARTITIVES: &[&str] = &[
     " parmi eux",
     " parmi elles",
 ];
+
+/// The sentence opens on its event words in the plural after a definite article ("The aerial
+/// bombardments took place…", "Ces attaques ont visé…"): they refer back to events already named.
+fn refers_back_in_plural(text: &str, sentence: Span, trigger: Span) -> bool {
+    let Some(before) = text.get(sentence.start..trigger.start) else {
+        return false;
+    };
+    let Some(word) = text.get(trigger.start..trigger.end) else {
+        return false;
+    };
+    let before = crate::lexicon::fold(before);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let plural = word.ends_with('s') || word.ends_with('x');
+    plural
+        && words.len() <= 3
+        && words.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "the" | "these" | "those" | "such" | "ces" | "les" | "de" | "tels" | "telles"
+            )
+        })
+}
 
 /// "aucun échange de tirs", "no fighting", "sans combat": the event did not happen.
 fn negated(text: &str, start: usize) -> bool {
