@@ -295,3 +295,26 @@ fn yesterday_followed_by_its_date_is_that_date() {
         at(ymd(2017, 7, 11), TimePrecision::Day)
     );
 }
+
+#[test]
+fn a_month_not_over_when_told_is_coded_before_the_telling_fr_en() {
+    // Told on 14 November: between the 1st and the 14th, middle the 7th, not the 15th.
+    let told = Some(ymd(2025, 11, 14));
+    for text in ["earlier this month", "plus tôt ce mois-ci", "en novembre", "in November"] {
+        assert_eq!(
+            r(text, told),
+            at(ymd(2025, 11, 7), TimePrecision::Month),
+            "{text}"
+        );
+    }
+    // A month already over keeps its 15th.
+    assert_eq!(
+        r("en octobre", told),
+        at(ymd(2025, 10, 15), TimePrecision::Month)
+    );
+    // Told on the 20th: the 15th is not after it.
+    assert_eq!(
+        r("in November", Some(ymd(2025, 11, 20))),
+        at(ymd(2025, 11, 15), TimePrecision::Month)
+    );
+}

@@ -157,7 +157,19 @@ pub fn resolve(
             precision: TimePrecision::Day,
         })
     };
+    // A month not yet over when the text was written ("earlier this month", told on the
+    // 14th): the event lies between the 1st and the anchor, so its coded day is the middle of
+    // that stretch, never a day after the telling.
     let month = |date: NaiveDate| {
+        let date = match anchor {
+            Some(a) if a < date && (a.year(), a.month()) == (date.year(), date.month()) => {
+                // ("late November", told on the 14th: the days just before it)
+                let late = date.day() > 15;
+                let day = if late { a.day() } else { a.day().div_ceil(2) };
+                a.with_day(day).unwrap_or(date)
+            }
+            _ => date,
+        };
         Some(EventDate {
             date,
             precision: TimePrecision::Month,
