@@ -618,3 +618,35 @@ fn a_sentence_broken_over_lines_is_joined_and_paragraphs_stay_apart_fr_en() {
         "Mali : trois civils tués à Gao\n\nTrois civils ont été tués lundi."
     );
 }
+
+#[test]
+fn a_page_time_stamp_is_cut_and_the_story_beside_it_kept_fr_en() {
+    let raw = "Fana : des soldats tués dans une embuscade\n\
+        \n\
+        Publié le 18 juin 2026 à 20h09, mis à jour le 19 juin 2026 à 1h06\n\
+        \n\
+        30-05-2026 18:30 - Embuscade près de Fana\n\
+        \n\
+        Des soldats ont été tués mardi dans une embuscade près de Fana.\n";
+    assert_eq!(
+        clean(raw).text,
+        "Fana : des soldats tués dans une embuscade\n\n\
+         Embuscade près de Fana\n\n\
+         Des soldats ont été tués mardi dans une embuscade près de Fana."
+    );
+    let raw = "Soldiers killed in ambush near Fana\n\
+        \n\
+        March 23, 2026 04:02 am | Updated 04:02 am IST\n\
+        \n\
+        Updated Aug. 10, 2026, 3:50 a.m. ET\n\
+        \n\
+        Soldiers were killed in an ambush near Fana on Tuesday.\n\
+        \n\
+        On March 24, 2026 at 10:30, gunmen attacked a second post.\n";
+    assert_eq!(
+        clean(raw).text,
+        "Soldiers killed in ambush near Fana\n\n\
+         Soldiers were killed in an ambush near Fana on Tuesday.\n\n\
+         On March 24, 2026 at 10:30, gunmen attacked a second post."
+    );
+}
