@@ -1371,3 +1371,34 @@ fn a_tally_over_years_and_the_places_it_lists_are_no_incident_fr_en() {
         assert_ne!(ms[0].sub_event_type, SubEventType::AirDroneStrike, "{lang}");
     }
 }
+
+#[test]
+fn a_toll_revised_upward_in_the_telling_replaces_the_first_one_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des terroristes ont attaqué mardi le camp militaire de Tessalitt. L'armée a donné un \
+             premier bilan de 12 morts avant de le revoir à la hausse avec 30 soldats tués.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Terrorists attacked the army camp in Tessalitt on Tuesday. The army gave a first toll \
+             of 12 dead, later revised upward to 30 soldiers killed.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-12");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        let firm: Vec<u32> = ms[0]
+            .claims
+            .iter()
+            .filter(|c| c.field == "fatalities" && !c.hedged)
+            .filter_map(|c| match c.value {
+                vigie_core::ClaimValue::Count(q) => Some(q.best),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(firm, vec![30], "{lang}: {ms:#?}");
+    }
+}
