@@ -1402,3 +1402,27 @@ fn a_toll_revised_upward_in_the_telling_replaces_the_first_one_fr_en() {
         assert_eq!(firm, vec![30], "{lang}: {ms:#?}");
     }
 }
+
+#[test]
+fn a_platform_of_members_of_parliament_is_not_the_armed_coalition() {
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Mardi, des hommes armés ont tué 12 civils à Barassoro. Dans un communiqué, la \
+         Plateforme des députés du Centre a condamné l'attaque. Pour ladite plateforme, les \
+         auteurs sont des terroristes.",
+        "2026-03-12",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    let a1 = ms[0].actor1.as_ref().map(|a| a.name.as_str()).unwrap_or("");
+    assert!(!a1.starts_with("Platform"), "{a1}");
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Mardi, des combattants de la Plateforme ont attaqué une position rebelle près de \
+         Barassoro.",
+        "2026-03-12",
+    );
+    assert_eq!(
+        ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Platform of June 14th 2014 movements")
+    );
+}

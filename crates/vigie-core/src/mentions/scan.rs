@@ -237,6 +237,10 @@ struct Pattern {
     tail: Option<Vec<String>>,
 }
 
+/// The ACLED name column of actors.tsv rows whose words contain an alias but name no armed
+/// group ("la Plateforme des députés du Centre" is not the Platform coalition).
+const NOT_AN_ACTOR: &str = "-";
+
 /// How many words may separate the two parts of a `head … tail` pattern.
 const GAP_WORDS: usize = 4;
 
@@ -332,8 +336,14 @@ impl Scanner {
             else {
                 continue;
             };
-            let Some(kind) = inter.parse::<u8>().ok().and_then(ActorKind::from_code) else {
-                continue;
+            // ("-": words that contain an alias but name no armed group, see actors.tsv)
+            let kind = if *name == NOT_AN_ACTOR {
+                ActorKind::Civilians
+            } else {
+                let Some(kind) = inter.parse::<u8>().ok().and_then(ActorKind::from_code) else {
+                    continue;
+                };
+                kind
             };
             let parent = row.get(3).filter(|p| !p.is_empty()).map(|p| p.to_string());
             let country = row.get(4).filter(|c| !c.is_empty()).map(|c| c.to_string());
@@ -427,7 +437,22 @@ impl Scanner {
                 kept.push(h);
             }
         }
+        // Words that contain an alias but name no group shadow every actor alias they overlap
+        // ("la Plateforme des députés": neither "la Plateforme" nor "Plateforme"), then go.
+        let not_an_actor = |c: &Category| {
+            matches!(c, Category::Actor(i)
+                if self.actors.get(*i as usize).is_some_and(|e| e.name == NOT_AN_ACTOR))
+        };
+        let shadows: Vec<(usize, usize)> = kept
+            .iter()
+            .filter(|k| not_an_actor(&k.2))
+            .map(|k| (k.0, k.1))
+            .collect();
         kept.into_iter()
+            .filter(|(s, e, c)| {
+                !(matches!(c, Category::Actor(_))
+                    && shadows.iter().any(|&(a, b)| *s < b && a < *e))
+            })
             .map(|(s, e, c)| Hit {
                 span: Span::new(s, e),
                 category: c,
