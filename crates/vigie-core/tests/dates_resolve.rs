@@ -300,7 +300,12 @@ fn yesterday_followed_by_its_date_is_that_date() {
 fn a_month_not_over_when_told_is_coded_before_the_telling_fr_en() {
     // Told on 14 November: between the 1st and the 14th, middle the 7th, not the 15th.
     let told = Some(ymd(2025, 11, 14));
-    for text in ["earlier this month", "plus tôt ce mois-ci", "en novembre", "in November"] {
+    for text in [
+        "earlier this month",
+        "plus tôt ce mois-ci",
+        "en novembre",
+        "in November",
+    ] {
         assert_eq!(
             r(text, told),
             at(ymd(2025, 11, 7), TimePrecision::Month),

@@ -397,9 +397,10 @@ impl<'a> Analysis<'a> {
             if sentences[i - 1].generic
                 && !sentences[i].generic
                 && !year_only[i].1
-                && sentences[i].triggers.first().is_some_and(|t| {
-                    refers_back_in_plural(&doc.text, sentences[i].span, t.2)
-                })
+                && sentences[i]
+                    .triggers
+                    .first()
+                    .is_some_and(|t| refers_back_in_plural(&doc.text, sentences[i].span, t.2))
             {
                 sentences[i].generic = true;
             }

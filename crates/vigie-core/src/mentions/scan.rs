@@ -450,8 +450,7 @@ impl Scanner {
             .collect();
         kept.into_iter()
             .filter(|(s, e, c)| {
-                !(matches!(c, Category::Actor(_))
-                    && shadows.iter().any(|&(a, b)| *s < b && a < *e))
+                !(matches!(c, Category::Actor(_)) && shadows.iter().any(|&(a, b)| *s < b && a < *e))
             })
             .map(|(s, e, c)| Hit {
                 span: Span::new(s, e),
