@@ -1025,6 +1025,46 @@ impl<'a> Analysis<'a> {
             .map(|d| self.dates[d].expr)
     }
 
+    /// "In June 2021, gunmen invaded the Federal Government College, Birnin Yauri": a sentence
+    /// that opens on a date months before the page and names a place other than the story's
+    /// recalls an older incident, told like the story.
+    fn opens_on_an_older_event_elsewhere(
+        &self,
+        i: usize,
+        current: Option<&Frame>,
+        own_places: &[usize],
+    ) -> bool {
+        let (Some(anchor), Some(f)) = (self.anchor, current) else {
+            return false;
+        };
+        if self.anchor_month_only || f.background {
+            return false;
+        }
+        let s = &self.sentences[i];
+        let opening = s.dates.iter().copied().find(|&d| {
+            let span = self.dates[d].span;
+            self.doc
+                .text
+                .get(s.span.start..span.start)
+                .is_some_and(|before| before.split_whitespace().count() <= 2)
+        });
+        let Some(days_before) = opening
+            .and_then(|d| dates::resolve(&self.dates[d].expr, Some(anchor), None))
+            .map(|d| (anchor - d.date).num_days())
+        else {
+            return false;
+        };
+        let elsewhere = !f.places.is_empty()
+            && !own_places.is_empty()
+            && !own_places
+                .iter()
+                .any(|&p| f.places.iter().any(|&q| self.places_fit(p, q)));
+        // (a year and more before a page whose publication date is known: whatever the place,
+        // which a page often names in a form the gazetteer lacks)
+        let years_before = days_before > 365 && self.doc.published.is_some();
+        days_before > RECALL_DAYS && (elsewhere || years_before)
+    }
+
     /// The weekday an undated frame's first sentence gives ("vendredi", "on Friday") when the
     /// page gives nothing to count it from: what a report of that event dated elsewhere must
     /// fit. Only the sentence that opened the frame: a weekday further on may be another
@@ -1375,7 +1415,13 @@ impl<'a> Analysis<'a> {
                     matches!(d, dates::DateExpr::RelativeWeeks { weeks } if weeks < 0)
                         || matches!(d, dates::DateExpr::RelativeMonths { months, .. } if months < 0)
                 }) && names_another_place(self.sentence_text(i));
-            let background = s.background || recalled_elsewhere;
+            let background = s.background
+                || recalled_elsewhere
+                || self.opens_on_an_older_event_elsewhere(
+                    i,
+                    current.map(|c| &frames[c]),
+                    &own_places,
+                );
             if let (true, Some(c)) = (background, same_event) {
                 frames[c].absorb(i, s);
                 continue;
