@@ -650,3 +650,30 @@ fn a_page_time_stamp_is_cut_and_the_story_beside_it_kept_fr_en() {
          On March 24, 2026 at 10:30, gunmen attacked a second post."
     );
 }
+
+#[test]
+fn a_list_of_teasers_cut_short_is_dropped_fr_en() {
+    let raw = "Des hommes armés ont attaqué un poste près de Fana lundi.\n\
+        \n\
+        La rédaction\n\
+        \n\
+        Le Sahel franchit un palier historique en ce mardi 23 décembre 2025 à…\n\
+        Les forces de sécurité du district viennent d'infliger…\n\
+        Un nouveau marché ouvre ses portes à Fana…\n";
+    assert_eq!(
+        clean(raw).text,
+        "Des hommes armés ont attaqué un poste près de Fana lundi.\n\nLa rédaction"
+    );
+    let raw = "Gunmen attacked a post near Fana on Monday...\n\
+        \n\
+        Two soldiers were wounded, the army said.\n\
+        \n\
+        New market opens its doors in Fana...\n\
+        Football: Fana club wins the cup...\n\
+        \n\
+        Rains expected across the region...\n";
+    assert_eq!(
+        clean(raw).text,
+        "Gunmen attacked a post near Fana on Monday...\n\nTwo soldiers were wounded, the army said."
+    );
+}

@@ -335,6 +335,9 @@ fn is_teaser_like(line: &str) -> bool {
 }
 
 /// Clean a raw text (plain text, or text extracted from HTML). See the module docs.
+/// How many lines cut short with "…" in a row make a list of teasers.
+const TEASER_RUN: usize = 3;
+
 pub fn clean(raw: &str) -> Cleaned {
     let rules = &*RULES;
     let normalized = normalize(raw);
@@ -474,6 +477,29 @@ pub fn clean(raw: &str) -> Cleaned {
             }
         }
         i += 1;
+    }
+
+    // 2b. Teasers: three or more lines in a row (blank lines aside) cut short with "…" are the
+    // headlines of other stories that a page lists under its own, whatever heads them.
+    let truncated = |l: &str| {
+        let t = l.trim_end();
+        t.ends_with('…') || t.ends_with("...")
+    };
+    let mut run: Vec<usize> = Vec::new();
+    for i in 0..=lines.len() {
+        let line = lines.get(i).copied();
+        match line {
+            Some("") => continue,
+            Some(l) if removed[i].is_none() && truncated(l) => run.push(i),
+            _ => {
+                if run.len() >= TEASER_RUN {
+                    for &j in &run {
+                        removed[j] = Some(Removal::Related);
+                    }
+                }
+                run.clear();
+            }
+        }
     }
 
     // 3. Repeated lines: keep the first.
