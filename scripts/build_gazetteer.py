@@ -551,6 +551,14 @@ def main() -> None:
             for f in sorted(os.listdir(os.path.join(src, d))):
                 if re.fullmatch(r"[A-Z]{2}\.txt", f):
                     gn_files.append(os.path.join(src, d, f))
+    # The dumps' own ADM2 rows name the provinces as the texts do ("Kossi"); GeoNames' admin2
+    # code table sometimes gives another (local or older) name for the same code ("Koosin",
+    # "Djelgodji"), which would file a province's villages under a name no text uses. The dump's
+    # name wins for its code.
+    for path in gn_files:
+        for c in read_geonames(path):
+            if c[7] == "ADM2" and c[8] in REGION and c[11]:
+                admin2_names[f"{c[8]}.{c[10]}.{c[11]}"] = clean_admin(c[1].strip())
     # newest dump first when two cover one country (not the case today)
     for path in gn_files:
         for c in read_geonames(path):

@@ -325,12 +325,12 @@ fn score(
     }
     // Named by its own name rather than by another place's alternate spelling ("Nampala"
     // the town, not a village listing "Nampala" among its variants).
-    if exact
+    let main_name = exact
         && gaz
             .names_of(id)
             .next()
-            .is_some_and(|main| hash_key(&key(main)) == own_key)
-    {
+            .is_some_and(|main| hash_key(&key(main)) == own_key);
+    if main_name {
         // a natural feature's own name counts half: settlements are where events happen
         let v = if r.kind == PlaceKind::Other { 1.0 } else { 2.0 };
         s += v;
@@ -349,8 +349,20 @@ fn score(
     }
     let before = s;
     if let Some(want) = wanted_admin(&m.cue) {
-        s += if r.kind == want {
+        // "commune de Kombori": the commune of that name, or its seat, a settlement of that
+        // very name — rather than a unit elsewhere that lists the name among its variants.
+        let seat = want == PlaceKind::Admin3
+            && main_name
+            && matches!(
+                r.kind,
+                PlaceKind::Town | PlaceKind::Village | PlaceKind::City
+            );
+        s += if r.kind == want && (main_name || !exact) {
             8.0
+        } else if r.kind == want {
+            4.0
+        } else if seat {
+            2.0
         } else if is_admin(r.kind) {
             2.0
         } else {

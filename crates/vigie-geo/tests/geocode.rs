@@ -509,3 +509,40 @@ fn near_a_city_named_with_a_descriptor_is_near() {
         Some(Cue::At)
     );
 }
+
+#[test]
+fn a_commune_named_after_its_seat_is_found_by_the_seat_in_the_province_named() {
+    // "Boken" is the main name of a village of Sanmatenga province and only a variant spelling
+    // of Bokin commune (Passoré): with the province named, the commune is the Sanmatenga one.
+    for (text, surface) in [
+        (
+            "Des hommes armés ont attaqué un marché dans la commune de Boken, province du \
+             Sanmatenga, au Burkina Faso.",
+            "Boken",
+        ),
+        (
+            "Gunmen attacked a market in the commune of Boken, in Burkina Faso's Sanmatenga \
+             province.",
+            "Boken",
+        ),
+    ] {
+        let r = resolved(text, surface);
+        assert_near(&r, 13.0977, -1.3707, 5.0);
+        assert_eq!(r.admin2.as_deref(), Some("Sanmatenga"), "{text}");
+    }
+}
+
+#[test]
+fn villages_carry_the_name_their_province_is_known_by() {
+    // GeoNames' code table names the Soum province "Djelgodji"; texts say Soum.
+    let r = resolved(
+        "Des hommes armés ont attaqué Aladiou, dans la province du Soum, au Burkina Faso.",
+        "Aladiou",
+    );
+    assert_eq!(r.admin2.as_deref(), Some("Soum"));
+    let r = resolved(
+        "Gunmen attacked the village of Bamguèl in Burkina Faso's Soum province.",
+        "Bamguèl",
+    );
+    assert_eq!(r.admin2.as_deref(), Some("Soum"));
+}
