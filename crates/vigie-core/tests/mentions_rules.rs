@@ -1498,3 +1498,61 @@ fn a_nigerian_police_rank_is_not_a_malian_coalition() {
     let a1 = ms[0].actor1.as_ref().map(|a| a.name.as_str()).unwrap_or("");
     assert!(!a1.starts_with("CSP"), "{a1}");
 }
+
+#[test]
+fn citizens_killed_by_terrorists_are_civilians_not_attackers_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Lundi, un groupe de terroristes armés a fait irruption dans le marché de Barassoro, \
+             où ils ont tué 32 citoyens.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             On Monday, a group of armed terrorists broke into a market in Barassoro, where they \
+             killed 32 citizens.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-10");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        let victims: Vec<Option<Victims>> = ms[0]
+            .claims
+            .iter()
+            .filter(|c| c.field == "fatalities")
+            .map(|c| c.victims)
+            .collect();
+        assert_eq!(victims, vec![Some(Victims::Civilians)], "{lang}");
+    }
+}
+
+#[test]
+fn an_opening_phrase_of_time_or_circumstance_is_not_the_source_fr_en() {
+    for (text, lang, source) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Plus tard dans la soirée, le ministre a fait état de 54 morts dans l'attaque du camp \
+             de Tessalitt samedi.",
+            "fr",
+            "le ministre",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             In an interview with journalists after the burial in Anakaba, the governor said more \
+             than 40 farmers were killed on Saturday.",
+            "en",
+            "the governor",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-10");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        let by: Vec<Option<&str>> = ms[0]
+            .claims
+            .iter()
+            .filter(|c| c.field == "fatalities")
+            .map(|c| c.attributed_to.as_deref())
+            .collect();
+        assert_eq!(by, vec![Some(source)], "{lang}");
+    }
+}

@@ -12,7 +12,8 @@
 //!    high = the highest bound any source gives (open-ended "more than 150" bounds nothing).
 //!    best = the figure that the most independent articles' ranges contain (an article's
 //!    hedged or superseded figures do not count when it also states one firmly), ties going to
-//!    the figure more sources give, then to the lower figure; clamped into [low, high].
+//!    the figure more sources give, then to a figure stated as such over an open bound ("more
+//!    than 40"), then to the lower figure; clamped into [low, high].
 
 use crate::model::{Claim, ClaimValue, Estimate, Qualifier, Quantity, Victims};
 use std::collections::BTreeMap;
@@ -164,10 +165,14 @@ pub fn estimate<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> E
     // "authorities said 18", and one witness's "a soldier was also killed" in one article;
     // said as that very figure: "at least 9" does not give 11)
     let readings = |x: u32| -> usize { voters.iter().filter(|(_, v)| v.best == x).count() };
+    // (then a figure someone states as such over a bound: "more than 40" agrees with 44 and 70
+    // but tells less than either)
+    let stated = |x: u32| voters.iter().any(|(_, v)| v.best == x && v.high.is_some());
     let best = candidates.iter().copied().max_by(|&a, &b| {
         support(a)
             .cmp(&support(b))
             .then(readings(a).cmp(&readings(b)))
+            .then(stated(a).cmp(&stated(b)))
             .then(b.cmp(&a))
     });
     let best = best.map(|b| {
@@ -217,6 +222,25 @@ mod tests {
                 high: Some(4)
             }
         );
+    }
+
+    #[test]
+    fn a_figure_stated_beats_an_open_bound_that_only_agrees_with_it() {
+        // One article: the governor's "more than 40 killed", a witness's "44 buried".
+        let more = claim(
+            Quantity {
+                low: 40,
+                high: None,
+                best: 40,
+                qualifier: Qualifier::MoreThan,
+            },
+            Some("the governor"),
+            false,
+        );
+        let buried = claim(Quantity::exact(44), Some("a witness"), false);
+        let e = estimate([("a", &more), ("a", &buried)]);
+        assert_eq!(e.best, Some(44));
+        assert_eq!(e.low, Some(40));
     }
 
     #[test]

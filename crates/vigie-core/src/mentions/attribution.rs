@@ -12,6 +12,37 @@ pub struct Attribution {
 }
 
 /// Words that open a clause but are not its subject.
+/// First words of a phrase of time or circumstance that opens a sentence before its subject.
+const OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "while",
+    "later",
+    "earlier",
+    "speaking",
+    "dans",
+    "lors",
+    "après",
+    "apres",
+    "avant",
+    "pendant",
+    "plus",
+    "en",
+    "au",
+    "aux",
+    "depuis",
+    "interrogé",
+    "interrogée",
+    "joint",
+    "jointe",
+    "contacté",
+    "contactée",
+];
+
 const CONNECTORS: &[&str] = &[
     "however",
     "but",
@@ -159,11 +190,27 @@ fn subject_before(text: &str, sentence_start: usize, verb_start: usize) -> Optio
     // Start of the clause: after the last "que"/"that"-style boundary is not needed for
     // subjects, but a preceding clause ending in ";" or ":" is.
     let clause = before.rsplit([';', ':']).next().unwrap_or(before);
-    let segment = clause
-        .split(',')
-        .map(str::trim)
-        .find(|s| !s.is_empty() && !CONNECTORS.contains(&s.to_lowercase().as_str()))?;
-    let words: Vec<&str> = segment.split_whitespace().collect();
+    // (an opening phrase of time or circumstance is no subject: "In an interview after the
+    // burial, Zulum said", "Plus tard dans la soirée, le ministre a fait état de…")
+    let opener = |s: &str| {
+        let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+        OPENERS.contains(&first.as_str())
+    };
+    let segment = clause.split(',').map(str::trim).find(|s| {
+        !s.is_empty() && !CONNECTORS.contains(&s.to_lowercase().as_str()) && !opener(s)
+    })?;
+    let mut words: Vec<&str> = segment.split_whitespace().collect();
+    // ("le ministre a fait état de …": the auxiliary is the verb's, not the subject's)
+    if words.len() > 1
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "ont" | "avait" | "avaient" | "has" | "have" | "had"
+            )
+        })
+    {
+        words.pop();
+    }
     if words.is_empty() || words.len() > 12 {
         return None;
     }
