@@ -355,3 +355,19 @@ fn distances_far_from_a_town_and_in_miles_fr_en() {
         Cue::DistanceFrom { km: 20.0 }
     );
 }
+
+#[test]
+fn the_town_of_a_security_source_is_elsewhere_fr_en() {
+    for (text, town) in [
+        (
+            "Selon une source sécuritaire à Ouahigouya, le prêtre a été enlevé par des hommes armés.",
+            "Ouahigouya",
+        ),
+        (
+            "The priest was kidnapped by gunmen, a security source in Ouahigouya said.",
+            "Ouahigouya",
+        ),
+    ] {
+        assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
+    }
+}
