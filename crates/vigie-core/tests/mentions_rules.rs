@@ -1556,3 +1556,27 @@ fn an_opening_phrase_of_time_or_circumstance_is_not_the_source_fr_en() {
         assert_eq!(by, vec![Some(source)], "{lang}");
     }
 }
+
+#[test]
+fn the_day_a_statement_opens_on_does_not_date_the_attack_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des hommes armés ont tué 22 villageois à Anakaba, selon des sources locales.\n\n\
+             Le 17 décembre, le chef de la junte a déclaré que la situation sécuritaire se \
+             normalisait dans la région de Tillabéri.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Gunmen killed 22 villagers in Anakaba, local sources said.\n\n\
+             On December 17, the junta leader said the security situation in the Tillaberi \
+             region was normalising.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-01-30");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_ne!(day(&ms[0]), "2025-12-17", "{lang}");
+    }
+}

@@ -1065,6 +1065,35 @@ impl<'a> Analysis<'a> {
         days_before > RECALL_DAYS && (elsewhere || years_before)
     }
 
+    /// "On December 17, the general said the situation was normalising", "Le 17 décembre, le
+    /// ministre a déclaré que…": a sentence that opens on a date set off by a comma and goes on
+    /// to a statement — the date is the statement's (unlike "The operation took place on
+    /// Friday, an official said").
+    fn opens_on_the_day_of_a_statement(&self, i: usize) -> bool {
+        let s = &self.sentences[i];
+        let text = &self.doc.text;
+        let opening = s.dates.iter().copied().find(|&d| {
+            let span = self.dates[d].span;
+            text.get(s.span.start..span.start)
+                .is_some_and(|before| before.split_whitespace().count() <= 1)
+        });
+        let Some(d) = opening else {
+            return false;
+        };
+        let after = self.dates[d].span.end;
+        let comma_next = text
+            .get(after..s.span.end)
+            .is_some_and(|rest| rest.trim_start().starts_with(','));
+        comma_next
+            && s.hits.iter().any(|h| {
+                h.span.start > after
+                    && matches!(
+                        h.category,
+                        Category::Cue(CueKind::SourceVerb | CueKind::Claim | CueKind::Statement)
+                    )
+            })
+    }
+
     /// The weekday an undated frame's first sentence gives ("vendredi", "on Friday") when the
     /// page gives nothing to count it from: what a report of that event dated elsewhere must
     /// fit. Only the sentence that opened the frame: a weekday further on may be another
@@ -1344,7 +1373,10 @@ impl<'a> Analysis<'a> {
                             }
                             // ...and the day its support gives ("The wedding was held on
                             // Saturday in Gwoza town"), when the story's own sentences give none.
-                            if f.date.is_none() && !f.background {
+                            // (not the day of a statement: "On December 17, the general said
+                            // the situation was normalising")
+                            let says = self.opens_on_the_day_of_a_statement(i);
+                            if f.date.is_none() && !f.background && !says {
                                 if let Some(d) = self.sentence_date(i, None) {
                                     if d.precision == crate::model::TimePrecision::Day {
                                         let f = &mut frames[c];
