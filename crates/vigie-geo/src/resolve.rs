@@ -159,8 +159,19 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
         if m.cue == Cue::Admin(AdminLevel::Country) || m.candidates.is_empty() {
             continue;
         }
-        let between = crate::normalize::fold(text.get(prev.end..m.start).unwrap_or("x"));
+        // ("Maga town, Kebbi State", "Gouari village, Bankass": the kind of place named before
+        // the comma changes nothing)
         let raw = text.get(prev.end..m.start).unwrap_or("x").trim();
+        let raw = ["town", "village", "city", "community", "locality", "area"]
+            .iter()
+            .find_map(|w| {
+                raw.get(..w.len())
+                    .filter(|head| head.eq_ignore_ascii_case(w))
+                    .and_then(|_| raw.get(w.len()..))
+                    .filter(|rest| rest.starts_with([',', ' ']))
+            })
+            .map_or(raw, str::trim_start);
+        let between = crate::normalize::fold(raw);
         let unit_words = between.split(' ').filter(|w| !w.is_empty()).all(|w| {
             matches!(
                 w,

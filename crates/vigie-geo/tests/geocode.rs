@@ -546,3 +546,18 @@ fn villages_carry_the_name_their_province_is_known_by() {
     );
     assert_eq!(r.admin2.as_deref(), Some("Soum"));
 }
+
+#[test]
+fn a_town_named_with_its_kind_before_its_state_is_looked_for_in_that_state_en() {
+    // (English puts the kind after the name; French before it, "la ville d'Abaku", which the
+    // cues already read)
+    // No "Abaku" lies in Kebbi State: the state named after "town," is what can be coded, not a
+    // homonym in Oyo or Kaduna.
+    for text in [
+        "Gunmen attacked a school in Abaku town, Kebbi State, on Monday.",
+        "Gunmen stormed Abaku village, Kebbi State, overnight.",
+    ] {
+        let r = resolved(text, "Abaku");
+        assert_eq!(r.admin1.as_deref(), Some("Kebbi"), "{text}: {r:?}");
+    }
+}
