@@ -1580,3 +1580,26 @@ fn the_day_a_statement_opens_on_does_not_date_the_attack_fr_en() {
         assert_ne!(day(&ms[0]), "2025-12-17", "{lang}");
     }
 }
+
+#[test]
+fn since_the_start_of_this_week_is_not_the_conflict_in_general_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             La ville de Fana est plongée dans la contestation depuis le début de cette semaine. \
+             Les forces de l'ordre répriment les manifestations dans la violence. La commission \
+             des droits de l'homme avance 5 morts.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             The town of Fana has been in turmoil since the start of this week. Security forces \
+             violently repressed the protests. The human rights commission reported 5 dead.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-01-27");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(location(&ms[0]), "Fana", "{lang}");
+    }
+}
