@@ -715,8 +715,14 @@ fn resolve_all(
         // lacks, is not Mali's I-n-Tekane in a story of Niger).
         if let Some(c) = ctx.country {
             let story_country_has_it = exact[mi].iter().any(|&id| gaz.country_code(id) == c);
+            // (nor, named bare, another country's province or region: in a story of Mali, "le
+            // désert du Gourma" is not Burkina's Gourma province)
+            let bare = !matches!(m.cue, Cue::Admin(_) | Cue::Parenthetical);
             v.retain(|&(id, _)| {
-                gaz.country_code(id) == c || (!story_country_has_it && exact[mi].contains(&id))
+                gaz.country_code(id) == c
+                    || (!story_country_has_it
+                        && exact[mi].contains(&id)
+                        && !(bare && is_admin(gaz.recs[id as usize].kind)))
             });
         }
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

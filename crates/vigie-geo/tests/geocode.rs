@@ -561,3 +561,35 @@ fn a_town_named_with_its_kind_before_its_state_is_looked_for_in_that_state_en() 
         assert_eq!(r.admin1.as_deref(), Some("Kebbi"), "{text}: {r:?}");
     }
 }
+
+#[test]
+fn another_country_s_province_named_bare_is_not_placed_in_a_story_of_mali_fr_en() {
+    // "Zondoma" is only a Burkina province in the gazetteer; in a story of Mali, named bare (no
+    // "province du"), it is some local area of the same name, not Burkina.
+    for (text, surface) in [
+        (
+            "Au Mali, des soldats ont été tués près de Douentza, dans la zone du Zondoma, mardi.",
+            "Zondoma",
+        ),
+        (
+            "In Mali, soldiers were killed near Douentza, in the Zondoma area, on Tuesday.",
+            "Zondoma",
+        ),
+    ] {
+        let g = Gazetteer::bundled();
+        let ms = find_places(g, text);
+        let rs = resolve(g, text, &ms);
+        let i = ms.iter().position(|m| m.surface == surface).expect("found");
+        assert!(
+            rs[i].as_ref().is_none_or(|r| r.country_code == "ML"),
+            "{text}: {:?}",
+            rs[i]
+        );
+    }
+    // With its cue it is Burkina's province.
+    let r = resolved(
+        "Au Mali, près de Douentza; au Burkina, dans la province du Zondoma, des civils ont fui.",
+        "Zondoma",
+    );
+    assert_eq!(r.country_code, "BF");
+}
