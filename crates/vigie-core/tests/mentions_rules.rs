@@ -1603,3 +1603,50 @@ fn since_the_start_of_this_week_is_not_the_conflict_in_general_fr_en() {
         assert_eq!(location(&ms[0]), "Fana", "{lang}");
     }
 }
+
+#[test]
+fn an_abduction_remembered_years_later_is_not_dated_to_the_remembrance_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Dix ans après l'enlèvement de 200 lycéennes à Anakaba, les parents se sont réunis \
+             dimanche à l'école pour prier pour le retour des 90 jeunes filles toujours \
+             disparues.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Exactly ten years after the abduction of 200 schoolgirls in Anakaba, parents \
+             gathered at the school on Sunday to pray for the safe return of the 90 girls still \
+             missing.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-04-15");
+        assert!(
+            ms.iter().all(|m| !day(m).starts_with("2026")),
+            "{lang}: {ms:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_accused_at_a_hearing_are_judged_for_an_older_attack_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Les quatre hommes présents à l'audience mercredi étaient accusés d'être complices de \
+             l'attaque qui a coûté la vie à 19 personnes à Barassoro.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             The four men present at the hearing on Wednesday were accused of complicity in the \
+             attack that killed 19 people in Barassoro.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-04-16");
+        assert!(ms.iter().all(|m| m.background), "{lang}: {ms:#?}");
+    }
+}

@@ -1748,6 +1748,27 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        // "Ten years after the abduction of 276 students, parents gathered on Sunday to pray":
+        // a day counted from the page, in a sentence that recalls an older incident, is the
+        // day of what the page reports around it (a prayer, a statement), not the incident's.
+        for f in frames.iter_mut() {
+            let counted_from_page = f.date_source.is_some_and(|i| {
+                self.sentences[i].dates.iter().all(|&d| {
+                    matches!(
+                        self.dates[d].expr,
+                        dates::DateExpr::Weekday { .. } | dates::DateExpr::RelativeDays { .. }
+                    )
+                })
+            });
+            let recent = f
+                .date
+                .zip(self.anchor)
+                .is_some_and(|(d, a)| (a - d.date).num_days() <= RECALL_DAYS);
+            if f.background && self.sentences[f.anchor].background && counted_from_page && recent {
+                f.date = None;
+                f.date_source = None;
+            }
+        }
         // A recalled incident with no place of its own ("the same base had already been
         // attacked") happened where the story before it did.
         // (not one said to be somewhere else: "raided a Dogon village last week")
