@@ -1311,3 +1311,31 @@ fn a_page_with_no_date_and_a_small_toll_does_not_join_a_far_deadlier_bombing_fr_
         );
     }
 }
+
+#[test]
+fn a_page_of_no_year_agreeing_only_on_the_day_and_a_toll_range_stays_apart_fr_en() {
+    // A wedding massacre of 1 July 2026 in one village (30 km from the cercle's seat), and a page with no year at all that
+    // tells of villages of the same cercle attacked "on 1 July" with "at least 15" dead: the day
+    // and month and an overlapping toll fit many years; nothing of the incident itself agrees.
+    for (dated, timeless) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Le mercredi 1er juillet 2026, des jihadistes du JNIM ont tué 21 personnes lors d'un \
+             mariage à Anagara, dans le cercle de Bankass.",
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Le 1er juillet, des hommes armés ont attaqué plusieurs villages du cercle de Bankass, \
+             tuant au moins 15 civils.",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             On Wednesday, July 1, 2026, JNIM jihadists killed 21 people at a wedding in \
+             Anagara, in the Bankass cercle.",
+            "Fictional report written for Vigie's tests.\n\n\
+             On July 1, gunmen attacked several villages of the Bankass cercle, killing at least \
+             15 civilians.",
+        ),
+    ] {
+        let linked = dated_and_timeless("dated", dated, timeless);
+        assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+    }
+}

@@ -1073,8 +1073,12 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             // overlap, in the same town years apart), so it needs the same toll or two of
             // these, "coordinated" saying nothing about which attack.
             if timeless(m) || timeless(other) {
+                // (the day and month counted once, as `day_agrees`)
                 let specific_keys = m.keys.iter().any(|k| {
-                    k != "coordinated" && !k.starts_with(WEEKDAY_KEY) && other.keys.contains(k)
+                    k != "coordinated"
+                        && !k.starts_with(WEEKDAY_KEY)
+                        && !k.starts_with(DAY_MONTH_KEY)
+                        && other.keys.contains(k)
                 });
                 let spot =
                     matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
@@ -1089,7 +1093,20 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     spot,
                     day_agrees,
                 ];
-                if !same_toll && agreements.iter().filter(|x| **x).count() < 2 {
+                // (a day and month and a toll that merely overlaps say July 1st of any year and
+                // any massacre of that size: one of them must come with something of the
+                // incident itself — its spot, group, target, words or keys)
+                let of_the_incident = [
+                    same_wording,
+                    same_named_actor,
+                    specific_target,
+                    specific_keys,
+                    spot,
+                ]
+                .iter()
+                .any(|x| *x);
+                if !same_toll && (agreements.iter().filter(|x| **x).count() < 2 || !of_the_incident)
+                {
                     reject(m, other, "timeless: one agreement only");
                     continue;
                 }
