@@ -372,9 +372,7 @@ fn score(
             8.0
         } else if r.kind == want {
             4.0
-        } else if seat {
-            2.0
-        } else if is_admin(r.kind) {
+        } else if seat || is_admin(r.kind) {
             2.0
         } else {
             -2.0
