@@ -1413,7 +1413,7 @@ fn a_platform_of_members_of_parliament_is_not_the_armed_coalition() {
         "2026-03-12",
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
-    let a1 = ms[0].actor1.as_ref().map(|a| a.name.as_str()).unwrap_or("");
+    let a1 = actor1(&ms[0]);
     assert!(!a1.starts_with("Platform"), "{a1}");
     let ms = mentions(
         "Récit fictif écrit pour les tests de Vigie.\n\n\
@@ -1495,7 +1495,7 @@ fn a_nigerian_police_rank_is_not_a_malian_coalition() {
         "2026-03-10",
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
-    let a1 = ms[0].actor1.as_ref().map(|a| a.name.as_str()).unwrap_or("");
+    let a1 = actor1(&ms[0]);
     assert!(!a1.starts_with("CSP"), "{a1}");
 }
 
@@ -1517,12 +1517,7 @@ fn citizens_killed_by_terrorists_are_civilians_not_attackers_fr_en() {
     ] {
         let ms = mentions(text, "2026-03-10");
         assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
-        let victims: Vec<Option<Victims>> = ms[0]
-            .claims
-            .iter()
-            .filter(|c| c.field == "fatalities")
-            .map(|c| c.victims)
-            .collect();
+        let victims: Vec<Option<Victims>> = dead(&ms[0]).into_iter().map(|d| d.1).collect();
         assert_eq!(victims, vec![Some(Victims::Civilians)], "{lang}");
     }
 }

@@ -10,8 +10,8 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     12742.0 * a.sqrt().asin()
 }
 
-/// Resolution of the first mention whose surface is `surface`.
-fn resolved(text: &str, surface: &str) -> ResolvedPlace {
+/// Resolution (if any) of the first mention whose surface is `surface`.
+fn resolution(text: &str, surface: &str) -> Option<ResolvedPlace> {
     let g = Gazetteer::bundled();
     let ms = find_places(g, text);
     let rs = resolve(g, text, &ms);
@@ -24,9 +24,12 @@ fn resolved(text: &str, surface: &str) -> ResolvedPlace {
                 ms.iter().map(|m| &m.surface).collect::<Vec<_>>()
             )
         });
-    rs[i]
-        .clone()
-        .unwrap_or_else(|| panic!("{surface:?} unresolved in {text:?}"))
+    rs[i].clone()
+}
+
+/// Resolution of the first mention whose surface is `surface`.
+fn resolved(text: &str, surface: &str) -> ResolvedPlace {
+    resolution(text, surface).unwrap_or_else(|| panic!("{surface:?} unresolved in {text:?}"))
 }
 
 fn assert_near(r: &ResolvedPlace, lat: f64, lon: f64, max_km: f64) {
@@ -549,10 +552,9 @@ fn villages_carry_the_name_their_province_is_known_by() {
 
 #[test]
 fn a_town_named_with_its_kind_before_its_state_is_looked_for_in_that_state_en() {
-    // (English puts the kind after the name; French before it, "la ville d'Abaku", which the
-    // cues already read)
     // No "Abaku" lies in Kebbi State: the state named after "town," is what can be coded, not a
-    // homonym in Oyo or Kaduna.
+    // homonym in Oyo or Kaduna. (English puts the kind after the name; French before it, "la
+    // ville d'Abaku", which the cues already read.)
     for text in [
         "Gunmen attacked a school in Abaku town, Kebbi State, on Monday.",
         "Gunmen stormed Abaku village, Kebbi State, overnight.",
@@ -566,24 +568,14 @@ fn a_town_named_with_its_kind_before_its_state_is_looked_for_in_that_state_en() 
 fn another_country_s_province_named_bare_is_not_placed_in_a_story_of_mali_fr_en() {
     // "Zondoma" is only a Burkina province in the gazetteer; in a story of Mali, named bare (no
     // "province du"), it is some local area of the same name, not Burkina.
-    for (text, surface) in [
-        (
-            "Au Mali, des soldats ont été tués près de Douentza, dans la zone du Zondoma, mardi.",
-            "Zondoma",
-        ),
-        (
-            "In Mali, soldiers were killed near Douentza, in the Zondoma area, on Tuesday.",
-            "Zondoma",
-        ),
+    for text in [
+        "Au Mali, des soldats ont été tués près de Douentza, dans la zone du Zondoma, mardi.",
+        "In Mali, soldiers were killed near Douentza, in the Zondoma area, on Tuesday.",
     ] {
-        let g = Gazetteer::bundled();
-        let ms = find_places(g, text);
-        let rs = resolve(g, text, &ms);
-        let i = ms.iter().position(|m| m.surface == surface).expect("found");
+        let r = resolution(text, "Zondoma");
         assert!(
-            rs[i].as_ref().is_none_or(|r| r.country_code == "ML"),
-            "{text}: {:?}",
-            rs[i]
+            r.as_ref().is_none_or(|r| r.country_code == "ML"),
+            "{text}: {r:?}"
         );
     }
     // With its cue it is Burkina's province.

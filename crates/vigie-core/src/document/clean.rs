@@ -334,10 +334,10 @@ fn is_teaser_like(line: &str) -> bool {
     !matches!(last, Some('.') | Some('…'))
 }
 
-/// Clean a raw text (plain text, or text extracted from HTML). See the module docs.
 /// How many lines cut short with "…" in a row make a list of teasers.
 const TEASER_RUN: usize = 3;
 
+/// Clean a raw text (plain text, or text extracted from HTML). See the module docs.
 pub fn clean(raw: &str) -> Cleaned {
     let rules = &*RULES;
     let normalized = normalize(raw);

@@ -11,7 +11,6 @@ pub struct Attribution {
     pub hedged: bool,
 }
 
-/// Words that open a clause but are not its subject.
 /// First words of a phrase of time or circumstance that opens a sentence before its subject.
 const OPENERS: &[&str] = &[
     "in",
@@ -43,6 +42,7 @@ const OPENERS: &[&str] = &[
     "contactée",
 ];
 
+/// Words that open a clause but are not its subject.
 const CONNECTORS: &[&str] = &[
     "however",
     "but",

@@ -1025,6 +1025,18 @@ impl<'a> Analysis<'a> {
             .map(|d| self.dates[d].expr)
     }
 
+    /// The date match that opens sentence `i`: at most `words` words before it ("In June
+    /// 2021, …", "On December 17, …").
+    fn opening_date(&self, i: usize, words: usize) -> Option<usize> {
+        let s = &self.sentences[i];
+        s.dates.iter().copied().find(|&d| {
+            self.doc
+                .text
+                .get(s.span.start..self.dates[d].span.start)
+                .is_some_and(|before| before.split_whitespace().count() <= words)
+        })
+    }
+
     /// "In June 2021, gunmen invaded the Federal Government College, Birnin Yauri": a sentence
     /// that opens on a date months before the page and names a place other than the story's
     /// recalls an older incident, told like the story.
@@ -1040,15 +1052,8 @@ impl<'a> Analysis<'a> {
         if self.anchor_month_only || f.background {
             return false;
         }
-        let s = &self.sentences[i];
-        let opening = s.dates.iter().copied().find(|&d| {
-            let span = self.dates[d].span;
-            self.doc
-                .text
-                .get(s.span.start..span.start)
-                .is_some_and(|before| before.split_whitespace().count() <= 2)
-        });
-        let Some(days_before) = opening
+        let Some(days_before) = self
+            .opening_date(i, 2)
             .and_then(|d| dates::resolve(&self.dates[d].expr, Some(anchor), None))
             .map(|d| (anchor - d.date).num_days())
         else {
@@ -1070,16 +1075,11 @@ impl<'a> Analysis<'a> {
     /// to a statement — the date is the statement's (unlike "The operation took place on
     /// Friday, an official said").
     fn opens_on_the_day_of_a_statement(&self, i: usize) -> bool {
-        let s = &self.sentences[i];
-        let text = &self.doc.text;
-        let opening = s.dates.iter().copied().find(|&d| {
-            let span = self.dates[d].span;
-            text.get(s.span.start..span.start)
-                .is_some_and(|before| before.split_whitespace().count() <= 1)
-        });
-        let Some(d) = opening else {
+        let Some(d) = self.opening_date(i, 1) else {
             return false;
         };
+        let s = &self.sentences[i];
+        let text = &self.doc.text;
         let after = self.dates[d].span.end;
         let comma_next = text
             .get(after..s.span.end)
