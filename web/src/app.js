@@ -40,9 +40,17 @@ const EDIT_OPS = [
 ];
 const TOKEN_KEY = 'vigie-write-token';
 
+// Up to this many matching incidents the page holds them all (markers grouped on screen,
+// timeline brushed without asking the server); above it, or with ?clusters=server in the
+// address, the server groups them (/api/map) and the list shows the map's box a page at a time.
+const CLIENT_LIMIT = 5000;
+const LIST_PAGE = 500;
+
 const state = {
-  incidents: [], // as returned by the API (current server-side filters)
+  incidents: [], // as returned by the API (current server-side filters; in server mode, the list's page)
   total: 0,
+  serverMode: false, // the server groups the incidents for the map (large stores)
+  mapView: null, // the last /api/map answer (server mode)
   period: null, // [startISO, endISO] brushed on the timeline, inclusive
   selected: null,
   config: {},
@@ -177,7 +185,16 @@ function initMap() {
   // Watch zones sit between the boundaries and the markers.
   map.createPane('zones').style.zIndex = 380;
   zoneLayer = L.layerGroup().addTo(map);
-  map.on('zoomend', () => drawMarkers());
+  map.on('zoomend', () => {
+    if (!state.serverMode) drawMarkers();
+  });
+  // In server mode every move asks for the new box (the last answer wins).
+  let moveTimer = null;
+  map.on('moveend', () => {
+    if (!state.serverMode) return;
+    clearTimeout(moveTimer);
+    moveTimer = setTimeout(loadView, 150);
+  });
 
   const legend = L.control({ position: 'bottomleft' });
   legend.onAdd = () => {
@@ -248,6 +265,10 @@ function drawMarkers() {
   if (!map) return;
   markerLayer.clearLayers();
   markerById.clear();
+  if (state.serverMode) {
+    drawServerMarkers();
+    return;
+  }
   const visible = visibleIncidents().filter((i) => i.latitude != null && i.longitude != null);
   const zoom = map.getZoom();
   const cells = new Map();
@@ -309,11 +330,45 @@ function addCluster(group) {
   m.addTo(markerLayer);
 }
 
+/** Server mode: the clusters and lone incidents of the last /api/map answer. */
+function drawServerMarkers() {
+  const mv = state.mapView;
+  if (!mv) return;
+  for (const inc of mv.incidents) addMarker(inc);
+  for (const c of mv.clusters) {
+    const size = 22 + Math.min(26, 4 * Math.log2(c.count));
+    const types = c.event_types.map((t) => `${t.count} × ${t.event_type}`).join(', ');
+    const icon = L.divIcon({
+      className: 'cluster-icon',
+      html: `<span data-testid="cluster" style="width:${size}px;height:${size}px;line-height:${size}px">${c.count}</span>`,
+      iconSize: [size, size],
+    });
+    const m = L.marker([c.latitude, c.longitude], { icon, keyboard: true, title: `${c.count} incidents (${types}): zoom in` });
+    m.on('click', () => {
+      const b = c.bounds;
+      const same = b.north - b.south < 1e-6 && b.east - b.west < 1e-6;
+      if (same || map.getZoom() >= map.getMaxZoom()) {
+        // One spot: zooming cannot split them; list them instead.
+        state.listBox = b;
+        loadView();
+      } else {
+        map.fitBounds(L.latLngBounds([b.south, b.west], [b.north, b.east]).pad(0.2), { maxZoom: map.getMaxZoom() });
+      }
+    });
+    m.addTo(markerLayer);
+  }
+}
+
 function escapeHTML(t) {
   return String(t).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
 function fitToIncidents() {
+  if (state.serverMode) {
+    const e = state.mapView && state.mapView.extent;
+    if (e) map.fitBounds(L.latLngBounds([e.south, e.west], [e.north, e.east]).pad(0.3), { maxZoom: 8 });
+    return;
+  }
   const pts = state.incidents.filter((i) => i.latitude != null && i.longitude != null).map((i) => [i.latitude, i.longitude]);
   if (pts.length === 1) map.setView(pts[0], 7);
   else if (pts.length > 1) map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 8 });
@@ -336,8 +391,23 @@ function filterParams() {
 async function load() {
   setStatus('Loading incidents…');
   const p = filterParams();
-  p.set('limit', '10000');
+  state.listBox = null;
   try {
+    // How many match decides who groups them: the page (few) or the server (many).
+    const count = (await getJSON(`api/incidents?${p}&limit=0`)).total;
+    const forced = new URLSearchParams(location.search).get('clusters') === 'server';
+    state.serverMode = forced || count > CLIENT_LIMIT;
+    if (state.serverMode) {
+      state.period = null;
+      const mv = await getJSON(`api/map?${p}&zoom=0`);
+      state.mapView = mv;
+      state.total = mv.total;
+      if (mv.extent) fitToIncidents();
+      await loadView();
+      return;
+    }
+    state.mapView = null;
+    p.set('limit', String(Math.max(1, count)));
     const page = await getJSON(`api/incidents?${p}`);
     state.incidents = page.items;
     state.total = page.total;
@@ -356,8 +426,55 @@ async function load() {
   }
 }
 
+/** The map's box as the API reads it: west,south,east,north (longitudes may pass ±180). */
+function viewBox() {
+  const b = map.getBounds();
+  const r = (x) => Math.round(x * 1e5) / 1e5;
+  const west = Math.max(-9999, r(b.getWest()));
+  const east = Math.min(9999, r(b.getEast()));
+  return `${west},${r(b.getSouth())},${east},${r(b.getNorth())}`;
+}
+
+/** Server mode: the grouped map of the box, its timeline, and a page of its incidents. */
+let viewRequest = 0;
+async function loadView() {
+  if (!state.serverMode) return;
+  const ticket = ++viewRequest;
+  const p = filterParams();
+  if (state.period) {
+    const since = p.get('since');
+    const until = p.get('until');
+    p.set('since', since && since > state.period[0] ? since : state.period[0]);
+    p.set('until', until && until < state.period[1] ? until : state.period[1]);
+  }
+  const box = state.listBox ? `${state.listBox.west},${state.listBox.south},${state.listBox.east},${state.listBox.north}` : viewBox();
+  state.listBox = null;
+  const list = new URLSearchParams(p);
+  list.set('bbox', box);
+  list.set('limit', String(LIST_PAGE));
+  const mapQ = new URLSearchParams(p);
+  mapQ.set('bbox', viewBox());
+  mapQ.set('zoom', String(map.getZoom()));
+  try {
+    const [mv, page] = await Promise.all([getJSON(`api/map?${mapQ}`), getJSON(`api/incidents?${list}`)]);
+    if (ticket !== viewRequest) return; // a later move has asked again
+    state.mapView = mv;
+    state.incidents = page.items;
+    state.total = mv.total;
+    render();
+    setStatus(
+      `${mv.total} incident${mv.total === 1 ? '' : 's'} match; ${page.total} in this part of the map` +
+        (page.items.length < page.total ? ` (latest ${page.items.length} listed)` : '') +
+        (mv.without_coordinates ? `, ${mv.without_coordinates} without coordinates (not mapped)` : '') +
+        '. Grouped by the server.',
+    );
+  } catch (e) {
+    if (ticket === viewRequest) setStatus(`Could not load incidents: ${e.message}`, true);
+  }
+}
+
 function visibleIncidents() {
-  if (!state.period) return state.incidents;
+  if (state.serverMode || !state.period) return state.incidents;
   const [a, b] = state.period;
   return state.incidents.filter((i) => i.date && i.date >= a && i.date <= b);
 }
@@ -514,6 +631,22 @@ async function loadStats() {
 // Timeline with brushing
 // ---------------------------------------------------------------------------
 
+/** Incidents per week (its Monday) and event type: counted here, or by the server. */
+function weekCounts() {
+  const counts = new Map();
+  const add = (week, type, n) => {
+    if (!counts.has(week)) counts.set(week, new Map());
+    const m = counts.get(week);
+    m.set(type, (m.get(type) || 0) + n);
+  };
+  if (state.serverMode) {
+    for (const r of (state.mapView && state.mapView.per_week_type) || []) add(r.week, TYPE_COLOR.has(r.event_type) ? r.event_type : 'Other', r.count);
+  } else {
+    for (const i of state.incidents) if (i.date) add(weekOf(i.date), i.event_type || 'Other', 1);
+  }
+  return counts;
+}
+
 function drawTimeline() {
   const svg = document.getElementById('timeline');
   const W = svg.clientWidth || 600;
@@ -521,23 +654,20 @@ function drawTimeline() {
   const pad = { l: 28, r: 8, t: 8, b: 20 };
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.replaceChildren();
-  const dated = state.incidents.filter((i) => i.date);
-  if (dated.length === 0) {
+  const counts = weekCounts();
+  if (counts.size === 0) {
     const t = s('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'tl-empty' });
     t.textContent = 'No dated incident';
     svg.append(t);
     return;
   }
-  const weeks = dated.map((i) => weekOf(i.date)).sort();
+  const weeks = [...counts.keys()].sort();
   const first = weeks[0];
   const last = weeks[weeks.length - 1];
   const allWeeks = [];
-  for (let w = first; w <= last; w = addDays(w, 7)) allWeeks.push(w);
-  const counts = new Map(allWeeks.map((w) => [w, new Map()]));
-  for (const i of dated) {
-    const m = counts.get(weekOf(i.date));
-    const t = i.event_type || 'Other';
-    m.set(t, (m.get(t) || 0) + 1);
+  for (let w = first; w <= last; w = addDays(w, 7)) {
+    allWeeks.push(w);
+    if (!counts.has(w)) counts.set(w, new Map());
   }
   const maxCount = Math.max(...[...counts.values()].map((m) => [...m.values()].reduce((a, b) => a + b, 0)));
   const bw = (W - pad.l - pad.r) / allWeeks.length;
@@ -618,7 +748,8 @@ function initBrush() {
     start = null;
     rect = null;
     state.period = [weeks[a], addDays(weeks[b], 6)];
-    render();
+    if (state.serverMode) loadView();
+    else render();
   };
   svg.addEventListener('pointerup', finish);
   svg.addEventListener('pointercancel', () => {
@@ -628,7 +759,8 @@ function initBrush() {
   });
   document.getElementById('clear-period').addEventListener('click', () => {
     state.period = null;
-    render();
+    if (state.serverMode) loadView();
+    else render();
   });
 }
 

@@ -9,7 +9,8 @@
 // of one incident are shown together with their conflicting figures; brushing the timeline and
 // the text filter narrow the list; a figure edited in the panel's edit mode (with the write
 // token, VIGIE_TOKEN) is seen through the API, and the incident's history lists it with the
-// token's name; a hostile article's markup stays inert text. Saves target/e2e/screenshot.png.
+// token's name; a hostile article's markup stays inert text; with ?clusters=server the map is
+// grouped by the server (/api/map by box and zoom) and the list and timeline follow it. Saves target/e2e/screenshot.png.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -266,6 +267,48 @@ try {
     assert(javascriptLinks === 0, `${javascriptLinks} javascript: link(s) in the page`);
     console.log('     markup shown as text; no element injected, no script run, no dialog');
     await page.locator('[data-testid=close-panel]').click();
+  });
+
+  await check('server mode (?clusters=server): the server groups the map, the list follows the box, the timeline still filters', async () => {
+    const mapRequests = [];
+    const listRequests = [];
+    const seen = (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.endsWith('/api/map')) mapRequests.push(u.searchParams);
+      if (u.pathname.endsWith('/api/incidents')) listRequests.push(u.searchParams);
+    };
+    page.on('request', seen);
+    await page.goto(`${base}/?clusters=server`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (document.getElementById('status') || {}).textContent?.includes('Grouped by the server'));
+    await page.waitForSelector('[data-testid=incident-marker], [data-testid=cluster]', { state: 'attached' });
+    const boxed = mapRequests.filter((q) => q.get('bbox') && q.get('zoom'));
+    assert(boxed.length >= 1, 'no /api/map request with a bbox and a zoom');
+    const pages = listRequests.filter((q) => q.get('bbox'));
+    assert(pages.length >= 1 && pages.every((q) => Number(q.get('limit')) <= 500), 'the list is not read a page of the box at a time');
+    assert(listRequests.every((q) => Number(q.get('limit') || 0) <= 500), 'some request asked for every incident');
+    const before = await listCount();
+    assert(before >= 1, 'nothing listed in server mode');
+    // Zooming in asks the server again for the new box.
+    const asked = mapRequests.length;
+    await page.evaluate(() => document.querySelector('.leaflet-control-zoom-in').click());
+    await page.waitForTimeout(800);
+    assert(mapRequests.length > asked, 'zooming in did not ask the server for the new box');
+    // Brushing one week of the timeline narrows the list through the server.
+    const bars = page.locator('[data-testid=timeline] rect[data-week]');
+    assert((await bars.count()) >= 1, 'no timeline bar in server mode');
+    await page.evaluate(() => document.querySelector('.leaflet-control-zoom-out').click());
+    await page.waitForTimeout(800);
+    const all = await listCount();
+    const box = await bars.first().boundingBox();
+    await page.mouse.move(box.x + 1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.up();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=incident-item]').length < n, all);
+    const last = listRequests[listRequests.length - 1];
+    assert(last.get('since') && last.get('until'), 'the brushed period was not sent to the server');
+    page.off('request', seen);
+    console.log(`     ${mapRequests.length} map requests, ${all} listed, ${await listCount()} after brushing`);
   });
 
   await check('no script error and no request outside the server', async () => {

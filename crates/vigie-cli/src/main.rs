@@ -419,6 +419,7 @@ impl From<FilterArgs> for IncidentFilter {
             event_type: f.event_type,
             actor: f.actor,
             near: f.near,
+            bbox: None,
             text: f.text,
             admin1: f.admin1,
             limit: f.limit,

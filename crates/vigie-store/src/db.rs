@@ -35,6 +35,14 @@ impl Dialect {
         }
     }
 
+    /// The integer part of the non-negative number `expr` (PostgreSQL's integer cast rounds).
+    pub(crate) fn floor_int(self, expr: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("CAST({expr} AS INTEGER)"),
+            Dialect::Postgres => format!("CAST(floor({expr}) AS BIGINT)"),
+        }
+    }
+
     /// Text of the top-level field `key` of the JSON text in `column` (NULL when absent).
     pub(crate) fn json_text(self, column: &str, key: &str) -> String {
         match self {

@@ -14,7 +14,7 @@
 //! One module per job: `schema`
 //! (versioned migrations), `ingest` (articles in), `relink` (mentions → incidents, the
 //! corrections journal re-applied), `queries` (the read side), `views` (rows → views),
-//! `corrections` (the analyst's journal), `monitor` (feeds, zones, alerts, webhooks). This file
+//! `map` (incidents grouped on a grid for a map), `corrections` (the analyst's journal), `monitor` (feeds, zones, alerts, webhooks). This file
 //! holds the public types, opening and the gazetteer extras.
 
 use chrono::NaiveDate;
@@ -64,6 +64,8 @@ pub struct IncidentFilter {
     pub actor: Option<String>,
     /// (lat, lon, km)
     pub near: Option<(f64, f64, f64)>,
+    /// Only incidents with coordinates inside this rectangle of the map.
+    pub bbox: Option<BoundingBox>,
     /// Free-text search over location, admin names, actors, notes and quotes.
     pub text: Option<String>,
     /// First-level region, old or post-2023 name, case-insensitive.
@@ -72,6 +74,136 @@ pub struct IncidentFilter {
     pub offset: usize,
     /// Also list incidents an analyst marked as not an event (hidden by default).
     pub include_dismissed: bool,
+}
+
+/// A rectangle of the map in degrees. `west` greater than `east` crosses the antimeridian;
+/// build it with [`BoundingBox::new`], which checks and normalises.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BoundingBox {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+impl BoundingBox {
+    /// The whole world.
+    pub const WORLD: BoundingBox = BoundingBox {
+        west: -180.0,
+        south: -90.0,
+        east: 180.0,
+        north: 90.0,
+    };
+
+    /// A map's bounds as a web map gives them: longitudes may run past ±180 after panning
+    /// around the world (they are wrapped; a west edge east of the east edge crosses the
+    /// antimeridian, as in GeoJSON), latitudes are clamped to ±90, and a south edge north of
+    /// the north edge is an empty box. The error (numbers that are not finite) is one line.
+    pub fn new(west: f64, south: f64, east: f64, north: f64) -> Result<BoundingBox> {
+        if ![west, south, east, north].iter().all(|x| x.is_finite()) {
+            return Err(StoreError("bbox: four finite numbers are needed".into()));
+        }
+        let (south, north) = (south.clamp(-90.0, 90.0), north.clamp(-90.0, 90.0));
+        if east >= west && east - west >= 360.0 {
+            return Ok(BoundingBox {
+                south,
+                north,
+                ..BoundingBox::WORLD
+            });
+        }
+        let wrap = |x: f64| (x + 180.0).rem_euclid(360.0) - 180.0;
+        let (w, mut e) = (wrap(west), wrap(east));
+        // (an east edge on the antimeridian, 180 or 540, wraps to -180: it is the box's end)
+        if e == -180.0 && east != -180.0 {
+            e = 180.0;
+        }
+        Ok(BoundingBox {
+            west: w,
+            south,
+            east: e,
+            north,
+        })
+    }
+
+    /// Does the box cross the antimeridian (its west edge east of its east edge)?
+    pub fn crosses_antimeridian(&self) -> bool {
+        self.west > self.east
+    }
+
+    /// Its width in degrees of longitude.
+    pub fn width(&self) -> f64 {
+        if self.crosses_antimeridian() {
+            self.east + 360.0 - self.west
+        } else {
+            self.east - self.west
+        }
+    }
+}
+
+/// The map of a filter at one zoom: incidents grouped on a grid whose cells are about 60 pixels
+/// wide at that zoom, so that what is sent depends on the screen, not on the store. A cell that
+/// holds one incident is sent as that incident.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MapView {
+    /// The zoom the grid was made for (lower than asked when the box held too many cells).
+    pub zoom: u8,
+    /// The side of a grid cell, in degrees.
+    pub cell_degrees: f64,
+    /// Incidents matching the filter in the box, with coordinates.
+    pub in_box: usize,
+    /// Incidents matching the filter anywhere (with or without coordinates).
+    pub total: usize,
+    /// Of those, incidents without coordinates (never on the map).
+    pub without_coordinates: usize,
+    /// The rectangle holding every incident matching the filter anywhere (None when none has
+    /// coordinates): where a map shows them all.
+    pub extent: Option<BoundingBox>,
+    pub clusters: Vec<MapCluster>,
+    pub incidents: Vec<MapIncident>,
+    /// Incidents per week and event type, in the box: a timeline of what is shown.
+    pub per_week_type: Vec<WeekTypeCount>,
+}
+
+/// Incidents of one event type in one week.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct WeekTypeCount {
+    /// The Monday of the ISO week, YYYY-MM-DD.
+    pub week: String,
+    pub event_type: String,
+    pub count: usize,
+}
+
+/// Incidents of one event type.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TypeCount {
+    pub event_type: String,
+    pub count: usize,
+}
+
+/// Several incidents of one grid cell.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MapCluster {
+    /// Mean position of its incidents.
+    pub latitude: f64,
+    pub longitude: f64,
+    pub count: usize,
+    /// The rectangle of its incidents (zooming to it splits the cluster).
+    pub bounds: BoundingBox,
+    /// Its incidents by event type, most frequent first.
+    pub event_types: Vec<TypeCount>,
+}
+
+/// An incident alone in its cell: what a marker and its tooltip need.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MapIncident {
+    pub id: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub date: Option<String>,
+    pub event_type: Option<String>,
+    pub sub_event_type: Option<String>,
+    pub location: Option<String>,
+    pub fatalities: EstimateView,
 }
 
 /// An estimate as published: UCDP low/best/high.
@@ -240,6 +372,7 @@ mod corrections;
 mod db;
 mod incremental;
 mod ingest;
+pub mod map;
 mod monitor;
 mod queries;
 mod relink;
@@ -550,3 +683,6 @@ pub(crate) fn test_postgres_url() -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod map_tests;

@@ -153,16 +153,8 @@ impl Store {
         let mut admin: BTreeMap<String, usize> = BTreeMap::new();
         let mut actor: BTreeMap<String, usize> = BTreeMap::new();
         for (date, et, a1, ac1, ac2) in &rows {
-            if let (Some(d), Some(et)) = (
-                date.as_deref()
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
-                et,
-            ) {
-                use chrono::Datelike;
-                let start = d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64);
-                *week
-                    .entry((start.format("%Y-%m-%d").to_string(), et.clone()))
-                    .or_default() += 1;
+            if let (Some(w), Some(et)) = (date.as_deref().and_then(week_of), et) {
+                *week.entry((w, et.clone())).or_default() += 1;
             }
             if let Some(a) = a1 {
                 *admin.entry(a.clone()).or_default() += 1;
@@ -184,6 +176,14 @@ impl Store {
             per_actor: by_count(actor),
         })
     }
+}
+
+/// The Monday of the ISO week of a "YYYY-MM-DD" date, in the same form.
+pub(crate) fn week_of(date: &str) -> Option<String> {
+    use chrono::Datelike;
+    let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    let start = d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64);
+    Some(start.format("%Y-%m-%d").to_string())
 }
 
 /// `SELECT {columns} FROM incidents WHERE …` for `filter` (without order, limit or the exact
@@ -272,6 +272,17 @@ pub(crate) fn incident_query(
         arg(&mut sql, "AND ?", V::Real(lat + dlat));
         arg(&mut sql, " AND lon BETWEEN ? ", V::Real(lon - dlon));
         arg(&mut sql, "AND ?", V::Real(lon + dlon));
+    }
+    if let Some(b) = filter.bbox {
+        arg(&mut sql, " AND lat BETWEEN ? ", V::Real(b.south));
+        arg(&mut sql, "AND ?", V::Real(b.north));
+        if b.crosses_antimeridian() {
+            arg(&mut sql, " AND (lon >= ?", V::Real(b.west));
+            arg(&mut sql, " OR lon <= ?)", V::Real(b.east));
+        } else {
+            arg(&mut sql, " AND lon BETWEEN ? ", V::Real(b.west));
+            arg(&mut sql, "AND ?", V::Real(b.east));
+        }
     }
     if let Some(a) = filter
         .admin1

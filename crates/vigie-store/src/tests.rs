@@ -300,7 +300,7 @@ fn a_failing_batch_leaves_the_store_intact() {
     assert_eq!(s.article("a").unwrap().unwrap().text, "Texte A.");
 }
 
-fn seeded_incidents() -> (Store, Vec<Incident>, Vec<Mention>) {
+pub(crate) fn seeded_incidents() -> (Store, Vec<Incident>, Vec<Mention>) {
     let mut s = test_store();
     let ma = mention(
         "alpha",

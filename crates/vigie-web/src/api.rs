@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 use vigie_core::{Article, Body};
-use vigie_store::{IncidentFilter, IncidentView, Store};
+use vigie_store::{BoundingBox, IncidentFilter, IncidentView, Store};
 
 type AppStateRef = State<Arc<AppState>>;
 
@@ -247,8 +247,45 @@ pub(crate) fn parse_near(v: &str) -> ApiResult<(f64, f64, f64)> {
     Ok((n[0], n[1], n[2]))
 }
 
+/// `bbox`: west,south,east,north in degrees, plain numbers of at most four integer digits;
+/// longitudes wrap, latitudes are clamped, west greater than east crosses the antimeridian,
+/// south greater than north is an empty box (as the OpenAPI pattern says, nothing else fails).
+pub(crate) fn parse_bbox(v: &str) -> ApiResult<BoundingBox> {
+    let bad = |why: &str| {
+        ApiError::bad_request(format!(
+            "bad `bbox`: expected west,south,east,north in degrees ({why}), got {v:?}"
+        ))
+    };
+    let parts: Vec<&str> = v.split(',').map(str::trim).collect();
+    if parts.len() != 4 {
+        return Err(bad("four numbers separated by commas"));
+    }
+    let mut n = [0f64; 4];
+    for (i, p) in parts.iter().enumerate() {
+        let int_digits = p
+            .trim_start_matches('-')
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .len();
+        if !plain_number(p, true) || int_digits > 4 {
+            return Err(bad("not a number of at most four integer digits"));
+        }
+        n[i] = p.parse::<f64>().map_err(|_| bad("not a number"))?;
+    }
+    BoundingBox::new(n[0], n[1], n[2], n[3]).map_err(|e| bad(&e.0))
+}
+
+/// Zoom levels of a web map a `/api/map` request may give (grids stop at the store's
+/// `map::MAX_ZOOM`).
+pub const MAX_MAP_ZOOM: usize = 24;
+
 const INCIDENT_PARAMS: &[&str] = &[
-    "since", "until", "country", "type", "actor", "admin1", "near", "q", "limit", "offset",
+    "since", "until", "country", "type", "actor", "admin1", "near", "bbox", "q", "limit", "offset",
+];
+
+const MAP_PARAMS: &[&str] = &[
+    "since", "until", "country", "type", "actor", "admin1", "bbox", "q", "zoom",
 ];
 
 pub(crate) fn incident_query(
@@ -272,6 +309,7 @@ pub(crate) fn incident_query(
             "actor" => q.filter.actor = Some(v),
             "admin1" => q.admin1 = Some(v),
             "near" => q.filter.near = Some(parse_near(&v)?),
+            "bbox" => q.filter.bbox = Some(parse_bbox(&v)?),
             "q" => q.filter.text = Some(v),
             "limit" => {
                 let n = parse_usize("limit", &v)?;
@@ -364,6 +402,31 @@ pub async fn incidents_geojson(State(state): AppStateRef, p: Params) -> ApiResul
         "without_coordinates": without_coordinates,
     });
     Ok(([(CONTENT_TYPE, "application/geo+json")], Json(body)).into_response())
+}
+
+/// The map of the filters at one zoom: incidents grouped on a grid by the store, so that the
+/// answer's size depends on the box and the zoom, not on how many incidents the store holds.
+pub async fn map(State(state): AppStateRef, p: Params) -> ApiResult<Json<Value>> {
+    let mut pairs = params(p, MAP_PARAMS)?;
+    let mut zoom = 0u8;
+    if let Some(i) = pairs.iter().position(|(k, _)| k == "zoom") {
+        let (_, v) = pairs.remove(i);
+        let v = v.trim();
+        if !v.is_empty() {
+            let n = parse_usize("zoom", v)?;
+            if n > MAX_MAP_ZOOM {
+                return Err(ApiError::bad_request(format!(
+                    "bad `zoom`: at most {MAX_MAP_ZOOM}, got {n}"
+                )));
+            }
+            zoom = n as u8;
+        }
+    }
+    let q = incident_query(pairs, None)?;
+    let mut filter = q.filter;
+    filter.admin1 = q.admin1;
+    let view = with_store(&state, move |s| s.map(&filter, zoom)).await?;
+    Ok(Json(json!(view)))
 }
 
 pub async fn incident(State(state): AppStateRef, Path(id): Path<String>) -> ApiResult<Json<Value>> {

@@ -149,6 +149,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/incidents", get(api::incidents))
         .route("/api/incidents.geojson", get(api::incidents_geojson))
+        .route("/api/map", get(api::map))
         .route("/api/incidents/{id}", get(api::incident))
         .route("/api/incidents/{id}/history", get(corrections::history))
         .route(

@@ -9,6 +9,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/openapi.json"),
     ("get", "/api/incidents"),
     ("get", "/api/incidents.geojson"),
+    ("get", "/api/map"),
     ("get", "/api/incidents/{id}"),
     ("get", "/api/articles"),
     ("post", "/api/articles"),
@@ -23,6 +24,14 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/corrections"),
     ("get", "/report"),
 ];
+
+/// `bbox`: four plain decimal numbers of at most four integer digits (signed), with spaces
+/// allowed around them; or empty. The server reads every such value (longitudes wrap, latitudes
+/// are clamped; a south edge north of the north edge is an empty box).
+const BBOX_PATTERN: &str = concat!(
+    r"^\s*$|^\s*-?[0-9]{1,4}(\.[0-9]+)?\s*,\s*-?[0-9]{1,4}(\.[0-9]+)?\s*,",
+    r"\s*-?[0-9]{1,4}(\.[0-9]+)?\s*,\s*-?[0-9]{1,4}(\.[0-9]+)?\s*$"
+);
 
 /// `near`: three plain decimal numbers (no sign on the distance, no exponent) within their
 /// ranges, with spaces allowed around them; or empty. The server checks the same.
@@ -280,6 +289,11 @@ fn base_document() -> Value {
             json!({"type": "string", "pattern": NEAR_PATTERN, "examples": ["14.45,-11.43,50"]}),
         ),
         param(
+            "bbox",
+            "west,south,east,north in degrees: only incidents inside this rectangle (west greater than east crosses the antimeridian; longitudes past ±180 wrap); empty for none",
+            json!({"type": "string", "pattern": BBOX_PATTERN, "examples": ["-12.5,10.1,4.3,25.0"]}),
+        ),
+        param(
             "q",
             "Free-text search over places, actors, notes and quotes",
             json!({"type": "string"}),
@@ -302,6 +316,16 @@ fn base_document() -> Value {
             ),
         ]
     };
+    let mut map_params: Vec<Value> = filters
+        .iter()
+        .filter(|p| p["name"] != "near")
+        .cloned()
+        .collect();
+    map_params.push(param(
+        "zoom",
+        "Zoom level of the web map (0 = the world on one 256-pixel tile): incidents closer than about 60 pixels at that zoom are one cluster",
+        json!({"anyOf": [{"type": "integer", "minimum": 0, "maximum": crate::api::MAX_MAP_ZOOM, "default": 0}, {"type": "string", "pattern": "^\\s*$"}]}),
+    ));
     let mut list_params = filters.clone();
     list_params.extend(paging(Some(crate::api::DEFAULT_LIMIT)));
     let mut geo_params = filters;
@@ -337,6 +361,12 @@ fn base_document() -> Value {
                 "operationId": "incidentsGeoJson", "summary": "Incidents matching the filters as a GeoJSON FeatureCollection of points (incidents without coordinates are counted in `without_coordinates`)",
                 "parameters": geo_params,
                 "responses": responses(json!({ "description": "GeoJSON", "content": { "application/geo+json": { "schema": { "$ref": "#/components/schemas/FeatureCollection" } } } }), &["400", "500"])
+            }},
+            "/api/map": { "get": {
+                "operationId": "incidentsMap",
+                "summary": "Incidents matching the filters in a box, grouped on a grid for a map at one zoom: clusters with their counts and types, the incidents alone in their cell, the box's weekly counts. Its size depends on the box and zoom, not on the store (at most 4,096 cells: a larger box is gridded at a lower zoom, given in `zoom`)",
+                "parameters": map_params,
+                "responses": responses(ok("The map", "MapView"), &["400", "500"])
             }},
             "/api/incidents/{id}": { "get": {
                 "operationId": "getIncident", "summary": "One incident with its claims, its articles and their texts (claim offsets are UTF-8 byte offsets into `texts[].text`)",
@@ -467,6 +497,24 @@ fn base_document() -> Value {
                         "admin1": nullable("string"), "admin2": nullable("string"), "admin3": nullable("string"),
                         "score": { "type": "number" }, "exact": { "type": "boolean" },
                         "nearest_other_place": nullable("string"), "reasons": { "type": "array", "items": { "type": "string" } } } } } } },
+                "BoundingBox": { "type": "object", "required": ["west", "south", "east", "north"], "properties": {
+                    "west": { "type": "number" }, "south": { "type": "number" }, "east": { "type": "number" }, "north": { "type": "number" } } },
+                "MapView": { "type": "object", "required": ["zoom", "cell_degrees", "in_box", "total", "without_coordinates", "clusters", "incidents", "per_week_type"], "properties": {
+                    "zoom": { "type": "integer", "description": "The zoom the grid was made for (lower than asked when the box held more than 4,096 cells)" },
+                    "cell_degrees": { "type": "number" },
+                    "in_box": { "type": "integer", "description": "Incidents matching the filters in the box" },
+                    "total": { "type": "integer", "description": "Incidents matching the filters anywhere" },
+                    "without_coordinates": { "type": "integer", "description": "Of `total`, those without coordinates (never on the map)" },
+                    "extent": { "anyOf": [{ "$ref": "#/components/schemas/BoundingBox" }, { "type": "null" }], "description": "Where every incident matching the filters lies" },
+                    "clusters": { "type": "array", "items": { "type": "object", "required": ["latitude", "longitude", "count", "bounds", "event_types"], "properties": {
+                        "latitude": { "type": "number" }, "longitude": { "type": "number" }, "count": { "type": "integer", "minimum": 2 },
+                        "bounds": { "$ref": "#/components/schemas/BoundingBox" },
+                        "event_types": { "type": "array", "items": { "type": "object", "properties": { "event_type": { "type": "string" }, "count": { "type": "integer" } } } } } } },
+                    "incidents": { "type": "array", "items": { "type": "object", "required": ["id", "latitude", "longitude", "fatalities"], "properties": {
+                        "id": { "type": "string" }, "latitude": { "type": "number" }, "longitude": { "type": "number" },
+                        "date": nullable("string"), "event_type": nullable("string"), "sub_event_type": nullable("string"), "location": nullable("string"),
+                        "fatalities": { "$ref": "#/components/schemas/Estimate" } } } },
+                    "per_week_type": { "type": "array", "items": { "type": "object", "properties": { "week": { "type": "string", "description": "Monday of the ISO week" }, "event_type": { "type": "string" }, "count": { "type": "integer" } } } } } },
                 "Stats": { "type": "object", "properties": {
                     "articles": { "type": "integer" }, "incidents": { "type": "integer" },
                     "per_week_type": { "type": "array", "items": { "type": "object", "properties": { "week": { "type": "string", "description": "Monday of the ISO week" }, "event_type": { "type": "string" }, "count": { "type": "integer" } } } },

@@ -454,6 +454,77 @@ fn incidents_filters_pagination_detail_geojson_stats() {
 }
 
 #[test]
+fn the_map_is_grouped_by_the_server_and_the_list_follows_a_box() {
+    let s = start(None, true);
+    let (_, all) = get(&s, "/api/incidents");
+    let total = all["total"].as_u64().unwrap();
+    let point = |loc: &str| {
+        let i = items(&all)
+            .iter()
+            .find(|i| i["location"] == loc)
+            .unwrap_or_else(|| panic!("no incident at {loc}"));
+        (
+            i["latitude"].as_f64().unwrap(),
+            i["longitude"].as_f64().unwrap(),
+        )
+    };
+    let (lat, lon) = point("Torokela");
+
+    // The world at zoom 0: every mapped incident in one place or another, counted once.
+    let (st, m) = get(&s, "/api/map?zoom=0");
+    assert_eq!(st, 200, "{m}");
+    assert_eq!(m["total"].as_u64(), Some(total));
+    let clusters = m["clusters"].as_array().unwrap();
+    let lone = m["incidents"].as_array().unwrap();
+    let shown: u64 = clusters
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum::<u64>()
+        + lone.len() as u64;
+    assert_eq!(shown, m["in_box"].as_u64().unwrap());
+    assert_eq!(
+        m["in_box"].as_u64().unwrap() + m["without_coordinates"].as_u64().unwrap(),
+        total
+    );
+    assert!(clusters.iter().all(|c| c["count"].as_u64().unwrap() >= 2));
+
+    // A small box around one town at a street zoom: that incident alone, sent as itself;
+    // the list takes the same box.
+    let b = format!(
+        "{},{},{},{}",
+        lon - 0.05,
+        lat - 0.05,
+        lon + 0.05,
+        lat + 0.05
+    );
+    let (st, m) = get(&s, &format!("/api/map?bbox={b}&zoom=12"));
+    assert_eq!(st, 200, "{m}");
+    assert_eq!(m["zoom"], 12);
+    let lone = m["incidents"].as_array().unwrap();
+    assert_eq!(lone.len(), 1, "{m}");
+    assert_eq!(lone[0]["location"], "Torokela");
+    assert!(lone[0]["fatalities"].is_object());
+    let (_, v) = get(&s, &format!("/api/incidents?bbox={b}"));
+    assert_eq!(locations(&v), vec!["Torokela"]);
+    let (_, g) = get(&s, &format!("/api/incidents.geojson?bbox={b}"));
+    assert_eq!(g["features"].as_array().unwrap().len(), 1);
+
+    // Bad values are one-line errors naming the parameter.
+    for (query, name) in [
+        ("bbox=1,2,3", "bbox"),
+        ("bbox=1,2,3,north", "bbox"),
+        ("bbox=12345,0,1,1", "bbox"),
+        ("zoom=25", "zoom"),
+        ("zoom=-1", "zoom"),
+        ("near=14,-4,50", "near"),
+    ] {
+        let (st, e) = get(&s, &format!("/api/map?{query}"));
+        assert_eq!(st, 400, "{query}: {e}");
+        assert!(error_of(&e).contains(name), "{query}: {e}");
+    }
+}
+
+#[test]
 fn french_and_english_reports_of_one_event_are_one_incident_with_both_figures() {
     let s = start(None, true);
     let (_, v) = get(&s, "/api/incidents?admin1=Kayes");
