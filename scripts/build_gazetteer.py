@@ -625,14 +625,21 @@ def main() -> None:
         if cc not in REGION or c[7] != "PPLA":
             continue
         unit = admin1_names.get(f"{cc}.{c[10]}", "")
-        if not unit or (cc, fold(unit)) in have_admin1 or generic_unit(unit):
+        # A Nigerian state whose name is a common word or a country (Niger, Plateau, Delta,
+        # Rivers) is known by "Niger State": only that name, never the bare word.
+        name = unit
+        if unit and generic_unit(unit) and cc == "NG":
+            name = f"{unit} State"
+        elif generic_unit(unit):
+            continue
+        if not unit or (cc, fold(name)) in have_admin1:
             continue
         try:
             lat, lon = float(c[4]), float(c[5])
         except ValueError:
             continue
-        have_admin1.add((cc, fold(unit)))
-        b.add({"name": unit, "country": cc, "lat": lat, "lon": lon, "kind": "1", "admin1": unit,
+        have_admin1.add((cc, fold(name)))
+        b.add({"name": name, "country": cc, "lat": lat, "lon": lon, "kind": "1", "admin1": unit,
                "refs": ["gn:" + c[0]]}, "cities500", True)
 
     # ---- OpenStreetMap place nodes ----

@@ -258,7 +258,7 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                     break;
                 }
                 let tj = &t.toks[j];
-                if !tj.cap && t.folded(j).len() > 4 {
+                if !tj.cap && t.folded(j).len() > 4 && !state_word(&t, j) {
                     break;
                 }
             }
@@ -274,7 +274,10 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             } else {
                 h
             };
-            if t.toks[j].cap || t.folded(j).bytes().all(|b| b.is_ascii_digit()) {
+            if t.toks[j].cap
+                || t.folded(j).bytes().all(|b| b.is_ascii_digit())
+                || (j > i && state_word(&t, j))
+            {
                 if let Some(code) = lex.countries.get(&h) {
                     best = Some((j, Hit::Country(code)));
                 } else if !caps_only && j < i + gaz.max_tokens {
@@ -516,6 +519,13 @@ fn widen(gaz: &Gazetteer, t: &Tokens<'_>, i: usize, end_tok: usize, ids: &[u32])
         }
     }
     c
+}
+
+/// "state" after a name, capitalised or not ("Niger state", legit.ng's spelling of "Niger
+/// State"): the gazetteer knows the Nigerian states whose bare name is a common word or a
+/// country only as "X State", so the word is part of the name.
+fn state_word(t: &Tokens<'_>, j: usize) -> bool {
+    t.folded(j) == "state"
 }
 
 fn is_river(t: &Tokens<'_>, i: usize, end: usize) -> bool {

@@ -585,3 +585,21 @@ fn another_country_s_province_named_bare_is_not_placed_in_a_story_of_mali_fr_en(
     );
     assert_eq!(r.country_code, "BF");
 }
+
+#[test]
+fn niger_state_is_nigeria_s_state_never_the_country_en() {
+    // ("Niger State", "Niger state": the Nigerian press's names of the state; the bare word
+    // and "the state of Niger" stay the country.)
+    for text in [
+        "Gunmen attacked a quarry in Kafin Koro, Paikoro Local Government Area of Niger State, on Monday.",
+        "Gunmen attacked a quarry near Paikoro in Niger state on Monday.",
+    ] {
+        let r = resolved(text, if text.contains("State") { "Niger State" } else { "Niger state" });
+        assert_eq!(r.country_code, "NG", "{text}: {r:?}");
+        assert_eq!(r.admin1.as_deref(), Some("Niger"), "{text}: {r:?}");
+    }
+    let r = resolved("The state of Niger declared three days of mourning.", "Niger");
+    assert_eq!(r.country_code, "NE", "{r:?}");
+    let r = resolved("Le Niger a décrété trois jours de deuil national.", "Niger");
+    assert_eq!(r.country_code, "NE", "{r:?}");
+}
