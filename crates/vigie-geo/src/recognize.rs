@@ -967,6 +967,17 @@ pub fn demonym_votes(text: &str) -> Vec<(&'static str, usize)> {
             if (i >= 1 && border(i - 1)) || (i + 1 < t.toks.len() && border(i + 1)) {
                 continue;
             }
+            // "trois Chinois et deux Mauritaniens enlevés", "two Nigerien nationals": people
+            // counted by their nationality are foreigners where it happened as often as not;
+            // "l'agence de presse mauritanienne", "a Nigerien news agency": the source's country.
+            let counted = i >= 1 && counted_people(t.folded(i - 1));
+            let agency = (i >= 1 && matches!(t.folded(i - 1), "presse" | "news"))
+                || (i + 2 < t.toks.len()
+                    && t.folded(i + 1) == "news"
+                    && matches!(t.folded(i + 2), "agency" | "agencies"));
+            if counted || agency {
+                continue;
+            }
             match votes.iter_mut().find(|(c, _)| c == code) {
                 Some(v) => v.1 += 1,
                 None => votes.push((code, 1)),
@@ -974,6 +985,16 @@ pub fn demonym_votes(text: &str) -> Vec<(&'static str, usize)> {
         }
     }
     votes
+}
+
+/// A number of people before a demonym: digits or a small number word, French or English.
+fn counted_people(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+        || matches!(
+            w,
+            "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "neuf" | "dix"
+                | "two" | "three" | "four" | "five" | "seven" | "eight" | "nine" | "ten"
+        )
 }
 
 /// Levenshtein distance over bytes (keys are ASCII).

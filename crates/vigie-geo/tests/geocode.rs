@@ -603,3 +603,15 @@ fn niger_state_is_nigeria_s_state_never_the_country_en() {
     let r = resolved("Le Niger a décrété trois jours de deuil national.", "Niger");
     assert_eq!(r.country_code, "NE", "{r:?}");
 }
+
+#[test]
+fn foreigners_counted_by_nationality_and_a_foreign_news_agency_do_not_make_the_story_s_country_fr_en() {
+    for text in [
+        "L'armée malienne a annoncé l'enlèvement de deux Mauritaniens près de Kwala, non loin de la frontière avec la Mauritanie, selon l'agence de presse mauritanienne.",
+        "The Malian army said gunmen kidnapped two Mauritanian drivers and three Mauritanian traders near Kwala, close to the border with Mauritania.",
+    ] {
+        let r = resolved(text, "Kwala");
+        assert_eq!(r.country_code, "ML", "{text}: {r:?}");
+        assert_near(&r, 14.15, -8.04, 10.0);
+    }
+}
