@@ -54,6 +54,10 @@ for path in \
   "/api/incidents?near=14.45,-11.43,50&limit=20" \
   "/api/incidents/$ID" \
   "/api/incidents.geojson?since=2025-06-01&until=2025-06-30" \
+  "/api/incidents?bbox=-5.5,13.5,-1.5,16.5&limit=100" \
+  "/api/map?zoom=3" \
+  "/api/map?bbox=-17.6,4.0,16.2,24.5&zoom=5" \
+  "/api/map?bbox=-5.5,13.5,-1.5,16.5&zoom=8&type=Battles" \
   "/api/stats" \
   "/api/articles?limit=50"; do
   out="$("$WRK" -t2 -c"$CONNS" -d"${SECS}s" --timeout 30s --latency "$URL$path")"

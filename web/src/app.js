@@ -44,7 +44,7 @@ const TOKEN_KEY = 'vigie-write-token';
 // timeline brushed without asking the server); above it, or with ?clusters=server in the
 // address, the server groups them (/api/map) and the list shows the map's box a page at a time.
 const CLIENT_LIMIT = 5000;
-const LIST_PAGE = 500;
+const LIST_PAGE = 200;
 
 const state = {
   incidents: [], // as returned by the API (current server-side filters; in server mode, the list's page)

@@ -284,8 +284,8 @@ try {
     const boxed = mapRequests.filter((q) => q.get('bbox') && q.get('zoom'));
     assert(boxed.length >= 1, 'no /api/map request with a bbox and a zoom');
     const pages = listRequests.filter((q) => q.get('bbox'));
-    assert(pages.length >= 1 && pages.every((q) => Number(q.get('limit')) <= 500), 'the list is not read a page of the box at a time');
-    assert(listRequests.every((q) => Number(q.get('limit') || 0) <= 500), 'some request asked for every incident');
+    assert(pages.length >= 1 && pages.every((q) => Number(q.get("limit")) <= 200), 'the list is not read a page of the box at a time');
+    assert(listRequests.every((q) => Number(q.get("limit") || 0) <= 200), 'some request asked for every incident');
     const before = await listCount();
     assert(before >= 1, 'nothing listed in server mode');
     // Zooming in asks the server again for the new box.

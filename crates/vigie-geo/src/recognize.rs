@@ -992,8 +992,23 @@ fn counted_people(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
         || matches!(
             w,
-            "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "neuf" | "dix"
-                | "two" | "three" | "four" | "five" | "seven" | "eight" | "nine" | "ten"
+            "deux"
+                | "trois"
+                | "quatre"
+                | "cinq"
+                | "six"
+                | "sept"
+                | "huit"
+                | "neuf"
+                | "dix"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
         )
 }
 

@@ -598,14 +598,18 @@ fn niger_state_is_nigeria_s_state_never_the_country_en() {
         assert_eq!(r.country_code, "NG", "{text}: {r:?}");
         assert_eq!(r.admin1.as_deref(), Some("Niger"), "{text}: {r:?}");
     }
-    let r = resolved("The state of Niger declared three days of mourning.", "Niger");
+    let r = resolved(
+        "The state of Niger declared three days of mourning.",
+        "Niger",
+    );
     assert_eq!(r.country_code, "NE", "{r:?}");
     let r = resolved("Le Niger a décrété trois jours de deuil national.", "Niger");
     assert_eq!(r.country_code, "NE", "{r:?}");
 }
 
 #[test]
-fn foreigners_counted_by_nationality_and_a_foreign_news_agency_do_not_make_the_story_s_country_fr_en() {
+fn foreigners_counted_by_nationality_and_a_foreign_news_agency_do_not_make_the_story_s_country_fr_en(
+) {
     for text in [
         "L'armée malienne a annoncé l'enlèvement de deux Mauritaniens près de Kwala, non loin de la frontière avec la Mauritanie, selon l'agence de presse mauritanienne.",
         "The Malian army said gunmen kidnapped two Mauritanian drivers and three Mauritanian traders near Kwala, close to the border with Mauritania.",

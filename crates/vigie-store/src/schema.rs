@@ -250,6 +250,13 @@ CREATE INDEX link_members_article ON link_members(article_ref);
 CREATE INDEX link_members_reach ON link_members(pass, country, hi);
 CREATE INDEX incident_mentions_mention ON incident_mentions(mention_id);
 "#,
+    // 6 — reads that stay fast on years of data: the map's grid, weekly counts and totals are
+    // read from this index alone (an incident's row carries its whole view), and the lists
+    // come in their order (`ORDER BY date IS NULL, date DESC, id`) without sorting the table
+    r#"
+CREATE INDEX incidents_map ON incidents(dismissed, lat, lon, date, event_type, id);
+CREATE INDEX incidents_listing ON incidents(dismissed, (date IS NULL), date DESC, id);
+"#,
 ];
 
 /// Bring the database up to the latest schema version. Idempotent.
