@@ -1645,3 +1645,48 @@ fn the_accused_at_a_hearing_are_judged_for_an_older_attack_fr_en() {
         assert!(ms.iter().all(|m| m.background), "{lang}: {ms:#?}");
     }
 }
+
+#[test]
+fn frequent_attacks_said_of_the_place_in_an_apposition_leave_the_event_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Au moins treize gendarmes ont été tués dimanche dans une embuscade près de \
+             Barassoro, localité minière en proie à des attaques djihadistes fréquentes, a-t-on \
+             appris de sources sécuritaires.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             At least 13 gendarmes were killed on Sunday in an ambush near Barassoro, a mining \
+             town that has suffered frequent attacks, security sources said.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-16");
+        let events: Vec<&Mention> = ms.iter().filter(|m| !m.background).collect();
+        assert_eq!(events.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(location(events[0]), "Barassoro", "{lang}");
+        assert_eq!(day(events[0]), "2026-03-15", "{lang}");
+    }
+    // The same words as the sentence's subject, or before its event, still make it generic.
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Barassoro, localité en proie à des attaques djihadistes fréquentes, a perdu treize \
+             gendarmes depuis 2019.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Frequent attacks have killed at least 13 gendarmes near Barassoro, a mining town.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-16");
+        assert!(
+            ms.iter().all(|m| m.background || m.date.is_none()),
+            "{lang}: {ms:#?}"
+        );
+    }
+}

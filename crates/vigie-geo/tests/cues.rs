@@ -371,3 +371,25 @@ fn the_town_of_a_security_source_is_elsewhere_fr_en() {
         assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
     }
 }
+
+#[test]
+fn a_frequent_first_name_and_the_surname_after_it_are_a_person_fr_en() {
+    // Makan and Doumbia are also places (a town of Senegal, villages of Mali); Makan is one of
+    // the region's frequent first names, and the name after it is a surname.
+    for text in [
+        "Le préfet Makan Doumbia a été enlevé sur la route de Barassoro.",
+        "Prefect Makan Doumbia was kidnapped on the road to Barassoro.",
+        "Le chef de village Boureima Doumbia a été tué devant sa maison.",
+    ] {
+        let found: Vec<String> = find_places(global(), text)
+            .into_iter()
+            .map(|p| p.surface)
+            .collect();
+        assert!(
+            !found
+                .iter()
+                .any(|p| p == "Makan" || p == "Doumbia" || p == "Boureima"),
+            "{text}: {found:?}"
+        );
+    }
+}

@@ -32,6 +32,9 @@ pub struct Sentence {
     pub background: bool,
     pub coordinated: bool,
     pub generic: bool,
+    /// Where the sentence's generic cues start (they make it generic, unless descriptive; see
+    /// `Analysis::new`).
+    pub generic_cues: Vec<usize>,
     pub anaphora: bool,
     pub zero: Vec<Span>,
     pub actors: Vec<Hit>,
@@ -194,7 +197,7 @@ impl<'a> Analysis<'a> {
                     }
                     Category::Cue(CueKind::Background) => s.background = true,
                     Category::Cue(CueKind::Coordinated) => s.coordinated = true,
-                    Category::Cue(CueKind::Generic) => s.generic = true,
+                    Category::Cue(CueKind::Generic) => s.generic_cues.push(hit.span.start),
                     Category::Cue(CueKind::Anaphora) => s.anaphora = true,
                     Category::Cue(CueKind::Zero) => s.zero.push(hit.span),
                     Category::Cue(CueKind::Update) => s.update = true,
@@ -370,6 +373,29 @@ impl<'a> Analysis<'a> {
             if let Some(i) = locate(q.span.start) {
                 sentences[i].quantities.push(qi);
             }
+        }
+        // "Treize gendarmes tués dans une embuscade près de Taparko, localité minière en proie
+        // à des attaques fréquentes": a generic cue in an apposition that describes the place
+        // ("localité…", "a town…"), after the sentence has told its event (a strong trigger and
+        // a figure before it), says what the place is like; the event stands. Anywhere else
+        // ("les attaques fréquentes ont tué…", "a region where attacks are frequent") it makes
+        // the sentence generic.
+        for s in sentences.iter_mut() {
+            let describes_the_place = |cue: usize| {
+                let told = s.triggers.iter().any(|t| t.1 && t.2.end <= cue)
+                    && s.quantities.iter().any(|&q| quantities[q].span.start < cue);
+                let head = &doc.text[s.span.start.min(cue)..cue];
+                let Some(comma) = head.rfind(',') else {
+                    return false;
+                };
+                let comma = s.span.start + comma;
+                let no_trigger_after = !s
+                    .triggers
+                    .iter()
+                    .any(|t| t.2.start > comma && t.2.start < cue);
+                told && no_trigger_after && place_apposition(&doc.text[comma + 1..cue])
+            };
+            s.generic |= s.generic_cues.iter().any(|&c| !describes_the_place(c));
         }
         let in_clause =
             |i: usize, start: usize| clauses[i].is_some_and(|c| c.start <= start && start < c.end);
@@ -2217,4 +2243,39 @@ fn names_another_place(sentence: &str) -> bool {
         .expect("other-place pattern")
     });
     OTHER_PLACE.is_match(&crate::lexicon::fold(sentence))
+}
+
+/// "localité minière située dans le nord…", "a mining town in…": an apposition that names what
+/// kind of place the name before it is.
+fn place_apposition(after_comma: &str) -> bool {
+    const ARTICLES: &[&str] = &["une", "un", "la", "le", "l'", "a", "an", "the"];
+    const PLACES: &[&str] = &[
+        "localité",
+        "localite",
+        "ville",
+        "commune",
+        "village",
+        "bourgade",
+        "zone",
+        "région",
+        "region",
+        "chef-lieu",
+        "town",
+        "city",
+        "area",
+        "district",
+        "locality",
+        "community",
+    ];
+    let mut words = after_comma
+        .split(|c: char| c.is_whitespace() || c == '\u{2019}')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let mut first = words.next().unwrap_or_default();
+    if ARTICLES.contains(&first.as_str()) {
+        first = words.next().unwrap_or_default();
+    }
+    // ("a mining town", "une petite ville": one adjective before the noun)
+    let second = words.next().unwrap_or_default();
+    PLACES.contains(&first.as_str()) || PLACES.contains(&second.as_str())
 }
