@@ -1690,3 +1690,32 @@ fn frequent_attacks_said_of_the_place_in_an_apposition_leave_the_event_fr_en() {
         );
     }
 }
+
+#[test]
+fn the_day_of_something_yet_to_happen_is_not_the_event_s_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Deux chauffeurs tués près de Barassoro : le rapatriement des dépouilles aura lieu \
+             ce jeudi 16 septembre.\n\n\
+             Les deux chauffeurs ont été tués samedi 11 septembre par des hommes armés.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Two drivers killed near Barassoro: the repatriation of the bodies will take place \
+             on Thursday, September 16.\n\n\
+             The two drivers were killed on Saturday, September 11, by gunmen.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2027-09-15");
+        let events: Vec<&Mention> = ms.iter().filter(|m| !m.background).collect();
+        assert!(!events.is_empty(), "{lang}: {ms:#?}");
+        assert!(
+            events.iter().all(|m| day(m) == "2027-09-11"),
+            "{lang}: {:?}",
+            events.iter().map(|m| day(m)).collect::<Vec<_>>()
+        );
+    }
+}

@@ -842,19 +842,28 @@ impl<'a> Analysis<'a> {
     /// on Saturday", "publié lundi") — but not "revendiqué l'attaque du 14 avril", where the
     /// date is the attack's.
     fn statement_date(&self, i: usize, d: usize) -> bool {
+        self.date_of_cue(i, d, |k| {
+            matches!(
+                k,
+                CueKind::SourceVerb | CueKind::Claim | CueKind::Responsibility | CueKind::Statement
+            )
+        })
+    }
+
+    /// "Le rapatriement aura lieu jeudi 16 septembre", "the funeral will take place on
+    /// Friday": the date of something yet to happen, never an event's.
+    fn scheduled_date(&self, i: usize, d: usize) -> bool {
+        self.date_of_cue(i, d, |k| k == CueKind::Scheduled)
+    }
+
+    /// Is date match `d` right after a cue of these kinds (within three words of the same
+    /// clause), or right before one?
+    fn date_of_cue(&self, i: usize, d: usize, kinds: impl Fn(CueKind) -> bool) -> bool {
         let text = &self.doc.text;
         let span = self.dates[d].span;
         let start = span.start;
         self.sentences[i].hits.iter().any(|h| {
-            let statement = matches!(
-                h.category,
-                Category::Cue(
-                    CueKind::SourceVerb
-                        | CueKind::Claim
-                        | CueKind::Responsibility
-                        | CueKind::Statement
-                )
-            );
+            let statement = matches!(h.category, Category::Cue(k) if kinds(k));
             // After the verb: "a annoncé lundi", "a annoncé, lundi 8 août," (a comma right
             // after the verb only sets the date off) — but not past a word of violence, which
             // the date then belongs to ("the army said killed 49 soldiers the previous day").
@@ -899,7 +908,7 @@ impl<'a> Analysis<'a> {
     /// Can date match `d` of sentence `i` date the sentence's event: not a statement's date
     /// (in a sentence telling violence), not a time limit, not a day counted from another event.
     fn may_date_event(&self, i: usize, d: usize, violent: bool) -> bool {
-        let statement = violent && self.statement_date(i, d);
+        let statement = (violent && self.statement_date(i, d)) || self.scheduled_date(i, d);
         !(statement
             || self.time_limit(d)
             || self.relates_two_events(d)
@@ -992,7 +1001,10 @@ impl<'a> Analysis<'a> {
         if s.generic || s.background || s.dates.is_empty() {
             return false;
         }
-        if s.dates.iter().any(|&d| self.statement_date(i, d)) {
+        if s.dates
+            .iter()
+            .any(|&d| self.statement_date(i, d) || self.scheduled_date(i, d))
+        {
             return false;
         }
         let mut rest = self

@@ -100,6 +100,10 @@ pub enum CueKind {
     /// Publication of a statement ("publié", "rendu public", "issued"): a date right after it
     /// (like one right after "said", "a annoncé", "claimed") dates the statement, not the event.
     Statement,
+    /// Something yet to happen ("aura lieu", "se tiendra", "will take place", "is scheduled
+    /// for"): a date right after it is that future thing's (the funeral, the repatriation, the
+    /// trial), never the event's.
+    Scheduled,
     /// A later toll for an incident already reported ("le bilan s'est alourdi à", "the death
     /// toll rose to"): figures for the current incident, not a new one.
     Update,
@@ -137,6 +141,7 @@ impl CueKind {
             "direction" => Direction,
             "held" => Held,
             "statement" => Statement,
+            "scheduled" => Scheduled,
             "update" => Update,
             "separate" => Separate,
             "cause" => Cause,
