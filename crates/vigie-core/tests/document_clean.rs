@@ -677,3 +677,26 @@ fn a_list_of_teasers_cut_short_is_dropped_fr_en() {
         "Gunmen attacked a post near Fana on Monday...\n\nTwo soldiers were wounded, the army said."
     );
 }
+
+#[test]
+fn a_caption_ending_with_the_agency_then_the_photographer_goes_fr_en() {
+    for (raw, story) in [
+        (
+            "Récit fictif.\n\
+             Un officier s'adresse à des partisans à Niamey, le 6 août 2026. AP/ Jeanne Dupont.\n\
+             Dix soldats ont été tués vendredi près de Barassoro.",
+            "Récit fictif.\nDix soldats ont été tués vendredi près de Barassoro.",
+        ),
+        (
+            "Fictional report.\n\
+             An officer addresses supporters in Niamey, August 6, 2026. AFP/Jane Roe\n\
+             Ten soldiers were killed on Friday near Barassoro.",
+            "Fictional report.\nTen soldiers were killed on Friday near Barassoro.",
+        ),
+    ] {
+        assert_eq!(clean(raw).text, story);
+    }
+    // A story line that names the agency and a slash elsewhere stays.
+    let kept = "Fictional report.\nThe AFP/Reuters tally rose to ten dead in Barassoro on Friday.";
+    assert_eq!(clean(kept).text, kept);
+}
