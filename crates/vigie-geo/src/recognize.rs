@@ -967,10 +967,12 @@ pub fn demonym_votes(text: &str) -> Vec<(&'static str, usize)> {
             if (i >= 1 && border(i - 1)) || (i + 1 < t.toks.len() && border(i + 1)) {
                 continue;
             }
-            // "trois Chinois et deux Mauritaniens enlevés", "two Nigerien nationals": people
-            // counted by their nationality are foreigners where it happened as often as not;
-            // "l'agence de presse mauritanienne", "a Nigerien news agency": the source's country.
-            let counted = i >= 1 && counted_people(t.folded(i - 1));
+            // "deux Mauritaniens enlevés", "two Mauritanians": people counted by their
+            // nationality, the nationality as the noun, are foreigners where it happened as
+            // often as not (not "2 Malian gendarmes", "trois soldats maliens": the adjective
+            // of the country's own forces); "l'agence de presse mauritanienne", "a Nigerien
+            // news agency": the source's country.
+            let counted = i >= 1 && counted_people(t.folded(i - 1)) && w.ends_with('s');
             let agency = (i >= 1 && matches!(t.folded(i - 1), "presse" | "news"))
                 || (i + 2 < t.toks.len()
                     && t.folded(i + 1) == "news"

@@ -612,10 +612,17 @@ fn foreigners_counted_by_nationality_and_a_foreign_news_agency_do_not_make_the_s
 ) {
     for text in [
         "L'armée malienne a annoncé l'enlèvement de deux Mauritaniens près de Kwala, non loin de la frontière avec la Mauritanie, selon l'agence de presse mauritanienne.",
-        "The Malian army said gunmen kidnapped two Mauritanian drivers and three Mauritanian traders near Kwala, close to the border with Mauritania.",
+        "The Malian army said gunmen kidnapped two Mauritanians near Kwala, close to the border with Mauritania, according to the Mauritanian news agency.",
     ] {
         let r = resolved(text, "Kwala");
         assert_eq!(r.country_code, "ML", "{text}: {r:?}");
         assert_near(&r, 14.15, -8.04, 10.0);
+    }
+    // The adjective of the country's own forces still votes.
+    for text in [
+        "Deux gendarmes maliens ont été tués.",
+        "2 Malian gendarmes were killed.",
+    ] {
+        assert_eq!(vigie_geo::demonym_votes(text), vec![("ML", 1)], "{text}");
     }
 }
