@@ -214,3 +214,56 @@ fn a_sqlite_store_migrates_to_postgres_with_the_same_answers() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("not empty"), "{}", r.stderr);
 }
+
+/// `vigie serve` on a PostgreSQL store answers its API (the store is opened before the server's
+/// runtime starts: the PostgreSQL client runs a runtime of its own).
+#[test]
+fn serve_answers_from_a_postgres_store() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let Some(base) = pg_url() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("all.jsonl");
+    write(&input, (sample_lines().join("\n") + "\n").as_bytes());
+    let pg = Scratch::new(&base, "served");
+    let r = vigie(&pg.db(), &["--quiet", "ingest", input.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .arg("--db")
+        .arg(pg.db())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env_remove("VIGIE_DB")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start vigie serve");
+    let stderr = child.stderr.take().unwrap();
+    let mut said = String::new();
+    let mut addr = None;
+    for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+        said.push_str(&line);
+        said.push('\n');
+        if let Some(rest) = line.split("on http://").nth(1) {
+            addr = Some(rest.split('/').next().unwrap_or("").to_string());
+            break;
+        }
+    }
+    let Some(addr) = addr else {
+        let _ = child.kill();
+        panic!("vigie serve did not start on PostgreSQL: {said}");
+    };
+    let get = |path: &str| -> serde_json::Value {
+        let mut r = ureq::get(&format!("http://{addr}{path}"))
+            .call()
+            .expect(path);
+        serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap()
+    };
+    let list = get("/api/incidents");
+    let map = get("/api/map?zoom=0");
+    let _ = child.kill();
+    let _ = child.wait();
+    let total = list["total"].as_u64().unwrap();
+    assert!(total >= 1, "{list}");
+    assert_eq!(map["total"].as_u64(), Some(total), "{map}");
+}

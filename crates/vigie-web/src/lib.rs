@@ -191,7 +191,9 @@ pub fn router(state: Arc<AppState>) -> Router {
 
 /// Serve the app on an already-bound listener until the future is dropped.
 pub async fn serve_on(listener: tokio::net::TcpListener, opts: ServeOptions) -> anyhow::Result<()> {
-    let state = Arc::new(AppState::new(&opts)?);
+    // (opened on a blocking thread: the PostgreSQL client runs its own runtime, which may not
+    // start inside this one)
+    let state = Arc::new(tokio::task::spawn_blocking(move || AppState::new(&opts)).await??);
     serve_state(listener, state, std::future::pending()).await
 }
 
@@ -211,18 +213,21 @@ pub async fn serve_state(
 
 /// Serve the API and UI until interrupted.
 pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
+    // The store is opened before the runtime starts: the PostgreSQL client runs its own
+    // runtime, which may not start inside another (every later connection is opened on a
+    // blocking thread, see `with_store`).
+    let state = Arc::new(AppState::new(&opts)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let state = Arc::new(AppState::new(&opts)?);
         let listener = tokio::net::TcpListener::bind(opts.addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.addr))?;
         let local = listener.local_addr()?;
         eprintln!(
             "vigie: serving {} on http://{local}/ (API at /api, OpenAPI at /api/openapi.json; writes {})",
-            opts.db.display(),
+            vigie_store::redact_url(&opts.db.to_string_lossy()),
             if state.token.is_some() { "enabled with a bearer token" } else { "disabled: no token" }
         );
         serve_state(listener, state, async {

@@ -557,7 +557,7 @@ mod tests {
                 "{method} {path} missing"
             );
         }
-        assert_eq!(doc["paths"].as_object().unwrap().len(), 17);
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 18);
         let text = doc.to_string();
         let mut from = 0;
         while let Some(i) = text[from..].find("#/components/schemas/") {
