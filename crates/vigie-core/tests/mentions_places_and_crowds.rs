@@ -2,7 +2,7 @@
 //! actors, their grievances, police intervention). Short reports written for these tests
 //! (fiction), French and English, checked value by value.
 
-use vigie_core::{EventType, SubEventType};
+use vigie_core::{EventType, Mention, SubEventType};
 
 mod common;
 use common::*;
@@ -297,5 +297,26 @@ fn the_seat_of_an_authority_that_speaks_is_not_an_event_place() {
         assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
         // known only at country level: the story's country, not the capital that spoke
         assert_eq!(locations(&ms), vec!["Niger"], "{text}: {ms:#?}");
+    }
+}
+
+#[test]
+fn a_stretch_between_two_places_of_a_road_is_one_spot_not_four_sites_fr_en() {
+    for text in [
+        "Récit fictif écrit pour les tests de Vigie.\n\nSix gendarmes ont été tués dimanche 12 \
+         septembre 2027 dans l'embuscade d'un convoi entre Boni et Hombori, précisément sur \
+         l'axe Douentza-Gao.",
+        "Fictional report written for Vigie's tests.\n\nSix gendarmes were killed on Sunday, \
+         September 12, 2027, in an ambush on a convoy between Boni and Hombori, on the \
+         Douentza-Gao road.",
+    ] {
+        let ms = mentions(text, "2027-09-13");
+        let events: Vec<&Mention> = ms.iter().filter(|m| !m.background).collect();
+        assert_eq!(events.len(), 1, "{text}: {:?}", locations(&ms));
+        assert!(
+            ["Boni", "Hombori"].contains(&location(events[0])),
+            "{text}: {:?}",
+            locations(&ms)
+        );
     }
 }

@@ -2439,6 +2439,17 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
     };
     if anchor_groups.iter().any(|g| !road_end(g)) {
         anchor_groups.retain(|g| !road_end(g));
+    } else {
+        // Only road ends: "entre Sakoani et Matiacoali, sur l'axe Kantchari-Fada" names a
+        // stretch between two places of the road, narrower than the road's ends.
+        let axis_end = |g: &Vec<usize>| {
+            g.iter()
+                .filter(|&&p| list_span.contains(Span::new(a.places[p].start, a.places[p].end)))
+                .all(|&p| matches!(a.places[p].cue, vigie_geo::Cue::Axis))
+        };
+        if anchor_groups.iter().any(|g| !axis_end(g)) {
+            anchor_groups.retain(|g| !axis_end(g));
+        }
     }
     let multi = anchor_groups.len() >= 2 && (frame.coordinated || anchor_groups.len() >= 3);
     if multi {
