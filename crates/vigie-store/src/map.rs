@@ -149,15 +149,10 @@ impl Store {
 
         // Incidents alone in their cell, read by id (a few hundred at most on a screen).
         let mut incidents = Vec::with_capacity(single_ids.len());
-        for chunk in single_ids.chunks(400) {
-            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
-            let sql = format!(
-                "SELECT id, lat, lon, date, event_type, sub_event_type, view FROM incidents \
-                 WHERE id IN ({}) ORDER BY id",
-                marks.join(", ")
-            );
-            let params: Vec<&dyn db::ToParam> = chunk.iter().map(|a| a as _).collect();
-            self.conn.query_each(&sql, &params, |r| {
+        self.each_incident_by_id(
+            &single_ids,
+            "id, lat, lon, date, event_type, sub_event_type, view",
+            |r| {
                 let fields: MarkerFields = serde_json::from_str(&r.get::<String>(6)?)?;
                 incidents.push(MapIncident {
                     id: r.get(0)?,
@@ -170,8 +165,8 @@ impl Store {
                     fatalities: fields.fatalities,
                 });
                 Ok(())
-            })?;
-        }
+            },
+        )?;
 
         // The filter anywhere: how many, how many cannot be mapped, where they lie.
         let anywhere = IncidentFilter {

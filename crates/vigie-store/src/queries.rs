@@ -52,23 +52,35 @@ impl Store {
                 .collect();
         }
         let mut views: HashMap<String, IncidentView> = HashMap::with_capacity(ids.len());
+        self.each_incident_by_id(&ids, "id, view", |r| {
+            let id: String = r.get(0)?;
+            views.insert(
+                id,
+                serde_json::from_str::<IncidentView>(&r.get::<String>(1)?)?,
+            );
+            Ok(())
+        })?;
+        Ok(ids.iter().filter_map(|id| views.remove(id)).collect())
+    }
+
+    /// `each` over the rows `SELECT {columns} FROM incidents WHERE id IN (ids)`, by id, a few
+    /// hundred ids per statement (a statement takes a bounded number of parameters).
+    pub(crate) fn each_incident_by_id(
+        &self,
+        ids: &[String],
+        columns: &str,
+        mut each: impl FnMut(&Row<'_>) -> Result<()>,
+    ) -> Result<()> {
         for chunk in ids.chunks(400) {
             let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
             let sql = format!(
-                "SELECT id, view FROM incidents WHERE id IN ({})",
+                "SELECT {columns} FROM incidents WHERE id IN ({}) ORDER BY id",
                 marks.join(", ")
             );
             let params: Vec<&dyn db::ToParam> = chunk.iter().map(|a| a as _).collect();
-            self.conn.query_each(&sql, &params, |r| {
-                let id: String = r.get(0)?;
-                views.insert(
-                    id,
-                    serde_json::from_str::<IncidentView>(&r.get::<String>(1)?)?,
-                );
-                Ok(())
-            })?;
+            self.conn.query_each(&sql, &params, &mut each)?;
         }
-        Ok(ids.iter().filter_map(|id| views.remove(id)).collect())
+        Ok(())
     }
 
     /// How many incidents match `filter` (its limit and offset aside).
