@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod model;
 pub mod pipeline;
+pub mod regimes;
 
 pub use document::Document;
 pub use model::*;

@@ -1339,3 +1339,33 @@ fn a_page_of_no_year_agreeing_only_on_the_day_and_a_toll_range_stays_apart_fr_en
         assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
     }
 }
+
+#[test]
+fn state_forces_are_named_after_the_government_of_the_events_day() {
+    // The same kind of attack told in 2017 and in 2023: ACLED's names differ by period.
+    let old_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont attaqué le mardi 28 mars 2017 un poste de l'armée malienne à \
+        Boulkessi, dans le cercle de Douentza. Trois soldats maliens ont été tués.";
+    let new_en = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen attacked a Malian army post in Boulkessi, in the Douentza district, on Tuesday \
+        March 28, 2023. Three Malian soldiers were killed.";
+    let linked = incidents::link(&mentions_of(&[
+        report("old-fr", (2017, 3, 29), old_fr),
+        report("new-en", (2023, 3, 29), new_en),
+    ]));
+    let army_of = |year: &str| {
+        linked
+            .iter()
+            .find(|i| i.date.is_some_and(|d| d.date.to_string().starts_with(year)))
+            .and_then(|i| i.actor2.as_ref().or(i.actor1.as_ref()))
+            .map(|a| a.name.clone())
+    };
+    assert_eq!(
+        army_of("2017").as_deref(),
+        Some("Military Forces of Mali (2013-2020)")
+    );
+    assert_eq!(
+        army_of("2023").as_deref(),
+        Some("Military Forces of Mali (2021-)")
+    );
+}

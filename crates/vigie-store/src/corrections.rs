@@ -747,6 +747,12 @@ fn apply_edit(view: &mut IncidentView, edit: &FieldEdit) {
         FieldEdit::Date { date, precision } => {
             view.date = Some(date.clone());
             view.time_precision = Some(*precision);
+            // The state forces of another period are named after its government.
+            if let Ok(day) = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+                for actor in [&mut view.actor1, &mut view.actor2].into_iter().flatten() {
+                    *actor = vigie_core::regimes::name_on(actor, day);
+                }
+            }
         }
         FieldEdit::Actors { actor1, actor2 } => {
             if let Some(a) = actor1 {

@@ -386,3 +386,43 @@ fn corrections_follow_their_articles_when_new_rules_rename_the_mentions() {
     );
     assert!(s.corrections(true).unwrap().is_empty());
 }
+
+#[test]
+fn a_date_moved_to_another_government_renames_the_state_forces() {
+    let mut s = store_with_fixture();
+    let niono = incident_of(&s, "niono-fr").unwrap();
+    let army = |v: &IncidentView| {
+        [&v.actor1, &v.actor2]
+            .into_iter()
+            .flatten()
+            .find(|a| a.starts_with("Military Forces of Mali"))
+            .cloned()
+    };
+    assert_eq!(
+        army(&niono).as_deref(),
+        Some("Military Forces of Mali (2021-)")
+    );
+    // The analyst finds the attack was in 2019, under the previous government.
+    correct(
+        &mut s,
+        &niono.id,
+        Operation::Edit {
+            edit: FieldEdit::Date {
+                date: "2019-03-03".into(),
+                precision: 1,
+            },
+        },
+        Some("archive date"),
+    );
+    let check = |s: &Store| {
+        let v = incident_of(s, "niono-fr").unwrap();
+        assert_eq!(v.date.as_deref(), Some("2019-03-03"));
+        assert_eq!(
+            army(&v).as_deref(),
+            Some("Military Forces of Mali (2013-2020)")
+        );
+    };
+    check(&s);
+    s.relink().unwrap();
+    check(&s);
+}

@@ -1397,6 +1397,15 @@ pub fn build(group: &Group, mentions: &[&Mention], source_of: &dyn Fn(&str) -> S
             m.counts(field).map(move |(claim, _)| (source, claim))
         }))
     };
+    // State forces are named after the government of the event's day (ACLED's periods).
+    let on_day = |a: Option<Actor>| match group.date {
+        Some(d) => a.map(|a| Actor {
+            name: crate::regimes::name_on(&a.name, d.date),
+            ..a
+        }),
+        None => a,
+    };
+    let (actor1, actor2) = (on_day(actor1), on_day(actor2));
     let mut incident = Incident {
         id: group.id.clone(),
         event_type: sub.event_type(),
