@@ -601,15 +601,48 @@ fn sentence_start(t: &Tokens<'_>, j: usize) -> bool {
 /// event's surroundings.
 const FAR_REFERENCE_KM: f64 = 100.0;
 
-fn distance_km(words: &[&str]) -> Option<f64> {
-    let mut k = words.len();
-    // "à 600 kilomètres de la capitale, Lomé", "200 km from the capital Niamey"
-    if k >= 2
-        && matches!(words[k - 1], "capitale" | "capital")
-        && matches!(words[k - 2], "la" | "the")
+/// Where the words end once a trailing "the capital" is set aside, with the capital's country
+/// or rank when given: "la capitale (malienne | du Mali | régionale)", "the (state | Nigerien)
+/// capital", "Mali's capital". Without such words, all of them.
+fn before_capital(words: &[&str]) -> usize {
+    let k = words.len();
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    // "la capitale du Mali", "la capitale de la région"
+    let mut j = if k >= 3 && at(k - 3) == "capitale" && matches!(at(k - 2), "du" | "de" | "d") {
+        k - 2
+    } else if k >= 4
+        && at(k - 4) == "capitale"
+        && at(k - 3) == "de"
+        && matches!(at(k - 2), "la" | "l")
     {
-        k -= 2;
+        k - 3
+    } else if k >= 2 && at(k - 2) == "capitale" {
+        // "la capitale malienne", "la capitale régionale"
+        k - 1
+    } else {
+        k
+    };
+    if j == 0 || !matches!(at(j - 1), "capital" | "capitale") {
+        return k;
     }
+    j -= 1;
+    if j >= 2 && at(j - 1) == "s" {
+        // "Mali's capital"
+        return j - 2;
+    }
+    if j > 0 && matches!(at(j - 1), "la" | "the") {
+        return j - 1;
+    }
+    // "the state capital", "the Nigerien capital"
+    if j >= 2 && at(j - 2) == "the" {
+        return j - 2;
+    }
+    k
+}
+
+fn distance_km(words: &[&str]) -> Option<f64> {
+    // "à 600 kilomètres de la capitale, Lomé", "200 km from the capital Niamey"
+    let mut k = before_capital(words);
     let last = *words.get(k.checked_sub(1)?)?;
     if !matches!(last, "de" | "d" | "du" | "from" | "of") {
         return None;

@@ -227,6 +227,55 @@ fn a_town_far_from_the_event_only_situates_it_fr_en() {
 }
 
 #[test]
+fn a_far_capital_named_with_its_country_or_rank_only_situates_fr_en() {
+    // The capital said with its country ("Mali's capital", "la capitale malienne", "la
+    // capitale du Niger") or its rank ("the state capital", "la capitale régionale").
+    for (text, town) in [
+        (
+            "Two drivers were killed 300 kilometers away from Mali's capital, Bamako, on Sunday.",
+            "Bamako",
+        ),
+        (
+            "The village lies 150km from the state capital, Katsina.",
+            "Katsina",
+        ),
+        (
+            "The convoy was ambushed 200 km from the Nigerien capital Niamey.",
+            "Niamey",
+        ),
+        (
+            "Le village se situe à 300 km de la capitale malienne, Bamako.",
+            "Bamako",
+        ),
+        (
+            "L'attaque a eu lieu à 400 km de la capitale du Niger, Niamey.",
+            "Niamey",
+        ),
+        (
+            "Le poste est à 180 km de la capitale régionale, Mopti.",
+            "Mopti",
+        ),
+    ] {
+        assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
+    }
+    // Close by, the same words give the event's surroundings.
+    assert_eq!(
+        cue_of(
+            "The ambush took place 20 km from the state capital, Katsina.",
+            "Katsina"
+        ),
+        Cue::DistanceFrom { km: 20.0 }
+    );
+    assert_eq!(
+        cue_of(
+            "L'embuscade a eu lieu à 30 km de la capitale malienne, Bamako.",
+            "Bamako"
+        ),
+        Cue::DistanceFrom { km: 30.0 }
+    );
+}
+
+#[test]
 fn a_bridge_named_after_a_village_is_the_spot_fr_en() {
     for text in [
         "Un minibus a sauté sur une mine au niveau du pont de Barassoro mardi.",
