@@ -430,6 +430,23 @@ fn correspondent_bylines_go_with_their_town() {
         clean(raw).text,
         "Des hommes armés ont attaqué mardi un poste de gendarmerie, selon des sources locales."
     );
+    // A radio's line "with our correspondent in …, Name" before the story.
+    let raw = "Quatre commerçants enlevés près de Diafarabé\n\n\
+        Avec notre correspondante à Ségou, Jeanne Roux\n\n\
+        Des hommes armés ont enlevé mardi quatre commerçants, selon des sources locales.";
+    assert_eq!(
+        clean(raw).text,
+        "Quatre commerçants enlevés près de Diafarabé\n\n\
+         Des hommes armés ont enlevé mardi quatre commerçants, selon des sources locales."
+    );
+    let raw = "Gunmen abduct four traders in central Mali\n\n\
+        With our correspondent in Mopti, John Doe\n\n\
+        Gunmen abducted four traders on Tuesday, local sources said.";
+    assert_eq!(
+        clean(raw).text,
+        "Gunmen abduct four traders in central Mali\n\n\
+         Gunmen abducted four traders on Tuesday, local sources said."
+    );
 }
 
 #[test]
