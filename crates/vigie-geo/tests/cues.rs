@@ -186,6 +186,21 @@ fn a_name_that_speaks_is_a_person_not_a_place_fr_en() {
             "{text}: {found:?}"
         );
     }
+    // A capital that blames or condemns is its government.
+    for text in [
+        "Des hommes armés ont attaqué Mozogo dans la nuit. Yaoundé attribue l'attaque à Boko Haram.",
+        "Gunmen attacked Mozogo overnight. Niamey blamed the attack on Boko Haram.",
+        "Bamako a condamné l'attaque de Kwala, qui a fait trois morts.",
+        "Abuja condemned the attack on the village.",
+    ] {
+        let found = places(text);
+        assert!(
+            !found
+                .iter()
+                .any(|p| p == "Yaoundé" || p == "Niamey" || p == "Bamako" || p == "Abuja"),
+            "{text}: {found:?}"
+        );
+    }
     // After a word, the name is a place again: the mayor, or sources there, speak.
     for text in [
         "The mayor of Diarra said two herders had been killed.",
