@@ -268,6 +268,37 @@ fn a_weekday_that_fits_no_named_year_leaves_the_page_without_a_year() {
 }
 
 #[test]
+fn a_year_that_opens_a_period_is_not_the_pages_year_fr_en() {
+    // 6 June was a Saturday in 2015 and in 2020: "since 2015" says only that the page is later.
+    let text = "Vingt personnes ont péri dans l'attaque de leur village, samedi 06 juin, par des \
+                individus armés. Le centre du pays est, depuis 2015, le théâtre d'attaques.";
+    assert_eq!(anchor_from_text(text, &find_dates(text)), None);
+    let text = "Twenty people died when their village was attacked on Saturday, June 6. The \
+                centre of the country has seen attacks since 2015.";
+    assert_eq!(anchor_from_text(text, &find_dates(text)), None);
+    // A period that began in a month says the page is later, in that year or the next.
+    let text = "Six gardes ont été tués le mardi 08 février dans le parc. Le nord du pays est \
+                confronté depuis fin novembre 2021 à des incursions armées.";
+    assert_eq!(
+        anchor_from_text(text, &find_dates(text)),
+        Some(ymd(2022, 2, 8))
+    );
+    let text = "Six rangers were killed on Tuesday, February 8, in the park. The north has faced \
+                armed incursions since late November 2021.";
+    assert_eq!(
+        anchor_from_text(text, &find_dates(text)),
+        Some(ymd(2022, 2, 8))
+    );
+    // A year the story is told in still anchors it.
+    let text = "Vingt personnes ont péri dans l'attaque de leur village, samedi 06 juin, la pire \
+                attaque de 2020 dans la région.";
+    assert_eq!(
+        anchor_from_text(text, &find_dates(text)),
+        Some(ymd(2020, 6, 6))
+    );
+}
+
+#[test]
 fn yesterday_followed_by_its_date_is_that_date() {
     let text = "Les affrontements ont opposé, hier mardi 11 juillet, deux groupes armés.";
     let found = find_dates(text);

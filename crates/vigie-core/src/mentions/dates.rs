@@ -332,31 +332,53 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
         return NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, TimePrecision::Day));
     }
     let outside_line = |m: &&DateMatch| line.is_none_or(|(span, ..)| m.span.start >= span.end);
-    // (year, whether the year before or after may be meant): a weekday fits one year in
-    // seven, so the neighbours of a year are tried only for the page's own date line and
-    // dates with a day or month. A year named alone is often that of something recalled
-    // ("a nun was kidnapped in 2017"): only its own calendar counts.
-    let mut years: Vec<(i32, bool)> = line.iter().map(|l| (l.1, true)).collect();
-    let mut named: Vec<(i32, bool)> = matches
+    // (year, which of its calendars may be meant): a weekday fits one year in seven, so the
+    // neighbours of a year are tried only for the page's own date line and dates with a day or
+    // month. A year named alone is often that of something recalled ("a nun was kidnapped in
+    // 2017"): only its own calendar counts. A period the story is in ("depuis fin novembre
+    // 2021", "since 2015") says the page is later: its start's year or the next when a month
+    // or day comes with it and the story's day falls after it; a year alone says nothing of
+    // how much later.
+    let mut years: Vec<(i32, YearTries)> =
+        line.iter().map(|l| (l.1, YearTries::Neighbours)).collect();
+    let mut named: Vec<(i32, YearTries)> = matches
         .iter()
         .filter(outside_line)
-        .filter_map(|m| match m.expr {
-            DateExpr::Full { year, .. } | DateExpr::MonthYear { year, .. } => Some((year, true)),
-            DateExpr::Year { year } => Some((year, false)),
-            _ => None,
+        .filter_map(|m| {
+            let period = opens_a_period(text, m.span.start);
+            match m.expr {
+                DateExpr::Full { year, month, day } if period => Some((
+                    year,
+                    YearTries::After(NaiveDate::from_ymd_opt(year, month, day)?),
+                )),
+                DateExpr::MonthYear { year, month, .. } if period => Some((
+                    year,
+                    YearTries::After(NaiveDate::from_ymd_opt(
+                        year,
+                        month,
+                        last_day(year, month)?,
+                    )?),
+                )),
+                DateExpr::Full { year, .. } | DateExpr::MonthYear { year, .. } => {
+                    Some((year, YearTries::Neighbours))
+                }
+                DateExpr::Year { .. } if period => None,
+                DateExpr::Year { year } => Some((year, YearTries::Own)),
+                _ => None,
+            }
         })
         .collect();
     // Any year the text names, even outside a date ("the 2019 offensive"), after those.
     static YEAR: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r"\b(?:19|20)\d\d\b").expect("year pattern"));
     let from = line.map_or(0, |(span, ..)| span.end);
-    let mut bare: Vec<(i32, bool)> = YEAR
+    let mut bare: Vec<(i32, YearTries)> = YEAR
         .find_iter(text.get(from..).unwrap_or(""))
-        .filter_map(|y| y.as_str().parse().ok())
-        .map(|y| (y, false))
+        .filter(|y| !opens_a_period(text, from + y.start()))
+        .filter_map(|y| Some((y.as_str().parse().ok()?, YearTries::Own)))
         .collect();
-    named.sort_unstable_by(|a, b| b.cmp(a));
-    bare.sort_unstable_by(|a, b| b.cmp(a));
+    named.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    bare.sort_unstable_by(|a, b| b.0.cmp(&a.0));
     years.extend(named);
     years.extend(bare);
     // A page whose own "mardi 11 juillet" fits none of the years it names is of a year it does
@@ -369,10 +391,15 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
         let Some(weekday) = leading_weekday(text, m) else {
             continue;
         };
-        let found = years.iter().find_map(|&(y, neighbours)| {
-            let tried: &[i32] = if neighbours { &[y, y + 1, y - 1] } else { &[y] };
+        let found = years.iter().find_map(|&(y, tries)| {
+            let (tried, after): (&[i32], _) = match tries {
+                YearTries::Own => (&[y], None),
+                YearTries::Neighbours => (&[y, y + 1, y - 1], None),
+                YearTries::After(start) => (&[y, y + 1], Some(start)),
+            };
             tried.iter().find_map(|&y| {
-                NaiveDate::from_ymd_opt(y, month, day).filter(|d| d.weekday() == weekday)
+                NaiveDate::from_ymd_opt(y, month, day)
+                    .filter(|d| d.weekday() == weekday && after.is_none_or(|a| *d > a))
             })
         });
         if let Some(found) = found {
@@ -396,6 +423,30 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
         })
         .max()
         .map(|d| (d, TimePrecision::Day))
+}
+
+/// Which calendars a year the page names may stand for, when a weekday with its day and month
+/// looks for its year.
+#[derive(Clone, Copy)]
+enum YearTries {
+    /// That year's only.
+    Own,
+    /// That year's, the next one's, the one before's.
+    Neighbours,
+    /// That year's and the next one's, after the start of a period the story is in.
+    After(NaiveDate),
+}
+
+/// The date at byte `start` opens a period the story is in ("depuis 2015", "since early
+/// 2022", "depuis le 17 août 2015"): the page is later than it, not of it.
+fn opens_a_period(text: &str, start: usize) -> bool {
+    let before = crate::lexicon::fold_before(text, start, 40);
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| w == "depuis" || w == "since")
 }
 
 fn add_days(d: NaiveDate, days: i64) -> Option<NaiveDate> {
