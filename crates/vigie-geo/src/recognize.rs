@@ -730,6 +730,39 @@ fn distance_km(words: &[&str]) -> Option<f64> {
 
 /// Words that may sit between a verb and its preposition without changing what the place is
 /// ("accueillis lundi soir à", "welcomed on Monday in").
+/// Month names and the small words of a date (folded), French and English, that may stand
+/// between a verb and its preposition ("le 1er octobre au matin").
+const DATE_WORDS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "er",
+    "au",
+    "du",
+    "the",
+];
+
 const TIME_WORDS: &[&str] = &[
     "lundi",
     "mardi",
@@ -892,6 +925,43 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
                 cue = Cue::Near;
             }
         }
+        // "en direction de la région de Kidal", "vers la localité de Boni": a journey's end named
+        // with its kind of unit is still elsewhere.
+        if matches!(cue, Cue::Admin(_) | Cue::At | Cue::None) && words.len() >= 3 {
+            let n = words.len();
+            let unit_at = (n.saturating_sub(3)..n).rev().find(|&i| {
+                matches!(
+                    words[i],
+                    "region"
+                        | "province"
+                        | "cercle"
+                        | "commune"
+                        | "departement"
+                        | "prefecture"
+                        | "localite"
+                        | "ville"
+                        | "village"
+                        | "zone"
+                )
+            });
+            if let Some(i) = unit_at {
+                let mut before = &words[..i];
+                while let Some((last, rest)) = before.split_last() {
+                    if matches!(*last, "la" | "le" | "l" | "les" | "du" | "de" | "d" | "des") {
+                        before = rest;
+                    } else {
+                        break;
+                    }
+                }
+                let mut with_prep: Vec<&str> = before.to_vec();
+                with_prep.push("de");
+                if ending_cues(lex, before).any(|c| *c == Cue::Elsewhere)
+                    || ending_cues(lex, &with_prep).any(|c| *c == Cue::Elsewhere)
+                {
+                    cue = Cue::Elsewhere;
+                }
+            }
+        }
         // "east of the ancient city of Timbuktu", "près de la ville de Kayes": a descriptor
         // ("city of", "ville de") after a nearness phrase keeps the nearness.
         if cue == Cue::At && words.len() >= 3 {
@@ -912,12 +982,18 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
                 }
             }
         }
-        // "accueillis lundi à Bamako", "welcomed on Monday in Bamako": a place passed
-        // through even with the day between the verb and the preposition.
-        if cue == Cue::At && words.len() >= 3 {
+        // "accueillis lundi à Bamako", "welcomed on Monday in Bamako", "partie le lundi 2
+        // octobre au matin de Gao": a place passed through even with the day between the verb
+        // and the preposition.
+        if matches!(cue, Cue::At | Cue::None) && words.len() >= 3 {
             let prep = words.len() - 1;
             let mut k = prep;
-            while k > 0 && TIME_WORDS.contains(&words[k - 1]) {
+            let timely = |w: &str| {
+                TIME_WORDS.contains(&w)
+                    || DATE_WORDS.contains(&w)
+                    || (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            };
+            while k > 0 && prep - k < 8 && timely(words[k - 1]) {
                 k -= 1;
             }
             if k < prep {

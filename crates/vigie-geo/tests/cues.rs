@@ -291,6 +291,22 @@ fn a_far_capital_named_with_its_country_or_rank_only_situates_fr_en() {
 }
 
 #[test]
+fn a_convoys_start_and_destination_are_not_where_it_was_attacked_fr_en() {
+    // The day and hour of departure between the verb and the town; the destination named as a
+    // region.
+    let fr = "La colonne de l'armée partie le lundi 2 octobre au matin de Gao en direction de \
+              la région de Kidal a été attaquée jeudi à Tabankort.";
+    assert_eq!(cue_of(fr, "Gao"), Cue::Elsewhere, "{fr}");
+    assert_eq!(cue_of(fr, "Kidal"), Cue::Elsewhere, "{fr}");
+    assert_ne!(cue_of(fr, "Tabankort"), Cue::Elsewhere, "{fr}");
+    let en = "The army column that set off from Gao on Monday heading for the Kidal region was \
+              attacked on Thursday at Tabankort.";
+    assert_eq!(cue_of(en, "Gao"), Cue::Elsewhere, "{en}");
+    assert_eq!(cue_of(en, "Kidal"), Cue::Elsewhere, "{en}");
+    assert_ne!(cue_of(en, "Tabankort"), Cue::Elsewhere, "{en}");
+}
+
+#[test]
 fn a_bridge_named_after_a_village_is_the_spot_fr_en() {
     for text in [
         "Un minibus a sauté sur une mine au niveau du pont de Barassoro mardi.",
