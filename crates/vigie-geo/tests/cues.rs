@@ -307,6 +307,33 @@ fn a_convoys_start_and_destination_are_not_where_it_was_attacked_fr_en() {
 }
 
 #[test]
+fn short_words_opening_a_sentence_are_not_places_fr_en() {
+    let places = |text: &str| -> Vec<String> {
+        find_places(global(), text)
+            .into_iter()
+            .map(|p| p.surface)
+            .collect()
+    };
+    for text in [
+        "Gunmen attacked the village of Boni. No one was hurt. So the army came.",
+        "More security\n\nAs part of efforts to contain violence, troops went to Boni.",
+        "Des hommes armés ont attaqué Boni. Ne sachant où aller, les habitants ont fui. Se \
+         cachant, ils ont attendu.",
+    ] {
+        assert_eq!(places(text), ["Boni"], "{text}");
+    }
+}
+
+#[test]
+fn where_a_correspondent_files_from_is_elsewhere_fr_en() {
+    let fr = "L'attaque d'hier soir a été rapide, rapporte notre correspondante à Niamey : les \
+              assaillants ont envahi la ville de Dosso.";
+    assert_eq!(cue_of(fr, "Niamey"), Cue::Elsewhere, "{fr}");
+    let en = "The attack was swift, our correspondent in Niamey reports: the gunmen overran Dosso.";
+    assert_eq!(cue_of(en, "Niamey"), Cue::Elsewhere, "{en}");
+}
+
+#[test]
 fn a_bridge_named_after_a_village_is_the_spot_fr_en() {
     for text in [
         "Un minibus a sauté sur une mine au niveau du pont de Barassoro mardi.",
