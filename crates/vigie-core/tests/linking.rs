@@ -1369,3 +1369,26 @@ fn state_forces_are_named_after_the_government_of_the_events_day() {
         Some("Military Forces of Mali (2021-)")
     );
 }
+
+#[test]
+fn an_air_strike_is_the_states_even_when_most_reports_name_the_group_it_hit() {
+    let gathered_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des combattants de Boko Haram s'étaient rassemblés à Gwoza quand une frappe aérienne a \
+        touché le village le mardi 3 mars 2026, tuant 20 civils.";
+    let gathered_en = "Fictional report written for Vigie's tests.\n\n\
+        Boko Haram fighters had gathered in Gwoza when an air strike hit the village on Tuesday \
+        March 3, 2026, killing 20 civilians.";
+    let air_force_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Le mardi 3 mars 2026, un avion de l'armée de l'air nigériane a bombardé par erreur le \
+        village de Gwoza. Au moins 20 civils sont morts.";
+    let linked = incidents::link(&mentions_of(&[
+        report("gathered-fr", (2026, 3, 4), gathered_fr),
+        report("gathered-en", (2026, 3, 4), gathered_en),
+        report("air-force-fr", (2026, 3, 4), air_force_fr),
+    ]));
+    assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+    assert_eq!(
+        linked[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Nigeria (2023-)")
+    );
+}

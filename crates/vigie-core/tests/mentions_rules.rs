@@ -1347,6 +1347,68 @@ fn a_drone_that_bombed_or_a_bomb_dropped_is_an_air_strike_fr_en() {
 }
 
 #[test]
+fn an_air_force_plane_that_bombed_by_mistake_is_the_states_air_strike_fr_en() {
+    // The air force named at length before its verb, or the strikes "of a plane".
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Le mardi 3 mars au matin, un avion de l'armée de l'air nigériane a bombardé par \
+             erreur un camp de déplacés à Gwoza. Au moins 20 civils sont morts.",
+            "fr",
+        ),
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Vingt civils ont été tués mardi 3 mars à Gwoza par les frappes d'un avion de l'armée \
+             nigériane, selon une ONG.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             On Tuesday March 3 a fighter jet of the Nigerian Air Force mistakenly bombed a camp \
+             for displaced people in Gwoza, killing at least 20 civilians.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(
+            ms[0].sub_event_type,
+            SubEventType::AirDroneStrike,
+            "{lang}: {text}"
+        );
+        assert_eq!(
+            ms[0].actor1.as_ref().map(|a| a.name.as_str()),
+            Some("Military Forces of Nigeria (2023-)"),
+            "{lang}: {text}"
+        );
+    }
+}
+
+#[test]
+fn the_group_an_air_strike_targeted_is_its_target_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Une frappe aérienne visant des combattants de Boko Haram a tué six civils à Gwoza \
+             mardi.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             An air strike targeting Boko Haram fighters killed six civilians in Gwoza on \
+             Tuesday.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        let (a1, a2) = actor_names(&ms[0]);
+        assert_eq!(a1, "Military Forces of Nigeria (2023-)", "{lang}");
+        assert!(a2.starts_with("Boko Haram"), "{lang}: {a2}");
+    }
+}
+
+#[test]
 fn a_tally_over_years_and_the_places_it_lists_are_no_incident_fr_en() {
     for (text, lang) in [
         (

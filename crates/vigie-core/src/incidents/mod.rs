@@ -1360,13 +1360,28 @@ pub fn build(group: &Group, mentions: &[&Mention], source_of: &dyn Fn(&str) -> S
     // state forces made the agent by one report do not outvote the others' unknown attackers.
     let named =
         |a: &&Actor| !a.name.starts_with("Unidentified") && a.kind != ActorKind::StateForces;
-    let actor1 = most_common_actor(
-        members
-            .iter()
-            .filter_map(|m| m.actor1.as_ref())
-            .filter(named),
-    )
-    .or_else(|| most_common_actor(members.iter().filter_map(|m| m.actor1.as_ref())));
+    // An air or drone strike is a state's: the forces one report names as its author beat the
+    // group others name (often the strike's target).
+    let air_force = (sub == SubEventType::AirDroneStrike)
+        .then(|| {
+            most_common_actor(
+                members
+                    .iter()
+                    .filter_map(|m| m.actor1.as_ref())
+                    .filter(|a| matches!(a.kind, ActorKind::StateForces | ActorKind::External)),
+            )
+        })
+        .flatten();
+    let actor1 = air_force
+        .or_else(|| {
+            most_common_actor(
+                members
+                    .iter()
+                    .filter_map(|m| m.actor1.as_ref())
+                    .filter(named),
+            )
+        })
+        .or_else(|| most_common_actor(members.iter().filter_map(|m| m.actor1.as_ref())));
     let assoc_actor1 = most_common_actor(members.iter().filter_map(|m| m.assoc_actor1.as_ref()));
     // Never the perpetrator again as its own opponent (reports that disagree on who attacked).
     let actor2 = most_common_actor(

@@ -1637,7 +1637,33 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
                         .iter()
                         .any(|w| matches!(*w, "were" | "was" | "been" | "ete"))
             });
-        before || victims
+        // "une frappe aérienne visant des combattants de Boko Haram", "an air strike targeting
+        // Boko Haram fighters": what the strike was aimed at.
+        let aimed_at = t.0 == TriggerClass::Air
+            && t.2.end <= span.start
+            && span.start - t.2.end <= CLAUSE_BYTES
+            && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
+                let gap = crate::lexicon::fold(gap);
+                !gap.contains([',', ';', ':', '.', '('])
+                    && gap
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .take(4)
+                        .any(|w| {
+                            matches!(
+                                w,
+                                "visant"
+                                    | "ciblant"
+                                    | "contre"
+                                    | "targeting"
+                                    | "targeted"
+                                    | "against"
+                                    | "on"
+                                    | "sur"
+                            )
+                        })
+            });
+        before || victims || aimed_at
     }) || counted_victims(a, si, span)
         || owns_target(a, si, span)
 }
