@@ -1409,6 +1409,32 @@ fn the_group_an_air_strike_targeted_is_its_target_fr_en() {
 }
 
 #[test]
+fn a_place_described_as_the_scene_of_another_attack_lends_it_nothing_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des hommes armés ont enlevé dix-sept femmes dimanche 1er mars à Mondoro. Mondoro est \
+             situé à quelques kilomètres de Boulkessi, théâtre d'un attentat-suicide mercredi.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Gunmen abducted seventeen women in Mondoro on Sunday, March 1. Mondoro lies a few \
+             kilometres from Boulkessi, the scene of a suicide bombing on Wednesday.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-03");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(
+            ms[0].sub_event_type,
+            SubEventType::AbductionForcedDisappearance,
+            "{lang}"
+        );
+    }
+}
+
+#[test]
 fn a_tally_over_years_and_the_places_it_lists_are_no_incident_fr_en() {
     for (text, lang) in [
         (

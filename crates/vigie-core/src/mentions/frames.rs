@@ -664,13 +664,15 @@ impl<'a> Analysis<'a> {
             });
         }
         // "The kidnapping comes two months after ISIL-linked fighters killed six French aid
-        // workers", "Cette attaque survient une semaine après que des hommes armés ont tué…":
-        // what follows "after" is an earlier event set beside this one; with no date to make
+        // workers", "Cette attaque survient une semaine après que des hommes armés ont tué…",
+        // "Boulkessi, théâtre d'un attentat-suicide mercredi": what follows "after" (or "the
+        // scene of", dated or not) is another event set beside this one; with no date to make
         // it a recalled incident of its own, its triggers, figures and places are nobody's.
         // (With a date of its own the clause is a recalled incident: see `recalled`.)
         for s in sentences.iter_mut() {
             if let Some(aside) = comes_after_clause(&doc.text, s.span)
                 .filter(|c| !s.dates.iter().any(|&d| c.contains(dates[d].span)))
+                .or_else(|| scene_of_clause(&doc.text, s.span))
             {
                 let outside = |span: Span| !aside.contains(span);
                 s.triggers.retain(|t| outside(t.2));
@@ -2138,6 +2140,22 @@ fn comes_after_clause(text: &str, sentence: Span) -> Option<Span> {
         .or_else(|| HAPPENED_AFTER.captures(s))?;
     let after = m.get(1)?;
     Some(Span::new(sentence.start + after.start(), sentence.end))
+}
+
+/// "…, au nord de Diffa, théâtre d'un attentat-suicide mercredi", "Boulkessi, the scene of a
+/// suicide bombing on Wednesday": a place described by another event it saw, from the words
+/// that say so to the end of the sentence. Told in passing, with at most a weekday, it is not
+/// an incident the reader can place or date.
+fn scene_of_clause(text: &str, sentence: Span) -> Option<Span> {
+    static SCENE_OF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?:,|\bthe)\s*(th[ée][aâ]tre\s+(?:d['’]une?|de\s+(?:nombreu|plusieurs|multiples))|(?:scene|site)\s+of\s+(?:an?|several|many|repeated)\b)",
+        )
+        .expect("scene-of pattern")
+    });
+    let s = text.get(sentence.start..sentence.end)?;
+    let m = SCENE_OF.captures(s)?.get(1)?;
+    Some(Span::new(sentence.start + m.start(), sentence.end))
 }
 
 fn vote(votes: &mut Vec<(String, usize)>, code: &str, weight: usize) {
