@@ -1423,6 +1423,19 @@ fn a_place_described_as_the_scene_of_another_attack_lends_it_nothing_fr_en() {
              kilometres from Boulkessi, the scene of a suicide bombing on Wednesday.",
             "en",
         ),
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des hommes armés ont enlevé dix-sept femmes dimanche 1er mars à Mondoro. Mondoro est \
+             situé dans le cercle de Douentza, théâtre depuis dix ans des attaques des groupes \
+             armés.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Gunmen abducted seventeen women in Mondoro on Sunday, March 1. Mondoro lies in the \
+             Douentza district, the scene of frequent attacks by armed groups for ten years.",
+            "en",
+        ),
     ] {
         let ms = mentions(text, "2026-03-03");
         assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
@@ -1431,6 +1444,31 @@ fn a_place_described_as_the_scene_of_another_attack_lends_it_nothing_fr_en() {
             SubEventType::AbductionForcedDisappearance,
             "{lang}"
         );
+    }
+}
+
+#[test]
+fn a_town_described_as_the_scene_of_years_of_attacks_is_not_the_events_place_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Un véhicule a sauté sur une mine samedi dans la région de Mopti, tuant quatre \
+             passagers. Sévaré, une ville de la région, est le théâtre depuis quatre ans des \
+             attaques des jihadistes.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             A vehicle hit a mine on Saturday in the Mopti region, killing four passengers. \
+             Sévaré, a town of the region, has been the scene of frequent attacks by jihadists \
+             for four years.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-09");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        let place = ms[0].place.as_ref().map(|p| p.location.as_str());
+        assert_ne!(place, Some("Sévaré"), "{lang}");
     }
 }
 

@@ -905,6 +905,32 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             .next()
             .cloned()
             .unwrap_or(Cue::None);
+        // "la région nigérienne de Diffa", "la commune rurale de Tessit", "la province
+        // burkinabè du Soum": a unit with one adjective before its name is still that unit.
+        if matches!(cue, Cue::None | Cue::At) && words.len() >= 3 {
+            let n = words.len();
+            let adjective = words[n - 2];
+            if matches!(words[n - 1], "de" | "d" | "du")
+                && matches!(
+                    words[n - 3],
+                    "region" | "province" | "cercle" | "commune" | "departement" | "prefecture"
+                )
+                && adjective.len() > 3
+                && adjective.chars().all(char::is_alphabetic)
+                // (a neighbouring unit is where someone is from, not the unit itself)
+                && !matches!(
+                    adjective,
+                    "voisin" | "voisine" | "voisins" | "voisines" | "limitrophe" | "proche"
+                        | "natale" | "natal"
+                )
+            {
+                let unit = [words[n - 3], words[n - 1]];
+                let unit_cue = ending_cues(lex, &unit).next().cloned();
+                if let Some(c) = unit_cue {
+                    cue = c;
+                }
+            }
+        }
         // "in Inhinita, Menaka": a place after an unknown name that a locative word introduced
         // only says where that place lies (around it: precision 2)
         if cue == Cue::None && first_tok >= 3 {

@@ -334,6 +334,24 @@ fn where_a_correspondent_files_from_is_elsewhere_fr_en() {
 }
 
 #[test]
+fn a_unit_with_an_adjective_before_its_name_is_that_unit_fr() {
+    for (text, name, level) in [
+        (
+            "Un véhicule a sauté sur une mine dans la région nigérienne de Diffa.",
+            "Diffa",
+            AdminLevel::Region,
+        ),
+        (
+            "Des hommes armés ont attaqué la commune rurale de Tessit.",
+            "Tessit",
+            AdminLevel::Commune,
+        ),
+    ] {
+        assert_eq!(cue_of(text, name), Cue::Admin(level), "{text}");
+    }
+}
+
+#[test]
 fn a_bridge_named_after_a_village_is_the_spot_fr_en() {
     for text in [
         "Un minibus a sauté sur une mine au niveau du pont de Barassoro mardi.",

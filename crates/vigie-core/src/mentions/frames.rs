@@ -1358,7 +1358,12 @@ impl<'a> Analysis<'a> {
                         .places
                         .iter()
                         .copied()
-                        .filter(|&p| matches!(self.places[p].cue, Cue::At | Cue::Near))
+                        .filter(|&p| {
+                            matches!(
+                                self.places[p].cue,
+                                Cue::At | Cue::Near | Cue::Admin(vigie_geo::AdminLevel::Commune)
+                            )
+                        })
                         .collect();
                     let f = &mut frames[c];
                     let vague = f.places.iter().all(|&p| {
@@ -2149,7 +2154,7 @@ fn comes_after_clause(text: &str, sentence: Span) -> Option<Span> {
 fn scene_of_clause(text: &str, sentence: Span) -> Option<Span> {
     static SCENE_OF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)(?:,|\bthe)\s*(th[ée][aâ]tre\s+(?:d['’]une?|de\s+(?:nombreu|plusieurs|multiples))|(?:scene|site)\s+of\s+(?:an?|several|many|repeated)\b)",
+            r"(?i)(?:,|\bthe|\ble)\s*(th[ée][aâ]tre\s+(?:depuis\s|d['’]une?\b|de\s+(?:nombreu|plusieurs|multiples|fr[ée]quent|r[ée]current))|(?:scene|site)\s+of\s+(?:an?|several|many|repeated|frequent|recurrent)\b)",
         )
         .expect("scene-of pattern")
     });
