@@ -377,8 +377,8 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
         .filter(|y| !opens_a_period(text, from + y.start()))
         .filter_map(|y| Some((y.as_str().parse().ok()?, YearTries::Own)))
         .collect();
-    named.sort_unstable_by(|a, b| b.0.cmp(&a.0));
-    bare.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    named.sort_unstable_by_key(|y| std::cmp::Reverse(y.0));
+    bare.sort_unstable_by_key(|y| std::cmp::Reverse(y.0));
     years.extend(named);
     years.extend(bare);
     // A page whose own "mardi 11 juillet" fits none of the years it names is of a year it does
