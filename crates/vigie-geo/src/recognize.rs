@@ -761,6 +761,12 @@ const DATE_WORDS: &[&str] = &[
     "au",
     "du",
     "the",
+    "ce",
+    "cette",
+    "this",
+    "last",
+    "dernier",
+    "derniere",
 ];
 
 const TIME_WORDS: &[&str] = &[

@@ -299,6 +299,11 @@ fn a_convoys_start_and_destination_are_not_where_it_was_attacked_fr_en() {
     assert_eq!(cue_of(fr, "Gao"), Cue::Elsewhere, "{fr}");
     assert_eq!(cue_of(fr, "Kidal"), Cue::Elsewhere, "{fr}");
     assert_ne!(cue_of(fr, "Tabankort"), Cue::Elsewhere, "{fr}");
+    let fr = "D'importants renforts sont arrivés ce mercredi de Mopti pour rétablir le calme à \
+              Boni.";
+    assert_eq!(cue_of(fr, "Mopti"), Cue::Elsewhere, "{fr}");
+    let en = "Reinforcements arrived from Mopti on Wednesday to restore calm in Boni.";
+    assert_eq!(cue_of(en, "Mopti"), Cue::Elsewhere, "{en}");
     let en = "The army column that set off from Gao on Monday heading for the Kidal region was \
               attacked on Thursday at Tabankort.";
     assert_eq!(cue_of(en, "Gao"), Cue::Elsewhere, "{en}");
