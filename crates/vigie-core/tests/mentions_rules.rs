@@ -1473,6 +1473,29 @@ fn a_town_described_as_the_scene_of_years_of_attacks_is_not_the_events_place_fr_
 }
 
 #[test]
+fn taking_people_to_do_something_is_not_an_abduction_fr_en() {
+    // "emmener quelqu'un à faire": to lead, not to carry off.
+    let text = "Récit fictif écrit pour les tests de Vigie.\n\n\
+                Il a fallu que l'ONG vienne à Boni et qu'elle emmène chacun à faire des \
+                concessions pour que nous puissions dialoguer, a expliqué le porte-parole.";
+    assert!(mentions(text, "2026-03-05").is_empty());
+    // Carried off, they were abducted, in French and in English.
+    for text in [
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Des hommes armés ont emmené quatre commerçants mardi à Boni, selon des sources locales.",
+        "Fictional report written for Vigie's tests.\n\n\
+         Gunmen took away four traders on Tuesday in Boni, local sources said.",
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+        assert_eq!(
+            ms[0].sub_event_type,
+            SubEventType::AbductionForcedDisappearance
+        );
+    }
+}
+
+#[test]
 fn a_tally_over_years_and_the_places_it_lists_are_no_incident_fr_en() {
     for (text, lang) in [
         (

@@ -192,7 +192,12 @@ impl<'a> Analysis<'a> {
                 let s = &mut sentences[i];
                 s.hits.push(*hit);
                 match hit.category {
-                    Category::Trigger(class, strong) if !negated(&doc.text, hit.span.start) => {
+                    Category::Trigger(class, strong)
+                        if !negated(&doc.text, hit.span.start)
+                            && !(class == TriggerClass::Abduction
+                                && !strong
+                                && leads_to_do(&doc.text, hit.span.end)) =>
+                    {
                         s.triggers.push((class, strong, hit.span));
                     }
                     Category::Cue(CueKind::Background) => s.background = true,
@@ -2098,6 +2103,18 @@ fn refers_back_in_plural(text: &str, sentence: Span, trigger: Span) -> bool {
                 "the" | "these" | "those" | "such" | "ces" | "les" | "de" | "tels" | "telles"
             )
         })
+}
+
+/// "qu'il emmène chacun à faire des concessions": taking someone to do something (a verb in
+/// the infinitive after "à") is leading, not abducting.
+fn leads_to_do(text: &str, end: usize) -> bool {
+    static TO_DO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s+(?:\p{L}+\s+){0,2}[àa]\s+\p{L}+(?:er|ir|re)\b")
+            .expect("lead-to-do pattern")
+    });
+    text.get(end..(end + 60).min(text.len()))
+        .or_else(|| text.get(end..))
+        .is_some_and(|after| TO_DO.is_match(after))
 }
 
 /// "aucun échange de tirs", "no fighting", "sans combat": the event did not happen.
