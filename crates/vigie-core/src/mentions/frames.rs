@@ -192,13 +192,13 @@ impl<'a> Analysis<'a> {
                 let s = &mut sentences[i];
                 s.hits.push(*hit);
                 match hit.category {
-                    Category::Trigger(class, strong)
-                        if !negated(&doc.text, hit.span.start)
-                            && !(class == TriggerClass::Abduction
-                                && !strong
-                                && leads_to_do(&doc.text, hit.span.end)) =>
-                    {
-                        s.triggers.push((class, strong, hit.span));
+                    Category::Trigger(class, strong) => {
+                        let leads = class == TriggerClass::Abduction
+                            && !strong
+                            && leads_to_do(&doc.text, hit.span.end);
+                        if !negated(&doc.text, hit.span.start) && !leads {
+                            s.triggers.push((class, strong, hit.span));
+                        }
                     }
                     Category::Cue(CueKind::Background) => s.background = true,
                     Category::Cue(CueKind::Coordinated) => s.coordinated = true,
