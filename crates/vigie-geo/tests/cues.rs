@@ -357,6 +357,16 @@ fn a_unit_with_an_adjective_before_its_name_is_that_unit_fr() {
 }
 
 #[test]
+fn a_squadron_named_after_its_garrison_fought_elsewhere_fr_en() {
+    let fr = "Les 13 gendarmes du 13e escadron de gendarmerie mobile de Dori sont tombés dans une \
+              embuscade près de Boulsa.";
+    assert_eq!(cue_of(fr, "Dori"), Cue::Elsewhere, "{fr}");
+    let en = "Thirteen gendarmes of the mobile gendarmerie squadron of Dori died in an ambush near \
+              Boulsa.";
+    assert_eq!(cue_of(en, "Dori"), Cue::Elsewhere, "{en}");
+}
+
+#[test]
 fn a_bridge_named_after_a_village_is_the_spot_fr_en() {
     for text in [
         "Un minibus a sauté sur une mine au niveau du pont de Barassoro mardi.",
