@@ -361,7 +361,8 @@ fn a_squadron_named_after_its_garrison_fought_elsewhere_fr_en() {
     let fr = "Les 13 gendarmes du 13e escadron de gendarmerie mobile de Dori sont tombés dans une \
               embuscade près de Boulsa.";
     assert_eq!(cue_of(fr, "Dori"), Cue::Elsewhere, "{fr}");
-    let en = "Thirteen gendarmes of the mobile gendarmerie squadron of Dori died in an ambush near \
+    let en =
+        "Thirteen gendarmes of the mobile gendarmerie squadron of Dori died in an ambush near \
               Boulsa.";
     assert_eq!(cue_of(en, "Dori"), Cue::Elsewhere, "{en}");
 }
