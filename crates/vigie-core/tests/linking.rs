@@ -1392,3 +1392,37 @@ fn an_air_strike_is_the_states_even_when_most_reports_name_the_group_it_hit() {
         Some("Military Forces of Nigeria (2023-)")
     );
 }
+
+#[test]
+fn communal_violence_told_as_clashes_and_as_a_mob_killing_is_one_incident_fr_en() {
+    let clashes_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des affrontements intercommunautaires ont fait 16 morts lundi 12 octobre 2026 à Niono, \
+        selon le gouvernement.";
+    let mob_en = "Fictional report written for Vigie's tests.\n\n\
+        Rioters lynched 16 people in Niono on Monday, October 12, 2026, during communal \
+        violence, the government said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("clashes-fr", (2026, 10, 13), clashes_fr),
+        report("mob-en", (2026, 10, 13), mob_en),
+    ]));
+    assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+    // Coded as the clash, its perpetrator is not the rioters of the other telling.
+    if linked[0].event_type != vigie_core::EventType::Riots {
+        assert!(
+            linked[0]
+                .actor1
+                .as_ref()
+                .is_none_or(|a| !a.name.starts_with("Rioters")),
+            "{:?}",
+            linked[0].actor1
+        );
+    }
+    // A riot elsewhere in the region that day, with another toll, stays apart.
+    let other_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des émeutiers ont lynché deux commerçants lundi 12 octobre 2026 à Macina, selon la police.";
+    let linked = incidents::link(&mentions_of(&[
+        report("clashes-fr", (2026, 10, 13), clashes_fr),
+        report("other-fr", (2026, 10, 13), other_fr),
+    ]));
+    assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+}

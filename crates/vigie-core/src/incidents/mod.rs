@@ -636,15 +636,17 @@ fn places_compatible(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     }
 }
 
-/// Political violence with a perpetrator: battles, violence against civilians, explosions.
+/// Political violence with a perpetrator: battles, violence against civilians, explosions, mob violence.
 fn violent(m: &LinkKey) -> bool {
+    // (and a crowd's killing: communal violence is told as clashes by one outlet and as a mob's
+    // violence by another)
     !m.background
-        && matches!(
+        && (matches!(
             m.event_type,
             EventType::Battles
                 | EventType::ViolenceAgainstCivilians
                 | EventType::ExplosionsRemoteViolence
-        )
+        ) || m.sub_event_type == SubEventType::MobViolence)
 }
 
 fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
@@ -1358,8 +1360,14 @@ pub fn build(group: &Group, mentions: &[&Mention], source_of: &dyn Fn(&str) -> S
     let sub = group.sub_event_type;
     // A group named by any report beats "unidentified" (a claim, a report that knows more);
     // state forces made the agent by one report do not outvote the others' unknown attackers.
-    let named =
-        |a: &&Actor| !a.name.starts_with("Unidentified") && a.kind != ActorKind::StateForces;
+    // (A crowd is the actor of a riot or a protest only: a report that took a battle for mob
+    // violence does not make rioters its perpetrator.)
+    let crowd_event = matches!(sub.event_type(), EventType::Riots | EventType::Protests);
+    let named = |a: &&Actor| {
+        !a.name.starts_with("Unidentified")
+            && a.kind != ActorKind::StateForces
+            && (crowd_event || !matches!(a.kind, ActorKind::Rioters | ActorKind::Protesters))
+    };
     // An air or drone strike is a state's: the forces one report names as its author beat the
     // group others name (often the strike's target).
     let air_force = (sub == SubEventType::AirDroneStrike)
@@ -1379,6 +1387,16 @@ pub fn build(group: &Group, mentions: &[&Mention], source_of: &dyn Fn(&str) -> S
                     .iter()
                     .filter_map(|m| m.actor1.as_ref())
                     .filter(named),
+            )
+        })
+        .or_else(|| {
+            most_common_actor(
+                members
+                    .iter()
+                    .filter_map(|m| m.actor1.as_ref())
+                    .filter(|a| {
+                        crowd_event || !matches!(a.kind, ActorKind::Rioters | ActorKind::Protesters)
+                    }),
             )
         })
         .or_else(|| most_common_actor(members.iter().filter_map(|m| m.actor1.as_ref())));
