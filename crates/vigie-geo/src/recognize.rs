@@ -728,11 +728,38 @@ fn distance_km(words: &[&str]) -> Option<f64> {
     (km > 0.0 && km < 2000.0).then_some(km)
 }
 
-/// Words that may sit between a verb and its preposition without changing what the place is
-/// ("accueillis lundi soir à", "welcomed on Monday in").
-/// Month names and the small words of a date (folded), French and English, that may stand
-/// between a verb and its preposition ("le 1er octobre au matin").
-const DATE_WORDS: &[&str] = &[
+/// Words of a day, an hour or a date that may sit between a verb and its preposition without
+/// changing what the place is ("accueillis lundi soir à", "welcomed on Monday in", "partie le
+/// 1er octobre au matin de"), French and English, folded. (Day numbers are allowed besides.)
+const TIME_WORDS: &[&str] = &[
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+    "hier",
+    "aujourd",
+    "hui",
+    "le",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "yesterday",
+    "today",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "later",
     "janvier",
     "fevrier",
     "mars",
@@ -769,36 +796,14 @@ const DATE_WORDS: &[&str] = &[
     "derniere",
 ];
 
-const TIME_WORDS: &[&str] = &[
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "soir",
-    "matin",
-    "hier",
-    "aujourd",
-    "hui",
-    "le",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "on",
-    "yesterday",
-    "today",
-    "morning",
-    "evening",
-    "night",
-    "afternoon",
-    "later",
-];
+/// A word naming the kind of administrative unit before its name ("la région de", "le cercle
+/// de"), folded.
+fn admin_unit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "region" | "province" | "cercle" | "commune" | "departement" | "prefecture"
+    )
+}
 
 /// The cues whose phrase ends `words` (folded words before a name), longest phrase first.
 fn ending_cues<'a>(lex: &'a Lexicon, words: &'a [&str]) -> impl Iterator<Item = &'a Cue> + 'a {
@@ -917,10 +922,7 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             let n = words.len();
             let adjective = words[n - 2];
             if matches!(words[n - 1], "de" | "d" | "du")
-                && matches!(
-                    words[n - 3],
-                    "region" | "province" | "cercle" | "commune" | "departement" | "prefecture"
-                )
+                && admin_unit_word(words[n - 3])
                 && adjective.len() > 3
                 && adjective.chars().all(char::is_alphabetic)
                 // (a neighbouring unit is where someone is from, not the unit itself)
@@ -962,19 +964,8 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         if matches!(cue, Cue::Admin(_) | Cue::At | Cue::None) && words.len() >= 3 {
             let n = words.len();
             let unit_at = (n.saturating_sub(3)..n).rev().find(|&i| {
-                matches!(
-                    words[i],
-                    "region"
-                        | "province"
-                        | "cercle"
-                        | "commune"
-                        | "departement"
-                        | "prefecture"
-                        | "localite"
-                        | "ville"
-                        | "village"
-                        | "zone"
-                )
+                admin_unit_word(words[i])
+                    || matches!(words[i], "localite" | "ville" | "village" | "zone")
             });
             if let Some(i) = unit_at {
                 let mut before = &words[..i];
@@ -1022,7 +1013,6 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             let mut k = prep;
             let timely = |w: &str| {
                 TIME_WORDS.contains(&w)
-                    || DATE_WORDS.contains(&w)
                     || (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
             };
             while k > 0 && prep - k < 8 && timely(words[k - 1]) {

@@ -11,6 +11,14 @@ fn cue_of(text: &str, name: &str) -> Cue {
         .cue
 }
 
+/// The names found in a text, in order.
+fn places(text: &str) -> Vec<String> {
+    find_places(global(), text)
+        .into_iter()
+        .map(|p| p.surface)
+        .collect()
+}
+
 #[test]
 fn a_named_position_locates_the_event_fr() {
     assert_eq!(
@@ -166,12 +174,6 @@ fn a_gloss_between_two_road_ends_and_round_distances_fr_en() {
 
 #[test]
 fn a_name_that_speaks_is_a_person_not_a_place_fr_en() {
-    let places = |text: &str| -> Vec<String> {
-        find_places(global(), text)
-            .into_iter()
-            .map(|p| p.surface)
-            .collect()
-    };
     // Diarra and Dicko are villages, and surnames: opening a clause with a verb of speech,
     // they are people.
     for text in [
@@ -313,12 +315,6 @@ fn a_convoys_start_and_destination_are_not_where_it_was_attacked_fr_en() {
 
 #[test]
 fn short_words_opening_a_sentence_are_not_places_fr_en() {
-    let places = |text: &str| -> Vec<String> {
-        find_places(global(), text)
-            .into_iter()
-            .map(|p| p.surface)
-            .collect()
-    };
     for text in [
         "Gunmen attacked the village of Boni. No one was hurt. So the army came.",
         "More security\n\nAs part of efforts to contain violence, troops went to Boni.",

@@ -1363,43 +1363,28 @@ pub fn build(group: &Group, mentions: &[&Mention], source_of: &dyn Fn(&str) -> S
     // (A crowd is the actor of a riot or a protest only: a report that took a battle for mob
     // violence does not make rioters its perpetrator.)
     let crowd_event = matches!(sub.event_type(), EventType::Riots | EventType::Protests);
-    let named = |a: &&Actor| {
-        !a.name.starts_with("Unidentified")
-            && a.kind != ActorKind::StateForces
-            && (crowd_event || !matches!(a.kind, ActorKind::Rioters | ActorKind::Protesters))
+    let fits_event =
+        |a: &Actor| crowd_event || !matches!(a.kind, ActorKind::Rioters | ActorKind::Protesters);
+    let named = |a: &Actor| {
+        !a.name.starts_with("Unidentified") && a.kind != ActorKind::StateForces && fits_event(a)
+    };
+    let actor1_among = |keep: &dyn Fn(&Actor) -> bool| {
+        most_common_actor(
+            members
+                .iter()
+                .filter_map(|m| m.actor1.as_ref())
+                .filter(|a| keep(a)),
+        )
     };
     // An air or drone strike is a state's: the forces one report names as its author beat the
     // group others name (often the strike's target).
     let air_force = (sub == SubEventType::AirDroneStrike)
-        .then(|| {
-            most_common_actor(
-                members
-                    .iter()
-                    .filter_map(|m| m.actor1.as_ref())
-                    .filter(|a| matches!(a.kind, ActorKind::StateForces | ActorKind::External)),
-            )
-        })
+        .then(|| actor1_among(&|a| matches!(a.kind, ActorKind::StateForces | ActorKind::External)))
         .flatten();
     let actor1 = air_force
-        .or_else(|| {
-            most_common_actor(
-                members
-                    .iter()
-                    .filter_map(|m| m.actor1.as_ref())
-                    .filter(named),
-            )
-        })
-        .or_else(|| {
-            most_common_actor(
-                members
-                    .iter()
-                    .filter_map(|m| m.actor1.as_ref())
-                    .filter(|a| {
-                        crowd_event || !matches!(a.kind, ActorKind::Rioters | ActorKind::Protesters)
-                    }),
-            )
-        })
-        .or_else(|| most_common_actor(members.iter().filter_map(|m| m.actor1.as_ref())));
+        .or_else(|| actor1_among(&named))
+        .or_else(|| actor1_among(&fits_event))
+        .or_else(|| actor1_among(&|_| true));
     let assoc_actor1 = most_common_actor(members.iter().filter_map(|m| m.assoc_actor1.as_ref()));
     // Never the perpetrator again as its own opponent (reports that disagree on who attacked).
     let actor2 = most_common_actor(

@@ -1578,6 +1578,24 @@ fn escorting(a: &Analysis, span: Span) -> bool {
 /// gap between every trigger and every actor, quadratic and worse in its length.
 const CLAUSE_BYTES: usize = 1_000;
 
+/// The folded text between bytes `from` and `to` when it lies within one clause (close, and no
+/// clause punctuation in it); None otherwise.
+fn clause_gap(a: &Analysis, from: usize, to: usize) -> Option<String> {
+    if from > to || to - from > CLAUSE_BYTES {
+        return None;
+    }
+    let gap = crate::lexicon::fold(a.doc.text.get(from..to)?);
+    (!gap.contains([',', ';', ':', '.', '('])).then_some(gap)
+}
+
+/// The words of a folded text.
+fn words_of(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Is the actor at `span` the object of an attack word before it in sentence `si` ("attacked a
 /// post of the VDP", "l'assaut contre une position du JNIM"), not its agent ("attaqué par
 /// des combattants du JNIM")?
@@ -1586,14 +1604,8 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
         // ("une frappe aérienne de la force Barkhane": a strike of X is X's own)
         let before = !matches!(t.0, TriggerClass::Clash | TriggerClass::Air)
             && t.0.is_violent()
-            && t.2.end <= span.start
-            && span.start - t.2.end <= CLAUSE_BYTES
-            && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
-                let gap = crate::lexicon::fold(gap);
-                let words: Vec<&str> = gap
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
+            && clause_gap(a, t.2.end, span.start).is_some_and(|gap| {
+                let words = words_of(&gap);
                 // "the post held by the VDP", "le poste tenu par les VDP": the defenders.
                 let held = words.windows(2).any(|w| {
                     matches!(
@@ -1613,26 +1625,17 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
                         ]
                     )
                 });
-                !gap.contains([',', ';', ':', '.', '('])
-                    && (held
-                        || !words.iter().any(|w| {
-                            matches!(*w, "par" | "by" | "oeuvre" | "work" | "responsible")
-                        }))
+                held || !words
+                    .iter()
+                    .any(|w| matches!(*w, "par" | "by" | "oeuvre" | "work" | "responsible"))
             });
         // "members of the militia were killed", "des VDP ont été tués": the victims.
         // "a convoy of the army and Africa Corps was ambushed": the side attacked.
         let victims = t.0.is_violent()
             && !matches!(t.0, TriggerClass::Clash)
-            && span.end <= t.2.start
-            && t.2.start - span.end <= CLAUSE_BYTES
-            && a.doc.text.get(span.end..t.2.start).is_some_and(|gap| {
-                let gap = crate::lexicon::fold(gap);
-                let words: Vec<&str> = gap
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                !gap.contains([',', ';', ':', '.', '('])
-                    && words.len() <= 4
+            && clause_gap(a, span.end, t.2.start).is_some_and(|gap| {
+                let words = words_of(&gap);
+                words.len() <= 4
                     && words
                         .iter()
                         .any(|w| matches!(*w, "were" | "was" | "been" | "ete"))
@@ -1640,28 +1643,20 @@ fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
         // "une frappe aérienne visant des combattants de Boko Haram", "an air strike targeting
         // Boko Haram fighters": what the strike was aimed at.
         let aimed_at = t.0 == TriggerClass::Air
-            && t.2.end <= span.start
-            && span.start - t.2.end <= CLAUSE_BYTES
-            && a.doc.text.get(t.2.end..span.start).is_some_and(|gap| {
-                let gap = crate::lexicon::fold(gap);
-                !gap.contains([',', ';', ':', '.', '('])
-                    && gap
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| !w.is_empty())
-                        .take(4)
-                        .any(|w| {
-                            matches!(
-                                w,
-                                "visant"
-                                    | "ciblant"
-                                    | "contre"
-                                    | "targeting"
-                                    | "targeted"
-                                    | "against"
-                                    | "on"
-                                    | "sur"
-                            )
-                        })
+            && clause_gap(a, t.2.end, span.start).is_some_and(|gap| {
+                words_of(&gap).iter().take(4).any(|w| {
+                    matches!(
+                        *w,
+                        "visant"
+                            | "ciblant"
+                            | "contre"
+                            | "targeting"
+                            | "targeted"
+                            | "against"
+                            | "on"
+                            | "sur"
+                    )
+                })
             });
         before || victims || aimed_at
     }) || counted_victims(a, si, span)
