@@ -1868,3 +1868,80 @@ fn the_day_of_something_yet_to_happen_is_not_the_event_s_fr_en() {
         );
     }
 }
+
+#[test]
+fn people_counted_as_dead_by_an_adjective_are_the_toll_fr_en() {
+    for (text, lang) in [
+        (
+            "L'attaque du village de Barassoro, mercredi 3 mars 2027, a fait 32 personnes \
+             mortes et cinq personnes blessées, selon les autorités locales.",
+            "fr",
+        ),
+        (
+            "The attack on the village of Barassoro on Wednesday, March 3, 2027, left 32 people \
+             dead and five people wounded, local authorities said.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2027-03-05");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(field(&ms[0], "fatalities"), vec![32], "{lang}");
+        assert_eq!(field(&ms[0], "injured"), vec![5], "{lang}");
+    }
+}
+
+#[test]
+fn forces_that_came_when_it_was_over_were_no_side_fr_en() {
+    for (text, lang) in [
+        (
+            "Un minibus a sauté sur un engin explosif près de Barassoro mardi 2 mars 2027 ; \
+             quatre passagers ont été tués. Une équipe de la gendarmerie de Bankass s'est \
+             immédiatement rendue sur les lieux afin de ratisser la zone.",
+            "fr",
+        ),
+        (
+            "A minibus hit an explosive device near Barassoro on Tuesday, March 2, 2027, killing \
+             four passengers. A gendarmerie team from Bankass went to the scene to search the \
+             area.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2027-03-05");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(
+            ms[0].sub_event_type,
+            SubEventType::RemoteExplosiveLandmineIed,
+            "{lang}"
+        );
+        assert_eq!(field(&ms[0], "fatalities"), vec![4], "{lang}");
+        // the gendarmes sent afterwards are not the side the bomb was aimed at
+        assert_eq!(ms[0].actor2, None, "{lang}");
+    }
+}
+
+#[test]
+fn a_militia_that_tried_to_defend_the_village_was_attacked_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Mercredi 3 mars 2027, des assaillants armés non identifiés ont attaqué le village \
+             de Barassoro, dans la région de Mopti. Les Dozos (chasseurs) qui ont tenté de \
+             défendre les villageois ont subi de lourdes pertes.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             On Wednesday, March 3, 2027, unidentified gunmen attacked the village of \
+             Barassoro, in the Mopti region. Dozo hunters who tried to defend the villagers \
+             suffered heavy losses.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2027-03-05");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        let (a1, a2) = actor_names(&ms[0]);
+        assert_eq!(a1, "Unidentified Armed Group (Mali)", "{lang}");
+        // coded with its country, as every actor is
+        assert_eq!(a2, "Dozo Communal Militia (Mali)", "{lang}");
+    }
+}

@@ -1,7 +1,7 @@
 //! From a frame to mentions: the ACLED type by order of precedence, actors, targets, figures,
 //! the place (one mention per site of a coordinated operation) and a claim for every value.
 
-use super::frames::{places_fit, Analysis, Frame};
+use super::frames::{places_fit, Analysis, Frame, Sentence};
 use super::scan::{Category, CueKind, NounClass, Scanner, TriggerClass};
 use crate::model::*;
 use sha2::{Digest, Sha256};
@@ -331,6 +331,8 @@ pub fn mentions_of(
             } else {
                 None
             };
+            // ("Dozo Communal Militia (Mali)" when a community's militia was attacked)
+            let actor2 = actor2.map(|x| with_country(x, country_name));
             // The escort of the victims' side ("le convoi, escorté par des VDP").
             let assoc_actor2 = escort
                 .clone()
@@ -1573,6 +1575,61 @@ fn escorting(a: &Analysis, span: Span) -> bool {
         .any(|w| w.starts_with("escort") || w.starts_with("accompagn"))
 }
 
+/// "Les Dozos (chasseurs) qui ont tenté de défendre les villageois", "militiamen who came to
+/// the villagers' rescue": a group the sentence has defending, protecting or rescuing, in its
+/// own clause (a parenthesis after its name is read through) of a sentence telling violence,
+/// is on the side attacked.
+fn defending(a: &Analysis, si: usize, span: Span) -> bool {
+    // In a sentence that tells violence, or as an attempt ("qui ont tenté de défendre"):
+    // "Wagner is only there to protect the junta" says nothing of a fight.
+    let violent = a.sentences[si].triggers.iter().any(|t| t.0.is_violent());
+    let sentence_end = a.sentences[si].span.end;
+    let end = (span.end + DEFENDING_BYTES).min(sentence_end);
+    let Some(after) = a.doc.text.get(span.end..end) else {
+        return false;
+    };
+    let folded = crate::lexicon::fold(after);
+    // the clause: through a parenthesis, up to the first clause mark after it
+    let mut depth = 0usize;
+    let clause_end = folded
+        .char_indices()
+        .find(|&(_, c)| match c {
+            '(' => {
+                depth += 1;
+                false
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            ',' | ';' | ':' | '.' | '!' | '?' => depth == 0,
+            _ => false,
+        })
+        .map_or(folded.len(), |(i, _)| i);
+    let words = words_of(&folded[..clause_end]);
+    words
+        .iter()
+        .take(DEFENDING_WORDS)
+        .enumerate()
+        .any(|(i, w)| {
+            let defends = w.starts_with("defend")
+                || w.starts_with("proteg")
+                || w.starts_with("protect")
+                || w.starts_with("secour")
+                || (*w == "rescue" && i > 0 && matches!(words[i - 1], "the" | "to"));
+            let attempt = words[i.saturating_sub(2)..i].iter().any(|p| {
+                p.starts_with("tent")
+                    || p.starts_with("essay")
+                    || matches!(*p, "tried" | "trying" | "attempted" | "attempting")
+            });
+            defends && (violent || attempt)
+        })
+}
+
+/// How far after a group's name its defending may be told, in bytes and in words.
+const DEFENDING_BYTES: usize = 160;
+const DEFENDING_WORDS: usize = 10;
+
 /// Longest gap (bytes) between an attack word and an actor read as one clause. Real clauses are
 /// far shorter; without a bound, a long unpunctuated "sentence" (fuzzing: 100 KB) folded every
 /// gap between every trigger and every actor, quadratic and worse in its length.
@@ -1898,7 +1955,10 @@ fn perpetrator(
                         if escort.is_none() {
                             escort = Some(actor);
                         }
-                    } else if attacked(a, si, h.span) || in_toll_breakdown(a, h.span) {
+                    } else if attacked(a, si, h.span)
+                        || in_toll_breakdown(a, h.span)
+                        || defending(a, si, h.span)
+                    {
                         if attacked_group.is_none() {
                             attacked_group = Some(actor);
                         }
@@ -2282,6 +2342,9 @@ fn state_actor_in_order(
                     if e.name.starts_with("Government of") != government {
                         continue;
                     }
+                    if !government && arrived_afterwards(sentence, h.span) {
+                        continue;
+                    }
                     if e.kind != ActorKind::StateForces
                         || e.country
                             .as_ref()
@@ -2306,6 +2369,25 @@ fn state_actor_in_order(
     }
     None
 }
+
+/// "L'armée, qui a un camp à 20 km, y est arrivée vers 22 heures, après l'arrêt des combats",
+/// "soldiers went to the scene after the attackers had left": forces the sentence brings in
+/// afterwards (a `dispatched` cue later in their sentence, with no word of violence of their
+/// own before it) were no side of the fighting.
+fn arrived_afterwards(sentence: &Sentence, actor: Span) -> bool {
+    sentence.hits.iter().any(|cue| {
+        matches!(cue.category, Category::Cue(CueKind::Dispatched))
+            && cue.span.start >= actor.end
+            && cue.span.start - actor.end <= AFTERWARDS_BYTES
+            && !sentence.triggers.iter().any(|t| {
+                t.1 && t.0.is_violent() && t.2.start >= actor.end && t.2.start < cue.span.start
+            })
+    })
+}
+
+/// How far after the forces' name their arrival may be told ("L'armée malienne, qui a un
+/// campement à 20 km du village, y est arrivée vers 22 heures, après …").
+const AFTERWARDS_BYTES: usize = 120;
 
 fn with_country(mut actor: Actor, country: &str) -> Actor {
     if actor.name.contains("{country}") {
