@@ -354,3 +354,24 @@ fn a_month_not_over_when_told_is_coded_before_the_telling_fr_en() {
         at(ymd(2025, 11, 15), TimePrecision::Month)
     );
 }
+
+#[test]
+fn a_night_early_in_the_year_written_with_last_year_s_number_takes_its_weekday_s_year() {
+    // Sunday 31 January was in 2021, not 2020: the writer slipped on the year.
+    for text in [
+        "dans la nuit du dimanche 31 janvier au lundi 1er février 2020",
+        "dans la nuit du dimanche 31 janvier 2020",
+        "in the night of Sunday, January 31, 2020",
+    ] {
+        let got = find_dates(text);
+        assert_eq!(
+            got.first().map(|m| m.expr),
+            Some(DateExpr::Full {
+                year: 2021,
+                month: 1,
+                day: 31
+            }),
+            "{text:?} gave {got:?}"
+        );
+    }
+}

@@ -270,13 +270,12 @@ pub fn resolve(
 pub use crate::document::page_date_line;
 
 /// The weekday a date expression starts with or follows ("dimanche 9 juin", "Tuesday,
-/// December 24").
-fn leading_weekday(text: &str, m: &DateMatch) -> Option<Weekday> {
+/// December 24"), looked for among its first `reach` words.
+fn leading_weekday(text: &str, m: &DateMatch, reach: usize) -> Option<Weekday> {
     // (the span may open with a cue word: "on Tuesday, December 24")
     let weekday_of = |words: &str| {
         let toks = tokenize(words, &VOCAB);
-        DLEX.weekday_at(&toks, 0)
-            .or_else(|| DLEX.weekday_at(&toks, 1))
+        (0..reach).find_map(|i| DLEX.weekday_at(&toks, i))
     };
     let inside = text.get(m.span.start..m.span.end)?;
     weekday_of(inside).or_else(|| {
@@ -298,7 +297,8 @@ fn new_year_slip(text: &str, m: &DateMatch) -> Option<DateExpr> {
     if month > 2 {
         return None;
     }
-    let weekday = leading_weekday(text, m)?;
+    // ("dans la nuit du dimanche 31 janvier": the weekday may come after four words)
+    let weekday = leading_weekday(text, m, 5)?;
     let written = NaiveDate::from_ymd_opt(year, month, day)?;
     let next = NaiveDate::from_ymd_opt(year + 1, month, day)?;
     (written.weekday() != weekday && next.weekday() == weekday).then_some(DateExpr::Full {
@@ -388,7 +388,7 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
         let DateExpr::DayMonth { month, day } = m.expr else {
             continue;
         };
-        let Some(weekday) = leading_weekday(text, m) else {
+        let Some(weekday) = leading_weekday(text, m, 2) else {
             continue;
         };
         let found = years.iter().find_map(|&(y, tries)| {
