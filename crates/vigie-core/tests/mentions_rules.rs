@@ -1945,3 +1945,38 @@ fn a_militia_that_tried_to_defend_the_village_was_attacked_fr_en() {
         assert_eq!(a2, "Dozo Communal Militia (Mali)", "{lang}");
     }
 }
+
+#[test]
+fn the_older_attack_a_period_is_counted_from_lends_nothing_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des jihadistes ont attaqué jeudi 11 juin 2026 un poste frontalier près de la \
+             frontière avec le Burkina Faso, tuant dix soldats ivoiriens. C'est la première \
+             attaque jihadiste en Côte d'Ivoire depuis mars 2016, lorsqu'un raid contre la \
+             station balnéaire de Grand-Bassam avait fait 19 morts.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Jihadists attacked a border post near the frontier with Burkina Faso on Thursday, \
+             June 11, 2026, killing ten Ivorian soldiers. It is the first jihadist assault on \
+             Ivorian soil since March 2016, when a raid on the beach resort of Grand-Bassam left \
+             19 people dead.",
+            "en",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Jihadists attacked a border post near the frontier with Burkina Faso on Thursday, \
+             June 11, 2026, killing ten Ivorian soldiers. It is the first jihadist attack on \
+             Ivorian soil since the 2016 Grand-Bassam attack.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-06-12");
+        let events: Vec<&Mention> = ms.iter().filter(|m| !m.background).collect();
+        assert_eq!(events.len(), 1, "{lang}: {ms:#?}");
+        assert_ne!(location(events[0]), "Grand-Bassam", "{lang}");
+        assert_eq!(field(events[0], "fatalities"), vec![10], "{lang}");
+    }
+}

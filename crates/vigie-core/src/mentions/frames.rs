@@ -632,6 +632,20 @@ impl<'a> Analysis<'a> {
         }
         // "la pire attaque depuis celle d'Inates", "a month after the attack on Boni": the town
         // of an earlier attack named for comparison is not where this one happened.
+        // "since the 2016 Grand Bassam attack": the same, with the town before the noun.
+        let before_attack_noun = |end: usize| {
+            let after: String = doc.text.get(end..).unwrap_or("").chars().take(24).collect();
+            let after = crate::lexicon::fold(&after);
+            after
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| {
+                    matches!(
+                        w,
+                        "attack" | "attacks" | "massacre" | "ambush" | "bombing" | "raid"
+                    )
+                })
+        };
         for s in sentences.iter_mut() {
             s.places.retain(|&p| {
                 let before = crate::lexicon::fold_before(&doc.text, places[p].start, 40);
@@ -639,33 +653,40 @@ impl<'a> Analysis<'a> {
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
                     .collect();
-                !matches!(
-                    before.as_slice(),
-                    [
-                        ..,
-                        "apres" | "depuis" | "comme",
-                        "celle" | "celles" | "celui" | "ceux",
-                        "de" | "d"
-                    ] | [
-                        ..,
-                        "apres" | "depuis",
-                        "l",
-                        "attaque" | "assaut" | "embuscade" | "attentat",
-                        "de" | "d" | "contre"
-                    ] | [
-                        ..,
-                        "after" | "since",
-                        "the",
-                        "attack" | "attacks" | "assault" | "ambush" | "massacre",
-                        "on" | "in" | "at"
-                    ] | [
-                        ..,
-                        "after" | "since",
-                        "the",
-                        "one" | "ones",
-                        "in" | "at" | "on"
-                    ]
-                )
+                let year = |w: &str| w.len() == 4 && (w.starts_with("20") || w.starts_with("19"));
+                let named_before_noun = match before.as_slice() {
+                    [.., "after" | "since", "the"] => true,
+                    [.., "after" | "since", "the", y] => year(y),
+                    _ => false,
+                } && before_attack_noun(places[p].end);
+                !named_before_noun
+                    && !matches!(
+                        before.as_slice(),
+                        [
+                            ..,
+                            "apres" | "depuis" | "comme",
+                            "celle" | "celles" | "celui" | "ceux",
+                            "de" | "d"
+                        ] | [
+                            ..,
+                            "apres" | "depuis",
+                            "l",
+                            "attaque" | "assaut" | "embuscade" | "attentat",
+                            "de" | "d" | "contre"
+                        ] | [
+                            ..,
+                            "after" | "since",
+                            "the",
+                            "attack" | "attacks" | "assault" | "ambush" | "massacre",
+                            "on" | "in" | "at"
+                        ] | [
+                            ..,
+                            "after" | "since",
+                            "the",
+                            "one" | "ones",
+                            "in" | "at" | "on"
+                        ]
+                    )
             });
         }
         // "The kidnapping comes two months after ISIL-linked fighters killed six French aid
@@ -678,6 +699,7 @@ impl<'a> Analysis<'a> {
             if let Some(aside) = comes_after_clause(&doc.text, s.span)
                 .filter(|c| !s.dates.iter().any(|&d| c.contains(dates[d].span)))
                 .or_else(|| scene_of_clause(&doc.text, s.span))
+                .or_else(|| since_when_clause(&doc.text, s.span))
             {
                 let outside = |span: Span| !aside.contains(span);
                 s.triggers.retain(|t| outside(t.2));
@@ -2177,6 +2199,22 @@ fn scene_of_clause(text: &str, sentence: Span) -> Option<Span> {
     });
     let s = text.get(sentence.start..sentence.end)?;
     let m = SCENE_OF.captures(s)?.get(1)?;
+    Some(Span::new(sentence.start + m.start(), sentence.end))
+}
+
+/// "the first jihadist assault on Ivorian soil since March 2016, when a raid on Grand-Bassam
+/// left 19 people dead", "la première depuis mars 2016, lorsque …": the event of the "when"
+/// clause is the older one a period is counted from, told for comparison — from "since" to the
+/// end of the sentence.
+fn since_when_clause(text: &str, sentence: Span) -> Option<Span> {
+    static SINCE_WHEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(since|depuis)\b[^.;:]{0,40}?,\s*(?:when\b|lorsque\b|lorsqu['’]|quand\b|où\b)",
+        )
+        .expect("since-when pattern")
+    });
+    let s = text.get(sentence.start..sentence.end)?;
+    let m = SINCE_WHEN.captures(s)?.get(1)?;
     Some(Span::new(sentence.start + m.start(), sentence.end))
 }
 
