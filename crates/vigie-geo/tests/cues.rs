@@ -530,3 +530,34 @@ fn a_frequent_first_name_and_the_surname_after_it_are_a_person_fr_en() {
         );
     }
 }
+
+#[test]
+fn the_base_aircraft_took_off_from_and_a_newspaper_s_town_are_elsewhere_fr_en() {
+    for (text, base) in [
+        (
+            "Les Mirage 2000, partis de la base aérienne de N'Djamena, ont frappé la colonne \
+             dans le Tibesti.",
+            "N'Djamena",
+        ),
+        (
+            "L'action des Mirage 2000, engagés depuis la base de Niamey, a visé la colonne près \
+             de Tillabéri.",
+            "Niamey",
+        ),
+        (
+            "The Mirage jets took off from the air base in Niamey and struck the column near \
+             Tillabéri.",
+            "Niamey",
+        ),
+        (
+            "La Dépêche d'Abidjan\nDes frappes ont visé la colonne dans le Tibesti.",
+            "Abidjan",
+        ),
+    ] {
+        assert_eq!(cue_of(text, base), Cue::Elsewhere, "{text}");
+    }
+    let fr = "Des Mirage 2000 ont frappé dimanche la colonne dans le Tibesti. Les avions étaient \
+              partis de la base aérienne de N'Djamena.";
+    assert_ne!(cue_of(fr, "Tibesti"), Cue::Elsewhere, "{fr}");
+    assert_eq!(cue_of(fr, "N'Djamena"), Cue::Elsewhere, "{fr}");
+}
