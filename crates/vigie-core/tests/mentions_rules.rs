@@ -1980,3 +1980,37 @@ fn the_older_attack_a_period_is_counted_from_lends_nothing_fr_en() {
         assert_eq!(field(events[0], "fatalities"), vec![10], "{lang}");
     }
 }
+
+#[test]
+fn a_group_led_by_someone_is_not_carried_off_fr_en() {
+    for (text, lang) in [
+        (
+            "Début février 2026, le groupe armé Union des forces de Barassoro (UFB) emmené par \
+             Ali Barka, neveu du président, était entré à Fada depuis la Libye.",
+            "fr",
+        ),
+        (
+            "In early February 2026, the armed group Union of Barassoro Forces (UBF) led by Ali \
+             Barka, the president's nephew, had entered Fada from Libya.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-02-20");
+        assert!(
+            ms.iter()
+                .all(|m| m.sub_event_type != SubEventType::AbductionForcedDisappearance),
+            "{lang}: {ms:#?}"
+        );
+    }
+    // Carried off by armed men, the same word is an abduction.
+    let ms = mentions(
+        "Trois commerçants ont été emmenés par des hommes armés le 3 février 2026 près de \
+         Barassoro.",
+        "2026-02-10",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(
+        ms[0].sub_event_type,
+        SubEventType::AbductionForcedDisappearance
+    );
+}

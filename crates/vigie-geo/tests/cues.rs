@@ -561,3 +561,28 @@ fn the_base_aircraft_took_off_from_and_a_newspaper_s_town_are_elsewhere_fr_en() 
     assert_ne!(cue_of(fr, "Tibesti"), Cue::Elsewhere, "{fr}");
     assert_eq!(cue_of(fr, "N'Djamena"), Cue::Elsewhere, "{fr}");
 }
+
+#[test]
+fn a_capital_standing_for_its_government_and_a_prison_people_were_moved_to_are_elsewhere_fr_en() {
+    for (text, town) in [
+        (
+            "À la demande de N'Djamena, des avions ont frappé la colonne dans le Tibesti.",
+            "N'Djamena",
+        ),
+        (
+            "At the request of Niamey, jets struck the column near Tillabéri.",
+            "Niamey",
+        ),
+        (
+            "Plus de 260 personnes ont été arrêtées puis transférées à Koro, une prison de haute \
+             sécurité.",
+            "Koro",
+        ),
+        (
+            "More than 260 people were arrested and transferred to Koro, a high-security prison.",
+            "Koro",
+        ),
+    ] {
+        assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
+    }
+}

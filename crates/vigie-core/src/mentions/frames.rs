@@ -195,7 +195,8 @@ impl<'a> Analysis<'a> {
                     Category::Trigger(class, strong) => {
                         let leads = class == TriggerClass::Abduction
                             && !strong
-                            && leads_to_do(&doc.text, hit.span.end);
+                            && (leads_to_do(&doc.text, hit.span.end)
+                                || group_led_by(&doc.text, hit.span));
                         if !negated(&doc.text, hit.span.start) && !leads {
                             s.triggers.push((class, strong, hit.span));
                         }
@@ -2137,6 +2138,36 @@ fn leads_to_do(text: &str, end: usize) -> bool {
     text.get(end..(end + 60).min(text.len()))
         .or_else(|| text.get(end..))
         .is_some_and(|after| TO_DO.is_match(after))
+}
+
+/// "le groupe armé UFR emmené par Timan Erdimi", "une délégation emmenée par le ministre": a
+/// group, a column or a delegation "emmené par" someone is led by them, not carried off.
+fn group_led_by(text: &str, word: Span) -> bool {
+    let after = text.get(word.end..).unwrap_or("");
+    let by = after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("par"));
+    by && crate::lexicon::fold_before(text, word.start, 90)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(10)
+        .any(|w| {
+            matches!(
+                w,
+                "groupe"
+                    | "groupes"
+                    | "mouvement"
+                    | "colonne"
+                    | "coalition"
+                    | "rebellion"
+                    | "delegation"
+                    | "equipe"
+                    | "mission"
+                    | "cortege"
+            )
+        })
 }
 
 /// "aucun échange de tirs", "no fighting", "sans combat": the event did not happen.
