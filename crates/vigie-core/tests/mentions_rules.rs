@@ -2014,3 +2014,40 @@ fn a_group_led_by_someone_is_not_carried_off_fr_en() {
         SubEventType::AbductionForcedDisappearance
     );
 }
+
+#[test]
+fn protesters_who_turn_on_or_storm_a_building_make_a_violent_demonstration_fr_en() {
+    for (text, lang) in [
+        (
+            "Samedi 12 octobre 2026 à Barassoro, des manifestants s'en sont pris à l'entrepôt de \
+             la mission onusienne. Ils ont emporté du matériel.",
+            "fr",
+        ),
+        (
+            "Samedi 12 octobre 2026, des manifestants ont pris d'assaut l'entrepôt de la mission \
+             onusienne à Barassoro lors d'une marche contre les forces étrangères.",
+            "fr",
+        ),
+        (
+            "On Saturday, October 12, 2026, protesters in Barassoro stormed the UN mission's \
+             warehouse during a march against foreign forces.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-10-14");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(
+            ms[0].sub_event_type,
+            SubEventType::ViolentDemonstration,
+            "{lang}: {text}"
+        );
+    }
+    // The crowd fired on is not the crowd attacking.
+    let ms = mentions(
+        "Many were feared killed at the Barassoro toll gate on Tuesday night, October 20, 2026, \
+         as protesters came under heavy gunfire.",
+        "2026-10-21",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_ne!(ms[0].sub_event_type, SubEventType::ViolentDemonstration);
+}

@@ -84,10 +84,13 @@ pub fn mentions_of(
         frame,
         &targets,
         &counts,
-        state_opponent.is_some() || attacked_group.is_some(),
         actor1.as_ref(),
         breakdown,
-        armed_group_victim,
+        Sides {
+            state_opponent: state_opponent.is_some() || attacked_group.is_some(),
+            armed_group_victim,
+            crowd_assault: crowd_assault(a, frame.anchor),
+        },
     );
     let Some(primary) = primary else {
         return Vec::new();
@@ -439,16 +442,66 @@ fn effective_classes(frame: &Frame) -> &BTreeSet<TriggerClass> {
     }
 }
 
+/// Who faced whom, as far as the frame tells, for [`classify`].
+struct Sides {
+    /// State forces were a side (named, or soldiers among the dead), or a group was attacked.
+    state_opponent: bool,
+    /// The group attacked is a rebel group or a political militia.
+    armed_group_victim: bool,
+    /// The crowd itself assaulted something ([`crowd_assault`]).
+    crowd_assault: bool,
+}
+
+/// "des manifestants s'en sont pris à l'entrepôt", "protesters in Barassoro stormed the
+/// warehouse": in the frame's own sentence, the protesters are the subject of an assault — the
+/// word of protest comes first and the assault follows within a few words, in the active voice
+/// ("protesters came under gunfire", "were attacked" are the crowd attacked).
+fn crowd_assault(a: &Analysis, sentence: usize) -> bool {
+    let triggers = &a.sentences[sentence].triggers;
+    triggers.iter().any(|p| {
+        p.0 == TriggerClass::Protest
+            && triggers.iter().any(|t| {
+                matches!(t.0, TriggerClass::Attack | TriggerClass::Overrun)
+                    && t.1
+                    && clause_gap(a, p.2.end, t.2.start).is_some_and(|gap| {
+                        let words = words_of(&gap);
+                        words.len() <= CROWD_ASSAULT_WORDS
+                            && !words.iter().any(|w| {
+                                matches!(
+                                    *w,
+                                    "under"
+                                        | "sous"
+                                        | "were"
+                                        | "was"
+                                        | "been"
+                                        | "ete"
+                                        | "by"
+                                        | "par"
+                                )
+                            })
+                    })
+            })
+    })
+}
+
+/// How many words may stand between the crowd and its assault ("protesters in Barassoro
+/// stormed", "des manifestants ont pris d'assaut").
+const CROWD_ASSAULT_WORDS: usize = 4;
+
 /// ACLED's order of precedence over what the frame says.
 fn classify(
     frame: &Frame,
     targets: &[Target],
     counts: &[Claim],
-    state_opponent: bool,
     actor1: Option<&Actor>,
     breakdown: BreakdownSides,
-    armed_group_victim: bool,
+    sides: Sides,
 ) -> Option<SubEventType> {
+    let Sides {
+        state_opponent,
+        armed_group_victim,
+        crowd_assault,
+    } = sides;
     use SubEventType::*;
     use TriggerClass as T;
     let classes = effective_classes(frame);
@@ -521,9 +574,10 @@ fn classify(
         }
         return None;
     }
-    // A protest that turns violent, with no armed group in it: burning, barricades, stones or
-    // clashes make it a violent demonstration; protesters killed or wounded with none of these,
-    // excessive force against them.
+    // A protest that turns violent, with no armed group in it: burning, barricades, stones,
+    // clashes, or protesters turning on or storming a building ("s'en sont pris à l'entrepôt",
+    // "ont pris d'assaut la mairie") make it a violent demonstration; protesters killed or
+    // wounded with none of these, excessive force against them.
     let armed_perpetrator = actor1.is_some_and(|a| {
         matches!(
             a.kind,
@@ -534,7 +588,7 @@ fn classify(
         )
     });
     if has(T::Protest) && !armed_perpetrator {
-        if has(T::Arson) || has(T::Riot) || has(T::Clash) {
+        if has(T::Arson) || has(T::Riot) || has(T::Clash) || crowd_assault {
             return Some(ViolentDemonstration);
         }
         if has(T::Killing) || has(T::Injury) {
