@@ -2051,3 +2051,32 @@ fn protesters_who_turn_on_or_storm_a_building_make_a_violent_demonstration_fr_en
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_ne!(ms[0].sub_event_type, SubEventType::ViolentDemonstration);
 }
+
+#[test]
+fn a_military_aircraft_s_strike_is_the_state_s_whoever_else_is_named_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Mardi 17 mars 2026, plus de cinquante personnes ont été tuées lorsqu'un avion de \
+             l'armée de l'air a bombardé par erreur un camp de déplacés ayant fui les violences \
+             de Boko Haram à Rann, dans l'État de Borno, au Nigeria.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             On Tuesday, March 17, 2026, more than fifty people were killed when an air force \
+             jet mistakenly bombed a camp for people who had fled Boko Haram violence in Rann, \
+             Borno State, Nigeria.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-18");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(ms[0].sub_event_type, SubEventType::AirDroneStrike, "{lang}");
+        assert!(
+            actor1(&ms[0]).starts_with("Military Forces of Nigeria"),
+            "{lang}: {}",
+            actor1(&ms[0])
+        );
+    }
+}

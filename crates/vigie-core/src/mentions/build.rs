@@ -263,6 +263,13 @@ pub fn mentions_of(
                     .filter(|x| x.kind == ActorKind::External)
                     .or_else(|| foreign.clone())
                     .or_else(|| state_actor(a, &all_sentences, None))
+                    // ("un avion de l'armée de l'air a bombardé par erreur un camp de déplacés
+                    // ayant fui Boko Haram": a military aircraft flew it, whoever else is named)
+                    .or_else(|| {
+                        military_aircraft(a, &sentences)
+                            .then(|| country_forces(a))
+                            .flatten()
+                    })
                     .or_else(|| {
                         actor1
                             .clone()
@@ -2211,6 +2218,30 @@ fn country_forces(a: &Analysis) -> Option<Actor> {
             kind: e.kind,
             parent: None,
         })
+}
+
+/// The frame says the aircraft was military ("un avion militaire", "l'armée de l'air", "the
+/// air force", "a fighter jet"): state aviation, even when the text names its country wrongly
+/// or not at all.
+fn military_aircraft(a: &Analysis, sentences: &[usize]) -> bool {
+    sentences.iter().any(|&si| {
+        let folded = crate::lexicon::fold(a.doc.sentence_text(a.sentences[si].span));
+        [
+            "avion militaire",
+            "avions militaires",
+            "armee de l'air",
+            "armee de l air",
+            "aviation militaire",
+            "air force",
+            "military aircraft",
+            "military jet",
+            "fighter jet",
+            "avion de chasse",
+            "avions de chasse",
+        ]
+        .iter()
+        .any(|p| folded.contains(p))
+    })
 }
 
 /// ACLED's unidentified armed group (`{country}` filled in by the caller).
