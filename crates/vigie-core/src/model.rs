@@ -619,6 +619,19 @@ pub const DAY_MONTH_KEY: &str = "day:";
 /// Friday, Monday = 0) when the page gives nothing to count it from.
 pub const WEEKDAY_KEY: &str = "weekday:";
 
+/// Prefix of the key that carries the weekday of an event dated only to its page's month
+/// ("date 2021-02 … dimanche": "month-weekday:6"). It never links reports; it only lets an
+/// incident take the day when another of its reports has a publication date.
+pub const MONTH_WEEKDAY_KEY: &str = "month-weekday:";
+
+/// The weekday of a mention's month-weekday key, when it has one.
+pub fn month_weekday_of(keys: &[String]) -> Option<chrono::Weekday> {
+    keys.iter().find_map(|k| {
+        let n: u8 = k.strip_prefix(MONTH_WEEKDAY_KEY)?.parse().ok()?;
+        chrono::Weekday::try_from(n).ok()
+    })
+}
+
 /// The weekday of a mention's weekday key, when it has one.
 pub fn weekday_of(keys: &[String]) -> Option<chrono::Weekday> {
     keys.iter().find_map(|k| {

@@ -1426,3 +1426,33 @@ fn communal_violence_told_as_clashes_and_as_a_mob_killing_is_one_incident_fr_en(
     ]));
     assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
 }
+
+#[test]
+fn a_weekday_on_a_page_dated_to_the_month_becomes_a_day_with_another_report_s_date_fr_en() {
+    for (dated, month_page, lang) in [
+        (
+            "Sept agents électoraux ont été tués dans l'explosion de leur véhicule sur une \
+             mine près de Barassoro, dans la région de Tillabéri.",
+            " date 2027-02 Sept agents électoraux ont été tués, dimanche, dans l'explosion de \
+             leur véhicule sur une mine près de Barassoro, dans la région de Tillabéri.",
+            "fr",
+        ),
+        (
+            "Seven election workers were killed when their vehicle hit a mine near Barassoro, \
+             in the Tillabéri region.",
+            " date 2027-02 Seven election workers were killed on Sunday when their vehicle hit \
+             a mine near Barassoro, in the Tillabéri region.",
+            "en",
+        ),
+    ] {
+        // Monday 22 February 2027; the month page has no publication date of its own.
+        let mut undated = Article::text("month-page", month_page.to_string());
+        undated.published = None;
+        let articles = [report("dated", (2027, 2, 22), dated), undated];
+        let linked = incidents::link(&mentions_of(&articles));
+        let s = summary(&linked);
+        assert_eq!(s.len(), 1, "{lang}: {s:?}");
+        // the Sunday before the dated report came out, not the middle of the month
+        assert_eq!(s[0].1, "2027-02-21", "{lang}: {s:?}");
+    }
+}

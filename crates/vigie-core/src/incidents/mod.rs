@@ -998,6 +998,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             .filter(|k| {
                 !k.starts_with(DAY_MONTH_KEY)
                     && !k.starts_with(WEEKDAY_KEY)
+                    && !k.starts_with(MONTH_WEEKDAY_KEY)
                     && other.keys.contains(k)
             })
             .count() as i32
@@ -1079,6 +1080,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 let specific_keys = m.keys.iter().any(|k| {
                     k != "coordinated"
                         && !k.starts_with(WEEKDAY_KEY)
+                        && !k.starts_with(MONTH_WEEKDAY_KEY)
                         && !k.starts_with(DAY_MONTH_KEY)
                         && other.keys.contains(k)
                 });
@@ -1231,6 +1233,23 @@ fn coded_date(c: &Cluster) -> Option<EventDate> {
                 })
             }),
     );
+    // "dimanche" on a page dated only "2021-02", and another report of the event published on
+    // Monday 22 February: the Sunday before that publication, when it falls in the period.
+    let day = day.or_else(|| {
+        let weekday = most_common(
+            c.members
+                .iter()
+                .filter_map(|m| month_weekday_of(&m.keys))
+                .map(|w| w.num_days_from_monday()),
+        )?;
+        most_common(c.members.iter().filter_map(|m| {
+            let published = m.published?;
+            (0..7)
+                .filter_map(|back| published.checked_sub_days(chrono::Days::new(back)))
+                .find(|d| d.weekday().num_days_from_monday() == weekday)
+                .filter(|d| in_period(*d))
+        }))
+    });
     Some(match day {
         Some(date) => EventDate {
             date,

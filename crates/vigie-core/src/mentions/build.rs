@@ -2506,6 +2506,11 @@ fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
         keys.insert(format!("{DAY_MONTH_KEY}{month:02}-{day:02}"));
     } else if let Some(weekday) = a.weekday_hint(frame) {
         keys.insert(format!("{WEEKDAY_KEY}{}", weekday.num_days_from_monday()));
+    } else if let Some(weekday) = a.month_weekday_hint(frame) {
+        keys.insert(format!(
+            "{MONTH_WEEKDAY_KEY}{}",
+            weekday.num_days_from_monday()
+        ));
     }
     keys.into_iter().collect()
 }

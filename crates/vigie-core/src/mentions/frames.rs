@@ -1171,6 +1171,23 @@ impl<'a> Analysis<'a> {
         if frame.date.is_some() || self.anchor.is_some() {
             return None;
         }
+        self.first_weekday(frame)
+    }
+
+    /// On a page dated only to the month ("date 2021-02 … tués, dimanche"), the frame's date is
+    /// that month; its weekday is kept beside it, so that a report of the same event with a
+    /// publication date makes it a day.
+    pub fn month_weekday_hint(&self, frame: &Frame) -> Option<chrono::Weekday> {
+        let month_from_weekday = self.anchor_month_only
+            && frame
+                .date
+                .is_some_and(|d| d.precision == crate::model::TimePrecision::Month);
+        month_from_weekday
+            .then(|| self.first_weekday(frame))
+            .flatten()
+    }
+
+    fn first_weekday(&self, frame: &Frame) -> Option<chrono::Weekday> {
         self.own_date_exprs(frame.anchor).find_map(|e| match e {
             dates::DateExpr::Weekday { weekday, .. } => Some(weekday),
             _ => None,
