@@ -2080,3 +2080,31 @@ fn a_military_aircraft_s_strike_is_the_state_s_whoever_else_is_named_fr_en() {
         );
     }
 }
+
+#[test]
+fn people_fighting_the_police_with_no_armed_group_named_riot_fr_en() {
+    for (text, lang) in [
+        (
+            "À Barassoro, un jeune de 18 ans a été tué mercredi 12 août 2026 lors des heurts \
+             avec les forces de l'ordre, d'après le maire de la ville.",
+            "fr",
+        ),
+        (
+            "In Barassoro, an 18-year-old was killed on Wednesday, August 12, 2026 as young \
+             people clashed with the police, the mayor said.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-08-14");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(ms[0].sub_event_type, SubEventType::MobViolence, "{lang}");
+    }
+    // With an armed group named, the same words tell a battle.
+    let ms = mentions(
+        "À Barassoro, un policier a été tué mercredi 12 août 2026 lors des heurts entre des \
+         combattants du JNIM et la police.",
+        "2026-08-14",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].sub_event_type, SubEventType::ArmedClash);
+}

@@ -90,6 +90,7 @@ pub fn mentions_of(
             state_opponent: state_opponent.is_some() || attacked_group.is_some(),
             armed_group_victim,
             crowd_assault: crowd_assault(a, frame.anchor),
+            crowd_vs_police: frame.sentences.iter().any(|&si| clash_with_police(a, si)),
         },
     );
     let Some(primary) = primary else {
@@ -457,6 +458,8 @@ struct Sides {
     armed_group_victim: bool,
     /// The crowd itself assaulted something ([`crowd_assault`]).
     crowd_assault: bool,
+    /// The fighting was with the police ([`clash_with_police`]).
+    crowd_vs_police: bool,
 }
 
 /// "des manifestants s'en sont pris à l'entrepôt", "protesters in Barassoro stormed the
@@ -491,6 +494,36 @@ fn crowd_assault(a: &Analysis, sentence: usize) -> bool {
     })
 }
 
+/// "heurts avec les forces de l'ordre", "affrontements entre les forces de l'ordre et de
+/// jeunes manifestants", "clashed with the police": a word of fighting with the police (the
+/// forces that keep order, not the army) as the other side, within a few words in its clause.
+fn clash_with_police(a: &Analysis, si: usize) -> bool {
+    let sentence = &a.sentences[si];
+    sentence.triggers.iter().any(|t| {
+        t.0 == TriggerClass::Clash && {
+            let end = (t.2.end + POLICE_SIDE_BYTES).min(sentence.span.end);
+            let after = a.doc.text.get(t.2.end..end).unwrap_or("");
+            let folded = crate::lexicon::fold(after);
+            let clause = folded.split([',', ';', ':', '.']).next().unwrap_or("");
+            let words = words_of(clause);
+            words
+                .iter()
+                .take(POLICE_SIDE_WORDS)
+                .enumerate()
+                .any(|(i, w)| {
+                    matches!(*w, "police" | "policiers")
+                        || (*w == "forces"
+                            && words.get(i + 1..i + 3) == Some(&["de", "l"][..])
+                            && words.get(i + 3) == Some(&"ordre"))
+                })
+        }
+    })
+}
+
+/// How far after a word of fighting its police side may be named, in bytes and in words.
+const POLICE_SIDE_BYTES: usize = 80;
+const POLICE_SIDE_WORDS: usize = 6;
+
 /// How many words may stand between the crowd and its assault ("protesters in Barassoro
 /// stormed", "des manifestants ont pris d'assaut").
 const CROWD_ASSAULT_WORDS: usize = 4;
@@ -508,6 +541,7 @@ fn classify(
         state_opponent,
         armed_group_victim,
         crowd_assault,
+        crowd_vs_police,
     } = sides;
     use SubEventType::*;
     use TriggerClass as T;
@@ -603,8 +637,13 @@ fn classify(
         }
     }
     // Clashes among people with no armed group named ("clashes between students", "heurts
-    // entre jeunes et policiers"): a riot, not a battle.
-    if has(T::Clash) && actor1.is_none() && target(TargetKind::Civilians) && !military {
+    // entre jeunes et policiers", "un jeune tué lors des heurts avec les forces de l'ordre"): a
+    // riot, not a battle (ACLED: "Clashes between police and Dire youth", mob violence).
+    if has(T::Clash)
+        && actor1.is_none()
+        && (target(TargetKind::Civilians) || crowd_vs_police)
+        && !military
+    {
         return Some(MobViolence);
     }
     if has(T::Riot) || has(T::Lynching) {
