@@ -2108,3 +2108,28 @@ fn people_fighting_the_police_with_no_armed_group_named_riot_fr_en() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(ms[0].sub_event_type, SubEventType::ArmedClash);
 }
+
+#[test]
+fn boko_haram_spelt_with_a_hyphen_or_joined_is_the_group_not_two_places_fr_en() {
+    for (text, lang) in [
+        (
+            "Dimanche 2 août 2026, les terroristes de Boko-Haram ont attaqué le camp de \
+             déplacés de Mokolo, tuant quinze personnes.",
+            "fr",
+        ),
+        (
+            "On Sunday, August 2, 2026, BokoHaram fighters attacked the displaced people's camp \
+             in Mokolo, killing fifteen people.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-08-04");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert!(
+            actor1(&ms[0]).starts_with("Boko Haram"),
+            "{lang}: {}",
+            actor1(&ms[0])
+        );
+        assert_eq!(location(&ms[0]), "Mokolo", "{lang}");
+    }
+}
