@@ -2226,12 +2226,15 @@ fn comes_after_clause(text: &str, sentence: Span) -> Option<Span> {
         )
         .expect("happened-after pattern")
     });
+    aside_from(&COMES_AFTER, text, sentence).or_else(|| aside_from(&HAPPENED_AFTER, text, sentence))
+}
+
+/// From where `pattern`'s first group starts to the end of the sentence: an aside that tells
+/// another event.
+fn aside_from(pattern: &regex::Regex, text: &str, sentence: Span) -> Option<Span> {
     let s = text.get(sentence.start..sentence.end)?;
-    let m = COMES_AFTER
-        .captures(s)
-        .or_else(|| HAPPENED_AFTER.captures(s))?;
-    let after = m.get(1)?;
-    Some(Span::new(sentence.start + after.start(), sentence.end))
+    let m = pattern.captures(s)?.get(1)?;
+    Some(Span::new(sentence.start + m.start(), sentence.end))
 }
 
 /// "…, au nord de Diffa, théâtre d'un attentat-suicide mercredi", "Boulkessi, the scene of a
@@ -2245,9 +2248,7 @@ fn scene_of_clause(text: &str, sentence: Span) -> Option<Span> {
         )
         .expect("scene-of pattern")
     });
-    let s = text.get(sentence.start..sentence.end)?;
-    let m = SCENE_OF.captures(s)?.get(1)?;
-    Some(Span::new(sentence.start + m.start(), sentence.end))
+    aside_from(&SCENE_OF, text, sentence)
 }
 
 /// "the first jihadist assault on Ivorian soil since March 2016, when a raid on Grand-Bassam
@@ -2261,9 +2262,7 @@ fn since_when_clause(text: &str, sentence: Span) -> Option<Span> {
         )
         .expect("since-when pattern")
     });
-    let s = text.get(sentence.start..sentence.end)?;
-    let m = SINCE_WHEN.captures(s)?.get(1)?;
-    Some(Span::new(sentence.start + m.start(), sentence.end))
+    aside_from(&SINCE_WHEN, text, sentence)
 }
 
 fn vote(votes: &mut Vec<(String, usize)>, code: &str, weight: usize) {
