@@ -23,6 +23,16 @@ pub fn fold_before(text: &str, pos: usize, bytes: usize) -> String {
     fold(text.get(from..pos).unwrap_or(""))
 }
 
+/// The folded text of up to `bytes` bytes after byte `pos` (backed off to a char boundary):
+/// what the rules read to see which words follow a match.
+pub fn fold_after(text: &str, pos: usize, bytes: usize) -> String {
+    let mut to = pos.saturating_add(bytes).min(text.len());
+    while to > pos && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    fold(text.get(pos..to).unwrap_or(""))
+}
+
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -94,6 +104,16 @@ impl Folded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_after_reads_whole_chars_only() {
+        let text = "Les Dozos défendaient";
+        // "é" is bytes 11-12: a window ending at byte 12 stops before it
+        assert_eq!(fold_after(text, 9, 3), " d");
+        assert_eq!(fold_after(text, 9, 4), " de");
+        assert_eq!(fold_after(text, 9, 100), " defendaient");
+        assert_eq!(fold_after(text, 40, 5), "");
+    }
 
     #[test]
     fn fold_removes_case_accents_and_typographic_marks() {

@@ -501,9 +501,9 @@ fn clash_with_police(a: &Analysis, si: usize) -> bool {
     let sentence = &a.sentences[si];
     sentence.triggers.iter().any(|t| {
         t.0 == TriggerClass::Clash && {
-            let end = (t.2.end + POLICE_SIDE_BYTES).min(sentence.span.end);
-            let after = a.doc.text.get(t.2.end..end).unwrap_or("");
-            let folded = crate::lexicon::fold(after);
+            let reach = sentence.span.end.saturating_sub(t.2.end);
+            let folded =
+                crate::lexicon::fold_after(&a.doc.text, t.2.end, POLICE_SIDE_BYTES.min(reach));
             let clause = folded.split([',', ';', ':', '.']).next().unwrap_or("");
             let words = words_of(clause);
             words
@@ -1683,12 +1683,8 @@ fn defending(a: &Analysis, si: usize, span: Span) -> bool {
     // In a sentence that tells violence, or as an attempt ("qui ont tenté de défendre"):
     // "Wagner is only there to protect the junta" says nothing of a fight.
     let violent = a.sentences[si].triggers.iter().any(|t| t.0.is_violent());
-    let sentence_end = a.sentences[si].span.end;
-    let end = (span.end + DEFENDING_BYTES).min(sentence_end);
-    let Some(after) = a.doc.text.get(span.end..end) else {
-        return false;
-    };
-    let folded = crate::lexicon::fold(after);
+    let reach = a.sentences[si].span.end.saturating_sub(span.end);
+    let folded = crate::lexicon::fold_after(&a.doc.text, span.end, DEFENDING_BYTES.min(reach));
     // the clause: through a parenthesis, up to the first clause mark after it
     let mut depth = 0usize;
     let clause_end = folded
@@ -2448,14 +2444,7 @@ fn state_actor_in_order(
     for &government in order {
         for &si in sentences {
             let sentence = &a.sentences[si];
-            let sent_afterwards = || {
-                sentence
-                    .hits
-                    .iter()
-                    .any(|h| matches!(h.category, Category::Cue(CueKind::Dispatched)))
-                    && !sentence.triggers.iter().any(|t| t.1)
-            };
-            if !government && sent_afterwards() {
+            if !government && sent_afterwards(sentence) {
                 continue;
             }
             for h in &sentence.actors {
@@ -2494,10 +2483,20 @@ fn state_actor_in_order(
     None
 }
 
-/// "L'armée, qui a un camp à 20 km, y est arrivée vers 22 heures, après l'arrêt des combats",
-/// "soldiers went to the scene after the attackers had left": forces the sentence brings in
-/// afterwards (a `dispatched` cue later in their sentence, with no word of violence of their
-/// own before it) were no side of the fighting.
+/// A sentence that only tells forces being sent ("des renforts ont été dépêchés sur les
+/// lieux": a `dispatched` cue and no strong word of an event): none of its forces was a side.
+fn sent_afterwards(sentence: &Sentence) -> bool {
+    sentence
+        .hits
+        .iter()
+        .any(|h| matches!(h.category, Category::Cue(CueKind::Dispatched)))
+        && !sentence.triggers.iter().any(|t| t.1)
+}
+
+/// Within a sentence that tells the event too ("L'armée, qui a un camp à 20 km, y est arrivée
+/// vers 22 heures, après l'arrêt des combats", "soldiers went to the scene after the attackers
+/// had left"): forces the sentence brings in afterwards (a `dispatched` cue later in their
+/// sentence, with no word of violence of their own before it) were no side of the fighting.
 fn arrived_afterwards(sentence: &Sentence, actor: Span) -> bool {
     sentence.hits.iter().any(|cue| {
         matches!(cue.category, Category::Cue(CueKind::Dispatched))

@@ -11,6 +11,14 @@ pub fn mentions(text: &str, published: &str) -> Vec<Mention> {
     process(&article).mentions
 }
 
+/// The one mention of a one-report article (fails, showing them all, when there is not exactly
+/// one); `label` names the case in the failure ("fr", "en", the text).
+pub fn one_mention(text: &str, published: &str, label: &str) -> Mention {
+    let ms = mentions(text, published);
+    assert_eq!(ms.len(), 1, "{label}: {ms:#?}");
+    ms.into_iter().next().expect("one mention")
+}
+
 /// The mention's coded day, or "" when undated.
 pub fn day(m: &Mention) -> String {
     m.date.map(|d| d.date.to_string()).unwrap_or_default()
