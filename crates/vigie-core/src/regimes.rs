@@ -110,7 +110,7 @@ mod tests {
         for other in [
             "JNIM: Group for Support of Islam and Muslims",
             "Civilians (Mali)",
-            "Military Forces of Benin",
+            "Military Forces of Guinea",
             "Unidentified Armed Group (Mali)",
         ] {
             assert_eq!(name_on(other, day("2017-01-01")), other);

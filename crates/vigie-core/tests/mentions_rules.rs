@@ -2123,3 +2123,94 @@ fn boko_haram_spelt_with_a_hyphen_or_joined_is_the_group_not_two_places_fr_en() 
         assert_eq!(location(&m), "Mokolo", "{lang}");
     }
 }
+
+#[test]
+fn a_number_of_victims_is_an_event_not_talk_of_the_conflict_fr_en() {
+    for (text, lang) in [
+        (
+            "Soldiers killed a number of militants near Gao on Saturday, August 8, 2026.",
+            "en",
+        ),
+        (
+            "Un certain nombre de civils ont été tués samedi 8 août 2026 près de Gao.",
+            "fr",
+        ),
+    ] {
+        let m = one_mention(text, "2026-08-10", lang);
+        assert_eq!(location(&m), "Gao", "{lang}");
+        assert_eq!(day(&m), "2026-08-08", "{lang}");
+    }
+    // A growing number of attacks is still talk of the conflict.
+    assert!(mentions(
+        "A growing number of attacks have hit the Gao region this year.",
+        "2026-08-10"
+    )
+    .is_empty());
+}
+
+#[test]
+fn the_unnamed_side_of_a_clash_with_a_named_group_is_an_unidentified_group_fr_en() {
+    for (text, lang) in [
+        (
+            "Des affrontements ont opposé samedi 8 août 2026 des combattants du MSA à des hommes \
+             armés non identifiés près de Tamalat.",
+            "fr",
+        ),
+        (
+            "On Saturday, August 8, 2026, MSA fighters clashed with unknown gunmen near Tamalat.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-08-10", lang);
+        assert_eq!(m.sub_event_type, SubEventType::ArmedClash, "{lang}");
+        assert!(actor1(&m).starts_with("MSA"), "{lang}: {}", actor1(&m));
+        assert_eq!(actor2(&m), "Unidentified Armed Group (Mali)", "{lang}");
+    }
+    // No unidentified group named: the other side stays unknown rather than invented.
+    let m = one_mention(
+        "On Saturday, August 8, 2026, MSA fighters clashed near Tamalat.",
+        "2026-08-10",
+        "none named",
+    );
+    assert_ne!(actor2(&m), "Unidentified Armed Group (Mali)");
+}
+
+#[test]
+fn the_forces_of_the_coastal_states_and_cameroon_are_named_by_their_country_fr_en() {
+    for (text, lang, want) in [
+        (
+            "Des terroristes ont attaqué un poste de l'armée togolaise à Dapaong dans la nuit du \
+             mardi 9 novembre 2021; les soldats togolais ont repoussé l'attaque.",
+            "fr",
+            "Military Forces of Togo",
+        ),
+        (
+            "Gunmen attacked Beninese soldiers at an army post near Kandi on Wednesday, January \
+             8, 2025, killing 28.",
+            "en",
+            "Military Forces of Benin",
+        ),
+        (
+            "On Monday, June 28, 2021, Ghanaian police fired on protesters in Ejura, killing two.",
+            "en",
+            "Police Forces of Ghana",
+        ),
+        (
+            "Trois militaires camerounais ont été tués samedi 24 juillet 2021 lors de l'attaque de \
+             leur poste de Makary par des combattants de Boko Haram.",
+            "fr",
+            "Military Forces of Cameroon",
+        ),
+    ] {
+        let m = mentions(text, "2026-08-10");
+        // (the period after the name follows the event's day, at the incident)
+        let sides: Vec<String> = m
+            .iter()
+            .flat_map(|m| [actor1(m).to_string(), actor2(m).to_string()])
+            .collect();
+        assert!(
+            sides.iter().any(|s| s.split(" (").next() == Some(want)),
+            "{lang}: {sides:?}"
+        );
+    }
+}

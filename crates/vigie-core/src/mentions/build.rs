@@ -339,6 +339,19 @@ pub fn mentions_of(
                             .then_some(civilians)
                             .flatten()
                     })
+                    // A clash has two sides: "MSA fighters clashed with unknown gunmen", "des
+                    // Dozos ont affronté des individus armés" — the side no group is named
+                    // for is an unidentified armed group, as ACLED codes it.
+                    .or_else(|| {
+                        let named = actor1
+                            .as_ref()
+                            .is_some_and(|x| !x.name.starts_with("Unidentified"));
+                        (kind == SubEventType::ArmedClash
+                            && named
+                            && names_unidentified_group(a, &sentences))
+                        .then(unidentified_group)
+                        .flatten()
+                    })
             } else {
                 None
             };
@@ -2280,6 +2293,18 @@ fn military_aircraft(a: &Analysis, sentences: &[usize]) -> bool {
 }
 
 /// ACLED's unidentified armed group (`{country}` filled in by the caller).
+/// Does the frame name an armed group by words that identify none ("unknown gunmen", "des
+/// individus armés non identifiés")?
+fn names_unidentified_group(a: &Analysis, sentences: &[usize]) -> bool {
+    let scanner = Scanner::get();
+    sentences.iter().any(|&si| {
+        a.sentences[si].actors.iter().any(|h| {
+            matches!(h.category, Category::Actor(idx)
+                if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with("Unidentified Armed Group")))
+        })
+    })
+}
+
 fn unidentified_group() -> Option<Actor> {
     Scanner::get()
         .actors

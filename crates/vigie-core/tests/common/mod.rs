@@ -36,6 +36,10 @@ pub fn actor1(m: &Mention) -> &str {
     m.actor1.as_ref().map_or("", |a| a.name.as_str())
 }
 
+pub fn actor2(m: &Mention) -> &str {
+    m.actor2.as_ref().map_or("", |a| a.name.as_str())
+}
+
 /// (field, best, victims) of every count claim of a mention, in order.
 pub fn counts(m: &Mention) -> Vec<(String, u32, Option<Victims>)> {
     m.claims
