@@ -905,6 +905,8 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             // Government Area of Katsina State", "Gwoza LGA"
             "lga" | "lgas" => Some(Cue::Admin(AdminLevel::Cercle)),
             "local" if second_after == "government" => Some(Cue::Admin(AdminLevel::Cercle)),
+            // the same units in the Federal Capital Territory: "Gwagwalada Area Council"
+            "area" if second_after == "council" => Some(Cue::Admin(AdminLevel::Cercle)),
             "commune" | "municipality" => Some(Cue::Admin(AdminLevel::Commune)),
             // "in the Ber area", "the Djibo area": around the town.
             "area" | "areas" | "vicinity" | "outskirts" | "environs" | "forest" => Some(Cue::Near),

@@ -586,3 +586,40 @@ fn a_capital_standing_for_its_government_and_a_prison_people_were_moved_to_are_e
         assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
     }
 }
+
+#[test]
+fn an_area_council_of_the_capital_territory_is_a_district_fr_en() {
+    for text in [
+        "The procession clashed with soldiers at a checkpoint in Gwagwalada Area Council.",
+        "La procession a été dispersée par les soldats dans le Gwagwalada Area Council, près \
+         d'Abuja.",
+    ] {
+        assert_eq!(
+            cue_of(text, "Gwagwalada"),
+            Cue::Admin(AdminLevel::Cercle),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn where_a_march_set_out_from_is_elsewhere_fr_en() {
+    for text in [
+        "The Shiites were marching from Suleja to the capital when soldiers opened fire.",
+        "Les fidèles marchaient depuis Suleja vers la capitale quand les soldats ont tiré.",
+    ] {
+        assert_eq!(cue_of(text, "Suleja"), Cue::Elsewhere, "{text}");
+    }
+}
+
+#[test]
+fn dan_opens_a_two_word_name_and_is_no_place_alone_fr_en() {
+    for text in [
+        "Trouble started when the marchers got to a checkpoint at Dan Kogi, where soldiers \
+         asked them to turn back.",
+        "Les soldats ont tiré au poste de contrôle de Dan Kogi.",
+    ] {
+        let found = places(text);
+        assert!(!found.iter().any(|p| p == "Dan" || p == "Kogi"), "{text}: {found:?}");
+    }
+}
