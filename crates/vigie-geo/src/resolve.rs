@@ -34,15 +34,23 @@ struct Ctx {
 
 /// Words around a country name that make it a reference point, not the story's country
 /// ("near the Burkina Faso border", "à la frontière avec le Niger", "venus du Niger voisin").
-const BORDER_WORDS: [&str; 12] = [
+const BORDER_WORDS: [&str; 20] = [
     "border",
     "borders",
+    "bordering",
     "frontier",
     "frontiere",
     "frontieres",
     "frontalier",
+    "frontaliere",
+    "frontaliers",
+    "frontalieres",
+    "limitrophe",
+    "limitrophes",
     "voisin",
     "voisine",
+    "voisins",
+    "voisines",
     "neighbouring",
     "neighboring",
     "neighbour",

@@ -626,3 +626,17 @@ fn foreigners_counted_by_nationality_and_a_foreign_news_agency_do_not_make_the_s
         assert_eq!(vigie_geo::demonym_votes(text), vec![("ML", 1)], "{text}");
     }
 }
+
+#[test]
+fn a_country_named_as_the_border_of_a_town_is_not_the_story_s_country_fr_en() {
+    for text in [
+        "Au moins quatre gendarmes burkinabè ont péri jeudi lors d'une attaque à Barani, ville \
+         frontalière du Mali. La gendarmerie de Barani a été prise pour cible.",
+        "At least four Burkinabe gendarmes died on Thursday in an attack on Barani, a town \
+         bordering Mali. The Barani gendarmerie was targeted.",
+    ] {
+        let r = resolved(text, "Barani");
+        assert_eq!(r.country_code, "BF", "{text}");
+        assert_eq!(r.location, "Barani", "{text}");
+    }
+}
