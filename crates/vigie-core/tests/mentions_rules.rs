@@ -2214,3 +2214,30 @@ fn the_forces_of_the_coastal_states_and_cameroon_are_named_by_their_country_fr_e
         );
     }
 }
+
+#[test]
+fn a_date_opening_the_reported_clause_is_the_event_s_fr_en() {
+    for (text, lang) in [
+        (
+            "Un communiqué du ministère indique que dans la nuit du 24 au 25 août 2021, les \
+             positions de l'armée à Baroua ont fait l'objet d'une attaque.",
+            "fr",
+        ),
+        (
+            "The ministry said that on the night of August 24, 2021, gunmen attacked army \
+             positions in Baroua.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2021-08-28", lang);
+        assert_eq!(day(&m), "2021-08-24", "{lang}");
+    }
+    // The day the statement was made is still not the event's.
+    let m = one_mention(
+        "The ministry said on Tuesday, August 24, 2021, that gunmen had attacked army positions \
+         in Baroua.",
+        "2021-08-28",
+        "statement",
+    );
+    assert_ne!(day(&m), "2021-08-24");
+}

@@ -907,7 +907,14 @@ impl<'a> Analysis<'a> {
                     let gap = gap.trim_start().strip_prefix(',').unwrap_or(gap);
                     let words: Vec<&str> = gap.split_whitespace().collect();
                     let last = words.last().map(|w| crate::lexicon::fold(w));
+                    // "indique que dans la nuit du 24 août", "said that on Monday": the date
+                    // opens the clause reported, it is the event's
+                    let reported = words.iter().any(|w| {
+                        let w = crate::lexicon::fold(w);
+                        matches!(w.as_str(), "que" | "that") || w.starts_with("qu'")
+                    });
                     words.len() <= 3
+                        && !reported
                         && !gap.contains([',', ';', ':', '.', '«', '"', '(', '“'])
                         && !last.as_deref().is_some_and(|w| {
                             matches!(w, "du" | "de" | "of" | "d'") || w.ends_with('\'')
