@@ -717,3 +717,27 @@ fn a_caption_ending_with_the_agency_then_the_photographer_goes_fr_en() {
     let kept = "Fictional report.\nThe AFP/Reuters tally rose to ten dead in Barassoro on Friday.";
     assert_eq!(clean(kept).text, kept);
 }
+
+#[test]
+fn a_capital_and_a_spaced_hyphen_opening_a_sentence_is_a_dateline_fr_en() {
+    let raw = "Quatre gendarmes tués dans l'attaque d'une brigade\n\
+        Ouagadougou - Quatre gendarmes ont été tués jeudi matin lors d'une attaque contre la gendarmerie de Barani.\n\
+        Une source sécuritaire l'a confirmé.";
+    assert_eq!(
+        clean(raw).text,
+        "Quatre gendarmes tués dans l'attaque d'une brigade\n\
+         Quatre gendarmes ont été tués jeudi matin lors d'une attaque contre la gendarmerie de Barani.\n\
+         Une source sécuritaire l'a confirmé."
+    );
+    let raw = "Niamey - Gunmen killed twelve soldiers on Sunday in an attack on an army post near Tillabéri.\n\
+        The army sent reinforcements.";
+    assert_eq!(
+        clean(raw).text,
+        "Gunmen killed twelve soldiers on Sunday in an attack on an army post near Tillabéri.\n\
+         The army sent reinforcements."
+    );
+    // A town that is no capital, or a name's own hyphen, says where it happened: they stay.
+    let kept = "Tillabéri - Dix soldats ont été tués dimanche dans une embuscade près de la ville.\n\
+        Koulogon-Peul a été attaqué dans la nuit du 1er janvier par des hommes armés.";
+    assert_eq!(clean(kept).text, kept);
+}
