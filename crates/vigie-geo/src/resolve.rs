@@ -730,6 +730,14 @@ fn resolve_all(
                         && exact[mi].contains(&id)
                         && !(bare && is_admin(gaz.recs[id as usize].kind)))
             });
+        } else if !votes.is_empty() {
+            // The story's country undecided between some: a name only spelled like a place of
+            // a country the text gives no sign of is not that place ("l'arrondissement de
+            // Fotokol", in a story of Cameroon and Nigeria, is not Burkina's Féto Kolé).
+            v.retain(|&(id, _)| {
+                exact[mi].contains(&id)
+                    || votes.iter().any(|(code, _)| *code == gaz.country_code(id))
+            });
         }
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         if explain {

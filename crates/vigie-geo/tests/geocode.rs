@@ -640,3 +640,17 @@ fn a_country_named_as_the_border_of_a_town_is_not_the_story_s_country_fr_en() {
         assert_eq!(r.location, "Barani", "{text}");
     }
 }
+
+#[test]
+fn a_name_only_spelled_like_a_place_of_a_country_the_text_never_hints_at_stays_unplaced_fr_en() {
+    for text in [
+        "Les terroristes de la secte nigériane Boko Haram ont attaqué un poste de l'armée \
+         camerounaise dans l'arrondissement de Fotokol.",
+        "Fighters of the Nigerian group Boko Haram attacked a Cameroonian army post in the \
+         district of Fotokol.",
+    ] {
+        if let Some(r) = resolution(text, "Fotokol") {
+            assert_ne!(r.country_code, "BF", "{text}: {}", r.location);
+        }
+    }
+}
