@@ -737,7 +737,8 @@ fn a_capital_and_a_spaced_hyphen_opening_a_sentence_is_a_dateline_fr_en() {
          The army sent reinforcements."
     );
     // A town that is no capital, or a name's own hyphen, says where it happened: they stay.
-    let kept = "Tillabéri - Dix soldats ont été tués dimanche dans une embuscade près de la ville.\n\
+    let kept =
+        "Tillabéri - Dix soldats ont été tués dimanche dans une embuscade près de la ville.\n\
         Koulogon-Peul a été attaqué dans la nuit du 1er janvier par des hommes armés.";
     assert_eq!(clean(kept).text, kept);
 }

@@ -620,6 +620,9 @@ fn dan_opens_a_two_word_name_and_is_no_place_alone_fr_en() {
         "Les soldats ont tiré au poste de contrôle de Dan Kogi.",
     ] {
         let found = places(text);
-        assert!(!found.iter().any(|p| p == "Dan" || p == "Kogi"), "{text}: {found:?}");
+        assert!(
+            !found.iter().any(|p| p == "Dan" || p == "Kogi"),
+            "{text}: {found:?}"
+        );
     }
 }
