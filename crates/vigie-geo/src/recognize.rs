@@ -1070,6 +1070,17 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         {
             cue = Cue::Elsewhere;
         }
+        // "in Borno's Gwoza area", "Kidal's Anefis area": the first name is the unit the
+        // second lies in; the second takes the word before the pair.
+        if k > 0
+            && matches!(between, "'s" | "\u{2019}s")
+            && !matches!(prev_cue, Cue::Admin(AdminLevel::Country) | Cue::Elsewhere)
+        {
+            ms[k - 1].cue = Cue::Admin(AdminLevel::Region);
+            if cue == Cue::None {
+                cue = prev_cue;
+            }
+        }
         ms[k].cue = cue;
     }
 }

@@ -626,3 +626,30 @@ fn dan_opens_a_two_word_name_and_is_no_place_alone_fr_en() {
         );
     }
 }
+
+#[test]
+fn the_unit_before_a_possessive_contains_the_place_after_it_fr_en() {
+    for (text, unit, place) in [
+        (
+            "Gunmen killed ten people in Borno's Gwoza area on Monday.",
+            "Borno",
+            "Gwoza",
+        ),
+        (
+            "At least two graves were uncovered in Kidal\u{2019}s Anefis area.",
+            "Kidal",
+            "Anefis",
+        ),
+    ] {
+        assert_eq!(
+            cue_of(text, unit),
+            Cue::Admin(AdminLevel::Region),
+            "{text}"
+        );
+        assert_ne!(cue_of(text, place), Cue::Admin(AdminLevel::Region), "{text}");
+    }
+    // French says it with "de": the unit is named as such and the place keeps its own cue.
+    let fr = "Deux fosses communes ont été découvertes à Anefis, dans la région de Kidal.";
+    assert_eq!(cue_of(fr, "Anefis"), Cue::At, "{fr}");
+    assert_eq!(cue_of(fr, "Kidal"), Cue::Admin(AdminLevel::Region), "{fr}");
+}
