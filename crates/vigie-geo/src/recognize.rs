@@ -852,7 +852,9 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             }
         }
         // "Kayes-Diboli" after "axe", or "between X and Y"
-        if k > 0 && matches!(between, "-" | "–" | "—" | "/") && prev_cue == Cue::Axis {
+        // ("sur l'axe Ténenkou à Macina", "la route reliant Gao à Ansongo": its other end)
+        if k > 0 && matches!(between, "-" | "–" | "—" | "/" | "à" | "a") && prev_cue == Cue::Axis
+        {
             ms[k].cue = Cue::Axis;
             continue;
         }
@@ -867,7 +869,9 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         if k > 0
             && (joiner.eq_ignore_ascii_case("et")
                 || joiner.eq_ignore_ascii_case("and")
-                || joiner == "&")
+                || joiner == "&"
+                // "la route reliant Gao à Ansongo", "the road linking Gao to Ansongo"
+                || matches!(joiner, "à" | "a" | "to"))
             && prev_cue == Cue::Between
         {
             ms[k].cue = Cue::Between;
@@ -1053,9 +1057,10 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         {
             cue = Cue::Elsewhere;
         }
-        // "on the Kayes-Diboli road": the pair before "road"/"highway" is an axis
+        // "on the Kayes-Diboli road", "the Tenenkou to Ke-Macina axis": the pair before
+        // "road"/"highway" is an axis
         if k > 0
-            && matches!(between, "-" | "–" | "—")
+            && matches!(between, "-" | "–" | "—" | "to" | "à" | "a")
             && matches!(first_after, "road" | "highway" | "axis" | "axe" | "route")
         {
             ms[k - 1].cue = Cue::Axis;

@@ -641,15 +641,53 @@ fn the_unit_before_a_possessive_contains_the_place_after_it_fr_en() {
             "Anefis",
         ),
     ] {
-        assert_eq!(
-            cue_of(text, unit),
+        assert_eq!(cue_of(text, unit), Cue::Admin(AdminLevel::Region), "{text}");
+        assert_ne!(
+            cue_of(text, place),
             Cue::Admin(AdminLevel::Region),
             "{text}"
         );
-        assert_ne!(cue_of(text, place), Cue::Admin(AdminLevel::Region), "{text}");
     }
     // French says it with "de": the unit is named as such and the place keeps its own cue.
     let fr = "Deux fosses communes ont été découvertes à Anefis, dans la région de Kidal.";
     assert_eq!(cue_of(fr, "Anefis"), Cue::At, "{fr}");
     assert_eq!(cue_of(fr, "Kidal"), Cue::Admin(AdminLevel::Region), "{fr}");
+}
+
+#[test]
+fn the_ends_of_a_road_told_from_one_to_the_other_are_its_ends_fr_en() {
+    for (text, ends, cue) in [
+        (
+            "A MINUSMA vehicle hit an IED near Kera on the Tenenkou to Ke-Macina axis.",
+            ["Tenenkou", "Ke-Macina"],
+            Cue::Axis,
+        ),
+        (
+            "Un véhicule de la MINUSMA a sauté sur une mine près de Kera, sur l'axe Ténenkou à \
+             Macina.",
+            ["Ténenkou", "Macina"],
+            Cue::Axis,
+        ),
+        (
+            "Un véhicule a sauté sur une mine sur la route reliant Gao à Ansongo.",
+            ["Gao", "Ansongo"],
+            Cue::Between,
+        ),
+        (
+            "A vehicle hit a mine on the road linking Gao to Ansongo.",
+            ["Gao", "Ansongo"],
+            Cue::Between,
+        ),
+    ] {
+        for end in ends {
+            assert_eq!(cue_of(text, end), cue, "{text}: {end}");
+        }
+    }
+    assert_eq!(
+        cue_of(
+            "A MINUSMA vehicle hit an IED near Kera on the Tenenkou to Ke-Macina axis.",
+            "Kera"
+        ),
+        Cue::Near
+    );
 }
