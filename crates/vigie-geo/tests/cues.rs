@@ -691,3 +691,37 @@ fn the_ends_of_a_road_told_from_one_to_the_other_are_its_ends_fr_en() {
         Cue::Near
     );
 }
+
+#[test]
+fn a_facility_named_after_a_town_is_not_in_that_town_fr_en() {
+    for (text, town) in [
+        (
+            "Armed men attacked the tourist resort Campement Kangaba in Yirimandio, near Bamako.",
+            "Kangaba",
+        ),
+        (
+            "Des hommes armés ont attaqué l'hôtel Sahel de Niamey, dans le quartier du fleuve.",
+            "Sahel",
+        ),
+    ] {
+        let found = find_places(global(), text);
+        assert!(
+            found
+                .iter()
+                .all(|p| p.surface != town || p.cue == Cue::Elsewhere),
+            "{text}: {found:?}"
+        );
+    }
+    assert!(!places(
+        "Armed men attacked the tourist resort Campement Kangaba in Yirimandio, near Bamako."
+    )
+    .contains(&"Campement".to_string()));
+    // "le campement de X" is a camp at X.
+    assert_ne!(
+        cue_of(
+            "Des hommes armés ont attaqué le campement de Kangaba.",
+            "Kangaba"
+        ),
+        Cue::Elsewhere
+    );
+}
