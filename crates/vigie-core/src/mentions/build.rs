@@ -2292,19 +2292,25 @@ fn military_aircraft(a: &Analysis, sentences: &[usize]) -> bool {
     })
 }
 
-/// ACLED's unidentified armed group (`{country}` filled in by the caller).
 /// Does the frame name an armed group by words that identify none ("unknown gunmen", "des
 /// individus armés non identifiés")?
 fn names_unidentified_group(a: &Analysis, sentences: &[usize]) -> bool {
     let scanner = Scanner::get();
+    let unidentified = |idx: u32| {
+        scanner
+            .actors
+            .get(idx as usize)
+            .is_some_and(|e| e.name.starts_with("Unidentified Armed Group"))
+    };
     sentences.iter().any(|&si| {
-        a.sentences[si].actors.iter().any(|h| {
-            matches!(h.category, Category::Actor(idx)
-                if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with("Unidentified Armed Group")))
-        })
+        a.sentences[si]
+            .actors
+            .iter()
+            .any(|h| matches!(h.category, Category::Actor(idx) if unidentified(idx)))
     })
 }
 
+/// ACLED's unidentified armed group (`{country}` filled in by the caller).
 fn unidentified_group() -> Option<Actor> {
     Scanner::get()
         .actors
