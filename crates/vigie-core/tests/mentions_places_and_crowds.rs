@@ -320,3 +320,30 @@ fn a_stretch_between_two_places_of_a_road_is_one_spot_not_four_sites_fr_en() {
         );
     }
 }
+
+// A lead that gives only the region, then the village where it happened: one event, at the
+// village. (GeoNames' Niger dump files villages of the Tillabéri region under the old "Niamey"
+// unit; the gazetteer build refiles them, else village and region would not fit and the lead
+// would make an incident of its own.)
+#[test]
+fn a_region_in_the_lead_then_the_village_is_one_event_at_the_village_en() {
+    let ms = mentions(
+        "Twenty villagers were killed on Monday in the Tillaberi region of Niger, local sources \
+         said on Tuesday.\n\nIn the morning, gunmen opened fire on villagers in the village of \
+         Assanni, killing fifteen people.",
+        "2024-05-08",
+    );
+    assert_eq!(locations(&ms), vec!["Assanni"], "{ms:#?}");
+}
+
+// ("la localité d'Assanni": the elided "de" is a cue like the full one)
+#[test]
+fn a_region_in_the_lead_then_the_village_is_one_event_at_the_village_fr() {
+    let ms = mentions(
+        "Vingt villageois ont été tués lundi au Niger dans la région de Tillabéri, ont rapporté \
+         mardi des sources locales.\n\nDans la matinée, des hommes armés ont ouvert le feu sur \
+         des villageois dans la localité d'Assanni, tuant quinze personnes.",
+        "2024-05-08",
+    );
+    assert_eq!(locations(&ms), vec!["Assanni"], "{ms:#?}");
+}

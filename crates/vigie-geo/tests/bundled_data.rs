@@ -1,0 +1,38 @@
+//! Facts the bundled gazetteer must keep whatever its sources say (checked on the whole file).
+
+use vigie_geo::{Gazetteer, PlaceKind};
+
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+// Niger's capital district spans under 15 km from the centre. GeoNames' Niger dump still files
+// villages 200 km away (Tillabéri, Dosso) under its "Niamey" code; the build refiles those
+// (scripts/gazetteer/stale_admin1.tsv). 60 km allows for OpenStreetMap villages, which take the
+// units of the nearest GeoNames village within 30 km.
+#[test]
+fn no_niger_settlement_far_from_the_capital_is_filed_under_niamey() {
+    let niamey = (13.51366, 2.10980);
+    let far: Vec<String> = Gazetteer::bundled()
+        .places()
+        .filter(|p| {
+            p.country == "NE"
+                && !matches!(
+                    p.kind,
+                    PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Admin3
+                )
+                && p.admin1.as_deref() == Some("Niamey")
+                && km((p.lat, p.lon), niamey) > 60.0
+        })
+        .map(|p| format!("{} ({:.3}, {:.3})", p.name, p.lat, p.lon))
+        .collect();
+    assert!(far.is_empty(), "{} filed under Niamey: {far:?}", far.len());
+}
