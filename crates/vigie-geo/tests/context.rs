@@ -586,3 +586,16 @@ fn a_district_known_only_by_its_seat_is_coded_there_at_precision_2_fr_en() {
         assert_eq!(r.geo_precision, 2, "{text}: {r:?}");
     }
 }
+
+// A quote that opens on a pronoun ("You cannot…", "Vous ne pouvez pas…") names no place, even
+// where a village bears the pronoun's spelling (You, in Burkina Faso's Nord region).
+#[test]
+fn a_pronoun_opening_a_quote_is_no_place() {
+    for text in [
+        "\"You cannot arrest all of us,\" one protester told reporters.",
+        "« Vous ne pouvez pas tous nous arrêter », a lancé un manifestant.",
+    ] {
+        let ms = find_places(Gazetteer::bundled(), text);
+        assert!(ms.is_empty(), "{text}: {ms:?}");
+    }
+}
