@@ -640,6 +640,23 @@ pub fn weekday_of(keys: &[String]) -> Option<chrono::Weekday> {
     })
 }
 
+/// Prefix of the key that carries the month of a page dated only to its month ("date 2017-11"),
+/// on its mentions that have no date of their own ("page-month:2017-11"). It never links
+/// reports; it keeps such a report from joining an incident of another year.
+pub const PAGE_MONTH_KEY: &str = "page-month:";
+
+/// The first and last day of a mention's page month, when it has a page-month key.
+pub fn page_month_of(keys: &[String]) -> Option<(NaiveDate, NaiveDate)> {
+    keys.iter().find_map(|k| {
+        let (year, month) = k.strip_prefix(PAGE_MONTH_KEY)?.split_once('-')?;
+        let first = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)?;
+        let last = first
+            .checked_add_months(chrono::Months::new(1))?
+            .pred_opt()?;
+        Some((first, last))
+    })
+}
+
 /// The (month, day) of a mention's day-and-month key, when it has one.
 pub fn day_month_of(keys: &[String]) -> Option<(u32, u32)> {
     keys.iter().find_map(|k| {

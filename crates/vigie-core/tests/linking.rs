@@ -1456,3 +1456,33 @@ fn a_weekday_on_a_page_dated_to_the_month_becomes_a_day_with_another_report_s_da
         assert_eq!(s[0].1, "2027-02-21", "{lang}: {s:?}");
     }
 }
+
+#[test]
+fn an_undated_report_on_a_page_dated_to_the_month_joins_only_an_incident_of_that_time_fr_en() {
+    for (dated, undated, lang) in [
+        (
+            "Des émeutiers ont incendié la mairie de Savé le samedi 13 juin 2026; deux \
+             personnes ont été tuées lors des affrontements avec les forces de l'ordre.",
+            "Des émeutiers ont incendié la mairie de Savé; deux personnes ont été tuées lors \
+             des affrontements avec les forces de l'ordre.",
+            "fr",
+        ),
+        (
+            "Rioters set fire to the town hall in Savé on Saturday, June 13, 2026; two people \
+             were killed in clashes with the security forces.",
+            "Rioters set fire to the town hall in Savé; two people were killed in clashes with \
+             the security forces.",
+            "en",
+        ),
+    ] {
+        for (month, joins) in [("2026-06", true), ("2028-04", false)] {
+            // a page with no publication date but its own month line
+            let mut page = Article::text("month-page", format!(" date {month} {undated}"));
+            page.published = None;
+            let articles = [report("dated", (2026, 6, 14), dated), page];
+            let linked = incidents::link(&mentions_of(&articles));
+            let together = linked.iter().any(|i| i.articles.len() == 2);
+            assert_eq!(together, joins, "{lang} {month}: {:?}", summary(&linked));
+        }
+    }
+}

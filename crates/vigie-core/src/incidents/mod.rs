@@ -468,6 +468,32 @@ const UNDATED_PAIR_RECENT_DAYS: i64 = 3;
 /// Two undated reports are compared only when published this close together.
 const UNDATED_PAIR_DAYS: i64 = 14;
 
+/// When an undated report's event can have happened: in the `UNDATED_LOOKBACK_DAYS` before its
+/// publication, or before the end of the month of a page dated only to its month. None when
+/// nothing bounds it.
+fn undated_window(m: &LinkKey) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = match m.published {
+        Some(p) => (p, p.succ_opt()?),
+        None => {
+            let (first, last) = page_month_of(&m.keys)?;
+            (first, last.succ_opt()?)
+        }
+    };
+    Some((
+        first.checked_sub_signed(chrono::Duration::days(UNDATED_LOOKBACK_DAYS))?,
+        last,
+    ))
+}
+
+/// A report from a page dated only to its month ("date 2017-11") tells of something that
+/// happened that month or in the weeks before it (true when its page gives no month).
+fn fits_page_month(m: &LinkKey, day: NaiveDate) -> bool {
+    match (page_month_of(&m.keys), undated_window(m)) {
+        (Some(_), Some((from, to))) => from <= day && day <= to,
+        _ => true,
+    }
+}
+
 /// A country code as a small key (the blocking maps are probed many times per mention).
 type Cc = [u8; 2];
 
@@ -842,6 +868,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 && chrono::Datelike::day(&d.date) == day
         })
     });
+    // An undated report from a page dated only to its month, and a member dated outside it:
+    // the incident happened on a day the page cannot be about.
+    let mut outside_page_month = false;
     // The first reports of a big incident say enough about it; comparing with all of them would
     // make linking quadratic in the size of incidents that dozens of outlets cover.
     for other in cluster.main_members().take(MAX_COMPARED_MEMBERS) {
@@ -905,8 +934,30 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 // specific says so)
                 far_back = matches!((m.published, other.published),
                     (Some(x), Some(y)) if (x - y).num_days().abs() > UNDATED_PAIR_RECENT_DAYS);
+                let (a, b) = (undated_window(m), undated_window(other));
+                let page_month =
+                    page_month_of(&m.keys).is_some() || page_month_of(&other.keys).is_some();
+                if let (true, Some(a), Some(b)) = (page_month, a, b) {
+                    if a.1 < b.0 || b.1 < a.0 {
+                        reject(m, other, "undated: page months too far apart");
+                        continue;
+                    }
+                }
             }
-            _ => {}
+            (Some(a), None) => {
+                if other.published.is_none() && !fits_page_month(other, a.date) {
+                    reject(m, other, "undated: outside its page's month");
+                    continue;
+                }
+            }
+        }
+        if let (None, Some(b), None) = (m.date, other.date, m.published) {
+            // (the incident happened on another member's day: none of it fits the page)
+            if !fits_page_month(m, b.date) {
+                reject(m, other, "undated: outside its page's month");
+                outside_page_month = true;
+                continue;
+            }
         }
         let mut toll_place = false;
         // Places.
@@ -999,6 +1050,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 !k.starts_with(DAY_MONTH_KEY)
                     && !k.starts_with(WEEKDAY_KEY)
                     && !k.starts_with(MONTH_WEEKDAY_KEY)
+                    && !k.starts_with(PAGE_MONTH_KEY)
                     && other.keys.contains(k)
             })
             .count() as i32
@@ -1082,6 +1134,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                         && !k.starts_with(WEEKDAY_KEY)
                         && !k.starts_with(MONTH_WEEKDAY_KEY)
                         && !k.starts_with(DAY_MONTH_KEY)
+                        && !k.starts_with(PAGE_MONTH_KEY)
                         && other.keys.contains(k)
                 });
                 let spot =
@@ -1119,7 +1172,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         best_member = best_member.max(s);
         total += s;
     }
-    if best_member == i32::MIN || day_differs {
+    if best_member == i32::MIN || day_differs || outside_page_month {
         return None;
     }
     let threshold = match pass {

@@ -2581,6 +2581,11 @@ fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
             weekday.num_days_from_monday()
         ));
     }
+    // A page dated only to its month ("date 2017-11") and an event it gives no date: the
+    // event happened that month or in the weeks before it, not years away.
+    if let (None, true, Some(anchor)) = (frame.date, a.anchor_month_only, a.anchor) {
+        keys.insert(format!("{PAGE_MONTH_KEY}{}", anchor.format("%Y-%m")));
+    }
     keys.into_iter().collect()
 }
 
