@@ -1486,3 +1486,29 @@ fn an_undated_report_on_a_page_dated_to_the_month_joins_only_an_incident_of_that
         }
     }
 }
+
+#[test]
+fn a_report_of_no_time_joins_no_protest_on_its_town_and_crowd_alone_fr_en() {
+    for (dated, timeless, lang) in [
+        (
+            "La police a dispersé à coups de gaz lacrymogène des manifestants à Lomé le jeudi \
+             26 juin 2026.",
+            "La police a dispersé à coups de gaz lacrymogène des manifestants qui réclamaient la \
+             libération d'un opposant à Lomé.",
+            "fr",
+        ),
+        (
+            "Police fired tear gas to disperse protesters in Lomé on Thursday, June 26, 2026.",
+            "Police fired tear gas to disperse protesters demanding the release of an opposition \
+             leader in Lomé.",
+            "en",
+        ),
+    ] {
+        // a page with neither a publication date nor any date: it may be of any year
+        let mut page = Article::text("timeless", timeless.to_string());
+        page.published = None;
+        let articles = [report("dated", (2026, 6, 27), dated), page];
+        let linked = incidents::link(&mentions_of(&articles));
+        assert_eq!(linked.len(), 2, "{lang}: {:?}", summary(&linked));
+    }
+}

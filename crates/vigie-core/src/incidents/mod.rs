@@ -711,11 +711,15 @@ fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
             let swapped =
                 a.actor2.as_deref() == Some(y.as_str()) || b.actor2.as_deref() == Some(x.as_str());
             // (one crowd, called protesters by one outlet and rioters by another)
-            let crowd = |s: &str| s.starts_with("Protesters") || s.starts_with("Rioters");
-            named(x) && named(y) && x != y && !swapped && !(crowd(x) && crowd(y))
+            named(x) && named(y) && x != y && !swapped && !(is_crowd(x) && is_crowd(y))
         }
         _ => false,
     }
+}
+
+/// ACLED's name for a crowd ("Protesters (Mali)", "Rioters (Togo)"), not an organised group.
+fn is_crowd(actor: &str) -> bool {
+    actor.starts_with("Protesters") || actor.starts_with("Rioters")
 }
 
 /// Targets that single out an incident (a camp, a convoy, a mine), unlike villages or civilians.
@@ -1141,10 +1145,13 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
                 // (the same day and month, "mardi 24 décembre", is one of them: the year is
                 // what such a page leaves open)
+                // (a crowd, "Protesters (Togo)", is no group of its own: the capital sees
+                // protesters every year)
+                let same_group = same_named_actor && !m.actor1.as_deref().is_some_and(is_crowd);
                 let agreements = [
                     same_wording,
                     telling_figure_meets,
-                    same_named_actor,
+                    same_group,
                     specific_target,
                     specific_keys,
                     spot,
@@ -1155,7 +1162,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 // incident itself — its spot, group, target, words or keys)
                 let of_the_incident = [
                     same_wording,
-                    same_named_actor,
+                    same_group,
                     specific_target,
                     specific_keys,
                     spot,
