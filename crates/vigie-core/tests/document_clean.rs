@@ -742,3 +742,22 @@ fn a_capital_and_a_spaced_hyphen_opening_a_sentence_is_a_dateline_fr_en() {
         Koulogon-Peul a été attaqué dans la nuit du 1er janvier par des hommes armés.";
     assert_eq!(clean(kept).text, kept);
 }
+
+#[test]
+fn an_agency_a_hyphen_and_its_bureau_s_town_is_a_dateline_fr_en() {
+    let raw = "Des hommes armés incendient des camions-citernes\n\
+        APA-Ouagadougou (Burkina Faso)\n\
+        Des camions-citernes ont été incendiés jeudi entre Kaya et Dori par des hommes armés.";
+    assert_eq!(
+        clean(raw).text,
+        "Des hommes armés incendient des camions-citernes\n\
+         Des camions-citernes ont été incendiés jeudi entre Kaya et Dori par des hommes armés."
+    );
+    let raw = "APA-Niamey (Niger) Gunmen set fire to fuel tankers on Thursday near Tillabéri.\n\
+        The drivers fled on foot.";
+    assert_eq!(
+        clean(raw).text,
+        "Gunmen set fire to fuel tankers on Thursday near Tillabéri.\n\
+         The drivers fled on foot."
+    );
+}
