@@ -2241,3 +2241,34 @@ fn a_date_opening_the_reported_clause_is_the_event_s_fr_en() {
     );
     assert_ne!(day(&m), "2021-08-24");
 }
+
+// "Interpeller" is also to call on someone: lawyers who "interpellent la communauté
+// internationale" after a verdict arrest nobody; suspects "interpellés" were arrested.
+#[test]
+fn lawyers_calling_on_the_world_arrest_nobody_fr_en() {
+    for (text, lang) in [
+        (
+            "Le chef du parti, accusé de complicité dans le conflit de Mongo, est condamné à \
+             vingt ans de réclusion criminelle.\n\nAprès 86 jours de détention, le verdict est \
+             tombé samedi soir.\n\nLes avocats entendent faire des recours et interpellent la \
+             communauté internationale sur ce qu'ils considèrent comme une injustice.",
+            "fr",
+        ),
+        (
+            "The party leader, accused of complicity in the Mongo conflict, was sentenced to \
+             twenty years in prison.\n\nAfter 86 days in detention, the verdict came on Saturday \
+             evening.\n\nHis lawyers will appeal and are calling on the international community \
+             over what they see as an injustice.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-08-10");
+        assert!(ms.is_empty(), "{lang}: {ms:#?}");
+    }
+    let ms = mentions(
+        "Trois suspects ont été interpellés samedi à Mongo par la gendarmerie.",
+        "2026-08-10",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].sub_event_type, SubEventType::Arrests);
+}
