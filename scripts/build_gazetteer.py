@@ -230,6 +230,9 @@ class Grid:
         return best
 
 
+# A French administrative label: "Région de l'Extrême-Nord", "Département du Mayo-Sava".
+FRENCH_UNIT_LABEL = r"(?i)^(région|département|arrondissement|préfecture) (du |de la |de l['’]|des |de )"
+
 ADMIN_AFFIXES = [
     r"^cercle de (la |l'|l’ )?", r"^cercle d[’'] ?", r"^province (du |de la |de l'|des |de )?", r"^département (du |de la |de l'|de )?",
     r"^departement (du |de la |de l'|de )?", r"^région (du |de la |de l'|de )?", r"^region (du |de la |de l'|de )?",
@@ -638,8 +641,12 @@ def main() -> None:
             alts = [a.strip() for a in c[3].split(",")] if c[3] else []
             if kind in "123":
                 name = clean_admin(name)
-                # admin units carry many foreign-language labels: keep those that look like the name
+                # admin units carry many foreign-language labels: keep those that look like the name,
+                # and the French name a label gives with its French unit word ("Région de
+                # l'Extrême-Nord" for "Far North": a bilingual country's other official name)
+                french = [clean_admin(a) for a in alts if re.match(FRENCH_UNIT_LABEL, a) and is_latin_name(a)]
                 alts = [a for a in (clean_admin(a) for a in [c[2], *alts]) if fold(a)[:4] == fold(name)[:4]]
+                alts += [a for a in french if a not in alts and a != name]
             a1 = admin1_names.get(f"{cc}.{c[10]}", "")
             a2 = admin2_names.get(f"{cc}.{c[10]}.{c[11]}", "") if c[11] else ""
             rec = {"name": name, "names": [c[2].strip(), *alts], "country": cc, "lat": lat, "lon": lon,

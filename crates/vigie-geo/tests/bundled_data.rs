@@ -62,3 +62,25 @@ fn villages_of_cameroon_s_far_north_are_points_fr_en() {
         assert_eq!(zamay.admin1.as_deref(), Some("Far North"), "{text}");
     }
 }
+
+// A bilingual country's regions by their French names too ("l'Extrême-Nord" is the Far North
+// Region), which GeoNames gives among its many labels ("Région de l'Extrême-Nord").
+#[test]
+fn a_cameroon_region_is_known_by_its_french_name() {
+    let text = "Des hommes armés ont attaqué un poste de l'armée dans la région de l'Extrême-Nord \
+                du Cameroun.";
+    let g = Gazetteer::bundled();
+    let ms = vigie_geo::find_places(g, text);
+    let rs = vigie_geo::resolve(g, text, &ms);
+    let region = ms
+        .iter()
+        .zip(&rs)
+        .find(|(m, _)| m.surface == "Extrême-Nord")
+        .and_then(|(_, r)| r.clone())
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(
+        (region.country_code.as_str(), region.admin1.as_deref()),
+        ("CM", Some("Far North")),
+        "{region:?}"
+    );
+}
