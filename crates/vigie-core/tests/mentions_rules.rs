@@ -2272,3 +2272,34 @@ fn lawyers_calling_on_the_world_arrest_nobody_fr_en() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(ms[0].sub_event_type, SubEventType::Arrests);
 }
+
+// A quote that tells the attack again after an aside ("« Dans la journée du 29 novembre, une
+// église du village a été victime d'une attaque »") is the same event: one mention.
+#[test]
+fn an_attack_told_again_in_a_quote_is_one_event_fr_en() {
+    for (text, lang) in [
+        (
+            "Douze fidèles d'une église ont été tués dimanche matin à Bourzanga par des hommes \
+             armés, a annoncé le gouverneur de la région.\nMali : les députés en séance plénière \
+             ce jeudi\n« Dans la journée du 29 novembre 2026, une église du village de Bourzanga \
+             a été victime d'une attaque meurtrière perpétrée par des hommes armés non \
+             identifiés », a indiqué le gouverneur.",
+            "fr",
+        ),
+        (
+            "Twelve worshippers were killed on Sunday morning in Bourzanga when gunmen attacked \
+             a church, the regional governor said.\nMali: MPs meet in plenary session on \
+             Thursday\n\"On November 29, 2026, a church in the village of Bourzanga was the \
+             target of a deadly attack by unidentified gunmen,\" the governor said.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-12-02");
+        assert_eq!(locations(&ms), vec!["Bourzanga"], "{lang}: {ms:#?}");
+        assert_eq!(
+            ms[0].date.map(|d| d.date.to_string()).as_deref(),
+            Some("2026-11-29"),
+            "{lang}"
+        );
+    }
+}

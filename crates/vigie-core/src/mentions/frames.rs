@@ -1880,6 +1880,7 @@ impl<'a> Analysis<'a> {
             }
         }
         self.fold_headline_into_story(&mut frames);
+        self.fold_restatements(&mut frames);
         // Support sentences may name the place when the frame's own sentences do not.
         for f in frames.iter_mut() {
             if f.places.is_empty() {
@@ -1964,6 +1965,59 @@ impl<'a> Analysis<'a> {
         }
         if b.places.is_empty() {
             b.places = h.places;
+        }
+    }
+
+    /// "Quatorze fidèles ont été tués dimanche à Hantoukoura … « Dans la journée du premier
+    /// décembre, une église du village de Hantoukoura a été victime d'une attaque »": a later
+    /// frame of the same kind of event, on the same day at the same town as an earlier one,
+    /// tells that event again (a quote, a recap after an aside): one incident, not two.
+    fn fold_restatements(&self, frames: &mut Vec<Frame>) {
+        let mut i = 1;
+        while i < frames.len() {
+            let b = &frames[i];
+            let town = |p: usize| self.place(p).is_some_and(|r| r.geo_precision == 1);
+            let towns: Vec<usize> = b.places.iter().copied().filter(|&p| town(p)).collect();
+            let day = |f: &Frame| {
+                f.date
+                    .filter(|d| d.precision == crate::model::TimePrecision::Day)
+                    .map(|d| d.date)
+            };
+            // (killings told once as an attack: "tués" and "victime d'une attaque"; not a
+            // battle and the abduction of travellers the same day, two events)
+            let killing = |f: &Frame| {
+                f.classes.iter().all(|c| {
+                    matches!(
+                        c,
+                        TriggerClass::Attack | TriggerClass::Killing | TriggerClass::Injury
+                    )
+                })
+            };
+            let target = (!b.background && !towns.is_empty() && day(b).is_some())
+                .then(|| {
+                    frames[..i].iter().position(|a| {
+                        !a.background
+                            && day(a) == day(b)
+                            && (!a.classes.is_disjoint(&b.classes) || (killing(a) && killing(b)))
+                            && towns
+                                .iter()
+                                .all(|&p| a.places.iter().any(|&q| town(q) && self.same_town(p, q)))
+                    })
+                })
+                .flatten();
+            match target {
+                Some(t) => {
+                    let b = frames.remove(i);
+                    let a = &mut frames[t];
+                    a.sentences.extend(b.sentences);
+                    a.support.extend(b.support);
+                    a.classes.extend(b.classes);
+                    a.strong_classes.extend(b.strong_classes);
+                    a.strong |= b.strong;
+                    a.coordinated |= b.coordinated;
+                }
+                None => i += 1,
+            }
         }
     }
 
