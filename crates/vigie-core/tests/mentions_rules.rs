@@ -2303,3 +2303,29 @@ fn an_attack_told_again_in_a_quote_is_one_event_fr_en() {
         );
     }
 }
+
+// "S'emparer de" a town is to take it ("qui s'était emparé de Tin-Hama mardi"), as "took
+// control of" is in English: an event at that town.
+#[test]
+fn a_group_seizing_a_town_is_an_event_there_fr_en() {
+    for (text, lang) in [
+        (
+            "Dans le nord du Mali, le groupe État islamique, qui s'était emparé de Tin-Hama \
+             mardi 8 septembre après une bataille, a quitté cette localité.",
+            "fr",
+        ),
+        (
+            "In northern Mali, the Islamic State group, which had taken control of Tin-Hama on \
+             Tuesday, September 8, after a battle, has left the town.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-09-09");
+        assert_eq!(locations(&ms), vec!["Tin Hama"], "{lang}: {ms:#?}");
+        assert_eq!(
+            ms[0].date.map(|d| d.date.to_string()).as_deref(),
+            Some("2026-09-08"),
+            "{lang}"
+        );
+    }
+}
