@@ -1,6 +1,18 @@
 //! Facts the bundled gazetteer must keep whatever its sources say (checked on the whole file).
 
-use vigie_geo::{Gazetteer, PlaceKind};
+use vigie_geo::{find_places, resolve, Gazetteer, PlaceKind, ResolvedPlace};
+
+/// How the bundled gazetteer resolves the mention spelt `surface` in `text`.
+fn resolved(text: &str, surface: &str) -> ResolvedPlace {
+    let g = Gazetteer::bundled();
+    let ms = find_places(g, text);
+    let rs = resolve(g, text, &ms);
+    ms.iter()
+        .zip(&rs)
+        .find(|(m, _)| m.surface == surface)
+        .and_then(|(_, r)| r.clone())
+        .unwrap_or_else(|| panic!("{surface} unresolved in {text}: {ms:?}"))
+}
 
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, lo1, la2, lo2) = (
@@ -45,15 +57,7 @@ fn villages_of_cameroon_s_far_north_are_points_fr_en() {
         "Des hommes armés ont attaqué dimanche le village de Zamay, dans l'Extrême-Nord du Cameroun.",
         "Boko Haram fighters raided the village of Zamay in Cameroon's Far North region on Sunday.",
     ] {
-        let g = Gazetteer::bundled();
-        let ms = vigie_geo::find_places(g, text);
-        let rs = vigie_geo::resolve(g, text, &ms);
-        let zamay = ms
-            .iter()
-            .zip(&rs)
-            .find(|(m, _)| m.surface == "Zamay")
-            .and_then(|(_, r)| r.clone())
-            .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        let zamay = resolved(text, "Zamay");
         assert_eq!(
             (zamay.country_code.as_str(), zamay.geo_precision),
             ("CM", 1),
@@ -69,15 +73,7 @@ fn villages_of_cameroon_s_far_north_are_points_fr_en() {
 fn a_cameroon_region_is_known_by_its_french_name() {
     let text = "Des hommes armés ont attaqué un poste de l'armée dans la région de l'Extrême-Nord \
                 du Cameroun.";
-    let g = Gazetteer::bundled();
-    let ms = vigie_geo::find_places(g, text);
-    let rs = vigie_geo::resolve(g, text, &ms);
-    let region = ms
-        .iter()
-        .zip(&rs)
-        .find(|(m, _)| m.surface == "Extrême-Nord")
-        .and_then(|(_, r)| r.clone())
-        .unwrap_or_else(|| panic!("{ms:?}"));
+    let region = resolved(text, "Extrême-Nord");
     assert_eq!(
         (region.country_code.as_str(), region.admin1.as_deref()),
         ("CM", Some("Far North")),
