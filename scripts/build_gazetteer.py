@@ -199,36 +199,31 @@ class Grid:
     def add(self, lat, lon, item):
         self.cells[(int(math.floor(lat * 10)), int(math.floor(lon * 10)))].append((lat, lon, item))
 
-    def k_nearest(self, lat, lon, k, max_km, pred=None):
-        """Up to k items within max_km, nearest first (ties by insertion order)."""
+    def within(self, lat, lon, max_km, pred=None):
+        """(distance, item) of the items within max_km, in cell then insertion order."""
         r = int(math.ceil(max_km / 11.0))
         ci, cj = int(math.floor(lat * 10)), int(math.floor(lon * 10))
-        found = []
-        for i in range(ci - r, ci + r + 1):
-            for j in range(cj - r, cj + r + 1):
-                for n, (plat, plon, item) in enumerate(self.cells.get((i, j), ())):
-                    if pred is not None and not pred(item):
-                        continue
-                    d = km(lat, lon, plat, plon)
-                    if d <= max_km:
-                        found.append((d, i, j, n, item))
-        found.sort(key=lambda x: x[:4])
-        return [x[4] for x in found[:k]]
-
-    def nearest(self, lat, lon, max_km, pred=None):
-        r = int(math.ceil(max_km / 11.0))
-        ci, cj = int(math.floor(lat * 10)), int(math.floor(lon * 10))
-        best, best_d = None, max_km
         for i in range(ci - r, ci + r + 1):
             for j in range(cj - r, cj + r + 1):
                 for plat, plon, item in self.cells.get((i, j), ()):
                     if pred is not None and not pred(item):
                         continue
                     d = km(lat, lon, plat, plon)
-                    if d <= best_d:
-                        best, best_d = item, d
-        return best
+                    if d <= max_km:
+                        yield d, item
 
+    def k_nearest(self, lat, lon, k, max_km, pred=None):
+        """Up to k items within max_km, nearest first (ties in cell then insertion order)."""
+        found = sorted(enumerate(self.within(lat, lon, max_km, pred)), key=lambda x: (x[1][0], x[0]))
+        return [item for _, (_, item) in found[:k]]
+
+    def nearest(self, lat, lon, max_km, pred=None):
+        """The nearest item within max_km (of equally near ones, the last in cell order)."""
+        best, best_d = None, max_km
+        for d, item in self.within(lat, lon, max_km, pred):
+            if d <= best_d:
+                best, best_d = item, d
+        return best
 
 # A French administrative label: "Région de l'Extrême-Nord", "Département du Mayo-Sava".
 FRENCH_UNIT_LABEL = r"(?i)^(région|département|arrondissement|préfecture) (du |de la |de l['’]|des |de )"

@@ -472,26 +472,30 @@ const UNDATED_PAIR_DAYS: i64 = 14;
 /// publication, or before the end of the month of a page dated only to its month. None when
 /// nothing bounds it.
 fn undated_window(m: &LinkKey) -> Option<(NaiveDate, NaiveDate)> {
-    let (first, last) = match m.published {
-        Some(p) => (p, p.succ_opt()?),
-        None => {
-            let (first, last) = page_month_of(&m.keys)?;
-            (first, last.succ_opt()?)
-        }
-    };
+    match m.published {
+        Some(p) => lookback(p, p),
+        None => page_month_window(m),
+    }
+}
+
+/// The days from `UNDATED_LOOKBACK_DAYS` before `first` to the day after `last`.
+fn lookback(first: NaiveDate, last: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     Some((
         first.checked_sub_signed(chrono::Duration::days(UNDATED_LOOKBACK_DAYS))?,
-        last,
+        last.succ_opt()?,
     ))
+}
+
+/// [`undated_window`] of a report whose page is dated only to its month.
+fn page_month_window(m: &LinkKey) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = page_month_of(&m.keys)?;
+    lookback(first, last)
 }
 
 /// A report from a page dated only to its month ("date 2017-11") tells of something that
 /// happened that month or in the weeks before it (true when its page gives no month).
 fn fits_page_month(m: &LinkKey, day: NaiveDate) -> bool {
-    match (page_month_of(&m.keys), undated_window(m)) {
-        (Some(_), Some((from, to))) => from <= day && day <= to,
-        _ => true,
-    }
+    page_month_window(m).is_none_or(|(from, to)| from <= day && day <= to)
 }
 
 /// A country code as a small key (the blocking maps are probed many times per mention).
@@ -930,6 +934,11 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     }
                     s += 1;
                     far_back = days > RECENT_DAYS;
+                } else if !fits_page_month(m, b.date) {
+                    // (the incident happened on another member's day: none of it fits the page)
+                    reject(m, other, "undated: outside its page's month");
+                    outside_page_month = true;
+                    continue;
                 }
             }
             (None, None) => {
@@ -938,13 +947,14 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 // specific says so)
                 far_back = matches!((m.published, other.published),
                     (Some(x), Some(y)) if (x - y).num_days().abs() > UNDATED_PAIR_RECENT_DAYS);
-                let (a, b) = (undated_window(m), undated_window(other));
                 let page_month =
                     page_month_of(&m.keys).is_some() || page_month_of(&other.keys).is_some();
-                if let (true, Some(a), Some(b)) = (page_month, a, b) {
-                    if a.1 < b.0 || b.1 < a.0 {
-                        reject(m, other, "undated: page months too far apart");
-                        continue;
+                if page_month {
+                    if let (Some(a), Some(b)) = (undated_window(m), undated_window(other)) {
+                        if a.1 < b.0 || b.1 < a.0 {
+                            reject(m, other, "undated: page months too far apart");
+                            continue;
+                        }
                     }
                 }
             }
@@ -953,14 +963,6 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     reject(m, other, "undated: outside its page's month");
                     continue;
                 }
-            }
-        }
-        if let (None, Some(b), None) = (m.date, other.date, m.published) {
-            // (the incident happened on another member's day: none of it fits the page)
-            if !fits_page_month(m, b.date) {
-                reject(m, other, "undated: outside its page's month");
-                outside_page_month = true;
-                continue;
             }
         }
         let mut toll_place = false;

@@ -122,6 +122,15 @@ impl Frame {
         self.strong_classes.extend(s.strong_classes());
     }
 
+    /// Another frame tells this frame's event: its sentences, support and kinds of event.
+    fn take_in(&mut self, other: Frame) {
+        self.sentences.extend(other.sentences);
+        self.support.extend(other.support);
+        self.classes.extend(other.classes);
+        self.strong_classes.extend(other.strong_classes);
+        self.strong |= other.strong;
+    }
+
     fn new(i: usize, s: &Sentence) -> Frame {
         Frame {
             anchor: i,
@@ -1950,22 +1959,20 @@ impl<'a> Analysis<'a> {
         if !(dates_fit && kinds_fit && places_fit) {
             return;
         }
-        let h = frames.remove(0);
+        let mut h = frames.remove(0);
         let b = &mut frames[0];
-        let mut sentences = h.sentences;
+        // (the headline's sentences first)
+        let mut sentences = std::mem::take(&mut h.sentences);
         sentences.append(&mut b.sentences);
         b.sentences = sentences;
-        b.support.extend(h.support);
-        b.classes.extend(h.classes);
-        b.strong_classes.extend(h.strong_classes);
-        b.strong |= h.strong;
         if b.date.is_none() {
             b.date = h.date;
             b.date_source = h.date_source;
         }
         if b.places.is_empty() {
-            b.places = h.places;
+            b.places = std::mem::take(&mut h.places);
         }
+        b.take_in(h);
     }
 
     /// "Quatorze fidèles ont été tués dimanche à Hantoukoura … « Dans la journée du premier
@@ -1973,26 +1980,26 @@ impl<'a> Analysis<'a> {
     /// frame of the same kind of event, on the same day at the same town as an earlier one,
     /// tells that event again (a quote, a recap after an aside): one incident, not two.
     fn fold_restatements(&self, frames: &mut Vec<Frame>) {
+        let town = |p: usize| self.place(p).is_some_and(|r| r.geo_precision == 1);
+        let day = |f: &Frame| {
+            f.date
+                .filter(|d| d.precision == crate::model::TimePrecision::Day)
+                .map(|d| d.date)
+        };
+        // (killings told once as an attack: "tués" and "victime d'une attaque"; not a battle
+        // and the abduction of travellers the same day, two events)
+        let killing = |f: &Frame| {
+            f.classes.iter().all(|c| {
+                matches!(
+                    c,
+                    TriggerClass::Attack | TriggerClass::Killing | TriggerClass::Injury
+                )
+            })
+        };
         let mut i = 1;
         while i < frames.len() {
             let b = &frames[i];
-            let town = |p: usize| self.place(p).is_some_and(|r| r.geo_precision == 1);
             let towns: Vec<usize> = b.places.iter().copied().filter(|&p| town(p)).collect();
-            let day = |f: &Frame| {
-                f.date
-                    .filter(|d| d.precision == crate::model::TimePrecision::Day)
-                    .map(|d| d.date)
-            };
-            // (killings told once as an attack: "tués" and "victime d'une attaque"; not a
-            // battle and the abduction of travellers the same day, two events)
-            let killing = |f: &Frame| {
-                f.classes.iter().all(|c| {
-                    matches!(
-                        c,
-                        TriggerClass::Attack | TriggerClass::Killing | TriggerClass::Injury
-                    )
-                })
-            };
             let target = (!b.background && !towns.is_empty() && day(b).is_some())
                 .then(|| {
                     frames[..i].iter().position(|a| {
@@ -2009,12 +2016,8 @@ impl<'a> Analysis<'a> {
                 Some(t) => {
                     let b = frames.remove(i);
                     let a = &mut frames[t];
-                    a.sentences.extend(b.sentences);
-                    a.support.extend(b.support);
-                    a.classes.extend(b.classes);
-                    a.strong_classes.extend(b.strong_classes);
-                    a.strong |= b.strong;
                     a.coordinated |= b.coordinated;
+                    a.take_in(b);
                 }
                 None => i += 1,
             }
