@@ -16,7 +16,8 @@ fn main() {
         if std::env::var("VIGIE_PLACES").is_ok() {
             dump_places(&text);
         }
-        // Test texts start with `# published: YYYY-MM-DD` and `# lang: xx` header lines.
+        // Test texts start with `# published: YYYY-MM-DD`, `# lang: xx` and `# title: …` header
+        // lines.
         let mut article = Article::text(reference.clone(), String::new());
         let mut body = Vec::new();
         for line in text.lines() {
@@ -24,6 +25,8 @@ fn main() {
                 article.published = chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok();
             } else if let Some(v) = line.strip_prefix("# lang:") {
                 article.declared_language = Some(v.trim().to_string());
+            } else if let Some(v) = line.strip_prefix("# title:") {
+                article.title = Some(v.trim().to_string());
             } else {
                 body.push(line);
             }

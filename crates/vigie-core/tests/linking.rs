@@ -1512,3 +1512,35 @@ fn a_report_of_no_time_joins_no_protest_on_its_town_and_crowd_alone_fr_en() {
         assert_eq!(linked.len(), 2, "{lang}: {:?}", summary(&linked));
     }
 }
+
+#[test]
+fn a_day_without_its_year_takes_the_year_of_another_report_s_page_month_fr_en() {
+    for (month_page, day_only, lang) in [
+        (
+            " date 2027-07 Des hommes armés ont attaqué le village de Gouari, dans le cercle \
+             de Bankass. L'attaque a fait 32 morts parmi les villageois, selon les autorités \
+             locales.",
+            "Le village de Gouari, dans le cercle de Bankass, a été attaqué le 1er juillet par \
+             des hommes armés. Au moins 32 villageois ont été tués.",
+            "fr",
+        ),
+        (
+            " date 2027-07 Gunmen attacked the village of Gouari, in the Bankass district. The \
+             attack killed 32 villagers, local authorities said.",
+            "The village of Gouari, in the Bankass district, was attacked on July 1 by gunmen. \
+             At least 32 villagers were killed.",
+            "en",
+        ),
+    ] {
+        // neither page has a publication date; one is dated to its month, the other gives a
+        // day and month without the year
+        let mut month = Article::text("month-page", month_page.to_string());
+        month.published = None;
+        let mut day = Article::text("day-page", day_only.to_string());
+        day.published = None;
+        let linked = incidents::link(&mentions_of(&[month, day]));
+        let s = summary(&linked);
+        assert_eq!(s.len(), 1, "{lang}: {s:?}");
+        assert_eq!(s[0].1, "2027-07-01", "{lang}: {s:?}");
+    }
+}

@@ -1270,11 +1270,14 @@ fn publication_date(c: &Cluster) -> Option<EventDate> {
 /// ("samedi 1er mai" on a page with no date) and that fall in it make it a day.
 fn coded_date(c: &Cluster) -> Option<EventDate> {
     use chrono::Datelike;
-    let best = c
+    let Some(best) = c
         .members
         .iter()
         .filter_map(|m| m.date)
-        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))?;
+        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))
+    else {
+        return day_in_page_month(c);
+    };
     if best.precision == TimePrecision::Day {
         return Some(best);
     }
@@ -1318,6 +1321,33 @@ fn coded_date(c: &Cluster) -> Option<EventDate> {
             precision: TimePrecision::Day,
         },
         None => best,
+    })
+}
+
+/// An incident no report dates, one of whose pages is dated only to its month ("date 2020-07")
+/// while another report gives the day and month without the year ("le 1er juillet"): that day,
+/// in the weeks the page's month bounds.
+fn day_in_page_month(c: &Cluster) -> Option<EventDate> {
+    use chrono::Datelike;
+    let windows: Vec<(NaiveDate, NaiveDate)> =
+        c.members.iter().filter_map(|m| page_month_window(m)).collect();
+    let date = most_common(
+        c.members
+            .iter()
+            .filter_map(|m| day_month_of(&m.keys))
+            .filter_map(|(month, day)| {
+                windows.iter().find_map(|&(from, to)| {
+                    // (the window may start in the year before its month's)
+                    [to.year(), to.year() - 1].into_iter().find_map(|year| {
+                        NaiveDate::from_ymd_opt(year, month, day)
+                            .filter(|d| from <= *d && *d <= to)
+                    })
+                })
+            }),
+    )?;
+    Some(EventDate {
+        date,
+        precision: TimePrecision::Day,
     })
 }
 
