@@ -347,3 +347,31 @@ fn a_region_in_the_lead_then_the_village_is_one_event_at_the_village_fr() {
     );
     assert_eq!(locations(&ms), vec!["Assanni"], "{ms:#?}");
 }
+
+#[test]
+fn the_village_named_as_the_target_is_the_event_place_fr_en() {
+    // The violent sentences name no place; the village is named bare (no "à", "in") in a
+    // sentence of its own, as the one attacked.
+    for (text, lang) in [
+        (
+            "Les auteurs de l'attaque, qui a eu lieu vendredi dans le centre du Mali, n'ont pas \
+             été identifiés. Les habitants du village ciblé, Binedama, sont surtout des \
+             éleveurs. Les assaillants ont abattu 26 personnes.",
+            "fr",
+        ),
+        (
+            "La localité attaquée de Binedama se trouve dans le centre du Mali. Des hommes \
+             armés y ont abattu 26 personnes vendredi.",
+            "fr",
+        ),
+        (
+            "The perpetrators of Friday's attack in central Mali have not been identified. \
+             Residents of the targeted village, Binedama, are mostly herders. The assailants \
+             shot dead 26 people.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-06-08");
+        assert_eq!(locations(&ms), vec!["Binédama"], "{lang}: {ms:#?}");
+    }
+}
