@@ -180,10 +180,27 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
             })
             .map_or(raw, str::trim_start);
         let between = crate::normalize::fold(raw);
+        // ("Waraou, une localité située sur la commune de Dargol", "X, a village in the
+        // Douentza cercle": what the name is, then the unit it lies in)
         let unit_words = between.split(' ').filter(|w| !w.is_empty()).all(|w| {
             matches!(
                 w,
-                "cercle"
+                "une"
+                    | "un"
+                    | "a"
+                    | "the"
+                    | "localite"
+                    | "locality"
+                    | "village"
+                    | "town"
+                    | "situe"
+                    | "situee"
+                    | "located"
+                    | "sur"
+                    | "dans"
+                    | "in"
+                    | "le"
+                    | "cercle"
                     | "circle"
                     | "commune"
                     | "region"
@@ -199,7 +216,12 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
             )
         });
         let sep_ok = raw.starts_with(',') || raw.starts_with('(') || raw.starts_with('[');
-        if !sep_ok || !unit_words || raw.len() > 20 {
+        if !sep_ok || !unit_words || raw.len() > 48 {
+            continue;
+        }
+        // ("à 75 km de Diffa, dans le département de Bosso": the unit is the event's, not the
+        // reference town's)
+        if matches!(prev.cue, Cue::DistanceFrom { .. }) {
             continue;
         }
         let root = host[k - 1].unwrap_or(k - 1);
@@ -468,6 +490,15 @@ fn score(
         });
     }
     s
+}
+
+/// How far from the point of a cercle or province (its seat) or of a commune (its town) a place
+/// the text says lies in it may be.
+fn unit_reach_km(kind: PlaceKind) -> f64 {
+    match kind {
+        PlaceKind::Admin2 => 150.0,
+        _ => 80.0,
+    }
 }
 
 /// Equirectangular distance: accurate enough for proximity bonuses at Sahel latitudes.
@@ -918,23 +949,38 @@ fn resolve_all(
         // Given with its units but no candidate lies in them ("Imboraghane (Bourem)" when the
         // only Imboraghane known is elsewhere): the smallest unit given, as an area.
         if !own_units[mi].is_empty() {
+            // The units' points: an admin unit's, or the town a "commune de Dargol" names.
+            let units: Vec<PlaceId> = hosts
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| **h == Some(mi))
+                .filter_map(|(k, _)| {
+                    let &(id, _) = scored[k].first()?;
+                    let admin_named = matches!(mentions[k].cue, Cue::Admin(_));
+                    (is_admin(gaz.recs[id as usize].kind) || admin_named).then_some(id)
+                })
+                .collect();
+            // (by its units' names, or near enough to the point of a cercle or commune given:
+            // many villages are filed under their region only, some under a neighbouring one)
             let fits = |id: PlaceId| {
+                let r = &gaz.recs[id as usize];
                 own_units[mi]
                     .iter()
                     .any(|(k, _)| (0..4).any(|l| gaz.admin_key(id, l) == *k))
+                    || units.iter().any(|&u| {
+                        let ur = &gaz.recs[u as usize];
+                        ur.kind != PlaceKind::Admin1
+                            && approx_km(r.lat(), r.lon(), ur.lat(), ur.lon())
+                                <= unit_reach_km(ur.kind)
+                    })
             };
             if !fits(best) {
-                let unit = hosts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, h)| **h == Some(mi))
-                    .filter_map(|(k, _)| scored[k].first().map(|&(id, _)| id))
-                    .filter(|&id| is_admin(gaz.recs[id as usize].kind))
-                    .min_by_key(|&id| match gaz.recs[id as usize].kind {
-                        PlaceKind::Admin3 => 0,
-                        PlaceKind::Admin2 => 1,
-                        _ => 2,
-                    });
+                let unit = units.iter().copied().min_by_key(|&id| match gaz.recs[id as usize].kind {
+                    PlaceKind::Admin3 => 0,
+                    PlaceKind::Admin2 => 1,
+                    PlaceKind::Admin1 => 3,
+                    _ => 0,
+                });
                 if let Some(u) = unit {
                     let k = gaz.recs[u as usize].kind;
                     out.push(Some(coded(gaz, u, precision(k, &Cue::Near))));

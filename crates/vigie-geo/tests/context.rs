@@ -81,6 +81,37 @@ fn a_name_whose_units_fit_no_candidate_is_coded_to_the_unit() {
 }
 
 #[test]
+fn a_village_said_to_lie_in_a_commune_is_placed_by_that_commune_fr_en() {
+    // The only Waraou the gazetteer knows is in Diffa, 1,200 km from Dargol: the text's Waraou
+    // is another village, and the commune it names is where to place it.
+    for text in [
+        "L'explosion a eu lieu à Waraou, une localité située sur la commune de Dargol, dans la \
+         région de Tillabéri.",
+        "The blast happened at Waraou, a locality in the commune of Dargol, in the Tillabéri \
+         region.",
+    ] {
+        let r = resolved(text, "Waraou").unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.geo_precision),
+            ("Dargol", 2),
+            "{text}: {r:?}"
+        );
+    }
+    // Yirgou is filed under a neighbouring province, 50 km from Barsalogho: still the village.
+    for text in [
+        "Des hommes armés ont attaqué le village de Yirgou, dans la commune de Barsalogho.",
+        "Gunmen attacked the village of Yirgou, in the commune of Barsalogho.",
+    ] {
+        let r = resolved(text, "Yirgou").unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.geo_precision),
+            ("Yirgou", 1),
+            "{text}: {r:?}"
+        );
+    }
+}
+
+#[test]
 fn tamasheq_names_with_and_without_the_particle() {
     let a = resolved("Des combattants ont attaqué Ntillit mardi.", "Ntillit").unwrap();
     let b = resolved("Fighters attacked In-Tillit on Tuesday.", "In-Tillit").unwrap();
