@@ -97,15 +97,18 @@ fn a_village_said_to_lie_in_a_commune_is_placed_by_that_commune_fr_en() {
             "{text}: {r:?}"
         );
     }
-    // Yirgou is filed under a neighbouring province, 50 km from Barsalogho: still the village.
+    // Zaongo is filed under its region only, 38 km from the seat of the province given: still
+    // the village.
     for text in [
-        "Des hommes armés ont attaqué le village de Yirgou, dans la commune de Barsalogho.",
-        "Gunmen attacked the village of Yirgou, in the commune of Barsalogho.",
+        "Des hommes armés ont tué 70 personnes dans le village de Zaongo, dans la province du \
+         Namentenga.",
+        "Gunmen killed 70 people in the village of Zaongo, a village in the Namentenga \
+         province.",
     ] {
-        let r = resolved(text, "Yirgou").unwrap();
+        let r = resolved(text, "Zaongo").unwrap();
         assert_eq!(
             (r.location.as_str(), r.geo_precision),
-            ("Yirgou", 1),
+            ("Zaongo", 1),
             "{text}: {r:?}"
         );
     }
