@@ -2329,3 +2329,34 @@ fn a_group_seizing_a_town_is_an_event_there_fr_en() {
         );
     }
 }
+
+#[test]
+fn overrunning_people_is_not_taking_a_place_en() {
+    let m = one_mention(
+        "Over 40 persons were killed yesterday in Daudu by gunmen. An army officer said two \
+         soldiers were also killed in the attack. \"It started last night \
+         when they came from the western part of the town and started shooting. The police \
+         men and young people that were there tried to engage them. Suddenly another group \
+         came from the eastern part of the community and they overran those trying to resist \
+         them. They killed people and burnt the market stalls,\" a community leader said.",
+        "2026-06-15",
+        "people overrun",
+    );
+    assert_ne!(
+        m.sub_event_type,
+        SubEventType::NonStateActorOvertakesTerritory,
+        "{m:#?}"
+    );
+    // A base overrun stays an event at its place (a battle, as "se sont emparés du camp").
+    let m = one_mention(
+        "Jihadists overran the army base in Daudu on Saturday and held it for hours, the army \
+         said.",
+        "2026-06-15",
+        "base overrun",
+    );
+    assert_eq!(
+        (m.event_type, location(&m)),
+        (EventType::Battles, "Daudu"),
+        "{m:#?}"
+    );
+}
