@@ -492,6 +492,14 @@ fn score(
     s
 }
 
+/// The weight of a name the text gives as an administrative unit ("région de Mopti", "Benue
+/// State", "(Bourem)") among the units that favour the candidates they hold.
+const NAMED_AS_UNIT: f64 = 4.0;
+
+/// How far ahead of a village of its name a unit the text names elsewhere is put: more than the
+/// largest proximity bonus.
+const UNIT_AHEAD: f64 = 3.0;
+
 /// How far from a unit given with its name a village filed under another region may lie.
 const BORDER_SLACK_KM: f64 = 60.0;
 
@@ -689,16 +697,16 @@ fn resolve_all(
             continue;
         }
         let w = if hosts[mi].is_some() {
-            4.0
+            NAMED_AS_UNIT
         } else {
             match m.cue {
-                Cue::Admin(_) | Cue::Parenthetical => 4.0,
+                Cue::Admin(_) | Cue::Parenthetical => NAMED_AS_UNIT,
                 _ => 1.5,
             }
         };
         // "Mopti Region": the region's name, as strongly as "région de Mopti"
         let (k, w) = match unit_key(&m.surface) {
-            Some(uk) => (uk, 4.0),
+            Some(uk) => (uk, NAMED_AS_UNIT),
             None => (k, w),
         };
         match admin.iter_mut().find(|(ak, _)| *ak == k) {
@@ -774,6 +782,30 @@ fn resolve_all(
             });
         }
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // "in Benue", in a story that names "Benue State": the state, not a village that bears
+        // its name (a town of that name, "à Mopti" beside "la région de Mopti", stays the town).
+        let unit_named = !matches!(m.cue, Cue::Admin(_))
+            && ctx
+                .admin
+                .iter()
+                .any(|&(k, w)| k == keys[mi] && w >= NAMED_AS_UNIT);
+        let village_first = v.first().is_some_and(|&(id, _)| {
+            matches!(
+                gaz.recs[id as usize].kind,
+                PlaceKind::Village | PlaceKind::Other
+            )
+        });
+        if unit_named && village_first {
+            let unit = v.iter().position(|&(id, _)| {
+                is_admin(gaz.recs[id as usize].kind) && exact[mi].contains(&id)
+            });
+            // (ahead by more than any proximity bonus can give back)
+            if let Some(pos) = unit {
+                let mut u = v.remove(pos);
+                u.1 = u.1.max(v[0].1 + UNIT_AHEAD);
+                v.insert(0, u);
+            }
+        }
         if explain {
             // keep the reasons in the order of `v`
             let ids: Vec<PlaceId> = m.candidates.iter().copied().filter(|&id| id < n).collect();

@@ -115,6 +115,46 @@ fn a_village_said_to_lie_in_a_commune_is_placed_by_that_commune_fr_en() {
 }
 
 #[test]
+fn a_unit_named_as_such_keeps_its_sense_when_named_bare_fr_en() {
+    // A village of Nasarawa is called Benue; the story names Benue State first.
+    for (text, at) in [
+        (
+            "Gunmen attacked Yelwata in Benue State. Yelwata is a border town of Benue with \
+             Nasarawa State.",
+            "town of Benue",
+        ),
+        (
+            "Des hommes armés ont attaqué Yelwata, dans l'État de Benue. Yelwata est une \
+             localité frontalière, à Benue, proche de l'État de Nasarawa.",
+            "à Benue",
+        ),
+    ] {
+        let g = Gazetteer::bundled();
+        let ms = find_places(g, text);
+        let rs = resolve(g, text, &ms);
+        let start = text.find(at).unwrap() + at.len() - "Benue".len();
+        let bare = ms
+            .iter()
+            .zip(&rs)
+            .find(|(m, _)| m.start == start)
+            .and_then(|(_, r)| r.clone())
+            .unwrap_or_else(|| panic!("{at} unresolved: {ms:?}"));
+        assert_eq!(
+            (bare.admin1.as_deref(), bare.geo_precision),
+            (Some("Benue"), 3),
+            "{text}: {bare:?}"
+        );
+    }
+    // A town that bears its region's name stays the town.
+    let text = "Des hommes armés ont attaqué dans la région de Mopti. L'attaque a eu lieu à Mopti.";
+    let g = Gazetteer::bundled();
+    let ms = find_places(g, text);
+    let rs = resolve(g, text, &ms);
+    let town = rs.last().cloned().flatten().unwrap();
+    assert_eq!((town.location.as_str(), town.geo_precision), ("Mopti", 1));
+}
+
+#[test]
 fn tamasheq_names_with_and_without_the_particle() {
     let a = resolved("Des combattants ont attaqué Ntillit mardi.", "Ntillit").unwrap();
     let b = resolved("Fighters attacked In-Tillit on Tuesday.", "In-Tillit").unwrap();
