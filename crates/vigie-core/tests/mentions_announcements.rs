@@ -53,6 +53,38 @@ fn hostages_freed_are_a_release_and_their_abduction_is_recalled_en() {
 }
 
 #[test]
+fn a_release_story_that_tells_the_abduction_with_its_day_keeps_the_abduction_fr_en() {
+    // Pages with no date: the release's weekday resolves to nothing, the abduction's day and
+    // month are all there is to tell the two apart.
+    for (text, lang) in [
+        (
+            "Dix des onze otages enlevés la semaine dernière par des membres présumés de Boko \
+             Haram ont été libérés jeudi par l'armée dans l'Extrême-Nord, a annoncé le \
+             gouverneur. Le 13 août, onze passagers d'un bus ont été enlevés près de Mora par \
+             des membres présumés de Boko Haram.",
+            "fr",
+        ),
+        (
+            "Ten of the eleven hostages kidnapped last week by suspected Boko Haram members were \
+             freed by the army on Thursday in the Far North, the governor said. On August 13, \
+             eleven bus passengers were kidnapped near Mora by suspected Boko Haram members.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "");
+        let abduction = ms
+            .iter()
+            .find(|m| m.sub_event_type == SubEventType::AbductionForcedDisappearance)
+            .unwrap_or_else(|| panic!("{lang}: no abduction in {ms:#?}"));
+        assert_eq!(location(abduction), "Mora", "{lang}: {abduction:#?}");
+        assert!(
+            abduction.keys.iter().any(|k| k == "day:08-13"),
+            "{lang}: {abduction:#?}"
+        );
+    }
+}
+
+#[test]
 fn one_abductee_freed_the_next_day_stays_in_the_abduction_fr() {
     let ms = mentions(
         "Trois agents de santé ont été enlevés lundi soir près de Ménaka par des hommes armés. \

@@ -1625,7 +1625,17 @@ impl<'a> Analysis<'a> {
                 None => None,
                 Some(c) => {
                     let f = &frames[c];
-                    let date_conflict = match (own_date, f.date) {
+                    // "Dix otages ont été libérés jeudi … Le 13 août, onze personnes ont été
+                    // enlevées": in a story of a release, the abduction told with its own day is
+                    // the incident the release ends, not more about the release.
+                    let abduction_told = !f.anchor_classes.is_empty()
+                        && f.anchor_classes.iter().all(|c| *c == TriggerClass::Release)
+                        && classes.contains(&TriggerClass::Abduction)
+                        && matches!(
+                            self.first_date_expr(i),
+                            Some(dates::DateExpr::DayMonth { .. } | dates::DateExpr::Full { .. })
+                        );
+                    let date_conflict = abduction_told || match (own_date, f.date) {
                         (Some(a), Some(b)) => !same_day(a, b),
                         // "dans la nuit du samedi au dimanche … Le jeudi dernier, trois
                         // militaires ont été tués": two days named differently are two events
