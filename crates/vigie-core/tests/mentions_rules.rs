@@ -2360,3 +2360,22 @@ fn overrunning_people_is_not_taking_a_place_en() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn the_day_calm_returned_is_not_the_day_of_the_clashes_fr_en() {
+    for (text, lang) in [
+        (
+            "Le calme est revenu ce vendredi 17 juillet 2026 à Béoumi, après de violents \
+             affrontements intercommunautaires mercredi. Au moins huit personnes ont été tuées.",
+            "fr",
+        ),
+        (
+            "Calm returned on Friday, July 17, 2026 to Béoumi after violent intercommunal clashes \
+             on Wednesday. At least eight people were killed.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-07-18", lang);
+        assert_eq!(day(&m), "2026-07-15", "{lang}: {m:#?}");
+    }
+}
