@@ -2331,7 +2331,7 @@ fn a_group_seizing_a_town_is_an_event_there_fr_en() {
 }
 
 #[test]
-fn overrunning_people_is_not_taking_a_place_en() {
+fn overrunning_people_is_not_taking_a_place_but_overrunning_a_base_is_fr_en() {
     let m = one_mention(
         "Over 40 persons were killed yesterday in Daudu by gunmen. An army officer said two \
          soldiers were also killed in the attack. \"It started last night \
@@ -2347,18 +2347,26 @@ fn overrunning_people_is_not_taking_a_place_en() {
         SubEventType::NonStateActorOvertakesTerritory,
         "{m:#?}"
     );
-    // A base overrun stays an event at its place (a battle, as "se sont emparés du camp").
-    let m = one_mention(
-        "Jihadists overran the army base in Daudu on Saturday and held it for hours, the army \
-         said.",
-        "2026-06-15",
-        "base overrun",
-    );
-    assert_eq!(
-        (m.event_type, location(&m)),
-        (EventType::Battles, "Daudu"),
-        "{m:#?}"
-    );
+    // A position overrun is a position taken, in both languages.
+    for (text, lang) in [
+        (
+            "JNIM fighters overran the army base in Boni on Saturday, killing four soldiers, and \
+             held it for hours, the army said.",
+            "en",
+        ),
+        (
+            "Des combattants du JNIM se sont emparés du camp militaire de Boni samedi, tuant \
+             quatre soldats, et l'ont tenu pendant des heures, selon l'armée.",
+            "fr",
+        ),
+    ] {
+        let m = one_mention(text, "2026-06-15", lang);
+        assert_eq!(
+            (m.sub_event_type, location(&m)),
+            (SubEventType::NonStateActorOvertakesTerritory, "Boni"),
+            "{lang}: {m:#?}"
+        );
+    }
 }
 
 #[test]
@@ -2377,5 +2385,29 @@ fn the_day_calm_returned_is_not_the_day_of_the_clashes_fr_en() {
     ] {
         let m = one_mention(text, "2026-07-18", lang);
         assert_eq!(day(&m), "2026-07-15", "{lang}: {m:#?}");
+    }
+}
+
+#[test]
+fn what_an_attack_comes_after_is_an_older_incident_fr_en() {
+    for (text, lang) in [
+        (
+            "Des hommes armés ont attaqué lundi matin le village de Daudu, tuant trois \
+             personnes. Cette attaque intervient deux mois après celle du 13 juin, lorsque des \
+             hommes armés ont tué 200 personnes dans la même localité.",
+            "fr",
+        ),
+        (
+            "Gunmen attacked Daudu village early on Monday, killing three people. The attack \
+             comes barely two months after gunmen stormed the same community on June 13 and \
+             killed 200 people.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-08-11");
+        let news: Vec<_> = ms.iter().filter(|m| !m.background).collect();
+        assert_eq!(news.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(day(news[0]), "2026-08-10", "{lang}: {ms:#?}");
+        assert_eq!(dead(news[0]).first().map(|d| d.0), Some(3), "{lang}: {ms:#?}");
     }
 }

@@ -11,7 +11,7 @@ use super::dates::{self, DateMatch};
 use super::quantity::QuantityMatch;
 use super::scan::{Category, CueKind, Hit, NounClass, TriggerClass};
 use crate::document::Document;
-use crate::model::{EventDate, Span};
+use crate::model::{EventDate, Span, TargetKind};
 use std::collections::BTreeSet;
 use vigie_geo::{AdminLevel, Cue, PlaceMention, ResolvedPlace};
 
@@ -225,6 +225,36 @@ impl<'a> Analysis<'a> {
                     }
                     Category::Actor(_) | Category::Person(_) => s.actors.push(*hit),
                     _ => {}
+                }
+            }
+        }
+        // "overran the army base at Tessit", "the old camp was overrun", "s'est emparé du camp":
+        // a weak word of taking (which may take cattle, or "those trying to resist them") with
+        // a position right after or before it is a position taken.
+        for s in sentences.iter_mut() {
+            let positions: Vec<Span> = s
+                .hits
+                .iter()
+                .filter(|h| {
+                    matches!(
+                        h.category,
+                        Category::Target(
+                            TargetKind::MilitaryBase
+                                | TargetKind::Checkpoint
+                                | TargetKind::BorderPost
+                                | TargetKind::Village
+                        )
+                    )
+                })
+                .map(|h| h.span)
+                .collect();
+            for t in s.triggers.iter_mut() {
+                let near = |p: &Span| {
+                    (p.start >= t.2.end && p.start - t.2.end <= TAKEN_POSITION_BYTES)
+                        || (p.end <= t.2.start && t.2.start - p.end <= TAKEN_POSITION_BYTES)
+                };
+                if t.0 == TriggerClass::Overrun && !t.1 && positions.iter().any(near) {
+                    t.1 = true;
                 }
             }
         }
@@ -2183,6 +2213,10 @@ const RELATIVE_WORDS: &[&str] = &["apres", "after", "depuis", "since", "avant", 
 
 /// An event dated more than this many days before publication is a recollection.
 const RECALL_DAYS: i64 = 60;
+
+/// How far (bytes) from a word of taking the position taken may be named ("overran the army
+/// base", "the old camp was overrun").
+const TAKEN_POSITION_BYTES: usize = 30;
 
 /// What follows a number that counts a group named before it ("plusieurs d'entre eux",
 /// "four of them", "ten soldiers, three of whom").
