@@ -761,3 +761,23 @@ fn an_agency_a_hyphen_and_its_bureau_s_town_is_a_dateline_fr_en() {
          The drivers fled on foot."
     );
 }
+
+#[test]
+fn a_town_and_an_agency_named_agence_or_agency_is_a_dateline_fr_en() {
+    let raw = "Nouvelle attaque contre une église\n\
+        Ouagadougou (Agence Fides) – Quatre fidèles ont été tués dimanche lors d'une attaque contre une église à Toulfé.\n\
+        La communauté est sous le choc.";
+    assert_eq!(
+        clean(raw).text,
+        "Nouvelle attaque contre une église\n\
+         Quatre fidèles ont été tués dimanche lors d'une attaque contre une église à Toulfé.\n\
+         La communauté est sous le choc."
+    );
+    let raw = "Abuja (Agency Fides) – Four worshippers were killed on Sunday in an attack on a church in Toulfé.\n\
+        The community is in shock.";
+    assert_eq!(
+        clean(raw).text,
+        "Four worshippers were killed on Sunday in an attack on a church in Toulfé.\n\
+         The community is in shock."
+    );
+}
