@@ -2408,6 +2408,10 @@ fn what_an_attack_comes_after_is_an_older_incident_fr_en() {
         let news: Vec<_> = ms.iter().filter(|m| !m.background).collect();
         assert_eq!(news.len(), 1, "{lang}: {ms:#?}");
         assert_eq!(day(news[0]), "2026-08-10", "{lang}: {ms:#?}");
-        assert_eq!(dead(news[0]).first().map(|d| d.0), Some(3), "{lang}: {ms:#?}");
+        assert_eq!(
+            dead(news[0]).first().map(|d| d.0),
+            Some(3),
+            "{lang}: {ms:#?}"
+        );
     }
 }

@@ -1011,17 +1011,20 @@ fn resolve_all(
                         // regional border, not a namesake in the next state)
                         ur.kind != PlaceKind::Admin1
                             && d <= unit_reach_km(ur.kind)
-                            && (gaz.admin_key(id, 0) == gaz.admin_key(u, 0)
-                                || d <= BORDER_SLACK_KM)
+                            && (gaz.admin_key(id, 0) == gaz.admin_key(u, 0) || d <= BORDER_SLACK_KM)
                     })
             };
             if !fits(best) {
-                let unit = units.iter().copied().min_by_key(|&id| match gaz.recs[id as usize].kind {
-                    PlaceKind::Admin3 => 0,
-                    PlaceKind::Admin2 => 1,
-                    PlaceKind::Admin1 => 3,
-                    _ => 0,
-                });
+                let unit =
+                    units
+                        .iter()
+                        .copied()
+                        .min_by_key(|&id| match gaz.recs[id as usize].kind {
+                            PlaceKind::Admin3 => 0,
+                            PlaceKind::Admin2 => 1,
+                            PlaceKind::Admin1 => 3,
+                            _ => 0,
+                        });
                 if let Some(u) = unit {
                     let k = gaz.recs[u as usize].kind;
                     out.push(Some(coded(gaz, u, precision(k, &Cue::Near))));

@@ -1329,8 +1329,11 @@ fn coded_date(c: &Cluster) -> Option<EventDate> {
 /// in the weeks the page's month bounds.
 fn day_in_page_month(c: &Cluster) -> Option<EventDate> {
     use chrono::Datelike;
-    let windows: Vec<(NaiveDate, NaiveDate)> =
-        c.members.iter().filter_map(|m| page_month_window(m)).collect();
+    let windows: Vec<(NaiveDate, NaiveDate)> = c
+        .members
+        .iter()
+        .filter_map(|m| page_month_window(m))
+        .collect();
     let date = most_common(
         c.members
             .iter()
@@ -1339,8 +1342,7 @@ fn day_in_page_month(c: &Cluster) -> Option<EventDate> {
                 windows.iter().find_map(|&(from, to)| {
                     // (the window may start in the year before its month's)
                     [to.year(), to.year() - 1].into_iter().find_map(|year| {
-                        NaiveDate::from_ymd_opt(year, month, day)
-                            .filter(|d| from <= *d && *d <= to)
+                        NaiveDate::from_ymd_opt(year, month, day).filter(|d| from <= *d && *d <= to)
                     })
                 })
             }),

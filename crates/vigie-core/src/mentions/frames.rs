@@ -1665,19 +1665,20 @@ impl<'a> Analysis<'a> {
                             self.first_date_expr(i),
                             Some(dates::DateExpr::DayMonth { .. } | dates::DateExpr::Full { .. })
                         );
-                    let date_conflict = abduction_told || match (own_date, f.date) {
-                        (Some(a), Some(b)) => !same_day(a, b),
-                        // "dans la nuit du samedi au dimanche … Le jeudi dernier, trois
-                        // militaires ont été tués": two days named differently are two events
-                        // even when the page gives nothing to resolve them against.
-                        _ => match (
-                            self.first_date_expr(i),
-                            f.sentences.iter().find_map(|&j| self.first_date_expr(j)),
-                        ) {
-                            (Some(x), Some(y)) => distinct_days(&x, &y),
-                            _ => false,
-                        },
-                    };
+                    let date_conflict = abduction_told
+                        || match (own_date, f.date) {
+                            (Some(a), Some(b)) => !same_day(a, b),
+                            // "dans la nuit du samedi au dimanche … Le jeudi dernier, trois
+                            // militaires ont été tués": two days named differently are two events
+                            // even when the page gives nothing to resolve them against.
+                            _ => match (
+                                self.first_date_expr(i),
+                                f.sentences.iter().find_map(|&j| self.first_date_expr(j)),
+                            ) {
+                                (Some(x), Some(y)) => distinct_days(&x, &y),
+                                _ => false,
+                            },
+                        };
                     // Towns are compared with the frame's towns: two towns of one cercle
                     // are two places even though both fit the cercle named first.
                     let town = |p: &usize| {
