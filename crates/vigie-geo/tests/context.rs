@@ -15,6 +15,19 @@ fn resolved(text: &str, surface: &str) -> Option<ResolvedPlace> {
     rs[i].clone()
 }
 
+/// How the name that starts at byte `start` of `text` resolves (the same name may be resolved
+/// otherwise elsewhere in the text).
+fn resolved_at(text: &str, start: usize) -> Option<ResolvedPlace> {
+    let g = Gazetteer::bundled();
+    let ms = find_places(g, text);
+    let rs = resolve(g, text, &ms);
+    let i = ms
+        .iter()
+        .position(|m| m.start == start)
+        .unwrap_or_else(|| panic!("no name at byte {start} of {text:?}: {ms:?}"));
+    rs[i].clone()
+}
+
 fn cue_of(text: &str, surface: &str) -> Cue {
     find_places(Gazetteer::bundled(), text)
         .into_iter()
@@ -83,32 +96,38 @@ fn a_name_whose_units_fit_no_candidate_is_coded_to_the_unit() {
 #[test]
 fn a_village_said_to_lie_in_a_commune_is_placed_by_that_commune_fr_en() {
     // The only Waraou the gazetteer knows is in Diffa, 1,200 km from Dargol: the text's Waraou
-    // is another village, and the commune it names is where to place it.
-    for text in [
-        "L'explosion a eu lieu à Waraou, une localité située sur la commune de Dargol, dans la \
-         région de Tillabéri.",
-        "The blast happened at Waraou, a locality in the commune of Dargol, in the Tillabéri \
-         region.",
-    ] {
-        let r = resolved(text, "Waraou").unwrap();
-        assert_eq!(
-            (r.location.as_str(), r.geo_precision),
+    // is another village, and the commune it names is where to place it. Zaongo is filed under
+    // its region only, 38 km from the seat of the province given: still the village.
+    for (text, name, placed) in [
+        (
+            "L'explosion a eu lieu à Waraou, une localité située sur la commune de Dargol, dans \
+             la région de Tillabéri.",
+            "Waraou",
             ("Dargol", 2),
-            "{text}: {r:?}"
-        );
-    }
-    // Zaongo is filed under its region only, 38 km from the seat of the province given: still
-    // the village.
-    for text in [
-        "Des hommes armés ont tué 70 personnes dans le village de Zaongo, dans la province du \
-         Namentenga.",
-        "Gunmen killed 70 people in the village of Zaongo, a village in the Namentenga \
-         province.",
+        ),
+        (
+            "The blast happened at Waraou, a locality in the commune of Dargol, in the Tillabéri \
+             region.",
+            "Waraou",
+            ("Dargol", 2),
+        ),
+        (
+            "Des hommes armés ont tué 70 personnes dans le village de Zaongo, dans la province du \
+             Namentenga.",
+            "Zaongo",
+            ("Zaongo", 1),
+        ),
+        (
+            "Gunmen killed 70 people in the village of Zaongo, a village in the Namentenga \
+             province.",
+            "Zaongo",
+            ("Zaongo", 1),
+        ),
     ] {
-        let r = resolved(text, "Zaongo").unwrap();
+        let r = resolved(text, name).unwrap();
         assert_eq!(
             (r.location.as_str(), r.geo_precision),
-            ("Zaongo", 1),
+            placed,
             "{text}: {r:?}"
         );
     }
@@ -129,16 +148,8 @@ fn a_unit_named_as_such_keeps_its_sense_when_named_bare_fr_en() {
             "à Benue",
         ),
     ] {
-        let g = Gazetteer::bundled();
-        let ms = find_places(g, text);
-        let rs = resolve(g, text, &ms);
         let start = text.find(at).unwrap() + at.len() - "Benue".len();
-        let bare = ms
-            .iter()
-            .zip(&rs)
-            .find(|(m, _)| m.start == start)
-            .and_then(|(_, r)| r.clone())
-            .unwrap_or_else(|| panic!("{at} unresolved: {ms:?}"));
+        let bare = resolved_at(text, start).unwrap_or_else(|| panic!("{at} unresolved"));
         assert_eq!(
             (bare.admin1.as_deref(), bare.geo_precision),
             (Some("Benue"), 3),
@@ -147,10 +158,7 @@ fn a_unit_named_as_such_keeps_its_sense_when_named_bare_fr_en() {
     }
     // A town that bears its region's name stays the town.
     let text = "Des hommes armés ont attaqué dans la région de Mopti. L'attaque a eu lieu à Mopti.";
-    let g = Gazetteer::bundled();
-    let ms = find_places(g, text);
-    let rs = resolve(g, text, &ms);
-    let town = rs.last().cloned().flatten().unwrap();
+    let town = resolved_at(text, text.rfind("Mopti").unwrap()).unwrap();
     assert_eq!((town.location.as_str(), town.geo_precision), ("Mopti", 1));
 }
 

@@ -1286,18 +1286,12 @@ fn coded_date(c: &Cluster) -> Option<EventDate> {
         TimePrecision::Month => d.month() == best.date.month() && d.year() == best.date.year(),
         _ => (d - best.date).num_days().abs() <= 6,
     };
-    let day = most_common(
-        c.members
-            .iter()
-            .filter_map(|m| day_month_of(&m.keys))
-            .filter_map(|(month, day)| {
-                // (the year of the period; a week astride the new year tries both)
-                [0, -1, 1].into_iter().find_map(|dy| {
-                    NaiveDate::from_ymd_opt(best.date.year() + dy, month, day)
-                        .filter(|d| in_period(*d))
-                })
-            }),
-    );
+    let day = reported_day(c, |month, day| {
+        // (the year of the period; a week astride the new year tries both)
+        [0, -1, 1].into_iter().find_map(|dy| {
+            NaiveDate::from_ymd_opt(best.date.year() + dy, month, day).filter(|d| in_period(*d))
+        })
+    });
     // "dimanche" on a page dated only "2021-02", and another report of the event published on
     // Monday 22 February: the Sunday before that publication, when it falls in the period.
     let day = day.or_else(|| {
@@ -1334,23 +1328,29 @@ fn day_in_page_month(c: &Cluster) -> Option<EventDate> {
         .iter()
         .filter_map(|m| page_month_window(m))
         .collect();
-    let date = most_common(
-        c.members
-            .iter()
-            .filter_map(|m| day_month_of(&m.keys))
-            .filter_map(|(month, day)| {
-                windows.iter().find_map(|&(from, to)| {
-                    // (the window may start in the year before its month's)
-                    [to.year(), to.year() - 1].into_iter().find_map(|year| {
-                        NaiveDate::from_ymd_opt(year, month, day).filter(|d| from <= *d && *d <= to)
-                    })
-                })
-            }),
-    )?;
+    let date = reported_day(c, |month, day| {
+        windows.iter().find_map(|&(from, to)| {
+            // (the window may start in the year before its month's)
+            [to.year(), to.year() - 1].into_iter().find_map(|year| {
+                NaiveDate::from_ymd_opt(year, month, day).filter(|d| from <= *d && *d <= to)
+            })
+        })
+    })?;
     Some(EventDate {
         date,
         precision: TimePrecision::Day,
     })
+}
+
+/// The day most reports give with its month but no year ("samedi 1er mai"), each placed in a
+/// year by `in_year` (None when it fits no period the incident allows).
+fn reported_day(c: &Cluster, in_year: impl Fn(u32, u32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+    most_common(
+        c.members
+            .iter()
+            .filter_map(|m| day_month_of(&m.keys))
+            .filter_map(|(month, day)| in_year(month, day)),
+    )
 }
 
 fn group_of(c: &Cluster, op_ids: &BTreeMap<String, String>) -> Group {
