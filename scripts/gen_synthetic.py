@@ -9,7 +9,8 @@ Niger, names found once in it — instead of the 20 fixed towns, so that a large
 over a region the way years of real news do, for map and query measurements.)
 
 The reports are fictional, built from templates over a few towns, dates and figures; they exist to
-measure throughput (`vigie ingest`), never to be shipped as sample data. ~3 KB each.
+measure throughput (`vigie ingest`), never to be shipped as sample data. ~3 KB each (~1.6 KB
+with SYN_FILLER=4 in the environment).
 """
 import gzip, json, os, random, sys, datetime
 
@@ -26,6 +27,9 @@ FILLER_EN = ("The security situation in the area remains worrying, with travel i
              "transporters consider the roads dangerous. ")
 
 DAYS = 600
+# How many times the filler paragraph repeats: 10 makes ~3 KB reports; SYN_FILLER=4 makes
+# ~1.6 KB ones, the length of real news pages.
+FILLER_REPEAT = int(os.environ.get("SYN_FILLER", "10"))
 
 def gazetteer_villages(k, seed):
     """k villages of ML/BF/NE whose name no other gazetteer row uses (as a name or variant)."""
@@ -53,12 +57,12 @@ def report(i, rng, last_days=DAYS, towns=TOWNS):
         text = (f"Fictional synthetic report {i}.\n\n"
                 f"Le camp militaire de {town} a été attaqué le {day.day} {MONTHS_FR[day.month-1]} {day.year} par des hommes armés. "
                 f"Selon une source sécuritaire, {n} assaillants ont été neutralisés et trois soldats blessés. "
-                f"Plus de {n * 5} combattants à moto ont pris part à l'assaut.\n\n" + FILLER_FR * 10)
+                f"Plus de {n * 5} combattants à moto ont pris part à l'assaut.\n\n" + FILLER_FR * FILLER_REPEAT)
         lang = "fr"
     else:
         text = (f"Fictional synthetic report {i}.\n\n"
                 f"Gunmen abducted {n % 7 + 2} civilians near {town} on {day.strftime('%B')} {day.day}, {day.year}, a local official said. "
-                f"At least {n} people were killed in the raid, according to residents.\n\n" + FILLER_EN * 10)
+                f"At least {n} people were killed in the raid, according to residents.\n\n" + FILLER_EN * FILLER_REPEAT)
         lang = "en"
     return {"id": f"syn-{i}", "title": f"Synthetic report {i}", "outlet": "Vigie synthetic (fictional)",
             "published": published.isoformat(), "language": lang, "text": text}

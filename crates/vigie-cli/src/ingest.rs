@@ -1,9 +1,9 @@
 //! The ingest loop: read sources → batches → `process_batch` (parallel) → one store
-//! transaction per batch → relink at the end.
+//! transaction per batch (written while the next batch is processed) → relink at the end.
 
 use crate::input::{read_source_with, Item, ReadArticle, Rejection, Source};
 use std::ops::ControlFlow;
-use vigie_core::{Article, Diagnostic};
+use vigie_core::{Article, Diagnostic, Processed};
 use vigie_store::{ArticleMeta, Store};
 
 /// Articles per batch (one transaction each).
@@ -54,6 +54,7 @@ pub fn run(
     let mut summary = Summary::default();
     let mut pending: Vec<(ReadArticle, String)> = Vec::new();
     let mut seen_refs: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut in_flight: Option<InFlight> = None;
     let mut failure: Option<anyhow::Error> = None;
     for source in sources {
         let name = source.name();
@@ -77,7 +78,7 @@ pub fn run(
                     }
                     pending.push((a, name.clone()));
                     if pending.len() >= BATCH {
-                        if let Err(e) = flush(store, &mut pending, &mut summary) {
+                        if let Err(e) = flush(store, &mut pending, &mut in_flight, &mut summary) {
                             failure = Some(e);
                             return ControlFlow::Break(());
                         }
@@ -92,7 +93,8 @@ pub fn run(
         }
         progress.source_done(&name);
     }
-    flush(store, &mut pending, &mut summary)?;
+    flush(store, &mut pending, &mut in_flight, &mut summary)?;
+    finish(store, &mut in_flight, &mut summary)?;
     let names: Vec<String> = sources.iter().map(Source::name).collect();
     store.record_rejections(&names, &summary.rejected)?;
     summary.incidents = store.relink_if_needed()?;
@@ -117,14 +119,27 @@ pub fn run_articles(store: &mut Store, articles: Vec<Article>) -> anyhow::Result
             )
         })
         .collect();
-    flush(store, &mut pending, &mut summary)?;
+    let mut in_flight = None;
+    flush(store, &mut pending, &mut in_flight, &mut summary)?;
+    finish(store, &mut in_flight, &mut summary)?;
     summary.incidents = store.relink_if_needed()?;
     Ok(summary)
 }
 
+/// A processed batch waiting for its store transaction. The next batch goes through the
+/// pipeline while this one is written, so the pipeline's cores and the store's writes overlap
+/// (on two cores, writes alone took a third of an ingest's time before).
+struct InFlight {
+    processed: Vec<Processed>,
+    meta: Vec<ArticleMeta>,
+}
+
+/// Run the pending articles through the pipeline, batch by batch, writing the batch before
+/// each one meanwhile; the last processed batch stays in `in_flight` for `finish`.
 fn flush(
     store: &mut Store,
     pending: &mut Vec<(ReadArticle, String)>,
+    in_flight: &mut Option<InFlight>,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {
     if pending.is_empty() {
@@ -132,18 +147,66 @@ fn flush(
     }
     let batch: Vec<(ReadArticle, String)> = std::mem::take(pending);
     for chunk in batch.chunks(BATCH) {
-        let articles: Vec<Article> = chunk.iter().map(|(a, _)| a.article.clone()).collect();
-        let mut processed = vigie_core::process_batch(&articles);
-        for (p, (a, _)) in processed.iter_mut().zip(chunk) {
-            for n in &a.notes {
-                p.diagnostics.push(Diagnostic::info("input", n.clone()));
-            }
-        }
-        let meta: Vec<ArticleMeta> = articles.iter().map(ArticleMeta::from).collect();
-        let report = store.ingest_articles(&processed, &meta)?;
-        summary.new += report.new;
-        summary.unchanged += report.unchanged;
-        summary.updated += report.updated;
+        let previous = in_flight.take();
+        let (next, written) = std::thread::scope(|scope| {
+            let writer = scope.spawn(|| write(store, previous));
+            let next = process(chunk);
+            (next, writer.join())
+        });
+        written
+            .map_err(|_| anyhow::anyhow!("the store writer stopped unexpectedly"))??
+            .add_to(summary);
+        *in_flight = Some(next);
     }
     Ok(())
+}
+
+/// Write what is still in flight (the end of a run).
+fn finish(
+    store: &mut Store,
+    in_flight: &mut Option<InFlight>,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
+    write(store, in_flight.take())?.add_to(summary);
+    Ok(())
+}
+
+fn process(chunk: &[(ReadArticle, String)]) -> InFlight {
+    let articles: Vec<Article> = chunk.iter().map(|(a, _)| a.article.clone()).collect();
+    let mut processed = vigie_core::process_batch(&articles);
+    for (p, (a, _)) in processed.iter_mut().zip(chunk) {
+        for n in &a.notes {
+            p.diagnostics.push(Diagnostic::info("input", n.clone()));
+        }
+    }
+    let meta: Vec<ArticleMeta> = articles.iter().map(ArticleMeta::from).collect();
+    InFlight { processed, meta }
+}
+
+/// One store transaction for one processed batch (none: nothing to write).
+fn write(store: &mut Store, batch: Option<InFlight>) -> anyhow::Result<Written> {
+    let Some(batch) = batch else {
+        return Ok(Written::default());
+    };
+    let report = store.ingest_articles(&batch.processed, &batch.meta)?;
+    Ok(Written {
+        new: report.new,
+        unchanged: report.unchanged,
+        updated: report.updated,
+    })
+}
+
+#[derive(Default)]
+struct Written {
+    new: usize,
+    unchanged: usize,
+    updated: usize,
+}
+
+impl Written {
+    fn add_to(self, summary: &mut Summary) {
+        summary.new += self.new;
+        summary.unchanged += self.unchanged;
+        summary.updated += self.updated;
+    }
 }

@@ -34,6 +34,10 @@ pub fn fold_after(text: &str, pos: usize, bytes: usize) -> String {
 }
 
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Most snippets the rules read are plain ASCII: one pass over the bytes.
+        return s.bytes().map(|b| fold_ascii(b) as char).collect();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         push_folded(c, &mut out);
@@ -41,13 +45,28 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The folded form of an ASCII byte.
+#[inline]
+fn fold_ascii(b: u8) -> u8 {
+    if b == b'`' {
+        b'\''
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
 /// Append the folded form of one char (no allocation: this runs on every char of every article).
+#[inline]
 fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        // Checked first: nearly every char of an article is ASCII.
+        out.push(fold_ascii(c as u8) as char);
+        return;
+    }
     match c {
-        '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+        '’' | '‘' | 'ʼ' | '´' => out.push('\''),
         '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
         '\u{a0}' | '\u{202f}' => out.push(' '),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => {
             for dc in deunicode::deunicode_char(c).unwrap_or("").chars() {
                 out.push(dc.to_ascii_lowercase());
@@ -70,6 +89,11 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         for (i, c) in original.char_indices() {
+            if c.is_ascii() {
+                text.push(fold_ascii(c as u8) as char);
+                origin.push(i);
+                continue;
+            }
             let before = text.len();
             push_folded(c, &mut text);
             origin.resize(origin.len() + (text.len() - before), i);
@@ -130,6 +154,30 @@ mod tests {
         let start = f.text.find("pres").unwrap();
         let (s, e) = f.original_span(start, start + 4);
         assert_eq!(&original[s..e], "près");
+    }
+
+    #[test]
+    fn plain_ascii_folds_like_any_text() {
+        // The ASCII fast paths keep the one mapping ASCII has (the backtick as an apostrophe).
+        assert_eq!(fold("L`ARMEE a Gao"), "l'armee a gao");
+        assert_eq!(fold("L`ARMÉE à Gao"), "l'armee a gao");
+        assert_eq!(Folded::new("L`ARMEE a Gao").text, "l'armee a gao");
+    }
+
+    proptest::proptest! {
+        /// Folding a text in one piece, or char by char, gives the same string, and every
+        /// folded byte maps back to the start of the char it came from.
+        #[test]
+        fn folding_is_per_char(text in "[a-zA-Z0-9 `'’éÉàç—\u{a0}œ-]{0,40}") {
+            let by_char: String = text.chars().map(|c| fold(c.encode_utf8(&mut [0; 4]))).collect();
+            proptest::prop_assert_eq!(fold(&text), by_char.clone());
+            let folded = Folded::new(&text);
+            proptest::prop_assert_eq!(&folded.text, &by_char);
+            for i in 0..folded.text.len() {
+                let (s, _) = folded.original_span(i, i + 1);
+                proptest::prop_assert!(text.is_char_boundary(s));
+            }
+        }
     }
 
     #[test]

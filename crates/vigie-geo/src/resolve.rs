@@ -256,6 +256,7 @@ fn country_votes(
     mentions: &[PlaceMention],
     exact: &[Vec<PlaceId>],
     hosts: &[Option<usize>],
+    demonyms: &[(&'static str, usize)],
 ) -> (Option<&'static str>, Vec<(&'static str, f64)>) {
     let mut votes: HashMap<&'static str, f64> = HashMap::new();
     let qualified: Vec<bool> = (0..mentions.len())
@@ -306,7 +307,7 @@ fn country_votes(
             }
         }
     }
-    for (code, n) in demonym_votes(text) {
+    for &(code, n) in demonyms {
         *votes.entry(code).or_default() += 2.0 * n as f64;
     }
     let mut v: Vec<(&'static str, f64)> = votes.into_iter().collect();
@@ -585,13 +586,24 @@ pub fn resolve(
     text: &str,
     mentions: &[PlaceMention],
 ) -> Vec<Option<ResolvedPlace>> {
-    resolve_all(gaz, text, mentions, false).0
+    resolve_all(gaz, text, mentions, &demonym_votes(text), false).0
+}
+
+/// [`resolve`] for a caller that has the text's [`demonym_votes`] already (the pipeline reads
+/// them too: counting them once spares a pass over every article).
+pub fn resolve_with_demonyms(
+    gaz: &Gazetteer,
+    text: &str,
+    mentions: &[PlaceMention],
+    demonyms: &[(&'static str, usize)],
+) -> Vec<Option<ResolvedPlace>> {
+    resolve_all(gaz, text, mentions, demonyms, false).0
 }
 
 /// Places found in `text`, the candidate chosen for each, the others, and why (`vigie geocode`).
 pub fn geocode(gaz: &Gazetteer, text: &str) -> Geocoding {
     let mentions = crate::find_places(gaz, text);
-    let (resolved, explained) = resolve_all(gaz, text, &mentions, true);
+    let (resolved, explained) = resolve_all(gaz, text, &mentions, &demonym_votes(text), true);
     let (country, votes, mut details) = explained.unwrap_or((
         None,
         Vec::new(),
@@ -661,6 +673,7 @@ fn resolve_all(
     gaz: &Gazetteer,
     text: &str,
     mentions: &[PlaceMention],
+    demonyms: &[(&'static str, usize)],
     explain: bool,
 ) -> (Vec<Option<ResolvedPlace>>, Option<Explained>) {
     let n = gaz.len() as PlaceId;
@@ -678,7 +691,7 @@ fn resolve_all(
         .collect();
     let hosts = admin_hosts(gaz, text, mentions);
     let relative = located_relative(text, mentions);
-    let (country, votes) = country_votes(gaz, text, mentions, &exact, &hosts);
+    let (country, votes) = country_votes(gaz, text, mentions, &exact, &hosts, demonyms);
     let keys: Vec<u64> = mentions
         .iter()
         .map(|m| hash_key(&key(&m.surface)))

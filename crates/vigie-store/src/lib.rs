@@ -552,6 +552,10 @@ impl Store {
     fn setup_sqlite(conn: rusqlite::Connection, wal: bool) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // SQLite's default page cache (2 MB) makes an ingest re-read the same index pages from
+        // the OS for every statement (a fifth of its system time); 32 MB (at most: it fills
+        // only as pages are used) keeps more of an ingest's or a relink's working set.
+        conn.pragma_update(None, "cache_size", -32 * 1024)?;
         if wal {
             let mode: String =
                 conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;

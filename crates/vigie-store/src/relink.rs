@@ -2,6 +2,7 @@
 //! applied again, and what linking needs (fingerprints, link keys) kept up to date.
 
 use super::*;
+use rayon::prelude::*;
 
 impl Store {
     /// [`Store::relink`] when an ingest changed articles since the last relink; otherwise only
@@ -308,26 +309,31 @@ pub(crate) fn write_incidents(
         stale.len()
     ));
     let now = unix_now();
-    // Rebuild in chunks so memory stays bounded when everything changed (first ingest).
+    // Rebuild in chunks so memory stays bounded when everything changed (first ingest). Within a
+    // chunk the store is read and written by this thread, and what needs no store (parsing the
+    // members, building and serialising the views) runs on every core.
     for chunk in stale.chunks(512) {
-        let mut mentions: Vec<Mention> = Vec::new();
-        {
-            for (g, _) in chunk {
-                for id in &g.members {
-                    tx.query_each(
-                        "SELECT data FROM mentions WHERE id = ?1",
-                        params![id],
-                        |r| {
-                            let data: String = r.get(0)?;
-                            mentions.push(serde_json::from_str(&data).map_err(|e| {
-                                StoreError(format!("stored mention {id} is unreadable: {e}"))
-                            })?);
-                            Ok(())
-                        },
-                    )?;
-                }
+        let mut stored: Vec<(&str, String)> = Vec::new();
+        for (g, _) in chunk {
+            for id in &g.members {
+                tx.query_each(
+                    "SELECT data FROM mentions WHERE id = ?1",
+                    params![id],
+                    |r| {
+                        stored.push((id.as_str(), r.get(0)?));
+                        Ok(())
+                    },
+                )?;
             }
         }
+        let mentions: Vec<Mention> = stored
+            .par_iter()
+            .map(|(id, data)| {
+                serde_json::from_str(data)
+                    .map_err(|e| StoreError(format!("stored mention {id} is unreadable: {e}")))
+            })
+            .collect::<Result<_>>()?;
+        drop(stored);
         let mut by_id: HashMap<&str, Vec<&Mention>> = HashMap::new();
         for m in &mentions {
             by_id.entry(m.id.as_str()).or_default().push(m);
@@ -342,17 +348,40 @@ pub(crate) fn write_incidents(
                 }
             }
         }
-        for (g, members_hash) in chunk {
-            let members: Vec<&Mention> = g
-                .members
-                .iter()
-                .flat_map(|id| by_id.get(id.as_str()).into_iter().flatten().copied())
-                .collect();
-            let inc = vigie_core::incidents::build(g, &members, &source_of);
-            let mut view = views::build(&inc, &by_id, &article_views);
-            corrections::apply_fields(&mut view, &in_force(fields_by_group.get(&g.id)));
-            corrections::mark_structural(&mut view, &in_force(structure_by_group.get(&g.id)));
-            let hash = sha256_hex(&[&serde_json::to_string(&view)?]);
+        let built: Vec<Rebuilt> = chunk
+            .par_iter()
+            .map(|(g, members_hash)| -> Result<Rebuilt> {
+                let members: Vec<&Mention> = g
+                    .members
+                    .iter()
+                    .flat_map(|id| by_id.get(id.as_str()).into_iter().flatten().copied())
+                    .collect();
+                let inc = vigie_core::incidents::build(g, &members, &source_of);
+                let mut view = views::build(&inc, &by_id, &article_views);
+                corrections::apply_fields(&mut view, &in_force(fields_by_group.get(&g.id)));
+                corrections::mark_structural(&mut view, &in_force(structure_by_group.get(&g.id)));
+                let hash = sha256_hex(&[&serde_json::to_string(&view)?]);
+                let country_code =
+                    corrections::country_code_set(&in_force(fields_by_group.get(&g.id)))
+                        .or_else(|| inc.place.as_ref().map(|p| p.country_code.clone()))
+                        .unwrap_or_default();
+                Ok(Rebuilt {
+                    inc,
+                    view,
+                    hash,
+                    members_hash,
+                    country_code,
+                })
+            })
+            .collect::<Result<_>>()?;
+        for Rebuilt {
+            inc,
+            mut view,
+            hash,
+            members_hash,
+            country_code,
+        } in built
+        {
             if existing.get(&view.id).map(|e| &e.0) == Some(&hash) {
                 tx.execute(
                     "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
@@ -368,11 +397,8 @@ pub(crate) fn write_incidents(
                 continue;
             }
             view.timestamp = now;
-            let cc = corrections::country_code_set(&in_force(fields_by_group.get(&g.id)))
-                .or_else(|| inc.place.as_ref().map(|p| p.country_code.clone()))
-                .unwrap_or_default();
             tx.execute("DELETE FROM incidents WHERE id = ?1", params![&view.id])?;
-            write_incident(tx, &view, &hash, &cc, Some(&inc))?;
+            write_incident(tx, &view, &hash, &country_code, Some(&inc))?;
             tx.execute(
                 "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
                 params![view.id, members_hash],
@@ -381,6 +407,16 @@ pub(crate) fn write_incidents(
     }
     timer.lap("rebuilt");
     Ok(ids.len())
+}
+
+/// One stale incident built again, ready to be written.
+struct Rebuilt<'a> {
+    inc: vigie_core::Incident,
+    view: IncidentView,
+    /// Hash of the view without its timestamp: unchanged views are not written again.
+    hash: String,
+    members_hash: &'a String,
+    country_code: String,
 }
 
 /// The linker's groups (before corrections) and every key's place in them, for the next

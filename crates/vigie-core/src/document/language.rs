@@ -209,7 +209,12 @@ fn fast_path(s: &str) -> Option<(L, f64)> {
         .filter(|w| !w.is_empty() && w.len() <= 12)
     {
         buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
         if let Some(&i) = FUNCTION_WORDS.get(buf.as_str()) {
             hits[i] += 1;
         }

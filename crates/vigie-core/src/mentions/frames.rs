@@ -176,6 +176,7 @@ impl<'a> Analysis<'a> {
         dates: Vec<DateMatch>,
         places: Vec<PlaceMention>,
         resolved: Vec<Option<ResolvedPlace>>,
+        demonyms: &[(&'static str, usize)],
     ) -> Analysis<'a> {
         let mut sentences: Vec<Sentence> = doc
             .sentences
@@ -777,7 +778,7 @@ impl<'a> Analysis<'a> {
         };
         // "les autorités béninoises", "Ivorian soldiers": whose soldiers and officials the story
         // is about tells its country when few places do.
-        for (code, n) in vigie_geo::demonym_votes(&doc.text) {
+        for &(code, n) in demonyms {
             vote(&mut country_votes, code, n);
         }
         // (stable: on a tie, the country the text named first)

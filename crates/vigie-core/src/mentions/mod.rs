@@ -36,8 +36,17 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
     }
     let gazetteer = vigie_geo::global();
     let places = vigie_geo::find_places(gazetteer, &doc.text);
-    let resolved = vigie_geo::resolve(gazetteer, &doc.text, &places);
-    let analysis = frames::Analysis::new(doc, hits, quantities, date_matches, places, resolved);
+    let demonyms = vigie_geo::demonym_votes(&doc.text);
+    let resolved = vigie_geo::resolve_with_demonyms(gazetteer, &doc.text, &places, &demonyms);
+    let analysis = frames::Analysis::new(
+        doc,
+        hits,
+        quantities,
+        date_matches,
+        places,
+        resolved,
+        &demonyms,
+    );
     let frames = analysis.frames();
     if *DEBUG_FRAMES {
         for (i, f) in frames.iter().enumerate() {
