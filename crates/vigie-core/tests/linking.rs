@@ -1544,3 +1544,46 @@ fn a_day_without_its_year_takes_the_year_of_another_report_s_page_month_fr_en() 
         assert_eq!(s[0].1, "2027-07-01", "{lang}: {s:?}");
     }
 }
+
+#[test]
+fn an_undated_report_goes_to_the_incident_of_its_last_days_before_an_older_one() {
+    // Two air strikes at Keana weeks apart; an undated report published days after the second
+    // one, whose toll also meets the first one's, is about the recent one: an older incident
+    // would be recalled with its date.
+    for (older, newer, undated, label) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\nLe 3 décembre 2026, une frappe \
+             aérienne de l'armée nigériane a tué 32 éleveurs près de Keana, dans l'État de \
+             Nasarawa.",
+            "Récit fictif écrit pour les tests de Vigie.\n\nLe 24 janvier 2027, une frappe \
+             aérienne de l'armée nigériane a visé des éleveurs près de Keana, dans l'État de \
+             Nasarawa.",
+            "Récit fictif écrit pour les tests de Vigie.\n\nVingt-sept éleveurs ont été tués par \
+             une frappe aérienne de l'armée nigériane près de Keana, dans l'État de Nasarawa, \
+             selon leur association.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\nOn December 3, 2026, a Nigerian army \
+             air strike killed 32 herders near Keana, in Nasarawa State.",
+            "Fictional report written for Vigie's tests.\n\nOn January 24, 2027, a Nigerian army \
+             air strike hit herders near Keana, in Nasarawa State.",
+            "Fictional report written for Vigie's tests.\n\nTwenty-seven herders were killed in a \
+             Nigerian army air strike near Keana, in Nasarawa State, their association said.",
+            "en",
+        ),
+    ] {
+        let linked = incidents::link(&mentions_of(&[
+            report("older", (2026, 12, 4), older),
+            report("newer", (2027, 1, 25), newer),
+            report("undated", (2027, 1, 28), undated),
+        ]));
+        let s = summary(&linked);
+        let with_undated: Vec<&String> = s
+            .iter()
+            .filter(|i| i.3.contains(&"undated".to_string()))
+            .map(|i| &i.1)
+            .collect();
+        assert_eq!(with_undated, vec!["2027-01-24"], "{label}: {s:#?}");
+    }
+}

@@ -375,3 +375,76 @@ fn the_village_named_as_the_target_is_the_event_place_fr_en() {
         assert_eq!(locations(&ms), vec!["Binédama"], "{lang}: {ms:#?}");
     }
 }
+
+#[test]
+fn a_unit_known_by_its_town_holds_the_village_of_the_story() {
+    // "Le préfet du département de Liwa": a unit the gazetteer has only as a town; the
+    // village of the story lies in it, so the toll the prefect gives is the same attack's.
+    for (text, label) in [
+        (
+            "Des hommes armés ont attaqué un village de pêcheurs près de Kiskawa dans la nuit de \
+             mardi à mercredi. Le bilan est lourd : « il y a eu neuf morts », a déclaré le préfet \
+             du département de Liwa, cité par l'armée tchadienne.",
+            "fr",
+        ),
+        (
+            "Gunmen attacked a fishing village near Kiskawa overnight on Tuesday. \"Nine people \
+             were killed,\" the prefect of the department of Liwa told the Chadian army.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-12");
+        assert_eq!(locations(&ms), vec!["Kiskawa"], "{label}: {ms:#?}");
+        assert_eq!(
+            dead(&ms[0]).first().map(|d| d.0),
+            Some(9),
+            "{label}: {ms:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_with_an_elided_capital_keeps_its_lower_case_rest() {
+    // "N’djamena", "N'guigmi": the letter after the apostrophe is written small as often as not.
+    for (text, place, label) in [
+        (
+            "Des milliers de personnes ont manifesté samedi dans les rues de N’djamena ; la police \
+             a dispersé la foule à coups de gaz lacrymogène.",
+            "N'Djamena",
+            "fr",
+        ),
+        (
+            "Gunmen attacked a police post in N'guigmi on Sunday, killing two officers.",
+            "Nguigmi",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-16");
+        assert_eq!(locations(&ms), vec![place], "{label}: {ms:#?}");
+    }
+}
+
+#[test]
+fn a_crowd_counted_in_thousands_is_a_protest_not_a_toll() {
+    for (text, label) in [
+        (
+            "Des milliers de manifestants ont marché samedi à Zinder contre la vie chère.",
+            "fr",
+        ),
+        (
+            "Thousands of protesters marched in Zinder on Saturday against the high cost of living.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-16");
+        assert_eq!(locations(&ms), vec!["Zinder"], "{label}: {ms:#?}");
+        assert_eq!(ms[0].event_type, EventType::Protests, "{label}: {ms:#?}");
+    }
+    // A count in thousands of the conflict's dead stays about the conflict in general.
+    for text in [
+        "Des milliers de personnes ont été tuées depuis le début du conflit à Zinder.",
+        "Thousands have been killed in the conflict around Zinder.",
+    ] {
+        assert!(mentions(text, "2026-03-16").is_empty(), "{text}");
+    }
+}

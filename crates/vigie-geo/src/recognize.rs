@@ -201,6 +201,17 @@ impl<'a> Tokens<'a> {
         &self.text[self.toks[i].end..self.toks[i + 1].start]
     }
 
+    /// Token `j` is the rest of a name whose head is token `i`, one capital letter elided
+    /// before it ("N’djamena", "N'guigmi", "M'bahiakro": names written with a lower-case letter
+    /// after the apostrophe as often as with a capital).
+    fn elided_head(&self, i: usize, j: usize) -> bool {
+        j == i + 1
+            && self.toks[i].cap
+            && self.folded(i).len() == 1
+            && matches!(self.sep(i), "'" | "’")
+            && self.folded(j).len() >= 4
+    }
+
     fn joinable(&self, i: usize) -> bool {
         let s = self.sep(i);
         !s.is_empty()
@@ -258,7 +269,7 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                     break;
                 }
                 let tj = &t.toks[j];
-                if !tj.cap && t.folded(j).len() > 4 && !state_word(&t, j) {
+                if !tj.cap && t.folded(j).len() > 4 && !state_word(&t, j) && !t.elided_head(i, j) {
                     break;
                 }
             }
@@ -275,6 +286,7 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 h
             };
             if t.toks[j].cap
+                || t.elided_head(i, j)
                 || t.folded(j).bytes().all(|b| b.is_ascii_digit())
                 || (j > i && state_word(&t, j))
             {

@@ -462,6 +462,9 @@ fn join_or_found<'a>(
 const UNDATED_LOOKBACK_DAYS: i64 = 60;
 /// How far back an undated report reaches on its place, type and group alone (a week).
 const RECENT_DAYS: i64 = 7;
+/// Above any agreement score: an undated report goes to an incident of its last week before
+/// any older one it may also fit.
+const RECENT_FIRST: i32 = 1_000;
 /// How far apart two undated reports may be published and still join on place, type and group
 /// alone.
 const UNDATED_PAIR_RECENT_DAYS: i64 = 3;
@@ -879,6 +882,10 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
     // An undated report from a page dated only to its month, and a member dated outside it:
     // the incident happened on a day the page cannot be about.
     let mut outside_page_month = false;
+    // An undated report and a member of the week before its publication: of all the incidents
+    // it may be about, one of the last days is the likeliest (an older one is recalled with
+    // its date).
+    let mut recent = false;
     // The first reports of a big incident say enough about it; comparing with all of them would
     // make linking quadratic in the size of incidents that dozens of outlets cover.
     for other in cluster.main_members().take(MAX_COMPARED_MEMBERS) {
@@ -909,6 +916,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // An undated report tells of something recent: reaching further back than a week
         // takes more than a named group or a camp in common.
         let mut far_back = false;
+        let mut recent_member = false;
         let mut loose_place = false;
         match (m.date, other.date) {
             (Some(a), Some(b)) => {
@@ -934,6 +942,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     }
                     s += 1;
                     far_back = days > RECENT_DAYS;
+                    recent_member = !far_back;
                 } else if !fits_page_month(m, b.date) {
                     // (the incident happened on another member's day: none of it fits the page)
                     reject(m, other, "undated: outside its page's month");
@@ -1180,6 +1189,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         }
         best_member = best_member.max(s);
         total += s;
+        recent |= recent_member;
     }
     if best_member == i32::MIN || day_differs || outside_page_month {
         return None;
@@ -1189,7 +1199,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         Pass::Undated => 4,
         Pass::Dependent => 5,
     };
-    (best_member >= threshold).then_some(best_member * 4 + total.min(40))
+    // (recent first, then the agreement: the rank only orders the candidates that passed)
+    (best_member >= threshold)
+        .then_some(i32::from(recent) * RECENT_FIRST + best_member * 4 + total.min(40))
 }
 
 /// Turn clusters into groups: pick the coded type, date and place, give ids.

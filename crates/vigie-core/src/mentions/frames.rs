@@ -441,7 +441,19 @@ impl<'a> Analysis<'a> {
                     .any(|t| t.2.start > comma && t.2.start < cue);
                 told && no_trigger_after && place_apposition(&doc.text[comma + 1..cue])
             };
-            s.generic |= s.generic_cues.iter().any(|&c| !describes_the_place(c));
+            // "Des milliers de manifestants ont marché samedi", "thousands of protesters": the
+            // vague count of a protest's crowd, not the toll of a conflict.
+            let counts_a_crowd = |cue: usize| {
+                s.triggers.iter().any(|t| t.0 == TriggerClass::Protest)
+                    && s.quantities.iter().any(|&q| {
+                        let span = quantities[q].span;
+                        span.start <= cue && cue < span.end
+                    })
+            };
+            s.generic |= s
+                .generic_cues
+                .iter()
+                .any(|&c| !describes_the_place(c) && !counts_a_crowd(c));
         }
         let in_clause =
             |i: usize, start: usize| clauses[i].is_some_and(|c| c.start <= start && start < c.end);
@@ -1349,7 +1361,48 @@ impl<'a> Analysis<'a> {
     /// Is place `a` the same place as `b`, inside it, or containing it?
     pub fn places_fit(&self, a: usize, b: usize) -> bool {
         match (self.place(a), self.place(b)) {
-            (Some(pa), Some(pb)) => places_fit(pa, pb) || self.at_stated_distance(a, b),
+            (Some(pa), Some(pb)) => {
+                places_fit(pa, pb)
+                    || self.at_stated_distance(a, b)
+                    || self.in_unit_of_town(a, pb)
+                    || self.in_unit_of_town(b, pa)
+            }
+            _ => false,
+        }
+    }
+
+    /// Place mention `unit` names an administrative unit ("le préfet du département de Liwa")
+    /// that the gazetteer knows only by its town, and `other` lies within reach of that town:
+    /// the unit holds it, as a unit record would by its name.
+    fn in_unit_of_town(&self, unit: usize, other: &ResolvedPlace) -> bool {
+        let reach_km = match self.places[unit].cue {
+            Cue::Admin(vigie_geo::AdminLevel::Region) => 150.0,
+            Cue::Admin(vigie_geo::AdminLevel::Cercle) => 80.0,
+            Cue::Admin(vigie_geo::AdminLevel::Commune) => 40.0,
+            _ => return false,
+        };
+        let Some(town) = self.place(unit).filter(|t| t.geo_precision <= 2) else {
+            return false;
+        };
+        // (a town filed under a unit of its own name — "Dans la région de Bafoulabé" — is the
+        // seat of a unit the gazetteer knows: containment goes by that unit's name)
+        let name = crate::lexicon::fold(&town.location);
+        let seat_of_known_unit = [&town.admin1, &town.admin2, &town.admin3].iter().any(|u| {
+            u.as_deref()
+                .is_some_and(|u| crate::lexicon::fold(u) == name)
+        });
+        if seat_of_known_unit {
+            return false;
+        }
+        match (
+            town.latitude,
+            town.longitude,
+            other.latitude,
+            other.longitude,
+        ) {
+            (Some(la), Some(oa), Some(lb), Some(ob)) if town.country_code == other.country_code => {
+                vigie_geo::distance_km(la, oa, lb, ob) <= reach_km
+            }
             _ => false,
         }
     }
