@@ -523,3 +523,28 @@ fn a_january_date_written_with_last_years_number_is_told_by_its_weekday() {
         ("le vendredi 14 mars 2024", full(2024, 3, 14))
     );
 }
+
+#[test]
+fn a_year_glued_to_the_next_word_is_still_the_year() {
+    // A space lost between two tags of a page: "9 février 2023à 16 h 45".
+    assert_eq!(
+        d("placé en garde à vue jeudi 9 février 2023à 16 h 45")
+            .first()
+            .map(|x| x.1),
+        Some(full(2023, 2, 9))
+    );
+    assert_eq!(
+        d("arrested on Thursday, February 9, 2023at 4:45 pm")
+            .first()
+            .map(|x| x.1),
+        Some(full(2023, 2, 9))
+    );
+    // "The 1990s": a single letter after the digits is a suffix, not a word.
+    assert!(
+        !d("since February 9, 1990s")
+            .iter()
+            .any(|x| x.1 == full(1990, 2, 9)),
+        "{:?}",
+        d("since February 9, 1990s")
+    );
+}

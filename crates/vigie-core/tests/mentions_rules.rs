@@ -2415,3 +2415,40 @@ fn what_an_attack_comes_after_is_an_older_incident_fr_en() {
         );
     }
 }
+
+#[test]
+fn people_missing_are_no_toll_fr_en() {
+    for (text, label) in [
+        (
+            "Des hommes armés ont attaqué lundi le village de Tin-Hama : il y a eu 14 morts, 5 \
+             blessés et 13 personnes portées disparues.",
+            "fr",
+        ),
+        (
+            "Des jihadistes ont attaqué lundi le camp militaire de Boni : 25 soldats ont été tués, \
+             4 blessés et 30 autres sont portés disparus.",
+            "fr",
+        ),
+        (
+            "Gunmen attacked the army camp in Boni on Monday, killing 25 soldiers and wounding 4; \
+             nine soldiers are missing.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-11", label);
+        let counted: Vec<u32> = counts(&m).into_iter().map(|c| c.1).collect();
+        assert!(
+            !counted.iter().any(|n| [13, 30, 9].contains(n)),
+            "{label}: {:?}",
+            counts(&m)
+        );
+    }
+    // ...but "the eleven missing soldiers were found dead" counts dead soldiers.
+    let m = one_mention(
+        "The dead bodies of the eleven missing soldiers have been found near Boni, bringing the \
+         death toll to 28, a source said.",
+        "2026-03-11",
+        "en",
+    );
+    assert!(field(&m, "fatalities").contains(&11), "{:?}", counts(&m));
+}

@@ -1194,6 +1194,9 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             let Some(noun) = a.noun_after(qi).or_else(elliptic) else {
                 continue;
             };
+            if noun == NounClass::Missing {
+                continue;
+            }
             // "trois travailleurs, dont deux ressortissants chinois", "including three
             // children": a part of a count already given.
             let before = words_before(a, q.span.start, 16);

@@ -819,6 +819,21 @@ impl DLex {
             k
         };
         self.year_at(toks, k)
+            .or_else(|| self.year_glued_to_a_word(toks, k))
+    }
+
+    /// "jeudi 9 février 2023à 16 h 45": after a day and month, a year glued to the next word
+    /// (a space lost between two tags of the page) is still the year. Not "the 1990s": a
+    /// single letter is a suffix.
+    fn year_glued_to_a_word(&self, toks: &[Tok], k: usize) -> Option<(i32, usize)> {
+        let t = toks.get(k)?;
+        let glued = toks.get(k + 1)?;
+        let word = glued.gap == Gap::None
+            && glued.kind == Kind::Word
+            && !glued.upper
+            && glued.end - glued.start >= 2;
+        (word && t.kind == Kind::Num && t.digits == 4 && (1900..=2100).contains(&t.value))
+            .then_some((t.value as i32, k + 1))
     }
 
     /// "11 janvier [2026]", "1st of July [2025]", "5 au 6 juillet [2025]": (end, expr).

@@ -163,6 +163,8 @@ pub enum NounClass {
     Hostage,
     /// One person named with the counted group ("… et leur chauffeur", "and their driver").
     Companion,
+    /// People missing ("13 personnes portées disparues", "seven missing"): nobody's toll.
+    Missing,
 }
 
 impl NounClass {
@@ -177,6 +179,7 @@ impl NounClass {
             "person" => Person,
             "hostage" => Hostage,
             "companion" => Companion,
+            "missing" => Missing,
             _ => return None,
         })
     }
