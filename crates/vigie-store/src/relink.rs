@@ -397,7 +397,10 @@ pub(crate) fn write_incidents(
                 continue;
             }
             view.timestamp = now;
-            tx.execute("DELETE FROM incidents WHERE id = ?1", params![&view.id])?;
+            // (only a stored incident has a row to replace: a first ingest deletes nothing)
+            if existing.contains_key(&view.id) {
+                tx.execute("DELETE FROM incidents WHERE id = ?1", params![&view.id])?;
+            }
             write_incident(tx, &view, &hash, &country_code, Some(&inc))?;
             tx.execute(
                 "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
