@@ -1391,20 +1391,7 @@ impl<'a> Analysis<'a> {
             u.as_deref()
                 .is_some_and(|u| crate::lexicon::fold(u) == name)
         });
-        if seat_of_known_unit {
-            return false;
-        }
-        match (
-            town.latitude,
-            town.longitude,
-            other.latitude,
-            other.longitude,
-        ) {
-            (Some(la), Some(oa), Some(lb), Some(ob)) if town.country_code == other.country_code => {
-                vigie_geo::distance_km(la, oa, lb, ob) <= reach_km
-            }
-            _ => false,
-        }
+        !seat_of_known_unit && km_in_one_country(town, other).is_some_and(|d| d <= reach_km)
     }
 
     /// One of place mentions `a` and `b` says "N km from X" and the other lies about N km from
@@ -1426,18 +1413,7 @@ impl<'a> Analysis<'a> {
         let Some(town) = self.place(a) else {
             return false;
         };
-        match (
-            town.latitude,
-            town.longitude,
-            other.latitude,
-            other.longitude,
-        ) {
-            (Some(la), Some(oa), Some(lb), Some(ob)) if town.country_code == other.country_code => {
-                let d = vigie_geo::distance_km(la, oa, lb, ob);
-                (d - km).abs() <= (km * 0.5).max(15.0)
-            }
-            _ => false,
-        }
+        km_in_one_country(town, other).is_some_and(|d| (d - km).abs() <= (km * 0.5).max(15.0))
     }
 
     /// Are places `a` and `b` one town (same place, same name, or a few km apart)? Unlike
@@ -2448,6 +2424,17 @@ pub fn same_day(a: EventDate, b: EventDate) -> bool {
 }
 
 /// Same place, within a few km, or one is an administrative unit containing the other.
+/// How far apart two places of one country are (none when either has no point or they lie in
+/// two countries).
+fn km_in_one_country(a: &ResolvedPlace, b: &ResolvedPlace) -> Option<f64> {
+    match (a.latitude, a.longitude, b.latitude, b.longitude) {
+        (Some(la), Some(oa), Some(lb), Some(ob)) if a.country_code == b.country_code => {
+            Some(vigie_geo::distance_km(la, oa, lb, ob))
+        }
+        _ => None,
+    }
+}
+
 pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     if a.place_id.is_some() && a.place_id == b.place_id {
         return true;
