@@ -4,7 +4,7 @@
 use crate::input::{read_source_with, Item, ReadArticle, Rejection, Source};
 use std::ops::ControlFlow;
 use vigie_core::{Article, Diagnostic, Processed};
-use vigie_store::{ArticleMeta, Store};
+use vigie_store::{ArticleMeta, IngestReport, Store};
 
 /// Articles per batch (one transaction each).
 pub const BATCH: usize = 500;
@@ -153,9 +153,9 @@ fn flush(
             let next = process(chunk);
             (next, writer.join())
         });
-        written
-            .map_err(|_| anyhow::anyhow!("the store writer stopped unexpectedly"))??
-            .add_to(summary);
+        summary.add(
+            &written.map_err(|_| anyhow::anyhow!("the store writer stopped unexpectedly"))??,
+        );
         *in_flight = Some(next);
     }
     Ok(())
@@ -167,7 +167,7 @@ fn finish(
     in_flight: &mut Option<InFlight>,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {
-    write(store, in_flight.take())?.add_to(summary);
+    summary.add(&write(store, in_flight.take())?);
     Ok(())
 }
 
@@ -184,29 +184,18 @@ fn process(chunk: &[(ReadArticle, String)]) -> InFlight {
 }
 
 /// One store transaction for one processed batch (none: nothing to write).
-fn write(store: &mut Store, batch: Option<InFlight>) -> anyhow::Result<Written> {
+fn write(store: &mut Store, batch: Option<InFlight>) -> anyhow::Result<IngestReport> {
     let Some(batch) = batch else {
-        return Ok(Written::default());
+        return Ok(IngestReport::default());
     };
-    let report = store.ingest_articles(&batch.processed, &batch.meta)?;
-    Ok(Written {
-        new: report.new,
-        unchanged: report.unchanged,
-        updated: report.updated,
-    })
+    Ok(store.ingest_articles(&batch.processed, &batch.meta)?)
 }
 
-#[derive(Default)]
-struct Written {
-    new: usize,
-    unchanged: usize,
-    updated: usize,
-}
-
-impl Written {
-    fn add_to(self, summary: &mut Summary) {
-        summary.new += self.new;
-        summary.unchanged += self.unchanged;
-        summary.updated += self.updated;
+impl Summary {
+    /// Count what one batch transaction stored.
+    fn add(&mut self, report: &IngestReport) {
+        self.new += report.new;
+        self.unchanged += report.unchanged;
+        self.updated += report.updated;
     }
 }

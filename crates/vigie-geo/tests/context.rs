@@ -2,30 +2,36 @@
 //! the units given after a name, the story's country, Tamasheq spellings, similar spellings after a
 //! locative word, area cues, and the explanation `geocode` returns.
 
-use vigie_geo::{find_places, geocode, resolve, Cue, Gazetteer, ResolvedPlace};
+use vigie_geo::{find_places, geocode, resolve, Cue, Gazetteer, PlaceMention, ResolvedPlace};
 
-fn resolved(text: &str, surface: &str) -> Option<ResolvedPlace> {
+/// How the first name `is_it` picks in `text` resolves (`what` names it when none does).
+fn resolved_where(
+    text: &str,
+    is_it: impl Fn(&PlaceMention) -> bool,
+    what: &str,
+) -> Option<ResolvedPlace> {
     let g = Gazetteer::bundled();
     let ms = find_places(g, text);
     let rs = resolve(g, text, &ms);
     let i = ms
         .iter()
-        .position(|m| m.surface == surface)
-        .unwrap_or_else(|| panic!("{surface:?} not found in {text:?}"));
+        .position(is_it)
+        .unwrap_or_else(|| panic!("{what} not found in {text:?}: {ms:?}"));
     rs[i].clone()
+}
+
+fn resolved(text: &str, surface: &str) -> Option<ResolvedPlace> {
+    resolved_where(text, |m| m.surface == surface, &format!("{surface:?}"))
 }
 
 /// How the name that starts at byte `start` of `text` resolves (the same name may be resolved
 /// otherwise elsewhere in the text).
 fn resolved_at(text: &str, start: usize) -> Option<ResolvedPlace> {
-    let g = Gazetteer::bundled();
-    let ms = find_places(g, text);
-    let rs = resolve(g, text, &ms);
-    let i = ms
-        .iter()
-        .position(|m| m.start == start)
-        .unwrap_or_else(|| panic!("no name at byte {start} of {text:?}: {ms:?}"));
-    rs[i].clone()
+    resolved_where(
+        text,
+        |m| m.start == start,
+        &format!("a name at byte {start}"),
+    )
 }
 
 fn cue_of(text: &str, surface: &str) -> Cue {

@@ -1386,11 +1386,7 @@ impl<'a> Analysis<'a> {
         };
         // (a town filed under a unit of its own name — "Dans la région de Bafoulabé" — is the
         // seat of a unit the gazetteer knows: containment goes by that unit's name)
-        let name = crate::lexicon::fold(&town.location);
-        let seat_of_known_unit = [&town.admin1, &town.admin2, &town.admin3].iter().any(|u| {
-            u.as_deref()
-                .is_some_and(|u| crate::lexicon::fold(u) == name)
-        });
+        let seat_of_known_unit = filed_under(town, &crate::lexicon::fold(&town.location));
         !seat_of_known_unit && km_in_one_country(town, other).is_some_and(|d| d <= reach_km)
     }
 
@@ -2423,7 +2419,6 @@ pub fn same_day(a: EventDate, b: EventDate) -> bool {
     (a.date - b.date).num_days().abs() <= slack
 }
 
-/// Same place, within a few km, or one is an administrative unit containing the other.
 /// How far apart two places of one country are (none when either has no point or they lie in
 /// two countries).
 fn km_in_one_country(a: &ResolvedPlace, b: &ResolvedPlace) -> Option<f64> {
@@ -2435,6 +2430,22 @@ fn km_in_one_country(a: &ResolvedPlace, b: &ResolvedPlace) -> Option<f64> {
     }
 }
 
+/// Is `place` filed under a unit whose folded name is `unit` (at any level)?
+fn filed_under(place: &ResolvedPlace, unit: &str) -> bool {
+    [
+        &place.admin1,
+        &place.admin1_new,
+        &place.admin2,
+        &place.admin3,
+    ]
+    .iter()
+    .any(|u| {
+        u.as_deref()
+            .is_some_and(|u| crate::lexicon::fold(u) == unit)
+    })
+}
+
+/// Same place, within a few km, or one is an administrative unit containing the other.
 pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     if a.place_id.is_some() && a.place_id == b.place_id {
         return true;
@@ -2456,20 +2467,7 @@ pub fn places_fit(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
         }
     }
     let contains = |outer: &ResolvedPlace, inner: &ResolvedPlace| {
-        outer.geo_precision >= 2 && {
-            let name = crate::lexicon::fold(&outer.location);
-            [
-                &inner.admin1,
-                &inner.admin1_new,
-                &inner.admin2,
-                &inner.admin3,
-            ]
-            .iter()
-            .any(|u| {
-                u.as_deref()
-                    .is_some_and(|u| crate::lexicon::fold(u) == name)
-            })
-        }
+        outer.geo_precision >= 2 && filed_under(inner, &crate::lexicon::fold(&outer.location))
     };
     contains(a, b) || contains(b, a)
 }
