@@ -248,3 +248,24 @@ fn the_date_of_another_kind_of_event_told_in_passing_does_not_date_the_story_en_
         );
     }
 }
+
+#[test]
+fn a_day_counted_on_counts_from_the_last_day_told() {
+    // "Five days later" after a sentence dated October 5 counts from October 5, not from the
+    // fighting of April that opened the story.
+    for text in [
+        "Le 17 avril 2025, des combats ont éclaté près de Mao. Le 5 octobre 2025, les participants \
+         au dialogue national ont prolongé la transition. Cinq jours plus tard, des rebelles ont \
+         attaqué un poste militaire à Mao.",
+        "On April 17, 2025, fighting broke out near Mao. On October 5, 2025, the national dialogue \
+         extended the transition. Five days later, rebels attacked an army post in Mao.",
+    ] {
+        let ms = published(text, "2025-10-20");
+        let days: Vec<String> = ms
+            .iter()
+            .filter_map(|m| m.date.map(|d| d.date.to_string()))
+            .collect();
+        assert!(days.contains(&"2025-10-10".to_string()), "{text}: {days:?}");
+        assert!(!days.contains(&"2025-04-22".to_string()), "{text}: {days:?}");
+    }
+}

@@ -547,3 +547,33 @@ fn what_an_event_occurred_some_time_after_is_nobody_s_event() {
         assert!(fatalities(&ms[0]).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_weak_trigger_with_its_own_day_and_place_is_an_event_of_its_own() {
+    // After a story at another place, "attacked" with no named target still reports an event
+    // when the sentence gives its day and its place.
+    for text in [
+        "Une patrouille de l'armée a repoussé une attaque complexe près de Ménaka.\n\nDes hommes \
+         armés non identifiés ont attaqué, le mardi 3 mars 2026, le chef-lieu de la commune de \
+         Tébaram, dans la région de Tahoua.",
+        "An army patrol repelled a complex attack near Menaka.\n\nUnidentified gunmen attacked \
+         the main town of the Tebaram commune on Tuesday, March 3, 2026, in the Tahoua region.",
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        assert!(
+            ms.iter()
+                .any(|m| location(m) == "Tébaram" && day(m) == "2026-03-03"),
+            "{text}: {ms:#?}"
+        );
+    } // "The attack took place on Thursday in Houet province": when and where the story's own
+      // event happened, not another event.
+    for text in [
+        "Des hommes armés ont pris d'assaut un poste de douane à Fô, à 95 km de Bobo-Dioulasso. \
+         L'attaque a eu lieu jeudi après-midi dans la province du Houet, sur l'axe Bobo-Faramana.",
+        "Gunmen stormed a customs post in Fo, 95 km from Bobo-Dioulasso. The attack took place \
+         on Thursday afternoon in Houet province, on the Bobo-Faramana road.",
+    ] {
+        let ms = mentions(text, "2026-03-07");
+        assert_eq!(locations(&ms), vec!["Fô"], "{text}: {ms:#?}");
+    }
+}

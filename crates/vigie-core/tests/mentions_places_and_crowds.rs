@@ -448,3 +448,28 @@ fn a_crowd_counted_in_thousands_is_a_protest_not_a_toll() {
         assert!(mentions(text, "2026-03-16").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn the_country_attackers_came_from_is_not_the_story_s_country() {
+    // "Venus du Mali", "came from Mali": where the attackers came from, not where the post
+    // they attacked lies (Madouba is a village in both countries).
+    for text in [
+        "Des individus armés venus du Mali ont attaqué lundi le poste de la police burkinabè à \
+         Madouba.",
+        "Gunmen who came from Mali attacked a Burkinabe police post in Madouba on Monday.",
+    ] {
+        let ms = mentions(text, "2026-03-20");
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+        let place = ms[0].place.as_ref().expect("placed");
+        assert_eq!(
+            (place.location.as_str(), place.country_code.as_str()),
+            ("Madouba", "BF"),
+            "{text}"
+        );
+        assert_eq!(
+            actor1(&ms[0]),
+            "Unidentified Armed Group (Burkina Faso)",
+            "{text}"
+        );
+    }
+}

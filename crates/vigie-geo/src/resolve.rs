@@ -59,7 +59,8 @@ const BORDER_WORDS: [&str; 20] = [
 
 /// The country name at `start..end` is part of a border phrase: "near the Burkina Faso border",
 /// "à la frontière avec le Niger", "aux frontières du Niger et du Burkina Faso" (a border word
-/// among the six words before it, in the same sentence, or right after it).
+/// among the six words before it, in the same sentence, or right after it), or says where
+/// someone came from ("venus du Mali").
 pub fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
     let mut from = start.saturating_sub(60);
     while !text.is_char_boundary(from) {
@@ -81,7 +82,29 @@ pub fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
         .next()
         .is_some_and(|w| BORDER_WORDS.contains(&w))
         || last_before.iter().any(|w| BORDER_WORDS.contains(w))
+        // (the three words before: "venus du Mali", "in provenance du", "who came from")
+        || last_before
+            .iter()
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| ORIGIN_WORDS.contains(w))
 }
+
+/// Words before a country name that make it where someone came from ("des assaillants venus
+/// du Mali", "gunmen who came from Niger"), not where the story happened.
+const ORIGIN_WORDS: [&str; 11] = [
+    "venus",
+    "venu",
+    "venue",
+    "venues",
+    "venant",
+    "viendraient",
+    "viendrait",
+    "provenance",
+    "came",
+    "coming",
+    "crossed",
+];
 
 /// Key of a unit named with its level word ("Mopti Region", "Soum province" → "mopti"), or None.
 fn unit_key(surface: &str) -> Option<u64> {

@@ -848,6 +848,24 @@ impl<'a> Analysis<'a> {
             .map(|&(d, r)| self.month_only(d, self.widened(d, r)))
     }
 
+    /// "Du 9 au 10 décembre, … Deux jours plus tard, …": a day counted on from the last day
+    /// the text told, a few sentences before, rather than from the frame's first day.
+    fn day_counted_from(&self, i: usize) -> Option<EventDate> {
+        let counts_on = self.sentences[i].dates.iter().any(
+            |&d| matches!(self.dates[d].expr, dates::DateExpr::FollowingDay { days } if days > 0),
+        );
+        if !counts_on {
+            return None;
+        }
+        (i.saturating_sub(DAY_COUNTED_FROM_SENTENCES)..i)
+            .rev()
+            .filter(|&j| !self.sentences[j].generic && !self.sentences[j].background)
+            .find_map(|j| {
+                self.sentence_date(j, None)
+                    .filter(|d| d.precision == crate::model::TimePrecision::Day)
+            })
+    }
+
     /// "Lundi" on a page dated only "2024-07": some Monday of July, known to the month.
     fn month_only(&self, d: usize, r: EventDate) -> EventDate {
         let counted_from_page = matches!(
@@ -1554,7 +1572,9 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let classes = s.classes();
-            let previous_date = current.and_then(|c| frames[c].date);
+            let previous_date = self
+                .day_counted_from(i)
+                .or(current.and_then(|c| frames[c].date));
             let own_date = self.sentence_date(i, previous_date);
             let mut own_places = s.places.clone();
             let anaphoric = if own_places.is_empty() && s.anaphora {
@@ -1585,11 +1605,24 @@ impl<'a> Analysis<'a> {
             let strong = s.has_strong_trigger();
             // A weak trigger on a named target at a place of its own ("le camp de Boni a été
             // attaqué") reports an event, not the conflict in general.
+            // Nor does one told with its own day at a place of its own ("des hommes armés ont
+            // attaqué, le jeudi 6 janvier, le chef-lieu de la commune de Tébaram"), unless it
+            // says when and where the story's event took place ("l'attaque a eu lieu jeudi").
+            let dated_here = !s.occurred
+                && self.own_date_exprs(i).any(|d| {
+                    matches!(
+                        d,
+                        dates::DateExpr::Full { .. }
+                            | dates::DateExpr::DayMonth { .. }
+                            | dates::DateExpr::Weekday { .. }
+                    )
+                });
             let concrete = strong
                 || (!own_places.is_empty()
-                    && s.hits
-                        .iter()
-                        .any(|h| matches!(h.category, Category::Target(_))));
+                    && (dated_here
+                        || s.hits
+                            .iter()
+                            .any(|h| matches!(h.category, Category::Target(_)))));
 
             // "12 soldiers had also been wounded in Tuesday's attack": told like a
             // recollection, but of the very event being reported (same day, same place or
@@ -2240,6 +2273,9 @@ const RELATIVE_WORDS: &[&str] = &["apres", "after", "depuis", "since", "avant", 
 
 /// An event dated more than this many days before publication is a recollection.
 const RECALL_DAYS: i64 = 60;
+
+/// How many sentences back "two days later" looks for the day it counts from.
+const DAY_COUNTED_FROM_SENTENCES: usize = 4;
 
 /// How far (bytes) from a word of taking the position taken may be named ("overran the army
 /// base", "the old camp was overrun").
