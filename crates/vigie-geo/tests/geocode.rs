@@ -409,6 +409,20 @@ fn common_words_and_people_are_not_places() {
 }
 
 #[test]
+fn a_place_named_after_its_town_locates_the_town() {
+    // A prison, a resort, a barracks named after the town it stands in is in that town, not a
+    // person's or a firm's name that happens to contain a place name.
+    for (text, town) in [
+        ("Gunmen stormed the Kuje Prison late on Tuesday.", "Kuje"),
+        ("Des hommes armés ont attaqué samedi le Kajuru Castle, un complexe touristique.", "Kajuru"),
+        ("Soldiers were moved to the Maiduguri Barracks after the attack.", "Maiduguri"),
+    ] {
+        let r = resolved(text, town);
+        assert_eq!(r.location, town, "{text}");
+    }
+}
+
+#[test]
 fn lookup_details_lists_sources_and_units() {
     let g = Gazetteer::bundled();
     let c = g.lookup_details("Diboli");
