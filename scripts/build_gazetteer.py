@@ -32,6 +32,8 @@ Inputs (all facts, each with its licence written to crates/vigie-geo/data/ATTRIB
     of the region's countries as villages; admin1.json/admin2.json: names of GeoNames admin1/admin2 codes.
   - ../seed-places.csv (one level above SOURCES_DIR): extra spellings of a few villages (source "seednotes").
   - scripts/gazetteer/mali_regions_2023.tsv: Mali cercle -> post-2023 region, only where a source supports it.
+  - scripts/gazetteer/unit_seats.tsv: second-level units no source places (Togo's prefectures), each with its seat
+    and where that was read; the unit is placed at the seat's row.
   - scripts/gazetteer/stale_admin1.tsv: first-level units a GeoNames dump still uses for villages now outside them
     (Niger's "Niamey" code): such rows far from the seat take their neighbours' units.
   - scripts/gazetteer/name_qualifiers.tsv: words that qualify a settlement's name ("Tagari-Peulh"): the base
@@ -66,8 +68,10 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(REPO, "crates", "vigie-geo", "data")
 REGIONS_2023 = os.path.join(REPO, "scripts", "gazetteer", "mali_regions_2023.tsv")
 # Counts of spellings derived from the rows, not rows read.
-DERIVED_COUNTS = {"transliteration variants", "names inside longer forms", "refiled from a stale first-level unit"}
+DERIVED_COUNTS = {"transliteration variants", "names inside longer forms", "refiled from a stale first-level unit",
+                  "unit seats not found"}
 NAME_QUALIFIERS = os.path.join(REPO, "scripts", "gazetteer", "name_qualifiers.tsv")
+UNIT_SEATS = os.path.join(REPO, "scripts", "gazetteer", "unit_seats.tsv")
 STALE_ADMIN1 = os.path.join(REPO, "scripts", "gazetteer", "stale_admin1.tsv")
 # GeoNames extracts kept in this repository (each folder's SOURCE.md says what and whence), read like
 # the shared dumps.
@@ -761,6 +765,9 @@ def main() -> None:
                "admin1": admin1_names.get(f"{cc}.{a1}", ""), "admin2": unit, "refs": ["gn:" + gid]},
               "cities500", True)
 
+    # ---- second-level units at their seats, from scripts/gazetteer/unit_seats.tsv (done last, below,
+    # once every settlement is in) ----
+
     # ---- OpenStreetMap place nodes ----
     osm_path = os.path.join(src, "osm-places-2019", "osm_places_named.csv")
     borders = CountryBorders(os.path.join(mods, "world-atlas", "countries-10m.json"))
@@ -804,6 +811,21 @@ def main() -> None:
             if near:
                 rec["admin1"], rec["admin2"] = near.get("admin1", ""), near.get("admin2", "")
         b.add(rec, "osm")
+
+    # ---- second-level units whose seat only unit_seats.tsv gives: a kind-2 row at the seat (the most
+    # populous settlement of the country with the seat's name); units whose seat is unknown are left out
+    for r in csv.DictReader((l for l in open(UNIT_SEATS, encoding="utf-8") if l.strip() and not l.startswith("#")),
+                            delimiter="\t"):
+        cc = r["country"]
+        seats = [b.rows[i] for i in b.by_key.get((cc, mkey(r["seat"])), ())
+                 if b.rows[i]["kind"] in ("C", "Y", "T", "V") and b.rows[i]["country"] == cc]
+        if not seats:
+            b.counts["unit seats not found"] += 1
+            continue
+        seat = max(seats, key=lambda x: (int(x.get("pop") or 0), -x["lat"], -x["lon"]))
+        alts = [a for a in r["alt_names"].split("|") if a]
+        b.add({"name": r["unit"], "names": alts, "country": cc, "lat": seat["lat"], "lon": seat["lon"],
+               "kind": "2", "admin1": r["admin1"], "admin2": r["unit"], "refs": []}, "unitseats", True)
 
     # ---- seed notes: extra spellings (Mali rows only, matched by name + cercle) ----
     seed_path = os.path.join(os.path.dirname(src), "seed-places.csv")
@@ -954,6 +976,7 @@ def write_attribution(rows, per_src, per_country, osm_only, b, seed_sources, siz
         f"| OpenStreetMap place nodes (Geofabrik extracts, 2019-09-09) | ODbL 1.0 | \"© OpenStreetMap contributors\" | {per_src['osm']} ({osm_only} from OSM alone) |",
         f"| OCHA Mali settlements (COD populated places, 2015; HDX `mali-settlements`) | not stated in the copy; OCHA Mali datasets on HDX are normally CC BY-IGO (attribution to OCHA) — SOURCE.md asks to check the HDX page before redistributing outside the team | \"UN OCHA Mali, Common Operational Dataset (via HDX)\" | {per_src['ocha']} |",
         f"| `../shared/gazetteer/seed-places.csv` (team notes with cited sources) | facts with sources listed below | — | {per_src['seednotes']} |",
+        f"| `scripts/gazetteer/unit_seats.tsv` (second-level units no source above places, such as Togo's prefectures, at their seats: facts with the sources given in the file) | facts; the points are the seats' rows above | — | {per_src['unitseats']} |",
         f"| Natural Earth 1:10m admin-0 country polygons (v4.1.0) via npm `world-atlas` 2.0.2 | public domain (world-atlas: ISC) | \"Made with Natural Earth\" | used for the country of {b.refiled_by_border} OSM nodes that lie more than {BORDER_MARGIN_KM:g} km inside a border other than their extract's |",
         "",
         "OpenStreetMap: the gazetteer is a derived database; the OSM-derived rows (source `osm`) remain under the",

@@ -914,7 +914,7 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         };
         let suffix_cue = match first_after {
             "region" | "state" => Some(Cue::Admin(AdminLevel::Region)),
-            "province" | "cercle" | "circle" | "department" | "district" => {
+            "province" | "cercle" | "circle" | "department" | "district" | "prefecture" => {
                 Some(Cue::Admin(AdminLevel::Cercle))
             }
             // Nigeria's second-level units, named after their seat: "in the Kankara Local

@@ -143,3 +143,39 @@ fn towns_of_the_coastal_states_are_points_fr_en() {
         );
     }
 }
+
+// Togo's prefectures, which no GeoNames source places, are units at their seats
+// (`scripts/gazetteer/unit_seats.tsv`): a report told only at the prefecture's level is placed
+// at its main town, in Togo.
+#[test]
+fn togo_s_prefectures_are_units_at_their_seats_fr_en() {
+    for (text, unit, seat) in [
+        (
+            "Des terroristes ont attaqué un village de la préfecture de Kpendjal, dans le nord du Togo.",
+            "Kpendjal",
+            (10.85, 0.8167),
+        ),
+        (
+            "Gunmen killed two herders in Tône prefecture on Monday.",
+            "Tône",
+            (10.8623, 0.2076),
+        ),
+        (
+            "Une mine a explosé dans la préfecture de l'Oti mardi.",
+            "Oti",
+            (10.3592, 0.4708),
+        ),
+    ] {
+        let place = resolved(text, unit);
+        assert_eq!(
+            (place.country_code.as_str(), place.geo_precision),
+            ("TG", 2),
+            "{text}: {place:?}"
+        );
+        let (lat, lon) = (place.latitude.expect("a point"), place.longitude.expect("a point"));
+        assert!(
+            (lat - seat.0).abs() < 0.01 && (lon - seat.1).abs() < 0.01,
+            "{text}: {place:?}"
+        );
+    }
+}

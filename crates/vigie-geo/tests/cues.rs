@@ -725,3 +725,33 @@ fn a_facility_named_after_a_town_is_not_in_that_town_fr_en() {
         Cue::Elsewhere
     );
 }
+
+#[test]
+fn a_unit_named_with_an_elided_article_keeps_its_level_fr_en() {
+    // "la province de l'Oudalan", "la préfecture de l'Oti": the elided article does not hide
+    // the unit's level; nor does the English order, "Kpendjal prefecture".
+    for (text, name, level) in [
+        (
+            "Attaque dans la province de l'Oudalan.",
+            "Oudalan",
+            AdminLevel::Cercle,
+        ),
+        (
+            "Une mine a explosé dans la préfecture de l'Oti.",
+            "Oti",
+            AdminLevel::Cercle,
+        ),
+        (
+            "Des villages de la région de l'Extrême-Nord ont été attaqués.",
+            "Extrême-Nord",
+            AdminLevel::Region,
+        ),
+        (
+            "Gunmen attacked a village in Kpendjal prefecture.",
+            "Kpendjal",
+            AdminLevel::Cercle,
+        ),
+    ] {
+        assert_eq!(cue_of(text, name), Cue::Admin(level), "{text}");
+    }
+}

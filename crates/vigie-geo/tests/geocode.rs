@@ -414,8 +414,14 @@ fn a_place_named_after_its_town_locates_the_town() {
     // person's or a firm's name that happens to contain a place name.
     for (text, town) in [
         ("Gunmen stormed the Kuje Prison late on Tuesday.", "Kuje"),
-        ("Des hommes armés ont attaqué samedi le Kajuru Castle, un complexe touristique.", "Kajuru"),
-        ("Soldiers were moved to the Maiduguri Barracks after the attack.", "Maiduguri"),
+        (
+            "Des hommes armés ont attaqué samedi le Kajuru Castle, un complexe touristique.",
+            "Kajuru",
+        ),
+        (
+            "Soldiers were moved to the Maiduguri Barracks after the attack.",
+            "Maiduguri",
+        ),
     ] {
         let r = resolved(text, town);
         assert_eq!(r.location, town, "{text}");
