@@ -565,8 +565,9 @@ fn a_weak_trigger_with_its_own_day_and_place_is_an_event_of_its_own() {
                 .any(|m| location(m) == "Tébaram" && day(m) == "2026-03-03"),
             "{text}: {ms:#?}"
         );
-    } // "The attack took place on Thursday in Houet province": when and where the story's own
-      // event happened, not another event.
+    }
+    // "The attack took place on Thursday in Houet province": when and where the story's own
+    // event happened, not another event.
     for text in [
         "Des hommes armés ont pris d'assaut un poste de douane à Fô, à 95 km de Bobo-Dioulasso. \
          L'attaque a eu lieu jeudi après-midi dans la province du Houet, sur l'axe Bobo-Faramana.",

@@ -82,7 +82,7 @@ pub fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
         .next()
         .is_some_and(|w| BORDER_WORDS.contains(&w))
         || last_before.iter().any(|w| BORDER_WORDS.contains(w))
-        // (the three words before: "venus du Mali", "in provenance du", "who came from")
+        // (the three words before: "venus du Mali", "en provenance du", "who came from")
         || last_before
             .iter()
             .filter(|w| !w.is_empty())
@@ -92,7 +92,7 @@ pub fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
 
 /// Words before a country name that make it where someone came from ("des assaillants venus
 /// du Mali", "gunmen who came from Niger"), not where the story happened.
-const ORIGIN_WORDS: [&str; 11] = [
+const ORIGIN_WORDS: [&str; 10] = [
     "venus",
     "venu",
     "venue",
@@ -103,7 +103,6 @@ const ORIGIN_WORDS: [&str; 11] = [
     "provenance",
     "came",
     "coming",
-    "crossed",
 ];
 
 /// Key of a unit named with its level word ("Mopti Region", "Soum province" → "mopti"), or None.
