@@ -765,9 +765,6 @@ def main() -> None:
                "admin1": admin1_names.get(f"{cc}.{a1}", ""), "admin2": unit, "refs": ["gn:" + gid]},
               "cities500", True)
 
-    # ---- second-level units at their seats, from scripts/gazetteer/unit_seats.tsv (done last, below,
-    # once every settlement is in) ----
-
     # ---- OpenStreetMap place nodes ----
     osm_path = os.path.join(src, "osm-places-2019", "osm_places_named.csv")
     borders = CountryBorders(os.path.join(mods, "world-atlas", "countries-10m.json"))

@@ -410,8 +410,8 @@ fn common_words_and_people_are_not_places() {
 
 #[test]
 fn a_place_named_after_its_town_locates_the_town() {
-    // A prison, a resort, a barracks, a township named after the town it stands in is in that town, not a
-    // person's or a firm's name that happens to contain a place name.
+    // A prison, a resort, a barracks, a township named after the town it stands in is in that
+    // town, not a person's or a firm's name that happens to contain a place name.
     for (text, town) in [
         ("Gunmen stormed the Kuje Prison late on Tuesday.", "Kuje"),
         (
