@@ -815,7 +815,7 @@ def main() -> None:
                             delimiter="\t"):
         cc = r["country"]
         seats = [b.rows[i] for i in b.by_key.get((cc, mkey(r["seat"])), ())
-                 if b.rows[i]["kind"] in ("C", "Y", "T", "V") and b.rows[i]["country"] == cc]
+                 if b.rows[i]["kind"] in ("C", "Y", "T", "V")]
         if not seats:
             b.counts["unit seats not found"] += 1
             continue
@@ -928,7 +928,8 @@ def main() -> None:
     buf.write("# GeoNames (CC BY 4.0, geonames.org); © OpenStreetMap contributors (ODbL 1.0, rows with source osm);"
               " OCHA Mali settlements 2015 (OCHA/HDX).\n")
     buf.write("name\talt_names\tcountry\tlat\tlon\tkind\tadmin1\tadmin1_new\tadmin2\tadmin3\tpopulation\tsources\trefs\n")
-    order = ["ocha", "geonames", "cities500", "cities1000", "osm", "seednotes"]
+    # (every source the rows can carry: crates/vigie-geo/src/gazetteer.rs's SOURCES reads them)
+    order = ["ocha", "geonames", "cities500", "cities1000", "osm", "seednotes", "unitseats"]
     for row in rows:
         alts = [n for n in row["names"] if n != row["name"]]
         fields = [row["name"], "|".join(alts), row["country"], f"{row['lat']:.5f}", f"{row['lon']:.5f}", row["kind"],

@@ -15,13 +15,16 @@ use crate::{Place, PlaceId, PlaceKind};
 /// The compressed TSV written by `scripts/build_gazetteer.py`.
 static BUNDLED_TSV_GZ: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
 
-/// Source tags a row can carry, in bit order.
-pub(crate) const SOURCES: [&str; 6] = [
+/// Source tags a row can carry, in bit order (the same names `scripts/build_gazetteer.py` writes;
+/// a tag not listed counts as "import", the last).
+pub(crate) const SOURCES: [&str; 8] = [
     "ocha",
     "geonames",
     "cities500",
     "osm",
     "seednotes",
+    "cities1000",
+    "unitseats",
     "import",
 ];
 

@@ -130,7 +130,7 @@ pub struct PlaceMention {
 pub use gazetteer::{Candidate, Gazetteer};
 pub use geonames::{global, install_global, parse_geonames_dump, parse_geonames_dump_lenient};
 pub use recognize::{country_code_of, demonym_votes, find_places};
-pub use resolve::{geocode, is_border_reference, resolve, resolve_with_demonyms};
+pub use resolve::{geocode, is_reference_point, resolve, resolve_with_demonyms};
 
 /// What [`geocode`] found in a text: the story's country and every place with its candidates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

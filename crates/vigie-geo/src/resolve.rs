@@ -57,11 +57,11 @@ const BORDER_WORDS: [&str; 20] = [
     "neighbor",
 ];
 
-/// The country name at `start..end` is part of a border phrase: "near the Burkina Faso border",
-/// "à la frontière avec le Niger", "aux frontières du Niger et du Burkina Faso" (a border word
-/// among the six words before it, in the same sentence, or right after it), or says where
-/// someone came from ("venus du Mali").
-pub fn is_border_reference(text: &str, start: usize, end: usize) -> bool {
+/// The country name at `start..end` is a reference point, not the story's country: part of a
+/// border phrase ("near the Burkina Faso border", "à la frontière avec le Niger", "aux
+/// frontières du Niger et du Burkina Faso": a border word among the six words before it, in the
+/// same sentence, or right after it), or where someone came from ("venus du Mali").
+pub fn is_reference_point(text: &str, start: usize, end: usize) -> bool {
     let mut from = start.saturating_sub(60);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -290,7 +290,7 @@ fn country_votes(
         }
         if m.cue == Cue::Admin(AdminLevel::Country) {
             if let Some(c) = country_code_of(&m.surface) {
-                let w = if is_border_reference(text, m.start, m.end) {
+                let w = if is_reference_point(text, m.start, m.end) {
                     0.5
                 } else {
                     3.0

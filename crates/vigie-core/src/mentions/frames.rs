@@ -628,7 +628,7 @@ impl<'a> Analysis<'a> {
                     if let Some(code) = code {
                         // "aux frontières du Niger et du Burkina Faso": a neighbour named as a
                         // reference point says nothing of where the story happened.
-                        if !vigie_geo::is_border_reference(&doc.text, p.start, p.end) {
+                        if !vigie_geo::is_reference_point(&doc.text, p.start, p.end) {
                             vote(&mut country_votes, &code, 1);
                         }
                         let lead = doc
@@ -1608,21 +1608,25 @@ impl<'a> Analysis<'a> {
             // Nor does one told with its own day at a place of its own ("des hommes armés ont
             // attaqué, le jeudi 6 janvier, le chef-lieu de la commune de Tébaram"), unless it
             // says when and where the story's event took place ("l'attaque a eu lieu jeudi").
-            let dated_here = !s.occurred
-                && self.own_date_exprs(i).any(|d| {
-                    matches!(
-                        d,
-                        dates::DateExpr::Full { .. }
-                            | dates::DateExpr::DayMonth { .. }
-                            | dates::DateExpr::Weekday { .. }
-                    )
-                });
+            // (looked at only for a weak trigger at a place of its own)
+            let dated_here = || {
+                !s.occurred
+                    && self.own_date_exprs(i).any(|d| {
+                        matches!(
+                            d,
+                            dates::DateExpr::Full { .. }
+                                | dates::DateExpr::DayMonth { .. }
+                                | dates::DateExpr::Weekday { .. }
+                        )
+                    })
+            };
             let concrete = strong
                 || (!own_places.is_empty()
-                    && (dated_here
-                        || s.hits
-                            .iter()
-                            .any(|h| matches!(h.category, Category::Target(_)))));
+                    && (s
+                        .hits
+                        .iter()
+                        .any(|h| matches!(h.category, Category::Target(_)))
+                        || dated_here()));
 
             // "12 soldiers had also been wounded in Tuesday's attack": told like a
             // recollection, but of the very event being reported (same day, same place or
