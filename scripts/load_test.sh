@@ -49,12 +49,17 @@ printf '%-58s %10s %9s %9s %8s\n' endpoint "req/s" p50 p99 errors
 for path in \
   "/api/health" \
   "/api/incidents" \
+  "/api/incidents?view=summary" \
   "/api/incidents?country=Mali&since=2025-03-01&until=2025-06-30" \
+  "/api/incidents?country=Mali&since=2025-03-01&until=2025-06-30&view=summary" \
   "/api/incidents?q=douentza&limit=20" \
+  "/api/incidents?q=douentza&limit=20&view=summary" \
   "/api/incidents?near=14.45,-11.43,50&limit=20" \
+  "/api/incidents?near=14.45,-11.43,50&limit=20&view=summary" \
   "/api/incidents/$ID" \
   "/api/incidents.geojson?since=2025-06-01&until=2025-06-30" \
   "/api/incidents?bbox=-5.5,13.5,-1.5,16.5&limit=100" \
+  "/api/incidents?bbox=-5.5,13.5,-1.5,16.5&limit=100&view=summary" \
   "/api/map?zoom=3" \
   "/api/map?bbox=-17.6,4.0,16.2,24.5&zoom=5" \
   "/api/map?bbox=-5.5,13.5,-1.5,16.5&zoom=8&type=Battles" \

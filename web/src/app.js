@@ -47,7 +47,7 @@ const CLIENT_LIMIT = 5000;
 const LIST_PAGE = 200;
 
 const state = {
-  incidents: [], // as returned by the API (current server-side filters; in server mode, the list's page)
+  incidents: [], // summaries as the API lists them (current server-side filters; in server mode, the list's page)
   total: 0,
   serverMode: false, // the server groups the incidents for the map (large stores)
   mapView: null, // the last /api/map answer (server mode)
@@ -408,6 +408,7 @@ async function load() {
     }
     state.mapView = null;
     p.set('limit', String(Math.max(1, count)));
+    p.set('view', 'summary');
     const page = await getJSON(`api/incidents?${p}`);
     state.incidents = page.items;
     state.total = page.total;
@@ -452,6 +453,7 @@ async function loadView() {
   const list = new URLSearchParams(p);
   list.set('bbox', box);
   list.set('limit', String(LIST_PAGE));
+  list.set('view', 'summary');
   const mapQ = new URLSearchParams(p);
   mapQ.set('bbox', viewBox());
   mapQ.set('zoom', String(map.getZoom()));
@@ -507,7 +509,7 @@ function drawList() {
   list.replaceChildren(
     ...items.slice(0, 500).map((inc) => {
       const best = inc.fatalities && inc.fatalities.best;
-      const langs = [...new Set(inc.articles.map((a) => a.language).filter(Boolean))].join('/');
+      const langs = (inc.languages || []).join('/');
       return h(
         'li',
         {},
@@ -525,7 +527,7 @@ function drawList() {
           h('span', { class: 'item-type', text: inc.sub_event_type || inc.event_type || '' }),
           h('span', { class: 'item-place', text: [inc.location, inc.admin1, inc.country].filter((x, k, all) => x && all.indexOf(x) === k).join(', ') }),
           h('span', { class: 'item-figs', text: best != null ? `${best} killed` : '' }),
-          h('span', { class: 'item-src', text: `${inc.articles.length} report${inc.articles.length === 1 ? '' : 's'}${langs ? ' · ' + langs : ''}` }),
+          h('span', { class: 'item-src', text: `${inc.reports} report${inc.reports === 1 ? '' : 's'}${langs ? ' · ' + langs : ''}` }),
         ),
       );
     }),

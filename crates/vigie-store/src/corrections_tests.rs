@@ -194,6 +194,24 @@ fn merges_splits_and_edits_survive_a_rebuild_from_the_stored_articles() {
             "{when}: an incident marked not an event is listed"
         );
         assert_eq!(listed.len(), 3, "{when}");
+        // The summaries the lists read follow every correction.
+        let everything = IncidentFilter {
+            include_dismissed: true,
+            ..Default::default()
+        };
+        let summaries = s.incident_summaries(&everything).unwrap();
+        let views = s.incidents(&everything).unwrap();
+        assert_eq!(
+            summaries,
+            views.iter().map(IncidentSummary::of).collect::<Vec<_>>(),
+            "{when}"
+        );
+        assert!(
+            summaries
+                .iter()
+                .any(|x| x.id == kayes.id && x.review.as_deref() == Some("not an event")),
+            "{when}"
+        );
         assert!(
             s.corrections(true).unwrap().is_empty(),
             "{when}: stale corrections"

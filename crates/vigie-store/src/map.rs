@@ -147,11 +147,12 @@ impl Store {
             });
         }
 
-        // Incidents alone in their cell, read by id (a few hundred at most on a screen).
+        // Incidents alone in their cell, read by id (a few hundred at most on a screen), from
+        // their summaries.
         let mut incidents = Vec::with_capacity(single_ids.len());
         self.each_incident_by_id(
             &single_ids,
-            "id, lat, lon, date, event_type, sub_event_type, view",
+            "id, lat, lon, date, event_type, sub_event_type, summary",
             |r| {
                 let fields: MarkerFields = serde_json::from_str(&r.get::<String>(6)?)?;
                 incidents.push(MapIncident {

@@ -20,6 +20,34 @@ impl Store {
     /// only the page's views are read: a view is the incident's whole JSON, and sorting rows
     /// that carry it cost more than anything else on a large store.
     pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<IncidentView>> {
+        let ids = self.matching_ids(filter)?;
+        let mut views: HashMap<String, IncidentView> = HashMap::with_capacity(ids.len());
+        self.each_incident_by_id(&ids, "id, view", |r| {
+            let id: String = r.get(0)?;
+            views.insert(
+                id,
+                serde_json::from_str::<IncidentView>(&r.get::<String>(1)?)?,
+            );
+            Ok(())
+        })?;
+        Ok(ids.iter().filter_map(|id| views.remove(id)).collect())
+    }
+
+    /// The summaries of the incidents [`Store::incidents`] would return, in the same order:
+    /// what a list shows, a few hundred bytes each instead of a whole view.
+    pub fn incident_summaries(&self, filter: &IncidentFilter) -> Result<Vec<IncidentSummary>> {
+        let ids = self.matching_ids(filter)?;
+        let mut summaries: HashMap<String, IncidentSummary> = HashMap::with_capacity(ids.len());
+        self.each_incident_by_id(&ids, "id, summary", |r| {
+            let id: String = r.get(0)?;
+            summaries.insert(id, serde_json::from_str(&r.get::<String>(1)?)?);
+            Ok(())
+        })?;
+        Ok(ids.iter().filter_map(|id| summaries.remove(id)).collect())
+    }
+
+    /// The ids of the incidents matching `filter`, in list order, its offset and limit applied.
+    fn matching_ids(&self, filter: &IncidentFilter) -> Result<Vec<String>> {
         let (mut sql, args) = incident_query(self.conn.dialect(), filter, "id, lat, lon")?;
         sql.push_str(" ORDER BY date IS NULL, date DESC, id");
         if filter.near.is_none() {
@@ -51,16 +79,7 @@ impl Store {
                 .take(filter.limit.unwrap_or(usize::MAX))
                 .collect();
         }
-        let mut views: HashMap<String, IncidentView> = HashMap::with_capacity(ids.len());
-        self.each_incident_by_id(&ids, "id, view", |r| {
-            let id: String = r.get(0)?;
-            views.insert(
-                id,
-                serde_json::from_str::<IncidentView>(&r.get::<String>(1)?)?,
-            );
-            Ok(())
-        })?;
-        Ok(ids.iter().filter_map(|id| views.remove(id)).collect())
+        Ok(ids)
     }
 
     /// `each` over the rows `SELECT {columns} FROM incidents WHERE id IN (ids)`, by id, a few

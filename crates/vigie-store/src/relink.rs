@@ -659,8 +659,8 @@ pub(crate) fn write_incident(
     let search = search.join("\n").to_lowercase();
     tx.execute(
         "INSERT INTO incidents (id, date, event_type, sub_event_type, country, country_code, iso, admin1,
-                                actor1, actor2, actors_lc, lat, lon, search, content_hash, timestamp, view)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                actor1, actor2, actors_lc, lat, lon, search, content_hash, timestamp, view, summary)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         params![
             view.id,
             view.date,
@@ -678,7 +678,8 @@ pub(crate) fn write_incident(
             search,
             hash,
             view.timestamp,
-            serde_json::to_string(view)?
+            serde_json::to_string(view)?,
+            serde_json::to_string(&IncidentSummary::of(view))?
         ],
     )?;
     if let Some(inc) = inc {

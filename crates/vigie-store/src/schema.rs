@@ -257,7 +257,45 @@ CREATE INDEX incident_mentions_mention ON incident_mentions(mention_id);
 CREATE INDEX incidents_map ON incidents(dismissed, lat, lon, date, event_type, id);
 CREATE INDEX incidents_listing ON incidents(dismissed, (date IS NULL), date DESC, id);
 "#,
+    // 7 — lists that read and send little on years of data: each incident's summary beside its
+    // view (filled from the views by `fill_summaries` below), and the usual filters (period,
+    // country, type, box) counted and listed from one index alone: the country clause
+    // (name, code or number, any case) could not use the index on `country`
+    r#"
+ALTER TABLE incidents ADD COLUMN summary TEXT;
+DROP INDEX incidents_country;
+CREATE INDEX incidents_filters ON incidents(dismissed, date, country, country_code, iso, event_type,
+                                           sub_event_type, lat, lon, id);
+"#,
 ];
+
+/// Data a migration fills in Rust once its SQL has run, in its transaction.
+type DataStep = fn(&Db) -> Result<()>;
+
+/// The data steps, by the schema version whose migration runs them.
+const DATA_STEPS: &[(i64, DataStep)] = &[(7, fill_summaries)];
+
+/// Every stored incident's summary, made from its view (migration 7).
+fn fill_summaries(tx: &Db) -> Result<()> {
+    let mut summaries: Vec<(String, String)> = Vec::new();
+    tx.query_each(
+        "SELECT id, view FROM incidents WHERE summary IS NULL",
+        params![],
+        |r| {
+            let view: crate::IncidentView = serde_json::from_str(&r.get::<String>(1)?)?;
+            let summary = crate::IncidentSummary::of(&view);
+            summaries.push((r.get(0)?, serde_json::to_string(&summary)?));
+            Ok(())
+        },
+    )?;
+    for (id, summary) in summaries {
+        tx.execute(
+            "UPDATE incidents SET summary = ?2 WHERE id = ?1",
+            params![id, summary],
+        )?;
+    }
+    Ok(())
+}
 
 /// Bring the database up to the latest schema version. Idempotent.
 pub(crate) fn migrate(conn: &mut Db) -> Result<()> {
@@ -302,6 +340,9 @@ pub(crate) fn migrate(conn: &mut Db) -> Result<()> {
                 )
                 .map_err(fail)?;
             }
+        }
+        for (_, step) in DATA_STEPS.iter().filter(|(v, _)| *v == version) {
+            step(&tx).map_err(fail)?;
         }
         tx.commit().map_err(fail)?;
     }

@@ -705,6 +705,75 @@ fn a_schema_1_database_is_upgraded_and_relinks() {
 }
 
 #[test]
+fn summaries_say_what_the_views_say_in_the_list_order() {
+    let (s, _, _) = seeded_incidents();
+    let filters = [
+        IncidentFilter::default(),
+        IncidentFilter {
+            country: Some("mali".into()),
+            ..Default::default()
+        },
+        IncidentFilter {
+            limit: Some(1),
+            offset: 1,
+            ..Default::default()
+        },
+        IncidentFilter {
+            near: Some((15.23, -9.59, 10.0)),
+            ..Default::default()
+        },
+    ];
+    for f in &filters {
+        let views = s.incidents(f).unwrap();
+        assert!(!views.is_empty(), "{f:?}");
+        assert_eq!(
+            s.incident_summaries(f).unwrap(),
+            views.iter().map(IncidentSummary::of).collect::<Vec<_>>(),
+            "{f:?}"
+        );
+    }
+    let first = &s.incident_summaries(&IncidentFilter::default()).unwrap()[0];
+    assert_eq!(first.id, "inc-1");
+    assert_eq!(
+        (first.reports, first.languages.clone()),
+        (2, vec!["fr".to_string()])
+    );
+    assert_eq!(first.abducted.best, Some(3));
+    assert_eq!(first.location.as_deref(), Some("Nioro"));
+}
+
+#[test]
+fn a_schema_6_store_gets_the_summaries_of_its_incidents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v6.db");
+    let views = {
+        let mut s = Store::open(&path).unwrap();
+        s.ingest(&[
+            processed("a", "texte a", vec![mention("a", 0, vec![])]),
+            processed("b", "texte b", vec![mention("b", 0, vec![])]),
+        ])
+        .unwrap();
+        s.relink().unwrap();
+        let views = s.incidents(&IncidentFilter::default()).unwrap();
+        assert!(!views.is_empty());
+        // Back to the store as schema 6 wrote it: no summary column.
+        s.conn
+            .execute_batch(
+                "ALTER TABLE incidents DROP COLUMN summary; DROP INDEX incidents_filters;
+                 CREATE INDEX incidents_country ON incidents(country); PRAGMA user_version = 6",
+            )
+            .unwrap();
+        views
+    };
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), schema::MIGRATIONS.len() as i64);
+    assert_eq!(
+        s.incident_summaries(&IncidentFilter::default()).unwrap(),
+        views.iter().map(IncidentSummary::of).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn relink_if_needed_skips_only_when_nothing_changed() {
     let mut s = test_store();
     s.ingest(&[processed("a", "x", vec![mention("a", 0, vec![])])])

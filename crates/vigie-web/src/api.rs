@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 use vigie_core::{Article, Body};
-use vigie_store::{BoundingBox, IncidentFilter, IncidentView, Store};
+use vigie_store::{BoundingBox, IncidentFilter, IncidentSummary, IncidentView, Store};
 
 type AppStateRef = State<Arc<AppState>>;
 
@@ -284,6 +284,12 @@ const INCIDENT_PARAMS: &[&str] = &[
     "since", "until", "country", "type", "actor", "admin1", "near", "bbox", "q", "limit", "offset",
 ];
 
+/// The list also takes `view`: `full` (the default) or `summary`.
+const LIST_PARAMS: &[&str] = &[
+    "since", "until", "country", "type", "actor", "admin1", "near", "bbox", "q", "limit", "offset",
+    "view",
+];
+
 const MAP_PARAMS: &[&str] = &[
     "since", "until", "country", "type", "actor", "admin1", "bbox", "q", "zoom",
 ];
@@ -329,18 +335,35 @@ pub(crate) fn incident_query(
     Ok(q)
 }
 
-/// All incidents matching the query (before pagination), in store order.
-/// (total matching, the requested page), paged and counted by the store.
-async fn matching(
-    state: &Arc<AppState>,
-    q: &IncidentQuery,
-) -> ApiResult<(usize, Vec<IncidentView>)> {
+/// The store's filter for a query, with its page.
+fn page_filter(q: &IncidentQuery) -> IncidentFilter {
     let mut filter = q.filter.clone();
     filter.admin1 = q.admin1.clone();
     filter.limit = q.limit;
     filter.offset = q.offset;
+    filter
+}
+
+/// (total matching, the requested page of full views), paged and counted by the store.
+async fn matching(
+    state: &Arc<AppState>,
+    q: &IncidentQuery,
+) -> ApiResult<(usize, Vec<IncidentView>)> {
+    let filter = page_filter(q);
     with_store(state, move |s| {
         Ok((s.count_incidents(&filter)?, s.incidents(&filter)?))
+    })
+    .await
+}
+
+/// (total matching, the requested page of summaries).
+async fn matching_summaries(
+    state: &Arc<AppState>,
+    q: &IncidentQuery,
+) -> ApiResult<(usize, Vec<IncidentSummary>)> {
+    let filter = page_filter(q);
+    with_store(state, move |s| {
+        Ok((s.count_incidents(&filter)?, s.incident_summaries(&filter)?))
     })
     .await
 }
@@ -349,17 +372,59 @@ async fn matching(
 // Incidents
 // ---------------------------------------------------------------------------
 
-pub async fn incidents(State(state): AppStateRef, p: Params) -> ApiResult<Json<Value>> {
-    let q = incident_query(params(p, INCIDENT_PARAMS)?, Some(DEFAULT_LIMIT))?;
-    let (total, items) = matching(&state, &q).await?;
-    Ok(Json(
-        json!({ "total": total, "limit": q.limit, "offset": q.offset, "items": items }),
-    ))
+/// One page of a list, serialised as it is (no intermediate JSON tree: a page of full views
+/// can be megabytes).
+#[derive(serde::Serialize)]
+struct Page<T> {
+    total: usize,
+    limit: Option<usize>,
+    offset: usize,
+    items: Vec<T>,
+}
+
+/// A page of the incidents matching the filters: full views, or with `view=summary` what a
+/// list shows of each (a few hundred bytes instead of tens of kilobytes).
+pub async fn incidents(State(state): AppStateRef, p: Params) -> ApiResult<Response> {
+    let mut pairs = params(p, LIST_PARAMS)?;
+    let mut summary = false;
+    if let Some(i) = pairs.iter().position(|(k, _)| k == "view") {
+        let (_, v) = pairs.remove(i);
+        summary = match v.trim() {
+            "" | "full" => false,
+            "summary" => true,
+            other => {
+                return Err(ApiError::bad_request(format!(
+                    "bad `view`: `full` or `summary`, got `{other}`"
+                )))
+            }
+        };
+    }
+    let q = incident_query(pairs, Some(DEFAULT_LIMIT))?;
+    let (limit, offset) = (q.limit, q.offset);
+    Ok(if summary {
+        let (total, items) = matching_summaries(&state, &q).await?;
+        Json(Page {
+            total,
+            limit,
+            offset,
+            items,
+        })
+        .into_response()
+    } else {
+        let (total, items) = matching(&state, &q).await?;
+        Json(Page {
+            total,
+            limit,
+            offset,
+            items,
+        })
+        .into_response()
+    })
 }
 
 pub async fn incidents_geojson(State(state): AppStateRef, p: Params) -> ApiResult<Response> {
     let q = incident_query(params(p, INCIDENT_PARAMS)?, None)?;
-    let (total, items) = matching(&state, &q).await?;
+    let (total, items) = matching_summaries(&state, &q).await?;
     let mut without_coordinates = 0usize;
     let features: Vec<Value> = items
         .iter()
@@ -389,8 +454,8 @@ pub async fn incidents_geojson(State(state): AppStateRef, p: Params) -> ApiResul
                     "fatalities": i.fatalities,
                     "injured": i.injured,
                     "abducted": i.abducted,
-                    "articles": i.articles.len(),
-                    "review": i.review.as_ref().map(|r| r.status.as_str()),
+                    "articles": i.reports,
+                    "review": i.review,
                 }
             }))
         })

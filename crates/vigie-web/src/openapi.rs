@@ -328,6 +328,11 @@ fn base_document() -> Value {
     ));
     let mut list_params = filters.clone();
     list_params.extend(paging(Some(crate::api::DEFAULT_LIMIT)));
+    list_params.push(param(
+        "view",
+        "`full` (the default): each item is a whole incident with its articles and claims; `summary`: what a list shows of it (place, day, type, actors, figures, how many reports), a few hundred bytes each",
+        json!({"type": "string", "enum": ["full", "summary", ""], "default": "full"}),
+    ));
     let mut geo_params = filters;
     geo_params.extend(paging(None));
 
@@ -355,7 +360,8 @@ fn base_document() -> Value {
             "/api/incidents": { "get": {
                 "operationId": "listIncidents", "summary": "Incidents matching the filters, paginated",
                 "parameters": list_params,
-                "responses": responses(ok("A page of incidents", "IncidentList"), &["400", "500"])
+                "responses": responses(json!({ "description": "A page of incidents (summaries with `view=summary`)", "content": { "application/json": { "schema": { "oneOf": [
+                    { "$ref": "#/components/schemas/IncidentList" }, { "$ref": "#/components/schemas/IncidentSummaryList" } ] } } } }), &["400", "500"])
             }},
             "/api/incidents.geojson": { "get": {
                 "operationId": "incidentsGeoJson", "summary": "Incidents matching the filters as a GeoJSON FeatureCollection of points (incidents without coordinates are counted in `without_coordinates`)",
@@ -458,6 +464,21 @@ fn base_document() -> Value {
                 "IncidentList": { "type": "object", "required": ["total", "offset", "items"], "properties": {
                     "total": { "type": "integer" }, "limit": nullable("integer"), "offset": { "type": "integer" },
                     "items": { "type": "array", "items": { "$ref": "#/components/schemas/Incident" } } } },
+                "IncidentSummary": { "type": "object", "required": ["id", "event_id_cnty", "fatalities", "injured", "abducted", "reports", "languages", "timestamp"], "properties": {
+                    "id": { "type": "string" }, "event_id_cnty": { "type": "string" },
+                    "date": nullable("string"), "date_end": nullable("string"), "time_precision": nullable("integer"),
+                    "event_type": nullable("string"), "sub_event_type": nullable("string"),
+                    "actor1": nullable("string"), "actor2": nullable("string"), "country": nullable("string"),
+                    "admin1": nullable("string"), "admin1_post2023": nullable("string"), "admin2": nullable("string"),
+                    "location": nullable("string"), "latitude": nullable("number"), "longitude": nullable("number"), "geo_precision": nullable("integer"),
+                    "fatalities": estimate(), "injured": estimate(), "abducted": estimate(),
+                    "reports": { "type": "integer", "description": "How many reports tell it" },
+                    "languages": { "type": "array", "items": { "type": "string" }, "description": "Their languages" },
+                    "timestamp": { "type": "integer" },
+                    "review": { "type": "string", "description": "The analysts' verdict when there is one: not an event, confirmed, corrected" } } },
+                "IncidentSummaryList": { "type": "object", "required": ["total", "offset", "items"], "properties": {
+                    "total": { "type": "integer" }, "limit": nullable("integer"), "offset": { "type": "integer" },
+                    "items": { "type": "array", "items": { "$ref": "#/components/schemas/IncidentSummary" } } } },
                 "FeatureCollection": { "type": "object", "required": ["type", "features"], "properties": {
                     "type": { "const": "FeatureCollection" },
                     "features": { "type": "array", "items": { "type": "object", "properties": {

@@ -360,6 +360,24 @@ fn incidents_filters_pagination_detail_geojson_stats() {
     let (_, past) = get(&s, "/api/incidents?offset=50");
     assert!(items(&past).is_empty());
 
+    // Summaries: the same page, in the same order, with what a list shows and no claims.
+    let (st, sum) = get(&s, "/api/incidents?view=summary&limit=2&offset=2");
+    assert_eq!(st, 200, "{sum}");
+    assert_eq!(sum["total"], p2["total"]);
+    for (short, full) in items(&sum).iter().zip(items(&p2)) {
+        assert_eq!(short["id"], full["id"]);
+        assert_eq!(short["location"], full["location"]);
+        assert_eq!(short["fatalities"], full["fatalities"]);
+        assert_eq!(
+            short["reports"].as_u64().unwrap() as usize,
+            full["articles"].as_array().unwrap().len()
+        );
+        assert!(short.get("claims").is_none() && short.get("articles").is_none());
+    }
+    assert_eq!(items(&sum).len(), items(&p2).len());
+    let (_, full) = get(&s, "/api/incidents?view=full&limit=2&offset=2");
+    assert_eq!(full, p2);
+
     // One incident: its claims, and the article texts the claim offsets point into.
     let kanfiela = items(&all)
         .iter()
@@ -397,6 +415,7 @@ fn incidents_filters_pagination_detail_geojson_stats() {
         ("limit=many", "limit"),
         ("limit=999999", "limit"),
         ("colour=red", "colour"),
+        ("view=everything", "view"),
     ] {
         let (st, v) = get(&s, &format!("/api/incidents?{q}"));
         assert_eq!(st, 400, "{q}: {v}");
