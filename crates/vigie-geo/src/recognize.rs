@@ -243,6 +243,9 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     let mut matched_until = 0usize; // first token index not inside a previous mention
     let mut widened: IdMap<Vec<u32>> = IdMap::default();
     let mut ranges: Vec<(usize, usize)> = Vec::new();
+    // one-word names the text gives as a person's surname ("alias Sunday Igboho"), with the
+    // weight of that evidence (see `surname_evidence`)
+    let mut surnames: HashMap<u64, u32> = HashMap::new();
     let mut i = 0;
     while i < n {
         let ti = &t.toks[i];
@@ -319,6 +322,13 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             Hit::Country("NE") => !is_river(&t, i, end_tok),
             Hit::Country(_) => true,
             Hit::Place(_) => {
+                if single {
+                    match surname_evidence(gaz, &t, i, matched_until) {
+                        SurnameEvidence::Strong => *surnames.entry(fi).or_default() += 2,
+                        SurnameEvidence::Weak => *surnames.entry(fi).or_default() += 1,
+                        SurnameEvidence::None => {}
+                    }
+                }
                 !single
                     || (!lex.stop.contains(&fi)
                         && !lex.person.contains(&fi)
@@ -355,8 +365,95 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     }
     drop_pieces_of_unknown_names(gaz, text, &mut out, &mut ranges);
     assign_cues(&t, &mut out, &ranges);
+    surnames.retain(|_, weight| *weight >= 2);
+    drop_surnames_said_alone(&t, &surnames, &mut out, &mut ranges);
     mark_admin_context(gaz, text, &mut out);
     out
+}
+
+/// How surely the one-word name at `i` is a person's surname here.
+#[derive(Clone, Copy, PartialEq)]
+enum SurnameEvidence {
+    None,
+    /// After a capitalised word that is no place and no common word ("Reckya Madougou"): as
+    /// often the first word of a longer place name ("Birnin Yauri"), so it takes two.
+    Weak,
+    /// After a known first name ("Moussa Kati") or "alias" ("alias Sunday Igboho", "Adeyemo aka
+    /// Igboho").
+    Strong,
+}
+
+fn surname_evidence(
+    gaz: &Gazetteer,
+    t: &Tokens<'_>,
+    i: usize,
+    matched_until: usize,
+) -> SurnameEvidence {
+    let lex = &*LEX;
+    if i == 0 || i <= matched_until || !t.spaced(i - 1) || followed_by_generic(t, i) {
+        return SurnameEvidence::None;
+    }
+    let word = |j: usize| hash_key(t.folded(j));
+    let prev = &t.toks[i - 1];
+    let alias = |j: usize| ALIAS_WORDS.contains(&t.folded(j));
+    if alias(i - 1)
+        || (prev.cap && i >= 2 && t.spaced(i - 2) && alias(i - 2))
+        || (prev.cap && lex.person.contains(&word(i - 1)))
+    {
+        return SurnameEvidence::Strong;
+    }
+    if prev.cap
+        && !prev.upper
+        && !lex.stop.contains(&word(i - 1))
+        && !lex.generic.contains(&word(i - 1))
+        && !lex.countries.contains_key(&word(i - 1))
+        && gaz.lookup_hash(word(i - 1)).is_empty()
+    {
+        return SurnameEvidence::Weak;
+    }
+    SurnameEvidence::None
+}
+
+/// "Mera town", "Ajata Aboki village": the name before a generic word of place is a place.
+fn followed_by_generic(t: &Tokens<'_>, i: usize) -> bool {
+    i + 1 < t.toks.len() && t.spaced(i) && LEX.generic.contains(&hash_key(t.folded(i + 1)))
+}
+
+/// Words that give the name a person is known by.
+const ALIAS_WORDS: &[&str] = &["alias", "aka", "dit", "dite", "surnomme", "surnommee"];
+
+/// A surname of the text said alone with no word of place before it ("Igboho s'est enfui",
+/// "the DSS raided Igboho's home") names the person, not the town of the same name; after "à",
+/// "in", "near"… or before "town", "village"… it is still a place.
+fn drop_surnames_said_alone(
+    t: &Tokens<'_>,
+    surnames: &HashMap<u64, u32>,
+    out: &mut Vec<PlaceMention>,
+    ranges: &mut Vec<(usize, usize)>,
+) {
+    if surnames.is_empty() {
+        return;
+    }
+    let drop: Vec<bool> = out
+        .iter()
+        .zip(ranges.iter())
+        .map(|(m, &(a, b))| {
+            a == b
+                && m.cue == Cue::None
+                && surnames.contains_key(&hash_key(t.folded(a)))
+                && !followed_by_generic(t, b)
+        })
+        .collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    let mut k = 0;
+    ranges.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// "Tudun Biri", a village the gazetteer does not know, read as two villages "Tudun" and

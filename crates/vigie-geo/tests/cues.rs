@@ -755,3 +755,56 @@ fn a_unit_named_with_an_elided_article_keeps_its_level_fr_en() {
         assert_eq!(cue_of(text, name), Cue::Admin(level), "{text}");
     }
 }
+
+#[test]
+fn a_name_the_text_gives_as_a_surname_is_the_person_when_said_alone_fr_en() {
+    // Igboho and Madougou are also towns (Nigeria, Mali): named after "alias", or twice after a
+    // first name that is no place, they are the person wherever no word of place comes before.
+    for text in [
+        "Security operatives raided the home of Sunday Adeyemo, alias Sunday Igboho, in Ibadan. \
+         Igboho escaped before dawn.",
+        "Les forces spéciales ont perquisitionné la maison de Sunday Adeyemo, dit Sunday Igboho, \
+         à Ibadan. Igboho s'est enfui avant l'aube.",
+        "L'opposante Reckya Madougou a été arrêtée à Porto-Novo. Selon ses avocats, Reckya \
+         Madougou a été conduite au tribunal. Hier, Madougou a nié les faits.",
+    ] {
+        let found = places(text);
+        assert!(
+            !found.iter().any(|p| p == "Igboho" || p == "Madougou"),
+            "{text}: {found:?}"
+        );
+        assert!(
+            found.iter().any(|p| p == "Ibadan" || p == "Porto-Novo"),
+            "{text}: {found:?}"
+        );
+    }
+    // After "à" or "in", or before "town", the name is the place again.
+    assert_eq!(
+        places(
+            "Des affrontements ont éclaté à Igboho, dit Sunday Igboho ailleurs. La police est \
+             arrivée à Igboho le soir."
+        ),
+        vec!["Igboho", "Igboho"]
+    );
+    assert!(places(
+        "Police said Sunday Adeyemo, alias Sunday Igboho, was seen near Igboho town. In Igboho, \
+         shops stayed closed."
+    )
+    .iter()
+    .filter(|p| *p == "Igboho")
+    .count()
+        == 2);
+}
+
+#[test]
+fn an_honorific_before_a_name_is_no_place_fr_en() {
+    // Alhaji, Isa, Bawa and Mme are also places of the gazetteer (Alhaji in Ogun, Isa in
+    // Sokoto, Bawa in Ondo, Mme-Bafumen in Cameroon's North-West).
+    assert_eq!(
+        places("The District Head of Gatawa, Alhaji Isa Bawa, was abducted by bandits."),
+        vec!["Gatawa"]
+    );
+    let found = places("Mme la Ministre Madougou a été conduite à Porto-Novo.");
+    assert!(!found.iter().any(|p| p == "Mme"), "{found:?}");
+    assert!(found.iter().any(|p| p == "Porto-Novo"), "{found:?}");
+}
