@@ -1073,8 +1073,13 @@ fn resolve_all(
                 }
             }
         }
+        // an uncued village abroad is more likely a word or a surname than the event's place
+        // (below): not coded to a unit for the tie of two namesakes either
+        let uncued_village_abroad = m.cue == Cue::None
+            && ctx.country.is_some_and(|c| c != gaz.country_code(best))
+            && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other);
         // no single point fits: two close scores far apart → their shared cercle, else region
-        if let Some(&(second, second_s, _)) = v.get(1) {
+        if let (Some(&(second, second_s, _)), false) = (v.get(1), uncued_village_abroad) {
             let rs = &gaz.recs[second as usize];
             let tied = best_s - second_s < 0.5
                 && !is_admin(rb.kind)

@@ -687,3 +687,19 @@ fn a_pronoun_opening_a_quote_is_no_place() {
         assert!(ms.is_empty(), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn an_uncued_village_abroad_is_not_coded_to_the_unit_of_its_namesakes_fr_en() {
+    // Two villages Soro lie in Mali's Kati cercle, near Bamako; in a Cameroonian story a bare
+    // "Soro" (a surname in a "read also" line) is no place, not the cercle of Kati.
+    for text in [
+        "Des séparatistes ont attaqué un poste de police à Kumbo, au Cameroun, mardi. Le ministre \
+         camerounais était la veille à Bamako. Lire aussi : Soro veut prendre la tête de la \
+         contestation.",
+        "Separatists attacked a police post in Kumbo, Cameroon, on Tuesday. The Cameroonian \
+         minister was in Bamako the day before. Read also: Soro wants to lead the protest.",
+    ] {
+        assert_eq!(resolved(text, "Soro"), None, "{text}");
+        assert!(resolved(text, "Kumbo").is_some(), "{text}");
+    }
+}
