@@ -362,6 +362,33 @@ fn a_time_limit_does_not_date_a_new_incident_fr() {
 }
 
 #[test]
+fn a_cut_off_date_of_a_count_does_not_date_the_incident_fr_en() {
+    for (label, text) in [
+        (
+            "fr",
+            "Burkina : les télécommunications ciblées par les jihadistes\n\nLa destruction des \
+             antennes par les jihadistes est une stratégie pour couper ces zones du reste du \
+             pays.Dans la nuit du jeudi 24 au vendredi 25 novembre 2022, des hommes armés ont \
+             fait irruption dans le village de Sideradougou. Ils ont saccagé des édifices \
+             publics.\n\nAu total 293 antennes téléphoniques ont été saccagées par les insurgés \
+             islamistes à la date du 28 novembre 2022, selon un rapport.",
+        ),
+        (
+            "en",
+            "Gunmen ransacked the town hall and the telephone mast of Sideradougou overnight on \
+             Thursday, 24 November 2022. In all, 293 telephone masts had been destroyed by the \
+             insurgents as of 28 November 2022.",
+        ),
+    ] {
+        let ms = mentions(text, "");
+        assert!(!ms.is_empty(), "{label}");
+        for m in &ms {
+            assert_eq!(day(m), "2022-11-24", "{label}: {ms:#?}");
+        }
+    }
+}
+
+#[test]
 fn a_labelled_heading_naming_the_place_does_not_take_the_last_storys_date_fr() {
     let ms = mentions(
         "NIGER — Le 12, une patrouille de l'armée est tombée dans une embuscade près de \

@@ -1287,12 +1287,13 @@ impl<'a> Analysis<'a> {
         )
     }
 
-    /// "11 bodies had been collected by Monday evening", "jusqu'à dimanche": a time limit,
-    /// never the day of the event.
+    /// "11 bodies had been collected by Monday evening", "jusqu'à dimanche", "293 antennas
+    /// destroyed as of 28 November", "à la date du 28 novembre": a time limit, never the day of
+    /// the event.
     fn time_limit(&self, d: usize) -> bool {
         let text = &self.doc.text;
         let span = self.dates[d].span;
-        let before = crate::lexicon::fold_before(text, span.start, 12);
+        let before = crate::lexicon::fold_before(text, span.start, 16);
         let first = crate::lexicon::fold(text.get(span.start..span.end).unwrap_or(""));
         let last_word = before
             .split(|c: char| !c.is_alphanumeric())
@@ -1306,8 +1307,9 @@ impl<'a> Analysis<'a> {
             .iter()
             // "since November 2026", "depuis juin": the start of a period, not an event's day.
             .any(|w| matches!(*w, "by" | "until" | "till" | "jusqu" | "since" | "depuis"))
-            || before.trim_end().ends_with("jusqu'a")
-            || before.trim_end().ends_with("jusqu'au")
+            || ["jusqu'a", "jusqu'au", "a la date du", "as of", "as at"]
+                .iter()
+                .any(|cut_off| before.trim_end().ends_with(cut_off))
     }
 
     /// Is date match `d` introduced by one of `words` ("après", "since"…) in the 30 bytes
