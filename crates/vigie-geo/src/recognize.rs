@@ -396,8 +396,13 @@ fn surname_evidence(
     let word = |j: usize| hash_key(t.folded(j));
     let prev = &t.toks[i - 1];
     let alias = |j: usize| ALIAS_WORDS.contains(&t.folded(j));
+    // "better known as Sunday Igboho", "popularly called Sunday Igboho": a first name and a
+    // surname after words that also name places ("a village called Kpékpé"), so two names
+    let named_as = |j: usize| {
+        t.folded(j) == "called" || (t.folded(j) == "as" && j >= 1 && t.folded(j - 1) == "known")
+    };
     if alias(i - 1)
-        || (prev.cap && i >= 2 && t.spaced(i - 2) && alias(i - 2))
+        || (prev.cap && i >= 2 && t.spaced(i - 2) && (alias(i - 2) || named_as(i - 2)))
         || (prev.cap && lex.person.contains(&word(i - 1)))
     {
         return SurnameEvidence::Strong;

@@ -767,6 +767,10 @@ fn a_name_the_text_gives_as_a_surname_is_the_person_when_said_alone_fr_en() {
          à Ibadan. Igboho s'est enfui avant l'aube.",
         "L'opposante Reckya Madougou a été arrêtée à Porto-Novo. Selon ses avocats, Reckya \
          Madougou a été conduite au tribunal. Hier, Madougou a nié les faits.",
+        "The DSS raided the Ibadan home of Sunday Adeyemo, better known as Sunday Igboho, on \
+         Thursday. Igboho escaped.",
+        "Police are looking for the activist popularly called Sunday Igboho, in Ibadan. Igboho \
+         escaped.",
     ] {
         let found = places(text);
         assert!(
@@ -778,6 +782,11 @@ fn a_name_the_text_gives_as_a_surname_is_the_person_when_said_alone_fr_en() {
             "{text}: {found:?}"
         );
     }
+    // "called" before one name alone names a place.
+    assert_eq!(
+        places("Gunmen attacked a village called Bodio near Bandiagara. Bodio residents fled."),
+        vec!["Bodio", "Bandiagara", "Bodio"]
+    );
     // After "à" or "in", or before "town", the name is the place again.
     assert_eq!(
         places(
