@@ -2273,6 +2273,43 @@ fn lawyers_calling_on_the_world_arrest_nobody_fr_en() {
     assert_eq!(ms[0].sub_event_type, SubEventType::Arrests);
 }
 
+// An arrest told by a phrase ("mise aux arrêts", "placed under arrest") is one; people arrested
+// and counted dead are violence against them, not an arrest.
+#[test]
+fn an_arrest_told_by_a_phrase_and_the_arrested_found_dead_fr_en() {
+    for (text, lang) in [
+        (
+            "L'opposante a été mise aux arrêts samedi 28 novembre 2020 à son domicile à Lomé par \
+             des éléments de la gendarmerie.",
+            "fr",
+        ),
+        (
+            "The opposition leader was placed under arrest on Saturday at her home in Lomé by \
+             gendarmes.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2020-11-29", lang);
+        assert_eq!(m.sub_event_type, SubEventType::Arrests, "{lang}");
+        assert_eq!(day(&m), "2020-11-28", "{lang}");
+    }
+    for (text, lang) in [
+        (
+            "Sept hommes ont été interpellés par des militaires mercredi à Kobaka. Bilan : sept \
+             morts, selon un élu local.",
+            "fr",
+        ),
+        (
+            "Seven men were arrested by soldiers on Wednesday in Kobaka. Toll: seven dead, a \
+             local official said.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2018-06-15", lang);
+        assert_eq!(m.sub_event_type, SubEventType::Attack, "{lang}");
+    }
+}
+
 // A quote that tells the attack again after an aside ("« Dans la journée du 29 novembre, une
 // église du village a été victime d'une attaque »") is the same event: one mention.
 #[test]

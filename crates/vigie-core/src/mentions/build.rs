@@ -614,7 +614,9 @@ fn classify(
             return frame.date.is_some().then_some(ChangeToGroupActivity);
         }
         if has(T::Arrest) {
-            return Some(Arrests);
+            // People arrested and found dead, a death in custody: violence against them, not
+            // an arrest
+            return Some(if anyone_dead { Attack } else { Arrests });
         }
         if has(T::Release) {
             // Hostages freed: a strategic development on the day it happened.
