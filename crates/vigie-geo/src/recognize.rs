@@ -383,6 +383,8 @@ enum SurnameEvidence {
     Strong,
 }
 
+/// The evidence that the one-word name at token `i` is a person's surname there (see
+/// [`SurnameEvidence`]); none before a generic word of place ("Mera town").
 fn surname_evidence(
     gaz: &Gazetteer,
     t: &Tokens<'_>,
@@ -449,6 +451,11 @@ fn drop_surnames_said_alone(
                 && !followed_by_generic(t, b)
         })
         .collect();
+    drop_marked(out, ranges, &drop);
+}
+
+/// Remove the mentions (and their token ranges) marked in `drop`.
+fn drop_marked(out: &mut Vec<PlaceMention>, ranges: &mut Vec<(usize, usize)>, drop: &[bool]) {
     let mut k = 0;
     out.retain(|_| {
         k += 1;
@@ -489,16 +496,7 @@ fn drop_pieces_of_unknown_names(
             drop[k] = true;
         }
     }
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
-    let mut k = 0;
-    ranges.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    drop_marked(out, ranges, &drop);
 }
 
 /// "Douna, Mopti", "Mourdiah, Nara": a name right after a comma that is the region, cercle or
