@@ -1092,6 +1092,21 @@ fn attacks_fought_suffered_or_planned_for_in_general_are_no_incident_fr_en() {
 }
 
 #[test]
+fn attackers_ways_attacks_as_a_pattern_and_calls_to_end_them_are_no_incident_fr_en() {
+    for text in [
+        "Le saccage des antennes de télécommunication fait partie du mode opératoire des \
+         terroristes lors de leurs incursions dans les localités de la province du Sourou.",
+        "Les attaques répétées de groupes armés contre les villages de la commune de Djibo ont \
+         contraint des milliers de personnes à fuir.",
+        "UNICEF's regional director, calling for an end to attacks on children, said schools in \
+         the province of Soum had been looted and burnt.",
+    ] {
+        let ms = mentions(text, "2022-12-01");
+        assert!(ms.is_empty(), "{text}: {ms:#?}");
+    }
+}
+
+#[test]
 fn a_trial_of_an_older_event_told_in_weak_words_is_no_incident_fr_en() {
     for (text, lang) in [
         (
