@@ -20,30 +20,28 @@ impl Store {
     /// only the page's views are read: a view is the incident's whole JSON, and sorting rows
     /// that carry it cost more than anything else on a large store.
     pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<IncidentView>> {
-        let ids = self.matching_ids(filter)?;
-        let mut views: HashMap<String, IncidentView> = HashMap::with_capacity(ids.len());
-        self.each_incident_by_id(&ids, "id, view", |r| {
-            let id: String = r.get(0)?;
-            views.insert(
-                id,
-                serde_json::from_str::<IncidentView>(&r.get::<String>(1)?)?,
-            );
-            Ok(())
-        })?;
-        Ok(ids.iter().filter_map(|id| views.remove(id)).collect())
+        self.read_in_order(&self.matching_ids(filter)?, "view")
     }
 
     /// The summaries of the incidents [`Store::incidents`] would return, in the same order:
     /// what a list shows, a few hundred bytes each instead of a whole view.
     pub fn incident_summaries(&self, filter: &IncidentFilter) -> Result<Vec<IncidentSummary>> {
-        let ids = self.matching_ids(filter)?;
-        let mut summaries: HashMap<String, IncidentSummary> = HashMap::with_capacity(ids.len());
-        self.each_incident_by_id(&ids, "id, summary", |r| {
+        self.read_in_order(&self.matching_ids(filter)?, "summary")
+    }
+
+    /// The JSON `column` (`view` or `summary`) of the incidents `ids`, parsed, in their order.
+    fn read_in_order<T: serde::de::DeserializeOwned>(
+        &self,
+        ids: &[String],
+        column: &str,
+    ) -> Result<Vec<T>> {
+        let mut by_id: HashMap<String, T> = HashMap::with_capacity(ids.len());
+        self.each_incident_by_id(ids, &format!("id, {column}"), |r| {
             let id: String = r.get(0)?;
-            summaries.insert(id, serde_json::from_str(&r.get::<String>(1)?)?);
+            by_id.insert(id, serde_json::from_str(&r.get::<String>(1)?)?);
             Ok(())
         })?;
-        Ok(ids.iter().filter_map(|id| summaries.remove(id)).collect())
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     /// The ids of the incidents matching `filter`, in list order, its offset and limit applied.

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 use vigie_core::{Article, Body};
-use vigie_store::{BoundingBox, IncidentFilter, IncidentSummary, IncidentView, Store};
+use vigie_store::{BoundingBox, IncidentFilter, Store};
 
 type AppStateRef = State<Arc<AppState>>;
 
@@ -344,26 +344,16 @@ fn page_filter(q: &IncidentQuery) -> IncidentFilter {
     filter
 }
 
-/// (total matching, the requested page of full views), paged and counted by the store.
-async fn matching(
+/// (total matching, the requested page read by `read`: full views or summaries), paged and
+/// counted by the store.
+async fn matching<T: Send + 'static>(
     state: &Arc<AppState>,
     q: &IncidentQuery,
-) -> ApiResult<(usize, Vec<IncidentView>)> {
+    read: fn(&Store, &IncidentFilter) -> vigie_store::Result<Vec<T>>,
+) -> ApiResult<(usize, Vec<T>)> {
     let filter = page_filter(q);
     with_store(state, move |s| {
-        Ok((s.count_incidents(&filter)?, s.incidents(&filter)?))
-    })
-    .await
-}
-
-/// (total matching, the requested page of summaries).
-async fn matching_summaries(
-    state: &Arc<AppState>,
-    q: &IncidentQuery,
-) -> ApiResult<(usize, Vec<IncidentSummary>)> {
-    let filter = page_filter(q);
-    with_store(state, move |s| {
-        Ok((s.count_incidents(&filter)?, s.incident_summaries(&filter)?))
+        Ok((s.count_incidents(&filter)?, read(s, &filter)?))
     })
     .await
 }
@@ -402,7 +392,7 @@ pub async fn incidents(State(state): AppStateRef, p: Params) -> ApiResult<Respon
     let q = incident_query(pairs, Some(DEFAULT_LIMIT))?;
     let (limit, offset) = (q.limit, q.offset);
     Ok(if summary {
-        let (total, items) = matching_summaries(&state, &q).await?;
+        let (total, items) = matching(&state, &q, Store::incident_summaries).await?;
         Json(Page {
             total,
             limit,
@@ -411,7 +401,7 @@ pub async fn incidents(State(state): AppStateRef, p: Params) -> ApiResult<Respon
         })
         .into_response()
     } else {
-        let (total, items) = matching(&state, &q).await?;
+        let (total, items) = matching(&state, &q, Store::incidents).await?;
         Json(Page {
             total,
             limit,
@@ -424,7 +414,7 @@ pub async fn incidents(State(state): AppStateRef, p: Params) -> ApiResult<Respon
 
 pub async fn incidents_geojson(State(state): AppStateRef, p: Params) -> ApiResult<Response> {
     let q = incident_query(params(p, INCIDENT_PARAMS)?, None)?;
-    let (total, items) = matching_summaries(&state, &q).await?;
+    let (total, items) = matching(&state, &q, Store::incident_summaries).await?;
     let mut without_coordinates = 0usize;
     let features: Vec<Value> = items
         .iter()
