@@ -360,7 +360,8 @@ fn base_document() -> Value {
             "/api/incidents": { "get": {
                 "operationId": "listIncidents", "summary": "Incidents matching the filters, paginated",
                 "parameters": list_params,
-                "responses": responses(json!({ "description": "A page of incidents (summaries with `view=summary`)", "content": { "application/json": { "schema": { "oneOf": [
+                // anyOf, not oneOf: an empty page is valid under both list shapes.
+                "responses": responses(json!({ "description": "A page of incidents (summaries with `view=summary`)", "content": { "application/json": { "schema": { "anyOf": [
                     { "$ref": "#/components/schemas/IncidentList" }, { "$ref": "#/components/schemas/IncidentSummaryList" } ] } } } }), &["400", "500"])
             }},
             "/api/incidents.geojson": { "get": {
