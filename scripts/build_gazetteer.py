@@ -249,7 +249,8 @@ ADMIN_SUFFIXES = [r" cercle$", r" region$", r" région$", r" province$", r" depa
 def refile_stale_admin1(recs: list[dict]) -> int:
     """Give each settlement a dump files under a stale first-level unit (STALE_ADMIN1), lying
     beyond the unit's extent, the first- and second-level units most of its nearest neighbours of
-    the same country have. Returns how many rows were refiled."""
+    the same country have; a second- or third-level unit (a department filed under the old
+    region) gets the first-level unit only. Returns how many rows were refiled."""
     if not os.path.exists(STALE_ADMIN1):
         return 0
     stale = {}
@@ -263,7 +264,7 @@ def refile_stale_admin1(recs: list[dict]) -> int:
     refiled = 0
     for rec in recs:
         seat = stale.get((rec["country"], rec.get("admin1", "")))
-        if seat is None or rec["kind"] in "123" or km(rec["lat"], rec["lon"], seat[0], seat[1]) <= seat[2]:
+        if seat is None or rec["kind"] == "1" or km(rec["lat"], rec["lon"], seat[0], seat[1]) <= seat[2]:
             continue
         near = voters.k_nearest(rec["lat"], rec["lon"], STALE_VOTERS, STALE_VOTE_KM,
                                 lambda it, cc=rec["country"]: it["country"] == cc)
@@ -273,9 +274,12 @@ def refile_stale_admin1(recs: list[dict]) -> int:
         votes = Counter(it["admin1"] for it in near)
         unit = max(votes, key=lambda u: (votes[u], -next(i for i, it in enumerate(near) if it["admin1"] == u)))
         rec["admin1"] = unit
+        refiled += 1
+        if rec["kind"] in "23":
+            # (a department or commune keeps its own second-level unit: only the region was stale)
+            continue
         a2 = Counter(it.get("admin2", "") for it in near if it["admin1"] == unit and it.get("admin2"))
         rec["admin2"] = max(a2, key=lambda u: (a2[u], u)) if a2 else ""
-        refiled += 1
     return refiled
 
 

@@ -5,7 +5,10 @@ The texts are third-party and never enter the repository (corpus/real/README.md)
 them, re-run the queries of corpus/real/collection-log-*.md with the project's search tool
 (corpus `pages`) and save, for each result whose `url` is a row of corpus/real/index.tsv, the
 result's `url` and `excerpt` exactly as returned, as a JSON array of {"url", "excerpt"} objects
-in ~/vigie-real/rebuild/UNIT/raw/*.json (one unit per collection log or helper). Then:
+in ~/vigie-real/rebuild/UNIT/raw/*.json (one unit per collection log or helper) -- or, easier to
+write by hand without JSON escaping, each excerpt alone as ~/vigie-real/rebuild/UNIT/txt/REF.txt
+(REF the index row whose `url` the result had; the file's text is the excerpt, nothing added).
+Then:
 
     scripts/real_rebuild.py build UNIT PREFIX [PREFIX...]   # e.g. build ml ml; build d2d4 d2 d4
         writes ~/vigie-real/rebuild/UNIT/articles.jsonl for the index rows whose ref is PREFIX
@@ -42,11 +45,14 @@ def build(unit, prefixes):
             continue
         for it in items:
             found.setdefault(it["url"], it["excerpt"])
+    by_ref = {}
+    for path in sorted(glob.glob(os.path.join(BASE, unit, "txt", "*.txt"))):
+        by_ref[os.path.basename(path)[:-4]] = open(path, encoding="utf-8").read()
     missing = []
     os.makedirs(os.path.join(BASE, unit), exist_ok=True)
     with open(os.path.join(BASE, unit, "articles.jsonl"), "w", encoding="utf-8") as f:
         for r in rows:
-            text = found.get(r["url"])
+            text = found.get(r["url"], by_ref.get(r["ref"]))
             if text is None:
                 missing.append(r["ref"])
                 continue

@@ -1587,3 +1587,25 @@ fn an_undated_report_goes_to_the_incident_of_its_last_days_before_an_older_one()
         assert_eq!(with_undated, vec!["2027-01-24"], "{label}: {s:#?}");
     }
 }
+
+#[test]
+fn a_department_of_tillaberi_and_the_region_on_one_day_with_one_toll_are_one_ambush_fr_en() {
+    // GeoNames files Niger's departments under the old "Niamey" unit; the gazetteer refiles
+    // them, so a report naming the department and one naming the region are of one region, and
+    // their common toll that day says one ambush that each outlet blames on another group.
+    let department = "Récit fictif écrit pour les tests de Vigie.\n\n\
+Des combattants d'Al-Qaïda au Maghreb islamique (AQMI) ont tendu une embuscade à une \
+patrouille de l'armée nigérienne le mercredi 4 mars 2026 dans le département de Ouallam. \
+Douze soldats ont été tués, selon le ministère de la Défense.";
+    let region = "Fictional report written for Vigie's tests.\n\n\
+Twelve Nigerien soldiers were killed on Wednesday March 4, 2026 when their patrol was \
+ambushed in the Tillaberi region, near the border with Mali. The Islamic State in the \
+Greater Sahara claimed the attack.";
+    let linked = incidents::link(&mentions_of(&[
+        report("department-fr", (2026, 3, 5), department),
+        report("region-en", (2026, 3, 5), region),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(linked.len(), 1, "{s:#?}");
+    assert_eq!(s[0].3, vec!["department-fr", "region-en"], "{s:#?}");
+}
