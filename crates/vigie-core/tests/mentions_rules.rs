@@ -2504,3 +2504,46 @@ fn people_missing_are_no_toll_fr_en() {
     );
     assert!(field(&m, "fatalities").contains(&11), "{:?}", counts(&m));
 }
+
+#[test]
+fn the_group_whose_attack_killed_the_soldiers_is_the_perpetrator_fr_en() {
+    for (lang, text, army) in [
+        (
+            "fr",
+            "Au moins trois militaires camerounais ont été tués dimanche 8 mars 2026 dans une \
+             attaque de Boko Haram contre le poste militaire de Fotokol, dans l'Extrême-Nord.",
+            "Military Forces of Cameroon",
+        ),
+        (
+            "fr-members",
+            "Cinq soldats nigériens ont été tués dimanche 8 mars 2026 dans une embuscade \
+             d'éléments de Boko Haram près de Bosso, dans la région de Diffa.",
+            "Military Forces of Niger",
+        ),
+        (
+            "en",
+            "Three Cameroonian soldiers were killed on Sunday March 8, 2026 in a Boko Haram \
+             attack on the military post at Fotokol, in the Far North region.",
+            "Military Forces of Cameroon",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-09", lang);
+        assert_eq!(
+            actor1(&m),
+            "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+            "{lang}"
+        );
+        assert!(actor2(&m).starts_with(army), "{lang}: {}", actor2(&m));
+    }
+    // The object of an assault stays the side attacked.
+    let m = one_mention(
+        "Des soldats ont lancé le 8 mars 2026 un assaut contre une position de Boko Haram \
+         près de Bosso, dans la région de Diffa, tuant douze combattants.",
+        "2026-03-09",
+        "object",
+    );
+    assert_eq!(
+        actor2(&m),
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    );
+}

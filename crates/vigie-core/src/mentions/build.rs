@@ -1769,10 +1769,92 @@ fn words_of(folded: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Nouns of an attack whose complement or modifier is its author when it is an armed group
+/// ("une attaque de Boko Haram", "an ISWAP ambush"); the callers only ask about armed groups,
+/// whose attack it is ("l'attaque de la gendarmerie", of a unit of the state, is another matter).
+const ATTACK_NOUNS: [&str; 19] = [
+    "attaque",
+    "attaques",
+    "assaut",
+    "assauts",
+    "embuscade",
+    "embuscades",
+    "raid",
+    "raids",
+    "incursion",
+    "incursions",
+    "offensive",
+    "offensives",
+    "attack",
+    "attacks",
+    "ambush",
+    "ambushes",
+    "assault",
+    "assaults",
+    "onslaught",
+];
+
+/// Words for a group's members between an attack noun and the group ("une attaque d'éléments
+/// de Boko Haram", "an attack of JNIM fighters").
+const MEMBER_NOUNS: [&str; 8] = [
+    "elements",
+    "combattants",
+    "hommes",
+    "membres",
+    "jihadistes",
+    "djihadistes",
+    "terroristes",
+    "fighters",
+];
+
+/// Is the armed group at `span` named as the author of an attack: the complement of an attack
+/// noun ("dans une attaque de Boko Haram", "l'embuscade du JNIM", "une attaque d'éléments de
+/// l'EIGS") or its modifier ("in a Boko Haram attack", "an ISWAP ambush")?
+fn names_the_attacker(a: &Analysis, span: Span) -> bool {
+    let text = a.doc.text.as_str();
+    let mut from = span.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = crate::lexicon::fold(text.get(from..span.start).unwrap_or(""));
+    // (only the clause's last words count)
+    let clause = before
+        .rsplit([',', ';', ':', '.', '(', '\n'])
+        .next()
+        .unwrap_or("");
+    let mut words = words_of(clause);
+    // ("de l'EIGS", "de la katiba Macina")
+    if matches!(words.last(), Some(&("l" | "la" | "les"))) {
+        words.pop();
+    }
+    let genitive = |w: &str| matches!(w, "de" | "du" | "des" | "d" | "of" | "by");
+    let n = words.len();
+    let complement = n >= 2
+        && genitive(words[n - 1])
+        && (ATTACK_NOUNS.contains(&words[n - 2])
+            || (n >= 4
+                && MEMBER_NOUNS.contains(&words[n - 2])
+                && genitive(words[n - 3])
+                && ATTACK_NOUNS.contains(&words[n - 4])));
+    let mut to = (span.end + 30).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let after = crate::lexicon::fold(text.get(span.end..to).unwrap_or(""));
+    let modifier = after.starts_with(' ')
+        && words_of(&after)
+            .first()
+            .is_some_and(|w| ATTACK_NOUNS.contains(w));
+    complement || modifier
+}
+
 /// Is the actor at `span` the object of an attack word before it in sentence `si` ("attacked a
 /// post of the VDP", "l'assaut contre une position du JNIM"), not its agent ("attaqué par
 /// des combattants du JNIM")?
 fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
+    if names_the_attacker(a, span) {
+        return false;
+    }
     a.sentences[si].triggers.iter().any(|t| {
         // ("une frappe aérienne de la force Barkhane": a strike of X is X's own)
         let before = !matches!(t.0, TriggerClass::Clash | TriggerClass::Air)
