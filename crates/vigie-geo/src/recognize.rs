@@ -330,7 +330,7 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                     }
                 }
                 !single
-                    || (!lex.stop.contains(&fi)
+                    || ((!lex.stop.contains(&fi) || named_as_a_unit(&t, i))
                         && !lex.person.contains(&fi)
                         && !glued_to_name(gaz, &t, i, matched_until)
                         && !speaks(&t, i))
@@ -907,6 +907,23 @@ const TIME_WORDS: &[&str] = &[
     "dernier",
     "derniere",
 ];
+
+/// A capitalised common word named as a province: "la province du Lac", "Lac province"
+/// (Chad's Lac, which "lac" as a stop word would hide).
+fn named_as_a_unit(t: &Tokens<'_>, i: usize) -> bool {
+    if !t.toks[i].cap || t.toks[i].upper {
+        return false;
+    }
+    let before = |k: usize| if i >= k { t.folded(i - k) } else { "" };
+    let after = if i + 1 < t.toks.len() {
+        t.folded(i + 1)
+    } else {
+        ""
+    };
+    // (provinces only: "la région du Sahel", "the Sahel region", "North region" are as often
+    // the wider Sahel or a direction as Burkina's or Cameroon's units)
+    (matches!(before(1), "du" | "de" | "des") && before(2) == "province") || after == "province"
+}
 
 /// A word naming the kind of administrative unit before its name ("la région de", "le cercle
 /// de"), folded.

@@ -817,3 +817,29 @@ fn an_honorific_before_a_name_is_no_place_fr_en() {
     assert!(!found.iter().any(|p| p == "Mme"), "{found:?}");
     assert!(found.iter().any(|p| p == "Porto-Novo"), "{found:?}");
 }
+
+#[test]
+fn a_province_named_by_a_common_word_is_the_province_fr_en() {
+    for text in [
+        "Vingt soldats ont été tués dans une attaque de Boko Haram dans la province du Lac.",
+        "Twenty soldiers were killed in a Boko Haram attack in Chad's Lac province.",
+    ] {
+        assert_eq!(
+            places(text).iter().filter(|p| *p == "Lac").count(),
+            1,
+            "{text}"
+        );
+    }
+    // The lake itself, and "the Sahel region", stay common words.
+    for text in [
+        "Des pêcheurs ont été tués au bord du Lac, près de la frontière.",
+        "Gunmen killed four herders in the Sahel region on Sunday.",
+        "Des hommes armés ont tué quatre éleveurs dans la région du Sahel dimanche.",
+    ] {
+        let found = places(text);
+        assert!(
+            !found.iter().any(|p| p == "Lac" || p == "Sahel"),
+            "{text}: {found:?}"
+        );
+    }
+}
