@@ -330,7 +330,7 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                     }
                 }
                 !single
-                    || ((!lex.stop.contains(&fi) || named_as_a_unit(&t, i))
+                    || ((!lex.stop.contains(&fi) || named_as_a_province(&t, i))
                         && !lex.person.contains(&fi)
                         && !glued_to_name(gaz, &t, i, matched_until)
                         && !speaks(&t, i))
@@ -910,7 +910,7 @@ const TIME_WORDS: &[&str] = &[
 
 /// A capitalised common word named as a province: "la province du Lac", "Lac province"
 /// (Chad's Lac, which "lac" as a stop word would hide).
-fn named_as_a_unit(t: &Tokens<'_>, i: usize) -> bool {
+fn named_as_a_province(t: &Tokens<'_>, i: usize) -> bool {
     if !t.toks[i].cap || t.toks[i].upper {
         return false;
     }

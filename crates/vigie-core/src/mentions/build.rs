@@ -1850,7 +1850,7 @@ fn names_the_attacker(a: &Analysis, span: Span) -> bool {
 
 /// Is the actor at `span` the object of an attack word before it in sentence `si` ("attacked a
 /// post of the VDP", "l'assaut contre une position du JNIM"), not its agent ("attaqué par
-/// des combattants du JNIM")?
+/// des combattants du JNIM", "une attaque de Boko Haram": [`names_the_attacker`])?
 fn attacked(a: &Analysis, si: usize, span: Span) -> bool {
     if names_the_attacker(a, span) {
         return false;
