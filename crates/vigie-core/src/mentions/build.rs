@@ -1811,12 +1811,7 @@ const MEMBER_NOUNS: [&str; 8] = [
 /// noun ("dans une attaque de Boko Haram", "l'embuscade du JNIM", "une attaque d'éléments de
 /// l'EIGS") or its modifier ("in a Boko Haram attack", "an ISWAP ambush")?
 fn names_the_attacker(a: &Analysis, span: Span) -> bool {
-    let text = a.doc.text.as_str();
-    let mut from = span.start.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let before = crate::lexicon::fold(text.get(from..span.start).unwrap_or(""));
+    let before = words_before(a, span.start, 60);
     // (only the clause's last words count)
     let clause = before
         .rsplit([',', ';', ':', '.', '(', '\n'])
@@ -1836,11 +1831,7 @@ fn names_the_attacker(a: &Analysis, span: Span) -> bool {
                 && MEMBER_NOUNS.contains(&words[n - 2])
                 && genitive(words[n - 3])
                 && ATTACK_NOUNS.contains(&words[n - 4])));
-    let mut to = (span.end + 30).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    let after = crate::lexicon::fold(text.get(span.end..to).unwrap_or(""));
+    let after = crate::lexicon::fold_after(&a.doc.text, span.end, 30);
     let modifier = after.starts_with(' ')
         && words_of(&after)
             .first()
