@@ -781,3 +781,39 @@ fn a_town_and_an_agency_named_agence_or_agency_is_a_dateline_fr_en() {
          The community is in shock."
     );
 }
+
+#[test]
+fn other_stories_under_a_related_heading_are_dropped_fr_en() {
+    // Headlines of other countries' stories under the heading outvoted the story's own country.
+    let raw = "Un opposant arrêté à son domicile à Niamey\n\
+        L'opposant a été arrêté mardi à son domicile à Niamey, selon son avocat.\n\
+        Autres articles\n\
+        -\n\
+        Kenya : indignation après des enlèvements de militants\n\
+        -\n\
+        Mali : les partis politiques sont dissous\n\
+        -\n\
+        Gambie : la vente des biens de l'ancien président contestée";
+    assert_eq!(
+        clean(raw).text,
+        "Un opposant arrêté à son domicile à Niamey\n\
+         L'opposant a été arrêté mardi à son domicile à Niamey, selon son avocat."
+    );
+    let raw = "An opposition leader was arrested at his home in Niamey on Tuesday, his lawyer said.\n\
+        \n\
+        Also Read |\n\
+        Kenya: outrage after activists abducted\n\
+        \n\
+        The police gave no reason for the arrest.\n\
+        \n\
+        Related posts\n\
+        \n\
+        Mali dissolves political parties\n\
+        \n\
+        Gambia: sale of former president's assets disputed";
+    assert_eq!(
+        clean(raw).text,
+        "An opposition leader was arrested at his home in Niamey on Tuesday, his lawyer said.\n\n\
+         The police gave no reason for the arrest."
+    );
+}
