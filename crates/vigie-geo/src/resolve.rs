@@ -1139,6 +1139,13 @@ fn resolve_all(
         // so is a small place abroad far (> 250 km) from every other place of the text
         let abroad = ctx.country.is_some_and(|c| c != gaz.country_code(best));
         let far_from_the_rest = near[v[0].2].is_none_or(|(d, _)| d > 250.0);
+        // (a town too, far from the text's other places and in a country nothing else in the
+        // text points to: "à Kouri Bougoudi", in a story of Chad's Tibesti, is not Mali's Koury)
+        let stray_town = rb.kind == PlaceKind::Town
+            && near[v[0].2].is_some_and(|(d, _)| d > 250.0)
+            && !votes
+                .iter()
+                .any(|(code, _)| *code == gaz.country_code(best));
         // …unless the text has already placed that name there, with a cue ("près de
         // Banibangou … à Banibangou"): one name keeps one place through a text, whatever
         // country a round-up of several countries leans to.
@@ -1152,7 +1159,8 @@ fn resolve_all(
                     rb.kind,
                     PlaceKind::Village | PlaceKind::Other | PlaceKind::Town
                 ))
-                || (far_from_the_rest && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other)))
+                || (far_from_the_rest && matches!(rb.kind, PlaceKind::Village | PlaceKind::Other))
+                || stray_town)
         {
             out.push(None);
             if let Some(d) = details.last_mut() {

@@ -303,6 +303,25 @@ fn a_small_place_abroad_far_from_the_story_is_dropped() {
 }
 
 #[test]
+fn a_town_abroad_far_from_the_story_in_a_country_the_text_never_points_to_is_dropped_fr_en() {
+    // Boré: a town of Mali's Mopti region (and villages of Burkina Faso); the story is Chad's.
+    for text in [
+        "Des rebelles ont attaqué à l'aube un poste militaire à Boré. L'armée tchadienne a envoyé des renforts depuis Mongo.",
+        "Rebels attacked a military post in Boré at dawn. The Chadian army sent reinforcements from Mongo.",
+    ] {
+        assert_eq!(resolved(text, "Boré"), None, "{text}");
+        assert_eq!(resolved(text, "Mongo").unwrap().country_code, "TD");
+    }
+    // …but not when the text points to Mali, nor when it names no other place
+    for text in [
+        "Des rebelles ont attaqué à l'aube un poste militaire malien à Boré. L'armée tchadienne a envoyé des renforts depuis Mongo.",
+        "Rebels attacked a military post in Boré at dawn, the Chadian army said.",
+    ] {
+        assert_eq!(resolved(text, "Boré").unwrap().country_code, "ML", "{text}");
+    }
+}
+
+#[test]
 fn a_village_said_to_be_near_a_town_lies_near_it_or_is_coded_to_the_town() {
     // Tissalatène lies ~50 km west of Andéramboukane: the text agrees, the village is kept.
     for (text, name) in [
