@@ -799,7 +799,8 @@ fn other_stories_under_a_related_heading_are_dropped_fr_en() {
         "Un opposant arrêté à son domicile à Niamey\n\
          L'opposant a été arrêté mardi à son domicile à Niamey, selon son avocat."
     );
-    let raw = "An opposition leader was arrested at his home in Niamey on Tuesday, his lawyer said.\n\
+    let raw =
+        "An opposition leader was arrested at his home in Niamey on Tuesday, his lawyer said.\n\
         \n\
         Also Read |\n\
         Kenya: outrage after activists abducted\n\
