@@ -2526,6 +2526,18 @@ fn the_group_whose_attack_killed_the_soldiers_is_the_perpetrator_fr_en() {
              attack on the military post at Fotokol, in the Far North region.",
             "Military Forces of Cameroon",
         ),
+        (
+            "fr-faction",
+            "Cinq soldats nigériens ont été tués dimanche 8 mars 2026 dans une incursion des \
+             factions de Boko Haram près de Bosso, dans la région de Diffa.",
+            "Military Forces of Niger",
+        ),
+        (
+            "en-faction",
+            "Five Nigerien soldiers were killed on Sunday March 8, 2026 in an incursion by \
+             factions of Boko Haram near Bosso, in the Diffa region.",
+            "Military Forces of Niger",
+        ),
     ] {
         let m = one_mention(text, "2026-03-09", lang);
         assert_eq!(

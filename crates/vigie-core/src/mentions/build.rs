@@ -1796,8 +1796,10 @@ const ATTACK_NOUNS: [&str; 19] = [
 
 /// Words for a group's members between an attack noun and the group ("une attaque d'éléments
 /// de Boko Haram", "an attack of JNIM fighters").
-const MEMBER_NOUNS: [&str; 8] = [
+const MEMBER_NOUNS: [&str; 10] = [
     "elements",
+    "faction",
+    "factions",
     "combattants",
     "hommes",
     "membres",
