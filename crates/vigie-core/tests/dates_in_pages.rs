@@ -269,3 +269,49 @@ fn a_day_counted_on_counts_from_the_last_day_told() {
         assert!(!days.contains(&"2025-04-22".to_string()), "{text}: {days:?}");
     }
 }
+
+#[test]
+fn a_dispatch_dateline_at_the_top_is_the_publication_date_fr_en() {
+    // No date of its own for the attack: its incident takes the day before the dispatch, as
+    // for a published page.
+    for text in [
+        "Djibo, 14 mars 2026. Une attaque terroriste a fait douze morts parmi les soldats du \
+         détachement de la localité.",
+        "Djibo, March 14, 2026. A terrorist attack killed twelve soldiers of the town's army \
+         detachment.",
+    ] {
+        let ms = undated(text);
+        assert_eq!(
+            ms[0].published.map(|d| d.to_string()).as_deref(),
+            Some("2026-03-14"),
+            "{text}"
+        );
+        let linked = vigie_core::incidents::link(&ms);
+        assert_eq!(
+            linked[0].date.map(|d| d.date.to_string()).as_deref(),
+            Some("2026-03-13"),
+            "{text}"
+        );
+    }
+    // A first line that tells what happened that day is no dateline.
+    let ms = undated(
+        "Samedi 14 mars 2026, une attaque terroriste a fait douze morts parmi les soldats du \
+         détachement de Djibo.",
+    );
+    assert_eq!(days(&ms), vec!["2026-03-14"]);
+    assert_eq!(ms[0].published, None);
+}
+
+#[test]
+fn a_date_alone_on_the_first_line_is_the_site_s_date_of_the_day_fr_en() {
+    // "Wednesday, Nov 13, 2024" over a story of another year: the day the page was read. A
+    // weekday in the story is not counted from it.
+    for text in [
+        "Wednesday, Nov 13, 2024\nGunmen killed twelve villagers in Djibo on Sunday, residents said.",
+        "mercredi 13 novembre 2024 08:41\nDes hommes armés ont tué douze villageois dimanche à Djibo, selon des habitants.",
+    ] {
+        let ms = undated(text);
+        assert_eq!(days(&ms), vec![""], "{text}");
+        assert_eq!(ms[0].published, None, "{text}");
+    }
+}

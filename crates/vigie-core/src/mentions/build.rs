@@ -422,7 +422,7 @@ pub fn mentions_of(
             out.push(Mention {
                 id,
                 article: a.doc.reference.clone(),
-                published: a.doc.published,
+                published: a.published,
                 ordinal,
                 background: frame.background,
                 event_type: kind.event_type(),

@@ -425,6 +425,54 @@ pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, Time
         .map(|d| (d, TimePrecision::Day))
 }
 
+/// What a full date on the first line of a page tells, when the page's publication date is not
+/// known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopDate {
+    /// After the place the story was filed from and closed by a period ("Koumbri, 4 septembre
+    /// 2023. Une attaque…"): the dispatch's date, when the page came out.
+    Dateline(NaiveDate),
+    /// Alone on the line, with its weekday or time ("Friday, June 9, 2023", "jeudi, 28 mars
+    /// 2024 08:41"): the site's date of the day it was read, page furniture — months or years
+    /// after the story on the pages where it could be checked. The index of its match.
+    Today(usize),
+}
+
+/// The first line's full date, when it is a [`TopDate`]. A first line that tells something on
+/// that day ("Dimanche 14 novembre 2021, des hommes armés…", "Le 8 août 2020, …") is neither.
+pub fn top_date(text: &str, matches: &[DateMatch]) -> Option<TopDate> {
+    static BEFORE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\s*(\p{Lu}[\p{L}'’ -]{1,30},\s*)?(?:(\p{L}+),?\s*)?$")
+            .expect("top date prefix pattern")
+    });
+    static ALONE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^,?\s*(?:\d{1,2}\s*[:h]\s*\d{2}\s*)?$")
+            .expect("top date suffix pattern")
+    });
+    let start = text.len() - text.trim_start().len();
+    let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+    let (k, m) = matches
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.span.start < line_end)?;
+    let DateExpr::Full { year, month, day } = m.expr else {
+        return None;
+    };
+    let prefix = BEFORE.captures(text.get(start..m.span.start)?)?;
+    let after = text.get(m.span.end..line_end)?;
+    // (a word just before the date is its weekday: "Friday, June 9", not "Le 9 juin")
+    if prefix.get(2).is_some() && leading_weekday(text, m, 2).is_none() {
+        return None;
+    }
+    match prefix.get(1) {
+        Some(_) if after.starts_with(". ") || after == "." => {
+            NaiveDate::from_ymd_opt(year, month, day).map(TopDate::Dateline)
+        }
+        None if ALONE.is_match(after) => Some(TopDate::Today(k)),
+        _ => None,
+    }
+}
+
 /// Which calendars a year the page names may stand for, when a weekday with its day and month
 /// looks for its year.
 #[derive(Clone, Copy)]

@@ -81,6 +81,8 @@ pub struct Analysis<'a> {
     pub places: Vec<PlaceMention>,
     pub resolved: Vec<Option<ResolvedPlace>>,
     pub sentences: Vec<Sentence>,
+    /// When the page came out: its publication date, else the date line at its top.
+    pub published: Option<chrono::NaiveDate>,
     /// Publication date, else the article's own reference date.
     pub anchor: Option<chrono::NaiveDate>,
     /// The anchor is known only to its month (a page dated "2024-07"): a weekday or "hier"
@@ -775,13 +777,27 @@ impl<'a> Analysis<'a> {
             .filter(|s| s.background)
             .flat_map(|s| s.dates.iter().copied())
             .collect();
-        let own_dates: Vec<DateMatch> = dates
+        let mut own_dates: Vec<DateMatch> = dates
             .iter()
             .enumerate()
             .filter(|(k, _)| !recalled_dates.contains(k))
             .map(|(_, d)| *d)
             .collect();
-        let (anchor, anchor_month_only) = match doc.published {
+        // A page with no publication date: a dispatch's dateline at its top ("Koumbri, 4
+        // septembre 2023. Une attaque…") says when it came out; a date alone on its first line
+        // is the site's date of the day it was read, which dates nothing.
+        let top = (doc.published.is_none() && dates::page_date_line(&doc.text).is_none())
+            .then(|| dates::top_date(&doc.text, &dates))
+            .flatten();
+        let published = doc.published.or(match top {
+            Some(dates::TopDate::Dateline(d)) => Some(d),
+            _ => None,
+        });
+        if let Some(dates::TopDate::Today(k)) = top {
+            let today = dates[k];
+            own_dates.retain(|d| *d != today);
+        }
+        let (anchor, anchor_month_only) = match published {
             Some(p) => (Some(p), false),
             None => match dates::page_anchor(&doc.text, &own_dates) {
                 Some((a, precision)) => (Some(a), precision == crate::model::TimePrecision::Month),
@@ -804,6 +820,7 @@ impl<'a> Analysis<'a> {
             places,
             resolved,
             sentences,
+            published,
             anchor,
             anchor_month_only,
             country,
@@ -1211,7 +1228,7 @@ impl<'a> Analysis<'a> {
                 .any(|&p| f.places.iter().any(|&q| self.places_fit(p, q)));
         // (a year and more before a page whose publication date is known: whatever the place,
         // which a page often names in a form the gazetteer lacks)
-        let years_before = days_before > 365 && self.doc.published.is_some();
+        let years_before = days_before > 365 && self.published.is_some();
         days_before > RECALL_DAYS && (elsewhere || years_before)
     }
 
