@@ -404,6 +404,38 @@ fn one_raid_seen_as_a_battle_and_as_killings_joins_when_figures_agree() {
 }
 
 #[test]
+fn one_raid_told_as_a_clash_and_as_an_attack_on_villagers_joins_on_its_spot_and_day_fr_en() {
+    // Neither gives a toll nor names the group: the village and the day say it is one raid.
+    let clash = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des affrontements ont opposé des volontaires pour la défense de la patrie à des hommes \
+        armés le mardi 3 mars 2026 à Belga, dans la province du Namentenga.";
+    let attack = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen attacked villagers in Belga, in Burkina Faso's Namentenga province, on Tuesday \
+        March 3, 2026, residents said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("clash-fr", (2026, 3, 4), clash),
+        report("attack-en", (2026, 3, 4), attack),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Belga"),
+        vec![&vec!["attack-en".to_string(), "clash-fr".to_string()]],
+        "{s:#?}"
+    );
+    // A kidnapping is an act of its own: the same day in the same town, it stays apart from
+    // the clash.
+    let kidnapping = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Un commerçant a été enlevé devant sa boutique à Belga le 3 mars 2026, ont rapporté \
+        ses proches.";
+    let linked = incidents::link(&mentions_of(&[
+        report("kidnapping-fr", (2026, 3, 4), kidnapping),
+        report("clash-fr", (2026, 3, 4), clash),
+    ]));
+    let s = summary(&linked);
+    assert!(linked.iter().all(|i| i.articles.len() == 1), "{s:#?}");
+}
+
+#[test]
 fn a_battle_and_killings_with_other_tolls_in_one_town_stay_apart() {
     let camp = "Fictional report written for Vigie's tests.\n\n\
         JNIM fighters attacked the army camp in Boni, in central Mali, on Wednesday September 30, \

@@ -891,7 +891,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
     for other in cluster.main_members().take(MAX_COMPARED_MEMBERS) {
         // Outlets see one raid differently: the camp attacked (Battles), the people killed
         // (Violence against civilians), the explosion heard. Across violent types a report
-        // joins only on the same spot and day with something specific in common (below).
+        // joins only on the same spot and day, with no figure that differs (below).
         let cross_type = !types_compatible(m, other);
         // The same words for the event: one outlet's rewrite of another's report, or two
         // reports of one statement. Stock phrases are too short to count.
@@ -1096,8 +1096,22 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             let undated_same_spot_and_toll = (m.date.is_none() || other.date.is_none())
                 && same_toll
                 && matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+            // Another violent type on the same spot and day, nothing else stretched: how outlets
+            // tell one raid (villagers shot, a clash with the guards, the post overrun) more often
+            // than two raids. Figures that differ still set them apart.
+            // (a kidnapping is an act of its own: the same day in the same town, a checkpoint
+            // attacked and a man abducted are two events)
+            let abduction =
+                |k: &LinkKey| k.sub_event_type == SubEventType::AbductionForcedDisappearance;
+            let only_the_type = cross_type
+                && !abduction(m)
+                && !abduction(other)
+                && same_spot_and_day
+                && !next_day
+                && !loose_place
+                && !toll_place;
             let allowed = !figures_differ
-                && corroborated
+                && (corroborated || only_the_type)
                 && (cross_type || m.sub_event_type == other.sub_event_type || toll_vouches)
                 && (!cross_type || same_spot_and_day || toll_vouches || undated_same_spot_and_toll)
                 && (!loose_place || same_day);
