@@ -2559,3 +2559,43 @@ fn the_group_whose_attack_killed_the_soldiers_is_the_perpetrator_fr_en() {
         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
     );
 }
+
+#[test]
+fn no_loss_of_human_life_is_a_toll_of_zero_unless_it_is_one_side_s_fr_en() {
+    for (label, text) in [
+        (
+            "fr-perte",
+            "Des hommes armés ont attaqué mardi 3 mars 2026 le commissariat de Djibo. Aucune \
+             perte en vie humaine n'a été enregistrée.",
+        ),
+        (
+            "fr-pas-eu",
+            "Des hommes armés ont attaqué mardi 3 mars 2026 le commissariat de Djibo. Il n'y a \
+             pas eu de victimes.",
+        ),
+        (
+            "en",
+            "Gunmen attacked the police station in Djibo on Tuesday March 3, 2026. No death was \
+             recorded during the attack.",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-05", label);
+        assert_eq!(field(&m, "fatalities"), vec![0], "{label}");
+    }
+    // One side lost nobody: the attackers' dead still count.
+    for (label, text) in [
+        (
+            "fr-side",
+            "Des hommes armés ont attaqué mardi 3 mars 2026 le commissariat de Djibo. Il n'y a \
+             pas eu de victimes côté policiers, mais deux assaillants ont été tués.",
+        ),
+        (
+            "en-side",
+            "Gunmen attacked the police station in Djibo on Tuesday March 3, 2026. There were no \
+             casualties among the police, but two attackers were killed.",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-05", label);
+        assert_eq!(field(&m, "fatalities"), vec![2], "{label}");
+    }
+}

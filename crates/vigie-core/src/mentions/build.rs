@@ -1088,6 +1088,23 @@ fn relative_clause_start(sentence: &str) -> Option<usize> {
         .min()
 }
 
+/// The words after a "no casualties" phrase restrict it to one side ("côté policiers", "du
+/// côté des FDS", "dans les rangs de l'armée", "among the soldiers", "on the army's side").
+fn one_side_only(folded_tail: &str) -> bool {
+    let words: Vec<&str> = folded_tail
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .collect();
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    matches!(at(0), "cote" | "parmi" | "among")
+        || (at(0) == "du" && at(1) == "cote")
+        || (matches!(at(0), "dans" | "in")
+            && matches!(at(1), "les" | "the")
+            && matches!(at(2), "rangs" | "ranks"))
+        || (at(0) == "on" && words.iter().take(4).any(|w| *w == "side"))
+}
+
 /// Every counted figure of the frame, as claims.
 fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
@@ -1099,19 +1116,22 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
         // "aucun mort ni blessé", "no casualties"
         for z in s.zero.iter().filter(|z| a.serves(si, **z, background)) {
             let zero = Quantity::exact(0);
-            push_claim(&mut out, a, si, "fatalities", zero, None);
             let tail: String = a
                 .doc
                 .text
                 .get(z.end..s.span.end)
                 .unwrap_or("")
                 .chars()
-                .take(20)
+                .take(30)
                 .collect();
-            if crate::lexicon::fold(&tail)
-                .trim_start()
-                .starts_with("ni blesse")
-            {
+            let tail = crate::lexicon::fold(&tail);
+            // "pas de victimes côté policiers", "no casualties among the soldiers": one side
+            // lost nobody, which says nothing of the others' dead.
+            if one_side_only(&tail) {
+                continue;
+            }
+            push_claim(&mut out, a, si, "fatalities", zero, None);
+            if tail.trim_start().starts_with("ni blesse") {
                 push_claim(&mut out, a, si, "injured", zero, None);
             }
         }
