@@ -436,6 +436,26 @@ fn one_raid_told_as_a_clash_and_as_an_attack_on_villagers_joins_on_its_spot_and_
 }
 
 #[test]
+fn a_night_raid_told_on_either_day_and_as_another_type_joins_on_its_spot_and_toll_fr_en() {
+    let camp = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des jihadistes ont attaqué le camp militaire de Boni, dans le centre du Mali, le mardi \
+        3 mars 2026 tard dans la soirée, tuant douze soldats, selon une source sécuritaire.";
+    let killings = "Fictional report written for Vigie's tests.\n\n\
+        Twelve people were killed when gunmen stormed Boni, in central Mali, on Wednesday \
+        March 4, 2026, residents said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("camp-fr", (2026, 3, 5), camp),
+        report("killings-en", (2026, 3, 5), killings),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Boni"),
+        vec![&vec!["camp-fr".to_string(), "killings-en".to_string()]],
+        "{s:#?}"
+    );
+}
+
+#[test]
 fn a_battle_and_killings_with_other_tolls_in_one_town_stay_apart() {
     let camp = "Fictional report written for Vigie's tests.\n\n\
         JNIM fighters attacked the army camp in Boni, in central Mali, on Wednesday September 30, \

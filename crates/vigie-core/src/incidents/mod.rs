@@ -1090,6 +1090,16 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     }
                     _ => false,
                 };
+            // (a night raid told on either of its days: another type the next day joins on the
+            // same spot only with something specific in common)
+            let same_spot_day_precision = match (&m.place, &other.place, m.date, other.date) {
+                (Some(a), Some(b), Some(x), Some(y)) => {
+                    same_spot(a, b)
+                        && x.precision == TimePrecision::Day
+                        && y.precision == TimePrecision::Day
+                }
+                _ => false,
+            };
             // An undated report of the same spot with the same telling toll ("the explosion
             // killed at least 8 passengers" near Douentza; "8 killed when their bus hit a mine"
             // there) is of that event, whatever kind of violence each outlet calls it.
@@ -1113,7 +1123,11 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             let allowed = !figures_differ
                 && (corroborated || only_the_type)
                 && (cross_type || m.sub_event_type == other.sub_event_type || toll_vouches)
-                && (!cross_type || same_spot_and_day || toll_vouches || undated_same_spot_and_toll)
+                && (!cross_type
+                    || same_spot_and_day
+                    || (next_day && corroborated && same_spot_day_precision)
+                    || toll_vouches
+                    || undated_same_spot_and_toll)
                 && (!loose_place || same_day);
             if !allowed {
                 reject(m, other, "stretch not corroborated");
