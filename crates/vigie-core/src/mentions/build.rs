@@ -1373,10 +1373,42 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                     push_claim(&mut out, a, si, field, Quantity::exact(1), victims);
                     break;
                 }
+                if class == TriggerClass::Abduction {
+                    if let Some(kidnap) = kidnapped_alone(a, si, background) {
+                        let n = 1 + companions(a, si, kidnap);
+                        push_claim(&mut out, a, si, field, Quantity::exact(n), None);
+                        break;
+                    }
+                }
             }
         }
     }
     out
+}
+
+/// "Le curé de Djibo, l'abbé X, a été enlevé", "Kirk Woodman, a Canadian geologist, was
+/// kidnapped": a verb of abduction in the singular passive ("a été enlevé(e)", "was
+/// kidnapped") with no number says one person was taken, whoever the sentence names. The
+/// verb's span.
+fn kidnapped_alone(a: &Analysis, si: usize, background: bool) -> Option<Span> {
+    let s = &a.sentences[si];
+    s.triggers
+        .iter()
+        .filter(|t| t.1 && as_verb(t.0) == TriggerClass::Abduction && a.serves(si, t.2, background))
+        .find_map(|t| {
+            let verb = crate::lexicon::fold(a.doc.text.get(t.2.start..t.2.end)?);
+            let before = words_before(a, t.2.start, 30);
+            let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+            let at = |i: usize| words.get(i).copied().unwrap_or("");
+            // (an adverb may sit in the auxiliary: "a finalement été enlevé", "was reportedly")
+            let french = (at(0) == "ete" && matches!(at(1), "a" | "avait" | "aurait")
+                || at(0) == "ete" && matches!(at(2), "a" | "avait" | "aurait"))
+                && !verb.ends_with('s');
+            let english = matches!(at(0), "was")
+                || (at(0) == "been" && matches!(at(1), "has" | "had"))
+                || (matches!(at(1), "was") && at(0).ends_with("ly"));
+            (french || english).then_some(t.2)
+        })
 }
 
 /// "Village chief assassinated in X", "the marabout was shot dead", "gunmen killed the
@@ -1476,7 +1508,7 @@ fn companions(a: &Analysis, si: usize, span: Span) -> u32 {
         let joined = |w: &str| {
             matches!(
                 w,
-                "et" | "and" | "que" | "qu'un" | "qu'une" | "with" | "as" | "de" | "of"
+                "et" | "and" | "que" | "qu'un" | "qu'une" | "with" | "avec" | "as" | "de" | "of"
             )
         };
         // determiner right before the noun, or before one adjective
