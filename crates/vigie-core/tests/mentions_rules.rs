@@ -2601,7 +2601,7 @@ fn no_loss_of_human_life_is_a_toll_of_zero_unless_it_is_one_side_s_fr_en() {
 }
 
 #[test]
-fn a_kidnapping_told_in_the_singular_passive_takes_one_person_fr_en() {
+fn a_kidnapping_or_killing_told_in_the_singular_passive_takes_one_person_fr_en() {
     for (label, text, want) in [
         (
             "fr-apposition",
@@ -2629,5 +2629,21 @@ fn a_kidnapping_told_in_the_singular_passive_takes_one_person_fr_en() {
     ] {
         let m = one_mention(text, "2026-03-09", label);
         assert_eq!(field(&m, "abducted"), want, "{label}");
+    }
+    // the same for a killing
+    for (label, text) in [
+        (
+            "fr-killed",
+            "Le maire de Djibo, Paul Sawadogo, a été assassiné dimanche 8 mars 2026 devant son \
+             domicile.",
+        ),
+        (
+            "en-killed",
+            "Paul Martin, a Canadian geologist, was shot dead near a mining site close to Djibo \
+             on Sunday March 8, 2026.",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-09", label);
+        assert_eq!(field(&m, "fatalities"), vec![1], "{label}");
     }
 }

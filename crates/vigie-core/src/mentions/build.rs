@@ -1373,12 +1373,10 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                     push_claim(&mut out, a, si, field, Quantity::exact(1), victims);
                     break;
                 }
-                if class == TriggerClass::Abduction {
-                    if let Some(kidnap) = kidnapped_alone(a, si, background) {
-                        let n = 1 + companions(a, si, kidnap);
-                        push_claim(&mut out, a, si, field, Quantity::exact(n), None);
-                        break;
-                    }
+                if let Some(verb) = singular_passive(a, si, background, class) {
+                    let n = 1 + companions(a, si, verb);
+                    push_claim(&mut out, a, si, field, Quantity::exact(n), None);
+                    break;
                 }
             }
         }
@@ -1387,14 +1385,19 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
 }
 
 /// "Le curé de Djibo, l'abbé X, a été enlevé", "Kirk Woodman, a Canadian geologist, was
-/// kidnapped": a verb of abduction in the singular passive ("a été enlevé(e)", "was
-/// kidnapped") with no number says one person was taken, whoever the sentence names. The
-/// verb's span.
-fn kidnapped_alone(a: &Analysis, si: usize, background: bool) -> Option<Span> {
+/// kidnapped", "le maire de X, Y, a été assassiné": a verb of abduction (or killing, for
+/// `class`) in the singular passive ("a été enlevé(e)", "was kidnapped") with no number says
+/// one person was taken (killed), whoever the sentence names. The verb's span.
+fn singular_passive(
+    a: &Analysis,
+    si: usize,
+    background: bool,
+    class: TriggerClass,
+) -> Option<Span> {
     let s = &a.sentences[si];
     s.triggers
         .iter()
-        .filter(|t| t.1 && as_verb(t.0) == TriggerClass::Abduction && a.serves(si, t.2, background))
+        .filter(|t| t.1 && as_verb(t.0) == class && a.serves(si, t.2, background))
         .find_map(|t| {
             let verb = crate::lexicon::fold(a.doc.text.get(t.2.start..t.2.end)?);
             let before = words_before(a, t.2.start, 30);
