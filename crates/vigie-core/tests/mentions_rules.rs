@@ -2647,3 +2647,39 @@ fn a_kidnapping_or_killing_told_in_the_singular_passive_takes_one_person_fr_en()
         assert_eq!(field(&m, "fatalities"), vec![1], "{label}");
     }
 }
+
+#[test]
+fn people_counted_by_their_trade_or_community_are_counted_fr_en() {
+    for (label, text, want) in [
+        (
+            "en-peacekeeper",
+            "A convoy was ambushed near Boni on 8 March 2026, 1 peacekeeper killed and 3 \
+             wounded.",
+            1,
+        ),
+        ("en-dozos", "7 Dozos were killed in an ambush near Diafarabé on 8 March 2026.", 7),
+        (
+            "en-shepherds",
+            "Two shepherds were killed by gunmen near Mondoro on 8 March 2026.",
+            2,
+        ),
+        (
+            "fr-pecheurs",
+            "Trois pêcheurs ont été tués par des hommes armés près de Mopti le 8 mars 2026.",
+            3,
+        ),
+        (
+            "fr-douaniers",
+            "Deux douaniers ont été tués dans l'attaque du poste de Koury le 8 mars 2026.",
+            2,
+        ),
+        (
+            "en-community",
+            "Violence between communities in Koro on 8 March 2026: 4 Dogons killed.",
+            4,
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-09", label);
+        assert_eq!(field(&m, "fatalities"), vec![want], "{label}");
+    }
+}
