@@ -456,6 +456,38 @@ fn a_night_raid_told_on_either_day_and_as_another_type_joins_on_its_spot_and_tol
 }
 
 #[test]
+fn a_report_known_only_to_the_month_does_not_chain_two_days_into_one_incident_fr_en() {
+    // (two tolls that differ: two raids; the same toll on two days is one raid misdated, see
+    // `an_undated_page_with_the_raids_day_and_month_joins_it_despite_one_misdated_report`)
+    let month_only = Article::text(
+        "month-fr",
+        " date 2026-03 Récit fictif écrit pour les tests de Vigie. Dimanche, des hommes armés ont \
+         fait irruption dans l'église du village de Pansi, dans la province du Yagha, tuant \
+         24 fidèles."
+            .to_string(),
+    );
+    let first = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen stormed a church in the village of Pansi, in Burkina Faso's Yagha province, on \
+        Sunday March 22, 2026, killing two worshippers.";
+    let second = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Le dimanche 29 mars 2026, des hommes armés ont attaqué l'église du village de Pansi, \
+        dans la province du Yagha, et tué 24 fidèles.";
+    let linked = incidents::link(&mentions_of(&[
+        month_only,
+        report("first-en", (2026, 3, 23), first),
+        report("second-fr", (2026, 3, 30), second),
+    ]));
+    let s = summary(&linked);
+    assert!(
+        !linked
+            .iter()
+            .any(|i| i.articles.contains(&"first-en".to_string())
+                && i.articles.contains(&"second-fr".to_string())),
+        "{s:#?}"
+    );
+}
+
+#[test]
 fn a_battle_and_killings_with_other_tolls_in_one_town_stay_apart() {
     let camp = "Fictional report written for Vigie's tests.\n\n\
         JNIM fighters attacked the army camp in Boni, in central Mali, on Wednesday September 30, \

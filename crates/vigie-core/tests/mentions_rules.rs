@@ -2657,7 +2657,11 @@ fn people_counted_by_their_trade_or_community_are_counted_fr_en() {
              wounded.",
             1,
         ),
-        ("en-dozos", "7 Dozos were killed in an ambush near Diafarabé on 8 March 2026.", 7),
+        (
+            "en-dozos",
+            "7 Dozos were killed in an ambush near Diafarabé on 8 March 2026.",
+            7,
+        ),
         (
             "en-shepherds",
             "Two shepherds were killed by gunmen near Mondoro on 8 March 2026.",

@@ -929,6 +929,16 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     next_day = true;
                 } else {
                     reject(m, other, "dates differ");
+                    // Two days told to the day, more than a day apart, are two events: a member
+                    // dated only to the month (a page's "dimanche" in "date 2020-02") that fits
+                    // both must not chain them into one incident — unless they count the same
+                    // heavy toll (one outlet misdated the raid).
+                    if a.precision == TimePrecision::Day
+                        && b.precision == TimePrecision::Day
+                        && !same_heavy_toll(m, other)
+                    {
+                        day_differs = true;
+                    }
                     continue;
                 }
             }
