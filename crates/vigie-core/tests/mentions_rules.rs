@@ -2687,3 +2687,22 @@ fn people_counted_by_their_trade_or_community_are_counted_fr_en() {
         assert_eq!(field(&m, "fatalities"), vec![want], "{label}");
     }
 }
+
+#[test]
+fn every_part_of_a_toll_s_breakdown_is_of_the_toll_fr_en() {
+    for (label, text) in [
+        (
+            "fr",
+            "Au moins 5 personnes ont été tuées dimanche 8 mars 2026 à Djibo, dont 2 soldats et 3 \
+             civils.",
+        ),
+        (
+            "en",
+            "At least 5 people were killed in Djibo on Sunday March 8, 2026, including 2 soldiers \
+             and 3 civilians.",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-09", label);
+        assert_eq!(field(&m, "fatalities"), vec![5], "{label}");
+    }
+}

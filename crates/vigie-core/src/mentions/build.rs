@@ -1233,7 +1233,8 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                     | ["eux", "parmi"]
                     | ["lesquels", "parmi"]
                     | ["compris", "y"]
-            ) {
+            ) || continues_breakdown(&words_before(a, q.span.start, 60))
+            {
                 continue;
             }
             // "19 morts, dont 1 soldat, 18 parmi les assaillants": the parts of a toll are
@@ -1977,6 +1978,26 @@ fn counted_victims(a: &Analysis, si: usize, span: Span) -> bool {
                     gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])
                 })
         })
+}
+
+/// The words before a number go on a breakdown opened a few words back, in the same clause:
+/// "dont 2 soldats et 2 civils", "including 2 soldiers and 2 civilians" — the second part too
+/// is of the toll already given.
+fn continues_breakdown(folded_before: &str) -> bool {
+    let clause = folded_before
+        .rsplit(['.', ';', ':', '(', '\n'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut rev = words.iter().rev();
+    // (the part right before: a joining word, then the earlier part's noun and number)
+    matches!(rev.next(), Some(&("et" | "and")))
+        && rev
+            .take(6)
+            .any(|w| matches!(*w, "dont" | "including" | "notamment"))
 }
 
 /// A word that opens the breakdown of a count ("47 morts, dont …", "including …").
