@@ -1091,31 +1091,15 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             let corroborated =
                 figures_meet || same_named_actor || same_wording || (next_day && shared_keys > 0);
             let same_day = matches!((m.date, other.date), (Some(x), Some(y)) if x.date == y.date);
-            let same_spot_and_day = same_day
-                && match (&m.place, &other.place, m.date, other.date) {
-                    (Some(a), Some(b), Some(x), Some(y)) => {
-                        same_spot(a, b)
-                            && x.precision == TimePrecision::Day
-                            && y.precision == TimePrecision::Day
-                    }
-                    _ => false,
-                };
-            // (a night raid told on either of its days: another type the next day joins on the
-            // same spot only with something specific in common)
-            let same_spot_day_precision = match (&m.place, &other.place, m.date, other.date) {
-                (Some(a), Some(b), Some(x), Some(y)) => {
-                    same_spot(a, b)
-                        && x.precision == TimePrecision::Day
-                        && y.precision == TimePrecision::Day
-                }
-                _ => false,
-            };
+            let spot = matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+            let both_to_the_day = matches!((m.date, other.date), (Some(x), Some(y))
+                if x.precision == TimePrecision::Day && y.precision == TimePrecision::Day);
+            let same_spot_and_day = same_day && spot && both_to_the_day;
             // An undated report of the same spot with the same telling toll ("the explosion
             // killed at least 8 passengers" near Douentza; "8 killed when their bus hit a mine"
             // there) is of that event, whatever kind of violence each outlet calls it.
-            let undated_same_spot_and_toll = (m.date.is_none() || other.date.is_none())
-                && same_toll
-                && matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+            let undated_same_spot_and_toll =
+                (m.date.is_none() || other.date.is_none()) && same_toll && spot;
             // Another violent type on the same spot and day, nothing else stretched: how outlets
             // tell one raid (villagers shot, a clash with the guards, the post overrun) more often
             // than two raids. Figures that differ still set them apart.
@@ -1135,7 +1119,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 && (cross_type || m.sub_event_type == other.sub_event_type || toll_vouches)
                 && (!cross_type
                     || same_spot_and_day
-                    || (next_day && corroborated && same_spot_day_precision)
+                    // (a night raid told on either of its days: another type the next day
+                    // joins on the same spot only with something specific in common)
+                    || (next_day && corroborated && spot)
                     || toll_vouches
                     || undated_same_spot_and_toll)
                 && (!loose_place || same_day);

@@ -1088,23 +1088,6 @@ fn relative_clause_start(sentence: &str) -> Option<usize> {
         .min()
 }
 
-/// The words after a "no casualties" phrase restrict it to one side ("côté policiers", "du
-/// côté des FDS", "dans les rangs de l'armée", "among the soldiers", "on the army's side").
-fn one_side_only(folded_tail: &str) -> bool {
-    let words: Vec<&str> = folded_tail
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(5)
-        .collect();
-    let at = |i: usize| words.get(i).copied().unwrap_or("");
-    matches!(at(0), "cote" | "parmi" | "among")
-        || (at(0) == "du" && at(1) == "cote")
-        || (matches!(at(0), "dans" | "in")
-            && matches!(at(1), "les" | "the")
-            && matches!(at(2), "rangs" | "ranks"))
-        || (at(0) == "on" && words.iter().take(4).any(|w| *w == "side"))
-}
-
 /// Every counted figure of the frame, as claims.
 fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
@@ -1125,9 +1108,9 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                 .take(30)
                 .collect();
             let tail = crate::lexicon::fold(&tail);
-            // "pas de victimes côté policiers", "no casualties among the soldiers": one side
+            // "pas de victimes côté policiers", "no casualties among the police": one side
             // lost nobody, which says nothing of the others' dead.
-            if one_side_only(&tail) {
+            if side_named_after(a, si, *z).is_some() {
                 continue;
             }
             push_claim(&mut out, a, si, "fatalities", zero, None);
@@ -1405,12 +1388,12 @@ fn singular_passive(
             let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
             let at = |i: usize| words.get(i).copied().unwrap_or("");
             // (an adverb may sit in the auxiliary: "a finalement été enlevé", "was reportedly")
-            let french = (at(0) == "ete" && matches!(at(1), "a" | "avait" | "aurait")
-                || at(0) == "ete" && matches!(at(2), "a" | "avait" | "aurait"))
-                && !verb.ends_with('s');
-            let english = matches!(at(0), "was")
+            let auxiliary = |w: &str| matches!(w, "a" | "avait" | "aurait");
+            let french =
+                at(0) == "ete" && (auxiliary(at(1)) || auxiliary(at(2))) && !verb.ends_with('s');
+            let english = at(0) == "was"
                 || (at(0) == "been" && matches!(at(1), "has" | "had"))
-                || (matches!(at(1), "was") && at(0).ends_with("ly"));
+                || (at(1) == "was" && at(0).ends_with("ly"));
             (french || english).then_some(t.2)
         })
 }
