@@ -315,3 +315,73 @@ fn a_date_alone_on_the_first_line_is_the_site_s_date_of_the_day_fr_en() {
         assert_eq!(ms[0].published, None, "{text}");
     }
 }
+
+/// The mentions of an article with no publication date, found at `url`.
+fn at_address(text: &str, url: &str) -> Vec<Mention> {
+    let mut a = Article::text("page", text);
+    a.url = Some(url.to_string());
+    process(&a).mentions
+}
+
+#[test]
+fn a_page_filed_by_day_in_its_address_came_out_that_day_fr_en() {
+    // 18 July 2023 was a Tuesday: "lundi" is the day before.
+    for (text, url) in [
+        (
+            "Des hommes armés ont tué trois civils lundi à Kaya.",
+            "https://exemple.info/2023/07/18/trois-civils-tues-a-kaya/",
+        ),
+        (
+            "Gunmen killed three civilians in Kaya on Monday.",
+            "https://example.com/news/2023/07/18/three-civilians-killed",
+        ),
+        (
+            "Gunmen killed three civilians in Kaya on Monday.",
+            "https://example.com/stories/202307180412.html",
+        ),
+    ] {
+        let ms = at_address(text, url);
+        assert_eq!(days(&ms), vec!["2023-07-17"], "{url}");
+        // Without its address the page says nothing of when it came out.
+        assert_eq!(days(&undated(text)), vec![""], "{text}");
+    }
+}
+
+#[test]
+fn a_page_filed_by_month_in_its_address_is_known_to_the_month_fr_en() {
+    for (text, url) in [
+        (
+            "Des hommes armés ont tué trois civils lundi à Kaya.",
+            "https://exemple.info/2023/07/trois-civils-tues-a-kaya/",
+        ),
+        (
+            // A figure that opens the title is not the day.
+            "Gunmen killed 21 civilians in Kaya on Monday.",
+            "https://example.com/2023/07/21-civilians-killed-in-kaya/",
+        ),
+    ] {
+        let ms = at_address(text, url);
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        let date = ms[0].date.expect("dated to the month");
+        assert_eq!(date.precision, vigie_core::TimePrecision::Month, "{url}");
+        assert_eq!(date.date.to_string(), "2023-07-15", "{url}");
+    }
+}
+
+#[test]
+fn a_weekday_beside_the_full_date_it_names_takes_that_date_fr_en() {
+    // On a page known only to the month, "lundi" alone is some Monday of July; with its date
+    // beside it, it is that day.
+    for text in [
+        " date 2024-07 L'attaque a eu lieu lundi soir, 1er juillet 2024, pendant un mariage \
+         à Dinangourou ; vingt villageois ont été tués.",
+        " date 2024-07 The attack took place on Monday evening, July 1, 2024, during a wedding \
+         in Dinangourou; twenty villagers were killed.",
+    ] {
+        let ms = undated(text);
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        let date = ms[0].date.expect("dated");
+        assert_eq!(date.precision, vigie_core::TimePrecision::Day, "{text}");
+        assert_eq!(date.date.to_string(), "2024-07-01", "{text}");
+    }
+}

@@ -319,6 +319,30 @@ fn yesterday_followed_by_its_date_is_that_date() {
         resolve(&found[0].expr, Some(ymd(2017, 7, 12)), None),
         at(ymd(2017, 7, 11), TimePrecision::Day)
     );
+    // A weekday after "hier" is the day meant, on a page put online the day after it was
+    // written (Monday 30 November) as on one dated right.
+    for (text, published) in [
+        (
+            "La militante a été interpellée hier samedi chez elle.",
+            ymd(2020, 11, 30),
+        ),
+        (
+            "The activist was arrested at her home yesterday, Saturday.",
+            ymd(2020, 11, 30),
+        ),
+        (
+            "La militante a été interpellée hier samedi chez elle.",
+            ymd(2020, 11, 29),
+        ),
+    ] {
+        let found = find_dates(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            resolve(&found[0].expr, Some(published), None),
+            at(ymd(2020, 11, 28), TimePrecision::Day),
+            "{text} {published}"
+        );
+    }
     // "Hier" alone still counts from the page.
     let found = find_dates("Les affrontements ont eu lieu hier près de la ville.");
     assert_eq!(

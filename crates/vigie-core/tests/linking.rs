@@ -1693,3 +1693,70 @@ Greater Sahara claimed the attack.";
     assert_eq!(linked.len(), 1, "{s:#?}");
     assert_eq!(s[0].3, vec!["department-fr", "region-en"], "{s:#?}");
 }
+
+#[test]
+fn a_report_known_to_the_month_joins_the_day_s_raid_of_another_type_on_its_figure_fr_en() {
+    // One outlet tells villagers killed (an attack on civilians), a later page, dated only to
+    // the month, a clash with soldiers there with the same toll: one raid.
+    let attack_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont tué neuf villageois le mardi 6 octobre 2026 à Diafarabé, \
+        selon des élus locaux.";
+    let month_en = "Fictional report written for Vigie's tests.\n\n\
+        In October 2026, clashes between jihadists and soldiers in Diafarabé left nine dead, \
+        according to a rights group.";
+    let month_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        En octobre 2026, des combats entre des jihadistes et des soldats à Diafarabé ont fait \
+        neuf morts, selon une organisation de défense des droits humains.";
+    for month in [month_en, month_fr] {
+        let linked = incidents::link(&mentions_of(&[
+            report("attack-fr", (2026, 10, 7), attack_fr),
+            report("month", (2026, 11, 2), month),
+        ]));
+        let s = summary(&linked);
+        assert_eq!(
+            articles_of(&linked, "Diafarabé"),
+            vec![&vec!["attack-fr".to_string(), "month".to_string()]],
+            "{s:#?}"
+        );
+        let date = linked[0].date.expect("dated");
+        assert_eq!(
+            (date.date.to_string(), date.precision.code()),
+            ("2026-10-06".into(), 1)
+        );
+        // With another toll, the month's fighting may be another day's: it stays apart.
+        let other = month.replace("neuf", "deux").replace("nine", "two");
+        let linked = incidents::link(&mentions_of(&[
+            report("attack-fr", (2026, 10, 7), attack_fr),
+            report("month", (2026, 11, 2), &other),
+        ]));
+        assert_eq!(
+            articles_of(&linked, "Diafarabé").len(),
+            2,
+            "{:#?}",
+            summary(&linked)
+        );
+    }
+}
+
+#[test]
+fn the_incident_takes_the_day_most_reports_give_fr_en() {
+    // Two outlets date the ambush to Sunday; a third, to the Saturday before (the night it
+    // began, or a slip): the incident is Sunday's, not the earliest day told.
+    let sunday_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont tué quatre gendarmes dimanche 14 juin 2026 dans une embuscade \
+        près de Koutiala.";
+    let sunday_en = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen killed four gendarmes in an ambush near Koutiala on Sunday, June 14, 2026.";
+    let saturday_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Quatre gendarmes ont été tués samedi 13 juin 2026 dans une embuscade près de Koutiala.";
+    let linked = incidents::link(&mentions_of(&[
+        report("sat-fr", (2026, 6, 15), saturday_fr),
+        report("sun-en", (2026, 6, 15), sunday_en),
+        report("sun-fr", (2026, 6, 15), sunday_fr),
+    ]));
+    assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+    assert_eq!(
+        linked[0].date.expect("dated").date.to_string(),
+        "2026-06-14"
+    );
+}

@@ -280,6 +280,7 @@ fn article(rng: &mut Rng, reference: &str, version: u32, mix: &Mix, days: usize)
             text: text.clone(),
             language: vigie_core::Language::Fr,
             published,
+            published_month: None,
             paragraphs: vec![Span::new(0, text.len())],
             sentences: vec![Span::new(0, text.len())],
             content_hash: format!("{reference}-{version}"),

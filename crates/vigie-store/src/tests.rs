@@ -12,6 +12,7 @@ fn processed(reference: &str, text: &str, mentions: Vec<Mention>) -> Processed {
             text: text.into(),
             language: Language::Fr,
             published: NaiveDate::from_ymd_opt(2025, 3, 2),
+            published_month: None,
             paragraphs: vec![Span::new(0, text.len())],
             sentences: vec![Span::new(0, text.len())],
             content_hash: String::new(),

@@ -3,11 +3,13 @@
 //! The cleaned text is what every quote and byte offset downstream refers to.
 //!
 //! Submodules, each usable alone:
+//! - [`address`]: the day or month a page's address files it under;
 //! - [`html`]: main text and metadata of an HTML page (dom_smoothie / Readability);
 //! - [`clean`]: normalisation and furniture removal (`data/boilerplate.tsv`);
 //! - [`language`]: French / English / other / unknown (lingua);
 //! - [`sentences`]: paragraph and sentence spans (`data/abbreviations.tsv`).
 
+pub mod address;
 pub mod clean;
 pub mod html;
 pub mod language;
@@ -31,8 +33,13 @@ pub struct Document {
     /// Cleaned text (NFC, normalised whitespace, furniture removed). Quotes index into it.
     pub text: String,
     pub language: Language,
-    /// The article's date, else the page's published date (HTML metadata).
+    /// The article's date, else the page's published date (HTML metadata), else the day its
+    /// address files it under ("/2024/07/21/…").
     pub published: Option<NaiveDate>,
+    /// With no publication day known, the month the page's address files it under
+    /// ("/2021/05/…"): it anchors the page's weekdays to that month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_month: Option<(i32, u32)>,
     /// Byte spans of the paragraphs of `text` (each non-blank line).
     pub paragraphs: Vec<Span>,
     /// Byte spans of the sentences of `text`, in order, never crossing a paragraph.
@@ -232,14 +239,31 @@ pub fn build(article: &Article) -> Document {
         .or_else(|| page_title.as_deref().and_then(tidy_title))
         .or_else(|| headline(&text, &paragraphs));
 
+    let address = article.url.as_deref().and_then(address::date_in_address);
+    // A stored page's own date line ("date 2019-11-03") says when it came out; its address
+    // too, when the site files pages by date.
+    let published = article
+        .published
+        .or(page_published)
+        .or_else(|| {
+            page_date_line(&text).and_then(|(_, y, m, d)| NaiveDate::from_ymd_opt(y, m, d?))
+        })
+        .or(match address {
+            Some(address::AddressDate::Day(d)) => Some(d),
+            _ => None,
+        });
+    let published_month = match address {
+        Some(address::AddressDate::Month { year, month }) if published.is_none() => {
+            Some((year, month))
+        }
+        _ => None,
+    };
     Document {
         reference: article.reference.clone(),
         title,
         language: id.language,
-        // A stored page's own date line ("date 2019-11-03") says when it came out.
-        published: article.published.or(page_published).or_else(|| {
-            page_date_line(&text).and_then(|(_, y, m, d)| NaiveDate::from_ymd_opt(y, m, d?))
-        }),
+        published,
+        published_month,
         paragraphs,
         sentences: sentence_spans,
         content_hash: content_hash(article),

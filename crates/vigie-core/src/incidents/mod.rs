@@ -1095,6 +1095,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             let both_to_the_day = matches!((m.date, other.date), (Some(x), Some(y))
                 if x.precision == TimePrecision::Day && y.precision == TimePrecision::Day);
             let same_spot_and_day = same_day && spot && both_to_the_day;
+            // One of the two known only to the week or the month the other's day falls in.
+            let coarse_date = m.date.is_some() && other.date.is_some() && !both_to_the_day;
             // An undated report of the same spot with the same telling toll ("the explosion
             // killed at least 8 passengers" near Douentza; "8 killed when their bus hit a mine"
             // there) is of that event, whatever kind of violence each outlet calls it.
@@ -1122,6 +1124,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     // (a night raid told on either of its days: another type the next day
                     // joins on the same spot only with something specific in common)
                     || (next_day && corroborated && spot)
+                    // (a page that knows only the month of the raid it tells, with its figure
+                    // or its group: that raid, however it calls it)
+                    || (coarse_date && corroborated && spot)
                     || toll_vouches
                     || undated_same_spot_and_toll)
                 && (!loose_place || same_day);
@@ -1301,19 +1306,31 @@ fn publication_date(c: &Cluster) -> Option<EventDate> {
     })
 }
 
-/// The date an incident is coded with from its reports: the most precise, then the earliest.
+/// The date an incident is coded with from its reports: of the most precise, the one most
+/// pages give (each page once), then the earliest — a page put online the day after it was
+/// written, whose "hier" falls a day late, is outvoted by the others.
 /// When that is only a week or a month, a day and month that reports without a year give
 /// ("samedi 1er mai" on a page with no date) and that fall in it make it a day.
 fn coded_date(c: &Cluster) -> Option<EventDate> {
     use chrono::Datelike;
-    let Some(best) = c
+    let Some(precision) = c
         .members
         .iter()
         .filter_map(|m| m.date)
-        .min_by(|a, b| a.precision.cmp(&b.precision).then(a.date.cmp(&b.date)))
+        .map(|d| d.precision)
+        .min()
     else {
         return day_in_page_month(c);
     };
+    let told: BTreeSet<(&str, NaiveDate)> = c
+        .members
+        .iter()
+        .filter_map(|m| Some((m.article.as_str(), m.date?)))
+        .filter(|(_, d)| d.precision == precision)
+        .map(|(article, d)| (article, d.date))
+        .collect();
+    let date = most_common(told.iter().map(|&(_, d)| d))?;
+    let best = EventDate { date, precision };
     if best.precision == TimePrecision::Day {
         return Some(best);
     }

@@ -132,12 +132,16 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     out
 }
 
-/// "Hier mardi 11 juillet", "yesterday, Tuesday July 11": a day told relative to the page,
-/// then named. The named day is the one meant: counting "hier" from a page whose date is
-/// unknown or wrong would move the event, and the weekday that follows belongs to the date.
+/// "Hier mardi 11 juillet", "yesterday, Tuesday July 11", "hier samedi": a day told relative
+/// to the page, then named. The named day is the one meant: counting "hier" from a page whose
+/// date is unknown or a day late (a page written one day, put online the next) would move the
+/// event, and the weekday that follows belongs to the date.
 fn apposition(text: &str, prev: &DateMatch, next: &DateMatch) -> bool {
     matches!(prev.expr, DateExpr::RelativeDays { days } if (-2..=0).contains(&days))
-        && matches!(next.expr, DateExpr::DayMonth { .. } | DateExpr::Full { .. })
+        && matches!(
+            next.expr,
+            DateExpr::DayMonth { .. } | DateExpr::Full { .. } | DateExpr::Weekday { .. }
+        )
         && text
             .get(prev.span.end..next.span.start)
             .is_some_and(|gap| gap.len() <= 3 && gap.chars().all(|c| c.is_whitespace() || c == ','))
@@ -320,14 +324,20 @@ fn new_year_slip(text: &str, m: &DateMatch) -> Option<DateExpr> {
 ///
 /// None when the text gives none of these.
 pub fn anchor_from_text(text: &str, matches: &[DateMatch]) -> Option<NaiveDate> {
-    page_anchor(text, matches).map(|a| a.0)
+    page_anchor(text, matches, None).map(|a| a.0)
 }
 
 /// [`anchor_from_text`], and how precisely the page knows it: `Month` when only the month
 /// of its date line is known (rule 3), so that a weekday or "hier" counted from it is known
-/// only to the month.
-pub fn page_anchor(text: &str, matches: &[DateMatch]) -> Option<(NaiveDate, TimePrecision)> {
-    let line = page_date_line(text);
+/// only to the month. `month_out` is the month the page came out when known from elsewhere
+/// (its address): it stands for a date line the text lacks.
+pub fn page_anchor(
+    text: &str,
+    matches: &[DateMatch],
+    month_out: Option<(i32, u32)>,
+) -> Option<(NaiveDate, TimePrecision)> {
+    let line = page_date_line(text)
+        .or_else(|| month_out.map(|(year, month)| (Span::new(0, 0), year, month, None)));
     if let Some((_, year, month, Some(day))) = line {
         return NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, TimePrecision::Day));
     }

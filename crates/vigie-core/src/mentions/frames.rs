@@ -799,7 +799,7 @@ impl<'a> Analysis<'a> {
         }
         let (anchor, anchor_month_only) = match published {
             Some(p) => (Some(p), false),
-            None => match dates::page_anchor(&doc.text, &own_dates) {
+            None => match dates::page_anchor(&doc.text, &own_dates, doc.published_month) {
                 Some((a, precision)) => (Some(a), precision == crate::model::TimePrecision::Month),
                 None => (None, false),
             },
@@ -858,9 +858,20 @@ impl<'a> Analysis<'a> {
                 dates::resolve(&self.dates[d].expr, self.anchor, previous).map(|r| (d, r))
             })
             .collect();
-        resolved
-            .iter()
-            .find(|(d, _)| !relative(*d))
+        // "Monday evening, July 1, 2024": a weekday and, a word or two on, the date of that
+        // weekday name one day; the date says it outright, where a page dated only to the
+        // month knows the weekday to the month.
+        let named_outright = resolved.iter().find(|&&(d, r)| {
+            !self.counted_from_page(d)
+                && r.precision == crate::model::TimePrecision::Day
+                && resolved.iter().any(|&(w, _)| {
+                    matches!(self.dates[w].expr, dates::DateExpr::Weekday { weekday, .. }
+                        if weekday == chrono::Datelike::weekday(&r.date))
+                        && self.just_before(self.dates[w].span, self.dates[d].span)
+                })
+        });
+        named_outright
+            .or_else(|| resolved.iter().find(|(d, _)| !relative(*d)))
             .or(resolved.first())
             .map(|&(d, r)| self.month_only(d, self.widened(d, r)))
     }
@@ -885,19 +896,36 @@ impl<'a> Analysis<'a> {
 
     /// "Lundi" on a page dated only "2024-07": some Monday of July, known to the month.
     fn month_only(&self, d: usize, r: EventDate) -> EventDate {
-        let counted_from_page = matches!(
-            self.dates[d].expr,
-            dates::DateExpr::Weekday { .. }
-                | dates::DateExpr::RelativeDays { .. }
-                | dates::DateExpr::RelativeWeeks { .. }
-        );
         match self.anchor {
-            Some(a) if self.anchor_month_only && counted_from_page => EventDate {
+            Some(a) if self.anchor_month_only && self.counted_from_page(d) => EventDate {
                 date: chrono::Datelike::with_day(&a, 15).unwrap_or(a),
                 precision: crate::model::TimePrecision::Month,
             },
             _ => r,
         }
+    }
+
+    /// `first` ends at most two words before `second` starts, in the same clause ("lundi soir,
+    /// 1er juillet", "Monday evening, July 1").
+    fn just_before(&self, first: Span, second: Span) -> bool {
+        first.end <= second.start
+            && self
+                .doc
+                .text
+                .get(first.end..second.start)
+                .is_some_and(|gap| {
+                    gap.split_whitespace().count() <= 2 && !gap.contains([';', ':', '.', '('])
+                })
+    }
+
+    /// A date known only by counting from the page's own day: "lundi", "hier", "last week".
+    fn counted_from_page(&self, d: usize) -> bool {
+        matches!(
+            self.dates[d].expr,
+            dates::DateExpr::Weekday { .. }
+                | dates::DateExpr::RelativeDays { .. }
+                | dates::DateExpr::RelativeWeeks { .. }
+        )
     }
 
     /// A date given as a span or as approximate: "between 21 and 23 October" (the middle day,
