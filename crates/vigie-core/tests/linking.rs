@@ -1760,3 +1760,35 @@ fn the_incident_takes_the_day_most_reports_give_fr_en() {
         "2026-06-14"
     );
 }
+
+#[test]
+fn deaths_in_unrest_told_as_protesters_shot_and_as_people_killed_are_one_incident_fr_en() {
+    let shot_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        La police a tiré sur les manifestants qui contestaient les résultats de l'élection le \
+        jeudi 25 février 2027 à Zinder ; trois manifestants ont été tués.";
+    let killed_en = "Fictional report written for Vigie's tests.\n\n\
+        Three people were killed in Zinder on Thursday, February 25, 2027, as gunmen set homes \
+        on fire, the interior minister said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("shot-fr", (2027, 2, 26), shot_fr),
+        report("killed-en", (2027, 2, 26), killed_en),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Zinder"),
+        vec![&vec!["killed-en".to_string(), "shot-fr".to_string()]],
+        "{s:#?}"
+    );
+    // Another toll: a demonstration and an attack that day, two events.
+    let other = killed_en.replace("Three people were", "Seven people were");
+    let linked = incidents::link(&mentions_of(&[
+        report("shot-fr", (2027, 2, 26), shot_fr),
+        report("killed-en", (2027, 2, 26), &other),
+    ]));
+    assert_eq!(
+        articles_of(&linked, "Zinder").len(),
+        2,
+        "{:#?}",
+        summary(&linked)
+    );
+}

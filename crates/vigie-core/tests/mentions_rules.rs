@@ -2709,3 +2709,26 @@ fn every_part_of_a_toll_s_breakdown_is_of_the_toll_fr_en() {
         assert_eq!(field(&m, "fatalities"), vec![5], "{label}");
     }
 }
+
+#[test]
+fn protesters_killed_are_counted_and_a_crowd_of_protesters_is_not_a_toll_fr_en() {
+    for text in [
+        "La police a tiré sur les manifestants le 25 février 2027 à Zinder ; trois manifestants \
+         ont été tués.",
+        "Police fired on the crowd in Zinder on 25 February 2027; three protesters were killed.",
+    ] {
+        let ms = mentions(text, "2027-02-26");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(field(&ms[0], "fatalities"), vec![3], "{text}");
+    }
+    for text in [
+        "Des milliers de manifestants ont défilé le 25 février 2027 à Zinder.",
+        "Thousands of demonstrators marched in Zinder on 25 February 2027.",
+    ] {
+        let ms = mentions(text, "2027-02-26");
+        assert!(
+            ms.iter().all(|m| field(m, "fatalities").is_empty()),
+            "{ms:#?}"
+        );
+    }
+}

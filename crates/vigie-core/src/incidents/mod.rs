@@ -682,6 +682,21 @@ fn violent(m: &LinkKey) -> bool {
         ) || m.sub_event_type == SubEventType::MobViolence)
 }
 
+fn demonstration(m: &LinkKey) -> bool {
+    m.event_type == EventType::Protests || m.sub_event_type == SubEventType::ViolentDemonstration
+}
+
+/// A demonstration and a killing on the same spot and day, with the same dead (two at least):
+/// deaths in unrest that one outlet tells as protesters shot or a riot, another as people
+/// killed — one event, not a demonstration beside an attack.
+fn deaths_in_unrest_told_two_ways(a: &LinkKey, b: &LinkKey) -> bool {
+    let one_each = (demonstration(a) && violent(b)) || (demonstration(b) && violent(a));
+    let to_the_day = matches!((a.date, b.date), (Some(x), Some(y))
+        if x.precision == TimePrecision::Day && y.precision == TimePrecision::Day && x.date == y.date);
+    let spot = matches!((&a.place, &b.place), (Some(x), Some(y)) if same_spot(x, y));
+    one_each && to_the_day && spot && same_toll(a, b, 2)
+}
+
 fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
     if a.event_type == b.event_type {
         return true;
@@ -696,10 +711,6 @@ fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
     }
     // One demonstration, told as protesters shot by the police by one outlet and as a riot by
     // another: both are the day's demonstration (mob violence, a lynching, is something else).
-    let demonstration = |m: &LinkKey| {
-        m.event_type == EventType::Protests
-            || m.sub_event_type == SubEventType::ViolentDemonstration
-    };
     if demonstration(a) && demonstration(b) {
         return true;
     }
@@ -752,12 +763,17 @@ fn ranges_meet(a: Quantity, b: Quantity) -> bool {
 /// Both reports count the same dead, at least five, within a tenth ("37 morts", "38 killed"),
 /// neither a vague figure ("des dizaines").
 fn same_heavy_toll(a: &LinkKey, b: &LinkKey) -> bool {
+    same_toll(a, b, 5)
+}
+
+/// Both reports count the same dead, at least `least`, within a tenth, neither vaguely.
+fn same_toll(a: &LinkKey, b: &LinkKey, least: u32) -> bool {
     match (
         a.figure(CountField::Fatalities),
         b.figure(CountField::Fatalities),
     ) {
         (Some(x), Some(y)) => {
-            let precise = |q: Quantity| q.qualifier != Qualifier::Vague && q.best >= 5;
+            let precise = |q: Quantity| q.qualifier != Qualifier::Vague && q.best >= least;
             precise(x) && precise(y) && x.best.abs_diff(y.best) * 10 <= x.best.max(y.best)
         }
         _ => false,
@@ -904,7 +920,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // Two named groups blamed: two events, unless the toll or the words say it is one that
         // outlets attribute differently (one names the group that claimed it, one another).
         let blamed_differently = actors_conflict(m, other) && !(toll_vouches || same_wording);
-        if (cross_type && !(violent(m) && violent(other))) || blamed_differently {
+        let unrest = cross_type && deaths_in_unrest_told_two_ways(m, other);
+        if (cross_type && !(violent(m) && violent(other)) && !unrest) || blamed_differently {
             reject(m, other, "type/actors conflict");
             continue;
         }
