@@ -1792,3 +1792,55 @@ fn deaths_in_unrest_told_as_protesters_shot_and_as_people_killed_are_one_inciden
         summary(&linked)
     );
 }
+
+#[test]
+fn a_page_of_no_date_joins_the_attack_on_its_village_of_the_week_before_fr_en() {
+    let dated_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont tué quatre civils le lundi 11 mai 2026 à Tiguila, dans le cercle de \
+        Douentza.";
+    let undated_en = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen attacked the village of Tiguila in Mali's Douentza district, killing civilians, \
+        residents said.";
+    let undated_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont attaqué le village de Tiguila, dans le cercle de Douentza, tuant des \
+        civils, selon des habitants.";
+    for undated in [undated_en, undated_fr] {
+        let linked = incidents::link(&mentions_of(&[
+            report("dated-fr", (2026, 5, 12), dated_fr),
+            report("undated", (2026, 5, 14), undated),
+        ]));
+        assert_eq!(
+            articles_of(&linked, "Tiguila"),
+            vec![&vec!["dated-fr".to_string(), "undated".to_string()]],
+            "{:#?}",
+            summary(&linked)
+        );
+        // Published weeks later, it may tell another attack on the village.
+        let linked = incidents::link(&mentions_of(&[
+            report("dated-fr", (2026, 5, 12), dated_fr),
+            report("undated", (2026, 6, 2), undated),
+        ]));
+        assert_eq!(
+            articles_of(&linked, "Tiguila").len(),
+            2,
+            "{:#?}",
+            summary(&linked)
+        );
+    }
+    // A town sees such attacks every few weeks: its name alone joins nothing.
+    let town_dated = dated_fr.replace("à Tiguila, dans le cercle de Douentza", "à Douentza");
+    let town_undated = undated_en.replace(
+        "the village of Tiguila in Mali's Douentza district",
+        "Douentza, in central Mali",
+    );
+    let linked = incidents::link(&mentions_of(&[
+        report("dated-fr", (2026, 5, 12), &town_dated),
+        report("undated", (2026, 5, 14), &town_undated),
+    ]));
+    assert_eq!(
+        articles_of(&linked, "Douentza").len(),
+        2,
+        "{:#?}",
+        summary(&linked)
+    );
+}

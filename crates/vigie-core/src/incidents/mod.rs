@@ -428,6 +428,13 @@ fn timeless(m: &LinkKey) -> bool {
     m.date.is_none() && m.published.is_none()
 }
 
+/// Coded to a village itself (not near it, not a town or an administrative unit).
+fn is_village(p: &ResolvedPlace) -> bool {
+    p.geo_precision == 1
+        && p.place_id
+            .is_some_and(|id| vigie_geo::global().place(id).kind == vigie_geo::PlaceKind::Village)
+}
+
 /// Placed below country level.
 fn is_placed(m: &LinkKey) -> bool {
     m.place
@@ -1177,8 +1184,16 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 && m.sub_event_type == other.sub_event_type
                 && matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
             let vouched = same_named_actor || shared_keys > 0 || rising_toll;
+            // A village is not a town: the same kind of attack there in the week before the
+            // page came out is the one it tells (a town sees one every few weeks).
+            let same_village = m.sub_event_type == other.sub_event_type
+                && !far_back
+                && !timeless(m)
+                && !timeless(other)
+                && matches!((&m.place, &other.place),
+                    (Some(a), Some(b)) if same_spot(a, b) && is_village(a) && is_village(b));
             if (figures_differ && !vouched)
-                || !(telling_figure_meets || vouched || specific_target)
+                || !(telling_figure_meets || vouched || specific_target || same_village)
                 || (far_back && !(telling_figure_meets || shared_keys > 0))
             {
                 reject(m, other, "undated: nothing specific");
