@@ -1844,3 +1844,36 @@ fn a_page_of_no_date_joins_the_attack_on_its_village_of_the_week_before_fr_en() 
         summary(&linked)
     );
 }
+
+#[test]
+fn a_massacre_told_on_the_next_day_in_its_region_with_the_same_toll_is_one_incident_fr_en() {
+    // A night raid: one outlet gives the village and the evening, another the region and the
+    // morning after, with the same heavy toll.
+    let village_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont tué 37 villageois le samedi 14 novembre 2026 à Tiguila, dans le \
+        cercle de Douentza.";
+    let region_en = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen killed 38 villagers in Mali's Mopti region on Sunday, November 15, 2026, \
+        officials said.";
+    let region_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont tué 38 villageois le dimanche 15 novembre 2026 dans la région de \
+        Mopti, selon les autorités.";
+    for region in [region_en, region_fr] {
+        let linked = incidents::link(&mentions_of(&[
+            report("village-fr", (2026, 11, 16), village_fr),
+            report("region", (2026, 11, 16), region),
+        ]));
+        assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+        assert_eq!(
+            linked[0].date.expect("dated").date.to_string(),
+            "2026-11-14"
+        );
+        // Another toll the next day in the region: another raid.
+        let other = region.replace("38", "12");
+        let linked = incidents::link(&mentions_of(&[
+            report("village-fr", (2026, 11, 16), village_fr),
+            report("region", (2026, 11, 16), &other),
+        ]));
+        assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+    }
+}

@@ -787,9 +787,9 @@ fn same_toll(a: &LinkKey, b: &LinkKey, least: u32) -> bool {
     }
 }
 
-/// Both reports date the event to the same day and place it in the same first-level unit
-/// (region) of one country.
-fn same_day_and_region(a: &LinkKey, b: &LinkKey) -> bool {
+/// Both reports date the event to the same day or to two days in a row, and place it in the
+/// same first-level unit (region) of one country.
+fn same_or_next_day_and_region(a: &LinkKey, b: &LinkKey) -> bool {
     let day = |k: &LinkKey| {
         k.date
             .filter(|d| d.precision == TimePrecision::Day)
@@ -802,7 +802,9 @@ fn same_day_and_region(a: &LinkKey, b: &LinkKey) -> bool {
                 .map(|r| (p.country_code.clone(), r.clone()))
         })
     };
-    day(a).is_some() && day(a) == day(b) && region(a).is_some() && region(a) == region(b)
+    matches!((day(a), day(b)), (Some(x), Some(y)) if (x - y).num_days().abs() <= 1)
+        && region(a).is_some()
+        && region(a) == region(b)
 }
 
 /// `VIGIE_DEBUG_LINK=1` prints to stderr why a report did not join an incident's member.
@@ -923,7 +925,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // massacre in the village, the commune's main town or the province, or call it a clash
         // or an attack, still count the same dead. Two attacks in one region on one day rarely
         // kill the same number of people.
-        let toll_vouches = same_heavy_toll(m, other) && same_day_and_region(m, other);
+        // (or on the next day: a night massacre told on either of its days)
+        let toll_vouches = same_heavy_toll(m, other) && same_or_next_day_and_region(m, other);
         // Two named groups blamed: two events, unless the toll or the words say it is one that
         // outlets attribute differently (one names the group that claimed it, one another).
         let blamed_differently = actors_conflict(m, other) && !(toll_vouches || same_wording);
@@ -1012,7 +1015,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         // Places.
         match (&m.place, &other.place) {
             (Some(a), Some(b)) if is_placed(m) && is_placed(other) => {
-                if next_day && !same_spot(a, b) {
+                if next_day && !same_spot(a, b) && !toll_vouches {
                     reject(m, other, "next day, not same spot");
                     continue;
                 }
