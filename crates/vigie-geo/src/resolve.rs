@@ -192,15 +192,23 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
         // ("Maga town, Kebbi State", "Gouari village, Bankass": the kind of place named before
         // the comma changes nothing)
         let raw = text.get(prev.end..m.start).unwrap_or("x").trim();
-        let raw = ["town", "village", "city", "community", "locality", "area"]
-            .iter()
-            .find_map(|w| {
-                raw.get(..w.len())
-                    .filter(|head| head.eq_ignore_ascii_case(w))
-                    .and_then(|_| raw.get(w.len()..))
-                    .filter(|rest| rest.starts_with([',', ' ']))
-            })
-            .map_or(raw, str::trim_start);
+        let raw = [
+            "town",
+            "village",
+            "city",
+            "community",
+            "locality",
+            "area",
+            "market",
+        ]
+        .iter()
+        .find_map(|w| {
+            raw.get(..w.len())
+                .filter(|head| head.eq_ignore_ascii_case(w))
+                .and_then(|_| raw.get(w.len()..))
+                .filter(|rest| rest.starts_with([',', ' ']))
+        })
+        .map_or(raw, str::trim_start);
         let between = crate::normalize::fold(raw);
         // ("Waraou, une localité située sur la commune de Dargol", "X, a village in the
         // Douentza cercle": what the name is, then the unit it lies in)
@@ -237,7 +245,12 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
                     | "la"
             )
         });
-        let sep_ok = raw.starts_with(',') || raw.starts_with('(') || raw.starts_with('[');
+        // ("Nkwanta in the Oti Region", "Tiguila dans le cercle de Douentza": a unit named
+        // as such right after the name, without a comma, is where it lies too)
+        let unit_follows = matches!(m.cue, Cue::Admin(_))
+            && (between.starts_with("in ") || between.starts_with("dans "));
+        let sep_ok =
+            raw.starts_with(',') || raw.starts_with('(') || raw.starts_with('[') || unit_follows;
         if !sep_ok || !unit_words || raw.len() > 48 {
             continue;
         }

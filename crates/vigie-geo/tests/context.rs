@@ -722,3 +722,23 @@ fn an_uncued_village_abroad_is_not_coded_to_the_unit_of_its_namesakes_fr_en() {
         assert!(resolved(text, "Kumbo").is_some(), "{text}");
     }
 }
+
+#[test]
+fn a_unit_named_right_after_the_name_without_a_comma_qualifies_it_fr_en() {
+    // Tillia is in Niger; "in the Bourem cercle" right after it, with no comma, is still where
+    // the text says it lies: the unit is all we can place.
+    for text in [
+        "Une patrouille a été attaquée à Tillia dans le cercle de Bourem lundi.",
+        "A patrol was attacked at the Tillia market in the Bourem cercle on Monday.",
+    ] {
+        let r = resolved(text, "Tillia").unwrap();
+        assert_eq!(
+            (r.location.as_str(), r.country_code.as_str()),
+            ("Bourem", "ML"),
+            "{text}"
+        );
+    }
+    // A unit the name does lie in keeps the name.
+    let text = "Des hommes armés ont attaqué Boni dans le cercle de Douentza.";
+    assert_eq!(resolved(text, "Boni").unwrap().location, "Boni");
+}
