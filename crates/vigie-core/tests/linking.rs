@@ -1877,3 +1877,42 @@ fn a_massacre_told_on_the_next_day_in_its_region_with_the_same_toll_is_one_incid
         assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
     }
 }
+
+#[test]
+fn a_report_of_no_date_joins_the_raid_on_its_spot_told_as_another_type_with_its_toll_fr_en() {
+    // A dated report tells villagers killed (an attack); a later page, giving no date, tells
+    // clashes there with a toll near enough to be the same dead counted later.
+    let attack_en = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen killed 35 villagers in Tiguila, in Mali's Douentza district, on Wednesday, \
+        May 13, 2026, local officials said.";
+    let clash_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des affrontements entre des miliciens et des jihadistes ont fait 41 morts à Tiguila, \
+        dans le cercle de Douentza, selon des sources locales.";
+    let clash_en = "Fictional report written for Vigie's tests.\n\n\
+        Clashes between militiamen and jihadists left 41 dead in Tiguila, in the Douentza \
+        district, local sources said.";
+    for clash in [clash_fr, clash_en] {
+        let linked = incidents::link(&mentions_of(&[
+            report("attack-en", (2026, 5, 14), attack_en),
+            report("clash", (2026, 5, 16), clash),
+        ]));
+        assert_eq!(
+            articles_of(&linked, "Tiguila"),
+            vec![&vec!["attack-en".to_string(), "clash".to_string()]],
+            "{:#?}",
+            summary(&linked)
+        );
+        // Another toll: the clashes may be another day's.
+        let other = clash.replace("41", "3");
+        let linked = incidents::link(&mentions_of(&[
+            report("attack-en", (2026, 5, 14), attack_en),
+            report("clash", (2026, 5, 16), &other),
+        ]));
+        assert_eq!(
+            articles_of(&linked, "Tiguila").len(),
+            2,
+            "{:#?}",
+            summary(&linked)
+        );
+    }
+}

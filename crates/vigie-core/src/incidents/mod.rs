@@ -1124,6 +1124,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             let same_spot_and_day = same_day && spot && both_to_the_day;
             // One of the two known only to the week or the month the other's day falls in.
             let coarse_date = m.date.is_some() && other.date.is_some() && !both_to_the_day;
+            // One of the two undated (a page of no date at all still needs two agreements,
+            // below).
+            let undated_one = m.date.is_none() || other.date.is_none();
             // An undated report of the same spot with the same telling toll ("the explosion
             // killed at least 8 passengers" near Douentza; "8 killed when their bus hit a mine"
             // there) is of that event, whatever kind of violence each outlet calls it.
@@ -1154,6 +1157,9 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     // (a page that knows only the month of the raid it tells, with its figure
                     // or its group: that raid, however it calls it)
                     || (coarse_date && corroborated && spot)
+                    // (a report that gives the raid no date, on its spot, with its figure or in
+                    // its words, the rest of the undated rules still to pass below)
+                    || (undated_one && (telling_figure_meets || same_wording) && spot)
                     || toll_vouches
                     || undated_same_spot_and_toll)
                 && (!loose_place || same_day);
