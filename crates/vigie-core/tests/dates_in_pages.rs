@@ -374,9 +374,9 @@ fn a_weekday_beside_the_full_date_it_names_takes_that_date_fr_en() {
     // beside it, it is that day.
     for text in [
         " date 2024-07 L'attaque a eu lieu lundi soir, 1er juillet 2024, pendant un mariage \
-         à Dinangourou ; vingt villageois ont été tués.",
+         à Toula, dans le cercle de Douentza ; vingt villageois ont été tués.",
         " date 2024-07 The attack took place on Monday evening, July 1, 2024, during a wedding \
-         in Dinangourou; twenty villagers were killed.",
+         in Toula, in the Douentza district; twenty villagers were killed.",
     ] {
         let ms = undated(text);
         assert_eq!(ms.len(), 1, "{ms:#?}");

@@ -1796,13 +1796,13 @@ fn deaths_in_unrest_told_as_protesters_shot_and_as_people_killed_are_one_inciden
 #[test]
 fn a_page_of_no_date_joins_the_attack_on_its_village_of_the_week_before_fr_en() {
     let dated_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
-        Des hommes armés ont tué quatre civils le lundi 11 mai 2026 à Tiguila, dans le cercle de \
+        Des hommes armés ont tué quatre civils le lundi 11 mai 2026 à Toula, dans le cercle de \
         Douentza.";
     let undated_en = "Fictional report written for Vigie's tests.\n\n\
-        Gunmen attacked the village of Tiguila in Mali's Douentza district, killing civilians, \
+        Gunmen attacked the village of Toula in Mali's Douentza district, killing civilians, \
         residents said.";
     let undated_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
-        Des hommes armés ont attaqué le village de Tiguila, dans le cercle de Douentza, tuant des \
+        Des hommes armés ont attaqué le village de Toula, dans le cercle de Douentza, tuant des \
         civils, selon des habitants.";
     for undated in [undated_en, undated_fr] {
         let linked = incidents::link(&mentions_of(&[
@@ -1810,7 +1810,7 @@ fn a_page_of_no_date_joins_the_attack_on_its_village_of_the_week_before_fr_en() 
             report("undated", (2026, 5, 14), undated),
         ]));
         assert_eq!(
-            articles_of(&linked, "Tiguila"),
+            articles_of(&linked, "Toula"),
             vec![&vec!["dated-fr".to_string(), "undated".to_string()]],
             "{:#?}",
             summary(&linked)
@@ -1821,16 +1821,16 @@ fn a_page_of_no_date_joins_the_attack_on_its_village_of_the_week_before_fr_en() 
             report("undated", (2026, 6, 2), undated),
         ]));
         assert_eq!(
-            articles_of(&linked, "Tiguila").len(),
+            articles_of(&linked, "Toula").len(),
             2,
             "{:#?}",
             summary(&linked)
         );
     }
     // A town sees such attacks every few weeks: its name alone joins nothing.
-    let town_dated = dated_fr.replace("à Tiguila, dans le cercle de Douentza", "à Douentza");
+    let town_dated = dated_fr.replace("à Toula, dans le cercle de Douentza", "à Douentza");
     let town_undated = undated_en.replace(
-        "the village of Tiguila in Mali's Douentza district",
+        "the village of Toula in Mali's Douentza district",
         "Douentza, in central Mali",
     );
     let linked = incidents::link(&mentions_of(&[
@@ -1850,7 +1850,7 @@ fn a_massacre_told_on_the_next_day_in_its_region_with_the_same_toll_is_one_incid
     // A night raid: one outlet gives the village and the evening, another the region and the
     // morning after, with the same heavy toll.
     let village_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
-        Des hommes armés ont tué 37 villageois le samedi 14 novembre 2026 à Tiguila, dans le \
+        Des hommes armés ont tué 37 villageois le samedi 14 novembre 2026 à Toula, dans le \
         cercle de Douentza.";
     let region_en = "Fictional report written for Vigie's tests.\n\n\
         Gunmen killed 38 villagers in Mali's Mopti region on Sunday, November 15, 2026, \
@@ -1876,6 +1876,19 @@ fn a_massacre_told_on_the_next_day_in_its_region_with_the_same_toll_is_one_incid
         ]));
         assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
     }
+    // Two villages of the region, each named, on two days with the same toll: two raids.
+    for other_village in [
+        "Gunmen killed 37 villagers in Boni, in Mali's Douentza district, on Sunday, November \
+         15, 2026, officials said.",
+        "Des hommes armés ont tué 37 villageois le dimanche 15 novembre 2026 à Boni, dans le \
+         cercle de Douentza, selon les autorités.",
+    ] {
+        let linked = incidents::link(&mentions_of(&[
+            report("village-fr", (2026, 11, 16), village_fr),
+            report("other", (2026, 11, 16), other_village),
+        ]));
+        assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+    }
 }
 
 #[test]
@@ -1883,13 +1896,13 @@ fn a_report_of_no_date_joins_the_raid_on_its_spot_told_as_another_type_with_its_
     // A dated report tells villagers killed (an attack); a later page, giving no date, tells
     // clashes there with a toll near enough to be the same dead counted later.
     let attack_en = "Fictional report written for Vigie's tests.\n\n\
-        Gunmen killed 35 villagers in Tiguila, in Mali's Douentza district, on Wednesday, \
+        Gunmen killed 35 villagers in Toula, in Mali's Douentza district, on Wednesday, \
         May 13, 2026, local officials said.";
     let clash_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
-        Des affrontements entre des miliciens et des jihadistes ont fait 41 morts à Tiguila, \
+        Des affrontements entre des miliciens et des jihadistes ont fait 41 morts à Toula, \
         dans le cercle de Douentza, selon des sources locales.";
     let clash_en = "Fictional report written for Vigie's tests.\n\n\
-        Clashes between militiamen and jihadists left 41 dead in Tiguila, in the Douentza \
+        Clashes between militiamen and jihadists left 41 dead in Toula, in the Douentza \
         district, local sources said.";
     for clash in [clash_fr, clash_en] {
         let linked = incidents::link(&mentions_of(&[
@@ -1897,7 +1910,7 @@ fn a_report_of_no_date_joins_the_raid_on_its_spot_told_as_another_type_with_its_
             report("clash", (2026, 5, 16), clash),
         ]));
         assert_eq!(
-            articles_of(&linked, "Tiguila"),
+            articles_of(&linked, "Toula"),
             vec![&vec!["attack-en".to_string(), "clash".to_string()]],
             "{:#?}",
             summary(&linked)
@@ -1909,7 +1922,7 @@ fn a_report_of_no_date_joins_the_raid_on_its_spot_told_as_another_type_with_its_
             report("clash", (2026, 5, 16), &other),
         ]));
         assert_eq!(
-            articles_of(&linked, "Tiguila").len(),
+            articles_of(&linked, "Toula").len(),
             2,
             "{:#?}",
             summary(&linked)

@@ -787,8 +787,9 @@ fn same_toll(a: &LinkKey, b: &LinkKey, least: u32) -> bool {
     }
 }
 
-/// Both reports date the event to the same day or to two days in a row, and place it in the
-/// same first-level unit (region) of one country.
+/// Both reports date the event to the same day, or to two days in a row with one of them
+/// placing it only by its region (or within the other's place), and place it in the same
+/// first-level unit (region) of one country.
 fn same_or_next_day_and_region(a: &LinkKey, b: &LinkKey) -> bool {
     let day = |k: &LinkKey| {
         k.date
@@ -802,7 +803,15 @@ fn same_or_next_day_and_region(a: &LinkKey, b: &LinkKey) -> bool {
                 .map(|r| (p.country_code.clone(), r.clone()))
         })
     };
-    matches!((day(a), day(b)), (Some(x), Some(y)) if (x - y).num_days().abs() <= 1)
+    // (on two days, one of the two told only by its region, or one place within the other:
+    // two villages of a region raided on two days with the same toll are two raids)
+    let one_coarse = matches!((&a.place, &b.place), (Some(x), Some(y))
+        if x.geo_precision > 2 || y.geo_precision > 2 || places_fit(x, y));
+    let days_apart = match (day(a), day(b)) {
+        (Some(x), Some(y)) => Some((x - y).num_days().abs()),
+        _ => None,
+    };
+    (days_apart == Some(0) || (days_apart == Some(1) && one_coarse))
         && region(a).is_some()
         && region(a) == region(b)
 }
