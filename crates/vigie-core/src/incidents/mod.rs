@@ -428,11 +428,15 @@ fn timeless(m: &LinkKey) -> bool {
     m.date.is_none() && m.published.is_none()
 }
 
-/// Coded to a village itself (not near it, not a town or an administrative unit).
+/// Coded to a village itself (not near it, not a town or an administrative unit). (A key
+/// stored by an older gazetteer may carry an id this one does not have: no village then.)
 fn is_village(p: &ResolvedPlace) -> bool {
+    let gazetteer = vigie_geo::global();
     p.geo_precision == 1
-        && p.place_id
-            .is_some_and(|id| vigie_geo::global().place(id).kind == vigie_geo::PlaceKind::Village)
+        && p.place_id.is_some_and(|id| {
+            (id as usize) < gazetteer.len()
+                && gazetteer.place(id).kind == vigie_geo::PlaceKind::Village
+        })
 }
 
 /// Placed below country level.
@@ -1737,6 +1741,25 @@ fn notes(inc: &Incident, members: &[&Mention]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_id_the_gazetteer_does_not_have_is_no_village() {
+        // (a linking key stored by an older, larger gazetteer)
+        let place = ResolvedPlace {
+            location: "Gone".into(),
+            place_id: Some(u32::MAX),
+            country: "Mali".into(),
+            country_code: "ML".into(),
+            admin1: None,
+            admin1_new: None,
+            admin2: None,
+            admin3: None,
+            latitude: Some(14.0),
+            longitude: Some(-4.0),
+            geo_precision: 1,
+        };
+        assert!(!is_village(&place));
+    }
 
     fn actor(name: &str, kind: ActorKind) -> Actor {
         Actor {
