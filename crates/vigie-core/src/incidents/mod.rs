@@ -705,7 +705,7 @@ fn deaths_in_unrest_told_two_ways(a: &LinkKey, b: &LinkKey) -> bool {
     let to_the_day = matches!((a.date, b.date), (Some(x), Some(y))
         if x.precision == TimePrecision::Day && y.precision == TimePrecision::Day && x.date == y.date);
     let spot = matches!((&a.place, &b.place), (Some(x), Some(y)) if same_spot(x, y));
-    one_each && to_the_day && spot && same_toll(a, b, 2)
+    one_each && to_the_day && spot && same_dead(a, b, 2)
 }
 
 fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
@@ -774,11 +774,11 @@ fn ranges_meet(a: Quantity, b: Quantity) -> bool {
 /// Both reports count the same dead, at least five, within a tenth ("37 morts", "38 killed"),
 /// neither a vague figure ("des dizaines").
 fn same_heavy_toll(a: &LinkKey, b: &LinkKey) -> bool {
-    same_toll(a, b, 5)
+    same_dead(a, b, 5)
 }
 
 /// Both reports count the same dead, at least `least`, within a tenth, neither vaguely.
-fn same_toll(a: &LinkKey, b: &LinkKey, least: u32) -> bool {
+fn same_dead(a: &LinkKey, b: &LinkKey, least: u32) -> bool {
     match (
         a.figure(CountField::Fatalities),
         b.figure(CountField::Fatalities),
@@ -1137,14 +1137,13 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             let same_spot_and_day = same_day && spot && both_to_the_day;
             // One of the two known only to the week or the month the other's day falls in.
             let coarse_date = m.date.is_some() && other.date.is_some() && !both_to_the_day;
-            // One of the two undated (a page of no date at all still needs two agreements,
-            // below).
-            let undated_one = m.date.is_none() || other.date.is_none();
-            // An undated report of the same spot with the same telling toll ("the explosion
-            // killed at least 8 passengers" near Douentza; "8 killed when their bus hit a mine"
-            // there) is of that event, whatever kind of violence each outlet calls it.
-            let undated_same_spot_and_toll =
-                (m.date.is_none() || other.date.is_none()) && same_toll && spot;
+            // An undated report of the same spot with a telling figure that meets ("the
+            // explosion killed at least 8 passengers" near Douentza; "8 killed when their bus
+            // hit a mine" there) or the same words is of that event, whatever kind of violence
+            // each outlet calls it (a page of no date at all still needs two agreements, below).
+            let undated_same_spot_and_figure = (m.date.is_none() || other.date.is_none())
+                && (telling_figure_meets || same_wording)
+                && spot;
             // Another violent type on the same spot and day, nothing else stretched: how outlets
             // tell one raid (villagers shot, a clash with the guards, the post overrun) more often
             // than two raids. Figures that differ still set them apart.
@@ -1170,11 +1169,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     // (a page that knows only the month of the raid it tells, with its figure
                     // or its group: that raid, however it calls it)
                     || (coarse_date && corroborated && spot)
-                    // (a report that gives the raid no date, on its spot, with its figure or in
-                    // its words, the rest of the undated rules still to pass below)
-                    || (undated_one && (telling_figure_meets || same_wording) && spot)
                     || toll_vouches
-                    || undated_same_spot_and_toll)
+                    || undated_same_spot_and_figure)
                 && (!loose_place || same_day);
             if !allowed {
                 reject(m, other, "stretch not corroborated");
