@@ -1929,3 +1929,38 @@ fn a_report_of_no_date_joins_the_raid_on_its_spot_told_as_another_type_with_its_
         );
     }
 }
+
+// One country's forces are one side: an arrest told as made by soldiers in one report and by
+// the police (or by no one: then the police) in another is one arrest.
+#[test]
+fn an_arrest_told_as_made_by_soldiers_and_by_the_police_is_one_fr_en() {
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "soldiers-fr",
+            (2026, 8, 4),
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             L'ancien ministre a été arrêté par des militaires lundi 3 août 2026 à son domicile \
+             de Nouakchott.",
+        ),
+        report(
+            "police-en",
+            (2026, 8, 4),
+            "Fictional report written for Vigie's tests.\n\n\
+             The former minister was arrested by police officers at his home in Nouakchott on \
+             Monday, August 3, 2026.",
+        ),
+        report(
+            "no-one-en",
+            (2026, 8, 5),
+            "Fictional report written for Vigie's tests.\n\n\
+             The former minister was arrested at his home in Nouakchott on Monday, August 3, \
+             2026, his lawyer said.",
+        ),
+    ]));
+    let arrests: Vec<_> = linked
+        .iter()
+        .filter(|i| i.sub_event_type == SubEventType::Arrests)
+        .collect();
+    assert_eq!(arrests.len(), 1, "{:#?}", summary(&linked));
+    assert_eq!(arrests[0].articles.len(), 3, "{:#?}", summary(&linked));
+}

@@ -2732,3 +2732,47 @@ fn protesters_killed_are_counted_and_a_crowd_of_protesters_is_not_a_toll_fr_en()
         );
     }
 }
+
+// An arrest is made by the state: the forces the text names, else the country's police, as
+// ACLED codes an arrest whose text names no one making it.
+#[test]
+fn an_arrest_no_one_is_said_to_make_is_the_police_s_fr_en() {
+    for (text, lang) in [
+        (
+            "L'ancien ministre a été arrêté lundi 3 août 2026 à son domicile de Nouakchott.",
+            "fr",
+        ),
+        (
+            "The former minister was arrested on Monday, August 3, 2026 at his home in \
+             Nouakchott.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-08-04", lang);
+        assert_eq!(m.sub_event_type, SubEventType::Arrests, "{lang}");
+        assert!(
+            actor1(&m).starts_with("Police Forces of Mauritania"),
+            "{lang}: {}",
+            actor1(&m)
+        );
+    }
+    for (text, lang) in [
+        (
+            "L'ancien ministre a été arrêté lundi 3 août 2026 à Nouakchott par des militaires.",
+            "fr",
+        ),
+        (
+            "The former minister was arrested by soldiers on Monday, August 3, 2026 in \
+             Nouakchott.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-08-04", lang);
+        assert_eq!(m.sub_event_type, SubEventType::Arrests, "{lang}");
+        assert!(
+            actor1(&m).starts_with("Military Forces of Mauritania"),
+            "{lang}: {}",
+            actor1(&m)
+        );
+    }
+}

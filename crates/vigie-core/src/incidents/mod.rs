@@ -740,10 +740,24 @@ fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
             let swapped =
                 a.actor2.as_deref() == Some(y.as_str()) || b.actor2.as_deref() == Some(x.as_str());
             // (one crowd, called protesters by one outlet and rioters by another)
-            named(x) && named(y) && x != y && !swapped && !(is_crowd(x) && is_crowd(y))
+            let one_crowd = is_crowd(x) && is_crowd(y);
+            // (one country's forces, told as soldiers by one outlet and as gendarmes or police
+            // by another: "arrêté par des militaires", "interpellé par la police")
+            let one_state =
+                state_forces_of(x).is_some() && state_forces_of(x) == state_forces_of(y);
+            named(x) && named(y) && x != y && !swapped && !one_crowd && !one_state
         }
         _ => false,
     }
+}
+
+/// The country whose state forces an ACLED name is ("Police Forces of Benin (2016-)" →
+/// "Benin"), if it is one.
+fn state_forces_of(actor: &str) -> Option<&str> {
+    let country = ["Military Forces of ", "Police Forces of "]
+        .iter()
+        .find_map(|prefix| actor.strip_prefix(prefix))?;
+    Some(country.split(" (").next().unwrap_or(country))
 }
 
 /// ACLED's name for a crowd ("Protesters (Mali)", "Rioters (Togo)"), not an organised group.

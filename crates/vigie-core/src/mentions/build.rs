@@ -277,6 +277,13 @@ pub fn mentions_of(
                             .filter(|x| !x.name.starts_with("Unidentified"))
                     })
                     .or_else(|| country_forces(a)),
+                // An arrest is made by the state: the forces the frame names, else its
+                // police, as ACLED codes an arrest whose text names no one making it ("the
+                // former president was arrested", "l'opposant a été interpellé").
+                SubEventType::Arrests => actor1
+                    .clone()
+                    .or_else(|| state_actor(a, &sentences, None))
+                    .or_else(|| country_state_forces(country_name, "Police Forces of")),
                 // A bomb is never the state's: forces made the agent of a bombing story
                 // stopped it ("arrêtée par l'armée", "destroyed by army drone fire").
                 SubEventType::SuicideBomb | SubEventType::RemoteExplosiveLandmineIed => {
@@ -2393,8 +2400,19 @@ fn perpetrator(
 
 /// The military forces of the article's country, as the actor list names them.
 fn country_forces(a: &Analysis) -> Option<Actor> {
-    let country = vigie_geo::country_name(a.country.as_deref()?)?;
-    let name = format!("Military Forces of {country}");
+    country_state_forces(
+        vigie_geo::country_name(a.country.as_deref()?)?,
+        "Military Forces of",
+    )
+}
+
+/// A country's forces of one kind ("Military Forces of", "Police Forces of"), as the actor list
+/// names them.
+fn country_state_forces(country: &str, kind: &str) -> Option<Actor> {
+    if country.is_empty() {
+        return None;
+    }
+    let name = format!("{kind} {country}");
     let with_period = format!("{name} (");
     Scanner::get()
         .actors
