@@ -1964,3 +1964,103 @@ fn an_arrest_told_as_made_by_soldiers_and_by_the_police_is_one_fr_en() {
     assert_eq!(arrests.len(), 1, "{:#?}", summary(&linked));
     assert_eq!(arrests[0].articles.len(), 3, "{:#?}", summary(&linked));
 }
+
+// Reports of one communal clash join however they name its sides (the communities named by one
+// outlet, "communal clashes" by another); a clash between two named communities and fighting
+// with the state's forces nearby in the same days are two events.
+#[test]
+fn a_communal_clash_joins_across_namings_and_stays_apart_from_a_fight_with_soldiers_fr_en() {
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "named-fr",
+            (2026, 3, 13),
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des affrontements entre Peuls et Dogons ont fait six morts le jeudi 12 mars 2026 à \
+             Toula, dans le cercle de Douentza, selon un élu local.",
+        ),
+        report(
+            "unnamed-en",
+            (2026, 3, 13),
+            "Fictional report written for Vigie's tests.\n\n\
+             Communal clashes killed six people in Toula, in Mali's Douentza cercle, on \
+             Thursday, March 12, 2026, a local official said.",
+        ),
+    ]));
+    let clashes: Vec<_> = linked
+        .iter()
+        .filter(|i| i.sub_event_type == SubEventType::ArmedClash)
+        .collect();
+    assert_eq!(clashes.len(), 1, "{:#?}", summary(&linked));
+    assert_eq!(clashes[0].articles.len(), 2, "{:#?}", summary(&linked));
+
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "communities-en",
+            (2026, 3, 13),
+            "Fictional report written for Vigie's tests.\n\n\
+             At least three people were killed at Diaka in the Tenenkou cercle in fighting \
+             between Fulani and Bambara.",
+        ),
+        report(
+            "soldiers-en",
+            (2026, 3, 15),
+            "Fictional report written for Vigie's tests.\n\n\
+             Malian soldiers raided Kouakourou in the Djenne cercle and clashed with alleged \
+             Islamist militants, killing ten.",
+        ),
+    ]));
+    assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+}
+
+// A page that tells a communal clash only by the country, its communities named, joins the
+// report of that day's communal clash in a town of that country (one side named, the other
+// not, is still one conflict's militias); the toll the page announces days later stays its own.
+#[test]
+fn a_communal_clash_placed_by_its_country_joins_the_day_s_communal_clash_fr_en() {
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "town-fr",
+            (2026, 5, 16),
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Des affrontements intercommunautaires ont fait onze morts et des dizaines de \
+             blessés le vendredi 15 mai 2026 à Toula, dans le cercle de Douentza, au Mali.",
+        ),
+        report(
+            "country-fr",
+            (2026, 5, 20),
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Les conflits intercommunautaires dans le cercle de Douentza ont fait onze morts et \
+             des dizaines de blessés. Ce bilan a été livré ce mercredi 20 mai 2026 par le \
+             porte-parole du gouvernement malien.\n\n\
+             Le gouvernement a décidé de maintenir les unités des forces de sécurité déployées \
+             dans la localité.\n\n\
+             Ces affrontements entre Peuls et Dogons se sont déroulés le vendredi 15 mai 2026.",
+        ),
+    ]));
+    let toula = articles_of(&linked, "Toula");
+    assert_eq!(toula.len(), 1, "{:#?}", summary(&linked));
+    assert_eq!(toula[0].len(), 2, "{:#?}", summary(&linked));
+
+    let linked = incidents::link(&mentions_of(&[
+        report(
+            "town-en",
+            (2026, 5, 16),
+            "Fictional report written for Vigie's tests.\n\n\
+             Communal clashes killed eleven people and wounded dozens on Friday, May 15, 2026 in \
+             Toula, in Mali's Douentza cercle.",
+        ),
+        report(
+            "country-en",
+            (2026, 5, 20),
+            "Fictional report written for Vigie's tests.\n\n\
+             The communal conflicts in the Douentza cercle killed eleven people and wounded \
+             dozens. The toll was given on Wednesday, May 20, 2026 by the Malian government's \
+             spokesman.\n\n\
+             The government decided to keep the security forces deployed in the area.\n\n\
+             The clashes between Fulani and Dogon took place on Friday, May 15, 2026.",
+        ),
+    ]));
+    let toula = articles_of(&linked, "Toula");
+    assert_eq!(toula.len(), 1, "{:#?}", summary(&linked));
+    assert_eq!(toula[0].len(), 2, "{:#?}", summary(&linked));
+}

@@ -2776,3 +2776,83 @@ fn an_arrest_no_one_is_said_to_make_is_the_police_s_fr_en() {
         );
     }
 }
+
+// Violence between two communities the text names is a clash of their militias, as ACLED
+// codes it ("Fulani Ethnic Militia (Mali)" against "Dogon Ethnic Militia (Mali)"), even when
+// only one side's dead are told; violence called communal with its sides unnamed is an
+// unidentified communal militia's.
+#[test]
+fn violence_between_two_communities_is_their_militias_clash_fr_en() {
+    for (text, lang) in [
+        (
+            "De nouvelles violences entre Peuls et Dogons ont éclaté le 12 mars 2026 à Toula, \
+             dans le cercle de Douentza : un Dogon a été tué et deux autres blessés.",
+            "fr",
+        ),
+        (
+            "Renewed violence between Fulani and Dogon broke out in Toula, in the Douentza \
+             cercle, on 12 March 2026: one Dogon was killed and two others wounded.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-13", lang);
+        assert_eq!(m.sub_event_type, SubEventType::ArmedClash, "{lang}");
+        assert_eq!(actor1(&m), "Fulani Ethnic Militia (Mali)", "{lang}");
+        assert_eq!(actor2(&m), "Dogon Ethnic Militia (Mali)", "{lang}");
+    }
+    for (text, lang) in [
+        (
+            "Des affrontements entre éleveurs et agriculteurs ont fait six morts le 12 mars 2026 \
+             à Toula, dans le cercle de Douentza.",
+            "fr",
+        ),
+        (
+            "Clashes between herders and farmers killed six people in Toula, in the Douentza \
+             cercle, on 12 March 2026.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-13", lang);
+        assert_eq!(m.sub_event_type, SubEventType::ArmedClash, "{lang}");
+        assert_eq!(actor1(&m), "Unidentified Communal Militia (Mali)", "{lang}");
+        assert_eq!(actor2(&m), "Unidentified Communal Militia (Mali)", "{lang}");
+    }
+    for (text, lang) in [
+        (
+            "Un commerçant bambara a été tué le 12 mars 2026 à Toula, dans le cercle de \
+             Douentza, lors de violences intercommunautaires.",
+            "fr",
+        ),
+        (
+            "A Bambara trader was killed in communal violence in Toula, in the Douentza cercle, \
+             on 12 March 2026.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-13", lang);
+        assert_eq!(m.sub_event_type, SubEventType::Attack, "{lang}");
+        assert_eq!(actor1(&m), "Unidentified Communal Militia (Mali)", "{lang}");
+    }
+    // Attackers the text blames, however vaguely, are theirs: the communal violence is the
+    // locality's past.
+    for (text, lang) in [
+        (
+            "Le chef du village de Toula a été assassiné le 12 mars 2026 par des jihadistes \
+             présumés ; la localité avait connu des violences entre Peuls et Dogons.",
+            "fr",
+        ),
+        (
+            "The chief of Toula village was assassinated by presumed jihadists on 12 March 2026; \
+             the locality had seen violence between Fulani and Dogon.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-13", lang);
+        assert_eq!(m.sub_event_type, SubEventType::Attack, "{lang}");
+        assert!(
+            actor1(&m).starts_with("Unidentified Armed Group"),
+            "{lang}: {}",
+            actor1(&m)
+        );
+    }
+}

@@ -734,6 +734,26 @@ fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
 /// Two reports name different perpetrators. Not when one report has the sides the other way
 /// round (a militia post attacked by jihadists, told as a clash led by the militia).
 fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
+    // A clash between two communities the report names and fighting with the state's forces
+    // are two events, whoever each blames ("fighting between Fulani and Bambara" at one
+    // village, "soldiers clashed with militants" at another). (Unnamed communities may be the
+    // unrest the forces came to end: "des affrontements entre communautés", "gendarmes sent".)
+    let communal_clash = |k: &LinkKey| {
+        let (Some(x), Some(y)) = (k.actor1.as_deref(), k.actor2.as_deref()) else {
+            return false;
+        };
+        is_communal(x)
+            && is_communal(y)
+            && (x.contains(" Ethnic Militia") || y.contains(" Ethnic Militia"))
+    };
+    let with_the_state = |k: &LinkKey| {
+        [&k.actor1, &k.actor2]
+            .iter()
+            .any(|x| x.as_deref().and_then(state_forces_of).is_some())
+    };
+    if (communal_clash(a) && with_the_state(b)) || (communal_clash(b) && with_the_state(a)) {
+        return true;
+    }
     match (&a.actor1, &b.actor1) {
         (Some(x), Some(y)) => {
             let named = |s: &str| !s.starts_with("Unidentified");
@@ -758,6 +778,12 @@ fn state_forces_of(actor: &str) -> Option<&str> {
         .iter()
         .find_map(|prefix| actor.strip_prefix(prefix))?;
     Some(country.split(" (").next().unwrap_or(country))
+}
+
+/// ACLED's name for a community's militia ("Fulani Ethnic Militia (Mali)", "Dozo Communal
+/// Militia (Mali)", "Unidentified Communal Militia (Chad)").
+fn is_communal(actor: &str) -> bool {
+    actor.contains(" Ethnic Militia") || actor.contains("Communal Militia")
 }
 
 /// ACLED's name for a crowd ("Protesters (Mali)", "Rioters (Togo)"), not an organised group.
@@ -1072,7 +1098,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             s += 1;
         }
         if let (Some(x), Some(y)) = (&m.actor1, &other.actor1) {
-            if x == y {
+            // (communities' militias of one communal clash, named by one outlet only)
+            if x == y || is_communal(x) && is_communal(y) {
                 s += 1;
             }
         }

@@ -1,6 +1,7 @@
 //! From a frame to mentions: the ACLED type by order of precedence, actors, targets, figures,
 //! the place (one mention per site of a coordinated operation) and a claim for every value.
 
+use super::communities::Community;
 use super::frames::{places_fit, Analysis, Frame, Sentence};
 use super::scan::{Category, CueKind, NounClass, Scanner, TriggerClass};
 use crate::model::*;
@@ -34,6 +35,14 @@ pub fn mentions_of(
         from_article,
         foreign,
     } = perpetrator(a, &sentences, frame.background, frame_country(a, frame));
+    // Communal violence ("des affrontements entre Peuls et Dogons") that names no armed group
+    // of its own is fought between the communities' militias, as ACLED codes it.
+    // (not when the frame blames attackers it does not name: "assassinated by presumed
+    // jihadists; the locality had seen communal violence between Peuls and Dogons")
+    let communities = ((actor1.is_none() || from_article)
+        && !blames_unnamed_attackers(a, &sentences))
+    .then(|| communities_at_odds(a, &sentences))
+    .flatten();
     // A military position attacked is held by the state forces the article names, even when
     // the frame's sentences do not ("the same base had already been attacked").
     let position_attacked = targets.iter().any(|t| {
@@ -93,9 +102,19 @@ pub fn mentions_of(
             crowd_vs_police: frame.sentences.iter().any(|&si| clash_with_police(a, si)),
         },
     );
-    let Some(primary) = primary else {
+    let Some(mut primary) = primary else {
         return Vec::new();
     };
+    // (the dead of violence between two communities fell on both sides: a clash; violence
+    // called communal with one side killed, "one Bambara killed in communal violence", stays
+    // an attack by the other community's militia)
+    if primary == SubEventType::Attack
+        && communities
+            .as_ref()
+            .is_some_and(|(_, _, second)| second.is_some())
+    {
+        primary = SubEventType::ArmedClash;
+    }
     let split = primary.event_type() == EventType::Battles
         && effective_classes(frame).contains(&TriggerClass::Abduction)
         && victims_civilian
@@ -361,6 +380,30 @@ pub fn mentions_of(
                     })
             } else {
                 None
+            };
+            let militia = |c: &Community| Actor {
+                name: c.militia(country_name),
+                kind: ActorKind::IdentityMilitia,
+                parent: None,
+            };
+            let (actor1, actor2) = match (&communities, kind) {
+                (Some((si, first, second)), SubEventType::ArmedClash | SubEventType::Attack) => {
+                    claims.push(sentence_claim(
+                        a,
+                        *si,
+                        "actor1",
+                        ClaimValue::Text(first.militia(country_name)),
+                    ));
+                    // (a clash told as communal, its sides unnamed: two communities' militias)
+                    let second = second.as_ref().unwrap_or(&Community::Unnamed);
+                    let actor2 = if kind == SubEventType::Attack {
+                        actor2
+                    } else {
+                        Some(militia(second))
+                    };
+                    (Some(militia(first)), actor2)
+                }
+                _ => (actor1, actor2),
             };
             // ("Dozo Communal Militia (Mali)" when a community's militia was attacked)
             let actor2 = actor2.map(|x| with_country(x, country_name));
@@ -2396,6 +2439,44 @@ fn perpetrator(
         from_article: false,
         foreign,
     }
+}
+
+/// Does the frame blame attackers it does not name ("des hommes armés", "presumed jihadists",
+/// "unknown gunmen")?
+fn blames_unnamed_attackers(a: &Analysis, sentences: &[usize]) -> bool {
+    let scanner = Scanner::get();
+    sentences.iter().any(|&si| {
+        a.sentences[si].actors.iter().any(|h| {
+            matches!(h.category, Category::Actor(idx) if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with('?') || e.name.starts_with("Unidentified Armed Group")))
+        })
+    })
+}
+
+/// The communities a sentence of the frame sets against each other in violence, with that
+/// sentence (not a sentence of background or of the conflict in general): both sides when it
+/// names them ("entre Peuls et Dogons", "between herders and farmers"), else one unnamed
+/// community when it calls the violence communal ("des affrontements intercommunautaires").
+fn communities_at_odds(
+    a: &Analysis,
+    sentences: &[usize],
+) -> Option<(usize, Community, Option<Community>)> {
+    let told: Vec<(usize, String)> = sentences
+        .iter()
+        .filter(|&&si| !a.sentences[si].generic && !a.sentences[si].background)
+        .map(|&si| {
+            let text = a.doc.sentence_text(a.sentences[si].span);
+            (si, crate::lexicon::fold(text))
+        })
+        .collect();
+    told.iter()
+        .find_map(|(si, folded)| {
+            super::communities::at_odds(folded).map(|(x, y)| (*si, x, Some(y)))
+        })
+        .or_else(|| {
+            told.iter()
+                .find(|(_, folded)| super::communities::communal(folded))
+                .map(|(si, _)| (*si, Community::Unnamed, None))
+        })
 }
 
 /// The military forces of the article's country, as the actor list names them.

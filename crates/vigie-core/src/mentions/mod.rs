@@ -11,6 +11,7 @@
 
 pub mod attribution;
 pub mod build;
+pub mod communities;
 pub mod dates;
 pub mod frames;
 pub mod quantity;
