@@ -2856,3 +2856,31 @@ fn violence_between_two_communities_is_their_militias_clash_fr_en() {
         );
     }
 }
+
+// One armed man killed by the forces is fighting, as several are ("un terroriste neutralisé",
+// "a militant was killed by soldiers"); "gunmen" are several, however they kill one man.
+#[test]
+fn one_militant_killed_by_soldiers_is_a_clash_fr_en() {
+    for (text, lang) in [
+        (
+            "Un terroriste a été neutralisé par l'armée le 12 mars 2026 près de Toula, dans le \
+             cercle de Douentza.",
+            "fr",
+        ),
+        (
+            "A militant was killed by soldiers near Toula, in the Douentza cercle, on 12 March \
+             2026.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-13", lang);
+        assert_eq!(m.sub_event_type, SubEventType::ArmedClash, "{lang}");
+        assert_eq!(field(&m, "fatalities"), vec![1], "{lang}");
+    }
+    let m = one_mention(
+        "Unknown gunmen killed a fisherman near Toula, in the Douentza cercle, on 12 March 2026.",
+        "2026-03-13",
+        "en",
+    );
+    assert_eq!(m.sub_event_type, SubEventType::Attack);
+}

@@ -1479,10 +1479,14 @@ fn one_person(a: &Analysis, si: usize, background: bool, class: TriggerClass) ->
                 let victims = match class {
                     NounClass::Person | NounClass::Soldier => Victims::Unspecified,
                     NounClass::Civilian => Victims::Civilians,
+                    // ("a jihadist commander was killed by soldiers")
+                    NounClass::Attacker => Victims::Attackers,
                     _ => return None,
                 };
                 let word = crate::lexicon::fold(text.get(h.span.start..h.span.end)?);
-                let singular = !word.ends_with('s') && !word.ends_with('x');
+                // ("gunmen", "armed men": plural without an s)
+                let singular =
+                    !word.ends_with('s') && !word.ends_with('x') && !word.ends_with("men");
                 // The noun before the verb ("the mayor was killed"), or its object right
                 // after it ("killed a trader", "a tué le maire").
                 let next_to = (h.span.end <= t.2.start && same_clause(h.span.end, t.2.start, 4))
