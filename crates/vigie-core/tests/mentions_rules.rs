@@ -2884,3 +2884,30 @@ fn one_militant_killed_by_soldiers_is_a_clash_fr_en() {
     );
     assert_eq!(m.sub_event_type, SubEventType::Attack);
 }
+
+// A march told first, then what the marchers burned or ransacked, is a violent demonstration.
+#[test]
+fn a_march_and_then_what_it_ransacked_is_a_violent_demonstration_fr_en() {
+    for (text, lang) in [
+        (
+            "Une manifestation contre la vie chère a rassemblé des milliers de personnes le \
+             samedi 14 mars 2026 à Mopti.\n\nSur le passage des manifestants, la mairie a été \
+             saccagée et plusieurs boutiques ont été pillées.",
+            "fr",
+        ),
+        (
+            "Thousands of demonstrators marched against the high cost of living on Saturday, \
+             March 14, 2026 in Mopti.\n\nAlong their route, the town hall was ransacked and \
+             several shops were looted.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-15");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(
+            ms[0].sub_event_type,
+            SubEventType::ViolentDemonstration,
+            "{lang}"
+        );
+    }
+}

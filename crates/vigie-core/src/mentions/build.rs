@@ -651,6 +651,10 @@ fn classify(
         if has(T::Protest) {
             return Some(if has(T::Killing) {
                 ExcessiveForceAgainstProtesters
+            } else if has(T::Arson) || has(T::Riot) {
+                // (a march told first, then what the marchers burned or ransacked: "le lycée a
+                // été saccagé", "an institute set on fire by demonstrators")
+                ViolentDemonstration
             } else if has(T::Arrest) || has(T::Clash) || frame.classes.contains(&T::Arrest) {
                 // Arrests, tear gas, a crowd dispersed: even a passing word says the forces
                 // intervened.
