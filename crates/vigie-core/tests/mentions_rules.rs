@@ -2911,3 +2911,50 @@ fn a_march_and_then_what_it_ransacked_is_a_violent_demonstration_fr_en() {
         );
     }
 }
+
+// A protest called violent, or one whose crowd ransacked places, is a violent demonstration;
+// "des manifestations violentes qui secouent la ville" told in an arrest story is the unrest
+// in general (de + les), no demonstration of that day.
+#[test]
+fn a_protest_called_violent_or_that_ransacked_is_a_violent_demonstration_fr_en() {
+    for (text, lang) in [
+        (
+            "De violentes manifestations ont éclaté le samedi 14 mars 2026 à Mopti après la \
+             mort d'un commerçant.",
+            "fr",
+        ),
+        (
+            "Violent protests broke out in Mopti on Saturday, March 14, 2026 after the death of \
+             a trader.",
+            "en",
+        ),
+        (
+            "Des dizaines de jeunes ont saccagé des bars à Mopti le samedi 14 mars 2026 lors \
+             d'une manifestation contre l'alcool.",
+            "fr",
+        ),
+        (
+            "Dozens of young men ransacked bars in Mopti on Saturday, March 14, 2026 during a \
+             protest against alcohol.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-03-15");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(
+            ms[0].sub_event_type,
+            SubEventType::ViolentDemonstration,
+            "{lang}: {text}"
+        );
+    }
+    let ms = mentions(
+        "L'opposant a été arrêté le vendredi 13 mars 2026 à Mopti. Le gouvernement l'accuse \
+         d'être responsable des manifestations violentes qui secouent la ville depuis mardi.",
+        "2026-03-15",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.sub_event_type == SubEventType::ViolentDemonstration),
+        "{ms:#?}"
+    );
+}
