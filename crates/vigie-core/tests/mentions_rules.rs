@@ -2958,3 +2958,29 @@ fn a_protest_called_violent_or_that_ransacked_is_a_violent_demonstration_fr_en()
         "{ms:#?}"
     );
 }
+
+// A group named as a victim's affiliation ("GATIA's commander", "un cadre du MNLA") is the side
+// hit when the text tells the attackers as unknown: they are the perpetrators.
+#[test]
+fn a_group_named_as_the_victim_s_affiliation_is_the_side_hit_fr_en() {
+    for (text, lang) in [
+        (
+            "Le commandant du GATIA à Ménaka, Moussa Ag Attaher, a été abattu le 12 mars 2026 \
+             par des hommes armés non identifiés.",
+            "fr",
+        ),
+        (
+            "GATIA's commander Moussa Ag Attaher was shot dead in Menaka by unidentified gunmen \
+             on 12 March 2026.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-13", lang);
+        assert!(
+            actor1(&m).starts_with("Unidentified Armed Group"),
+            "{lang}: {}",
+            actor1(&m)
+        );
+        assert!(actor2(&m).starts_with("GATIA"), "{lang}: {}", actor2(&m));
+    }
+}

@@ -1906,6 +1906,68 @@ const MEMBER_NOUNS: [&str; 10] = [
     "fighters",
 ];
 
+/// Ranks and offices of a group's people: a group named with one of them ("an MNLA officer",
+/// "GATIA's commander", "un cadre du MNLA") is that person's affiliation. (Not "fighters",
+/// "éléments", "membres": the group's men acting as the group.)
+const ROLE_NOUNS: [&str; 24] = [
+    "officer",
+    "officers",
+    "commander",
+    "commanders",
+    "chief",
+    "leader",
+    "leaders",
+    "official",
+    "officials",
+    "spokesman",
+    "cadre",
+    "cadres",
+    "chef",
+    "chefs",
+    "commandant",
+    "responsable",
+    "responsables",
+    "dirigeant",
+    "dirigeants",
+    "porte-parole",
+    "lieutenant",
+    "colonel",
+    "capitaine",
+    "captain",
+];
+
+/// Is the armed group at `span` named as a person's affiliation: with a rank or office after it
+/// ("an MNLA officer", "GATIA's commander") or before it ("the chief of the MNLA's unit", "un
+/// cadre du MNLA")? (Not in brackets: "Baba Ag X (MNLA)" is rare beside "the Volunteers for
+/// Homeland Defense (VDP)", the group's own name.)
+fn affiliation(a: &Analysis, span: Span) -> bool {
+    let text = &a.doc.text;
+    let after = crate::lexicon::fold_after(text, span.end, 40);
+    let before = crate::lexicon::fold_before(text, span.start, 40);
+    let words_after = words_of(&after);
+    let role_after = {
+        // ("GATIA's commander", "MNLA officer", "the MNLA's counter-terrorism unit" no)
+        let skip = usize::from(after.starts_with("'s ") || after.starts_with("s "));
+        (after.starts_with(' ') || skip == 1)
+            && words_after
+                .get(skip)
+                .is_some_and(|w| ROLE_NOUNS.contains(w))
+    };
+    let words_before = words_of(&before);
+    let n = words_before.len();
+    let role_before = {
+        // "chief of the", "cadre du", "chef de la"
+        let mut k = n;
+        while k > 0 && matches!(words_before[k - 1], "the" | "la" | "l" | "les") {
+            k -= 1;
+        }
+        k >= 2
+            && matches!(words_before[k - 1], "of" | "du" | "de" | "des" | "d")
+            && ROLE_NOUNS.contains(&words_before[k - 2])
+    };
+    role_after || role_before
+}
+
 /// Is the armed group at `span` named as the author of an attack: the complement of an attack
 /// noun ("dans une attaque de Boko Haram", "l'embuscade du JNIM", "une attaque d'éléments de
 /// l'EIGS") or its modifier ("in a Boko Haram attack", "an ISWAP ambush")?
@@ -2225,6 +2287,9 @@ fn perpetrator(
     let mut foreign: Option<Actor> = None;
     // Another named group, in case the first one named turns out to be the one attacked.
     let mut second: Option<(Actor, Option<Actor>, usize)> = None;
+    // Attackers told as unknown ("unknown gunmen shot dead an MNLA officer", "tué par des
+    // hommes armés non identifiés"): a group named as a victim's affiliation is the side hit.
+    let unnamed_agent = names_unidentified_group(a, sentences);
     for &si in sentences {
         for h in &a.sentences[si].actors {
             match h.category {
@@ -2266,6 +2331,7 @@ fn perpetrator(
                     } else if attacked(a, si, h.span)
                         || in_toll_breakdown(a, h.span)
                         || defending(a, si, h.span)
+                        || (unnamed_agent && affiliation(a, h.span))
                     {
                         if attacked_group.is_none() {
                             attacked_group = Some(actor);
