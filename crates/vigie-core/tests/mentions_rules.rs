@@ -2984,3 +2984,42 @@ fn a_group_named_as_the_victim_s_affiliation_is_the_side_hit_fr_en() {
         assert!(actor2(&m).starts_with("GATIA"), "{lang}: {}", actor2(&m));
     }
 }
+
+// A nomad or herders' camp is a home, not a military camp: people killed there are an attack on
+// civilians, livestock taken there is looting.
+#[test]
+fn a_nomad_camp_is_a_home_not_a_military_camp_fr_en() {
+    for (text, lang) in [
+        (
+            "Des hommes armés ont attaqué un campement de nomades près de Toula le 12 mars 2026 \
+             et ont exécuté cinq bergers.",
+            "fr",
+        ),
+        (
+            "Gunmen attacked a nomad camp near Toula on 12 March 2026 and executed five \
+             herders.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-13", lang);
+        assert_eq!(m.sub_event_type, SubEventType::Attack, "{lang}");
+    }
+    for (text, lang) in [
+        (
+            "Des hommes armés ont pillé un campement de nomades près de Toula le 12 mars 2026 \
+             et emporté le bétail.",
+            "fr",
+        ),
+        (
+            "Gunmen raided a nomad camp near Toula on 12 March 2026 and stole the livestock.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-13", lang);
+        assert_eq!(
+            m.sub_event_type,
+            SubEventType::LootingPropertyDestruction,
+            "{lang}"
+        );
+    }
+}
