@@ -3023,3 +3023,23 @@ fn a_nomad_camp_is_a_home_not_a_military_camp_fr_en() {
         );
     }
 }
+
+// Someone abducted or missing and then found dead was killed: an attack with its dead.
+#[test]
+fn an_abducted_man_found_dead_was_killed_fr_en() {
+    for (text, lang) in [
+        (
+            "Un éleveur a été enlevé par des hommes armés à Toula le 12 mars 2026. Il a été \
+             retrouvé mort.",
+            "fr",
+        ),
+        (
+            "A herder was abducted by gunmen in Toula on 12 March 2026. He was found dead.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-15", lang);
+        assert_eq!(m.sub_event_type, SubEventType::Attack, "{lang}");
+        assert_eq!(field(&m, "fatalities"), vec![1], "{lang}");
+    }
+}
