@@ -1909,7 +1909,7 @@ const MEMBER_NOUNS: [&str; 10] = [
 /// Ranks and offices of a group's people: a group named with one of them ("an MNLA officer",
 /// "GATIA's commander", "un cadre du MNLA") is that person's affiliation. (Not "fighters",
 /// "éléments", "membres": the group's men acting as the group.)
-const ROLE_NOUNS: [&str; 24] = [
+const ROLE_NOUNS: [&str; 23] = [
     "officer",
     "officers",
     "commander",
@@ -1929,7 +1929,6 @@ const ROLE_NOUNS: [&str; 24] = [
     "responsables",
     "dirigeant",
     "dirigeants",
-    "porte-parole",
     "lieutenant",
     "colonel",
     "capitaine",

@@ -3,7 +3,7 @@
 //! codes as identity militias ("Fulani Ethnic Militia (Mali)", "Unidentified Communal Militia
 //! (Chad)").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::{fold, rows};
@@ -27,73 +27,52 @@ impl Community {
     }
 }
 
-/// Folded forms (one or two words) → the community's name, from `data/communities.tsv`.
-static FORMS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    rows(include_str!("../../data/communities.tsv"))
-        .filter_map(|row| Some((fold(row.first()?), *row.get(1)?)))
-        .collect()
+/// `data/communities.tsv`: folded forms (one or two words) → the community's name, and the
+/// words of communal violence by class.
+struct Lexicon {
+    names: HashMap<String, &'static str>,
+    clash: HashSet<String>,
+    communal: HashSet<String>,
+    side: HashSet<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        names: HashMap::new(),
+        clash: HashSet::new(),
+        communal: HashSet::new(),
+        side: HashSet::new(),
+    };
+    for row in rows(include_str!("../../data/communities.tsv")) {
+        let (Some(form), Some(value)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let form = fold(form);
+        match *value {
+            ":clash" => lexicon.clash.insert(form),
+            ":communal" => lexicon.communal.insert(form),
+            ":side" => lexicon.side.insert(form),
+            name => lexicon.names.insert(form, name).is_none(),
+        };
+    }
+    lexicon
 });
 
-/// Words of violence between two sides that "entre"/"between" may follow ("des affrontements
-/// intercommunautaires entre", "fighting between").
-const CLASH_NOUNS: [&str; 22] = [
-    "affrontement",
-    "affrontements",
-    "violence",
-    "violences",
-    "heurts",
-    "conflit",
-    "conflits",
-    "combats",
-    "bagarre",
-    "bagarres",
-    "rixe",
-    "rixes",
-    "clash",
-    "clashes",
-    "fighting",
-    "fights",
-    "conflict",
-    "conflicts",
-    "hostilities",
-    "hostilites",
-    "confrontation",
-    "confrontations",
-];
+fn clash_noun(w: &str) -> bool {
+    LEXICON.clash.contains(w)
+}
+
+fn communal_adjective(w: &str) -> bool {
+    LEXICON.communal.contains(w)
+}
+
+fn community_word(w: &str) -> bool {
+    LEXICON.side.contains(w)
+}
 
 /// How many words may stand between the word of violence and "entre"/"between"
 /// ("des affrontements intercommunautaires meurtriers entre").
 const CLASH_REACH: usize = 4;
-
-/// Words that tell a side as a community without naming it.
-const COMMUNITY_WORDS: [&str; 26] = [
-    "communaute",
-    "communautes",
-    "community",
-    "communities",
-    "eleveurs",
-    "agriculteurs",
-    "cultivateurs",
-    "pecheurs",
-    "pasteurs",
-    "nomades",
-    "sedentaires",
-    "transhumants",
-    "herders",
-    "herdsmen",
-    "farmers",
-    "fishermen",
-    "pastoralists",
-    "nomadic",
-    "sedentary",
-    "ethnic",
-    "ethnies",
-    "ethnie",
-    "ethniques",
-    "tribes",
-    "tribus",
-    "clans",
-];
 
 /// Words that may come before a side's name ("les membres des communautés", "the two").
 const FILLERS: [&str; 22] = [
@@ -144,7 +123,7 @@ pub fn at_odds(folded_sentence: &str) -> Option<(Community, Community)> {
         }
         let clash = tokens[i.saturating_sub(CLASH_REACH)..i]
             .iter()
-            .any(|w| CLASH_NOUNS.contains(w));
+            .any(|w| clash_noun(w));
         if !clash {
             return None;
         }
@@ -162,26 +141,10 @@ pub fn communal(folded_sentence: &str) -> bool {
         return false;
     }
     tokens(folded_sentence).windows(2).any(|w| {
-        let adjective = |x: &str| COMMUNAL_ADJECTIVES.contains(&x);
-        (CLASH_NOUNS.contains(&w[0]) && adjective(w[1]))
-            || (adjective(w[0]) && CLASH_NOUNS.contains(&w[1]))
+        (clash_noun(w[0]) && communal_adjective(w[1]))
+            || (communal_adjective(w[0]) && clash_noun(w[1]))
     })
 }
-
-/// Words that make violence communal: "affrontements intercommunautaires", "communal clashes",
-/// "violences interethniques" ("inter-ethnic" is read as "inter", "ethnic").
-const COMMUNAL_ADJECTIVES: [&str; 10] = [
-    "intercommunautaire",
-    "intercommunautaires",
-    "communautaire",
-    "communautaires",
-    "intercommunal",
-    "communal",
-    "interethnique",
-    "interethniques",
-    "interethnic",
-    "ethnic",
-];
 
 /// Words, with "&" kept as one ("Dogons & Fulanis").
 fn tokens(folded: &str) -> Vec<&str> {
@@ -209,11 +172,11 @@ fn tokens(folded: &str) -> Vec<&str> {
 /// number of words it takes.
 fn named_at(tokens: &[&str], j: usize) -> Option<(&'static str, usize)> {
     if let Some(next) = tokens.get(j + 1) {
-        if let Some(name) = FORMS.get(&format!("{} {next}", tokens[j])) {
+        if let Some(name) = LEXICON.names.get(&format!("{} {next}", tokens[j])) {
             return Some((name, 2));
         }
     }
-    FORMS.get(tokens.get(j)?.to_owned()).map(|name| (*name, 1))
+    LEXICON.names.get(*tokens.get(j)?).map(|name| (*name, 1))
 }
 
 /// The two sides after "entre"/"between" at `from`.
@@ -245,7 +208,7 @@ fn side(tokens: &[&str], from: usize, nested: bool) -> Option<(Community, usize,
             return Some((Community::Named(name.to_string()), j + len, two));
         }
         let w = tokens[j];
-        if COMMUNITY_WORDS.contains(&w) {
+        if community_word(w) {
             told = true;
         } else if TWO.contains(&w) {
             two = true;
