@@ -33,14 +33,8 @@ static PERIODS: LazyLock<Vec<Period>> = LazyLock::new(|| {
 /// The name ACLED gives this actor on `date`: a state actor of a country with known periods gets
 /// the period covering the day; every other name (and a day outside every period) is unchanged.
 pub fn name_on(name: &str, date: NaiveDate) -> String {
-    let Some(kind) = STATE_ACTORS.iter().find(|k| name.starts_with(**k)) else {
+    let Some((kind, country)) = state_actor(name) else {
         return name.to_string();
-    };
-    let rest = &name[kind.len()..];
-    // "Mali (2021-)" → "Mali"; "France" stays "France".
-    let country = match rest.rfind(" (") {
-        Some(i) if rest.ends_with(')') && is_period(&rest[i + 2..rest.len() - 1]) => &rest[..i],
-        _ => rest,
     };
     PERIODS
         .iter()
@@ -49,6 +43,20 @@ pub fn name_on(name: &str, date: NaiveDate) -> String {
             || name.to_string(),
             |p| format!("{kind}{country} ({})", p.label),
         )
+}
+
+/// A state actor's kind ("Military Forces of ", "Police Forces of ", "Government of ") and
+/// country, its period left out: "Military Forces of Mali (2021-)" → ("Military Forces of ",
+/// "Mali"); `None` for any other actor.
+pub fn state_actor(name: &str) -> Option<(&'static str, &str)> {
+    let kind = STATE_ACTORS.iter().find(|k| name.starts_with(**k))?;
+    let rest = &name[kind.len()..];
+    // "Mali (2021-)" → "Mali"; "France" stays "France".
+    let country = match rest.rfind(" (") {
+        Some(i) if rest.ends_with(')') && is_period(&rest[i + 2..rest.len() - 1]) => &rest[..i],
+        _ => rest,
+    };
+    Some((kind, country))
 }
 
 /// "2013-2020" or "2021-".

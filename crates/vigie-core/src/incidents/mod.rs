@@ -771,13 +771,12 @@ fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
     }
 }
 
-/// The country whose state forces an ACLED name is ("Police Forces of Benin (2016-)" →
-/// "Benin"), if it is one.
+/// The country whose state forces (military or police, not its government) an ACLED name is
+/// ("Police Forces of Benin (2016-)" → "Benin"), if it is one.
 fn state_forces_of(actor: &str) -> Option<&str> {
-    let country = ["Military Forces of ", "Police Forces of "]
-        .iter()
-        .find_map(|prefix| actor.strip_prefix(prefix))?;
-    Some(country.split(" (").next().unwrap_or(country))
+    crate::regimes::state_actor(actor)
+        .filter(|(kind, _)| !kind.starts_with("Government"))
+        .map(|(_, country)| country)
 }
 
 /// ACLED's name for a community's militia ("Fulani Ethnic Militia (Mali)", "Dozo Communal

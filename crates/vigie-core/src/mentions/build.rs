@@ -2449,9 +2449,7 @@ fn perpetrator(
             _ => None,
         })
     });
-    let frame_says_jihadists = sentences.iter().any(|&si| {
-        a.sentences[si].actors.iter().any(|h| matches!(h.category, Category::Actor(idx) if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with('?'))))
-    });
+    let frame_says_jihadists = names_actor(a, sentences, |name| name.starts_with('?'));
     if background && generic.is_none() {
         return Perpetrator {
             actor1: unidentified_group(),
@@ -2517,11 +2515,8 @@ fn perpetrator(
 /// Does the frame blame attackers it does not name ("des hommes armés", "presumed jihadists",
 /// "unknown gunmen")?
 fn blames_unnamed_attackers(a: &Analysis, sentences: &[usize]) -> bool {
-    let scanner = Scanner::get();
-    sentences.iter().any(|&si| {
-        a.sentences[si].actors.iter().any(|h| {
-            matches!(h.category, Category::Actor(idx) if scanner.actors.get(idx as usize).is_some_and(|e| e.name.starts_with('?') || e.name.starts_with("Unidentified Armed Group")))
-        })
+    names_actor(a, sentences, |name| {
+        name.starts_with('?') || name.starts_with("Unidentified Armed Group")
     })
 }
 
@@ -2608,18 +2603,20 @@ fn military_aircraft(a: &Analysis, sentences: &[usize]) -> bool {
 /// Does the frame name an armed group by words that identify none ("unknown gunmen", "des
 /// individus armés non identifiés")?
 fn names_unidentified_group(a: &Analysis, sentences: &[usize]) -> bool {
+    names_actor(a, sentences, |name| {
+        name.starts_with("Unidentified Armed Group")
+    })
+}
+
+/// Does the frame name an actor of the lexicon whose name (as the lexicon writes it) passes
+/// `wanted`?
+fn names_actor(a: &Analysis, sentences: &[usize], wanted: impl Fn(&str) -> bool) -> bool {
     let scanner = Scanner::get();
-    let unidentified = |idx: u32| {
-        scanner
-            .actors
-            .get(idx as usize)
-            .is_some_and(|e| e.name.starts_with("Unidentified Armed Group"))
-    };
     sentences.iter().any(|&si| {
-        a.sentences[si]
-            .actors
-            .iter()
-            .any(|h| matches!(h.category, Category::Actor(idx) if unidentified(idx)))
+        a.sentences[si].actors.iter().any(|h| {
+            matches!(h.category, Category::Actor(idx)
+                if scanner.actors.get(idx as usize).is_some_and(|e| wanted(&e.name)))
+        })
     })
 }
 
