@@ -249,14 +249,41 @@ fn a_year_named_alone_anchors_a_weekday_only_in_its_own_calendar() {
 }
 
 #[test]
-fn a_weekday_that_fits_no_named_year_leaves_the_page_without_a_year() {
-    // 11 July was a Tuesday in 2017, not in 2014–2016: the full date of 2015 is of something
-    // the page recalls, and the page's own year is not given.
+fn a_weekday_that_fits_no_named_year_is_of_the_first_year_after_them_fr_en() {
+    // 11 July was a Tuesday in 2017, not in 2015 or 2016: the full date of 2015 is of something
+    // the page recalls, and the page tells the news of a later year — the first with that
+    // weekday on that day.
     let text = "Dix combattants ont été tués hier mardi 11 juillet près de la ville. La localité \
                 était sous le contrôle du groupe depuis le 17 août 2015.";
-    assert_eq!(anchor_from_text(text, &find_dates(text)), None);
+    assert_eq!(
+        anchor_from_text(text, &find_dates(text)),
+        Some(ymd(2017, 7, 11))
+    );
     let text = "Ten fighters were killed on Tuesday, July 11, near the town, held by the group \
                 since August 17, 2015.";
+    assert_eq!(
+        anchor_from_text(text, &find_dates(text)),
+        Some(ymd(2017, 7, 11))
+    );
+    // (2 July was a Sunday in 2017: "février 2015" dates what the page recalls)
+    let text = "Dimanche 2 juillet, des hommes armés ont enlevé 37 femmes. La première offensive \
+                du groupe dans la région date de février 2015.";
+    assert_eq!(
+        anchor_from_text(text, &find_dates(text)),
+        Some(ymd(2017, 7, 2))
+    );
+}
+
+#[test]
+fn a_weekday_far_from_every_named_year_leaves_the_page_without_a_year_fr_en() {
+    // 11 July was a Tuesday in 2006 and 2017: more than four years after the recalled date,
+    // nothing says which.
+    let text = "Dix combattants ont été tués hier mardi 11 juillet près de la ville. La localité \
+                était sous le contrôle du groupe depuis le 17 août 2011.";
+    assert_eq!(anchor_from_text(text, &find_dates(text)), None);
+    // A year named alone (a movement's founding, an old war) is no recalled date.
+    let text = "Ten fighters were killed on Tuesday, July 11, near the town. The group was \
+                founded in 2015.";
     assert_eq!(anchor_from_text(text, &find_dates(text)), None);
     // Without a weekday the latest full date still anchors the page.
     let text = "Dix combattants ont été tués le 11 juillet près de la ville, tenue par le groupe \

@@ -2064,3 +2064,56 @@ fn a_communal_clash_placed_by_its_country_joins_the_day_s_communal_clash_fr_en()
     assert_eq!(toula.len(), 1, "{:#?}", summary(&linked));
     assert_eq!(toula[0].len(), 2, "{:#?}", summary(&linked));
 }
+
+// One outlet places a raid only by its region, another at the village, on the same day, each
+// calling it its own way (villagers killed, a clash with the guards): with a toll that singles
+// the raid out ("at least 10", 12 dead), one incident; with another toll, two.
+#[test]
+fn a_region_s_report_joins_the_day_s_raid_at_a_village_of_it_told_as_another_type_fr_en() {
+    let village_en = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen clashed with volunteer fighters in Boulsa, in Burkina Faso's Centre-Nord \
+        region, on Wednesday, December 7, 2022, leaving 12 dead, a security source said.";
+    let region_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Au moins 10 civils ont été tués le mercredi 7 décembre 2022 par des hommes armés dans \
+        la région du Centre-Nord, au Burkina Faso, selon des sources locales.";
+    let region_en = "Fictional report written for Vigie's tests.\n\n\
+        At least 10 civilians were killed by gunmen on Wednesday, December 7, 2022, in \
+        Burkina Faso's Centre-Nord region, local sources said.";
+    for region in [region_fr, region_en] {
+        let linked = incidents::link(&mentions_of(&[
+            report("village-en", (2022, 12, 8), village_en),
+            report("region", (2022, 12, 8), region),
+        ]));
+        assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+        // Another toll: another attack of the region that day.
+        let other = region.replace("10", "40");
+        let linked = incidents::link(&mentions_of(&[
+            report("village-en", (2022, 12, 8), village_en),
+            report("region", (2022, 12, 8), &other),
+        ]));
+        assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+    }
+}
+
+// Two pages with no date at all: one places the blast only by its region (whose middle lies
+// far from the town), the other at the town. Same day of the week, same toll, same kind of
+// event: one incident.
+#[test]
+fn pages_of_no_date_join_when_one_places_the_event_only_by_its_region_fr_en() {
+    let region_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Au moins quatre personnes ont été tuées samedi quand leur véhicule a sauté sur un engin \
+        explosif dans la région nigérienne de Diffa, selon un élu local.";
+    let region_en = "Fictional report written for Vigie's tests.\n\n\
+        At least four people were killed on Saturday when their vehicle hit an explosive \
+        device in Niger's Diffa region, a local official said.";
+    let town_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Quatre passagers ont été tués samedi quand leur véhicule a sauté sur une mine près de \
+        Toumour, dans la région de Diffa, ont indiqué des sources concordantes.";
+    for region in [region_fr, region_en] {
+        let linked = incidents::link(&mentions_of(&[
+            Article::text("region", region.to_string()),
+            Article::text("town-fr", town_fr.to_string()),
+        ]));
+        assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+    }
+}

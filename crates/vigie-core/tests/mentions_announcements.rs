@@ -387,3 +387,24 @@ fn a_headline_figure_is_provisional_next_to_the_bodys() {
         .collect();
     assert_eq!(abducted, vec![(2, true), (3, false)]);
 }
+
+// --- An arrest told in weak words, beside an opponent's word for it ----------------------------
+
+// "ont arrêté", "apprehended" are weak words (a decree, a stop); the party's "un enlèvement"
+// in the next sentence is a strong one. The report announces an arrest all the same: the
+// anchor's own words say what happened, not the strongest word of the frame.
+#[test]
+fn an_arrest_an_opponent_calls_a_kidnapping_is_an_arrest_fr_en() {
+    for text in [
+        "Des gendarmes ont arrêté vendredi à Nouakchott le sénateur Ahmed Ould Salem, figure de \
+         l'opposition. Son parti a dénoncé « un enlèvement » et exige sa libération.",
+        "Gendarmes apprehended opposition senator Ahmed Ould Salem in Nouakchott on Friday. His \
+         party denounced \"a kidnapping\" and demanded his release.",
+    ] {
+        let ms = mentions(text, "2026-03-14");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!(ms[0].sub_event_type, SubEventType::Arrests);
+        assert_eq!(day(&ms[0]), "2026-03-13");
+        assert_eq!(location(&ms[0]), "Nouakchott");
+    }
+}

@@ -1029,6 +1029,24 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
         } else {
             ""
         };
+        let third_after = if last_tok + 3 < t.toks.len() {
+            t.folded(last_tok + 3)
+        } else {
+            ""
+        };
+        // "Diffa est une région riveraine du lac Tchad", "Mopti is a region of central Mali":
+        // the text says what kind of unit the name is.
+        let said_to_be = matches!(first_after, "est" | "is")
+            && matches!(second_after, "une" | "un" | "a" | "an")
+            && matches!(
+                third_after,
+                "region" | "province" | "cercle" | "commune" | "state" | "district"
+            );
+        let (first_after, second_after) = if said_to_be {
+            (third_after, "")
+        } else {
+            (first_after, second_after)
+        };
         let suffix_cue = match first_after {
             "region" | "state" => Some(Cue::Admin(AdminLevel::Region)),
             "province" | "cercle" | "circle" | "department" | "district" | "prefecture" => {

@@ -837,3 +837,33 @@ fn a_province_named_by_a_common_word_is_the_province_fr_en() {
         assert_not_places(text, &["Lac", "Sahel"]);
     }
 }
+
+#[test]
+fn a_name_said_to_be_a_unit_is_that_unit_fr_en() {
+    // "Diffa est une région riveraine du lac Tchad": the text says what the name is (the town
+    // of the same name is another place).
+    for (text, name, level) in [
+        (
+            "Diffa est une région riveraine du lac Tchad, exposée aux raids.",
+            "Diffa",
+            AdminLevel::Region,
+        ),
+        (
+            "Mopti is a region of central Mali where attacks are frequent.",
+            "Mopti",
+            AdminLevel::Region,
+        ),
+        (
+            "Boni est une commune du cercle de Douentza.",
+            "Boni",
+            AdminLevel::Commune,
+        ),
+    ] {
+        assert_eq!(cue_of(text, name), Cue::Admin(level), "{text}");
+    }
+    // ("Diffa est une ville": a town, no unit)
+    assert!(!matches!(
+        cue_of("Diffa est une ville du sud-est du Niger.", "Diffa"),
+        Cue::Admin(_)
+    ));
+}

@@ -83,7 +83,8 @@ pub fn group(keys: &[LinkKey]) -> Vec<Group> {
     // dated incidents by (country, day) over their date window, undated ones by (country,
     // publication day of their first report). A report with neither an event date nor a
     // publication date (a bare text file) falls back to every incident in the surrounding
-    // 1° cells, or in the country when it has no place below country level.
+    // 1° cells and those of its region placed only by the region, or in the country when it
+    // has no place below country level.
     let mut index = Blocks::default();
 
     // Pass 1: dated mentions.
@@ -423,6 +424,15 @@ fn coords(m: &LinkKey) -> Option<(f64, f64)> {
     Some((p.latitude?, p.longitude?))
 }
 
+fn region_of(m: &LinkKey) -> Option<&str> {
+    m.place.as_ref()?.admin1.as_deref()
+}
+
+/// Placed only by a region (or a larger unit).
+fn coarse(m: &LinkKey) -> bool {
+    m.place.as_ref().is_some_and(|p| p.geo_precision > 2)
+}
+
 /// Neither an event date nor a publication date (a bare text): nothing bounds when it happened.
 fn timeless(m: &LinkKey) -> bool {
     m.date.is_none() && m.published.is_none()
@@ -528,6 +538,10 @@ struct Blocks {
     by_day: HashMap<(Cc, NaiveDate), Vec<usize>>,
     undated_by_published: HashMap<(Cc, NaiveDate), Vec<usize>>,
     by_cell: HashMap<(Cc, i32, i32), Vec<usize>>,
+    /// Incidents by (country, region) of their places: every one, and those placed only by
+    /// the region (whose point, the region's middle, may lie far from the town it holds).
+    by_region: HashMap<(Cc, String), Vec<usize>>,
+    by_region_coarse: HashMap<(Cc, String), Vec<usize>>,
     by_country: HashMap<Cc, Vec<usize>>,
 }
 
@@ -556,6 +570,13 @@ impl Blocks {
         if let Some((la, lo)) = coords(m) {
             let key = (cc(country), la.floor() as i32, lo.floor() as i32);
             push_once(self.by_cell.entry(key).or_default(), idx);
+        }
+        if let Some(region) = region_of(m) {
+            let key = (cc(country), region.to_string());
+            if coarse(m) {
+                push_once(self.by_region_coarse.entry(key.clone()).or_default(), idx);
+            }
+            push_once(self.by_region.entry(key).or_default(), idx);
         }
         push_once(self.by_country.entry(cc(country)).or_default(), idx);
     }
@@ -608,9 +629,21 @@ impl Blocks {
         Some(out)
     }
 
-    /// Incidents in the 1° cells around the mention (for reports with no date at all).
+    /// Incidents in the 1° cells around the mention (for reports with no date at all), and
+    /// in its region those placed only by the region (all of the region's, for a mention
+    /// placed only by it).
     fn near(&self, country: &str, m: &LinkKey) -> BTreeSet<usize> {
         let mut out = BTreeSet::new();
+        if let Some(region) = region_of(m) {
+            let by = if coarse(m) {
+                &self.by_region
+            } else {
+                &self.by_region_coarse
+            };
+            if let Some(v) = by.get(&(cc(country), region.to_string())) {
+                out.extend(v.iter().copied());
+            }
+        }
         if let Some((la, lo)) = coords(m) {
             let (cy, cx) = (la.floor() as i32, lo.floor() as i32);
             for dy in -1..=1 {
@@ -1184,6 +1217,11 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             let undated_same_spot_and_figure = (m.date.is_none() || other.date.is_none())
                 && (telling_figure_meets || same_wording)
                 && spot;
+            // One report placed only by its region (or country), the other at a place in it,
+            // on the same day with a figure that singles the event out: one outlet's summary
+            // of the raid the other tells from the spot, each calling it its own way.
+            let region_report_same_day =
+                same_day && (coarse(m) || coarse(other)) && telling_figure_meets;
             // Another violent type on the same spot and day, nothing else stretched: how outlets
             // tell one raid (villagers shot, a clash with the guards, the post overrun) more often
             // than two raids. Figures that differ still set them apart.
@@ -1210,7 +1248,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     // or its group: that raid, however it calls it)
                     || (coarse_date && corroborated && spot)
                     || toll_vouches
-                    || undated_same_spot_and_figure)
+                    || undated_same_spot_and_figure
+                    || region_report_same_day)
                 && (!loose_place || same_day);
             if !allowed {
                 reject(m, other, "stretch not corroborated");

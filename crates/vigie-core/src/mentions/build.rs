@@ -103,6 +103,9 @@ pub fn mentions_of(
         },
     );
     let Some(mut primary) = primary else {
+        if std::env::var_os("VIGIE_DEBUG_FRAMES").is_some() {
+            eprintln!("DROP classify none");
+        }
         return Vec::new();
     };
     // (the dead of violence between two communities fell on both sides: a clash; violence
@@ -140,6 +143,9 @@ pub fn mentions_of(
         )
     });
     if frame.date.is_none() && counts.is_empty() && !located && !particular_target {
+        if std::env::var_os("VIGIE_DEBUG_FRAMES").is_some() {
+            eprintln!("DROP general");
+        }
         return Vec::new();
     }
     let operation = (sites.len() > 1).then(|| {
@@ -648,6 +654,10 @@ fn classify(
     let announcement_only = frame.anchor_classes.iter().all(|c| !c.is_violent());
 
     if announcement_only {
+        // (the anchor's own words say what was announced, even when the frame's strong
+        // words come from sentences about something else: "des gendarmes ont arrêté le
+        // sénateur", then an accident he caused and an opponent's "un enlèvement")
+        let has = |c: T| has(c) || frame.anchor_classes.contains(&c);
         if has(T::Protest) {
             return Some(if has(T::Killing) {
                 ExcessiveForceAgainstProtesters

@@ -318,6 +318,8 @@ fn new_year_slip(text: &str, m: &DateMatch) -> Option<DateExpr> {
 /// 2. a weekday with its day and month ("dimanche 9 juin"): the year, among those the page
 ///    names (its date line's first) — or the one after or before its date line's year and the
 ///    years of its dates with a day or month — whose calendar has that weekday on that day;
+///    failing those, the first such year in the few after the latest year of those dates
+///    (a page recalls older events with their dates: "depuis le 17 août 2015");
 /// 3. the end of the month of the page's date line ("date 2021-01");
 /// 4. the latest full date (day, month and year) the text mentions — unless a weekday with its
 ///    day and month (rule 2) fits none of the page's years: then the page's year is unknown.
@@ -415,6 +417,25 @@ pub fn page_anchor(
         if let Some(found) = found {
             return Some((found, TimePrecision::Day));
         }
+        // None of the years it names: a page tells the news of its own year and recalls older
+        // events with their month ("la première offensive date de février 2015"), so the
+        // story's day is the first one after the latest such year, within a few years, with
+        // that weekday.
+        // (years of dates with a month: a bare year is as often a movement's founding or an
+        // old war's as a recent event's)
+        let latest = years
+            .iter()
+            .filter(|(_, tries)| !matches!(tries, YearTries::Own))
+            .map(|&(y, _)| y)
+            .max();
+        let after_latest = latest.and_then(|latest| {
+            (latest + 1..=latest + WEEKDAY_YEARS_AFTER_NAMED).find_map(|y| {
+                NaiveDate::from_ymd_opt(y, month, day).filter(|d| d.weekday() == weekday)
+            })
+        });
+        if let Some(found) = after_latest {
+            return Some((found, TimePrecision::Day));
+        }
         weekday_fits_no_year = true;
     }
     if let Some((_, year, month, None)) = line {
@@ -434,6 +455,9 @@ pub fn page_anchor(
         .max()
         .map(|d| (d, TimePrecision::Day))
 }
+
+/// How many years after the latest year a page names its weekday-dated story may lie.
+const WEEKDAY_YEARS_AFTER_NAMED: i32 = 4;
 
 /// What a full date on the first line of a page tells, when the page's publication date is not
 /// known.
