@@ -2117,3 +2117,59 @@ fn pages_of_no_date_join_when_one_places_the_event_only_by_its_region_fr_en() {
         assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
     }
 }
+
+// One day of unrest in a town: outlets tell protesters shot by the police, or rioters' own
+// violence (a mob's). The crowd is one; so is the day's unrest.
+#[test]
+fn protesters_shot_and_rioters_violence_in_one_town_on_one_day_are_one_unrest_fr_en() {
+    let shot_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Les forces de l'ordre ont tiré sur des manifestants lundi 16 octobre 2026 à Sokodé, \
+        faisant deux morts, selon des témoins.";
+    let shot_en = "Fictional report written for Vigie's tests.\n\n\
+        Security forces fired on protesters in Sokodé on Monday, October 16, 2026, killing two, \
+        witnesses said.";
+    let mob_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des émeutiers ont lynché un militaire lundi 16 octobre 2026 à Sokodé, selon des sources \
+        sécuritaires.";
+    let mob_en = "Fictional report written for Vigie's tests.\n\n\
+        Rioters lynched a soldier in Sokodé on Monday, October 16, 2026, security sources said.";
+    for (shot, mob) in [(shot_fr, mob_en), (shot_en, mob_fr)] {
+        let linked = incidents::link(&mentions_of(&[
+            report("shot", (2026, 10, 17), shot),
+            report("mob", (2026, 10, 17), mob),
+        ]));
+        assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+    }
+}
+
+// A demonstration dispersed, and the arrests the police made in it, told apart by two outlets
+// on the same day in the same town: one event (ACLED's protest with intervention).
+#[test]
+fn arrests_made_at_a_demonstration_on_its_day_and_spot_join_it_fr_en() {
+    let march_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        La police a dispersé samedi 7 mars 2026 à Lomé une manifestation de l'opposition à \
+        coups de gaz lacrymogène.";
+    let march_en = "Fictional report written for Vigie's tests.\n\n\
+        Police dispersed an opposition demonstration in Lomé on Saturday, March 7, 2026, using \
+        tear gas.";
+    let arrests_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        La police a arrêté une cinquantaine de militants de l'opposition samedi 7 mars 2026 à \
+        Lomé, a annoncé le procureur.";
+    let arrests_en = "Fictional report written for Vigie's tests.\n\n\
+        Police arrested about fifty opposition activists in Lomé on Saturday, March 7, 2026, the \
+        prosecutor said.";
+    for (march, arrests) in [(march_fr, arrests_en), (march_en, arrests_fr)] {
+        let linked = incidents::link(&mentions_of(&[
+            report("march", (2026, 3, 8), march),
+            report("arrests", (2026, 3, 8), arrests),
+        ]));
+        assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+        // Arrests on another day are another event.
+        let later = arrests.replace("7 mars", "9 mars").replace("March 7", "March 9");
+        let linked = incidents::link(&mentions_of(&[
+            report("march", (2026, 3, 8), march),
+            report("arrests", (2026, 3, 10), &later),
+        ]));
+        assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+    }
+}

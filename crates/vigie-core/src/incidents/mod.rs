@@ -758,10 +758,34 @@ fn types_compatible(a: &LinkKey, b: &LinkKey) -> bool {
     if demonstration(a) && demonstration(b) {
         return true;
     }
+    // (and the crowd's own violence that day, told as a mob's: "rioters killed a gendarme"
+    // beside "protesters shot by the police" in the same town)
+    let crowd_unrest = |m: &LinkKey| {
+        demonstration(m)
+            || (m.sub_event_type == SubEventType::MobViolence
+                && m.actor1.as_deref().is_some_and(is_crowd))
+    };
+    if crowd_unrest(a) && crowd_unrest(b) {
+        return true;
+    }
+    if arrests_at_a_demonstration(a, b) {
+        return true;
+    }
     // One report only saw the burning, another the kidnapping: same raid on the same sites.
     let property = |m: &LinkKey| m.sub_event_type == SubEventType::LootingPropertyDestruction;
     let shared_target = a.target_kinds.iter().any(|t| b.target_kinds.contains(t));
     (property(a) || property(b)) && shared_target
+}
+
+/// A demonstration and arrests on the same spot and day: the crowd's protest and the
+/// arrests the forces made in it ("50 protesters arrested" beside "the march was dispersed"),
+/// one event.
+fn arrests_at_a_demonstration(a: &LinkKey, b: &LinkKey) -> bool {
+    let arrests = |m: &LinkKey| m.sub_event_type == SubEventType::Arrests;
+    let one_each = (demonstration(a) && arrests(b)) || (demonstration(b) && arrests(a));
+    let same_day = matches!((a.date, b.date), (Some(x), Some(y)) if x.date == y.date);
+    let spot = matches!((&a.place, &b.place), (Some(x), Some(y)) if same_spot(x, y));
+    one_each && same_day && spot
 }
 
 /// Two reports name different perpetrators. Not when one report has the sides the other way
@@ -798,7 +822,16 @@ fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
             // by another: "arrêté par des militaires", "interpellé par la police")
             let one_state =
                 state_forces_of(x).is_some() && state_forces_of(x) == state_forces_of(y);
-            named(x) && named(y) && x != y && !swapped && !one_crowd && !one_state
+            // (the crowd and the forces that arrested some of it are the two sides of one
+            // event)
+            let crowd_and_its_arrests = arrests_at_a_demonstration(a, b);
+            named(x)
+                && named(y)
+                && x != y
+                && !swapped
+                && !one_crowd
+                && !one_state
+                && !crowd_and_its_arrests
         }
         _ => false,
     }
