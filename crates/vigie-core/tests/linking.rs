@@ -2165,11 +2165,54 @@ fn arrests_made_at_a_demonstration_on_its_day_and_spot_join_it_fr_en() {
         ]));
         assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
         // Arrests on another day are another event.
-        let later = arrests.replace("7 mars", "9 mars").replace("March 7", "March 9");
+        let later = arrests
+            .replace("7 mars", "9 mars")
+            .replace("March 7", "March 9");
         let linked = incidents::link(&mentions_of(&[
             report("march", (2026, 3, 8), march),
             report("arrests", (2026, 3, 10), &later),
         ]));
         assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+    }
+}
+
+// A page with no date of its own tells clashes on "dimanche 9 juin" in a village where a dated
+// report tells villagers killed that day: the same event, each outlet calling it its own way.
+#[test]
+fn a_page_of_no_date_that_gives_the_day_joins_that_day_s_raid_on_its_spot_told_another_way_fr_en() {
+    let dated_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont tué 21 villageois à Dinangourou, dans le cercle de Koro, le \
+        dimanche 9 juin 2019, selon des élus locaux.";
+    let undated_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des affrontements ont éclaté dimanche 9 juin à Dinangourou entre des miliciens et des \
+        assaillants, selon des témoins.";
+    let undated_en = "Fictional report written for Vigie's tests.\n\n\
+        Fighting broke out between militiamen and assailants in Dinangourou on Sunday, June 9, \
+        witnesses said.";
+    for undated in [undated_fr, undated_en] {
+        let linked = incidents::link(&mentions_of(&[
+            report("dated-fr", (2019, 6, 10), dated_fr),
+            Article::text("undated", undated.to_string()),
+        ]));
+        assert_eq!(
+            articles_of(&linked, "Dinangourou"),
+            vec![&vec!["dated-fr".to_string(), "undated".to_string()]],
+            "{:#?}",
+            summary(&linked)
+        );
+        // Another day: another event.
+        let other = undated
+            .replace("dimanche 9 juin", "mercredi 5 juin")
+            .replace("Sunday, June 9", "Wednesday, June 5");
+        let linked = incidents::link(&mentions_of(&[
+            report("dated-fr", (2019, 6, 10), dated_fr),
+            Article::text("undated", other),
+        ]));
+        assert_eq!(
+            articles_of(&linked, "Dinangourou").len(),
+            2,
+            "{:#?}",
+            summary(&linked)
+        );
     }
 }

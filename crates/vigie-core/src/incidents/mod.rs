@@ -1234,10 +1234,14 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         if next_day || cross_type || loose_place || toll_place {
             let same_named_actor = matches!((&m.actor1, &other.actor1),
                 (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
-            let corroborated =
-                figures_meet || same_named_actor || same_wording || (next_day && shared_keys > 0);
-            let same_day = matches!((m.date, other.date), (Some(x), Some(y)) if x.date == y.date);
             let spot = matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+            // (an undated page's day and month, "dimanche 9 juin", on the same spot)
+            let corroborated = figures_meet
+                || same_named_actor
+                || same_wording
+                || (next_day && shared_keys > 0)
+                || (day_agrees && spot);
+            let same_day = matches!((m.date, other.date), (Some(x), Some(y)) if x.date == y.date);
             let both_to_the_day = matches!((m.date, other.date), (Some(x), Some(y))
                 if x.precision == TimePrecision::Day && y.precision == TimePrecision::Day);
             let same_spot_and_day = same_day && spot && both_to_the_day;
@@ -1255,6 +1259,10 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             // of the raid the other tells from the spot, each calling it its own way.
             let region_report_same_day =
                 same_day && (coarse(m) || coarse(other)) && telling_figure_meets;
+            // An undated page that gives the day and month of the event ("dimanche 9 juin"),
+            // on the spot of an incident of that day: that incident, whatever it calls it.
+            let undated_same_spot_and_day =
+                (m.date.is_none() || other.date.is_none()) && spot && day_agrees;
             // Another violent type on the same spot and day, nothing else stretched: how outlets
             // tell one raid (villagers shot, a clash with the guards, the post overrun) more often
             // than two raids. Figures that differ still set them apart.
@@ -1282,7 +1290,8 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     || (coarse_date && corroborated && spot)
                     || toll_vouches
                     || undated_same_spot_and_figure
-                    || region_report_same_day)
+                    || region_report_same_day
+                    || undated_same_spot_and_day)
                 && (!loose_place || same_day);
             if !allowed {
                 reject(m, other, "stretch not corroborated");
