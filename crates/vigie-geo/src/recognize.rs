@@ -551,7 +551,8 @@ const LOCATIVE: [&str; 9] = [
 ];
 
 /// A one-word name the gazetteer does not spell this way, right after a locative word: the places
-/// spelled alike (same consonant skeleton, one edit: "Almoustarat"/"Almoustarast").
+/// spelled alike (same consonant skeleton, one edit: "Almoustarat"/"Almoustarast"; two in a
+/// long name: "Chinégodar"/"Chinagodrar").
 fn similar_after_locative(gaz: &Gazetteer, t: &Tokens<'_>, i: usize) -> Option<Vec<u32>> {
     let lex = &*LEX;
     let w = t.folded(i);
@@ -588,6 +589,8 @@ fn similar_after_locative(gaz: &Gazetteer, t: &Tokens<'_>, i: usize) -> Option<V
             skeletons.push(d.into_iter().collect());
         }
     }
+    // (one edit per five letters, as `widen` allows)
+    let max_edits = (w.len() / 5).max(1);
     let mut ids: Vec<u32> = Vec::new();
     for s in &skeletons {
         if s.len() < MIN_SKELETON {
@@ -598,7 +601,7 @@ fn similar_after_locative(gaz: &Gazetteer, t: &Tokens<'_>, i: usize) -> Option<V
             continue;
         }
         for &id in similar {
-            if !ids.contains(&id) && gaz.names_of(id).any(|n| edits(&key(n), w) <= 1) {
+            if !ids.contains(&id) && gaz.names_of(id).any(|n| edits(&key(n), w) <= max_edits) {
                 ids.push(id);
             }
         }

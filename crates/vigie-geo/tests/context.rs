@@ -398,6 +398,24 @@ fn a_spelling_with_a_consonant_missing_after_a_locative_word_is_found() {
 }
 
 #[test]
+fn a_long_name_two_letters_off_after_a_locative_word_is_found_fr_en() {
+    // "Abdogangania" for the village Abdougangani: two edits in twelve letters, as outlets
+    // transcribe long names (one edit per five letters, the tolerance of exact-name matches).
+    for text in [
+        "Des soldats ont été tués dans l'attaque du poste militaire de Abdogangania, au Niger.",
+        "Soldiers were killed in an attack on the army post in Abdogangania, Niger.",
+    ] {
+        let r = resolved(text, "Abdogangania").unwrap();
+        assert_eq!(r.location, "Abdougangani", "{text}");
+    }
+    // A short name stays at one edit: "Ansogni" is no "Ansongo".
+    let text = "Des soldats ont été attaqués à Ansogni mardi.";
+    assert!(!find_places(Gazetteer::bundled(), text)
+        .iter()
+        .any(|m| m.surface == "Ansogni"));
+}
+
+#[test]
 fn where_people_come_from_and_groups_named_after_places_are_elsewhere() {
     let text = "Violence flared in Koro; hunters from Ke-Macina were said to be en route.";
     assert_eq!(cue_of(text, "Ke-Macina"), Cue::Elsewhere);
