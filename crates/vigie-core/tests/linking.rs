@@ -2216,3 +2216,26 @@ fn a_page_of_no_date_that_gives_the_day_joins_that_day_s_raid_on_its_spot_told_a
         );
     }
 }
+
+// Outlets name one raid's group differently where the press uses one name for another: one
+// says Boko Haram, another ISWAP. Two groups no one confuses still make two raids.
+#[test]
+fn groups_the_press_names_for_one_another_do_not_part_one_raid_fr_en() {
+    let bh_fr = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des combattants de Boko Haram ont attaqué la base militaire de Magumeri le mardi \
+        5 juillet 2026, selon des sources sécuritaires.";
+    let iswap_en = "Fictional report written for Vigie's tests.\n\n\
+        Fighters of the Islamic State West Africa Province (ISWAP) attacked the army base in \
+        Magumeri on Tuesday, July 5, 2026, security sources said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("bh-fr", (2026, 7, 6), bh_fr),
+        report("iswap-en", (2026, 7, 6), iswap_en),
+    ]));
+    assert_eq!(linked.len(), 1, "{:#?}", summary(&linked));
+    let jnim_en = iswap_en.replace("the Islamic State West Africa Province (ISWAP)", "JNIM");
+    let linked = incidents::link(&mentions_of(&[
+        report("bh-fr", (2026, 7, 6), bh_fr),
+        report("jnim-en", (2026, 7, 6), &jnim_en),
+    ]));
+    assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
+}

@@ -825,6 +825,9 @@ fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
             // (the crowd and the forces that arrested some of it are the two sides of one
             // event)
             let crowd_and_its_arrests = arrests_at_a_demonstration(a, b);
+            // (one outlet's "Boko Haram" is another's ISWAP — for reports that give the day:
+            // pages of no date may tell two of a town's raids years apart)
+            let confused = a.date.is_some() && b.date.is_some() && names_outlets_confuse(x, y);
             named(x)
                 && named(y)
                 && x != y
@@ -832,9 +835,20 @@ fn actors_conflict(a: &LinkKey, b: &LinkKey) -> bool {
                 && !one_crowd
                 && !one_state
                 && !crowd_and_its_arrests
+                && !confused
         }
         _ => false,
     }
+}
+
+/// Two armed groups the press names for one another (`data/actor_confusions.tsv`).
+fn names_outlets_confuse(x: &str, y: &str) -> bool {
+    static GROUPS: std::sync::LazyLock<Vec<Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+        crate::lexicon::rows(include_str!("../../data/actor_confusions.tsv")).collect()
+    });
+    GROUPS
+        .iter()
+        .any(|names| names.contains(&x) && names.contains(&y))
 }
 
 /// The country whose state forces (military or police, not its government) an ACLED name is
