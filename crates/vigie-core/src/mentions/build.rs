@@ -103,9 +103,6 @@ pub fn mentions_of(
         },
     );
     let Some(mut primary) = primary else {
-        if std::env::var_os("VIGIE_DEBUG_FRAMES").is_some() {
-            eprintln!("DROP classify none");
-        }
         return Vec::new();
     };
     // (the dead of violence between two communities fell on both sides: a clash; violence
@@ -143,9 +140,6 @@ pub fn mentions_of(
         )
     });
     if frame.date.is_none() && counts.is_empty() && !located && !particular_target {
-        if std::env::var_os("VIGIE_DEBUG_FRAMES").is_some() {
-            eprintln!("DROP general");
-        }
         return Vec::new();
     }
     let operation = (sites.len() > 1).then(|| {
