@@ -196,6 +196,15 @@ impl<'a> Tokens<'a> {
         &self.folded[t.fstart as usize..t.fend as usize]
     }
 
+    /// Token `i` folded, or "" past the last token (the words after a name at the text's end).
+    pub fn folded_or_empty(&self, i: usize) -> &str {
+        if i < self.toks.len() {
+            self.folded(i)
+        } else {
+            ""
+        }
+    }
+
     /// Text between token `i` and token `i + 1`.
     pub fn sep(&self, i: usize) -> &str {
         &self.text[self.toks[i].end..self.toks[i + 1].start]
@@ -645,11 +654,7 @@ fn state_word(t: &Tokens<'_>, j: usize) -> bool {
 
 fn is_river(t: &Tokens<'_>, i: usize, end: usize) -> bool {
     let before = i.checked_sub(1).map(|p| t.folded(p)).unwrap_or("");
-    let after = if end + 1 < t.toks.len() {
-        t.folded(end + 1)
-    } else {
-        ""
-    };
+    let after = t.folded_or_empty(end + 1);
     matches!(before, "fleuve" | "river")
         || matches!(after, "river")
         || (before == "du" && after.is_empty())
@@ -918,11 +923,7 @@ fn named_as_a_province(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     let before = |k: usize| if i >= k { t.folded(i - k) } else { "" };
-    let after = if i + 1 < t.toks.len() {
-        t.folded(i + 1)
-    } else {
-        ""
-    };
+    let after = t.folded_or_empty(i + 1);
     // (provinces only: "la région du Sahel", "the Sahel region", "North region" are as often
     // the wider Sahel or a direction as Burkina's or Cameroon's units)
     (matches!(before(1), "du" | "de" | "des") && before(2) == "province") || after == "province"
@@ -1022,21 +1023,9 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
             continue;
         }
         // "Mopti region", "Soum province" (English order)
-        let first_after = if last_tok + 1 < t.toks.len() {
-            t.folded(last_tok + 1)
-        } else {
-            ""
-        };
-        let second_after = if last_tok + 2 < t.toks.len() {
-            t.folded(last_tok + 2)
-        } else {
-            ""
-        };
-        let third_after = if last_tok + 3 < t.toks.len() {
-            t.folded(last_tok + 3)
-        } else {
-            ""
-        };
+        let first_after = t.folded_or_empty(last_tok + 1);
+        let second_after = t.folded_or_empty(last_tok + 2);
+        let third_after = t.folded_or_empty(last_tok + 3);
         // "Diffa est une région riveraine du lac Tchad", "Mopti is a region of central Mali":
         // the text says what kind of unit the name is.
         let said_to_be = matches!(first_after, "est" | "is")

@@ -685,6 +685,11 @@ fn same_district_loosely(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
         && a.geo_precision.max(b.geo_precision) >= 2
 }
 
+/// Two reports placed on one spot ([`same_spot`]).
+fn on_one_spot(a: &LinkKey, b: &LinkKey) -> bool {
+    matches!((&a.place, &b.place), (Some(x), Some(y)) if same_spot(x, y))
+}
+
 /// The same precisely located spot: one gazetteer place, or two points a few km apart.
 fn same_spot(a: &ResolvedPlace, b: &ResolvedPlace) -> bool {
     if a.geo_precision > 2 || b.geo_precision > 2 {
@@ -737,7 +742,7 @@ fn deaths_in_unrest_told_two_ways(a: &LinkKey, b: &LinkKey) -> bool {
     let one_each = (demonstration(a) && violent(b)) || (demonstration(b) && violent(a));
     let to_the_day = matches!((a.date, b.date), (Some(x), Some(y))
         if x.precision == TimePrecision::Day && y.precision == TimePrecision::Day && x.date == y.date);
-    let spot = matches!((&a.place, &b.place), (Some(x), Some(y)) if same_spot(x, y));
+    let spot = on_one_spot(a, b);
     one_each && to_the_day && spot && same_dead(a, b, 2)
 }
 
@@ -784,7 +789,7 @@ fn arrests_at_a_demonstration(a: &LinkKey, b: &LinkKey) -> bool {
     let arrests = |m: &LinkKey| m.sub_event_type == SubEventType::Arrests;
     let one_each = (demonstration(a) && arrests(b)) || (demonstration(b) && arrests(a));
     let same_day = matches!((a.date, b.date), (Some(x), Some(y)) if x.date == y.date);
-    let spot = matches!((&a.place, &b.place), (Some(x), Some(y)) if same_spot(x, y));
+    let spot = on_one_spot(a, b);
     one_each && same_day && spot
 }
 
@@ -1248,7 +1253,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         if next_day || cross_type || loose_place || toll_place {
             let same_named_actor = matches!((&m.actor1, &other.actor1),
                 (Some(x), Some(y)) if x == y && !x.starts_with("Unidentified"));
-            let spot = matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+            let spot = on_one_spot(m, other);
             // (an undated page's day and month, "dimanche 9 juin", on the same spot)
             let corroborated = figures_meet
                 || same_named_actor
@@ -1335,7 +1340,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             // more dead ("six killed at a wedding in Gwoza", then "18 killed in Gwoza").
             let rising_toll = rises_within_days(m, other)
                 && m.sub_event_type == other.sub_event_type
-                && matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+                && on_one_spot(m, other);
             let vouched = same_named_actor || shared_keys > 0 || rising_toll;
             // A village is not a town: the same kind of attack there in the week before the
             // page came out is the one it tells (a town sees one every few weeks).
@@ -1366,8 +1371,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                         && !k.starts_with(PAGE_MONTH_KEY)
                         && other.keys.contains(k)
                 });
-                let spot =
-                    matches!((&m.place, &other.place), (Some(a), Some(b)) if same_spot(a, b));
+                let spot = on_one_spot(m, other);
                 // (the same day and month, "mardi 24 décembre", is one of them: the year is
                 // what such a page leaves open)
                 // (a crowd, "Protesters (Togo)", is no group of its own: the capital sees
