@@ -84,6 +84,11 @@ if ! "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t
 fi
 "${as_owner[@]}" "$bindir/psql" -q -h 127.0.0.1 -p "$port" -U vigie -d postgres \
     -c "CREATE DATABASE vigie_test" >/dev/null
+# The tests' stores live in scratch schemas dropped at their end; an extension a store created
+# in one would go with it (and take the other stores' trigram indexes along), so pg_trgm is
+# installed once here, in public, as a database administrator would.
+"${as_owner[@]}" "$bindir/psql" -q -h 127.0.0.1 -p "$port" -U vigie -d vigie_test \
+    -c "CREATE EXTENSION pg_trgm" >/dev/null
 
 export VIGIE_TEST_POSTGRES="postgres://vigie@127.0.0.1:$port/vigie_test"
 export VIGIE_REQUIRE_POSTGRES=1

@@ -11,8 +11,6 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
-/// Lower-case, accents removed, apostrophes and dashes unified: the form lexicon keys are
-/// compared in. ("Près" → "pres", "l’État" → "l'etat").
 /// The folded text of up to `bytes` bytes before byte `pos` (backed off to a char boundary):
 /// what the rules read to see which words precede a match.
 pub fn fold_before(text: &str, pos: usize, bytes: usize) -> String {
@@ -33,6 +31,8 @@ pub fn fold_after(text: &str, pos: usize, bytes: usize) -> String {
     fold(text.get(pos..to).unwrap_or(""))
 }
 
+/// Lower-case, accents removed, apostrophes and dashes unified: the form lexicon keys are
+/// compared in. ("Près" → "pres", "l’État" → "l'etat").
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         // Most snippets the rules read are plain ASCII: one pass over the bytes.

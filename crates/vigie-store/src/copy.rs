@@ -95,6 +95,7 @@ impl Store {
                 })?;
             counts.push((table.to_string(), n));
         }
+        search::index_all_incident_texts(&tx)?;
         if tx.dialect() == db::Dialect::Postgres {
             for table in IDENTITY_TABLES {
                 tx.query_row(

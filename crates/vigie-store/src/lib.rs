@@ -11,11 +11,11 @@
 //!
 //! The store's logic is written once over the backend layer `db` (one connection type for
 //! both engines, SQL in their common dialect; see ARCHITECTURE.md, "Store backends").
-//! One module per job: `schema`
-//! (versioned migrations), `ingest` (articles in), `relink` (mentions → incidents, the
-//! corrections journal re-applied), `queries` (the read side), `views` (rows → views),
-//! `map` (incidents grouped on a grid for a map), `corrections` (the analyst's journal), `monitor` (feeds, zones, alerts, webhooks). This file
-//! holds the public types, opening and the gazetteer extras.
+//! One module per job: `schema` (versioned migrations), `search` (free text and its index),
+//! `ingest` (articles in), `relink` (mentions → incidents, the corrections journal
+//! re-applied), `queries` (the read side), `views` (rows → views), `map` (incidents grouped on
+//! a grid for a map), `corrections` (the analyst's journal), `monitor` (feeds, zones, alerts,
+//! webhooks). This file holds the public types, opening and the gazetteer extras.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -66,7 +66,8 @@ pub struct IncidentFilter {
     pub near: Option<(f64, f64, f64)>,
     /// Only incidents with coordinates inside this rectangle of the map.
     pub bbox: Option<BoundingBox>,
-    /// Free-text search over location, admin names, actors, notes and quotes.
+    /// Free text: incidents whose places, actors, notes or quotes contain it, whatever the
+    /// case, accents and apostrophe styles (see `search.rs`).
     pub text: Option<String>,
     /// First-level region, old or post-2023 name, case-insensitive.
     pub admin1: Option<String>,
@@ -450,6 +451,7 @@ mod monitor;
 mod queries;
 mod relink;
 mod schema;
+mod search;
 mod views;
 
 use ingest::*;

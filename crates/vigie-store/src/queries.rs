@@ -298,12 +298,9 @@ pub(crate) fn incident_query(
             V::Text(like_pattern(a.trim())),
         );
     }
-    if let Some(t) = filter.text.as_deref().filter(|c| !c.trim().is_empty()) {
-        arg(
-            &mut sql,
-            " AND search LIKE ? ESCAPE '\\'",
-            V::Text(like_pattern(t.trim())),
-        );
+    if let Some(q) = filter.text.as_deref().and_then(search::folded_query) {
+        let (clause, value) = search::text_clause(dialect, &q);
+        arg(&mut sql, clause, value);
     }
     if let Some((lat, lon, km)) = filter.near {
         if !(lat.is_finite() && lon.is_finite() && km.is_finite() && km >= 0.0) {

@@ -70,10 +70,11 @@ impl Store {
             })?
         };
         tx.execute_batch(
-            "DELETE FROM incident_mentions; DELETE FROM incident_articles; DELETE FROM incidents;
+            "DELETE FROM incident_mentions; DELETE FROM incident_articles;
              DELETE FROM mention_keys; DELETE FROM mentions; DELETE FROM article_copies;
              DELETE FROM article_prints;",
         )?;
+        search::delete_all_incident_rows(&tx)?;
         // Everything is extracted anew: the next relink regroups everything.
         set_link_state_valid(&tx, false)?;
         for chunk in articles.chunks(256) {
@@ -130,9 +131,10 @@ impl Store {
                 Ok((r.get::<String>(0)?, r.get::<String>(1)?))
             })?
         };
+        let mut text_index = search::TextIndexChanges::default();
         for id in existing.keys() {
             if !ids.contains(id) {
-                tx.execute("DELETE FROM incidents WHERE id = ?1", params![id])?;
+                text_index.delete_row(&tx, id)?;
             }
         }
         for (mut view, hash, cc, inc) in views {
@@ -140,9 +142,10 @@ impl Store {
                 continue;
             }
             view.timestamp = now;
-            tx.execute("DELETE FROM incidents WHERE id = ?1", params![&view.id])?;
-            write_incident(&tx, &view, &hash, &cc, Some(inc))?;
+            text_index.delete_row(&tx, &view.id)?;
+            write_incident(&tx, &view, &hash, &cc, Some(inc), &mut text_index)?;
         }
+        text_index.apply(&tx)?;
         tx.commit()?;
         Ok(ids.len())
     }
@@ -263,9 +266,10 @@ pub(crate) fn write_incidents(
     };
 
     let ids: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+    let mut text_index = search::TextIndexChanges::default();
     for id in existing.keys() {
         if !ids.contains(id.as_str()) {
-            tx.execute("DELETE FROM incidents WHERE id = ?1", params![id])?;
+            text_index.delete_row(tx, id)?;
         }
     }
     let article_of: HashMap<&str, &str> = keys
@@ -399,15 +403,16 @@ pub(crate) fn write_incidents(
             view.timestamp = now;
             // (only a stored incident has a row to replace: a first ingest deletes nothing)
             if existing.contains_key(&view.id) {
-                tx.execute("DELETE FROM incidents WHERE id = ?1", params![&view.id])?;
+                text_index.delete_row(tx, &view.id)?;
             }
-            write_incident(tx, &view, &hash, &country_code, Some(&inc))?;
+            write_incident(tx, &view, &hash, &country_code, Some(&inc), &mut text_index)?;
             tx.execute(
                 "UPDATE incidents SET members_hash = ?2 WHERE id = ?1",
                 params![view.id, members_hash],
             )?;
         }
     }
+    text_index.apply(tx)?;
     timer.lap("rebuilt");
     Ok(ids.len())
 }
@@ -629,6 +634,7 @@ pub(crate) fn write_incident(
     hash: &str,
     country_code: &str,
     inc: Option<&vigie_core::Incident>,
+    text_index: &mut search::TextIndexChanges,
 ) -> Result<()> {
     let actors: Vec<&str> = [
         &view.actor1,
@@ -641,22 +647,7 @@ pub(crate) fn write_incident(
     .map(String::as_str)
     .collect();
     let actors_lc = actors.join("\n").to_lowercase();
-    let mut search: Vec<&str> = actors.clone();
-    search.extend(
-        [
-            &view.location,
-            &view.admin1,
-            &view.admin2,
-            &view.admin3,
-            &view.country,
-            &view.notes,
-        ]
-        .into_iter()
-        .flatten()
-        .map(String::as_str),
-    );
-    search.extend(view.claims.iter().map(|c| c.quote.as_str()));
-    let search = search.join("\n").to_lowercase();
+    let search = crate::search::incident_search_text(view);
     tx.execute(
         "INSERT INTO incidents (id, date, event_type, sub_event_type, country, country_code, iso, admin1,
                                 actor1, actor2, actors_lc, lat, lon, search, content_hash, timestamp, view, summary)
@@ -682,6 +673,7 @@ pub(crate) fn write_incident(
             serde_json::to_string(&IncidentSummary::of(view))?
         ],
     )?;
+    text_index.written(tx, &view.id);
     if let Some(inc) = inc {
         write_incident_mentions(tx, &view.id, inc)?;
     }

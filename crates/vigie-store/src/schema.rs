@@ -267,13 +267,17 @@ DROP INDEX incidents_country;
 CREATE INDEX incidents_filters ON incidents(dismissed, date, country, country_code, iso, event_type,
                                            sub_event_type, lat, lon, id);
 "#,
+    // 8 — free text found through an index: the incidents' text folded, and a trigram index
+    // over it (FTS5 on SQLite, pg_trgm on PostgreSQL); all in `search::migrate_text_index`
+    "",
 ];
 
 /// Data a migration fills in Rust once its SQL has run, in its transaction.
 type DataStep = fn(&Db) -> Result<()>;
 
 /// The data steps, by the schema version whose migration runs them.
-const DATA_STEPS: &[(i64, DataStep)] = &[(7, fill_summaries)];
+const DATA_STEPS: &[(i64, DataStep)] =
+    &[(7, fill_summaries), (8, crate::search::migrate_text_index)];
 
 /// Every stored incident's summary, made from its view (migration 7).
 fn fill_summaries(tx: &Db) -> Result<()> {

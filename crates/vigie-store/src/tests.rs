@@ -760,7 +760,8 @@ fn a_schema_6_store_gets_the_summaries_of_its_incidents() {
         // Back to the store as schema 6 wrote it: no summary column.
         s.conn
             .execute_batch(
-                "ALTER TABLE incidents DROP COLUMN summary; DROP INDEX incidents_filters;
+                "DROP TABLE incidents_text;
+                 ALTER TABLE incidents DROP COLUMN summary; DROP INDEX incidents_filters;
                  CREATE INDEX incidents_country ON incidents(country); PRAGMA user_version = 6",
             )
             .unwrap();
@@ -772,6 +773,282 @@ fn a_schema_6_store_gets_the_summaries_of_its_incidents() {
         s.incident_summaries(&IncidentFilter::default()).unwrap(),
         views.iter().map(IncidentSummary::of).collect::<Vec<_>>()
     );
+}
+
+/// Two incidents in Niger whose quotes and places carry accents, curly apostrophes and
+/// characters of the LIKE and FTS5 syntaxes.
+fn free_text_store() -> Store {
+    let mut s = test_store();
+    let ma = mention(
+        "alpha",
+        0,
+        vec![count_claim(
+            "fatalities",
+            5,
+            "l’Armée a repoussé une attaque près de Tillabéri, 100% des assaillants \"neutralisés\"",
+            None,
+            false,
+        )],
+    );
+    let mb = mention(
+        "beta",
+        0,
+        vec![count_claim(
+            "abducted",
+            2,
+            "gunmen seized two traders on the Say_Niamey road",
+            None,
+            false,
+        )],
+    );
+    s.ingest(&[
+        processed("alpha", "A", vec![ma.clone()]),
+        processed("beta", "B", vec![mb.clone()]),
+    ])
+    .unwrap();
+    let incs = vec![
+        incident(
+            "inc-a",
+            SubEventType::Attack,
+            (2025, 4, 2),
+            place("Tillabéri", "NE", "Niger", 14.21, 1.45),
+            "Unidentified Armed Group (Niger)",
+            None,
+            &[&ma],
+        ),
+        incident(
+            "inc-b",
+            SubEventType::AbductionForcedDisappearance,
+            (2025, 4, 3),
+            place("Say", "NE", "Niger", 13.10, 2.36),
+            "Unidentified Armed Group (Niger)",
+            None,
+            &[&mb],
+        ),
+    ];
+    s.replace_incidents(&incs, &[ma, mb]).unwrap();
+    s
+}
+
+fn ids_for_text(s: &Store, q: &str) -> Vec<String> {
+    let f = IncidentFilter {
+        text: Some(q.into()),
+        ..Default::default()
+    };
+    let ids: Vec<String> = s.incidents(&f).unwrap().into_iter().map(|v| v.id).collect();
+    assert_eq!(s.count_incidents(&f).unwrap(), ids.len(), "count for {q:?}");
+    ids
+}
+
+#[test]
+fn free_text_ignores_case_accents_and_apostrophe_styles() {
+    let s = free_text_store();
+    for q in [
+        "tillaberi",
+        "TILLABÉRI",
+        "l'armee a",
+        "L’ARMÉE",
+        "Tillabéri ",
+    ] {
+        assert_eq!(ids_for_text(&s, q), vec!["inc-a"], "{q:?}");
+    }
+    assert_eq!(ids_for_text(&s, "say_niamey ROAD"), vec!["inc-b"]);
+    assert_eq!(ids_for_text(&s, "100%"), vec!["inc-a"]);
+    assert_eq!(ids_for_text(&s, "\"neutralises\""), vec!["inc-a"]);
+    // Shorter than a trigram: found by a scan, the same way.
+    assert_eq!(ids_for_text(&s, "Y_"), vec!["inc-b"]);
+    assert_eq!(ids_for_text(&s, "É"), vec!["inc-b", "inc-a"]);
+    // The words must stand together, as written.
+    assert!(ids_for_text(&s, "tillaberi say").is_empty());
+    assert!(ids_for_text(&s, "say niamey").is_empty());
+    assert!(ids_for_text(&s, "%%").is_empty());
+    assert_eq!(ids_for_text(&s, "\""), vec!["inc-a"]);
+    assert!(ids_for_text(&s, "*").is_empty());
+    assert!(ids_for_text(&s, "say OR tillaberi").is_empty());
+}
+
+#[test]
+fn free_text_through_the_index_finds_what_a_scan_finds() {
+    let s = free_text_store();
+    let views = s.incidents(&IncidentFilter::default()).unwrap();
+    let texts: Vec<(String, String)> = views
+        .iter()
+        .map(|v| (v.id.clone(), search::incident_search_text(v)))
+        .collect();
+    // Every piece of one to seven characters of both texts, and pieces of neither.
+    let mut queries: Vec<String> = vec!["zzz".into(), "tillaberi road".into(), "a\"b".into()];
+    for (_, t) in &texts {
+        let chars: Vec<char> = t.chars().collect();
+        for len in 1..=7 {
+            for start in (0..chars.len().saturating_sub(len)).step_by(5) {
+                queries.push(chars[start..start + len].iter().collect());
+            }
+        }
+    }
+    for q in queries {
+        let Some(folded) = search::folded_query(&q) else {
+            continue;
+        };
+        let scanned: Vec<String> = texts
+            .iter()
+            .filter(|(_, t)| t.contains(&folded))
+            .map(|(id, _)| id.clone())
+            .collect();
+        assert_eq!(ids_for_text(&s, &q), scanned, "{q:?}");
+    }
+}
+
+#[test]
+fn the_text_index_follows_incidents_replaced_and_the_store_vacuumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("text.db");
+    let mut s = Store::open(&path).unwrap();
+    let ma = mention(
+        "alpha",
+        0,
+        vec![count_claim(
+            "abducted",
+            3,
+            "trois commerçants enlevés à Bankass",
+            None,
+            false,
+        )],
+    );
+    let mb = mention(
+        "beta",
+        0,
+        vec![count_claim(
+            "fatalities",
+            4,
+            "quatre soldats tués à Boni",
+            None,
+            false,
+        )],
+    );
+    s.ingest(&[
+        processed("alpha", "A", vec![ma.clone()]),
+        processed("beta", "B", vec![mb.clone()]),
+    ])
+    .unwrap();
+    let inc = |id: &str, m: &Mention| {
+        incident(
+            id,
+            SubEventType::Attack,
+            (2025, 5, 1),
+            place("Mopti", "ML", "Mali", 14.49, -4.19),
+            "Unidentified Armed Group (Mali)",
+            None,
+            &[m],
+        )
+    };
+    let all = vec![ma.clone(), mb.clone()];
+    s.replace_incidents(&[inc("inc-1", &ma)], &all).unwrap();
+    assert_eq!(ids_for_text(&s, "commercants"), vec!["inc-1"]);
+    assert!(ids_for_text(&s, "soldats").is_empty());
+    // The same id now told by the other report: its old text is no longer found.
+    s.replace_incidents(&[inc("inc-1", &mb), inc("inc-2", &ma)], &all)
+        .unwrap();
+    assert_eq!(ids_for_text(&s, "soldats tues"), vec!["inc-1"]);
+    assert_eq!(ids_for_text(&s, "commercants"), vec!["inc-2"]);
+    s.replace_incidents(&[inc("inc-2", &ma)], &all).unwrap();
+    assert!(ids_for_text(&s, "soldats").is_empty());
+    s.conn.execute_batch("VACUUM").unwrap();
+    drop(s);
+    let s = Store::open(&path).unwrap();
+    assert_eq!(ids_for_text(&s, "enleves a bankass"), vec!["inc-2"]);
+    assert!(ids_for_text(&s, "soldats").is_empty());
+}
+
+#[test]
+fn free_text_has_its_index_on_either_backend() {
+    let s = test_store();
+    let indexes: i64 = match s.conn.dialect() {
+        db::Dialect::Sqlite => s.conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'incidents_text'",
+            params![],
+            |r| r.get(0),
+        ),
+        db::Dialect::Postgres => s.conn.query_row(
+            "SELECT count(*) FROM pg_indexes
+             WHERE schemaname = current_schema() AND indexname = 'incidents_search_trigrams'",
+            params![],
+            |r| r.get(0),
+        ),
+    }
+    .unwrap();
+    assert_eq!(indexes, 1);
+}
+
+#[test]
+fn a_schema_7_store_gets_its_texts_folded_and_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        let ma = mention(
+            "alpha",
+            0,
+            vec![count_claim(
+                "abducted",
+                3,
+                "Trois Commerçants enlevés",
+                None,
+                false,
+            )],
+        );
+        s.ingest(&[processed("alpha", "A", vec![ma.clone()])])
+            .unwrap();
+        let inc = incident(
+            "inc-1",
+            SubEventType::AbductionForcedDisappearance,
+            (2025, 5, 1),
+            place("Ségou", "ML", "Mali", 13.43, -6.26),
+            "Unidentified Armed Group (Mali)",
+            None,
+            &[&ma],
+        );
+        s.replace_incidents(&[inc], &[ma]).unwrap();
+        // Back to the store as schema 7 wrote it: lower-cased text, no index.
+        s.conn
+            .execute_batch(
+                "DROP TABLE incidents_text;
+                 UPDATE incidents SET search = lower(search); PRAGMA user_version = 7",
+            )
+            .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), schema::MIGRATIONS.len() as i64);
+    assert_eq!(ids_for_text(&s, "segou"), vec!["inc-1"]);
+    assert_eq!(ids_for_text(&s, "commercants enleves"), vec!["inc-1"]);
+}
+
+#[test]
+fn relinked_and_copied_incidents_are_found_by_their_new_text_only() {
+    let mut s = test_store();
+    let quote = |q: &str| vec![count_claim("abducted", 3, q, None, false)];
+    s.ingest(&[processed(
+        "a",
+        "x",
+        vec![mention("a", 0, quote("trois commerçants enlevés"))],
+    )])
+    .unwrap();
+    s.relink().unwrap();
+    assert_eq!(ids_for_text(&s, "commercants").len(), 1);
+    // The report corrected: its incident is rebuilt, its old text leaves the index.
+    s.ingest(&[processed(
+        "a",
+        "x2",
+        vec![mention("a", 0, quote("quatre soldats tués"))],
+    )])
+    .unwrap();
+    s.relink().unwrap();
+    assert!(ids_for_text(&s, "commercants").is_empty());
+    let found = ids_for_text(&s, "soldats tues");
+    assert_eq!(found.len(), 1);
+    let mut copy = Store::open_in_memory().unwrap();
+    s.copy_to(&mut copy).unwrap();
+    assert_eq!(ids_for_text(&copy, "soldats tues"), found);
+    assert!(ids_for_text(&copy, "commercants").is_empty());
 }
 
 #[test]

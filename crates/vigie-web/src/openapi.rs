@@ -295,7 +295,7 @@ fn base_document() -> Value {
         ),
         param(
             "q",
-            "Free-text search over places, actors, notes and quotes",
+            "Free text: the incidents whose places, actors, notes or quotes contain it, whatever the case, accents and apostrophe styles (\"tillaberi\" finds \"Tillabéri\")",
             json!({"type": "string"}),
         ),
     ];
