@@ -398,7 +398,8 @@ struct FilterArgs {
     /// Within KM of a point: LAT,LON,KM.
     #[arg(long, value_parser = parse_near, allow_hyphen_values = true)]
     near: Option<(f64, f64, f64)>,
-    /// Free text over places, actors, notes and quotes.
+    /// Free text: incidents whose places, actors, notes or quotes contain it, whatever the
+    /// case, accents and apostrophe styles.
     #[arg(long)]
     text: Option<String>,
     /// First-level region (old or post-2023 name), e.g. "Mopti".

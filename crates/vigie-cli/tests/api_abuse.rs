@@ -172,8 +172,11 @@ fn hostile_filters_are_text_writes_are_rate_limited_and_the_token_stays_secret()
             );
             if status == 200 {
                 let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+                // Free text is folded as the pipeline folds (case, accents, invisible
+                // characters): a name behind invisible marks is the name.
+                let expected = u64::from(param == "q" && *h == "ﾠ\u{202e}Djibo");
                 assert_eq!(
-                    v["total"], 0,
+                    v["total"], expected,
                     "{param}={h:?} matched as a pattern or as SQL: {body}"
                 );
             }

@@ -865,6 +865,7 @@ fn free_text_ignores_case_accents_and_apostrophe_styles() {
     assert_eq!(ids_for_text(&s, "\""), vec!["inc-a"]);
     assert!(ids_for_text(&s, "*").is_empty());
     assert!(ids_for_text(&s, "say OR tillaberi").is_empty());
+    assert!(ids_for_text(&s, "tillaberi\0").is_empty());
 }
 
 #[test]
