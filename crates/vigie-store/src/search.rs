@@ -12,7 +12,7 @@
 //!   text is not stored twice), keyed by the incident row's rowid. A query of three
 //!   characters or more is a trigram phrase, which matches exactly the texts that hold it as a
 //!   substring (`case_sensitive 1`: the text is already folded, the tokenizer must not fold
-//!   further); a shorter one, or one holding a NUL, scans. The store updates the index itself at the end of each
+//!   further); a shorter one scans. A query holding a NUL matches nothing, on both. The store updates the index itself at the end of each
 //!   transaction that writes incidents ([`TextIndexChanges`]), not through triggers (see
 //!   there why).
 //! - PostgreSQL: a GIN index of `pg_trgm` trigrams over `search`, which the planner uses for
@@ -55,9 +55,12 @@ pub(crate) fn folded_query(q: &str) -> Option<String> {
 /// The clause (with `?` for its one argument) that keeps the incidents whose text contains
 /// the folded query `q`, and that argument.
 pub(crate) fn text_clause(dialect: Dialect, q: &str) -> (&'static str, db::Value) {
-    // FTS5 reads its query up to a NUL: such a query is left to the scan (which finds it
-    // nowhere, as the index would not).
-    if dialect == Dialect::Sqlite && q.chars().count() >= 3 && !q.contains('\0') {
+    // No stored text holds a NUL (PostgreSQL's text cannot), and neither FTS5 (which reads
+    // its query up to one) nor PostgreSQL (which refuses it as a parameter) can be asked.
+    if q.contains('\0') {
+        return (" AND 0 = ?", db::Value::Int(1));
+    }
+    if dialect == Dialect::Sqlite && q.chars().count() >= 3 {
         let phrase = format!("\"{}\"", q.replace('"', "\"\""));
         return (
             " AND rowid IN (SELECT rowid FROM incidents_text WHERE incidents_text MATCH ?)",
