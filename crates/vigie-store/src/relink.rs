@@ -647,7 +647,7 @@ pub(crate) fn write_incident(
     .map(String::as_str)
     .collect();
     let actors_lc = actors.join("\n").to_lowercase();
-    let search = crate::search::incident_search_text(view);
+    let search = search::incident_search_text(view);
     tx.execute(
         "INSERT INTO incidents (id, date, event_type, sub_event_type, country, country_code, iso, admin1,
                                 actor1, actor2, actors_lc, lat, lon, search, content_hash, timestamp, view, summary)

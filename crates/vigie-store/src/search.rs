@@ -12,12 +12,14 @@
 //!   text is not stored twice), keyed by the incident row's rowid. A query of three
 //!   characters or more is a trigram phrase, which matches exactly the texts that hold it as a
 //!   substring (`case_sensitive 1`: the text is already folded, the tokenizer must not fold
-//!   further); a shorter one scans. A query holding a NUL matches nothing, on both. The store updates the index itself at the end of each
+//!   further); a shorter one scans. The store updates the index itself at the end of each
 //!   transaction that writes incidents ([`TextIndexChanges`]), not through triggers (see
 //!   there why).
 //! - PostgreSQL: a GIN index of `pg_trgm` trigrams over `search`, which the planner uses for
 //!   the `LIKE` itself. When the extension cannot be created (a managed database that does not
 //!   offer it, a role without the right), the store works without it: the `LIKE` scans.
+//!
+//! A query holding a NUL matches nothing, on both.
 
 use crate::db::{self, params, Db, Dialect};
 use crate::{IncidentView, Result, StoreError};
@@ -144,12 +146,12 @@ pub(crate) fn delete_all_incident_rows(tx: &Db) -> Result<()> {
     tx.execute_batch("DELETE FROM incidents")
 }
 
-/// Index the text of every incident row (rows copied in by `vigie migrate`).
+/// Index the text of every incident row into an empty index (migration 8; rows copied into a
+/// new store by `vigie migrate`).
 pub(crate) fn index_all_incident_texts(tx: &Db) -> Result<()> {
     if tx.dialect() == Dialect::Sqlite {
         tx.execute_batch(
-            "INSERT INTO incidents_text (incidents_text) VALUES ('delete-all');
-             INSERT INTO incidents_text (rowid, search) SELECT rowid, search FROM incidents;",
+            "INSERT INTO incidents_text (rowid, search) SELECT rowid, search FROM incidents",
         )?;
     }
     Ok(())
@@ -203,18 +205,13 @@ const SQLITE_TEXT_INDEX: &str = "CREATE VIRTUAL TABLE incidents_text USING fts5(
 
 /// `pg_trgm`'s GIN index over `search`, when the extension is there or can be created.
 fn postgres_text_index(tx: &Db) -> Result<()> {
-    let schema_of_trgm = |tx: &Db| -> Result<Option<String>> {
-        let mut schema = None;
-        tx.query_each(
+    let schema_of_trgm = |tx: &Db| {
+        tx.query_opt(
             "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
              WHERE e.extname = 'pg_trgm'",
             params![],
-            |r| {
-                schema = Some(r.get::<String>(0)?);
-                Ok(())
-            },
-        )?;
-        Ok(schema)
+            |r| r.get::<String>(0),
+        )
     };
     let mut schema = schema_of_trgm(tx)?;
     if schema.is_none() {

@@ -775,31 +775,26 @@ fn a_schema_6_store_gets_the_summaries_of_its_incidents() {
     );
 }
 
+/// A report of `article` whose one claim gives `n` for `field`, quoting `quote`.
+fn quoting(article: &str, field: &str, n: u32, quote: &str) -> Mention {
+    mention(article, 0, vec![count_claim(field, n, quote, None, false)])
+}
+
 /// Two incidents in Niger whose quotes and places carry accents, curly apostrophes and
 /// characters of the LIKE and FTS5 syntaxes.
 fn free_text_store() -> Store {
     let mut s = test_store();
-    let ma = mention(
+    let ma = quoting(
         "alpha",
-        0,
-        vec![count_claim(
-            "fatalities",
-            5,
-            "l’Armée a repoussé une attaque près de Tillabéri, 100% des assaillants \"neutralisés\"",
-            None,
-            false,
-        )],
+        "fatalities",
+        5,
+        "l’Armée a repoussé une attaque près de Tillabéri, 100% des assaillants \"neutralisés\"",
     );
-    let mb = mention(
+    let mb = quoting(
         "beta",
-        0,
-        vec![count_claim(
-            "abducted",
-            2,
-            "gunmen seized two traders on the Say_Niamey road",
-            None,
-            false,
-        )],
+        "abducted",
+        2,
+        "gunmen seized two traders on the Say_Niamey road",
     );
     s.ingest(&[
         processed("alpha", "A", vec![ma.clone()]),
@@ -904,28 +899,13 @@ fn the_text_index_follows_incidents_replaced_and_the_store_vacuumed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("text.db");
     let mut s = Store::open(&path).unwrap();
-    let ma = mention(
+    let ma = quoting(
         "alpha",
-        0,
-        vec![count_claim(
-            "abducted",
-            3,
-            "trois commerçants enlevés à Bankass",
-            None,
-            false,
-        )],
+        "abducted",
+        3,
+        "trois commerçants enlevés à Bankass",
     );
-    let mb = mention(
-        "beta",
-        0,
-        vec![count_claim(
-            "fatalities",
-            4,
-            "quatre soldats tués à Boni",
-            None,
-            false,
-        )],
-    );
+    let mb = quoting("beta", "fatalities", 4, "quatre soldats tués à Boni");
     s.ingest(&[
         processed("alpha", "A", vec![ma.clone()]),
         processed("beta", "B", vec![mb.clone()]),
@@ -986,17 +966,7 @@ fn a_schema_7_store_gets_its_texts_folded_and_indexed() {
     let path = dir.path().join("v7.db");
     {
         let mut s = Store::open(&path).unwrap();
-        let ma = mention(
-            "alpha",
-            0,
-            vec![count_claim(
-                "abducted",
-                3,
-                "Trois Commerçants enlevés",
-                None,
-                false,
-            )],
-        );
+        let ma = quoting("alpha", "abducted", 3, "Trois Commerçants enlevés");
         s.ingest(&[processed("alpha", "A", vec![ma.clone()])])
             .unwrap();
         let inc = incident(
@@ -1026,11 +996,10 @@ fn a_schema_7_store_gets_its_texts_folded_and_indexed() {
 #[test]
 fn relinked_and_copied_incidents_are_found_by_their_new_text_only() {
     let mut s = test_store();
-    let quote = |q: &str| vec![count_claim("abducted", 3, q, None, false)];
     s.ingest(&[processed(
         "a",
         "x",
-        vec![mention("a", 0, quote("trois commerçants enlevés"))],
+        vec![quoting("a", "abducted", 3, "trois commerçants enlevés")],
     )])
     .unwrap();
     s.relink().unwrap();
@@ -1039,7 +1008,7 @@ fn relinked_and_copied_incidents_are_found_by_their_new_text_only() {
     s.ingest(&[processed(
         "a",
         "x2",
-        vec![mention("a", 0, quote("quatre soldats tués"))],
+        vec![quoting("a", "abducted", 3, "quatre soldats tués")],
     )])
     .unwrap();
     s.relink().unwrap();
