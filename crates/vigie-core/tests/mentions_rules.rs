@@ -3043,3 +3043,67 @@ fn an_abducted_man_found_dead_was_killed_fr_en() {
         assert_eq!(field(&m, "fatalities"), vec![1], "{lang}");
     }
 }
+
+#[test]
+fn the_court_that_passes_a_sentence_judges_an_older_attack_fr_en() {
+    for text in [
+        "Le tribunal militaire a condamné à mort mercredi quatre hommes pour le massacre de \
+         l'école de Barassoro, où sept élèves avaient été tués.",
+        "La cour d'appel a confirmé vendredi la condamnation des auteurs de l'attaque contre le \
+         poste de Barassoro, qui avait tué six gendarmes.",
+        "A military court on Wednesday sentenced four men to death for the massacre at the \
+         Barassoro school, where seven pupils were killed.",
+        "The appeal court upheld on Friday the life imprisonment of the men behind the attack on \
+         the Barassoro post, which killed six gendarmes.",
+    ] {
+        let ms = mentions(text, "2026-11-20");
+        assert!(ms.iter().all(|m| m.background), "{text}: {ms:#?}");
+    }
+}
+
+#[test]
+fn ten_or_more_events_counted_are_a_statistic_not_an_incident_fr_en() {
+    for text in [
+        "Plus de 22 attaques de groupes armés contre les civils ont été enregistrées au mois de \
+         septembre dans le département de Barassoro.",
+        "L'État de Barassoro compte 120 cas de kidnapping ces dix dernières années.",
+        "More than 22 attacks by armed groups on civilians were recorded in September in the \
+         Barassoro department.",
+        "Barassoro State recorded 120 cases of kidnapping over the last ten years.",
+    ] {
+        let ms = mentions(text, "2026-10-10");
+        assert!(ms.is_empty(), "{text}: {ms:#?}");
+    }
+    // a few attacks on one day are still events
+    let ms = mentions(
+        "Deux attaques ont visé lundi les postes de l'armée à Barassoro, tuant trois soldats.",
+        "2026-10-10",
+    );
+    assert!(!ms.is_empty());
+}
+
+#[test]
+fn a_weekday_given_as_a_first_name_is_neither_a_date_nor_before_a_place_fr_en() {
+    // (fiction: a person whose family name is also a town's)
+    for (text, lang) in [
+        (
+            "The activist Sunday Kontagora was arrested on Monday by the police in Cotonou.",
+            "en",
+        ),
+        (
+            "L'activiste Sunday Kontagora a été arrêté lundi par la police à Cotonou.",
+            "fr",
+        ),
+    ] {
+        let m = one_mention(text, "2026-07-22", lang);
+        assert_eq!(day(&m), "2026-07-20", "{lang}");
+        assert_eq!(location(&m), "Cotonou", "{lang}");
+    }
+    // the weekday after a word of time is still the day
+    let m = one_mention(
+        "On Sunday Nigerian troops killed 12 insurgents near Kontagora.",
+        "2026-07-22",
+        "en",
+    );
+    assert_eq!(day(&m), "2026-07-19");
+}

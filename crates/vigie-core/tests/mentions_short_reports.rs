@@ -1034,3 +1034,32 @@ fn militants_eliminated_a_post_taken_and_a_picket_are_events_fr_en() {
     );
     assert_eq!(m.event_type, EventType::Protests);
 }
+
+#[test]
+fn two_towns_joined_by_and_after_a_word_of_place_are_two_sites_en_fr() {
+    for text in [
+        "Rocket fire struck the army camps in Tessalit and Aguelhok this morning.",
+        "Des obus sont tombés ce matin sur les camps de l'armée à Tessalit et à Aguelhok.",
+        "Fighting between two armed groups in Tessalit and Aguelhok this morning.",
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        let places: Vec<_> = ms
+            .iter()
+            .map(|m| m.place.as_ref().map(|p| p.location.clone()))
+            .collect();
+        assert_eq!(places.len(), 2, "{text}: {places:?}");
+        assert!(ms
+            .iter()
+            .all(|m| m.operation.is_some() && m.operation == ms[0].operation));
+    }
+    // the ends of a stretch of road, or the last towns of a list, are not two sites
+    for text in [
+        "A convoy was ambushed between Tessalit and Aguelhok this morning.",
+        "Une mine a explosé ce matin entre le village de Tessalit et Aguelhok.",
+        "Two soldiers were killed near Tessalit this morning; the wounded were taken to clinics \
+         in Kidal, Gao and Aguelhok.",
+    ] {
+        let ms = mentions(text, "2026-03-05");
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+    }
+}

@@ -30,6 +30,9 @@ pub(crate) struct Lexicon {
     pub demonyms: IdMap<&'static str>,
     /// last word of a cue phrase → (words of the phrase, cue), longest first.
     pub cues: HashMap<String, Vec<(Vec<String>, Cue)>>,
+    /// Words of a place of care ("hôpital", "clinics") that may stand between a phrase of
+    /// passage and the town it names.
+    pub facility: HashSet<String>,
     pub max_country_tokens: usize,
 }
 
@@ -68,6 +71,11 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             demonyms.insert(hash_key(&key(d)), code);
         }
     }
+    let facility = data_lines(include_str!("../data/cues.tsv"))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, class)| class.trim() == "Facility")
+        .map(|(word, _)| fold(word))
+        .collect();
     let mut cues: Vec<(String, Cue)> = data_lines(include_str!("../data/cues.tsv"))
         .filter_map(|l| {
             let (phrase, cue) = l.split_once('\t')?;
@@ -101,6 +109,7 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         countries,
         demonyms,
         cues,
+        facility,
         max_country_tokens,
     }
 });
@@ -1128,6 +1137,38 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
                 {
                     cue = Cue::Elsewhere;
                 }
+            }
+        }
+        // "évacués vers l'hôpital régional de Kidal", "taken to clinics in Gao": the place of
+        // care stands between the phrase of passage and the town, which is still elsewhere.
+        if matches!(cue, Cue::None | Cue::At) {
+            let filler = |w: &str| {
+                matches!(
+                    w,
+                    "l" | "la"
+                        | "le"
+                        | "les"
+                        | "de"
+                        | "d"
+                        | "du"
+                        | "des"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "of"
+                        | "at"
+                )
+            };
+            let passage = (0..words.len()).rev().any(|j| {
+                words[j..].iter().any(|w| lex.facility.contains(*w))
+                    && words[j..]
+                        .iter()
+                        .all(|w| lex.facility.contains(*w) || filler(w))
+                    && ending_cues(lex, &words[..j]).any(|c| *c == Cue::Elsewhere)
+            });
+            if passage {
+                cue = Cue::Elsewhere;
             }
         }
         // "east of the ancient city of Timbuktu", "près de la ville de Kayes": a descriptor

@@ -228,6 +228,9 @@ fn peoples_are_not_places() {
     for text in [
         "Fulani herders clashed with Dogon hunters in Mopti.",
         "Des éleveurs peuls et des chasseurs dogons se sont affrontés à Mopti.",
+        // (tribes and peoples that villages of the gazetteer are named after)
+        "An Idnane tribal chief and an Arab trader were abducted near Mopti.",
+        "Un chef de fraction idnane et un commerçant arabe ont été enlevés près de Mopti.",
     ] {
         let ms = find_places(Gazetteer::bundled(), text);
         let names: Vec<&str> = ms.iter().map(|m| m.surface.as_str()).collect();
@@ -759,4 +762,24 @@ fn a_unit_named_right_after_the_name_without_a_comma_qualifies_it_fr_en() {
     // A unit the name does lie in keeps the name.
     let text = "Des hommes armés ont attaqué Boni dans le cercle de Douentza.";
     assert_eq!(resolved(text, "Boni").unwrap().location, "Boni");
+}
+
+#[test]
+fn a_town_named_through_its_hospital_after_a_word_of_passage_is_elsewhere_fr_en() {
+    for (text, town) in [
+        (
+            "Les blessés ont été évacués vers l'hôpital régional de Gao.",
+            "Gao",
+        ),
+        (
+            "The wounded were taken to clinics in Kidal, Gao and Ménaka.",
+            "Kidal",
+        ),
+        (
+            "The wounded were rushed to the district hospital in Gao.",
+            "Gao",
+        ),
+    ] {
+        assert_eq!(cue_of(text, town), Cue::Elsewhere, "{text}");
+    }
 }

@@ -3032,12 +3032,62 @@ fn sites_of(a: &Analysis, frame: &Frame) -> Vec<usize> {
             anchor_groups.retain(|g| !axis_end(g));
         }
     }
-    let multi = anchor_groups.len() >= 2 && (frame.coordinated || anchor_groups.len() >= 3);
+    let multi = anchor_groups.len() >= 2
+        && (frame.coordinated
+            || anchor_groups.len() >= 3
+            || places_joined_by_and(a, anchor_groups[0], anchor_groups[1]));
     if multi {
         return anchor_groups.iter().map(|g| most_specific(g)).collect();
     }
     let chosen = anchor_groups.first().copied().unwrap_or(&groups[0]);
     vec![most_specific(chosen)]
+}
+
+/// "in Kidal and Gao", "à Aguelhok et à Tessalit": two places joined by "and" after a word of
+/// place are two sites of the event (ACLED codes one event per town), with or without a word
+/// saying the attacks were coordinated. A name qualifying the first ("Takalout (40 km from
+/// Kidal) and Amassin") may stand between them. Not the two ends of a stretch ("entre le village
+/// de X et Y") nor the last two of a longer list ("taken to hospitals in X, Y and Z", where the
+/// towns are often not where it happened).
+fn places_joined_by_and(a: &Analysis, first: &[usize], second: &[usize]) -> bool {
+    let text = &a.doc.text;
+    let located = first
+        .iter()
+        .any(|&p| matches!(a.places[p].cue, vigie_geo::Cue::At | vigie_geo::Cue::Near));
+    let opens_pair = |p: usize| {
+        let start = a.places[p].start;
+        let before = crate::lexicon::fold_before(text, start, 40);
+        let words: Vec<&str> = before.split_whitespace().collect();
+        // ("between Imghad and Idnane in Kidal and Gao": the sides, then where)
+        let stretch = words
+            .iter()
+            .rposition(|w| matches!(*w, "entre" | "between"))
+            .is_some_and(|i| {
+                !words[i + 1..]
+                    .iter()
+                    .any(|w| matches!(*w, "in" | "at" | "a" | "au" | "dans"))
+            });
+        !stretch
+            && !text
+                .get(..start)
+                .is_some_and(|t| t.trim_end().ends_with(','))
+    };
+    located
+        && first.iter().any(|&p| {
+            opens_pair(p)
+                && second.iter().any(|&q| {
+                    let (x, y) = (&a.places[p], &a.places[q]);
+                    x.end <= y.start
+                        && matches!(y.cue, vigie_geo::Cue::None | vigie_geo::Cue::At)
+                        && a.doc.text.get(x.end..y.start).is_some_and(|gap| {
+                            let gap = crate::lexicon::fold(gap.trim_start_matches([')', ']']));
+                            matches!(
+                                gap.trim(),
+                                "and" | "et" | "and in" | "and at" | "et a" | "et dans"
+                            )
+                        })
+                })
+        })
 }
 
 pub fn short_hash(parts: &[&str]) -> String {

@@ -762,7 +762,10 @@ impl DLex {
                 consider(self.core(toks, e, false, false).map(|(ce, x)| (i, ce, x)));
             }
         }
-        consider(self.core(toks, i, false, false).map(|(ce, x)| (i, ce, x)));
+        // (a weekday with no word of time before it may be a given name: see names_someone)
+        if !self.names_someone(toks, i) {
+            consider(self.core(toks, i, false, false).map(|(ce, x)| (i, ce, x)));
+        }
         // "Le 12, une patrouille…": a lone day of the month, closed by a comma (not "le 12
         // soldats", not "le 12 juin", which the grammar above reads whole).
         if best.is_some() {
@@ -843,6 +846,28 @@ impl DLex {
             return None;
         }
         Some((m.month, j + 1))
+    }
+
+    /// "Sunday Igboho was arrested", "the Saturday Telegraph said": a capitalised weekday right
+    /// before a capitalised word that is no part of a date, in running text (a small word or a
+    /// mark follows, so not a headline in title case), is part of a name (given names in
+    /// Nigeria and Ghana are often days), not a date.
+    fn names_someone(&self, toks: &[Tok], j: usize) -> bool {
+        let name_follows = toks.get(j + 1).is_some_and(|n| {
+            n.kind == Kind::Word
+                && n.upper
+                && n.gap == Gap::Space
+                && self.weekday_at(toks, j + 1).is_none()
+                && self.month_at(toks, j + 1).is_none()
+                && self.suffix.longest(toks, j + 1).is_none()
+                && self.weekday_suffix.longest(toks, j + 1).is_none()
+        });
+        let running_text = toks.get(j + 2).is_none_or(|after| {
+            after.gap == Gap::Break
+                || after.kind == Kind::Punct
+                || (after.kind == Kind::Word && !after.upper)
+        });
+        self.weekday_at(toks, j).is_some() && toks[j].upper && name_follows && running_text
     }
 
     fn weekday_at(&self, toks: &[Tok], j: usize) -> Option<Weekday> {

@@ -94,6 +94,17 @@ pub struct Analysis<'a> {
     recalls: Vec<Option<(EventDate, Span)>>,
 }
 
+/// How many events counted in one figure make a sentence a statistic (see `event_nouns.tsv`).
+const EVENTS_COUNTED_AS_A_STATISTIC: u32 = 10;
+
+/// Nouns naming events, not people (`data/event_nouns.tsv`), folded.
+static EVENT_NOUNS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        crate::lexicon::rows(include_str!("../../data/event_nouns.tsv"))
+            .filter_map(|r| r.first().map(|w| crate::lexicon::fold(w)))
+            .collect()
+    });
+
 /// Sentences about one incident.
 #[derive(Debug, Clone)]
 pub struct Frame {
@@ -456,6 +467,20 @@ impl<'a> Analysis<'a> {
                 .generic_cues
                 .iter()
                 .any(|&c| !describes_the_place(c) && !counts_a_crowd(c));
+        }
+        // "plus de 22 attaques ont été enregistrées au cours du mois", "120 cas de kidnapping",
+        // "more than 50 attacks this year": ten or more events counted is a statistic over a
+        // period, whatever else the sentence says.
+        for s in sentences.iter_mut() {
+            s.generic |= s.quantities.iter().any(|&q| {
+                let m = &quantities[q];
+                m.quantity.low >= EVENTS_COUNTED_AS_A_STATISTIC
+                    && !m.year_like
+                    && m.noun.is_some_and(|n| {
+                        let noun = crate::lexicon::fold(doc.text.get(n.start..n.end).unwrap_or(""));
+                        EVENT_NOUNS.contains(noun.as_str())
+                    })
+            });
         }
         let in_clause =
             |i: usize, start: usize| clauses[i].is_some_and(|c| c.start <= start && start < c.end);
