@@ -62,24 +62,29 @@ stop() {
 }
 trap stop EXIT
 
+"${as_owner[@]}" "$bindir/initdb" -D "$dir/data" -U vigie --auth=trust --no-locale -E UTF8 \
+    >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+# A port nobody listens on may still be taken (an outgoing connection's local port, a socket in
+# TIME_WAIT): when the server cannot bind it, the next free one is tried.
 port=""
 for p in $(seq 55432 55631); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+        continue
+    fi
+    rm -f "$dir/server.log"
+    if "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $p -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start >/dev/null 2>&1; then
         port="$p"
         break
+    fi
+    if ! grep -q "could not bind\|could not create any TCP/IP sockets" "$dir/server.log"; then
+        cat "$dir/server.log" >&2
+        exit 1
     fi
 done
 if [ -z "$port" ]; then
     echo "error: no free port in 55432-55631 for the test PostgreSQL" >&2
-    exit 1
-fi
-
-"${as_owner[@]}" "$bindir/initdb" -D "$dir/data" -U vigie --auth=trust --no-locale -E UTF8 \
-    >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-if ! "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null; then
-    cat "$dir/server.log" >&2
     exit 1
 fi
 "${as_owner[@]}" "$bindir/psql" -q -h 127.0.0.1 -p "$port" -U vigie -d postgres \

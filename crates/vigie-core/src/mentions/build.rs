@@ -3079,7 +3079,7 @@ fn places_joined_by_and(a: &Analysis, first: &[usize], second: &[usize]) -> bool
                     let (x, y) = (&a.places[p], &a.places[q]);
                     x.end <= y.start
                         && matches!(y.cue, vigie_geo::Cue::None | vigie_geo::Cue::At)
-                        && a.doc.text.get(x.end..y.start).is_some_and(|gap| {
+                        && text.get(x.end..y.start).is_some_and(|gap| {
                             let gap = crate::lexicon::fold(gap.trim_start_matches([')', ']']));
                             matches!(
                                 gap.trim(),

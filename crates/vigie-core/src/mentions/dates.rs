@@ -848,7 +848,7 @@ impl DLex {
         Some((m.month, j + 1))
     }
 
-    /// "Sunday Igboho was arrested", "the Saturday Telegraph said": a capitalised weekday right
+    /// "Sunday Kontagora was arrested", "the Saturday Telegraph said": a capitalised weekday right
     /// before a capitalised word that is no part of a date, in running text (a small word or a
     /// mark follows, so not a headline in title case), is part of a name (given names in
     /// Nigeria and Ghana are often days), not a date.
