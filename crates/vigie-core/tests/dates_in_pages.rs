@@ -385,3 +385,18 @@ fn a_weekday_beside_the_full_date_it_names_takes_that_date_fr_en() {
         assert_eq!(date.date.to_string(), "2024-07-01", "{text}");
     }
 }
+
+#[test]
+fn a_dated_entry_of_a_related_news_list_does_not_date_the_page_fr_en() {
+    // The page shows no date of its own; the list entry's date is another story's.
+    for text in [
+        "Le Niger renouvelle le mandat de sa mission au lac Tchad\n- Le 22 Novembre 2024\n\
+         Des hommes armés ont attaqué lundi le poste de Barassoro et tué trois gendarmes.",
+        "Niger renews its Lake Chad mission's mandate\n- November 22, 2024\n\
+         Gunmen attacked the Barassoro post on Monday and killed three gendarmes.",
+    ] {
+        let ms = undated(text);
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+        assert!(ms[0].date.is_none(), "{text}: {ms:#?}");
+    }
+}
