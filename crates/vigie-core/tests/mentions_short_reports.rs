@@ -1043,11 +1043,7 @@ fn two_towns_joined_by_and_after_a_word_of_place_are_two_sites_en_fr() {
         "Fighting between two armed groups in Tessalit and Aguelhok this morning.",
     ] {
         let ms = mentions(text, "2026-03-05");
-        let places: Vec<_> = ms
-            .iter()
-            .map(|m| m.place.as_ref().map(|p| p.location.clone()))
-            .collect();
-        assert_eq!(places.len(), 2, "{text}: {places:?}");
+        assert_eq!(ms.len(), 2, "{text}: {:?}", locations(&ms));
         assert!(ms
             .iter()
             .all(|m| m.operation.is_some() && m.operation == ms[0].operation));

@@ -71,28 +71,30 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             demonyms.insert(hash_key(&key(d)), code);
         }
     }
-    let facility = data_lines(include_str!("../data/cues.tsv"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter(|(_, class)| class.trim() == "Facility")
-        .map(|(word, _)| fold(word))
-        .collect();
-    let mut cues: Vec<(String, Cue)> = data_lines(include_str!("../data/cues.tsv"))
-        .filter_map(|l| {
-            let (phrase, cue) = l.split_once('\t')?;
-            let cue = match cue.trim() {
-                "At" => Cue::At,
-                "Near" => Cue::Near,
-                "Between" => Cue::Between,
-                "Axis" => Cue::Axis,
-                "Region" => Cue::Admin(AdminLevel::Region),
-                "Cercle" => Cue::Admin(AdminLevel::Cercle),
-                "Commune" => Cue::Admin(AdminLevel::Commune),
-                "Elsewhere" => Cue::Elsewhere,
-                _ => return None,
-            };
-            Some((fold(phrase), cue))
-        })
-        .collect();
+    // (one pass over the cue file: the `Facility` rows are words of care, the others cues)
+    let mut facility = HashSet::new();
+    let mut cues: Vec<(String, Cue)> = Vec::new();
+    for line in data_lines(include_str!("../data/cues.tsv")) {
+        let Some((phrase, class)) = line.split_once('\t') else {
+            continue;
+        };
+        let cue = match class.trim() {
+            "At" => Cue::At,
+            "Near" => Cue::Near,
+            "Between" => Cue::Between,
+            "Axis" => Cue::Axis,
+            "Region" => Cue::Admin(AdminLevel::Region),
+            "Cercle" => Cue::Admin(AdminLevel::Cercle),
+            "Commune" => Cue::Admin(AdminLevel::Commune),
+            "Elsewhere" => Cue::Elsewhere,
+            "Facility" => {
+                facility.insert(fold(phrase));
+                continue;
+            }
+            _ => continue,
+        };
+        cues.push((fold(phrase), cue));
+    }
     cues.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     let mut by_last: HashMap<String, Vec<(Vec<String>, Cue)>> = HashMap::new();
     for (phrase, cue) in cues {
@@ -1160,13 +1162,18 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
                         | "at"
                 )
             };
-            let passage = (0..words.len()).rev().any(|j| {
-                words[j..].iter().any(|w| lex.facility.contains(*w))
-                    && words[j..]
-                        .iter()
-                        .all(|w| lex.facility.contains(*w) || filler(w))
-                    && ending_cues(lex, &words[..j]).any(|c| *c == Cue::Elsewhere)
-            });
+            // (back from the name over words of care and small words, to a phrase of passage)
+            let mut j = words.len();
+            let mut care = false;
+            let mut passage = false;
+            while j > 0 && (lex.facility.contains(words[j - 1]) || filler(words[j - 1])) {
+                care |= lex.facility.contains(words[j - 1]);
+                j -= 1;
+                if care && ending_cues(lex, &words[..j]).any(|c| *c == Cue::Elsewhere) {
+                    passage = true;
+                    break;
+                }
+            }
             if passage {
                 cue = Cue::Elsewhere;
             }
