@@ -3107,3 +3107,63 @@ fn a_weekday_given_as_a_first_name_is_neither_a_date_nor_before_a_place_fr_en() 
     );
     assert_eq!(day(&m), "2026-07-19");
 }
+
+#[test]
+fn a_groups_habit_told_in_the_present_is_no_part_of_the_event_fr_en() {
+    // (Without the rule the habit's "attaques … enlèvements" and "camps … combattants" made a
+    // clash and a kidnapping of the fishermen's killing.)
+    for (text, lang) in [
+        (
+            "Au moins 14 pêcheurs ont été tués mardi par des membres présumés de Boko Haram dans \
+             un village près de Bol. Le village est situé près de la frontière, dans une zone \
+             truffée d'îlots servant de camps d'entraînement aux combattants du groupe Boko \
+             Haram, qui multiplie attaques meurtrières et enlèvements dans les pays riverains du \
+             lac.",
+            "fr",
+        ),
+        (
+            "At least 14 fishermen were killed on Tuesday by suspected Boko Haram members in a \
+             village near Bol. The village lies near the border, in an area of islands used as \
+             training camps by Boko Haram fighters, who have stepped up attacks and kidnappings \
+             in the countries around the lake.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-11-12");
+        assert!(!ms.is_empty(), "{lang}");
+        for m in &ms {
+            assert_eq!(
+                m.event_type,
+                EventType::ViolenceAgainstCivilians,
+                "{lang}: {m:#?}"
+            );
+            assert_eq!(m.sub_event_type, SubEventType::Attack, "{lang}: {m:#?}");
+        }
+        assert!(ms.iter().any(|m| field(m, "fatalities") == [14]), "{lang}");
+    }
+    // The event a trend is shown by, told after a colon, and the event told before a relative
+    // clause about its place, stand.
+    for (text, lang, dead) in [
+        (
+            "Les rapts et les attaques se multiplient : trois policiers ont encore été tués \
+             début novembre à Tessaoua.",
+            "fr",
+            3,
+        ),
+        (
+            "Six civils ont été tués lundi lors de deux attaques près de Mokolo, où les \
+             islamistes multiplient les exactions.",
+            "fr",
+            6,
+        ),
+        (
+            "Six civilians were killed on Monday in two attacks near Mokolo, where the \
+             Islamists have stepped up attacks.",
+            "en",
+            6,
+        ),
+    ] {
+        let m = one_mention(text, "2026-11-12", lang);
+        assert_eq!(field(&m, "fatalities"), [dead], "{text}");
+    }
+}

@@ -463,10 +463,23 @@ impl<'a> Analysis<'a> {
                         span.start <= cue && cue < span.end
                     })
             };
+            // "Les rapts se multiplient : trois policiers ont encore été tués début novembre":
+            // after a colon, a strong trigger and a figure tell the event the trend is shown by.
+            let event_after_colon = |cue: usize| {
+                let rest = &doc.text[cue.min(s.span.end)..s.span.end];
+                let Some(colon) = rest.find(':') else {
+                    return false;
+                };
+                let colon = cue + colon;
+                s.triggers.iter().any(|t| t.1 && t.2.start > colon)
+                    && s.quantities
+                        .iter()
+                        .any(|&q| quantities[q].span.start > colon)
+            };
             s.generic |= s
                 .generic_cues
                 .iter()
-                .any(|&c| !describes_the_place(c) && !counts_a_crowd(c));
+                .any(|&c| !describes_the_place(c) && !counts_a_crowd(c) && !event_after_colon(c));
         }
         // "plus de 22 attaques ont été enregistrées au cours du mois", "120 cas de kidnapping",
         // "more than 50 attacks this year": ten or more events counted is a statistic over a
@@ -2643,8 +2656,10 @@ fn names_another_place(sentence: &str) -> bool {
 }
 
 /// "localité minière située dans le nord…", "a mining town in…": an apposition that names what
-/// kind of place the name before it is.
+/// kind of place the name before it is; or a relative clause about that place or group ("…, où
+/// les islamistes multiplient les exactions", "…, where attacks are frequent").
 fn place_apposition(after_comma: &str) -> bool {
+    const RELATIVES: &[&str] = &["où", "where", "qui", "which", "who"];
     const ARTICLES: &[&str] = &["une", "un", "la", "le", "l'", "a", "an", "the"];
     const PLACES: &[&str] = &[
         "localité",
@@ -2669,6 +2684,9 @@ fn place_apposition(after_comma: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase);
     let mut first = words.next().unwrap_or_default();
+    if RELATIVES.contains(&first.as_str()) {
+        return true;
+    }
     if ARTICLES.contains(&first.as_str()) {
         first = words.next().unwrap_or_default();
     }
