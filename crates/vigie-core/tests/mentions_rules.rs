@@ -3167,3 +3167,42 @@ fn a_groups_habit_told_in_the_present_is_no_part_of_the_event_fr_en() {
         assert_eq!(field(&m, "fatalities"), [dead], "{text}");
     }
 }
+
+#[test]
+fn counts_of_the_parts_of_one_whole_add_up_fr_en() {
+    // Each part given its rank, or told "respectively": the whole is their sum, not the
+    // smallest part.
+    for (text, lang) in [
+        (
+            "Des soldats ont exécuté lundi des civils près de Boni. Trois fosses communes ont \
+             été découvertes : la première contenait 7 corps, 13 pour la deuxième, puis 5 pour \
+             la troisième.",
+            "fr",
+        ),
+        (
+            "Des soldats ont exécuté lundi des civils près de Boni. Un témoin a fait savoir \
+             qu'il y avait 3 fosses contenant, respectivement, 13, 5 et 7 corps sans vie.",
+            "fr",
+        ),
+        (
+            "Soldiers executed civilians near Boni on Monday. Three mass graves were found: the \
+             first held 7 bodies, the second 13 and the third 5.",
+            "en",
+        ),
+        (
+            "Soldiers executed civilians near Boni on Monday. A witness said three graves held \
+             13, 5 and 7 bodies respectively.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-11-12", lang);
+        assert_eq!(field(&m, "fatalities"), [25], "{text}");
+    }
+    // Two tolls of one whole ("a first toll … the second") are two readings, not parts.
+    let m = one_mention(
+        "A first toll gave 5 dead in the attack on Boni on Monday, the second toll 12 dead.",
+        "2026-11-12",
+        "en",
+    );
+    assert_eq!(field(&m, "fatalities"), [5, 12]);
+}

@@ -1176,6 +1176,10 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
                 push_claim(&mut out, a, si, "injured", zero, None);
             }
         }
+        let before_sentence = out.len();
+        let enumerates = enumerates_parts(a, si);
+        // (the noun of the last part counted: "7 corps, 13 pour la deuxième" counts bodies)
+        let mut part_noun: Option<NounClass> = None;
         for &qi in &s.quantities {
             let q = &a.quantities[qi];
             if !a.serves(si, q.span, background) {
@@ -1254,9 +1258,15 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             if duration {
                 continue;
             }
-            let Some(noun) = a.noun_after(qi).or_else(elliptic) else {
+            let Some(noun) = a
+                .noun_after(qi)
+                .or_else(elliptic)
+                .or(part_noun.filter(|_| enumerates))
+                .or_else(|| enumerates.then(|| noun_after_list(a, si, qi)).flatten())
+            else {
                 continue;
             };
+            part_noun = Some(noun);
             if noun == NounClass::Missing {
                 continue;
             }
@@ -1400,6 +1410,9 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             };
             push_claim(&mut out, a, si, field, quantity, victims);
         }
+        if enumerates {
+            add_up_parts(&mut out, before_sentence);
+        }
     }
     for (field, class) in [
         ("fatalities", TriggerClass::Killing),
@@ -1424,6 +1437,84 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
         }
     }
     out
+}
+
+/// "Trois fosses : la première contenait 7 corps, 13 pour la deuxième, puis 5 pour la
+/// troisième", "three graves holding 13, 5 and 7 bodies respectively": a sentence that counts
+/// the parts of one whole, each given its rank (two ranks or more) or told "respectively".
+fn enumerates_parts(a: &Analysis, si: usize) -> bool {
+    let span = a.sentences[si].span;
+    let sentence = crate::lexicon::fold(a.doc.text.get(span.start..span.end).unwrap_or(""));
+    let mut ranks: Vec<&str> = Vec::new();
+    for word in sentence.split(|c: char| !c.is_alphanumeric()) {
+        match word {
+            "respectivement" | "respectively" => return true,
+            // ("un premier bilan de 5 morts, un second de 12": two tolls of one whole)
+            "bilan" | "bilans" | "toll" | "tolls" | "decompte" | "estimate" | "estimates" => {
+                return false
+            }
+            "premiere" | "premier" | "deuxieme" | "seconde" | "troisieme" | "quatrieme"
+            | "derniere" | "first" | "second" | "third" | "fourth" | "last" => {
+                if !ranks.contains(&word) {
+                    ranks.push(word);
+                }
+            }
+            _ => {}
+        }
+    }
+    ranks.len() >= 2
+}
+
+/// "13, 5 et 7 corps", "13, 5 and 7 bodies": the noun after the last number of a list counts
+/// each of them.
+fn noun_after_list(a: &Analysis, si: usize, qi: usize) -> Option<NounClass> {
+    let mut previous = a.quantities[qi].span;
+    for &qj in a.sentences[si].quantities.iter().filter(|&&qj| qj > qi) {
+        let next = a.quantities[qj].span;
+        let gap = crate::lexicon::fold(a.doc.text.get(previous.end..next.start).unwrap_or("x"));
+        let separators_only = gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .all(|w| matches!(w, "" | "et" | "and"));
+        if !separators_only {
+            return None;
+        }
+        if let Some(noun) = a.noun_after(qj) {
+            return Some(noun);
+        }
+        previous = next;
+    }
+    None
+}
+
+/// The figures of one field that a sentence gives for the parts of one whole (the claims from
+/// `from` on, all of that sentence) become one figure: their sum.
+fn add_up_parts(out: &mut Vec<Claim>, from: usize) {
+    for field in ["fatalities", "injured", "abducted"] {
+        let parts: Vec<usize> = (from..out.len())
+            .filter(|&i| out[i].field == field && out[i].victims != Some(Victims::Attackers))
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let mut total = Quantity::exact(0);
+        for &i in &parts {
+            if let ClaimValue::Count(q) = out[i].value {
+                total.low = total.low.saturating_add(q.low);
+                total.best = total.best.saturating_add(q.best);
+                total.high = match (total.high, q.high) {
+                    (Some(x), Some(y)) => Some(x.saturating_add(y)),
+                    _ => None,
+                };
+                if q.qualifier != Qualifier::Exact {
+                    total.qualifier = q.qualifier;
+                }
+            }
+        }
+        out[parts[0]].value = ClaimValue::Count(total);
+        for &i in parts[1..].iter().rev() {
+            out.remove(i);
+        }
+    }
 }
 
 /// "Le curé de Djibo, l'abbé X, a été enlevé", "Kirk Woodman, a Canadian geologist, was
