@@ -1446,23 +1446,24 @@ fn enumerates_parts(a: &Analysis, si: usize) -> bool {
     let span = a.sentences[si].span;
     let sentence = crate::lexicon::fold(a.doc.text.get(span.start..span.end).unwrap_or(""));
     let mut ranks: Vec<&str> = Vec::new();
+    let mut respectively = false;
     for word in sentence.split(|c: char| !c.is_alphanumeric()) {
         match word {
-            "respectivement" | "respectively" => return true,
+            "respectivement" | "respectively" => respectively = true,
             // ("un premier bilan de 5 morts, un second de 12": two tolls of one whole)
             "bilan" | "bilans" | "toll" | "tolls" | "decompte" | "estimate" | "estimates" => {
                 return false
             }
             "premiere" | "premier" | "deuxieme" | "seconde" | "troisieme" | "quatrieme"
-            | "derniere" | "first" | "second" | "third" | "fourth" | "last" => {
-                if !ranks.contains(&word) {
-                    ranks.push(word);
-                }
+            | "derniere" | "first" | "second" | "third" | "fourth" | "last"
+                if !ranks.contains(&word) =>
+            {
+                ranks.push(word)
             }
             _ => {}
         }
     }
-    ranks.len() >= 2
+    respectively || ranks.len() >= 2
 }
 
 /// "13, 5 et 7 corps", "13, 5 and 7 bodies": the noun after the last number of a list counts
