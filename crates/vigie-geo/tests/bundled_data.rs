@@ -178,3 +178,32 @@ fn togo_s_prefectures_are_units_at_their_seats_fr_en() {
         );
     }
 }
+
+// OpenStreetMap names many places of Chad, Mauritania and northern Mali in two scripts in one
+// field ("أردب تيمان Ardep Timan"); texts use the Latin part alone, which the build keeps as a
+// spelling (before, such rows were dropped whole as not Latin).
+#[test]
+fn a_place_named_in_two_scripts_is_found_by_its_latin_name_fr_en() {
+    for text in [
+        "Des hommes armés ont tué deux commerçants lundi dans le quartier Ardep Timan, à \
+         N'Djamena.",
+        "Gunmen killed two traders on Monday in the Ardep Timan neighbourhood of N'Djamena.",
+    ] {
+        let r = resolved(text, "Ardep Timan");
+        assert_eq!(r.country_code, "TD", "{text}");
+        let at = (r.latitude.unwrap(), r.longitude.unwrap());
+        assert!(km(at, (12.1301, 14.9644)) < 2.0, "{text}: {r:?}");
+    }
+}
+
+#[test]
+fn god_is_no_place() {
+    let g = Gazetteer::bundled();
+    for text in [
+        "\"Thank God, the soldiers repelled the attack on Bol,\" a resident said.",
+        "« God is great », criaient les assaillants en entrant dans Bol, selon un habitant.",
+    ] {
+        let ms = find_places(g, text);
+        assert!(ms.iter().all(|m| m.surface != "God"), "{text}: {ms:?}");
+    }
+}
