@@ -19,7 +19,7 @@ pub mod scan;
 
 use crate::document::Document;
 use crate::lexicon::Folded;
-use crate::model::{Diagnostic, Mention};
+use crate::model::{Claim, ClaimValue, Diagnostic, Mention};
 
 /// `VIGIE_DEBUG_FRAMES=1` prints the frames to stderr (read once, not per article).
 static DEBUG_FRAMES: std::sync::LazyLock<bool> =
@@ -120,7 +120,52 @@ pub fn extract(doc: &Document) -> (Vec<Mention>, Vec<Diagnostic>) {
         }
         keep
     });
+    fold_region_into_site(&mut mentions);
     (mentions, diagnostics)
+}
+
+/// "Dans l'État du Niger, des hommes armés ont tué 30 personnes … au marché de Kasuwan Daji":
+/// a report that tells an event at a site and, in another passage, the same kind of event on
+/// the same day (or undated) in the region around that site tells one event. The region-level
+/// mention would found an incident of its own; its figures go to the site's, and it goes.
+fn fold_region_into_site(mentions: &mut Vec<Mention>) {
+    let region_level = |m: &Mention| {
+        m.place
+            .as_ref()
+            .is_some_and(|p| p.geo_precision == 3 && p.admin1.is_some() && p.admin2.is_none())
+    };
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let site = (!m.background && region_level(m))
+            .then(|| {
+                let region = m.place.as_ref()?;
+                mentions.iter().position(|s| {
+                    !s.background
+                        && s.event_type == m.event_type
+                        && (m.date.is_none() || s.date.map(|d| d.date) == m.date.map(|d| d.date))
+                        && s.place.as_ref().is_some_and(|p| {
+                            matches!(p.geo_precision, 1 | 2)
+                                && p.country_code == region.country_code
+                                && p.admin1 == region.admin1
+                        })
+                })
+            })
+            .flatten();
+        match site {
+            Some(j) => {
+                let figures: Vec<Claim> = mentions[i]
+                    .claims
+                    .iter()
+                    .filter(|c| matches!(c.value, ClaimValue::Count(_)))
+                    .cloned()
+                    .collect();
+                mentions[j].claims.extend(figures);
+                mentions.remove(i);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 fn shorten(s: &str) -> String {
@@ -129,4 +174,92 @@ fn shorten(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EventDate, EventType, Quantity, Span, SubEventType, TimePrecision};
+    use vigie_geo::ResolvedPlace;
+
+    fn attack(location: &str, admin2: Option<&str>, precision: u8, dead: u32) -> Mention {
+        Mention {
+            id: format!("m-{location}"),
+            article: "a".into(),
+            published: None,
+            ordinal: 0,
+            background: false,
+            event_type: EventType::ViolenceAgainstCivilians,
+            sub_event_type: SubEventType::Attack,
+            actor1: None,
+            assoc_actor1: None,
+            actor2: None,
+            assoc_actor2: None,
+            people: vec![],
+            targets: vec![],
+            date: Some(EventDate {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).expect("date"),
+                precision: TimePrecision::Day,
+            }),
+            place: Some(ResolvedPlace {
+                location: location.into(),
+                place_id: None,
+                country: "Nigeria".into(),
+                country_code: "NG".into(),
+                admin1: Some("Zamfara".into()),
+                admin1_new: None,
+                admin2: admin2.map(Into::into),
+                admin3: None,
+                latitude: Some(12.0),
+                longitude: Some(6.0),
+                geo_precision: precision,
+            }),
+            operation: None,
+            operation_wide: false,
+            claims: vec![Claim {
+                field: "fatalities".into(),
+                value: ClaimValue::Count(Quantity::exact(dead)),
+                quote: String::new(),
+                span: Span::new(0, 1),
+                attributed_to: None,
+                hedged: false,
+                victims: None,
+            }],
+            evidence: Span::new(0, 1),
+            keys: vec![],
+            passage_marks: vec![],
+        }
+    }
+
+    #[test]
+    fn a_region_level_report_of_an_event_told_at_a_site_of_that_region_folds_into_it() {
+        let mut ms = vec![
+            attack("Zamfara State", None, 3, 30),
+            attack("Maru", Some("Maru"), 1, 32),
+        ];
+        fold_region_into_site(&mut ms);
+        assert_eq!(ms.len(), 1);
+        assert_eq!(
+            ms[0].place.as_ref().map(|p| p.location.as_str()),
+            Some("Maru")
+        );
+        assert_eq!(
+            ms[0].claims.len(),
+            2,
+            "the region's figure is one more reading"
+        );
+        // Another day, another region or another kind of event stays apart.
+        let mut other_day = attack("Zamfara State", None, 3, 30);
+        other_day.date.as_mut().expect("date").date =
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 5).expect("date");
+        let mut other_region = attack("Sokoto State", None, 3, 30);
+        other_region.place.as_mut().expect("place").admin1 = Some("Sokoto".into());
+        let mut other_kind = attack("Zamfara State", None, 3, 30);
+        other_kind.event_type = EventType::Battles;
+        for apart in [other_day, other_region, other_kind] {
+            let mut ms = vec![apart, attack("Maru", Some("Maru"), 1, 32)];
+            fold_region_into_site(&mut ms);
+            assert_eq!(ms.len(), 2, "{:?}", ms[0].place);
+        }
+    }
 }
