@@ -400,3 +400,25 @@ fn a_dated_entry_of_a_related_news_list_does_not_date_the_page_fr_en() {
         assert!(ms[0].date.is_none(), "{text}: {ms:#?}");
     }
 }
+
+#[test]
+fn a_month_and_year_alone_on_a_short_line_does_not_date_the_page_fr_en() {
+    // A banner over the story ("Promo Internet Septembre 2024"): 2 October 2024 was a
+    // Wednesday, as 2 October 2019 was; the page names no year of its own.
+    for text in [
+        "Sidebar\n\nPromo Internet Septembre 2024\n\nLe mercredi 2 octobre, des bandits armés ont \
+         attaqué le village de Barassoro et tué quatre personnes.",
+        "Sidebar\n\nInternet Deals September 2024\n\nOn Wednesday, October 2, armed bandits \
+         attacked the village of Barassoro and killed four people.",
+    ] {
+        let ms = undated(text);
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+        assert!(ms[0].date.is_none(), "{text}: {ms:#?}");
+    }
+    // A month and year in a sentence still says which year the page tells.
+    let ms = undated(
+        "En septembre 2024, la région avait connu une accalmie. Le mercredi 2 octobre, des \
+         bandits armés ont attaqué le village de Barassoro et tué quatre personnes.",
+    );
+    assert_eq!(days(&ms), vec!["2024-10-02"]);
+}

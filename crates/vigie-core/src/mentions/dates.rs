@@ -353,9 +353,19 @@ pub fn page_anchor(
     // how much later.
     let mut years: Vec<(i32, YearTries)> =
         line.iter().map(|l| (l.1, YearTries::Neighbours)).collect();
+    // ("Sidebar / Airtel Ban Septembre 2024": a month and year alone on a short line is a
+    // banner's or an archive list's, not the page's year)
+    let furniture: Vec<Span> = matches
+        .iter()
+        .filter(|m| {
+            matches!(m.expr, DateExpr::MonthYear { .. }) && alone_on_a_short_line(text, m.span)
+        })
+        .map(|m| m.span)
+        .collect();
     let mut named: Vec<(i32, YearTries)> = matches
         .iter()
         .filter(outside_line)
+        .filter(|m| !furniture.contains(&m.span))
         .filter_map(|m| {
             let period = opens_a_period(text, m.span.start);
             match m.expr {
@@ -387,6 +397,10 @@ pub fn page_anchor(
     let mut bare: Vec<(i32, YearTries)> = YEAR
         .find_iter(text.get(from..).unwrap_or(""))
         .filter(|y| !opens_a_period(text, from + y.start()))
+        .filter(|y| {
+            let at = from + y.start();
+            !furniture.iter().any(|f| f.start <= at && at < f.end)
+        })
         .filter_map(|y| Some((y.as_str().parse().ok()?, YearTries::Own)))
         .collect();
     named.sort_unstable_by_key(|y| std::cmp::Reverse(y.0));
@@ -454,6 +468,17 @@ pub fn page_anchor(
         })
         .max()
         .map(|d| (d, TimePrecision::Day))
+}
+
+/// Does the date at `span` stand on a line of a few words with no sentence in it (a banner, an
+/// archive link: "Airtel Ban Septembre 2024", "Octobre 2019")?
+fn alone_on_a_short_line(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let line = &text[start..end];
+    line.split_whitespace().count() <= 6 && !line.contains(['.', '!', '?', ','])
 }
 
 /// How many years after the latest year a page names its weekday-dated story may lie.
