@@ -1059,3 +1059,50 @@ fn two_towns_joined_by_and_after_a_word_of_place_are_two_sites_en_fr() {
         assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
     }
 }
+
+#[test]
+fn a_position_taken_without_a_fight_is_a_non_violent_transfer_fr_en() {
+    for (text, lang) in [
+        (
+            "Des groupes armés ont pris le contrôle de Niono lundi. Aucun affrontement n'a été \
+             signalé.",
+            "fr",
+        ),
+        (
+            "Des groupes armés ont pris le contrôle de Niono lundi, sans combat.",
+            "fr",
+        ),
+        (
+            "Armed groups took control of Niono on Monday. No clashes were reported.",
+            "en",
+        ),
+        (
+            "Major development on Monday: Niono under the control of armed groups, takeover \
+             without any fighting.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-04", lang);
+        assert_eq!(
+            m.sub_event_type,
+            SubEventType::NonViolentTransferOfTerritory,
+            "{text}"
+        );
+        assert_eq!(actor1(&m), "Unidentified Armed Group (Mali)", "{text}");
+    }
+    // Taken after a fight, it is a battle.
+    for (text, lang) in [
+        (
+            "Des jihadistes ont pris le contrôle de Niono lundi après des combats qui ont tué cinq \
+             soldats.",
+            "fr",
+        ),
+        (
+            "Jihadists took control of Niono on Monday after clashes that killed five soldiers.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "2026-03-04", lang);
+        assert_eq!(m.event_type, EventType::Battles, "{text}");
+    }
+}

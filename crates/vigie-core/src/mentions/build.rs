@@ -100,6 +100,7 @@ pub fn mentions_of(
             armed_group_victim,
             crowd_assault: crowd_assault(a, frame.anchor),
             crowd_vs_police: frame.sentences.iter().any(|&si| clash_with_police(a, si)),
+            unopposed: unopposed(a, frame),
         },
     );
     let Some(mut primary) = primary else {
@@ -254,12 +255,13 @@ pub fn mentions_of(
                 parent: None,
             })
             .filter(|_| !country_name.is_empty());
+            // (and a position taken without a fight: someone armed took it)
             let violent = matches!(
                 kind.event_type(),
                 EventType::Battles
                     | EventType::ViolenceAgainstCivilians
                     | EventType::ExplosionsRemoteViolence
-            );
+            ) || kind == SubEventType::NonViolentTransferOfTerritory;
             let actor1 = match kind {
                 // A base opened by state forces is theirs.
                 SubEventType::HeadquartersOrBaseEstablished => {
@@ -523,6 +525,25 @@ struct Sides {
     crowd_assault: bool,
     /// The fighting was with the police ([`clash_with_police`]).
     crowd_vs_police: bool,
+    /// The frame says nobody fought ("sans combat", "no clashes were reported").
+    unopposed: bool,
+}
+
+/// Does the frame, or the remark right after it ("… took control of the town. No clashes were
+/// reported."), say nobody fought?
+fn unopposed(a: &Analysis, frame: &Frame) -> bool {
+    let after = frame
+        .sentences
+        .iter()
+        .max()
+        .map(|&last| last + 1)
+        .filter(|&next| a.sentences.get(next).is_some_and(|s| s.triggers.is_empty()));
+    frame.sentences.iter().copied().chain(after).any(|si| {
+        a.sentences[si]
+            .hits
+            .iter()
+            .any(|h| h.category == Category::Cue(CueKind::Unopposed))
+    })
 }
 
 /// "des manifestants s'en sont pris à l'entrepôt", "protesters in Barassoro stormed the
@@ -605,6 +626,7 @@ fn classify(
         armed_group_victim,
         crowd_assault,
         crowd_vs_police,
+        unopposed,
     } = sides;
     use SubEventType::*;
     use TriggerClass as T;
@@ -740,6 +762,19 @@ fn classify(
         })
         .max()
         .unwrap_or(0);
+    // "Armed groups took control of the town; no clashes were reported", "la ville est passée
+    // sous leur contrôle sans combat": a position taken with no fighting and no one killed is a
+    // non-violent transfer of territory (ACLED: a strategic development).
+    if has(T::Overrun)
+        && unopposed
+        && !has(T::Clash)
+        && !has(T::Killing)
+        && !counts
+            .iter()
+            .any(|c| c.field == "fatalities" && count_positive(c))
+    {
+        return Some(NonViolentTransferOfTerritory);
+    }
     let ground_battle = has(T::Clash)
         || has(T::Overrun)
         || has(T::Ambush)

@@ -121,6 +121,9 @@ pub enum CueKind {
     /// forces have been dispatched to the area"): in a sentence with no word of violence of its
     /// own, they are not a side of the fighting.
     Dispatched,
+    /// Nobody fought ("sans combat", "without any fighting", "no clashes were reported"): a
+    /// position taken so is a non-violent transfer of territory.
+    Unopposed,
 }
 
 impl CueKind {
@@ -147,6 +150,7 @@ impl CueKind {
             "cause" => Cause,
             "occurred" => Occurred,
             "dispatched" => Dispatched,
+            "unopposed" => Unopposed,
             _ => return None,
         })
     }
