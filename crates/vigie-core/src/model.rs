@@ -645,6 +645,11 @@ pub fn weekday_of(keys: &[String]) -> Option<chrono::Weekday> {
 /// reports; it keeps such a report from joining an incident of another year.
 pub const PAGE_MONTH_KEY: &str = "page-month:";
 
+/// Key of a report that tells its event as a repeat ("a second IED attack", "une nouvelle
+/// attaque", "attacked again"): it never links reports; it keeps the event apart from the one
+/// the day before on the same spot.
+pub const REPEAT_KEY: &str = "repeat";
+
 /// The first and last day of a mention's page month, when it has a page-month key.
 pub fn page_month_of(keys: &[String]) -> Option<(NaiveDate, NaiveDate)> {
     keys.iter().find_map(|k| {

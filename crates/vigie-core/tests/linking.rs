@@ -2239,3 +2239,41 @@ fn groups_the_press_names_for_one_another_do_not_part_one_raid_fr_en() {
     ]));
     assert_eq!(linked.len(), 2, "{:#?}", summary(&linked));
 }
+
+#[test]
+fn the_same_kind_of_event_on_one_spot_told_on_two_days_joins_unless_told_as_a_repeat() {
+    // One outlet dates the night raid on the gendarmerie to Sunday, another to Monday; neither
+    // gives a toll or names the group.
+    let sunday = "Récit fictif écrit pour les tests de Vigie.\n\n\
+        Des hommes armés ont attaqué la brigade de gendarmerie de Niono le dimanche 15 mars \
+        2026, selon une source sécuritaire.";
+    let monday = "Fictional report written for Vigie's tests.\n\n\
+        Gunmen attacked the gendarmerie post in Niono on Monday, March 16, 2026, a security \
+        source said.";
+    let linked = incidents::link(&mentions_of(&[
+        report("sunday-fr", (2026, 3, 17), sunday),
+        report("monday-en", (2026, 3, 17), monday),
+    ]));
+    let s = summary(&linked);
+    assert_eq!(
+        articles_of(&linked, "Niono"),
+        vec![&vec!["monday-en".to_string(), "sunday-fr".to_string()]],
+        "{s:#?}"
+    );
+    // Told as a second attack, the next day's is another event.
+    for again in [
+        "Fictional report written for Vigie's tests.\n\n\
+         Gunmen attacked the gendarmerie post in Niono again on Monday, March 16, 2026, in a \
+         second attack, a security source said.",
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Des hommes armés ont de nouveau attaqué la brigade de gendarmerie de Niono le lundi 16 \
+         mars 2026, selon une source sécuritaire.",
+    ] {
+        let linked = incidents::link(&mentions_of(&[
+            report("sunday-fr", (2026, 3, 17), sunday),
+            report("again", (2026, 3, 17), again),
+        ]));
+        let s = summary(&linked);
+        assert_eq!(articles_of(&linked, "Niono").len(), 2, "{s:#?}");
+    }
+}

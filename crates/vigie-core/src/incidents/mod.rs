@@ -1241,6 +1241,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                     && !k.starts_with(WEEKDAY_KEY)
                     && !k.starts_with(MONTH_WEEKDAY_KEY)
                     && !k.starts_with(PAGE_MONTH_KEY)
+                    && k.as_str() != REPEAT_KEY
                     && other.keys.contains(k)
             })
             .count() as i32
@@ -1296,8 +1297,21 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                 && !next_day
                 && !loose_place
                 && !toll_place;
+            // The same kind of event on the same spot, told on two days by reports that each
+            // know the day: a night raid or a late report, more often than a second raid — which
+            // comes with figures of its own (they differ) or is told as "again".
+            let next_day_same_spot = next_day
+                && spot
+                && both_to_the_day
+                && !cross_type
+                && !loose_place
+                && !toll_place
+                && m.sub_event_type == other.sub_event_type
+                && ![m, other]
+                    .iter()
+                    .any(|k| k.keys.iter().any(|x| x == REPEAT_KEY));
             let allowed = !figures_differ
-                && (corroborated || only_the_type)
+                && (corroborated || only_the_type || next_day_same_spot)
                 && (cross_type || m.sub_event_type == other.sub_event_type || toll_vouches)
                 && (!cross_type
                     || same_spot_and_day
@@ -1369,6 +1383,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
                         && !k.starts_with(MONTH_WEEKDAY_KEY)
                         && !k.starts_with(DAY_MONTH_KEY)
                         && !k.starts_with(PAGE_MONTH_KEY)
+                        && k.as_str() != REPEAT_KEY
                         && other.keys.contains(k)
                 });
                 let spot = on_one_spot(m, other);

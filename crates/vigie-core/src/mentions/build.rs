@@ -3012,6 +3012,14 @@ fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
     if frame.coordinated {
         keys.insert("coordinated".to_string());
     }
+    if sentences.iter().any(|&si| {
+        a.sentences[si]
+            .hits
+            .iter()
+            .any(|h| h.category == Category::Cue(CueKind::Repeat))
+    }) {
+        keys.insert(REPEAT_KEY.to_string());
+    }
     if let Some((month, day)) = a.day_month_hint(frame) {
         keys.insert(format!("{DAY_MONTH_KEY}{month:02}-{day:02}"));
     } else if let Some(weekday) = a.weekday_hint(frame) {

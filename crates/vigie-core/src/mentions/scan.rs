@@ -124,6 +124,9 @@ pub enum CueKind {
     /// Nobody fought ("sans combat", "without any fighting", "no clashes were reported"): a
     /// position taken so is a non-violent transfer of territory.
     Unopposed,
+    /// The event told as a repeat ("a second attack", "une nouvelle attaque", "again"): not
+    /// the one of the day before on the same spot.
+    Repeat,
 }
 
 impl CueKind {
@@ -151,6 +154,7 @@ impl CueKind {
             "occurred" => Occurred,
             "dispatched" => Dispatched,
             "unopposed" => Unopposed,
+            "repeat" => Repeat,
             _ => return None,
         })
     }
