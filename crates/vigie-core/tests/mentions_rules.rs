@@ -3157,6 +3157,18 @@ fn a_groups_habit_told_in_the_present_is_no_part_of_the_event_fr_en() {
             6,
         ),
         (
+            "Les enlèvements se multiplient, à l'image du récent rapt de deux commerçants tués \
+             lundi à l'ouest de Kayes.",
+            "fr",
+            2,
+        ),
+        (
+            "Armed groups have stepped up attacks on traders, such as the recent abduction of \
+             two traders killed on Monday west of Kayes.",
+            "en",
+            2,
+        ),
+        (
             "Six civilians were killed on Monday in two attacks near Mokolo, where the \
              Islamists have stepped up attacks.",
             "en",

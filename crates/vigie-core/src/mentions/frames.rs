@@ -465,9 +465,18 @@ impl<'a> Analysis<'a> {
             };
             // "Les rapts se multiplient : trois policiers ont encore été tués début novembre":
             // after a colon, a strong trigger and a figure tell the event the trend is shown by.
+            // (or after a word that brings in an example: "se multiplient, à l'image du récent
+            // rapt de deux commerçants", "such as the kidnapping of two traders")
             let event_after_colon = |cue: usize| {
+                static EXAMPLE: std::sync::LazyLock<regex::Regex> =
+                    std::sync::LazyLock::new(|| {
+                        regex::Regex::new(
+                            r"(?i):|\b(?:à l['’]image d|such as|comme en témoigne|as shown by)",
+                        )
+                        .expect("example pattern")
+                    });
                 let rest = &doc.text[cue.min(s.span.end)..s.span.end];
-                let Some(colon) = rest.find(':') else {
+                let Some(colon) = EXAMPLE.find(rest).map(|m| m.start()) else {
                     return false;
                 };
                 let colon = cue + colon;
