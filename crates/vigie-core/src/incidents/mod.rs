@@ -449,6 +449,16 @@ fn is_village(p: &ResolvedPlace) -> bool {
         })
 }
 
+/// A key that is never an agreement of its own: a day and month or a weekday (counted apart, as
+/// `day_agrees`), a page's month, a repeat.
+fn never_links(k: &str) -> bool {
+    k.starts_with(DAY_MONTH_KEY)
+        || k.starts_with(WEEKDAY_KEY)
+        || k.starts_with(MONTH_WEEKDAY_KEY)
+        || k.starts_with(PAGE_MONTH_KEY)
+        || k == REPEAT_KEY
+}
+
 /// Placed below country level.
 fn is_placed(m: &LinkKey) -> bool {
     m.place
@@ -1236,14 +1246,7 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
         let shared_keys = m
             .keys
             .iter()
-            .filter(|k| {
-                !k.starts_with(DAY_MONTH_KEY)
-                    && !k.starts_with(WEEKDAY_KEY)
-                    && !k.starts_with(MONTH_WEEKDAY_KEY)
-                    && !k.starts_with(PAGE_MONTH_KEY)
-                    && k.as_str() != REPEAT_KEY
-                    && other.keys.contains(k)
-            })
+            .filter(|k| !never_links(k) && other.keys.contains(k))
             .count() as i32
             + i32::from(day_agrees)
             + i32::from(same_wording);
@@ -1377,15 +1380,10 @@ fn score(cluster: &Cluster, m: &LinkKey, pass: Pass) -> Option<i32> {
             // these, "coordinated" saying nothing about which attack.
             if timeless(m) || timeless(other) {
                 // (the day and month counted once, as `day_agrees`)
-                let specific_keys = m.keys.iter().any(|k| {
-                    k != "coordinated"
-                        && !k.starts_with(WEEKDAY_KEY)
-                        && !k.starts_with(MONTH_WEEKDAY_KEY)
-                        && !k.starts_with(DAY_MONTH_KEY)
-                        && !k.starts_with(PAGE_MONTH_KEY)
-                        && k.as_str() != REPEAT_KEY
-                        && other.keys.contains(k)
-                });
+                let specific_keys = m
+                    .keys
+                    .iter()
+                    .any(|k| k != "coordinated" && !never_links(k) && other.keys.contains(k));
                 let spot = on_one_spot(m, other);
                 // (the same day and month, "mardi 24 décembre", is one of them: the year is
                 // what such a page leaves open)

@@ -538,12 +538,20 @@ fn unopposed(a: &Analysis, frame: &Frame) -> bool {
         .max()
         .map(|&last| last + 1)
         .filter(|&next| a.sentences.get(next).is_some_and(|s| s.triggers.is_empty()));
-    frame.sentences.iter().copied().chain(after).any(|si| {
-        a.sentences[si]
-            .hits
-            .iter()
-            .any(|h| h.category == Category::Cue(CueKind::Unopposed))
-    })
+    frame
+        .sentences
+        .iter()
+        .copied()
+        .chain(after)
+        .any(|si| has_cue(a, si, CueKind::Unopposed))
+}
+
+/// Does sentence `si` hold a cue of `kind`?
+fn has_cue(a: &Analysis, si: usize, kind: CueKind) -> bool {
+    a.sentences[si]
+        .hits
+        .iter()
+        .any(|h| h.category == Category::Cue(kind))
 }
 
 /// "des manifestants s'en sont pris à l'entrepôt", "protesters in Barassoro stormed the
@@ -3012,12 +3020,7 @@ fn keys_of(a: &Analysis, sentences: &[usize], frame: &Frame) -> Vec<String> {
     if frame.coordinated {
         keys.insert("coordinated".to_string());
     }
-    if sentences.iter().any(|&si| {
-        a.sentences[si]
-            .hits
-            .iter()
-            .any(|h| h.category == Category::Cue(CueKind::Repeat))
-    }) {
+    if sentences.iter().any(|&si| has_cue(a, si, CueKind::Repeat)) {
         keys.insert(REPEAT_KEY.to_string());
     }
     if let Some((month, day)) = a.day_month_hint(frame) {
