@@ -18,5 +18,5 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = dates::anchor_from_text(&text, &found);
-    let _ = dates::page_anchor(&text, &found);
+    let _ = dates::page_anchor(&text, &found, None);
 });
