@@ -1220,7 +1220,8 @@ fn counts_of(a: &Analysis, sentences: &[usize], background: bool) -> Vec<Claim> 
             }
         }
         let before_sentence = out.len();
-        let enumerates = enumerates_parts(a, si);
+        // (a list needs two numbers: folding every sentence of the frame for it is not free)
+        let enumerates = s.quantities.len() >= 2 && enumerates_parts(a, si);
         // (the noun of the last part counted: "7 corps, 13 pour la deuxième" counts bodies)
         let mut part_noun: Option<NounClass> = None;
         for &qi in &s.quantities {

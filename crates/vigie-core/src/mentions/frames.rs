@@ -467,7 +467,7 @@ impl<'a> Analysis<'a> {
             // after a colon, a strong trigger and a figure tell the event the trend is shown by.
             // (or after a word that brings in an example: "se multiplient, à l'image du récent
             // rapt de deux commerçants", "such as the kidnapping of two traders")
-            let event_after_colon = |cue: usize| {
+            let event_after_example = |cue: usize| {
                 static EXAMPLE: std::sync::LazyLock<regex::Regex> =
                     std::sync::LazyLock::new(|| {
                         regex::Regex::new(
@@ -488,7 +488,7 @@ impl<'a> Analysis<'a> {
             s.generic |= s
                 .generic_cues
                 .iter()
-                .any(|&c| !describes_the_place(c) && !counts_a_crowd(c) && !event_after_colon(c));
+                .any(|&c| !describes_the_place(c) && !counts_a_crowd(c) && !event_after_example(c));
         }
         // "plus de 22 attaques ont été enregistrées au cours du mois", "120 cas de kidnapping",
         // "more than 50 attacks this year": ten or more events counted is a statistic over a
