@@ -447,6 +447,23 @@ fn correspondent_bylines_go_with_their_town() {
         "Gunmen abduct four traders in central Mali\n\n\
          Gunmen abducted four traders on Tuesday, local sources said."
     );
+    // A signature with the town the writer is posted in, in brackets.
+    let raw = "Procès de l'attaque d'un convoi près de Diafarabé\n\n\
+        Par Jeanne Roux(Dakar, correspondance)\n\n\
+        Le verdict est tombé mercredi dans le procès de l'embuscade qui avait fait sept morts.";
+    assert_eq!(
+        clean(raw).text,
+        "Procès de l'attaque d'un convoi près de Diafarabé\n\n\
+         Le verdict est tombé mercredi dans le procès de l'embuscade qui avait fait sept morts."
+    );
+    let raw = "Gunmen abduct four traders in central Mali\n\n\
+        By John Doe (Niamey correspondent)\n\n\
+        Gunmen abducted four traders on Tuesday, local sources said.";
+    assert_eq!(
+        clean(raw).text,
+        "Gunmen abduct four traders in central Mali\n\n\
+         Gunmen abducted four traders on Tuesday, local sources said."
+    );
 }
 
 #[test]

@@ -1004,6 +1004,79 @@ fn a_trial_or_a_verdict_recalls_the_attack_it_judges_fr_en() {
 }
 
 #[test]
+fn the_day_a_court_sits_does_not_date_the_attack_it_judges_fr_en() {
+    // The verdict's day is not the attack's: with no day of its own, the older attack it
+    // judges is not coded.
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Le 18 novembre 2026, la cour d'assises de Bamako a condamné à la prison à \
+             perpétuité onze accusés pour l'attaque du marché de Barassoro, qui avait fait douze \
+             morts.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             On 18 November 2026, the military court in Bamako sentenced four men to death for \
+             the attack on the Barassoro market, which killed twelve people.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-11-20");
+        assert!(ms.is_empty(), "{lang}: {ms:#?}");
+    }
+    // A day told as the attack's still dates it.
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             La cour d'assises de Bamako a condamné mercredi onze accusés pour l'attaque \
+             perpétrée le 13 mars 2024 contre le marché de Barassoro, qui avait fait douze morts.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             The military court in Bamako on Wednesday sentenced four men for the 13 March 2024 \
+             attack on the Barassoro market, which killed twelve people.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-11-20");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert!(ms[0].background, "{lang}");
+        assert_eq!(ms[0].date.unwrap().date.to_string(), "2024-03-13", "{lang}");
+    }
+}
+
+#[test]
+fn an_attack_named_by_a_verdict_then_told_is_one_mention_fr_en() {
+    // A verdict's lead names the older attack with its day and town, then the report tells
+    // it: one event told twice, not two.
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Le tribunal militaire a condamné quatre hommes à la peine capitale pour avoir tué \
+             sept élèves à Barassoro, une école attaquée le 24 octobre 2025.\n\n\
+             Le 24 octobre 2025, des hommes armés avaient pris d'assaut l'école de Barassoro et \
+             ouvert le feu sur les élèves.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             The military court sentenced four men to death for killing seven pupils in \
+             Barassoro, a school attacked on 24 October 2025.\n\n\
+             On 24 October 2025, gunmen had stormed the school in Barassoro and opened fire on \
+             the pupils.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-09-10");
+        assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
+        assert_eq!(ms[0].date.unwrap().date.to_string(), "2025-10-24", "{lang}");
+        assert_eq!(location(&ms[0]), "Barassoro", "{lang}");
+    }
+}
+
+#[test]
 fn countries_that_face_attacks_is_the_conflict_in_general_fr_en() {
     for text in [
         "Au Sahel, les villages autour de Barassoro font face aux attaques.",

@@ -30,6 +30,8 @@ pub struct Sentence {
     pub countries: Vec<String>,
     pub attribution: Attribution,
     pub background: bool,
+    /// Speaks of a court, a trial or a verdict (`CueKind::Court`; also `background`).
+    pub court: bool,
     pub coordinated: bool,
     pub generic: bool,
     /// Where the sentence's generic cues start (they make it generic, unless descriptive; see
@@ -96,6 +98,18 @@ pub struct Analysis<'a> {
 
 /// How many events counted in one figure make a sentence a statistic (see `event_nouns.tsv`).
 const EVENTS_COUNTED_AS_A_STATISTIC: u32 = 10;
+
+/// How many words may come between a word of violence and the date told as that event's
+/// ("l'attentat terroriste perpétré en Côte d'Ivoire, le 13 mars 2016").
+const EVENT_DATE_AFTER_WORDS: usize = 6;
+
+/// Nouns naming one incident (`data/incident_nouns.tsv`), folded.
+static INCIDENT_NOUNS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        crate::lexicon::rows(include_str!("../../data/incident_nouns.tsv"))
+            .filter_map(|r| r.first().map(|w| crate::lexicon::fold(w)))
+            .collect()
+    });
 
 /// Nouns naming events, not people (`data/event_nouns.tsv`), folded.
 static EVENT_NOUNS: std::sync::LazyLock<std::collections::HashSet<String>> =
@@ -225,6 +239,10 @@ impl<'a> Analysis<'a> {
                         }
                     }
                     Category::Cue(CueKind::Background) => s.background = true,
+                    Category::Cue(CueKind::Court) => {
+                        s.background = true;
+                        s.court = true;
+                    }
                     Category::Cue(CueKind::Coordinated) => s.coordinated = true,
                     Category::Cue(CueKind::Generic) => s.generic_cues.push(hit.span.start),
                     Category::Cue(CueKind::Anaphora) => s.anaphora = true,
@@ -1111,7 +1129,53 @@ impl<'a> Analysis<'a> {
         !(statement
             || self.time_limit(d)
             || self.relates_two_events(d)
-            || self.dates_an_occasion(d))
+            || self.dates_an_occasion(d)
+            || self.dates_the_court(i, d))
+    }
+
+    /// In a sentence about a court, is date match `d` the court's (the trial's, the
+    /// verdict's: "a condamné mercredi", "Ce 7 septembre, le tribunal militaire a condamné",
+    /// "were sentenced on Tuesday") rather than the judged incident's? The incident's date is
+    /// told right after a word of its violence or a noun naming it ("l'attentat perpétré le 13
+    /// mars 2016", "accused of killing 12 people on March 3"), or right before the noun ("the
+    /// March 13 attack").
+    fn dates_the_court(&self, i: usize, d: usize) -> bool {
+        let s = &self.sentences[i];
+        if !s.court {
+            return false;
+        }
+        let text = &self.doc.text;
+        let span = self.dates[d].span;
+        let after_violence = s.triggers.iter().any(|&(_, _, t)| {
+            t.end <= span.start
+                && text
+                    .get(t.end..span.start)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= EVENT_DATE_AFTER_WORDS)
+        });
+        let names_incident = |w: &&str| INCIDENT_NOUNS.contains(*w) || EVENT_NOUNS.contains(*w);
+        let before = crate::lexicon::fold_before(text, span.start, 80);
+        // (words as the gap after a word of violence counts them: "l'attentat" is one, the
+        // noun after its article's apostrophe)
+        let after_noun = before
+            .split_whitespace()
+            .rev()
+            .take(EVENT_DATE_AFTER_WORDS + 1)
+            .filter_map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+            })
+            .any(|w| names_incident(&w));
+        let mut end = (span.end + 30).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let after = crate::lexicon::fold(text.get(span.end..end).unwrap_or(""));
+        let before_noun = after
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| names_incident(&w));
+        !(after_violence || after_noun || before_noun)
     }
 
     /// Is date match `d` the day of an occasion other than the violence: "Saturday's
@@ -2176,7 +2240,8 @@ impl<'a> Analysis<'a> {
     /// "Quatorze fidèles ont été tués dimanche à Hantoukoura … « Dans la journée du premier
     /// décembre, une église du village de Hantoukoura a été victime d'une attaque »": a later
     /// frame of the same kind of event, on the same day at the same town as an earlier one,
-    /// tells that event again (a quote, a recap after an aside): one incident, not two.
+    /// tells that event again (a quote, a recap after an aside): one incident, not two. So
+    /// does an earlier frame of an older incident recalled in passing, told again as a story.
     fn fold_restatements(&self, frames: &mut Vec<Frame>) {
         let town = |p: usize| self.place(p).is_some_and(|r| r.geo_precision == 1);
         let day = |f: &Frame| {
@@ -2198,10 +2263,12 @@ impl<'a> Analysis<'a> {
         while i < frames.len() {
             let b = &frames[i];
             let towns: Vec<usize> = b.places.iter().copied().filter(|&p| town(p)).collect();
-            let target = (!b.background && !towns.is_empty() && day(b).is_some())
+            // (a recalled incident told again is that incident: it joins an earlier frame
+            // that is recalled too, never the story's)
+            let target = (!towns.is_empty() && day(b).is_some())
                 .then(|| {
                     frames[..i].iter().position(|a| {
-                        !a.background
+                        (a.background || !b.background)
                             && day(a) == day(b)
                             && (!a.classes.is_disjoint(&b.classes) || (killing(a) && killing(b)))
                             && towns
@@ -2211,6 +2278,15 @@ impl<'a> Analysis<'a> {
                 })
                 .flatten();
             match target {
+                // Told first in passing as an older incident (a verdict's lead: "condamnés
+                // pour avoir assassiné sept enfants à Kumba, une école attaquée le 24 octobre
+                // 2020"), then told as a story: the story's frame takes the passing one in.
+                Some(t) if frames[t].background && !frames[i].background => {
+                    let a = frames.remove(t);
+                    let b = &mut frames[i - 1];
+                    b.coordinated |= a.coordinated;
+                    b.take_in(a);
+                }
                 Some(t) => {
                     let b = frames.remove(i);
                     let a = &mut frames[t];

@@ -87,6 +87,10 @@ pub enum CueKind {
     /// A claim of responsibility ("a revendiqué", "claimed responsibility for").
     Responsibility,
     Background,
+    /// A court, a trial or a verdict ("tribunal militaire", "sentenced", "procès"): like
+    /// `Background`, the violence named is an older incident, the one judged; and a date of
+    /// the sentence not told as that incident's is the court's (see `Analysis::dates_the_court`).
+    Court,
     Coordinated,
     Zero,
     Generic,
@@ -140,6 +144,7 @@ impl CueKind {
             "responsibility" => Responsibility,
             "grievance" => Grievance,
             "background" => Background,
+            "court" => Court,
             "coordinated" => Coordinated,
             "zero" => Zero,
             "generic" => Generic,
