@@ -1048,6 +1048,27 @@ fn the_day_a_court_sits_does_not_date_the_attack_it_judges_fr_en() {
 }
 
 #[test]
+fn the_day_men_are_tried_dates_neither_their_arrest_nor_their_attack_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Arrêtés lors de l'attaque du poste de Barassoro, les 40 assaillants ont été jugés le \
+             26 août 2026 à Bamako.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Arrested after the attack on the Barassoro post, the 40 gunmen were tried on 26 \
+             August 2026 in Bamako.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "2026-09-10");
+        assert!(ms.is_empty(), "{lang}: {ms:#?}");
+    }
+}
+
+#[test]
 fn an_attack_named_by_a_verdict_then_told_is_one_mention_fr_en() {
     // A verdict's lead names the older attack with its day and town, then the report tells
     // it: one event told twice, not two.
