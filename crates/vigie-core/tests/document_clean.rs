@@ -761,6 +761,36 @@ fn a_capital_and_a_spaced_hyphen_opening_a_sentence_is_a_dateline_fr_en() {
 }
 
 #[test]
+fn a_capital_a_comma_and_the_date_opening_a_sentence_lose_the_capital_fr_en() {
+    // The town is where the story was filed; its date stays to date the story.
+    let raw = "Peacekeepers wounded in a car bomb attack\n\
+        Bamako, June 26, 2026 Fifteen peacekeepers were wounded on Friday in a car bomb attack near Gao, the mission said.\n\
+        The attack was not claimed.";
+    assert_eq!(
+        clean(raw).text,
+        "Peacekeepers wounded in a car bomb attack\n\
+         June 26, 2026 Fifteen peacekeepers were wounded on Friday in a car bomb attack near Gao, the mission said.\n\
+         The attack was not claimed."
+    );
+    let raw = "Niamey, 3 mars 2026 Des hommes armés ont tué douze soldats dimanche près de Tillabéri, selon l'armée.\n\
+        L'armée a envoyé des renforts.";
+    assert_eq!(
+        clean(raw).text,
+        "3 mars 2026 Des hommes armés ont tué douze soldats dimanche près de Tillabéri, selon l'armée.\n\
+         L'armée a envoyé des renforts."
+    );
+    // With an agency's bracket: the bracket (and its date) stays.
+    let raw = "Accra, (Some News Agency - 12th Jun, 2026 ):Security forces on Wednesday freed two women who had been kidnapped in Kumasi last week, an official said.";
+    assert_eq!(
+        clean(raw).text,
+        "(Some News Agency - 12th Jun, 2026 ):Security forces on Wednesday freed two women who had been kidnapped in Kumasi last week, an official said."
+    );
+    // A town that is no capital says where it happened: it stays.
+    let kept = "Tillabéri, 3 mars 2026 Des hommes armés ont tué douze soldats dimanche près de la ville, selon l'armée.";
+    assert_eq!(clean(kept).text, kept);
+}
+
+#[test]
 fn an_agency_a_hyphen_and_its_bureau_s_town_is_a_dateline_fr_en() {
     let raw = "Des hommes armés incendient des camions-citernes\n\
         APA-Ouagadougou (Burkina Faso)\n\

@@ -154,11 +154,17 @@ const DATELINE_LINES: usize = 6;
 /// The line without its leading dateline, if it has one followed by story text.
 fn strip_dateline<'a>(rules: &Rules, line: &'a str) -> Option<&'a str> {
     rules.datelines.iter().find_map(|(re, max, capital)| {
-        let m = re.find(line)?;
-        let rest = &line[m.end()..];
+        let caps = re.captures(line)?;
+        let m = caps.get(0)?;
+        // A pattern may name the town (`city`) and where the story starts (`keep`): "Bamako,
+        // June 26, 2021 Fifteen peacekeepers…" loses the town, not the date.
+        let rest = &line[caps.name("keep").map_or(m.end(), |k| k.start())..];
         // "BURKINA FASO — Six civils tués": a country alone is a round-up's section label,
         // not where a reporter filed from; it says which country the story is about.
-        let label = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
+        let label = caps
+            .name("city")
+            .map_or(m.as_str(), |c| c.as_str())
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
         if vigie_geo::country_code_of(label).is_some() {
             return None;
         }
