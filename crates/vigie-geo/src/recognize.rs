@@ -1178,6 +1178,27 @@ fn assign_cues(t: &Tokens<'_>, ms: &mut [PlaceMention], ranges: &[(usize, usize)
                 cue = Cue::Elsewhere;
             }
         }
+        // "correspondant de RFI à Bamako", "a correspondent for Example News in Niamey": where
+        // an outlet's reporter is posted, whichever the outlet (the data's "correspondant à"
+        // holds only with nothing between).
+        if matches!(cue, Cue::None | Cue::At) && words.len() >= 4 {
+            let n = words.len();
+            // (the outlet's name: capitalised words, an article before them at most)
+            let outlet = |x: usize| {
+                let tok = &t.toks[from + x];
+                tok.cap || tok.upper || matches!(words[x], "l" | "la" | "le" | "the")
+            };
+            let posted = matches!(words[n - 1], "a" | "au" | "in" | "at")
+                && (n.saturating_sub(7)..n - 2).any(|c| {
+                    words[c].starts_with("correspond")
+                        && matches!(words[c + 1], "de" | "du" | "d" | "for" | "of" | "pour")
+                        && n - 1 - (c + 2) <= 4
+                        && (c + 2..n - 1).all(outlet)
+                });
+            if posted {
+                cue = Cue::Elsewhere;
+            }
+        }
         // "east of the ancient city of Timbuktu", "près de la ville de Kayes": a descriptor
         // ("city of", "ville de") after a nearness phrase keeps the nearness.
         if cue == Cue::At && words.len() >= 3 {

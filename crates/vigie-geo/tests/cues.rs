@@ -103,6 +103,34 @@ fn where_a_source_was_reached_or_hostages_welcomed_is_elsewhere_fr() {
 }
 
 #[test]
+fn where_an_outlet_s_correspondent_is_posted_is_elsewhere_fr_en() {
+    assert_eq!(
+        cue_of(
+            "« Des tirs ont été entendus près du camp », a écrit Jean Dupont, journaliste et \
+             correspondant de Radio Exemple à Bamako.",
+            "Bamako"
+        ),
+        Cue::Elsewhere
+    );
+    assert_eq!(
+        cue_of(
+            "\"Gunfire was heard near the camp,\" said John Doe, a correspondent for Example \
+             News in Niamey.",
+            "Niamey"
+        ),
+        Cue::Elsewhere
+    );
+    // A correspondent who tells of the town: the town stays where it happened.
+    assert_eq!(
+        cue_of(
+            "Selon notre correspondant, des hommes armés ont attaqué à Bamako un poste de police.",
+            "Bamako"
+        ),
+        Cue::At
+    );
+}
+
+#[test]
 fn where_a_source_was_reached_or_hostages_welcomed_is_elsewhere_en() {
     assert_eq!(
         cue_of(
