@@ -1098,6 +1098,31 @@ fn an_attack_named_by_a_verdict_then_told_is_one_mention_fr_en() {
 }
 
 #[test]
+fn two_weekdays_on_an_undated_page_are_two_events_fr_en() {
+    // Nothing to resolve the days against, but "dimanche 13 mars" and "vendredi" are two days.
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Dimanche 13 mars, treize gendarmes ont été tués dans une embuscade près de \
+             Barassoro, selon des sources sécuritaires.\n\n\
+             Vendredi, un engin explosif avait touché un camion près de Barassoro, faisant deux \
+             blessés.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             On Sunday, March 13, thirteen gendarmes were killed in an ambush near Barassoro, \
+             security sources said.\n\n\
+             On Friday, an explosive device had hit a truck near Barassoro, wounding two people.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "");
+        assert_eq!(ms.len(), 2, "{lang}: {ms:#?}");
+    }
+}
+
+#[test]
 fn countries_that_face_attacks_is_the_conflict_in_general_fr_en() {
     for text in [
         "Au Sahel, les villages autour de Barassoro font face aux attaques.",

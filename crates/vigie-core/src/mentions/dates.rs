@@ -47,6 +47,7 @@ use super::quantity::{numeric_date, tokenize, Gap, Kind, Phrases, Tok, NO_ID, QL
 use crate::lexicon;
 use crate::model::{EventDate, Span, TimePrecision};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 pub(crate) const MONTHS_TSV: &str = include_str!("../../data/dates_months.tsv");
@@ -99,6 +100,19 @@ pub struct DateMatch {
 }
 
 /// All date expressions of `text`, in order, non-overlapping (longest at each place).
+/// The weekday a folded word names ("vendredi", "friday"), from `data/dates_weekdays.tsv`.
+pub fn weekday_named(word: &str) -> Option<Weekday> {
+    static NAMES: LazyLock<HashMap<String, Weekday>> = LazyLock::new(|| {
+        lexicon::rows(WEEKDAYS_TSV)
+            .filter_map(|row| {
+                let (w, d) = (row.first()?, row.get(1)?.parse::<Weekday>().ok()?);
+                Some((lexicon::fold(w), d))
+            })
+            .collect()
+    });
+    NAMES.get(word).copied()
+}
+
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let lex = &*DLEX;
     let toks = tokenize(text, &VOCAB);

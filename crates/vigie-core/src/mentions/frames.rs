@@ -1248,12 +1248,54 @@ impl<'a> Analysis<'a> {
     /// The first date expression of sentence `i` that could date its event (not a statement's
     /// date, not a time limit, not a day counted from another event).
     fn first_date_expr(&self, i: usize) -> Option<dates::DateExpr> {
-        self.sentences[i]
-            .dates
-            .iter()
-            .filter(|&&d| self.may_date_event(i, d, true))
-            .map(|&d| self.dates[d].expr)
-            .find(|e| !matches!(e, dates::DateExpr::FollowingDay { .. }))
+        self.first_date_match(i).map(|d| self.dates[d].expr)
+    }
+
+    /// The date match of [`Self::first_date_expr`].
+    fn first_date_match(&self, i: usize) -> Option<usize> {
+        self.sentences[i].dates.iter().copied().find(|&d| {
+            self.may_date_event(i, d, true)
+                && !matches!(self.dates[d].expr, dates::DateExpr::FollowingDay { .. })
+        })
+    }
+
+    /// The weekday date match `d` names: its own ("vendredi"), the one written with a day and
+    /// month ("dimanche 13 mars"), or a full date's.
+    fn told_weekday(&self, d: usize) -> Option<chrono::Weekday> {
+        match self.dates[d].expr {
+            dates::DateExpr::Weekday { weekday, .. } => Some(weekday),
+            dates::DateExpr::Full { year, month, day } => {
+                chrono::NaiveDate::from_ymd_opt(year, month, day)
+                    .map(|x| chrono::Datelike::weekday(&x))
+            }
+            _ => {
+                let span = self.dates[d].span;
+                let text = crate::lexicon::fold(self.doc.text.get(span.start..span.end)?);
+                // (the last one: "la nuit de samedi à dimanche 13 mars" is of the 13th, a
+                // Sunday)
+                text.split(|c: char| !c.is_alphanumeric())
+                    .rev()
+                    .find_map(dates::weekday_named)
+            }
+        }
+    }
+
+    /// "Vendredi, un engin explosif avait été déclenché" in a story of "dimanche 13 mars": two
+    /// weekdays told, two days, even when the page gives nothing to resolve them against. (A
+    /// night told from one day to the next fits both.)
+    fn distinct_weekdays(&self, x: usize, y: usize) -> bool {
+        let night = |d: usize| {
+            matches!(
+                self.dates[d].expr,
+                dates::DateExpr::Weekday { night: true, .. }
+            )
+        };
+        match (self.told_weekday(x), self.told_weekday(y)) {
+            (Some(a), Some(b)) => {
+                a != b && !(night(x) && a.succ() == b) && !(night(y) && b.succ() == a)
+            }
+            _ => false,
+        }
     }
 
     /// Can sentence `i`, which has no word of violence, date the story that follows: a
@@ -1893,10 +1935,13 @@ impl<'a> Analysis<'a> {
                             // militaires ont été tués": two days named differently are two events
                             // even when the page gives nothing to resolve them against.
                             _ => match (
-                                self.first_date_expr(i),
-                                f.sentences.iter().find_map(|&j| self.first_date_expr(j)),
+                                self.first_date_match(i),
+                                f.sentences.iter().find_map(|&j| self.first_date_match(j)),
                             ) {
-                                (Some(x), Some(y)) => distinct_days(&x, &y),
+                                (Some(x), Some(y)) => {
+                                    distinct_days(&self.dates[x].expr, &self.dates[y].expr)
+                                        || self.distinct_weekdays(x, y)
+                                }
                                 _ => false,
                             },
                         };
