@@ -1123,6 +1123,47 @@ fn two_weekdays_on_an_undated_page_are_two_events_fr_en() {
 }
 
 #[test]
+fn an_incident_told_as_earlier_the_same_day_is_another_incident_fr_en() {
+    for (text, lang) in [
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Dimanche 13 mars, treize gendarmes ont été tués dans une embuscade près de \
+             Barassoro. Ils partaient sécuriser l'axe de Barassoro où, plus tôt dans la matinée, \
+             deux passagers ont été tués par l'explosion d'un engin artisanal au passage d'un car.",
+            "fr",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             On Sunday, March 13, thirteen gendarmes were killed in an ambush near Barassoro. \
+             Hours earlier, two passengers were killed when a homemade bomb hit a bus near \
+             Barassoro.",
+            "en",
+        ),
+    ] {
+        let ms = mentions(text, "");
+        assert_eq!(ms.len(), 2, "{lang}: {ms:#?}");
+        assert_eq!(field(&ms[0], "fatalities"), vec![13], "{lang}");
+        assert_eq!(
+            ms[1].event_type,
+            EventType::ExplosionsRemoteViolence,
+            "{lang}"
+        );
+        assert_eq!(field(&ms[1], "fatalities"), vec![2], "{lang}");
+        // (of the same day as the story)
+        assert_eq!(ms[1].keys, ms[0].keys, "{lang}");
+    }
+    // Earlier was the announcement of the deaths, not another incident.
+    let ms = mentions(
+        "Récit fictif écrit pour les tests de Vigie.\n\n\
+         Dimanche 13 mars, des manifestants ont été tués par balles à Barassoro. Un peu plus tôt \
+         dans la matinée, le gouvernement avait annoncé la mort de deux militaires lynchés par \
+         la foule à Barassoro.",
+        "",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+}
+
+#[test]
 fn countries_that_face_attacks_is_the_conflict_in_general_fr_en() {
     for text in [
         "Au Sahel, les villages autour de Barassoro font face aux attaques.",

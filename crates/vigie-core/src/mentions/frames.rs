@@ -53,6 +53,9 @@ pub struct Sentence {
     /// Opens with a word that turns to another incident ("Meanwhile,", "In a separate
     /// attack,", "Dans une autre attaque").
     pub separate: bool,
+    /// Where a cue of an earlier incident of the day being told ends ("plus tôt dans la
+    /// matinée"; see `Analysis::tells_an_earlier_incident`).
+    pub earlier_cue: Option<usize>,
     /// A country named in the first words ("BURKINA FASO — Six civils tués", "In Niger,
     /// gunmen…"): in a round-up, the story of that country starts here.
     pub leading_country: Option<String>,
@@ -139,6 +142,9 @@ pub struct Frame {
     pub background: bool,
     pub coordinated: bool,
     pub strong: bool,
+    /// The sentence that tells this frame's day when its own sentences do not: "plus tôt dans
+    /// la matinée, deux personnes ont été tuées" is of the day of the story told before it.
+    pub day_told_in: Option<usize>,
 }
 
 impl Frame {
@@ -173,7 +179,13 @@ impl Frame {
             background: s.background,
             coordinated: s.coordinated,
             strong: s.has_strong_trigger(),
+            day_told_in: None,
         }
+    }
+
+    /// The frame's sentences, then the one that tells its day for it, if any.
+    fn dated_sentences(&self) -> impl Iterator<Item = usize> + '_ {
+        self.sentences.iter().copied().chain(self.day_told_in)
     }
 
     pub fn all_sentences(&self) -> impl Iterator<Item = usize> + '_ {
@@ -249,6 +261,7 @@ impl<'a> Analysis<'a> {
                     Category::Cue(CueKind::Zero) => s.zero.push(hit.span),
                     Category::Cue(CueKind::Update) => s.update = true,
                     Category::Cue(CueKind::Occurred) => s.occurred = true,
+                    Category::Cue(CueKind::Earlier) => s.earlier_cue = Some(hit.span.end),
                     Category::Cue(CueKind::Separate) => {
                         // Only in the sentence's first words: "attacked a base; meanwhile the
                         // convoy…" mid-sentence does not split the sentence's event.
@@ -1251,6 +1264,32 @@ impl<'a> Analysis<'a> {
         self.first_date_match(i).map(|d| self.dates[d].expr)
     }
 
+    /// "…où, plus tôt dans la matinée, deux personnes ont été tuées par l'explosion d'un
+    /// engin", "Hours earlier, gunmen had attacked a checkpoint": sentence `i` tells another
+    /// incident, earlier the same day — unless what came earlier is a statement about the
+    /// violence ("Un peu plus tôt dans la matinée, le gouvernement avait annoncé la mort de deux
+    /// militaires").
+    fn tells_an_earlier_incident(&self, i: usize) -> bool {
+        let s = &self.sentences[i];
+        let Some(cue_end) = s.earlier_cue else {
+            return false;
+        };
+        let violence = s
+            .triggers
+            .iter()
+            .map(|t| t.2.start)
+            .filter(|&t| t >= cue_end)
+            .min()
+            .unwrap_or(s.span.end);
+        !s.hits.iter().any(|h| {
+            matches!(
+                h.category,
+                Category::Cue(CueKind::SourceVerb | CueKind::Statement | CueKind::Claim)
+            ) && h.span.start >= cue_end
+                && h.span.start < violence
+        })
+    }
+
     /// The date match of [`Self::first_date_expr`].
     fn first_date_match(&self, i: usize) -> Option<usize> {
         self.sentences[i].dates.iter().copied().find(|&d| {
@@ -1346,7 +1385,7 @@ impl<'a> Analysis<'a> {
             return None;
         }
         std::iter::once(frame.anchor)
-            .chain(frame.sentences.iter().copied())
+            .chain(frame.dated_sentences())
             .flat_map(|i| self.own_date_exprs(i))
             .find_map(|e| match e {
                 dates::DateExpr::DayMonth { month, day } => Some((month, day)),
@@ -1463,10 +1502,13 @@ impl<'a> Analysis<'a> {
     }
 
     fn first_weekday(&self, frame: &Frame) -> Option<chrono::Weekday> {
-        self.own_date_exprs(frame.anchor).find_map(|e| match e {
-            dates::DateExpr::Weekday { weekday, .. } => Some(weekday),
-            _ => None,
-        })
+        std::iter::once(frame.anchor)
+            .chain(frame.day_told_in)
+            .flat_map(|i| self.own_date_exprs(i))
+            .find_map(|e| match e {
+                dates::DateExpr::Weekday { weekday, .. } => Some(weekday),
+                _ => None,
+            })
     }
 
     /// "deux jours après l'attaque de Chorfa", "three days after the raid": the distance
@@ -1936,7 +1978,7 @@ impl<'a> Analysis<'a> {
                             // even when the page gives nothing to resolve them against.
                             _ => match (
                                 self.first_date_match(i),
-                                f.sentences.iter().find_map(|&j| self.first_date_match(j)),
+                                f.dated_sentences().find_map(|j| self.first_date_match(j)),
                             ) {
                                 (Some(x), Some(y)) => {
                                     distinct_days(&self.dates[x].expr, &self.dates[y].expr)
@@ -1998,7 +2040,9 @@ impl<'a> Analysis<'a> {
                         && !own_places
                             .iter()
                             .any(|&p| f.places.iter().any(|&q| self.same_town(p, q)));
-                    let turned = s.separate && (!classes.is_subset(&f.classes) || elsewhere);
+                    let earlier = self.tells_an_earlier_incident(i);
+                    let turned =
+                        (s.separate || earlier) && (!classes.is_subset(&f.classes) || elsewhere);
                     let new_kind = turned
                         || (classes.is_disjoint(&f.classes) && !own_places.is_empty() && moved_on);
                     let announcement_shift = !f.is_announcement()
@@ -2126,9 +2170,18 @@ impl<'a> Analysis<'a> {
                                     .last()
                                     .map(|&l| self.sentences[l].paragraph)
                                     .unwrap_or(0);
-                                if s.paragraph <= last_par + 1 && !self.sentence_has_date_words(i) {
+                                // ("plus tôt dans la matinée" is of the same day)
+                                let same_day_told = self.tells_an_earlier_incident(i);
+                                if s.paragraph <= last_par + 1
+                                    && (same_day_told || !self.sentence_has_date_words(i))
+                                {
                                     f.date = prev.date;
                                     f.date_source = prev.date_source;
+                                }
+                                if same_day_told {
+                                    f.day_told_in = prev
+                                        .dated_sentences()
+                                        .find(|&j| self.first_date_match(j).is_some());
                                 }
                             }
                         }

@@ -118,6 +118,10 @@ pub enum CueKind {
     /// Another incident begins ("Meanwhile,", "In a separate attack", "Dans une autre
     /// attaque"): in the first words of a sentence, its violence is not the story told so far.
     Separate,
+    /// An earlier incident of the same day ("plus tôt dans la matinée", "hours earlier"):
+    /// wherever it stands in the sentence, its violence is another incident, as after
+    /// `Separate`.
+    Earlier,
     /// When the facts took place ("les faits remontent au 25 mars", "the attack took place
     /// on"): a sentence with no word of violence that dates the story being told.
     Occurred,
@@ -155,6 +159,7 @@ impl CueKind {
             "scheduled" => Scheduled,
             "update" => Update,
             "separate" => Separate,
+            "earlier" => Earlier,
             "cause" => Cause,
             "occurred" => Occurred,
             "dispatched" => Dispatched,
