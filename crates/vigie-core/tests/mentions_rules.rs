@@ -1164,6 +1164,29 @@ fn an_incident_told_as_earlier_the_same_day_is_another_incident_fr_en() {
 }
 
 #[test]
+fn the_day_a_statement_was_sent_to_an_agency_is_the_statement_s_fr_en() {
+    for (text, lang) in [
+        (
+            "A rights group said 136 civilians were killed on April 20 in Barassoro by men in \
+             army fatigues.\n\n\
+             \"Our teams have recorded 136 bodies in Barassoro, including children killed in \
+             their homes,\" the group said in a statement sent to AFP on Friday.",
+            "en",
+        ),
+        (
+            "Une organisation de défense des droits humains a recensé 136 civils tués le 20 avril \
+             à Barassoro par des hommes en tenue militaire.\n\n\
+             « Nos équipes ont enregistré 136 corps à Barassoro, dont des enfants tués dans leurs \
+             maisons », a indiqué l'organisation dans un communiqué transmis à l'AFP vendredi.",
+            "fr",
+        ),
+    ] {
+        let m = one_mention(text, "2023-04-29", lang);
+        assert_eq!(day(&m), "2023-04-20", "{lang}");
+    }
+}
+
+#[test]
 fn countries_that_face_attacks_is_the_conflict_in_general_fr_en() {
     for text in [
         "Au Sahel, les villages autour de Barassoro font face aux attaques.",
