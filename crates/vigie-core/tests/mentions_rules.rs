@@ -1187,6 +1187,50 @@ fn the_day_a_statement_was_sent_to_an_agency_is_the_statement_s_fr_en() {
 }
 
 #[test]
+fn the_date_of_the_attack_before_is_not_this_one_s_fr_en() {
+    // "celle de …", "the one of …": the day of another attack, which the pronoun stands for.
+    for (text, lang) in [
+        (
+            "Dans la nuit du samedi 13 au dimanche 14 décembre 2025, jour d'élections locales.\n\n\
+             Des hommes armés ont attaqué le village de Barassoro, tuant douze civils. Cette \
+             attaque succède à celle de la nuit du 10 au 11 décembre 2025 contre le même village.",
+            "fr",
+        ),
+        (
+            "On the night of Saturday 13 to Sunday 14 December 2025, a day of local elections.\n\n\
+             Gunmen attacked the village of Barassoro, killing twelve civilians. The attack \
+             follows the one of December 10, 2025 on the same village.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "", lang);
+        assert_eq!(day(&m), "2025-12-13", "{lang}");
+    }
+}
+
+#[test]
+fn a_lead_s_day_beats_a_month_told_later_fr_en() {
+    // The lead gives the night; a later sentence only the month ("ce mois de décembre").
+    for (text, lang) in [
+        (
+            "Dans la nuit du samedi 13 au dimanche 14 décembre 2025, jour d'élections locales.\n\n\
+             Des hommes armés ont attaqué le village de Barassoro, tuant douze civils. Cette \
+             attaque est la deuxième incursion du genre ce mois de décembre dans la région.",
+            "fr",
+        ),
+        (
+            "On the night of Saturday 13 to Sunday 14 December 2025, a day of local elections.\n\n\
+             Gunmen attacked the village of Barassoro, killing twelve civilians. The attack is \
+             the second raid of its kind this month of December in the region.",
+            "en",
+        ),
+    ] {
+        let m = one_mention(text, "", lang);
+        assert_eq!(day(&m), "2025-12-13", "{lang}");
+    }
+}
+
+#[test]
 fn countries_that_face_attacks_is_the_conflict_in_general_fr_en() {
     for text in [
         "Au Sahel, les villages autour de Barassoro font face aux attaques.",

@@ -1143,7 +1143,44 @@ impl<'a> Analysis<'a> {
             || self.time_limit(d)
             || self.relates_two_events(d)
             || self.dates_an_occasion(d)
-            || self.dates_the_court(i, d))
+            || self.dates_the_court(i, d)
+            || self.dates_another_one(d))
+    }
+
+    /// "Cette attaque succédant à celle de la nuit du 10 au 11 décembre", "after the one of
+    /// 10 December", "like that of Monday": the date of another event, which a pronoun stands
+    /// for, not the sentence's.
+    fn dates_another_one(&self, d: usize) -> bool {
+        let before = crate::lexicon::fold_before(&self.doc.text, self.dates[d].span.start, 40);
+        let mut words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // (over the words of a time of day: "celle de la nuit allant du 10 au 11 décembre")
+        while let Some((last, rest)) = words.split_last() {
+            let time_of_day = matches!(
+                *last,
+                "de" | "du"
+                    | "d"
+                    | "la"
+                    | "le"
+                    | "nuit"
+                    | "allant"
+                    | "journee"
+                    | "matinee"
+                    | "soiree"
+            );
+            if !time_of_day {
+                break;
+            }
+            words = rest.to_vec();
+        }
+        matches!(
+            words.as_slice(),
+            [.., "celle" | "celles" | "celui" | "ceux"]
+                | [.., "that" | "those", "of"]
+                | [.., "the", "one", "of" | "on"]
+        )
     }
 
     /// In a sentence about a court, is date match `d` the court's (the trial's, the
@@ -2195,7 +2232,14 @@ impl<'a> Analysis<'a> {
             }
         }
         if let (Some(first), Some((d, source))) = (frames.first_mut(), lead_date) {
-            if first.date.is_none() && !first.background {
+            // (or only the month of the lead's day, from a later sentence: "… est la deuxième
+            // incursion ce mois de décembre")
+            let coarser = first.date.is_some_and(|x| {
+                x.precision.slack_days() > d.precision.slack_days()
+                    && chrono::Datelike::year(&x.date) == chrono::Datelike::year(&d.date)
+                    && chrono::Datelike::month(&x.date) == chrono::Datelike::month(&d.date)
+            });
+            if (first.date.is_none() || coarser) && !first.background {
                 first.date = Some(d);
                 first.date_source = Some(source);
             }
