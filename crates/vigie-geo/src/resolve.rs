@@ -200,6 +200,9 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
             "locality",
             "area",
             "market",
+            "district",
+            "municipality",
+            "department",
         ]
         .iter()
         .find_map(|w| {
@@ -245,10 +248,13 @@ fn admin_hosts(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Vec<Op
                     | "la"
             )
         });
-        // ("Nkwanta in the Oti Region", "Tiguila dans le cercle de Douentza": a unit named
-        // as such right after the name, without a comma, is where it lies too)
+        // ("Nkwanta in the Oti Region", "Tiguila dans le cercle de Douentza", "the X District
+        // of the Volta Region", "le district de X de la région de la Volta": a unit named as
+        // such right after the name, without a comma, is where it lies too)
         let unit_follows = matches!(m.cue, Cue::Admin(_))
-            && (between.starts_with("in ") || between.starts_with("dans "));
+            && ["in ", "dans ", "of ", "de ", "du "]
+                .iter()
+                .any(|w| between.starts_with(w));
         let sep_ok =
             raw.starts_with(',') || raw.starts_with('(') || raw.starts_with('[') || unit_follows;
         if !sep_ok || !unit_words || raw.len() > 48 {

@@ -100,6 +100,36 @@ fn a_name_whose_units_fit_no_candidate_is_coded_to_the_unit() {
 }
 
 #[test]
+fn a_district_of_a_region_named_after_it_is_in_that_region_fr_en() {
+    // Jada is Nigerian; "of the Volta Region", "de la région de Mopti" right after the district
+    // put it in another country's region: the region is all we can place.
+    for (text, region, country) in [
+        (
+            "Gunmen attacked two police stations in the Jada District of the Volta Region.",
+            "Volta",
+            "GH",
+        ),
+        (
+            "Des hommes armés ont attaqué deux postes de police dans le département de Jada de \
+             la région de Mopti.",
+            "Mopti",
+            "ML",
+        ),
+    ] {
+        let r = resolved(text, "Jada").unwrap();
+        assert_eq!(
+            (
+                r.location.as_str(),
+                r.country_code.as_str(),
+                r.geo_precision
+            ),
+            (region, country, 3),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_village_said_to_lie_in_a_commune_is_placed_by_that_commune_fr_en() {
     // The only Waraou the gazetteer knows is in Diffa, 1,200 km from Dargol: the text's Waraou
     // is another village, and the commune it names is where to place it. Zaongo is filed under
