@@ -154,17 +154,24 @@ const DATELINE_LINES: usize = 6;
 /// The line without its leading dateline, if it has one followed by story text.
 fn strip_dateline<'a>(rules: &Rules, line: &'a str) -> Option<&'a str> {
     rules.datelines.iter().find_map(|(re, max, capital)| {
-        let caps = re.captures(line)?;
-        let m = caps.get(0)?;
+        let m = re.find(line)?;
         // A pattern may name the town (`city`) and where the story starts (`keep`): "Bamako,
-        // June 26, 2021 Fifteen peacekeepers…" loses the town, not the date.
-        let rest = &line[caps.name("keep").map_or(m.end(), |k| k.start())..];
+        // June 26, 2021 Fifteen peacekeepers…" loses the town, not the date. (Groups are
+        // read only for such patterns and once one matched: a regex's capture engines cost
+        // memory on every thread.)
+        let (town, rest_start) = if re.captures_len() > 1 {
+            let caps = re.captures(line)?;
+            (
+                caps.name("city").map_or(m.as_str(), |c| c.as_str()),
+                caps.name("keep").map_or(m.end(), |k| k.start()),
+            )
+        } else {
+            (m.as_str(), m.end())
+        };
+        let rest = &line[rest_start..];
         // "BURKINA FASO — Six civils tués": a country alone is a round-up's section label,
         // not where a reporter filed from; it says which country the story is about.
-        let label = caps
-            .name("city")
-            .map_or(m.as_str(), |c| c.as_str())
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let label = town.trim_end_matches(|c: char| !c.is_alphanumeric());
         if vigie_geo::country_code_of(label).is_some() {
             return None;
         }
