@@ -763,13 +763,13 @@ fn a_capital_and_a_spaced_hyphen_opening_a_sentence_is_a_dateline_fr_en() {
 #[test]
 fn a_capital_a_comma_and_the_date_opening_a_sentence_lose_the_capital_fr_en() {
     // The town is where the story was filed; its date stays to date the story.
-    let raw = "Peacekeepers wounded in a car bomb attack\n\
-        Bamako, June 26, 2026 Fifteen peacekeepers were wounded on Friday in a car bomb attack near Gao, the mission said.\n\
+    let raw = "Soldiers wounded by a mine\n\
+        Bamako, June 26, 2026 Twelve soldiers were wounded on Friday when their convoy hit a mine near Gao, the army said.\n\
         The attack was not claimed.";
     assert_eq!(
         clean(raw).text,
-        "Peacekeepers wounded in a car bomb attack\n\
-         June 26, 2026 Fifteen peacekeepers were wounded on Friday in a car bomb attack near Gao, the mission said.\n\
+        "Soldiers wounded by a mine\n\
+         June 26, 2026 Twelve soldiers were wounded on Friday when their convoy hit a mine near Gao, the army said.\n\
          The attack was not claimed."
     );
     let raw = "Niamey, 3 mars 2026 Des hommes armés ont tué douze soldats dimanche près de Tillabéri, selon l'armée.\n\

@@ -1155,9 +1155,9 @@ fn an_incident_told_as_earlier_the_same_day_is_another_incident_fr_en() {
     // Earlier was the announcement of the deaths, not another incident.
     let ms = mentions(
         "Récit fictif écrit pour les tests de Vigie.\n\n\
-         Dimanche 13 mars, des manifestants ont été tués par balles à Barassoro. Un peu plus tôt \
-         dans la matinée, le gouvernement avait annoncé la mort de deux militaires lynchés par \
-         la foule à Barassoro.",
+         Dimanche 13 mars, des manifestants ont été tués par balles à Barassoro. Plus tôt dans la \
+         journée, l'armée avait annoncé la mort de trois soldats tués par la foule à \
+         Barassoro.",
         "",
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
@@ -1170,14 +1170,14 @@ fn the_day_a_statement_was_sent_to_an_agency_is_the_statement_s_fr_en() {
             "A rights group said 136 civilians were killed on April 20 in Barassoro by men in \
              army fatigues.\n\n\
              \"Our teams have recorded 136 bodies in Barassoro, including children killed in \
-             their homes,\" the group said in a statement sent to AFP on Friday.",
+             their homes,\" the group said in a statement sent to a news agency on Friday.",
             "en",
         ),
         (
             "Une organisation de défense des droits humains a recensé 136 civils tués le 20 avril \
              à Barassoro par des hommes en tenue militaire.\n\n\
              « Nos équipes ont enregistré 136 corps à Barassoro, dont des enfants tués dans leurs \
-             maisons », a indiqué l'organisation dans un communiqué transmis à l'AFP vendredi.",
+             maisons », a indiqué l'organisation dans un communiqué transmis à une agence vendredi.",
             "fr",
         ),
     ] {
@@ -1193,13 +1193,13 @@ fn the_date_of_the_attack_before_is_not_this_one_s_fr_en() {
         (
             "Dans la nuit du samedi 13 au dimanche 14 décembre 2025, jour d'élections locales.\n\n\
              Des hommes armés ont attaqué le village de Barassoro, tuant douze civils. Cette \
-             attaque succède à celle de la nuit du 10 au 11 décembre 2025 contre le même village.",
+             attaque suit celle de la nuit du 6 au 7 décembre 2025 contre le même village.",
             "fr",
         ),
         (
             "On the night of Saturday 13 to Sunday 14 December 2025, a day of local elections.\n\n\
              Gunmen attacked the village of Barassoro, killing twelve civilians. The attack \
-             follows the one of December 10, 2025 on the same village.",
+             follows the one of December 6, 2025 on the same village.",
             "en",
         ),
     ] {
@@ -1214,14 +1214,14 @@ fn a_lead_s_day_beats_a_month_told_later_fr_en() {
     for (text, lang) in [
         (
             "Dans la nuit du samedi 13 au dimanche 14 décembre 2025, jour d'élections locales.\n\n\
-             Des hommes armés ont attaqué le village de Barassoro, tuant douze civils. Cette \
-             attaque est la deuxième incursion du genre ce mois de décembre dans la région.",
+             Des hommes armés ont attaqué le village de Barassoro, tuant douze civils. C'est la \
+             troisième attaque de ce mois de décembre dans la région.",
             "fr",
         ),
         (
             "On the night of Saturday 13 to Sunday 14 December 2025, a day of local elections.\n\n\
-             Gunmen attacked the village of Barassoro, killing twelve civilians. The attack is \
-             the second raid of its kind this month of December in the region.",
+             Gunmen attacked the village of Barassoro, killing twelve civilians. It is the third \
+             attack in the region this month of December.",
             "en",
         ),
     ] {

@@ -156,7 +156,7 @@ fn strip_dateline<'a>(rules: &Rules, line: &'a str) -> Option<&'a str> {
     rules.datelines.iter().find_map(|(re, max, capital)| {
         let m = re.find(line)?;
         // A pattern may name the town (`city`) and where the story starts (`keep`): "Bamako,
-        // June 26, 2021 Fifteen peacekeepers…" loses the town, not the date. (Groups are
+        // June 26, 2026 Twelve soldiers were wounded…" loses the town, not the date. (Groups are
         // read only for such patterns and once one matched: a regex's capture engines cost
         // memory on every thread.)
         let (town, rest_start) = if re.captures_len() > 1 {

@@ -1147,8 +1147,8 @@ impl<'a> Analysis<'a> {
             || self.dates_another_one(d))
     }
 
-    /// "Cette attaque succédant à celle de la nuit du 10 au 11 décembre", "after the one of
-    /// 10 December", "like that of Monday": the date of another event, which a pronoun stands
+    /// "Cette attaque, qui suit celle de la nuit du 3 au 4 mars", "after the one of
+    /// 3 March", "like that of Monday": the date of another event, which a pronoun stands
     /// for, not the sentence's.
     fn dates_another_one(&self, d: usize) -> bool {
         let before = crate::lexicon::fold_before(&self.doc.text, self.dates[d].span.start, 40);
@@ -1156,7 +1156,7 @@ impl<'a> Analysis<'a> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        // (over the words of a time of day: "celle de la nuit allant du 10 au 11 décembre")
+        // (over the words of a time of day: "celle de la nuit du 3 au 4 mars")
         while let Some((last, rest)) = words.split_last() {
             let time_of_day = matches!(
                 *last,
@@ -1184,7 +1184,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// In a sentence about a court, is date match `d` the court's (the trial's, the
-    /// verdict's: "a condamné mercredi", "Ce 7 septembre, le tribunal militaire a condamné",
+    /// verdict's: "a condamné mercredi", "Le 4 mai, le tribunal militaire a condamné",
     /// "were sentenced on Tuesday") rather than the judged incident's? The incident's date is
     /// told right after a word of its violence or a noun naming it ("l'attentat perpétré le 13
     /// mars 2016", "accused of killing 12 people on March 3"), or right before the noun ("the
@@ -1301,11 +1301,11 @@ impl<'a> Analysis<'a> {
         self.first_date_match(i).map(|d| self.dates[d].expr)
     }
 
-    /// "…où, plus tôt dans la matinée, deux personnes ont été tuées par l'explosion d'un
-    /// engin", "Hours earlier, gunmen had attacked a checkpoint": sentence `i` tells another
+    /// "…sur l'axe où, plus tôt dans la matinée, un car avait sauté sur un engin
+    /// explosif", "Hours earlier, gunmen had attacked a checkpoint": sentence `i` tells another
     /// incident, earlier the same day — unless what came earlier is a statement about the
-    /// violence ("Un peu plus tôt dans la matinée, le gouvernement avait annoncé la mort de deux
-    /// militaires").
+    /// violence ("Plus tôt dans la journée, l'armée avait annoncé la mort de trois
+    /// soldats").
     fn tells_an_earlier_incident(&self, i: usize) -> bool {
         let s = &self.sentences[i];
         let Some(cue_end) = s.earlier_cue else {
@@ -2232,8 +2232,8 @@ impl<'a> Analysis<'a> {
             }
         }
         if let (Some(first), Some((d, source))) = (frames.first_mut(), lead_date) {
-            // (or only the month of the lead's day, from a later sentence: "… est la deuxième
-            // incursion ce mois de décembre")
+            // (or only the month of the lead's day, from a later sentence: "… la troisième
+            // attaque de ce mois de mars")
             let coarser = first.date.is_some_and(|x| {
                 x.precision.slack_days() > d.precision.slack_days()
                     && chrono::Datelike::year(&x.date) == chrono::Datelike::year(&d.date)
@@ -2421,8 +2421,7 @@ impl<'a> Analysis<'a> {
                 .flatten();
             match target {
                 // Told first in passing as an older incident (a verdict's lead: "condamnés
-                // pour avoir assassiné sept enfants à Kumba, une école attaquée le 24 octobre
-                // 2020"), then told as a story: the story's frame takes the passing one in.
+                // pour avoir tué sept élèves à Barassoro, une école attaquée le 24 octobre"), then told as a story: the story's frame takes the passing one in.
                 Some(t) if frames[t].background && !frames[i].background => {
                     let a = frames.remove(t);
                     let b = &mut frames[i - 1];
