@@ -1005,24 +1005,40 @@ fn a_trial_or_a_verdict_recalls_the_attack_it_judges_fr_en() {
 
 #[test]
 fn the_day_a_court_sits_does_not_date_the_attack_it_judges_fr_en() {
-    // The verdict's day is not the attack's: with no day of its own, the older attack it
-    // judges is not coded.
-    for (text, lang) in [
+    // The verdict's day is not the attack's, and the day men are tried dates neither their
+    // arrest nor their attack: with no day of its own, the older event judged is not coded.
+    for (text, lang, published) in [
         (
             "Récit fictif écrit pour les tests de Vigie.\n\n\
              Le 18 novembre 2026, la cour d'assises de Bamako a condamné à la prison à \
              perpétuité onze accusés pour l'attaque du marché de Barassoro, qui avait fait douze \
              morts.",
             "fr",
+            "2026-11-20",
         ),
         (
             "Fictional report written for Vigie's tests.\n\n\
              On 18 November 2026, the military court in Bamako sentenced four men to death for \
              the attack on the Barassoro market, which killed twelve people.",
             "en",
+            "2026-11-20",
+        ),
+        (
+            "Récit fictif écrit pour les tests de Vigie.\n\n\
+             Arrêtés lors de l'attaque du poste de Barassoro, les 40 assaillants ont été jugés le \
+             26 août 2026 à Bamako.",
+            "fr, tried",
+            "2026-09-10",
+        ),
+        (
+            "Fictional report written for Vigie's tests.\n\n\
+             Arrested after the attack on the Barassoro post, the 40 gunmen were tried on 26 \
+             August 2026 in Bamako.",
+            "en, tried",
+            "2026-09-10",
         ),
     ] {
-        let ms = mentions(text, "2026-11-20");
+        let ms = mentions(text, published);
         assert!(ms.is_empty(), "{lang}: {ms:#?}");
     }
     // A day told as the attack's still dates it.
@@ -1044,27 +1060,6 @@ fn the_day_a_court_sits_does_not_date_the_attack_it_judges_fr_en() {
         assert_eq!(ms.len(), 1, "{lang}: {ms:#?}");
         assert!(ms[0].background, "{lang}");
         assert_eq!(ms[0].date.unwrap().date.to_string(), "2024-03-13", "{lang}");
-    }
-}
-
-#[test]
-fn the_day_men_are_tried_dates_neither_their_arrest_nor_their_attack_fr_en() {
-    for (text, lang) in [
-        (
-            "Récit fictif écrit pour les tests de Vigie.\n\n\
-             Arrêtés lors de l'attaque du poste de Barassoro, les 40 assaillants ont été jugés le \
-             26 août 2026 à Bamako.",
-            "fr",
-        ),
-        (
-            "Fictional report written for Vigie's tests.\n\n\
-             Arrested after the attack on the Barassoro post, the 40 gunmen were tried on 26 \
-             August 2026 in Bamako.",
-            "en",
-        ),
-    ] {
-        let ms = mentions(text, "2026-09-10");
-        assert!(ms.is_empty(), "{lang}: {ms:#?}");
     }
 }
 

@@ -34,6 +34,12 @@ fn resolved_at(text: &str, start: usize) -> Option<ResolvedPlace> {
     )
 }
 
+/// Where `surface` is coded in `text`: location, country and geo_precision.
+fn coded(text: &str, surface: &str) -> (String, String, u8) {
+    let r = resolved(text, surface).unwrap();
+    (r.location, r.country_code, r.geo_precision)
+}
+
 fn cue_of(text: &str, surface: &str) -> Cue {
     find_places(Gazetteer::bundled(), text)
         .into_iter()
@@ -86,14 +92,9 @@ fn a_name_whose_units_fit_no_candidate_is_coded_to_the_unit() {
         "Une patrouille a été attaquée à Tillia (Bourem) lundi.",
         "A patrol was attacked in Tillia (Bourem) on Monday.",
     ] {
-        let r = resolved(text, "Tillia").unwrap();
         assert_eq!(
-            (
-                r.location.as_str(),
-                r.country_code.as_str(),
-                r.geo_precision
-            ),
-            ("Bourem", "ML", 2),
+            coded(text, "Tillia"),
+            ("Bourem".into(), "ML".into(), 2),
             "{text}"
         );
     }
@@ -116,14 +117,9 @@ fn a_district_of_a_region_named_after_it_is_in_that_region_fr_en() {
             "ML",
         ),
     ] {
-        let r = resolved(text, "Jada").unwrap();
         assert_eq!(
-            (
-                r.location.as_str(),
-                r.country_code.as_str(),
-                r.geo_precision
-            ),
-            (region, country, 3),
+            coded(text, "Jada"),
+            (region.into(), country.into(), 3),
             "{text}"
         );
     }

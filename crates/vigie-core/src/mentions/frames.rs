@@ -103,7 +103,7 @@ pub struct Analysis<'a> {
 const EVENTS_COUNTED_AS_A_STATISTIC: u32 = 10;
 
 /// How many words may come between a word of violence and the date told as that event's
-/// ("l'attentat terroriste perpétré en Côte d'Ivoire, le 13 mars 2016").
+/// ("l'attentat terroriste perpétré dans la ville, le 13 mars").
 const EVENT_DATE_AFTER_WORDS: usize = 6;
 
 /// Nouns naming one incident (`data/incident_nouns.tsv`), folded.
@@ -143,7 +143,7 @@ pub struct Frame {
     pub coordinated: bool,
     pub strong: bool,
     /// The sentence that tells this frame's day when its own sentences do not: "plus tôt dans
-    /// la matinée, deux personnes ont été tuées" is of the day of the story told before it.
+    /// la matinée, un car avait sauté sur un engin" is of the day of the story told before it.
     pub day_told_in: Option<usize>,
 }
 
@@ -1152,10 +1152,11 @@ impl<'a> Analysis<'a> {
     /// for, not the sentence's.
     fn dates_another_one(&self, d: usize) -> bool {
         let before = crate::lexicon::fold_before(&self.doc.text, self.dates[d].span.start, 40);
-        let mut words: Vec<&str> = before
+        let all: Vec<&str> = before
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
+        let mut words = all.as_slice();
         // (over the words of a time of day: "celle de la nuit du 3 au 4 mars")
         while let Some((last, rest)) = words.split_last() {
             let time_of_day = matches!(
@@ -1173,10 +1174,10 @@ impl<'a> Analysis<'a> {
             if !time_of_day {
                 break;
             }
-            words = rest.to_vec();
+            words = rest;
         }
         matches!(
-            words.as_slice(),
+            words,
             [.., "celle" | "celles" | "celui" | "ceux"]
                 | [.., "that" | "those", "of"]
                 | [.., "the", "one", "of" | "on"]
@@ -1187,7 +1188,7 @@ impl<'a> Analysis<'a> {
     /// verdict's: "a condamné mercredi", "Le 4 mai, le tribunal militaire a condamné",
     /// "were sentenced on Tuesday") rather than the judged incident's? The incident's date is
     /// told right after a word of its violence or a noun naming it ("l'attentat perpétré le 13
-    /// mars 2016", "accused of killing 12 people on March 3"), or right before the noun ("the
+    /// mars", "accused of killing 12 people on March 3"), or right before the noun ("the
     /// March 13 attack").
     fn dates_the_court(&self, i: usize, d: usize) -> bool {
         let s = &self.sentences[i];
@@ -1216,12 +1217,7 @@ impl<'a> Analysis<'a> {
                     .next()
             })
             .any(|w| names_incident(&w));
-        let mut end = (span.end + 30).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let after = crate::lexicon::fold(text.get(span.end..end).unwrap_or(""));
-        let before_noun = after
+        let before_noun = crate::lexicon::fold_after(text, span.end, 30)
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty())
             .is_some_and(|w| names_incident(&w));
